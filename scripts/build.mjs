@@ -1,0 +1,41 @@
+// Bundles the app and every runtime dependency into one ESM file, dist/cli.js.
+import { build } from 'esbuild';
+import { readFileSync, chmodSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+
+// Ink imports its devtools module only when DEV is set; an empty stub keeps
+// react-devtools-core out of the bundle and out of start-up.
+const stubDevtools = {
+  name: 'stub-ink-devtools',
+  setup(b) {
+    b.onResolve({ filter: /devtools\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/ink/`) ? { path: 'devtools', namespace: 'stub' } : undefined,
+    );
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
+await build({
+  entryPoints: [`${root}/src/cli.tsx`],
+  outfile: `${root}/dist/cli.js`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __VERSION__: JSON.stringify(pkg.version),
+  },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
+  plugins: [stubDevtools],
+  logLevel: 'warning',
+});
+chmodSync(`${root}/dist/cli.js`, 0o755);

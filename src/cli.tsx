@@ -1,0 +1,68 @@
+// argv -> one command; terminal checks; exit codes. Nothing else.
+import { fileURLToPath } from 'node:url';
+import { formatProblem } from './core/course/model.js';
+import { labHome } from './core/progress/home.js';
+import { runCourse } from './commands/course.js';
+import { lint } from './commands/lint.js';
+import { loadLessonDir } from './commands/load-lessons.js';
+import { parseOptions, USAGE } from './commands/options.js';
+import { print } from './commands/print.js';
+import { reset } from './commands/reset.js';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+function bundledLessons(): string {
+  return fileURLToPath(new URL('../lessons', import.meta.url));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseOptions(argv, process.env);
+  if (!parsed.ok) {
+    err(`nodeport-lab: ${parsed.message}\nRun 'nodeport-lab --help' for usage.`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.help) return out(USAGE), 0;
+  if (options.version) return out(VERSION), 0;
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const lessonDir = options.lessons ?? bundledLessons();
+
+  switch (options.command) {
+    case 'lint':
+      return lint(options.args[0] ?? lessonDir, out, err);
+    case 'reset':
+      return reset(labHome(process.env), options.yes, interactive);
+    case 'print':
+    case 'course': {
+      if (options.command === 'course' && !interactive) {
+        err("nodeport-lab: the course needs a terminal; try 'nodeport-lab print' for the course as text.");
+        return 2;
+      }
+      const loaded = loadLessonDir(lessonDir);
+      if (!loaded.ok) {
+        for (const problem of loaded.problems) err(formatProblem(problem));
+        err(`nodeport-lab: the lessons in ${lessonDir} have problems; the course cannot start.`);
+        return 1;
+      }
+      if (options.command === 'print') {
+        const columns = Math.max(40, Math.min(process.stdout.isTTY ? process.stdout.columns : 80, 100));
+        return print(loaded.course, options.args[0], columns, out, err);
+      }
+      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain });
+    }
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    err(`nodeport-lab: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);

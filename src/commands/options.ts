@@ -1,0 +1,85 @@
+// The command line: which command, and the flags every command shares.
+import { parseArgs } from 'node:util';
+
+export const COMMANDS = ['course', 'print', 'lint', 'reset'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface Options {
+  readonly command: CommandName;
+  readonly args: readonly string[];
+  readonly seed: number | undefined;
+  readonly lessons: string | undefined;
+  readonly color: boolean;
+  readonly plain: boolean;
+  readonly yes: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export type Parsed = { ok: true; options: Options } | { ok: false; message: string };
+
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: 'string' },
+        lessons: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        plain: { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    return { ok: false, message: (error as Error).message.split('\n')[0] ?? 'bad arguments' };
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  const command = first === undefined ? 'course' : first;
+  if (!(COMMANDS as readonly string[]).includes(command) || command === 'course' && first !== undefined) {
+    return { ok: false, message: `unknown command "${first}"` };
+  }
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    if (!/^\d+$/.test(values.seed)) return { ok: false, message: `--seed takes a whole number, not "${values.seed}"` };
+    seed = Number(values.seed);
+  }
+  const dumb = env.TERM === 'dumb';
+  return {
+    ok: true,
+    options: {
+      command: command as CommandName,
+      args: rest,
+      seed,
+      lessons: values.lessons,
+      color: !values['no-color'] && !env.NO_COLOR && !dumb,
+      plain: Boolean(values.plain) || dumb,
+      yes: Boolean(values.yes),
+      help: Boolean(values.help),
+      version: Boolean(values.version),
+    },
+  };
+}
+
+export const USAGE = `nodeport-lab: an interactive course on the Kubernetes NodePort Service
+
+Usage:
+  nodeport-lab                 take the course (needs a terminal)
+  nodeport-lab print [LESSON]  the course as plain text (LESSON: a number or an id)
+  nodeport-lab lint [DIR]      check lesson files; prints file:line:col: message
+  nodeport-lab reset           forget your progress (asks first; --yes to skip)
+
+Options:
+  --lessons DIR   take the course from another lesson folder
+  --plain         no box drawing, diagrams as words
+  --no-color      no colour (so does the NO_COLOR variable)
+  --seed N        make the simulated cluster reproducible
+  -h, --help      this help
+  -v, --version   the version
+
+Progress is kept in NODEPORT_LAB_HOME, else your config directory.`;

@@ -1,0 +1,203 @@
+// Lesson files (text) -> a validated Course, or every problem found, each with file:line:col.
+import * as v from 'valibot';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
+import { FUTURE_KINDS, KNOWN_KINDS, lessonSchema, type LessonInput, type StepInput } from './schema.js';
+import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
+
+export interface SourceFile {
+  /** The name to show in messages, e.g. `lessons/01-why.yml`. */
+  readonly file: string;
+  readonly text: string;
+  /** Set instead of text for a file over MAX_LESSON_BYTES. */
+  readonly tooLarge?: boolean;
+}
+
+/** Lesson and manifest files larger than this are refused rather than parsed. */
+export const MAX_LESSON_BYTES = 512 * 1024;
+
+export interface CourseSources {
+  readonly lessons: readonly SourceFile[];
+  /** Manifests by file name (as lessons refer to them). */
+  readonly manifests: ReadonlyMap<string, SourceFile>;
+}
+
+export type LoadResult = { ok: true; course: Course } | { ok: false; problems: Problem[] };
+
+interface Parsed {
+  readonly source: SourceFile;
+  readonly doc: Document;
+  readonly counter: LineCounter;
+}
+
+function parse(source: SourceFile, problems: Problem[]): Parsed | null {
+  if (source.tooLarge) {
+    problems.push({ file: source.file, line: 1, col: 1, message: `file is larger than ${MAX_LESSON_BYTES / 1024} KiB` });
+    return null;
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const at = position(counter, error.pos[0]);
+      problems.push({ file: source.file, ...at, message: yamlMessage(error.message) });
+    }
+    return null;
+  }
+  return { source, doc, counter };
+}
+
+function yamlMessage(message: string): string {
+  // The yaml package appends a source excerpt after the first line; the position says where.
+  const first = message.split('\n')[0] ?? message;
+  return `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+function problemAt(p: Parsed, offset: number, message: string): Problem {
+  return { file: p.source.file, ...position(p.counter, offset), message };
+}
+
+function describeIssue(p: Parsed, issue: v.BaseIssue<unknown>): Problem {
+  const path: PathKey[] = (issue.path ?? []).map((item) => item.key as PathKey);
+  const last = path[path.length - 1];
+  const parent = path.slice(0, -1);
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return problemAt(p, locate(p.doc, path).offset, `unknown field "${String(last)}"`);
+  }
+  if (issue.type === 'strict_object' || issue.received === 'undefined' || issue.input === undefined) {
+    return problemAt(p, valueOffset(p.doc, parent), `missing field "${String(last)}"`);
+  }
+  if (issue.type === 'variant' && last === 'kind') {
+    const kind = String(issue.input);
+    const known = `known kinds: ${KNOWN_KINDS.join(', ')}`;
+    const message = (FUTURE_KINDS as readonly string[]).includes(kind)
+      ? `step kind "${kind}" is not supported by this version of nodeport-lab (${known})`
+      : `unknown step kind "${kind}" (${known})`;
+    return problemAt(p, valueOffset(p.doc, path), message);
+  }
+  const name = typeof last === 'number' ? `item ${last + 1}` : `"${String(last ?? 'lesson')}"`;
+  return problemAt(p, valueOffset(p.doc, path), `${name} ${issue.message}`);
+}
+
+function manifestFields(
+  step: Extract<StepInput, { kind: 'manifest' }>,
+  stepPath: PathKey[],
+  lesson: Parsed,
+  manifest: Parsed,
+  problems: Problem[],
+): ManifestField[] {
+  return step.fields.flatMap((field, i): ManifestField[] => {
+    const here = valueOffset(lesson.doc, [...stepPath, 'fields', i, 'path']);
+    const keys = parseFieldPath(field.path);
+    if (!keys) {
+      problems.push(problemAt(lesson, here, `"path" is not a field path like spec.ports[0].nodePort: "${field.path}"`));
+      return [];
+    }
+    const found = locate(manifest.doc, keys);
+    if (!found.found) {
+      problems.push(problemAt(lesson, here, `field "${field.path}" is not in ${step.file}`));
+      return [];
+    }
+    return [{ path: field.path, note: field.note, line: position(manifest.counter, found.offset).line }];
+  });
+}
+
+function buildStep(
+  step: StepInput,
+  stepPath: PathKey[],
+  lesson: Parsed,
+  manifests: ReadonlyMap<string, Parsed | null>,
+  problems: Problem[],
+): Step | null {
+  const manifestFor = (file: string, at: PathKey[]): Parsed | null | undefined => {
+    if (!manifests.has(file)) {
+      problems.push(problemAt(lesson, valueOffset(lesson.doc, at), `manifest "${file}" not found in manifests/`));
+      return undefined;
+    }
+    return manifests.get(file) ?? null;
+  };
+  const { diagram } = step;
+  const common = { id: step.id, title: step.title, text: step.text, ...(diagram ? { diagram } : {}) };
+  switch (step.kind) {
+    case 'read':
+      return { kind: 'read', ...common };
+    case 'manifest': {
+      const manifest = manifestFor(step.file, [...stepPath, 'file']);
+      if (!manifest) return null;
+      const fields = manifestFields(step, stepPath, lesson, manifest, problems);
+      return { kind: 'manifest', ...common, file: step.file, source: manifest.source.text, fields };
+    }
+    case 'compare': {
+      const sides = (['left', 'right'] as const).map((name) => {
+        const side = step[name];
+        const at = [...stepPath, name];
+        if ((side.code === undefined) === (side.file === undefined)) {
+          problems.push(problemAt(lesson, valueOffset(lesson.doc, at), `"${name}" needs either "code" or "file", not both`));
+          return null;
+        }
+        if (side.code !== undefined) return { title: side.title, code: side.code };
+        const manifest = manifestFor(side.file!, [...at, 'file']);
+        return manifest ? { title: side.title, code: manifest.source.text.trimEnd() } : null;
+      });
+      const [left, right] = sides;
+      return left && right ? { kind: 'compare', ...common, left, right, rows: step.rows } : null;
+    }
+  }
+}
+
+function buildLesson(
+  lesson: Parsed,
+  input: LessonInput,
+  manifests: ReadonlyMap<string, Parsed | null>,
+  problems: Problem[],
+): Lesson {
+  const seen = new Set<string>();
+  const steps: Step[] = [];
+  input.steps.forEach((step, i) => {
+    if (seen.has(step.id)) {
+      problems.push(problemAt(lesson, valueOffset(lesson.doc, ['steps', i, 'id']), `duplicate step id "${step.id}"`));
+    }
+    seen.add(step.id);
+    const built = buildStep(step, ['steps', i], lesson, manifests, problems);
+    if (built) steps.push(built);
+  });
+  return { id: input.id, title: input.title, summary: input.summary, steps, file: lesson.source.file };
+}
+
+/** Checks every lesson file against format 1 and the manifests it refers to. Pure: no I/O. */
+export function loadCourse(sources: CourseSources): LoadResult {
+  const problems: Problem[] = [];
+  if (sources.lessons.length === 0) {
+    return { ok: false, problems: [{ file: '.', line: 1, col: 1, message: 'no lesson files (*.yml) found' }] };
+  }
+  const manifests = new Map<string, Parsed | null>();
+  for (const [name, source] of sources.manifests) manifests.set(name, parse(source, problems));
+
+  const lessons: Lesson[] = [];
+  const ids = new Map<string, string>();
+  for (const source of sources.lessons) {
+    const parsed = parse(source, problems);
+    if (!parsed) continue;
+    let data: unknown;
+    try {
+      data = parsed.doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      problems.push({ file: source.file, line: 1, col: 1, message: `YAML: ${(error as Error).message}` });
+      continue;
+    }
+    const result = v.safeParse(lessonSchema, data, { abortEarly: false });
+    if (!result.success) {
+      problems.push(...result.issues.map((issue) => describeIssue(parsed, issue)));
+      continue;
+    }
+    const first = ids.get(result.output.id);
+    if (first !== undefined) {
+      const at = valueOffset(parsed.doc, ['id']);
+      problems.push(problemAt(parsed, at, `duplicate lesson id "${result.output.id}" (first used in ${first})`));
+    }
+    ids.set(result.output.id, source.file);
+    lessons.push(buildLesson(parsed, result.output, manifests, problems));
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons } };
+}

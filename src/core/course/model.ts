@@ -1,0 +1,88 @@
+// The course as the runner sees it: lessons made of steps, all plain data.
+
+export interface Diagram {
+  /** One of the diagrams the app knows how to draw (see DIAGRAM_NAMES). */
+  readonly name: DiagramName;
+  /** What the diagram shows, in words: printed instead of the drawing in --plain and `print`. */
+  readonly description: string;
+  /** Numbers the drawing shows (nodePort, port, targetPort), so a diagram matches its lesson. */
+  readonly ports?: Readonly<Partial<Record<'nodePort' | 'port' | 'targetPort', number>>>;
+}
+
+export const DIAGRAM_NAMES = ['unreachable-pod', 'service-types', 'three-ports', 'request-path'] as const;
+export type DiagramName = (typeof DIAGRAM_NAMES)[number];
+
+interface StepBase {
+  readonly id: string;
+  readonly title: string;
+  /** Prose: paragraphs split by blank lines, `- ` bullets, `$ ` command lines, `code` spans. */
+  readonly text: string;
+  readonly diagram?: Diagram;
+}
+
+export interface ReadStep extends StepBase {
+  readonly kind: 'read';
+}
+
+export interface ManifestField {
+  /** Where the field sits in the manifest, e.g. `spec.ports[0].nodePort`. */
+  readonly path: string;
+  readonly note: string;
+  /** 1-based line of the field in the manifest file, found at load time. */
+  readonly line: number;
+}
+
+export interface ManifestStep extends StepBase {
+  readonly kind: 'manifest';
+  /** File name inside the lessons' manifests/ folder. */
+  readonly file: string;
+  /** The manifest's text as the learner will see it. */
+  readonly source: string;
+  readonly fields: readonly ManifestField[];
+}
+
+export interface CompareSide {
+  readonly title: string;
+  readonly code: string;
+}
+
+export interface CompareRow {
+  readonly aspect: string;
+  readonly left: string;
+  readonly right: string;
+}
+
+export interface CompareStep extends StepBase {
+  readonly kind: 'compare';
+  readonly left: CompareSide;
+  readonly right: CompareSide;
+  readonly rows: readonly CompareRow[];
+}
+
+export type Step = ReadStep | ManifestStep | CompareStep;
+export type StepKind = Step['kind'];
+
+export interface Lesson {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly steps: readonly Step[];
+  /** Where the lesson came from, for messages. */
+  readonly file: string;
+}
+
+export interface Course {
+  readonly lessons: readonly Lesson[];
+}
+
+/** A problem in a lesson file, with the place it was found (1-based line and column). */
+export interface Problem {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+}

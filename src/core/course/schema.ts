@@ -1,0 +1,77 @@
+// The shape of a lesson file, format 1. Positions for problems are found by loader.ts.
+import * as v from 'valibot';
+import { DIAGRAM_NAMES } from './model.js';
+
+export const FORMAT = 1;
+
+/** Step kinds that the format reserves for later versions of the app. */
+export const FUTURE_KINDS = ['do', 'trace', 'quiz'] as const;
+export const KNOWN_KINDS = ['read', 'manifest', 'compare'] as const;
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const id = v.pipe(
+  v.string('must be a string'),
+  v.regex(ID, 'must be lower-case letters, digits and single hyphens, like "expose-the-pod"'),
+);
+const text = v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('must not be empty'));
+const port = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(1, 'must be between 1 and 65535'),
+  v.maxValue(65535, 'must be between 1 and 65535'),
+);
+
+const diagram = v.strictObject({
+  name: v.picklist(DIAGRAM_NAMES, `must be one of: ${DIAGRAM_NAMES.join(', ')}`),
+  description: text,
+  ports: v.optional(
+    v.strictObject({ nodePort: v.optional(port), port: v.optional(port), targetPort: v.optional(port) }),
+  ),
+});
+
+const base = {
+  id,
+  title: text,
+  text,
+  diagram: v.optional(diagram),
+};
+
+const side = v.strictObject({
+  title: text,
+  code: v.optional(text),
+  file: v.optional(text),
+});
+
+export const stepSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('read'), ...base }),
+  v.strictObject({
+    kind: v.literal('manifest'),
+    ...base,
+    file: text,
+    fields: v.pipe(
+      v.array(v.strictObject({ path: text, note: text }), 'must be a list'),
+      v.minLength(1, 'must list at least one field'),
+    ),
+  }),
+  v.strictObject({
+    kind: v.literal('compare'),
+    ...base,
+    left: side,
+    right: side,
+    rows: v.pipe(
+      v.array(v.strictObject({ aspect: text, left: text, right: text }), 'must be a list'),
+      v.minLength(1, 'must have at least one row'),
+    ),
+  }),
+]);
+
+export const lessonSchema = v.strictObject({
+  format: v.literal(FORMAT, `must be ${FORMAT}, the lesson format this version of nodeport-lab reads`),
+  id,
+  title: text,
+  summary: text,
+  steps: v.pipe(v.array(stepSchema, 'must be a list'), v.minLength(1, 'must have at least one step')),
+});
+
+export type LessonInput = v.InferOutput<typeof lessonSchema>;
+export type StepInput = v.InferOutput<typeof stepSchema>;

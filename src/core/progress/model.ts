@@ -1,0 +1,61 @@
+// What the learner has done, independent of how it is stored.
+
+export const PROGRESS_VERSION = 1;
+
+export interface LessonProgress {
+  /** Ids of the steps the learner has finished (moved past). */
+  readonly done: readonly string[];
+  /** True once the learner has finished the last step. */
+  readonly complete: boolean;
+}
+
+export interface Place {
+  readonly lesson: string;
+  readonly step: string;
+}
+
+export interface Progress {
+  readonly version: typeof PROGRESS_VERSION;
+  readonly lessons: Readonly<Record<string, LessonProgress>>;
+  /** Where the learner was last; the course offers to continue there. */
+  readonly last: Place | null;
+}
+
+export const emptyProgress: Progress = { version: PROGRESS_VERSION, lessons: {}, last: null };
+
+export function lessonProgress(progress: Progress, lesson: string): LessonProgress {
+  return progress.lessons[lesson] ?? { done: [], complete: false };
+}
+
+/** The learner is now at `place`. */
+export function visit(progress: Progress, place: Place): Progress {
+  return { ...progress, last: place };
+}
+
+/** The learner moved past a step; `lastStep` says whether it ended the lesson. */
+export function finishStep(progress: Progress, place: Place, lastStep: boolean): Progress {
+  const before = lessonProgress(progress, place.lesson);
+  const done = before.done.includes(place.step) ? before.done : [...before.done, place.step];
+  const lessons = { ...progress.lessons, [place.lesson]: { done, complete: before.complete || lastStep } };
+  return { ...progress, lessons };
+}
+
+/** Checks data read from disk; null when it is not progress of this version. */
+export function parseProgress(data: unknown): Progress | null {
+  if (!isRecord(data) || data.version !== PROGRESS_VERSION || !isRecord(data.lessons)) return null;
+  const lessons: Record<string, LessonProgress> = {};
+  for (const [id, value] of Object.entries(data.lessons)) {
+    if (!isRecord(value) || !Array.isArray(value.done) || typeof value.complete !== 'boolean') return null;
+    if (!value.done.every((step) => typeof step === 'string')) return null;
+    lessons[id] = { done: value.done as string[], complete: value.complete };
+  }
+  const last = data.last;
+  if (last !== null && !(isRecord(last) && typeof last.lesson === 'string' && typeof last.step === 'string')) {
+    return null;
+  }
+  return { version: PROGRESS_VERSION, lessons, last: last === null ? null : { lesson: last.lesson as string, step: last.step as string } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

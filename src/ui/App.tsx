@@ -1,0 +1,72 @@
+// The course's root: one reducer, one key router, one way out. Screens are pure frames drawn as lines.
+import { useApp, useInput } from 'ink';
+import { useEffect, useReducer, useRef } from 'react';
+import type { Course } from '../core/course/model.js';
+import { initialNav, navigate } from '../core/course/navigation.js';
+import type { Progress } from '../core/progress/model.js';
+import { useDisplay } from './display.js';
+import { actionFor, contextOf, keyName } from './keymap.js';
+import { Lines } from './Lines.js';
+import { helpFrame } from './screens/help.js';
+import { homeFrame, tooSmall, type Frame } from './screens/home.js';
+import { lessonFrame } from './screens/lesson.js';
+import { useTerminalSize, type Size } from './use-terminal-size.js';
+
+export const MIN_SIZE: Size = { columns: 60, rows: 20 };
+
+export interface AppProps {
+  readonly course: Course;
+  readonly progress: Progress;
+  /** Said once on the first screen (a progress file set aside, for instance). */
+  readonly notice?: string | null;
+  /** Stores progress; returns a message when it could not. */
+  readonly saveProgress: (progress: Progress) => string | null;
+  /** A fixed size instead of the terminal's (tests). */
+  readonly size?: Size;
+}
+
+export function App({ course, progress, notice = null, saveProgress, size: fixedSize }: AppProps) {
+  const display = useDisplay();
+  const size = useTerminalSize(fixedSize);
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(navigate, undefined, () => initialNav(course, progress, notice));
+
+  const small = size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
+  const frame: Frame = small
+    ? { lines: tooSmall(size, MIN_SIZE), metrics: { page: 1, maxScroll: 0 } }
+    : state.help
+      ? helpFrame(state, size, display)
+      : state.screen.kind === 'home'
+        ? homeFrame(state, size, display)
+        : lessonFrame(state, size, display);
+
+  const latest = useRef({ state, frame, small });
+  latest.current = { state, frame, small };
+
+  useInput((input, key) => {
+    const now = latest.current;
+    const name = keyName(input, key);
+    const context = now.small ? 'help' : contextOf(now.state);
+    if (now.small && name !== 'q' && name !== 'ctrl-c') return;
+    const action = actionFor(context, name, now.frame.metrics);
+    if (action) dispatch(action);
+  });
+
+  const saved = useRef(progress);
+  const saveFailed = useRef(false);
+  useEffect(() => {
+    if (state.progress === saved.current) return;
+    saved.current = state.progress;
+    const problem = saveProgress(state.progress);
+    if (problem && !saveFailed.current) {
+      saveFailed.current = true;
+      dispatch({ type: 'notice', text: `${problem} You can go on; this session's progress will not be kept.` });
+    }
+  }, [state.progress, saveProgress]);
+
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+
+  return <Lines lines={frame.lines} columns={size.columns} />;
+}

@@ -1,0 +1,17 @@
+// Pieces every screen shares: a rule, a header with text at both ends, the footer of key hints.
+import { bindingsFor, type Context } from '../keymap.js';
+import { line, lineWidth, seg, type Line } from '../../text/line.js';
+
+export const rule = (columns: number, plain: boolean): Line => [seg((plain ? '-' : '─').repeat(columns), 'border')];
+
+export function spread(left: Line, right: Line, columns: number): Line {
+  const gap = columns - lineWidth(left) - lineWidth(right);
+  return gap >= 1 ? [...left, seg(' '.repeat(gap)), ...right] : left;
+}
+
+export function hints(context: Context, columns: number, extra: Line = []): Line {
+  const text = bindingsFor(context)
+    .flatMap((b) => (b.hint ? [b.hint] : []))
+    .join(' · ');
+  return spread(line(text, 'dim'), extra, columns);
+}

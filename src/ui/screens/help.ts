@@ -1,0 +1,20 @@
+// The keys of the screen underneath, listed from the same bindings the router uses.
+import type { NavState } from '../../core/course/navigation.js';
+import { blank, line, seg, type Line } from '../../text/line.js';
+import type { Display } from '../display.js';
+import { bindingsFor, contextOf } from '../keymap.js';
+import type { Size } from '../use-terminal-size.js';
+import { hints, rule } from './frame.js';
+import type { Frame } from './home.js';
+
+export function helpFrame(state: NavState, size: Size, display: Display): Frame {
+  const underneath = contextOf({ ...state, help: false });
+  const bindings = [...bindingsFor(underneath), ...bindingsFor('help').filter((b) => b.keys.includes('escape'))];
+  const labelWidth = Math.max(...bindings.map((b) => b.label.length)) + 3;
+  const list: Line[] = bindings.map((b) => [seg(b.label.padEnd(labelWidth), 'heading'), seg(b.does)]);
+  const room = Math.max(1, size.rows - 5);
+  return {
+    lines: [line('Keys', 'heading'), rule(size.columns, display.plain), ...list.slice(0, room), blank, hints('help', size.columns)],
+    metrics: { page: room, maxScroll: 0 },
+  };
+}

@@ -1,0 +1,57 @@
+// The lesson list with progress marks, the summary of the chosen lesson, and the resume offer.
+import type { NavState } from '../../core/course/navigation.js';
+import { lessonProgress } from '../../core/progress/model.js';
+import { blank, line, seg, type Line } from '../../text/line.js';
+import { wrap } from '../../text/wrap.js';
+import type { Display } from '../display.js';
+import { contextOf, type ViewMetrics } from '../keymap.js';
+import type { Size } from '../use-terminal-size.js';
+import { hints, rule } from './frame.js';
+
+export interface Frame {
+  readonly lines: Line[];
+  readonly metrics: ViewMetrics;
+}
+
+export function homeFrame(state: NavState, size: Size, display: Display): Frame {
+  const { columns, rows } = size;
+  const cursor = state.screen.kind === 'home' ? state.screen.cursor : 0;
+  const { lessons } = state.course;
+  const numberWidth = String(lessons.length).length;
+  const list: Line[] = lessons.map((lesson, i) => {
+    const done = lessonProgress(state.progress, lesson.id);
+    const mark = done.complete
+      ? seg(display.plain ? 'done ' : '✓ ', 'good')
+      : done.done.length > 0
+        ? seg(display.plain ? 'open ' : '◐ ', 'focus')
+        : seg(display.plain ? '     ' : '  ');
+    const here = i === cursor;
+    const count = seg(`  ${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length}`, 'dim');
+    return [seg(here ? '› ' : '  ', 'focus'), mark, seg(`${String(i + 1).padStart(numberWidth)}  ${lesson.title}`, here ? 'heading' : 'plain'), count];
+  });
+
+  const below: Line[] = [];
+  const chosen = lessons[cursor];
+  if (chosen) below.push(...wrap(chosen.summary, columns, 'dim'));
+  if (state.resume) {
+    const l = lessons.findIndex((x) => x.id === state.resume?.lesson);
+    const lesson = lessons[l];
+    const s = lesson?.steps.findIndex((x) => x.id === state.resume?.step) ?? -1;
+    const step = lesson?.steps[s];
+    below.push(blank, ...wrap(`Continue lesson ${l + 1}, step ${s + 1} ("${step?.title ?? ''}")?`, columns, 'heading'));
+  }
+  if (state.notice) below.push(blank, ...wrap(state.notice, columns, 'focus'));
+
+  const head: Line[] = [[seg('nodeport-lab', 'heading'), seg('  the Kubernetes NodePort Service, hands on', 'dim')], rule(columns, display.plain)];
+  const foot: Line[] = [rule(columns, display.plain), ...below, hints(contextOf(state), columns)];
+  const room = Math.max(1, rows - 1 - head.length - foot.length);
+  const first = Math.min(Math.max(0, cursor - room + 1), Math.max(0, list.length - room));
+  return { lines: [...head, ...list.slice(first, first + room), ...foot], metrics: { page: room, maxScroll: 0 } };
+}
+
+export const tooSmall = (size: Size, min: Size): Line[] => [
+  line('Please enlarge the window', 'heading'),
+  line(`to at least ${min.columns}x${min.rows}`),
+  line(`(now ${size.columns}x${size.rows}).`),
+  line('q quits.', 'dim'),
+];

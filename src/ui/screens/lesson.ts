@@ -1,0 +1,49 @@
+// A lesson step on screen: where you are, the step's lines in a scrolled window, the keys.
+import { stepKey, type NavState } from '../../core/course/navigation.js';
+import { line, seg, type Line } from '../../text/line.js';
+import { renderStep } from '../../text/step.js';
+import { wrap } from '../../text/wrap.js';
+import type { Display } from '../display.js';
+import { contextOf } from '../keymap.js';
+import type { Size } from '../use-terminal-size.js';
+import { hints, rule, spread } from './frame.js';
+import type { Frame } from './home.js';
+
+export function lessonFrame(state: NavState, size: Size, display: Display): Frame {
+  const { columns, rows } = size;
+  if (state.screen.kind !== 'lesson') return { lines: [], metrics: { page: 1, maxScroll: 0 } };
+  const { lessons } = state.course;
+  const lesson = lessons[state.screen.lesson];
+  const step = lesson?.steps[state.screen.step];
+  if (!lesson || !step) return { lines: [], metrics: { page: 1, maxScroll: 0 } };
+  const key = stepKey(lesson, state.screen.step);
+
+  const total = lesson.steps.length;
+  const dots = display.plain ? '' : `  ${'●'.repeat(state.screen.step + 1)}${'○'.repeat(total - state.screen.step - 1)}`;
+  const header = spread(
+    [seg(`Lesson ${state.screen.lesson + 1}/${lessons.length} `, 'dim'), seg(lesson.title, 'heading')],
+    [seg(`step ${state.screen.step + 1}/${total}`, 'dim'), seg(dots, 'focus')],
+    columns,
+  );
+  const title = line(step.title, 'heading');
+  const notice = state.notice ? wrap(state.notice, columns, 'good').slice(0, 2) : [];
+
+  const body = renderStep(step, { columns, plain: display.plain, field: state.field[key] ?? 0 });
+  const height = Math.max(1, rows - 1 - 3 - notice.length - 1);
+  const maxScroll = Math.max(0, body.lines.length - height);
+  let offset = Math.min(state.scroll[key] ?? 0, maxScroll);
+  if (body.focus) {
+    if (body.focus.from < offset) offset = body.focus.from;
+    if (body.focus.to >= offset + height) offset = Math.min(maxScroll, body.focus.to - height + 1);
+  }
+  const visible = body.lines.slice(offset, offset + height);
+  const more = maxScroll === 0 ? '' : offset >= maxScroll ? 'end' : `↓ more ${Math.round((offset / maxScroll) * 100)}%`;
+  const footer = hints(contextOf(state), columns, line(more, 'focus'));
+
+  return {
+    lines: [header, title, rule(columns, display.plain), ...visible, ...fill(height - visible.length), ...notice, footer],
+    metrics: { page: Math.max(1, height - 1), maxScroll },
+  };
+}
+
+const fill = (n: number): Line[] => Array.from({ length: Math.max(0, n) }, () => []);
