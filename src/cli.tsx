@@ -1,4 +1,5 @@
 // argv -> one command; terminal checks; exit codes. Nothing else.
+import './memory.js';
 import { fileURLToPath } from 'node:url';
 import { formatProblem } from './core/course/model.js';
 import { labHome } from './core/progress/home.js';

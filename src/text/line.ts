@@ -28,7 +28,14 @@ export const seg = (text: string, style: Style = 'plain'): Segment => ({ text, s
 export const line = (text: string, style: Style = 'plain'): Line => (text ? [seg(text, style)] : []);
 export const blank: Line = [];
 
-export const width = (text: string): number => stringWidth(text);
+/**
+ * Printable ASCII, Latin-1, punctuation, arrows, box drawing and the shapes the app draws are one
+ * column each: counted directly. Anything else (CJK, emoji, combining marks) goes to string-width,
+ * which segments graphemes and is far slower.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u205e\u2190-\u21ff\u2500-\u25fc\u2713\u2717]*$/;
+
+export const width = (text: string): number => (NARROW.test(text) ? text.length : stringWidth(text));
 export const lineWidth = (l: Line): number => l.reduce((n, s) => n + width(s.text), 0);
 export const lineText = (l: Line): string => l.map((s) => s.text).join('');
 

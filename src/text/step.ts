@@ -20,9 +20,21 @@ export interface RenderedStep {
   readonly focus?: { readonly from: number; readonly to: number };
 }
 
+const rendered = new WeakMap<Step, Map<string, RenderedStep>>();
+
+/** Renders a step, remembering the result: a screen redraws the same step on every key. */
 export function renderStep(step: Step, options: RenderOptions): RenderedStep {
+  const key = `${options.columns}/${options.plain}/${options.field ?? 0}`;
+  let forStep = rendered.get(step);
+  if (!forStep) rendered.set(step, (forStep = new Map()));
+  let result = forStep.get(key);
+  if (!result) forStep.set(key, (result = draw(step, options)));
+  return result;
+}
+
+function draw(step: Step, options: RenderOptions): RenderedStep {
   const { columns } = options;
-  const lines: Line[] = [...prose(step.text, columns)];
+  const lines: Line[] = [...prose(step.text, columns, options.plain)];
   if (step.diagram) {
     lines.push(blank);
     if (options.plain) {
@@ -55,7 +67,7 @@ function manifest(step: ManifestStep, before: Line[], options: RenderOptions): R
     const pieces = hardWrap(text, columns - gutter - 5);
     pieces.forEach((piece, n) => {
       const label = n === 0 ? String(number).padStart(gutter) : ' '.repeat(gutter);
-      lines.push([marker, seg(`${label} │ `, 'dim'), seg(piece, isFocus ? 'focus' : 'code')]);
+      lines.push([marker, seg(`${label} ${plain ? '|' : '│'} `, 'dim'), seg(piece, isFocus ? 'focus' : 'code')]);
     });
     if (isFocus && selected) {
       const from = lines.length - pieces.length;

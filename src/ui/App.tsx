@@ -5,7 +5,7 @@ import type { Course } from '../core/course/model.js';
 import { initialNav, navigate } from '../core/course/navigation.js';
 import type { Progress } from '../core/progress/model.js';
 import { useDisplay } from './display.js';
-import { actionFor, contextOf, keyName } from './keymap.js';
+import { actionFor, contextOf, keyNames } from './keymap.js';
 import { Lines } from './Lines.js';
 import { helpFrame } from './screens/help.js';
 import { homeFrame, tooSmall, type Frame } from './screens/home.js';
@@ -44,12 +44,16 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   latest.current = { state, frame, small };
 
   useInput((input, key) => {
-    const now = latest.current;
-    const name = keyName(input, key);
-    const context = now.small ? 'help' : contextOf(now.state);
-    if (now.small && name !== 'q' && name !== 'ctrl-c') return;
-    const action = actionFor(context, name, now.frame.metrics);
-    if (action) dispatch(action);
+    const { small: tooSmall, frame: shown } = latest.current;
+    // Several keys can come in one read; each is routed by the state the ones before it made.
+    let routed = latest.current.state;
+    for (const name of keyNames(input, key)) {
+      if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
+      const action = actionFor(tooSmall ? 'help' : contextOf(routed), name, shown.metrics);
+      if (!action) continue;
+      routed = navigate(routed, action);
+      dispatch(action);
+    }
   });
 
   const saved = useRef(progress);

@@ -74,6 +74,16 @@ interface InkKey {
   return: boolean; escape: boolean; ctrl: boolean; tab: boolean;
 }
 
+/**
+ * Names the key presses in one read from the terminal. Keys typed faster than a frame (or pasted)
+ * arrive together as one string, so plain characters are taken one at a time.
+ */
+export function keyNames(input: string, key: InkKey): KeyName[] {
+  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.escape || key.ctrl || key.tab;
+  if (special || input.length <= 1) return [keyName(input, key)];
+  return [...input].flatMap((ch): KeyName[] => (ch === '\r' || ch === '\n' ? ['enter'] : ch === ' ' ? ['space'] : /^[\x21-\x7e]$/.test(ch) ? [ch] : []));
+}
+
 /** Names a key press as Ink reports it. */
 export function keyName(input: string, key: InkKey): KeyName {
   if (key.ctrl && input === 'c') return 'ctrl-c';

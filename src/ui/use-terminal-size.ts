@@ -7,19 +7,17 @@ export interface Size {
   readonly rows: number;
 }
 
+const measure = (stdout: NodeJS.WriteStream): Size => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+
 export function useTerminalSize(fixed?: Size): Size {
   const { stdout } = useStdout();
-  const read = (): Size => fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => measure(stdout));
   useEffect(() => {
-    if (fixed) return;
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(measure(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-    // read() depends only on stdout and fixed
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stdout, fixed]);
-  return size;
+  }, [stdout]);
+  return fixed ?? size;
 }

@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
-import { FUTURE_KINDS, KNOWN_KINDS, lessonSchema, type LessonInput, type StepInput } from './schema.js';
+import { FIELD_NAMES, FUTURE_KINDS, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
+import { closest } from './suggest.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 
 export interface SourceFile {
@@ -57,12 +58,14 @@ function problemAt(p: Parsed, offset: number, message: string): Problem {
   return { file: p.source.file, ...position(p.counter, offset), message };
 }
 
-function describeIssue(p: Parsed, issue: v.BaseIssue<unknown>): Problem {
-  const path: PathKey[] = (issue.path ?? []).map((item) => item.key as PathKey);
+function describeIssue(p: Parsed, issue: v.BaseIssue<unknown>, prefix: PathKey[] = []): Problem {
+  const path: PathKey[] = [...prefix, ...(issue.path ?? []).map((item) => item.key as PathKey)];
   const last = path[path.length - 1];
   const parent = path.slice(0, -1);
   if (issue.type === 'strict_object' && issue.expected === 'never') {
-    return problemAt(p, locate(p.doc, path).offset, `unknown field "${String(last)}"`);
+    const guess = closest(String(last), FIELD_NAMES);
+    const hint = guess ? ` (did you mean "${guess}"?)` : '';
+    return problemAt(p, locate(p.doc, path).offset, `unknown field "${String(last)}"${hint}`);
   }
   if (issue.type === 'strict_object' || issue.received === 'undefined' || issue.input === undefined) {
     return problemAt(p, valueOffset(p.doc, parent), `missing field "${String(last)}"`);
@@ -145,23 +148,30 @@ function buildStep(
   }
 }
 
-function buildLesson(
+function buildSteps(
   lesson: Parsed,
-  input: LessonInput,
+  raws: readonly unknown[],
   manifests: ReadonlyMap<string, Parsed | null>,
   problems: Problem[],
-): Lesson {
+): Step[] {
   const seen = new Set<string>();
   const steps: Step[] = [];
-  input.steps.forEach((step, i) => {
+  raws.forEach((raw, i) => {
+    const stepPath = ['steps', i];
+    const result = v.safeParse(stepSchema, raw, { abortEarly: false });
+    if (!result.success) {
+      problems.push(...result.issues.map((issue) => describeIssue(lesson, issue, stepPath)));
+      return;
+    }
+    const step = result.output;
     if (seen.has(step.id)) {
-      problems.push(problemAt(lesson, valueOffset(lesson.doc, ['steps', i, 'id']), `duplicate step id "${step.id}"`));
+      problems.push(problemAt(lesson, valueOffset(lesson.doc, [...stepPath, 'id']), `duplicate step id "${step.id}"`));
     }
     seen.add(step.id);
-    const built = buildStep(step, ['steps', i], lesson, manifests, problems);
+    const built = buildStep(step, stepPath, lesson, manifests, problems);
     if (built) steps.push(built);
   });
-  return { id: input.id, title: input.title, summary: input.summary, steps, file: lesson.source.file };
+  return steps;
 }
 
 /** Checks every lesson file against format 1 and the manifests it refers to. Pure: no I/O. */
@@ -185,18 +195,24 @@ export function loadCourse(sources: CourseSources): LoadResult {
       problems.push({ file: source.file, line: 1, col: 1, message: `YAML: ${(error as Error).message}` });
       continue;
     }
+    const id = (data as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') {
+      const first = ids.get(id);
+      if (first !== undefined) {
+        problems.push(problemAt(parsed, valueOffset(parsed.doc, ['id']), `duplicate lesson id "${id}" (first used in ${first})`));
+      } else {
+        ids.set(id, source.file);
+      }
+    }
+    const raws = (data as { steps?: unknown } | null)?.steps;
+    const steps = Array.isArray(raws) ? buildSteps(parsed, raws, manifests, problems) : [];
     const result = v.safeParse(lessonSchema, data, { abortEarly: false });
     if (!result.success) {
       problems.push(...result.issues.map((issue) => describeIssue(parsed, issue)));
       continue;
     }
-    const first = ids.get(result.output.id);
-    if (first !== undefined) {
-      const at = valueOffset(parsed.doc, ['id']);
-      problems.push(problemAt(parsed, at, `duplicate lesson id "${result.output.id}" (first used in ${first})`));
-    }
-    ids.set(result.output.id, source.file);
-    lessons.push(buildLesson(parsed, result.output, manifests, problems));
+    const { id: lessonId, title, summary } = result.output;
+    lessons.push({ id: lessonId, title, summary, steps, file: source.file });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons } };

@@ -30,6 +30,7 @@ export function readLessonDir(dir: string): ReadResult {
   }
   try {
     const lessons = yamlFiles(dir).map((name) => readSource(dir, name));
+    if (lessons.length === 0) return { ok: false, message: 'no lesson files (*.yml) found' };
     const manifestDir = join(dir, 'manifests');
     let manifestNames: string[] = [];
     try {

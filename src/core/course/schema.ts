@@ -70,8 +70,18 @@ export const lessonSchema = v.strictObject({
   id,
   title: text,
   summary: text,
-  steps: v.pipe(v.array(stepSchema, 'must be a list'), v.minLength(1, 'must have at least one step')),
+  // Each step is checked on its own (see loader.ts), so one broken step does not hide the others.
+  steps: v.pipe(v.array(v.unknown(), 'must be a list'), v.minLength(1, 'must have at least one step')),
 });
 
 export type LessonInput = v.InferOutput<typeof lessonSchema>;
 export type StepInput = v.InferOutput<typeof stepSchema>;
+
+/** Every field name the format knows, for "did you mean" hints. */
+export const FIELD_NAMES = [
+  ...Object.keys(lessonSchema.entries),
+  ...new Set(stepSchema.options.flatMap((o) => Object.keys(o.entries))),
+  ...Object.keys(diagram.entries),
+  ...Object.keys(side.entries),
+  'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect',
+];

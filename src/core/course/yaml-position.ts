@@ -1,5 +1,5 @@
 // Finding where a path (like steps[2].file) sits in a parsed YAML document.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 
 export type PathKey = string | number;
 

@@ -63,7 +63,11 @@ export function saveProgress(file: string, progress: Progress): SaveResult {
     renameSync(temp, file);
     return { ok: true };
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written, or it cannot be removed either
+    }
     return { ok: false, message: `Progress cannot be saved (${describe(error)}).` };
   }
 }
@@ -77,7 +81,19 @@ export function resetProgress(file: string): SaveResult {
   }
 }
 
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'a file is in the way',
+  ENOTDIR: 'a file is in the way',
+  EISDIR: 'a folder is in the way',
+};
+
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  return e.code ?? e.message ?? String(error);
+  const reason = (e.code && REASONS[e.code]) ?? e.code ?? e.message ?? String(error);
+  return e.path ? `${e.path}: ${reason}` : reason;
 }

@@ -1,5 +1,6 @@
 // Boxes and arrows from box-drawing characters: the pieces every diagram is made of.
 import { lineWidth, padTo, seg, type Line, type Segment } from '../line.js';
+import { wrapWords } from '../wrap.js';
 
 /** Draws content inside a border; `title` sits in the top edge. */
 export function box(content: readonly Line[], title?: Line, minInner = 0): Line[] {
@@ -70,4 +71,22 @@ function trimEnd(parts: Segment[]): Line {
   const out = [...parts];
   while (out.length && out[out.length - 1]!.text.trim() === '' && out[out.length - 1]!.style === 'plain') out.pop();
   return out;
+}
+
+/** A sentence under or over a drawing, wrapped to the window; each piece keeps its style. */
+export function caption(parts: readonly Segment[], columns: number): Line[] {
+  const words: { text: string; style: Segment['style']; spaced: boolean }[] = [];
+  let space = false;
+  for (const part of parts) {
+    for (const piece of part.text.split(/(\s+)/)) {
+      if (!piece) continue;
+      if (/^\s+$/.test(piece)) {
+        space = true;
+        continue;
+      }
+      words.push({ text: piece, style: part.style, spaced: space && words.length > 0 });
+      space = false;
+    }
+  }
+  return wrapWords(words, columns);
 }

@@ -9,22 +9,25 @@ import { unreachablePod } from './unreachable-pod.js';
 export const WIDE_COLUMNS = 100;
 
 export interface PortNumbers {
-  readonly nodePort: number;
+  /** Absent when Kubernetes picks it (kubectl expose): drawn as "assigned". */
+  readonly nodePort?: number;
   readonly port: number;
   readonly targetPort: number;
 }
 
 export function drawDiagram(diagram: Diagram, columns: number): Line[] {
   const wide = columns >= WIDE_COLUMNS;
-  const ports: PortNumbers = { nodePort: 31231, port: 80, targetPort: 80, ...diagram.ports };
+  const ports: PortNumbers = { port: 80, targetPort: 80, ...diagram.ports };
   switch (diagram.name) {
     case 'unreachable-pod':
-      return unreachablePod(wide);
+      return unreachablePod(wide, columns);
     case 'service-types':
       return serviceTypes(wide, ports, columns);
     case 'three-ports':
-      return threePorts(wide, ports);
+      return threePorts(wide, ports, columns);
     case 'request-path':
-      return requestPath(wide, ports);
+      return requestPath(wide, ports, columns);
   }
 }
+
+export const nodePortText = (ports: PortNumbers): string => (ports.nodePort === undefined ? 'assigned' : String(ports.nodePort));

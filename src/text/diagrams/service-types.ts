@@ -1,15 +1,15 @@
 // The three Service types as the path a request takes under each: each type builds on the one before.
 import { blank, line, seg, type Line, type Segment } from '../line.js';
 import { wrapWords } from '../wrap.js';
-import { arrowRight, box, column, row } from './boxes.js';
-import type { PortNumbers } from './index.js';
+import { arrowRight, box, caption, row } from './boxes.js';
+import { nodePortText, type PortNumbers } from './index.js';
 
 const node = (text: string, sub: Line) => box([line(text), sub]);
 
 export function serviceTypes(wide: boolean, ports: PortNumbers, columns: number): Line[] {
   const pod = node('pod', [seg('targetPort '), seg(String(ports.targetPort), 'targetPort')]);
   const service = node('Service', [seg('port '), seg(String(ports.port), 'port')]);
-  const nodeBox = node('worker node', [seg('nodePort '), seg(String(ports.nodePort), 'nodePort')]);
+  const nodeBox = node('worker node', [seg('nodePort '), seg(nodePortText(ports), 'nodePort')]);
   const kinds: { title: string; reach: string; boxes: Line[][] }[] = [
     { title: 'ClusterIP', reach: 'inside the cluster only', boxes: [node('another pod', line('in the cluster', 'dim')), service, pod] },
     { title: 'NodePort', reach: 'from outside, at any node IP', boxes: [node('you', line('outside', 'dim')), nodeBox, service, pod] },
@@ -22,7 +22,7 @@ export function serviceTypes(wide: boolean, ports: PortNumbers, columns: number)
   const out: Line[] = [];
   kinds.forEach((kind, i) => {
     if (i > 0) out.push(blank);
-    out.push([seg(kind.title, 'heading'), seg(`  reachable ${kind.reach}`, 'dim')]);
+    out.push(...caption([seg(kind.title, 'heading'), seg(` · reachable ${kind.reach}`, 'dim')], columns));
     const arrows = kind.boxes.map(() => arrowRight());
     out.push(...(wide ? row(kind.boxes, arrows) : chain(kind.boxes, columns)));
   });

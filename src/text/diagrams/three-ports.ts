@@ -1,12 +1,12 @@
 // The three ports of a NodePort Service, and the container port the last one must match.
 import { blank, line, seg, type Line } from '../line.js';
-import { arrowRight, box, column, row } from './boxes.js';
-import type { PortNumbers } from './index.js';
+import { arrowRight, box, caption, column, row } from './boxes.js';
+import { nodePortText, type PortNumbers } from './index.js';
 
-export function threePorts(wide: boolean, ports: PortNumbers): Line[] {
+export function threePorts(wide: boolean, ports: PortNumbers, columns: number): Line[] {
   const boxes = [
     box([line('user'), line('browser or curl', 'dim')]),
-    box([line('worker node'), [seg('nodePort ', 'plain'), seg(String(ports.nodePort), 'nodePort')], line('30000-32767', 'dim')]),
+    box([line('worker node'), [seg('nodePort ', 'plain'), seg(nodePortText(ports), 'nodePort')], line('30000-32767', 'dim')]),
     box([line('Service (ClusterIP)'), [seg('port ', 'plain'), seg(String(ports.port), 'port')], line('the service port', 'dim')]),
     box([
       line('pod'),
@@ -18,6 +18,6 @@ export function threePorts(wide: boolean, ports: PortNumbers): Line[] {
   return [
     ...(wide ? row(boxes, arrows) : column(boxes, arrows)),
     blank,
-    [seg('nodePort', 'nodePort'), seg(' opens on every node · '), seg('port', 'port'), seg(' belongs to the Service · '), seg('targetPort', 'targetPort'), seg(' is where the pod listens')],
+    ...caption([seg('nodePort', 'nodePort'), seg(' opens on every node · '), seg('port', 'port'), seg(' belongs to the Service · '), seg('targetPort', 'targetPort'), seg(' is where the pod listens')], columns),
   ];
 }

@@ -18,6 +18,7 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
   const cursor = state.screen.kind === 'home' ? state.screen.cursor : 0;
   const { lessons } = state.course;
   const numberWidth = String(lessons.length).length;
+  const titleWidth = Math.max(...lessons.map((l) => l.title.length));
   const list: Line[] = lessons.map((lesson, i) => {
     const done = lessonProgress(state.progress, lesson.id);
     const mark = done.complete
@@ -26,8 +27,9 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
         ? seg(display.plain ? 'open ' : '◐ ', 'focus')
         : seg(display.plain ? '     ' : '  ');
     const here = i === cursor;
-    const count = seg(`  ${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length}`, 'dim');
-    return [seg(here ? '› ' : '  ', 'focus'), mark, seg(`${String(i + 1).padStart(numberWidth)}  ${lesson.title}`, here ? 'heading' : 'plain'), count];
+    const count = seg(`  ${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length} steps`, 'dim');
+    const title = `${String(i + 1).padStart(numberWidth)}  ${lesson.title.padEnd(titleWidth)}`;
+    return [seg(here ? '› ' : '  ', 'focus'), mark, seg(title, here ? 'heading' : 'plain'), count];
   });
 
   const below: Line[] = [];

@@ -1,0 +1,13 @@
+// Paths to the fixture courses and a loaded copy of the good one.
+import { fileURLToPath } from 'node:url';
+import { loadLessonDir } from '../../src/commands/load-lessons.js';
+import type { Course } from '../../src/core/course/model.js';
+
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const repoPath = (name: string) => fileURLToPath(new URL(`../../${name}`, import.meta.url));
+
+export function fixtureCourse(): Course {
+  const result = loadLessonDir(fixture('course'));
+  if (!result.ok) throw new Error(`fixture course is broken: ${JSON.stringify(result.problems)}`);
+  return result.course;
+}

@@ -1,0 +1,86 @@
+// The built CLI in a real terminal: tmux on a private socket, keys in, screen out.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoPath } from './fixtures.js';
+
+export const CLI = repoPath('dist/cli.js');
+
+export function tmuxMissing(): string | false {
+  const probe = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return 'tmux is not installed (apt-get install -y tmux)';
+  if (!existsSync(CLI)) return 'dist/cli.js is missing (npm run build)';
+  return false;
+}
+
+let counter = 0;
+
+export class Terminal {
+  readonly socket = `npl-${process.pid}-${counter++}`;
+  readonly dir = mkdtempSync(join(tmpdir(), 'npl-term-'));
+
+  /** Runs `command` in a shell in a fresh window; after it ends the shell records the exit code and tty modes. */
+  constructor(command: string, size = { columns: 100, rows: 30 }, env: Record<string, string> = {}) {
+    const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(' ');
+    const after = `echo "EXIT=$?" > ${this.dir}/exit; stty -a > ${this.dir}/stty; sleep 600`;
+    this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), `${exports} ${command}; ${after}`);
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p');
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-x', String(columns), '-y', String(rows));
+  }
+
+  cursorVisible(): boolean {
+    return this.tmux('display', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
+  async waitFor(check: (screen: string) => boolean, ms = 15000): Promise<string> {
+    const start = Date.now();
+    for (;;) {
+      const screen = this.screen();
+      if (check(screen)) return screen;
+      if (Date.now() - start > ms) throw new Error(`timed out; the screen was:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Waits for the CLI to end; returns its exit code and the terminal's modes after it. */
+  async exited(ms = 15000): Promise<{ code: number; stty: string }> {
+    const exitFile = join(this.dir, 'exit');
+    const sttyFile = join(this.dir, 'stty');
+    const start = Date.now();
+    while (!existsSync(exitFile) || !existsSync(sttyFile) || execFileSync('cat', [sttyFile], { encoding: 'utf8' }) === '') {
+      if (Date.now() - start > ms) throw new Error(`the program did not exit; the screen was:\n${this.screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const code = Number(/EXIT=(\d+)/.exec(execFileSync('cat', [exitFile], { encoding: 'utf8' }))?.[1]);
+    return { code, stty: execFileSync('cat', [sttyFile], { encoding: 'utf8' }) };
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** The tty modes a usable shell needs back: echo on, canonical input on. */
+export function saneModes(stty: string): boolean {
+  const words = stty.split(/\s+/);
+  return words.includes('echo') && words.includes('icanon');
+}

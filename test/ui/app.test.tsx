@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { render } from 'ink-testing-library';
+import { App, type AppProps } from '../../src/ui/App.js';
+import { DisplayContext, type Display } from '../../src/ui/display.js';
+import { BINDINGS } from '../../src/ui/keymap.js';
+import { emptyProgress, type Progress } from '../../src/core/progress/model.js';
+import { fixtureCourse } from '../helpers/fixtures.js';
+import { KEYS, press, waitFor, waitForFrame } from '../helpers/ink.js';
+
+const course = fixtureCourse();
+
+function start(props: Partial<AppProps> = {}, display: Display = { color: false, plain: false }) {
+  const saves: Progress[] = [];
+  const app = render(
+    <DisplayContext.Provider value={display}>
+      <App
+        course={course}
+        progress={emptyProgress}
+        saveProgress={(p) => {
+          saves.push(p);
+          return null;
+        }}
+        size={{ columns: 100, rows: 30 }}
+        {...props}
+      />
+    </DisplayContext.Provider>,
+  );
+  return { app, saves };
+}
+
+describe('the course app', () => {
+  it('lists the lessons, opens one and walks forward and back', async () => {
+    const { app, saves } = start();
+    await waitForFrame(app, (f) => f.includes('First lesson') && f.includes('Second lesson'));
+    await press(app, KEYS.enter, (f) => f.includes('Hello step') && f.includes('Alpha paragraph'));
+    await press(app, KEYS.right, (f) => f.includes('Picture step') && f.includes('step 2/3'));
+    const back = await press(app, KEYS.left, (f) => f.includes('Hello step'));
+    assert.match(back, /Lesson 1\/2 First lesson/);
+    await waitFor(() => saves.at(-1)?.last?.step === 'hello');
+    assert.deepEqual(saves.at(-1)?.last, { lesson: 'first', step: 'hello' });
+    assert.deepEqual(saves.at(-1)?.lessons.first?.done, ['hello']);
+    app.unmount();
+  });
+
+  it('draws the diagram with the lesson\'s own port numbers, and only words in plain mode', async () => {
+    const drawn = start();
+    await waitForFrame(drawn.app, (f) => f.includes('First lesson'));
+    await press(drawn.app, KEYS.enter);
+    const frame = await press(drawn.app, KEYS.right, (f) => f.includes('Picture step'));
+    assert.match(frame, /nodePort 31999/);
+    assert.match(frame, /port 8080/);
+    assert.match(frame, /┌/);
+    drawn.app.unmount();
+
+    const plain = start({}, { color: false, plain: true });
+    await waitForFrame(plain.app, (f) => f.includes('First lesson'));
+    await press(plain.app, KEYS.enter);
+    const words = await press(plain.app, KEYS.right, (f) => f.includes('Picture step'));
+    assert.match(words, /Diagram: Words that stand for the three-ports drawing/);
+    assert.doesNotMatch(words, /[┌─│●]/);
+    plain.app.unmount();
+  });
+
+  it('walks the fields of a manifest with up and down', async () => {
+    const { app } = start();
+    await waitForFrame(app, (f) => f.includes('First lesson'));
+    await press(app, KEYS.enter);
+    await press(app, KEYS.right);
+    const first = await press(app, KEYS.right, (f) => f.includes('Manifest step'));
+    assert.match(first, /▶ {1,2}6 │ {3}type: NodePort/);
+    assert.match(first, /TYPE-NOTE/);
+    const second = await press(app, KEYS.down, (f) => f.includes('NODEPORT-NOTE'));
+    assert.doesNotMatch(second, /TYPE-NOTE/);
+    assert.match(second, /Field 2 of 2/);
+    app.unmount();
+  });
+
+  it('offers to resume, and continues exactly where the learner was', async () => {
+    const saved: Progress = { ...emptyProgress, lessons: { second: { done: ['sides'], complete: false } }, last: { lesson: 'second', step: 'last' } };
+    const { app } = start({ progress: saved });
+    const home = await waitForFrame(app, (f) => f.includes('Continue lesson 2, step 2 ("Last step")?'));
+    assert.match(home, /enter continue · n lesson list/);
+    await press(app, KEYS.enter, (f) => f.includes('Omega text') && f.includes('step 2/2'));
+    app.unmount();
+  });
+
+  it('declining the resume offer leaves the learner on the list', async () => {
+    const saved: Progress = { ...emptyProgress, last: { lesson: 'second', step: 'last' } };
+    const { app } = start({ progress: saved });
+    await waitForFrame(app, (f) => f.includes('Continue lesson 2'));
+    const frame = await press(app, 'n', (f) => !f.includes('Continue lesson'));
+    assert.match(frame, /› .*2 {2}Second lesson/);
+    app.unmount();
+  });
+
+  it('shows a help overlay listing every binding of the screen beneath, from the router\'s own data', async () => {
+    const { app } = start();
+    await waitForFrame(app, (f) => f.includes('First lesson'));
+    await press(app, KEYS.enter);
+    const help = await press(app, '?', (f) => f.startsWith('Keys'));
+    const lessonBindings = BINDINGS.filter((b) => b.contexts.includes('lesson'));
+    assert.ok(lessonBindings.length > 5);
+    for (const b of lessonBindings) assert.ok(help.includes(b.does), `help lists "${b.does}"`);
+    await press(app, KEYS.escape, (f) => f.includes('Hello step'));
+    app.unmount();
+  });
+
+  it('goes to the lesson list with l and marks progress there', async () => {
+    const { app } = start();
+    await waitForFrame(app, (f) => f.includes('First lesson'));
+    await press(app, KEYS.enter);
+    await press(app, KEYS.right, (f) => f.includes('Picture step'));
+    const list = await press(app, 'l', (f) => f.includes('nodeport-lab'));
+    assert.match(list, /◐ +1 {2}First lesson +1\/3 steps/);
+    app.unmount();
+  });
+
+  it('says when progress cannot be saved, and keeps going', async () => {
+    const { app } = start({ saveProgress: () => 'Progress cannot be saved (permission denied).' });
+    await waitForFrame(app, (f) => f.includes('First lesson'));
+    const frame = await press(app, KEYS.enter, (f) => f.includes('Progress cannot be saved'));
+    assert.match(frame, /Hello step/);
+    assert.match(frame, /will not be\s+kept/);
+    app.unmount();
+  });
+
+  it('asks for a bigger window below 60x20 and lets q quit from there', async () => {
+    const { app } = start({ size: { columns: 50, rows: 15 } });
+    const frame = await waitForFrame(app, (f) => f.includes('Please enlarge the window'));
+    assert.match(frame, /at least 60x20/);
+    assert.match(frame, /now 50x15/);
+    app.unmount();
+  });
+
+  it('never draws a frame taller than the window or a line wider than it', async () => {
+    for (const size of [{ columns: 60, rows: 20 }, { columns: 100, rows: 30 }, { columns: 140, rows: 40 }]) {
+      const { app } = start({ size });
+      await waitForFrame(app, (f) => f.includes('First lesson'));
+      const keys = [KEYS.enter, KEYS.right, KEYS.right, KEYS.down, KEYS.right, KEYS.pageDown, KEYS.right];
+      for (const key of keys) {
+        const frame = await press(app, key);
+        const lines = frame.split('\n');
+        assert.ok(lines.length < size.rows, `${lines.length} lines at ${size.rows} rows`);
+        for (const l of lines) assert.ok([...l].length <= size.columns, `line too wide at ${size.columns}: "${l}"`);
+      }
+      app.unmount();
+    }
+  });
+});
+
+describe('keys typed faster than a frame', () => {
+  it('routes each key of one chunk by the state the keys before it made', async () => {
+    const { app } = start();
+    await waitForFrame(app, (f) => f.includes('First lesson'));
+    // down, open the lesson, then next: three keys in one read.
+    const frame = await press(app, 'j\r\r', (f) => f.includes('step 2/2'));
+    assert.match(frame, /Lesson 2\/2 Second lesson/);
+    assert.match(frame, /Omega text/);
+    app.unmount();
+  });
+});
