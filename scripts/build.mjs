@@ -19,6 +19,17 @@ const stubDevtools = {
   },
 };
 
+// Ink draws only the last frame when the CI variable is set. The course renders only on a real
+// terminal (cli.tsx refuses otherwise), where a learner must see every frame whatever their
+// environment says, so Ink's CI check is answered "no".
+const notInCi = {
+  name: 'not-in-ci',
+  setup(b) {
+    b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'is-in-ci', namespace: 'stub-ci' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub-ci' }, () => ({ contents: 'export default false;', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: [`${root}/src/cli.tsx`],
   outfile: `${root}/dist/cli.js`,
@@ -35,7 +46,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [stubDevtools],
+  plugins: [stubDevtools, notInCi],
   logLevel: 'warning',
 });
 chmodSync(`${root}/dist/cli.js`, 0o755);

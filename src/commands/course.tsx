@@ -17,7 +17,7 @@ export async function runCourse(course: Course, home: string, display: Display):
     <DisplayContext.Provider value={display}>
       <App course={course} progress={loaded.progress} notice={loaded.notice} saveProgress={save} />
     </DisplayContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: false, incrementalRendering: true },
+    { exitOnCtrlC: false, patchConsole: false },
   );
   let signalled: number | null = null;
   const onSignal = (signal: NodeJS.Signals) => {

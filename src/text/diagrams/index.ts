@@ -30,4 +30,4 @@ export function drawDiagram(diagram: Diagram, columns: number): Line[] {
   }
 }
 
-export const nodePortText = (ports: PortNumbers): string => (ports.nodePort === undefined ? 'assigned' : String(ports.nodePort));
+export const nodePortText = (ports: PortNumbers, unset = 'assigned'): string => (ports.nodePort === undefined ? unset : String(ports.nodePort));

@@ -9,7 +9,7 @@ const node = (text: string, sub: Line) => box([line(text), sub]);
 export function serviceTypes(wide: boolean, ports: PortNumbers, columns: number): Line[] {
   const pod = node('pod', [seg('targetPort '), seg(String(ports.targetPort), 'targetPort')]);
   const service = node('Service', [seg('port '), seg(String(ports.port), 'port')]);
-  const nodeBox = node('worker node', [seg('nodePort '), seg(nodePortText(ports), 'nodePort')]);
+  const nodeBox = node('worker node', [seg('nodePort '), seg(nodePortText(ports, '30000-32767'), 'nodePort')]);
   const kinds: { title: string; reach: string; boxes: Line[][] }[] = [
     { title: 'ClusterIP', reach: 'inside the cluster only', boxes: [node('another pod', line('in the cluster', 'dim')), service, pod] },
     { title: 'NodePort', reach: 'from outside, at any node IP', boxes: [node('you', line('outside', 'dim')), nodeBox, service, pod] },

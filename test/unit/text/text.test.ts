@@ -91,3 +91,10 @@ describe('diagram captions', () => {
     assert.match(text, /nodePort opens on every node · port belongs to the Service · targetPort is where the pod listens/);
   });
 });
+
+describe('service types overview', () => {
+  it('shows the node port range when no node port is given', () => {
+    const text = texts(drawDiagram({ name: 'service-types', description: 'd' }, 120)).join('\n');
+    assert.match(text, /nodePort 30000-32767/);
+  });
+});
