@@ -113,6 +113,27 @@ describe('the built course in a real terminal', { skip }, () => {
     }
   });
 
+  for (const [how, command, env] of [
+    ['NO_COLOR', `node ${CLI}`, { NO_COLOR: '1' }],
+    ['--no-color', `node ${CLI} --no-color`, {}],
+  ] as const) {
+    it(`draws no colour with ${how}, and colour without it`, async () => {
+      const plain = new Terminal(`${command} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home(), ...env });
+      const coloured = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home() });
+      try {
+        await plain.waitFor((s) => s.includes('First lesson'));
+        await coloured.waitFor((s) => s.includes('First lesson'));
+        // SGR colour parameters: 30-37, 90-97 (foreground) or 38;5 / 38;2 (extended).
+        const colour = /\u001B\[[0-9;]*(?:3[0-8]|9[0-7])[0-9;]*m/;
+        assert.doesNotMatch(plain.styledScreen(), colour);
+        assert.match(coloured.styledScreen(), colour);
+      } finally {
+        plain.close();
+        coloured.close();
+      }
+    });
+  }
+
   it('refuses to start on a broken lesson folder with every problem listed', async () => {
     const term = new Terminal(`node ${CLI} --lessons ${fixture('broken')}`, { columns: 200, rows: 30 }, { NODEPORT_LAB_HOME: home() });
     try {

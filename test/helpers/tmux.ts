@@ -24,7 +24,9 @@ export class Terminal {
   constructor(command: string, size = { columns: 100, rows: 30 }, env: Record<string, string> = {}) {
     const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(' ');
     const after = `echo "EXIT=$?" > ${this.dir}/exit; stty -a > ${this.dir}/stty; sleep 600`;
-    this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), `${exports} ${command}; ${after}`);
+    // A learner's terminal: none of the test runner's colour or CI settings.
+    const clean = 'unset FORCE_COLOR NO_COLOR CI;';
+    this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), `${clean} ${exports} ${command}; ${after}`);
   }
 
   tmux(...args: string[]): string {
@@ -33,6 +35,11 @@ export class Terminal {
 
   screen(): string {
     return this.tmux('capture-pane', '-p');
+  }
+
+  /** The screen with its escape sequences (colours, bold) kept. */
+  styledScreen(): string {
+    return this.tmux('capture-pane', '-p', '-e');
   }
 
   keys(...keys: string[]): void {
