@@ -1,5 +1,6 @@
 // Bundles the app and every runtime dependency into one ESM file, dist/cli.js.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -50,3 +51,6 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(`${root}/dist/cli.js`, 0o755);
+
+// The shipped lessons, validated and stored as JSON beside the bundle.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'], { cwd: root, stdio: 'inherit' });

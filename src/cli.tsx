@@ -1,11 +1,10 @@
 // argv -> one command; terminal checks; exit codes. Nothing else.
 import './memory.js';
-import { fileURLToPath } from 'node:url';
 import { formatProblem } from './core/course/model.js';
 import { labHome } from './core/progress/home.js';
 import { runCourse } from './commands/course.js';
 import { lint } from './commands/lint.js';
-import { loadLessonDir } from './commands/load-lessons.js';
+import { bundledLessonDir, loadCourseFrom } from './commands/load-lessons.js';
 import { parseOptions, USAGE } from './commands/options.js';
 import { print } from './commands/print.js';
 import { reset } from './commands/reset.js';
@@ -15,10 +14,6 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
-
-function bundledLessons(): string {
-  return fileURLToPath(new URL('../lessons', import.meta.url));
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseOptions(argv, process.env);
@@ -30,11 +25,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.help) return out(USAGE), 0;
   if (options.version) return out(VERSION), 0;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const lessonDir = options.lessons ?? bundledLessons();
 
   switch (options.command) {
     case 'lint':
-      return lint(options.args[0] ?? lessonDir, out, err);
+      return lint(options.args[0] ?? options.lessons ?? bundledLessonDir(), out, err);
     case 'reset':
       return reset(labHome(process.env), options.yes, interactive);
     case 'print':
@@ -43,10 +37,10 @@ async function main(argv: readonly string[]): Promise<number> {
         err("nodeport-lab: the course needs a terminal; try 'nodeport-lab print' for the course as text.");
         return 2;
       }
-      const loaded = loadLessonDir(lessonDir);
+      const loaded = loadCourseFrom(options.lessons);
       if (!loaded.ok) {
         for (const problem of loaded.problems) err(formatProblem(problem));
-        err(`nodeport-lab: the lessons in ${lessonDir} have problems; the course cannot start.`);
+        err(`nodeport-lab: the lessons in ${options.lessons ?? bundledLessonDir()} have problems; the course cannot start.`);
         return 1;
       }
       if (options.command === 'print') {

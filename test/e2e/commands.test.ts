@@ -4,6 +4,9 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { loadLessonDir } from '../../src/commands/load-lessons.js';
+import { parseCompiled } from '../../src/core/course/compiled.js';
 import { fixture, repoPath } from '../helpers/fixtures.js';
 import { CLI } from '../helpers/tmux.js';
 
@@ -72,5 +75,19 @@ describe('the built CLI without a terminal', { skip }, () => {
     const flag = run(['--dance']);
     assert.equal(flag.status, 2);
     assert.match(flag.stderr, /Unknown option '--dance'/);
+  });
+
+  it('ships the lessons compiled by the build, identical to the YAML they came from', () => {
+    const compiled = parseCompiled(readFileSync(repoPath('dist/course.json'), 'utf8'));
+    const fromYaml = loadLessonDir(repoPath('lessons'));
+    assert.ok(compiled && fromYaml.ok);
+    const withoutPaths = (lessons: readonly { file: string }[]) => lessons.map((l) => ({ ...l, file: l.file.split(/[\\/]/).pop() }));
+    assert.deepEqual(withoutPaths(compiled.lessons), withoutPaths(fromYaml.course.lessons));
+    assert.ok(compiled.lessons.every((l) => l.file.startsWith('lessons/')), 'no machine paths in the package');
+  });
+
+  it('refuses a compiled course of another format', () => {
+    assert.equal(parseCompiled('{"format": 2, "course": {"lessons": []}}'), null);
+    assert.equal(parseCompiled('not json'), null);
   });
 });

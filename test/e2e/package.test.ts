@@ -16,6 +16,7 @@ describe('the packed package', () => {
     )[0];
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
     assert.ok(files.includes('dist/cli.js'));
+    assert.ok(files.includes('dist/course.json'));
     assert.ok(files.some((f) => f.startsWith('lessons/manifests/')));
     assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/')), 'no sources in the package');
 
