@@ -1,0 +1,61 @@
+// A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
+
+import { newUid } from './ids.js';
+import { seedRng } from './prng.js';
+import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
+import type { Cluster, ClusterConfig, Node, Service } from './types.js';
+
+export interface CreateClusterOptions {
+  readonly seed: number;
+  /** Start of the virtual clock (ms since the epoch); defaults to 2025-03-01T09:00:00Z. */
+  readonly now?: number;
+  readonly config?: Partial<ClusterConfig>;
+  readonly nodes?: readonly NodePlan[];
+}
+
+export function createCluster(options: CreateClusterOptions): Cluster {
+  const config: ClusterConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const start = options.now ?? DEFAULT_START;
+  let rng = seedRng(options.seed);
+  let revision = 100;
+  const nodes: Node[] = [];
+  for (const plan of options.nodes ?? DEFAULT_NODES) {
+    const uid = newUid(rng);
+    rng = uid.rng;
+    revision += 1;
+    nodes.push(buildNode(plan, config, start, uid.uid, String(revision)));
+  }
+  const oldest = Math.min(...nodes.map((n) => n.metadata.creationTimestamp));
+  const uid = newUid(rng);
+  rng = uid.rng;
+  revision += 1;
+  const kubernetes: Service = {
+    kind: 'Service',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      uid: uid.uid,
+      resourceVersion: String(revision),
+      creationTimestamp: oldest + 8_000,
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+      annotations: {},
+    },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: config.apiServerPort }],
+      sessionAffinity: 'None',
+      internalTrafficPolicy: 'Cluster',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+    },
+  };
+  return { config, now: start, rng, revision: revision + 400, nodes, pods: [], services: [kubernetes], events: [] };
+}
+
+/** Moves the virtual clock forward; pods progress through their start-up as time passes. */
+export function advanceClock(cluster: Cluster, ms: number): Cluster {
+  if (!(ms > 0)) return cluster;
+  return { ...cluster, now: cluster.now + ms };
+}

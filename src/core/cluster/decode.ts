@@ -1,0 +1,124 @@
+// Turns a manifest (YAML or JSON already parsed into plain data) into a pod or
+// service input, rejecting unknown fields the way strict decoding does.
+
+import { badRequest, type ApiError } from './api-error.js';
+import { POD_SCHEMA, SERVICE_SCHEMA, checkAgainstSchema, type DecodeProblem } from './manifest-schema.js';
+import type { ContainerInput, PodInput } from './pods.js';
+import type { ServiceInput, ServicePortInput } from './services.js';
+import type { EnvVar, IntOrString, Labels } from './types.js';
+
+export type DecodedObject =
+  | { readonly kind: 'Pod'; readonly name: string; readonly input: PodInput; readonly manifest: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'Service'; readonly name: string; readonly input: ServiceInput; readonly manifest: Readonly<Record<string, unknown>> };
+
+export type DecodeResult = { readonly ok: true; readonly object: DecodedObject } | { readonly ok: false; readonly error: ApiError };
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function labels(v: unknown): Labels | undefined {
+  if (!isObj(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+function problemsMessage(kind: string, problems: readonly DecodeProblem[]): string {
+  const typeProblem = problems.find((p) => p.kind === 'type');
+  const prefix = `${kind} in version "v1" cannot be handled as a ${kind}: `;
+  if (typeProblem && typeProblem.kind === 'type') return prefix + typeProblem.message;
+  const unknown = problems.map((p) => (p.kind === 'unknown-field' ? `unknown field "${p.path}"` : '')).filter((s) => s !== '');
+  return `${prefix}strict decoding error: ${unknown.join(', ')}`;
+}
+
+function toPodInput(m: Obj): PodInput {
+  const meta = obj(m.metadata);
+  const spec = obj(m.spec);
+  const containers = arr(spec.containers).map((c): ContainerInput => {
+    const co = obj(c);
+    const env = arr(co.env).map((e): EnvVar => ({ name: str(obj(e).name) ?? '', value: str(obj(e).value) ?? '' }));
+    return {
+      name: str(co.name) ?? '',
+      image: str(co.image) ?? '',
+      ports: arr(co.ports).map((p) => {
+        const po = obj(p);
+        const name = str(po.name);
+        const protocol = str(po.protocol);
+        return { containerPort: num(po.containerPort) ?? 0, ...(name !== undefined ? { name } : {}), ...(protocol !== undefined ? { protocol } : {}) };
+      }),
+      env,
+      ...(str(co.imagePullPolicy) !== undefined ? { imagePullPolicy: str(co.imagePullPolicy) ?? '' } : {}),
+    };
+  });
+  const l = labels(meta.labels);
+  const a = labels(meta.annotations);
+  const restartPolicy = str(spec.restartPolicy);
+  return {
+    name: str(meta.name) ?? '',
+    ...(l ? { labels: l } : {}),
+    ...(a ? { annotations: a } : {}),
+    containers,
+    ...(restartPolicy !== undefined ? { restartPolicy } : {}),
+  };
+}
+
+function toServiceInput(m: Obj): ServiceInput {
+  const meta = obj(m.metadata);
+  const spec = obj(m.spec);
+  const ports = arr(spec.ports).map((p): ServicePortInput => {
+    const po = obj(p);
+    const target = po.targetPort;
+    const name = str(po.name);
+    const protocol = str(po.protocol);
+    const nodePort = num(po.nodePort);
+    return {
+      port: num(po.port) ?? 0,
+      ...(name !== undefined ? { name } : {}),
+      ...(protocol !== undefined ? { protocol } : {}),
+      ...(typeof target === 'number' || typeof target === 'string' ? { targetPort: target as IntOrString } : {}),
+      ...(nodePort !== undefined ? { nodePort } : {}),
+    };
+  });
+  const opt = (key: string, value: unknown): Obj => (typeof value === 'string' ? { [key]: value } : {});
+  const l = labels(meta.labels);
+  const a = labels(meta.annotations);
+  const selector = labels(spec.selector);
+  return {
+    name: str(meta.name) ?? '',
+    ...(l ? { labels: l } : {}),
+    ...(a ? { annotations: a } : {}),
+    ports,
+    ...(selector ? { selector } : {}),
+    ...opt('type', spec.type),
+    ...opt('clusterIP', spec.clusterIP),
+    ...opt('sessionAffinity', spec.sessionAffinity),
+    ...opt('externalTrafficPolicy', spec.externalTrafficPolicy),
+    ...opt('externalName', spec.externalName),
+  };
+}
+
+/** The kinds the simulated API server serves, by apiVersion/kind. */
+export function isSupportedKind(apiVersion: string, kind: string): boolean {
+  return apiVersion === 'v1' && (kind === 'Pod' || kind === 'Service');
+}
+
+/** Decodes a manifest whose apiVersion is v1 and kind is Pod or Service. */
+export function decodeObject(manifest: unknown): DecodeResult {
+  const m = obj(manifest);
+  const kind = str(m.kind);
+  if (kind !== 'Pod' && kind !== 'Service') return { ok: false, error: badRequest(`no kind "${kind ?? ''}" is registered for version "v1"`) };
+  const problems: DecodeProblem[] = [];
+  checkAgainstSchema(m, kind === 'Pod' ? POD_SCHEMA : SERVICE_SCHEMA, '', '', kind, '', problems);
+  if (problems.length > 0) return { ok: false, error: badRequest(problemsMessage(kind, problems)) };
+  if (kind === 'Pod') {
+    const input = toPodInput(m);
+    return { ok: true, object: { kind, name: input.name, input, manifest: m } };
+  }
+  const input = toServiceInput(m);
+  return { ok: true, object: { kind, name: input.name, input, manifest: m } };
+}

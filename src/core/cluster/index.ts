@@ -1,0 +1,33 @@
+// The simulated cluster's public API.
+
+export * from './types.js';
+export { createCluster, advanceClock, type CreateClusterOptions } from './create-cluster.js';
+export { createPod, deletePod, findPod, validatePod, type PodInput, type ContainerInput, type ContainerPortInput } from './pods.js';
+export {
+  createService,
+  updateService,
+  deleteService,
+  findService,
+  usedNodePorts,
+  serviceToInput,
+  type ServiceInput,
+  type ServicePortInput,
+} from './services.js';
+export { createObject, applyObject, deleteObject, findObject, type ApiObject, type ObjectKind, type ApplyAction, type ApplyOutcome } from './objects.js';
+export { decodeObject, isSupportedKind, type DecodedObject, type DecodeResult } from './decode.js';
+export { endpointsFor, listEndpoints, findEndpoints, selectedPods, resolveTargetPort, readyEndpointsForPort } from './endpoints.js';
+export { podPhase, containerState, isPodReady, visiblePodIP, podConditions, type ContainerState } from './pod-status.js';
+export { whatAnswers, podByIP, serveHttp, httpDate, type PortAnswer, type HttpResponse } from './answer.js';
+export { appendAccessLog, formatAccessLine, type AccessLogEntry } from './access-log.js';
+export { setLabels, type LabelledKind } from './labels.js';
+export { eventsFor } from './events.js';
+export { matchesSelector, formatLabels } from './selectors.js';
+export { knownImage, parseImage, type KnownImage } from './images.js';
+export { isControlPlane, nodeAddress, DEFAULT_NODES, DEFAULT_START, DEFAULT_CONFIG, type NodePlan } from './topology.js';
+export { nodePortBandOffset, allocateNextNodePort, checkNodePort, formatRange } from './node-port-allocator.js';
+export { allocateNextClusterIP, clusterIPBandOffset } from './cluster-ip-allocator.js';
+export { serviceEnvVars } from './service-env.js';
+export { randomHexFromText } from './ids.js';
+export { isValidPortName, isDNS1123Label, isDNS1035Label, isDNS1123Subdomain } from './names.js';
+export { formatFieldError, fieldErrorBody, type FieldError, type FieldErrorType } from './field-error.js';
+export type { ApiError, ApiErrorKind, Result } from './api-error.js';

@@ -1,0 +1,136 @@
+// Create, apply and delete for any object kind the simulator serves.
+
+import { invalidError, type Result } from './api-error.js';
+import type { DecodedObject } from './decode.js';
+import { forbidden } from './field-error.js';
+import { nextRevision } from './ids.js';
+import { createPod, deletePod, findPod, validatePod, type PodInput } from './pods.js';
+import { createService, deleteService, findService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
+import { LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Pod, type Service } from './types.js';
+
+export type ObjectKind = 'Pod' | 'Service';
+export type ApiObject = Pod | Service;
+
+export function createObject(cluster: Cluster, object: DecodedObject, annotations?: Labels): Result<ApiObject> {
+  if (object.kind === 'Pod') {
+    const input: PodInput = annotations ? { ...object.input, annotations: { ...object.input.annotations, ...annotations } } : object.input;
+    return createPod(cluster, input);
+  }
+  const input: ServiceInput = annotations ? { ...object.input, annotations: { ...object.input.annotations, ...annotations } } : object.input;
+  return createService(cluster, input);
+}
+
+export function deleteObject(cluster: Cluster, kind: ObjectKind, name: string): Result<ApiObject> {
+  return kind === 'Pod' ? deletePod(cluster, name) : deleteService(cluster, name);
+}
+
+export type ApplyAction = 'created' | 'configured' | 'unchanged';
+
+export interface ApplyOutcome {
+  readonly action: ApplyAction;
+  /** The live object had no last-applied annotation (it was made by create, run or expose). */
+  readonly missingAnnotation: boolean;
+  readonly object: ApiObject;
+}
+
+function previousApplied(annotations: Labels): Record<string, unknown> | undefined {
+  const text = annotations[LAST_APPLIED_ANNOTATION];
+  if (text === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Three-way merge of a map (labels, annotations): drop what the last apply set and the new one does not, keep the rest. */
+function mergeMap(live: Labels, previous: Labels | undefined, desired: Labels | undefined): Labels {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(live)) if (!(previous && k in previous)) out[k] = v;
+  return { ...out, ...desired };
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function prevMeta(prev: Record<string, unknown> | undefined, key: 'labels' | 'annotations'): Labels | undefined {
+  const meta = prev?.metadata;
+  if (typeof meta !== 'object' || meta === null) return undefined;
+  const value = (meta as Record<string, unknown>)[key];
+  return typeof value === 'object' && value !== null ? (value as Labels) : undefined;
+}
+
+function applyService(cluster: Cluster, live: Service, object: Extract<DecodedObject, { kind: 'Service' }>, lastApplied: string): Result<ApplyOutcome> {
+  const prev = previousApplied(live.metadata.annotations);
+  const desired = object.input;
+  const prevPorts = ((prev?.spec as Record<string, unknown> | undefined)?.ports as Record<string, unknown>[] | undefined) ?? [];
+  const type = desired.type ?? 'ClusterIP';
+  const external = type === 'NodePort' || type === 'LoadBalancer';
+  const ports = desired.ports.map((p): ServicePortInput => {
+    if (p.nodePort !== undefined || !external) return p;
+    const livePort = live.spec.ports.find((lp) => lp.port === p.port && lp.protocol === (p.protocol ?? 'TCP'));
+    const setBefore = prevPorts.some((pp) => pp.port === p.port && pp.nodePort !== undefined);
+    return livePort?.nodePort !== undefined && !setBefore ? { ...p, nodePort: livePort.nodePort } : p;
+  });
+  const annotations = { ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), desired.annotations), [LAST_APPLIED_ANNOTATION]: lastApplied };
+  const merged: ServiceInput = {
+    ...desired,
+    labels: mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels),
+    annotations,
+    ports,
+    ...(desired.selector === undefined && live.spec.selector !== undefined && !(prev?.spec as Record<string, unknown> | undefined)?.selector ? { selector: live.spec.selector } : {}),
+  };
+  const updated = updateService(cluster, merged);
+  if (!updated.ok) return updated;
+  const before = { ...live, metadata: { ...live.metadata, resourceVersion: '' } };
+  const after = { ...updated.value, metadata: { ...updated.value.metadata, resourceVersion: '' } };
+  if (sameJson(before, after)) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
+  return { ok: true, cluster: updated.cluster, value: { action: 'configured', missingAnnotation: prev === undefined, object: updated.value } };
+}
+
+const POD_UPDATE_FORBIDDEN =
+  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { kind: 'Pod' }>, lastApplied: string): Result<ApplyOutcome> {
+  const prev = previousApplied(live.metadata.annotations);
+  const desired = object.input;
+  const errors = validatePod(desired);
+  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', desired.name, errors) };
+  const shape = (containers: readonly { name: string; ports?: readonly unknown[] }[]): unknown =>
+    containers.map((c) => ({ name: c.name, ports: (c.ports ?? []).map((p) => ({ protocol: 'TCP', ...(p as object) })) }));
+  const restartChanged = (desired.restartPolicy ?? 'Always') !== live.spec.restartPolicy;
+  if (!sameJson(shape(desired.containers), shape(live.spec.containers)) || restartChanged) {
+    return { ok: false, cluster, error: invalidError('Pod', desired.name, [forbidden('spec', POD_UPDATE_FORBIDDEN)]) };
+  }
+  const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels);
+  const annotations = { ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), desired.annotations), [LAST_APPLIED_ANNOTATION]: lastApplied };
+  const containers = live.spec.containers.map((c, i) => ({ ...c, image: desired.containers[i]?.image ?? c.image }));
+  const candidate: Pod = { ...live, metadata: { ...live.metadata, labels, annotations }, spec: { ...live.spec, containers } };
+  if (sameJson(candidate, live)) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
+  const revision = nextRevision(cluster);
+  const updated: Pod = { ...candidate, metadata: { ...candidate.metadata, resourceVersion: revision.resourceVersion } };
+  const next = { ...revision.cluster, pods: revision.cluster.pods.map((p) => (p === live ? updated : p)) };
+  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: updated } };
+}
+
+/**
+ * `kubectl apply`: create with the last-applied annotation, or merge into the live
+ * object. `lastApplied` is the annotation's new value (the manifest as JSON).
+ */
+export function applyObject(cluster: Cluster, object: DecodedObject, lastApplied: string): Result<ApplyOutcome> {
+  if (object.kind === 'Pod') {
+    const live = findPod(cluster, object.name);
+    if (live) return applyPod(cluster, live, object, lastApplied);
+  } else {
+    const live = findService(cluster, object.name);
+    if (live) return applyService(cluster, live, object, lastApplied);
+  }
+  const created = createObject(cluster, object, { [LAST_APPLIED_ANNOTATION]: lastApplied });
+  if (!created.ok) return created;
+  return { ok: true, cluster: created.cluster, value: { action: 'created', missingAnnotation: false, object: created.value } };
+}
+
+export function findObject(cluster: Cluster, kind: ObjectKind, name: string): ApiObject | undefined {
+  return kind === 'Pod' ? findPod(cluster, name) : findService(cluster, name);
+}
+

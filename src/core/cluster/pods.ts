@@ -1,0 +1,246 @@
+// Creating, scheduling and deleting pods.
+
+import { alreadyExists, invalidError, notFound, type Result } from './api-error.js';
+import { invalid, notSupported, required, type FieldError } from './field-error.js';
+import { digestOf, newUid, nextRevision, randomHex, randomSuffix } from './ids.js';
+import { defaultPullPolicy, knownImage, qualifiedImage } from './images.js';
+import { formatIPv4, parseCidr } from './ip.js';
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
+import { nextInt } from './prng.js';
+import { recordEvents } from './events.js';
+import { serviceEnvVars } from './service-env.js';
+import { isControlPlane, nodeAddress } from './topology.js';
+import { validateMetadata } from './metadata-validation.js';
+import {
+  DEFAULT_NAMESPACE,
+  PROTOCOLS,
+  type Cluster,
+  type ClusterEvent,
+  type Container,
+  type ContainerPort,
+  type EnvVar,
+  type Labels,
+  type Node,
+  type Pod,
+  type Protocol,
+  type RestartPolicy,
+} from './types.js';
+
+export interface ContainerPortInput {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol?: string;
+}
+
+export interface ContainerInput {
+  readonly name: string;
+  readonly image: string;
+  readonly ports?: readonly ContainerPortInput[];
+  readonly env?: readonly EnvVar[];
+  readonly imagePullPolicy?: string;
+}
+
+export interface PodInput {
+  readonly name: string;
+  readonly labels?: Labels;
+  readonly annotations?: Labels;
+  readonly containers: readonly ContainerInput[];
+  readonly restartPolicy?: string;
+}
+
+const RESTART_POLICIES: readonly RestartPolicy[] = ['Always', 'Never', 'OnFailure'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
+
+export function findPod(cluster: Cluster, name: string): Pod | undefined {
+  return cluster.pods.find((p) => p.metadata.name === name);
+}
+
+export function validatePod(input: PodInput): FieldError[] {
+  const errors: FieldError[] = validateMetadata(input.name, input.labels, input.annotations, isDNS1123Subdomain);
+  if (input.containers.length === 0) errors.push(required('spec.containers'));
+  const names = new Set<string>();
+  input.containers.forEach((c, i) => {
+    const path = `spec.containers[${i}]`;
+    if (c.name === '') errors.push(required(`${path}.name`));
+    else {
+      for (const msg of isDNS1123Label(c.name)) errors.push(invalid(`${path}.name`, c.name, msg));
+      if (names.has(c.name)) errors.push({ type: 'Duplicate value', field: `${path}.name`, value: { kind: 'string', value: c.name }, detail: '' });
+      names.add(c.name);
+    }
+    if (c.image.trim() === '') errors.push(required(`${path}.image`));
+    const portNames = new Set<string>();
+    (c.ports ?? []).forEach((p, j) => {
+      const pp = `${path}.ports[${j}]`;
+      if (p.name !== undefined && p.name !== '') {
+        for (const msg of isValidPortName(p.name)) errors.push(invalid(`${pp}.name`, p.name, msg));
+        if (portNames.has(p.name)) errors.push({ type: 'Duplicate value', field: `${pp}.name`, value: { kind: 'string', value: p.name }, detail: '' });
+        portNames.add(p.name);
+      }
+      if (p.containerPort === 0) errors.push(required(`${pp}.containerPort`));
+      else for (const msg of isValidPortNum(p.containerPort)) errors.push(invalid(`${pp}.containerPort`, p.containerPort, msg));
+      const protocol = p.protocol ?? 'TCP';
+      if (!(PROTOCOLS as readonly string[]).includes(protocol)) errors.push(notSupported(`${pp}.protocol`, protocol, PROTOCOLS));
+    });
+    if (c.imagePullPolicy !== undefined && !(PULL_POLICIES as readonly string[]).includes(c.imagePullPolicy)) {
+      errors.push(notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+    }
+  });
+  const restart = input.restartPolicy ?? 'Always';
+  if (!(RESTART_POLICIES as readonly string[]).includes(restart)) errors.push(notSupported('spec.restartPolicy', restart, RESTART_POLICIES));
+  return errors;
+}
+
+/** Least-loaded schedulable node; ties go to the first by name. */
+function pickNode(cluster: Cluster): Node | undefined {
+  const candidates = cluster.nodes.filter((n) => !isControlPlane(n) && n.spec.taints.every((t) => t.effect !== 'NoSchedule'));
+  let best: Node | undefined;
+  let bestCount = Infinity;
+  for (const node of [...candidates].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+    const count = cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name).length;
+    if (count < bestCount) {
+      best = node;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** host-local IPAM: the next free address after the last one handed out, .2 to .254, wrapping. */
+function allocatePodIP(cluster: Cluster, node: Node): { ip: string; host: number } | undefined {
+  const cidr = parseCidr(node.spec.podCIDR);
+  const used = new Set(cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name).map((p) => p.status.podIP));
+  for (let i = 1; i <= 253; i++) {
+    const host = ((node.lastPodHost - 2 + i) % 253) + 2;
+    const ip = formatIPv4(cidr.base + host);
+    if (!used.has(ip)) return { ip, host };
+  }
+  return undefined;
+}
+
+function toContainer(input: ContainerInput): Container {
+  return {
+    name: input.name,
+    image: input.image,
+    ports: (input.ports ?? []).map(
+      (p): ContainerPort => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: (p.protocol ?? 'TCP') as Protocol }),
+    ),
+    env: input.env ?? [],
+    imagePullPolicy: (input.imagePullPolicy as Container['imagePullPolicy'] | undefined) ?? defaultPullPolicy(input.image),
+  };
+}
+
+export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
+  const errors = validatePod(input);
+  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', input.name, errors) };
+  if (findPod(cluster, input.name)) return { ok: false, cluster, error: alreadyExists('Pod', input.name) };
+
+  const node = pickNode(cluster);
+  const address = node ? allocatePodIP(cluster, node) : undefined;
+  if (!node || !address) {
+    return { ok: false, cluster, error: { kind: 'InternalError', message: 'Internal error occurred: no node can run the pod', causes: [] } };
+  }
+
+  let rng = cluster.rng;
+  const uid = newUid(rng);
+  rng = uid.rng;
+  const containerId = randomHex(rng, 64);
+  rng = containerId.rng;
+  const volumeSuffix = randomSuffix(rng, 5);
+  rng = volumeSuffix.rng;
+  const containers = input.containers.map(toContainer);
+  const first = containers[0];
+  const image = first?.image ?? '';
+
+  // Times, in ms after creation: the sandbox, the image pull, the container start.
+  const t0 = Math.floor(cluster.now / 1000) * 1000;
+  const sandboxJitter = nextInt(rng, 400);
+  rng = sandboxJitter.state;
+  const sandboxAt = cluster.now + 600 + sandboxJitter.value;
+  const pullStartedAt = sandboxAt + 200;
+  const alreadyPresent =
+    first?.imagePullPolicy === 'IfNotPresent' && cluster.events.some((e) => e.reason === 'Pulled' && e.source === `kubelet/${node.metadata.name}` && e.message.includes(`"${image}"`));
+  const pullTime = nextInt(rng, 3000);
+  rng = pullTime.state;
+  const pullMs = alreadyPresent ? 0 : 1500 + pullTime.value;
+  const pulledAt = pullStartedAt + pullMs;
+  const startedAt = pulledAt + 150;
+
+  const revision = nextRevision({ ...cluster, rng });
+  const hostIP = nodeAddress(node, 'InternalIP') ?? '';
+  const known = knownImage(image);
+  const pod: Pod = {
+    kind: 'Pod',
+    metadata: {
+      name: input.name,
+      namespace: DEFAULT_NAMESPACE,
+      uid: uid.uid,
+      resourceVersion: revision.resourceVersion,
+      creationTimestamp: t0,
+      labels: input.labels ?? {},
+      annotations: input.annotations ?? {},
+    },
+    spec: {
+      containers,
+      restartPolicy: (input.restartPolicy as RestartPolicy | undefined) ?? 'Always',
+      dnsPolicy: 'ClusterFirst',
+      nodeName: node.metadata.name,
+      serviceAccountName: 'default',
+      terminationGracePeriodSeconds: 30,
+    },
+    status: {
+      hostIP,
+      podIP: address.ip,
+      qosClass: 'BestEffort',
+      containerID: `containerd://${containerId.text}`,
+      imageID: `${qualifiedImage(image).replace(/:[^:/]+$/, '')}@sha256:${digestOf(qualifiedImage(image))}`,
+      imageSize: known?.sizeBytes ?? 7_000_000 + (parseInt(digestOf(image).slice(0, 6), 16) % 90_000_000),
+    },
+    timeline: { scheduledAt: cluster.now, sandboxAt, pullStartedAt, pulledAt, startedAt },
+    serviceEnv: serviceEnvVars(cluster.services),
+    tokenVolume: `kube-api-access-${volumeSuffix.text}`,
+    log: [],
+  };
+
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+  const kubelet = `kubelet/${node.metadata.name}`;
+  const ev = (reason: string, message: string, at: number, source = kubelet): ClusterEvent => ({
+    involved: { kind: 'Pod', name: input.name },
+    involvedUid: uid.uid,
+    type: 'Normal',
+    reason,
+    message,
+    source,
+    at,
+  });
+  const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned default/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
+  if (alreadyPresent) {
+    events.push(ev('Pulled', `Container image "${image}" already present on machine`, pulledAt));
+  } else {
+    events.push(ev('Pulling', `Pulling image "${image}"`, pullStartedAt));
+    events.push(
+      ev('Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${pod.status.imageSize} bytes.`, pulledAt),
+    );
+  }
+  for (const c of containers) {
+    events.push(ev('Created', `Created container: ${c.name}`, startedAt - 50));
+    events.push(ev('Started', `Started container ${c.name}`, startedAt));
+  }
+
+  const nodes = revision.cluster.nodes.map((n) => (n.metadata.name === node.metadata.name ? { ...n, lastPodHost: address.host } : n));
+  const next = recordEvents({ ...revision.cluster, nodes, pods: [...revision.cluster.pods, pod] }, events);
+  return { ok: true, cluster: next, value: pod };
+}
+
+export function deletePod(cluster: Cluster, name: string): Result<Pod> {
+  const pod = findPod(cluster, name);
+  if (!pod) return { ok: false, cluster, error: notFound('pods', name) };
+  return { ok: true, cluster: { ...cluster, pods: cluster.pods.filter((p) => p !== pod) }, value: pod };
+}
+
+/** Replaces a stored pod (same uid), bumping its resourceVersion. */
+export function replacePod(cluster: Cluster, pod: Pod): Cluster {
+  const revision = nextRevision(cluster);
+  const updated: Pod = { ...pod, metadata: { ...pod.metadata, resourceVersion: revision.resourceVersion } };
+  return { ...revision.cluster, pods: revision.cluster.pods.map((p) => (p.metadata.uid === pod.metadata.uid ? updated : p)) };
+}
+

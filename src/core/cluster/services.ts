@@ -1,0 +1,238 @@
+// Creating, updating and deleting services. As in the API server, addresses and
+// node ports are allocated before validation, so an allocation error comes alone.
+
+import { alreadyExists, internalError, invalidError, notFound, type ApiError, type Result } from './api-error.js';
+import { allocateNextClusterIP, checkClusterIP } from './cluster-ip-allocator.js';
+import { invalid } from './field-error.js';
+import { newUid, nextRevision } from './ids.js';
+import { allocateNextNodePort, checkNodePort, nodePortErrorDetail } from './node-port-allocator.js';
+import type { RngState } from './prng.js';
+import { isExternallyAccessible, validateService, type DraftService, type DraftServicePort } from './service-validation.js';
+import {
+  DEFAULT_NAMESPACE,
+  type Cluster,
+  type IntOrString,
+  type Labels,
+  type Protocol,
+  type Service,
+  type ServicePort,
+  type ServiceType,
+  type TrafficPolicy,
+} from './types.js';
+
+export interface ServicePortInput {
+  readonly name?: string;
+  readonly protocol?: string;
+  readonly port: number;
+  readonly targetPort?: IntOrString;
+  readonly nodePort?: number;
+}
+
+export interface ServiceInput {
+  readonly name: string;
+  readonly labels?: Labels;
+  readonly annotations?: Labels;
+  readonly type?: string;
+  readonly clusterIP?: string;
+  readonly ports: readonly ServicePortInput[];
+  readonly selector?: Labels;
+  readonly sessionAffinity?: string;
+  readonly externalTrafficPolicy?: string;
+  readonly externalName?: string;
+}
+
+export function findService(cluster: Cluster, name: string): Service | undefined {
+  return cluster.services.find((s) => s.metadata.name === name);
+}
+
+/** Every node port in use, by any service. */
+export function usedNodePorts(cluster: Cluster, except?: Service): Set<number> {
+  const used = new Set<number>();
+  for (const s of cluster.services) {
+    if (s === except) continue;
+    for (const p of s.spec.ports) if (p.nodePort !== undefined) used.add(p.nodePort);
+  }
+  return used;
+}
+
+function usedClusterIPs(cluster: Cluster): Set<string> {
+  return new Set(cluster.services.map((s) => s.spec.clusterIP).filter((ip) => ip !== '' && ip !== 'None'));
+}
+
+/** API defaulting (core/v1 defaults.go). */
+export function draftFromInput(input: ServiceInput): DraftService {
+  const type = input.type ?? 'ClusterIP';
+  return {
+    name: input.name,
+    labels: input.labels ?? {},
+    annotations: input.annotations ?? {},
+    type,
+    clusterIP: input.clusterIP ?? '',
+    ports: input.ports.map(
+      (p): DraftServicePort => ({
+        name: p.name ?? '',
+        protocol: p.protocol ?? 'TCP',
+        port: p.port,
+        targetPort: p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort,
+        nodePort: p.nodePort ?? 0,
+      }),
+    ),
+    ...(input.selector !== undefined ? { selector: input.selector } : {}),
+    sessionAffinity: input.sessionAffinity ?? 'None',
+    externalTrafficPolicy: input.externalTrafficPolicy ?? (isExternallyAccessible(type) ? 'Cluster' : ''),
+    externalName: input.externalName ?? '',
+  };
+}
+
+type Allocation = { ok: true; draft: DraftService; rng: RngState } | { ok: false; error: ApiError };
+
+function allocateClusterIP(cluster: Cluster, draft: DraftService, rng: RngState): Allocation {
+  if (draft.type === 'ExternalName' || draft.clusterIP === 'None') return { ok: true, draft, rng };
+  const used = usedClusterIPs(cluster);
+  if (draft.clusterIP !== '') {
+    const check = checkClusterIP(cluster.config.serviceCidr, used, draft.clusterIP);
+    if (check === 'ok') return { ok: true, draft, rng };
+    const detail =
+      check === 'already-allocated'
+        ? 'failed to allocate IP ' + draft.clusterIP + ': provided IP is already allocated'
+        : check === 'not-in-range'
+          ? `failed to allocate IP ${draft.clusterIP}: the provided IP (${draft.clusterIP}) is not in the valid range. The range of valid IPs is 10.96.0.0/12`
+          : 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+    return { ok: false, error: invalidError('Service', draft.name, [invalid('spec.clusterIPs', draft.clusterIP, detail)]) };
+  }
+  const next = allocateNextClusterIP(cluster.config.serviceCidr, used, rng);
+  if (next.ip === undefined) return { ok: false, error: internalError('failed to allocate a serviceIP: range is full') };
+  return { ok: true, draft: { ...draft, clusterIP: next.ip }, rng: next.rng };
+}
+
+/** allocNodePorts: ports with the same port number share one node port. */
+function allocateNodePorts(cluster: Cluster, draft: DraftService, rng: RngState, except?: Service): Allocation {
+  if (!isExternallyAccessible(draft.type)) return { ok: true, draft, rng };
+  const range = cluster.config.nodePortRange;
+  const used = usedNodePorts(cluster, except);
+  const keep = new Set(except?.spec.ports.map((p) => p.nodePort).filter((p): p is number => p !== undefined));
+  const byPort = new Map<number, number>();
+  const ports: DraftServicePort[] = [];
+  let state = rng;
+  for (let i = 0; i < draft.ports.length; i++) {
+    const sp = draft.ports[i];
+    if (!sp) continue;
+    const already = byPort.get(sp.port);
+    if (already !== undefined) {
+      ports.push({ ...sp, nodePort: sp.nodePort === 0 ? already : sp.nodePort });
+      continue;
+    }
+    const requested = draft.ports.find((p) => p.port === sp.port && p.nodePort !== 0)?.nodePort ?? 0;
+    if (requested !== 0) {
+      const check = keep.has(requested) && !used.has(requested) ? 'ok' : checkNodePort(range, used, requested);
+      if (check !== 'ok') {
+        return { ok: false, error: invalidError('Service', draft.name, [invalid(`spec.ports[${i}].nodePort`, requested, nodePortErrorDetail(range, check))]) };
+      }
+      used.add(requested);
+      byPort.set(sp.port, requested);
+      ports.push({ ...sp, nodePort: requested });
+    } else {
+      const next = allocateNextNodePort(range, used, state);
+      state = next.rng;
+      if (next.port === undefined) return { ok: false, error: internalError('failed to allocate a nodePort: range is full') };
+      used.add(next.port);
+      byPort.set(sp.port, next.port);
+      ports.push({ ...sp, nodePort: next.port });
+    }
+  }
+  return { ok: true, draft: { ...draft, ports }, rng: state };
+}
+
+function toServicePort(p: DraftServicePort, withNodePort: boolean): ServicePort {
+  return {
+    ...(p.name !== '' ? { name: p.name } : {}),
+    protocol: p.protocol as Protocol,
+    port: p.port,
+    targetPort: p.targetPort,
+    ...(withNodePort && p.nodePort !== 0 ? { nodePort: p.nodePort } : {}),
+  };
+}
+
+function buildService(draft: DraftService, uid: string, resourceVersion: string, created: number): Service {
+  const type = draft.type as ServiceType;
+  const external = isExternallyAccessible(type);
+  return {
+    kind: 'Service',
+    metadata: { name: draft.name, namespace: DEFAULT_NAMESPACE, uid, resourceVersion, creationTimestamp: created, labels: draft.labels, annotations: draft.annotations },
+    spec: {
+      type,
+      clusterIP: type === 'ExternalName' ? '' : draft.clusterIP,
+      clusterIPs: type === 'ExternalName' ? [] : [draft.clusterIP],
+      ports: draft.ports.map((p) => toServicePort(p, external)),
+      ...(draft.selector !== undefined ? { selector: draft.selector } : {}),
+      sessionAffinity: draft.sessionAffinity as 'None' | 'ClientIP',
+      ...(external ? { externalTrafficPolicy: draft.externalTrafficPolicy as TrafficPolicy } : {}),
+      internalTrafficPolicy: 'Cluster',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ...(type === 'LoadBalancer' ? { allocateLoadBalancerNodePorts: true } : {}),
+      ...(type === 'ExternalName' ? { externalName: draft.externalName } : {}),
+    },
+  };
+}
+
+export function createService(cluster: Cluster, input: ServiceInput): Result<Service> {
+  const fail = (error: ApiError): Result<Service> => ({ ok: false, cluster, error });
+  let draft = draftFromInput(input);
+  const ip = allocateClusterIP(cluster, draft, cluster.rng);
+  if (!ip.ok) return fail(ip.error);
+  const np = allocateNodePorts(cluster, ip.draft, ip.rng);
+  if (!np.ok) return fail(np.error);
+  draft = np.draft;
+  const errors = validateService(draft);
+  if (errors.length > 0) return fail(invalidError('Service', input.name, errors));
+  if (findService(cluster, input.name)) return fail(alreadyExists('Service', input.name));
+  const uid = newUid(np.rng);
+  const revision = nextRevision({ ...cluster, rng: uid.rng });
+  const service = buildService(draft, uid.uid, revision.resourceVersion, Math.floor(cluster.now / 1000) * 1000);
+  return { ok: true, cluster: { ...revision.cluster, services: [...revision.cluster.services, service] }, value: service };
+}
+
+/**
+ * Replaces a service's spec and metadata from a new desired state (what apply does after
+ * merging). The clusterIP is kept; node ports are kept unless changed or no longer needed.
+ */
+export function updateService(cluster: Cluster, input: ServiceInput): Result<Service> {
+  const fail = (error: ApiError): Result<Service> => ({ ok: false, cluster, error });
+  const live = findService(cluster, input.name);
+  if (!live) return fail(notFound('services', input.name));
+  let draft = draftFromInput({ ...input, clusterIP: input.clusterIP ?? live.spec.clusterIP });
+  if (draft.clusterIP !== live.spec.clusterIP && live.spec.clusterIP !== '') {
+    return fail(invalidError('Service', input.name, [invalid('spec.clusterIPs[0]', draft.clusterIP, 'may not change once set')]));
+  }
+  const np = allocateNodePorts(cluster, draft, cluster.rng, live);
+  if (!np.ok) return fail(np.error);
+  draft = np.draft;
+  const errors = validateService(draft);
+  if (errors.length > 0) return fail(invalidError('Service', input.name, errors));
+  const revision = nextRevision({ ...cluster, rng: np.rng });
+  const service = buildService(draft, live.metadata.uid, revision.resourceVersion, live.metadata.creationTimestamp);
+  return { ok: true, cluster: { ...revision.cluster, services: revision.cluster.services.map((s) => (s === live ? service : s)) }, value: service };
+}
+
+export function deleteService(cluster: Cluster, name: string): Result<Service> {
+  const service = findService(cluster, name);
+  if (!service) return { ok: false, cluster, error: notFound('services', name) };
+  return { ok: true, cluster: { ...cluster, services: cluster.services.filter((s) => s !== service) }, value: service };
+}
+
+/** The same service as an input, e.g. to re-apply it with changes. */
+export function serviceToInput(service: Service): ServiceInput {
+  return {
+    name: service.metadata.name,
+    labels: service.metadata.labels,
+    annotations: service.metadata.annotations,
+    type: service.spec.type,
+    clusterIP: service.spec.clusterIP,
+    ports: service.spec.ports,
+    ...(service.spec.selector !== undefined ? { selector: service.spec.selector } : {}),
+    sessionAffinity: service.spec.sessionAffinity,
+    ...(service.spec.externalTrafficPolicy !== undefined ? { externalTrafficPolicy: service.spec.externalTrafficPolicy } : {}),
+    ...(service.spec.externalName !== undefined ? { externalName: service.spec.externalName } : {}),
+  };
+}

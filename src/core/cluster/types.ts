@@ -1,0 +1,246 @@
+// The simulated cluster's objects, shaped like the Kubernetes core/v1 API.
+// Times are milliseconds on the cluster's virtual clock.
+
+import type { Cidr } from './ip.js';
+import type { RngState } from './prng.js';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export const PROTOCOLS: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
+
+/** A port given as a number or as the name of a container port. */
+export type IntOrString = number | string;
+
+export type Labels = Readonly<Record<string, string>>;
+
+export interface ObjectMeta {
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid: string;
+  readonly resourceVersion: string;
+  readonly creationTimestamp: number;
+  readonly labels: Labels;
+  readonly annotations: Labels;
+}
+
+// ---- Nodes ----
+
+export type NodeAddressType = 'InternalIP' | 'ExternalIP' | 'Hostname';
+
+export interface NodeAddress {
+  readonly type: NodeAddressType;
+  readonly address: string;
+}
+
+export interface Taint {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface NodeInfo {
+  readonly architecture: string;
+  readonly bootID: string;
+  readonly containerRuntimeVersion: string;
+  readonly kernelVersion: string;
+  readonly kubeProxyVersion: string;
+  readonly kubeletVersion: string;
+  readonly machineID: string;
+  readonly operatingSystem: string;
+  readonly osImage: string;
+  readonly systemUUID: string;
+}
+
+export interface Node {
+  readonly kind: 'Node';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly podCIDR: string;
+    readonly taints: readonly Taint[];
+  };
+  readonly status: {
+    readonly addresses: readonly NodeAddress[];
+    readonly capacity: Labels;
+    readonly allocatable: Labels;
+    readonly nodeInfo: NodeInfo;
+  };
+  /** The last host number handed out from the node's pod CIDR (host-local IPAM walks forward). */
+  readonly lastPodHost: number;
+}
+
+// ---- Pods ----
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: Protocol;
+}
+
+export interface EnvVar {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly image: string;
+  readonly ports: readonly ContainerPort[];
+  readonly env: readonly EnvVar[];
+  readonly imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+}
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+export interface PodSpec {
+  readonly containers: readonly Container[];
+  readonly restartPolicy: RestartPolicy;
+  readonly dnsPolicy: 'ClusterFirst';
+  readonly nodeName: string;
+  readonly serviceAccountName: 'default';
+  readonly terminationGracePeriodSeconds: number;
+}
+
+/** When each step of the pod's start-up happens; the visible status follows from the clock. */
+export interface PodTimeline {
+  readonly scheduledAt: number;
+  /** The sandbox (and with it the pod IP) exists from here on. */
+  readonly sandboxAt: number;
+  readonly pullStartedAt: number;
+  readonly pulledAt: number;
+  /** The container runs, and (with no readiness probe) the pod is ready. */
+  readonly startedAt: number;
+}
+
+export interface Pod {
+  readonly kind: 'Pod';
+  readonly metadata: ObjectMeta;
+  readonly spec: PodSpec;
+  readonly status: {
+    readonly hostIP: string;
+    readonly podIP: string;
+    readonly qosClass: 'BestEffort';
+    readonly containerID: string;
+    readonly imageID: string;
+    readonly imageSize: number;
+  };
+  readonly timeline: PodTimeline;
+  /** Service environment variables, fixed when the container starts (here: at creation). */
+  readonly serviceEnv: readonly EnvVar[];
+  /** The name of the projected service-account volume (kube-api-access-xxxxx). */
+  readonly tokenVolume: string;
+  /** Lines the container has written to stdout (what `kubectl logs` prints). */
+  readonly log: readonly string[];
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+
+// ---- Services ----
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+export const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+
+export type TrafficPolicy = 'Cluster' | 'Local';
+
+export interface ServicePort {
+  readonly name?: string;
+  readonly protocol: Protocol;
+  readonly port: number;
+  readonly targetPort: IntOrString;
+  readonly nodePort?: number;
+}
+
+export interface ServiceSpec {
+  readonly type: ServiceType;
+  readonly clusterIP: string;
+  readonly clusterIPs: readonly string[];
+  readonly ports: readonly ServicePort[];
+  /** undefined: no selector (endpoints are managed by hand). */
+  readonly selector?: Labels;
+  readonly sessionAffinity: 'None' | 'ClientIP';
+  readonly externalTrafficPolicy?: TrafficPolicy;
+  readonly internalTrafficPolicy: TrafficPolicy;
+  readonly ipFamilies: readonly ['IPv4'];
+  readonly ipFamilyPolicy: 'SingleStack';
+  readonly allocateLoadBalancerNodePorts?: boolean;
+  readonly externalName?: string;
+}
+
+export interface Service {
+  readonly kind: 'Service';
+  readonly metadata: ObjectMeta;
+  readonly spec: ServiceSpec;
+}
+
+// ---- Endpoints (derived, never stored) ----
+
+export interface EndpointAddress {
+  readonly ip: string;
+  readonly nodeName: string;
+  readonly podName: string;
+  readonly podUid: string;
+}
+
+export interface EndpointPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+export interface EndpointSubset {
+  readonly addresses: readonly EndpointAddress[];
+  readonly notReadyAddresses: readonly EndpointAddress[];
+  readonly ports: readonly EndpointPort[];
+}
+
+export interface Endpoints {
+  readonly kind: 'Endpoints';
+  readonly metadata: ObjectMeta;
+  readonly subsets: readonly EndpointSubset[];
+}
+
+// ---- Events ----
+
+export interface ObjectRef {
+  readonly kind: 'Pod' | 'Service' | 'Node';
+  readonly name: string;
+}
+
+export interface ClusterEvent {
+  readonly involved: ObjectRef;
+  readonly involvedUid: string;
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+  readonly source: string;
+  readonly at: number;
+}
+
+// ---- The cluster ----
+
+export interface NodePortRange {
+  readonly base: number;
+  readonly size: number;
+}
+
+export interface ClusterConfig {
+  readonly kubernetesVersion: string;
+  readonly podCidr: Cidr;
+  readonly serviceCidr: Cidr;
+  readonly nodePortRange: NodePortRange;
+  readonly apiServerPort: number;
+}
+
+export interface Cluster {
+  readonly config: ClusterConfig;
+  /** Virtual clock, ms since the Unix epoch. */
+  readonly now: number;
+  readonly rng: RngState;
+  /** The last resourceVersion handed out. */
+  readonly revision: number;
+  readonly nodes: readonly Node[];
+  readonly pods: readonly Pod[];
+  readonly services: readonly Service[];
+  readonly events: readonly ClusterEvent[];
+}
+
+export const DEFAULT_NAMESPACE = 'default';
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';

@@ -1,0 +1,211 @@
+// The cluster's objects as the API server serialises them (core/v1 JSON), with the
+// fields in Go struct order; printers sort keys where kubectl would.
+
+import {
+  containerState,
+  endpointsFor,
+  isPodReady,
+  podConditions,
+  podPhase,
+  visiblePodIP,
+  type Cluster,
+  type Endpoints,
+  type Node,
+  type ObjectMeta,
+  type Pod,
+  type Service,
+} from '../cluster/index.js';
+import { rfc3339 } from './duration.js';
+import type { JsonValue } from './go-yaml.js';
+
+type Json = { [key: string]: JsonValue };
+
+export function metaView(meta: ObjectMeta, namespaced: boolean): Json {
+  const out: Json = { name: meta.name };
+  if (namespaced) out.namespace = meta.namespace;
+  out.uid = meta.uid;
+  out.resourceVersion = meta.resourceVersion;
+  out.creationTimestamp = rfc3339(meta.creationTimestamp);
+  if (Object.keys(meta.labels).length > 0) out.labels = { ...meta.labels };
+  if (Object.keys(meta.annotations).length > 0) out.annotations = { ...meta.annotations };
+  return out;
+}
+
+const SA_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+export function podView(pod: Pod, now: number): Json {
+  const ready = isPodReady(pod, now);
+  const ip = visiblePodIP(pod, now);
+  const containers: JsonValue[] = pod.spec.containers.map((c) => {
+    const out: Json = { name: c.name, image: c.image };
+    if (c.ports.length > 0) {
+      out.ports = c.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol }));
+    }
+    if (c.env.length > 0) out.env = c.env.map((e) => ({ name: e.name, value: e.value }));
+    out.resources = {};
+    out.volumeMounts = [{ name: pod.tokenVolume, readOnly: true, mountPath: SA_MOUNT }];
+    out.terminationMessagePath = '/dev/termination-log';
+    out.terminationMessagePolicy = 'File';
+    out.imagePullPolicy = c.imagePullPolicy;
+    return out;
+  });
+  const toleration = (key: string): Json => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  const spec: Json = {
+    volumes: [
+      {
+        name: pod.tokenVolume,
+        projected: {
+          sources: [
+            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+          ],
+          defaultMode: 420,
+        },
+      },
+    ],
+    containers,
+    restartPolicy: pod.spec.restartPolicy,
+    terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds,
+    dnsPolicy: pod.spec.dnsPolicy,
+    serviceAccountName: 'default',
+    serviceAccount: 'default',
+    nodeName: pod.spec.nodeName,
+    securityContext: {},
+    schedulerName: 'default-scheduler',
+    tolerations: [toleration('node.kubernetes.io/not-ready'), toleration('node.kubernetes.io/unreachable')],
+    priority: 0,
+    enableServiceLinks: true,
+    preemptionPolicy: 'PreemptLowerPriority',
+  };
+  const conditions: JsonValue[] = podConditions(pod, now).map((c) => ({ type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: rfc3339(c.at) }));
+  const containerStatuses: JsonValue[] = pod.spec.containers.map((c) => {
+    const st = containerState(pod, now);
+    const state: Json = st.state === 'running' ? { running: { startedAt: rfc3339(st.startedAt) } } : { waiting: { reason: st.reason } };
+    const out: Json = { name: c.name, state, lastState: {}, ready, restartCount: 0, image: st.state === 'running' ? qualified(c.image) : c.image, imageID: st.state === 'running' ? pod.status.imageID : '' };
+    if (st.state === 'running') out.containerID = pod.status.containerID;
+    out.started = st.state === 'running';
+    out.volumeMounts = [{ name: pod.tokenVolume, mountPath: SA_MOUNT, readOnly: true, recursiveReadOnly: 'Disabled' }];
+    return out;
+  });
+  const status: Json = {
+    phase: podPhase(pod, now),
+    conditions,
+    hostIP: pod.status.hostIP,
+    hostIPs: [{ ip: pod.status.hostIP }],
+  };
+  if (ip) {
+    status.podIP = ip;
+    status.podIPs = [{ ip }];
+  }
+  status.startTime = rfc3339(pod.timeline.scheduledAt);
+  status.containerStatuses = containerStatuses;
+  status.qosClass = pod.status.qosClass;
+  return { kind: 'Pod', apiVersion: 'v1', metadata: metaView(pod.metadata, true), spec, status };
+}
+
+function qualified(image: string): string {
+  let rest = image.replace(/^docker\.io\//, '');
+  if (!/:[^/]+$/.test(rest)) rest += ':latest';
+  if (!rest.includes('/')) rest = `library/${rest}`;
+  return `docker.io/${rest}`;
+}
+
+export function serviceView(service: Service): Json {
+  const s = service.spec;
+  const spec: Json = {
+    ports: s.ports.map((p) => {
+      const out: Json = {};
+      if (p.name) out.name = p.name;
+      out.protocol = p.protocol;
+      out.port = p.port;
+      out.targetPort = p.targetPort;
+      if (p.nodePort !== undefined) out.nodePort = p.nodePort;
+      return out;
+    }),
+  };
+  if (s.selector !== undefined) spec.selector = { ...s.selector };
+  if (s.type !== 'ExternalName') {
+    spec.clusterIP = s.clusterIP;
+    spec.clusterIPs = [...s.clusterIPs];
+  }
+  spec.type = s.type;
+  if (s.externalName !== undefined) spec.externalName = s.externalName;
+  spec.sessionAffinity = s.sessionAffinity;
+  if (s.externalTrafficPolicy !== undefined) spec.externalTrafficPolicy = s.externalTrafficPolicy;
+  if (s.type !== 'ExternalName') {
+    spec.ipFamilies = [...s.ipFamilies];
+    spec.ipFamilyPolicy = s.ipFamilyPolicy;
+  }
+  if (s.allocateLoadBalancerNodePorts !== undefined) spec.allocateLoadBalancerNodePorts = s.allocateLoadBalancerNodePorts;
+  spec.internalTrafficPolicy = s.internalTrafficPolicy;
+  if (s.ports.length === 0) delete spec.ports;
+  return { kind: 'Service', apiVersion: 'v1', metadata: metaView(service.metadata, true), spec, status: { loadBalancer: {} } };
+}
+
+export function nodeView(node: Node, now: number): Json {
+  const i = node.status.nodeInfo;
+  const ready = rfc3339(node.metadata.creationTimestamp + 30_000);
+  const heartbeat = rfc3339(now - ((now / 1000) % 40) * 1000);
+  const condition = (type: string, status: string, reason: string, message: string): Json => ({
+    type,
+    status,
+    lastHeartbeatTime: heartbeat,
+    lastTransitionTime: rfc3339(node.metadata.creationTimestamp),
+    reason,
+    message,
+  });
+  const spec: Json = { podCIDR: node.spec.podCIDR, podCIDRs: [node.spec.podCIDR] };
+  if (node.spec.taints.length > 0) spec.taints = node.spec.taints.map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: t.effect }));
+  return {
+    kind: 'Node',
+    apiVersion: 'v1',
+    metadata: metaView(node.metadata, false),
+    spec,
+    status: {
+      capacity: { ...node.status.capacity },
+      allocatable: { ...node.status.allocatable },
+      conditions: [
+        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        { ...condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'), lastTransitionTime: ready },
+      ],
+      addresses: node.status.addresses.map((a) => ({ type: a.type, address: a.address })),
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: i.machineID,
+        systemUUID: i.systemUUID,
+        bootID: i.bootID,
+        kernelVersion: i.kernelVersion,
+        osImage: i.osImage,
+        containerRuntimeVersion: i.containerRuntimeVersion,
+        kubeletVersion: i.kubeletVersion,
+        kubeProxyVersion: i.kubeProxyVersion,
+        operatingSystem: i.operatingSystem,
+        architecture: i.architecture,
+      },
+    },
+  };
+}
+
+export function endpointsView(endpoints: Endpoints): Json {
+  const address = (a: { ip: string; nodeName: string; podName: string; podUid: string }): Json =>
+    a.podName === ''
+      ? { ip: a.ip }
+      : { ip: a.ip, nodeName: a.nodeName, targetRef: { kind: 'Pod', namespace: 'default', name: a.podName, uid: a.podUid } };
+  const subsets: JsonValue[] = endpoints.subsets.map((s) => {
+    const out: Json = {};
+    if (s.addresses.length > 0) out.addresses = s.addresses.map(address);
+    if (s.notReadyAddresses.length > 0) out.notReadyAddresses = s.notReadyAddresses.map(address);
+    out.ports = s.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol }));
+    return out;
+  });
+  const view: Json = { kind: 'Endpoints', apiVersion: 'v1', metadata: metaView(endpoints.metadata, true) };
+  if (subsets.length > 0) view.subsets = subsets;
+  return view;
+}
+
+export function endpointsViewFor(cluster: Cluster, service: Service): Json {
+  return endpointsView(endpointsFor(cluster, service));
+}

@@ -1,0 +1,148 @@
+// kubectl create -f FILE, and kubectl create service clusterip|nodeport|loadbalancer NAME
+
+import { createObject, createService, isValidPortName, type Cluster, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
+import { podView, serviceView } from './api-view.js';
+import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { Output } from './command.js';
+import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
+import { apiErrorText, clientError, usageError } from './errors.js';
+import { flagValue, flagValues } from './flags.js';
+import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
+import { clientService } from './expose.js';
+import { loadManifests, namespaceOf } from './manifests.js';
+import { parseOutput } from './output-format.js';
+import { printResult } from './print-object.js';
+
+/** create_service.go parsePorts: `80`, `80:8080` or `80:http`. */
+export function parseTcp(spec: string): { ok: true; port: number; targetPort: IntOrString } | { ok: false; error: string } {
+  const [portText = '', targetText] = spec.split(':');
+  if (!/^\d+$/.test(portText)) return { ok: false, error: `strconv.ParseUint: parsing "${portText}": invalid syntax` };
+  const port = Number(portText);
+  if (port > 65535) return { ok: false, error: `strconv.ParseUint: parsing "${portText}": value out of range` };
+  if (targetText === undefined) return { ok: true, port, targetPort: port };
+  if (/^[-+]?\d+$/.test(targetText)) {
+    const n = Number(targetText);
+    if (n < 1 || n > 65535) return { ok: false, error: 'must be between 1 and 65535, inclusive' };
+    return { ok: true, port, targetPort: n };
+  }
+  const problems = isValidPortName(targetText);
+  if (problems.length > 0) return { ok: false, error: problems.join(',') };
+  return { ok: true, port, targetPort: targetText };
+}
+
+const SERVICE_KINDS: Record<string, { type: string; help: string }> = {
+  clusterip: { type: 'ClusterIP', help: CREATE_SERVICE_CLUSTERIP_HELP },
+  nodeport: { type: 'NodePort', help: CREATE_SERVICE_NODEPORT_HELP },
+  loadbalancer: { type: 'LoadBalancer', help: CREATE_SERVICE_LOADBALANCER_HELP },
+};
+
+function createServiceCmd(ctx: CommandContext, sub: string, args: readonly string[]): KubectlResult {
+  const { cluster, parsed } = ctx;
+  const path = `kubectl create service ${sub}`;
+  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
+  const kind = SERVICE_KINDS[sub];
+  if (!kind) return fail(clientError(`unknown command "${sub}" for "kubectl create service"`));
+  if (args.length !== 1) return fail(usageError(path, `exactly one NAME is required, got ${args.length}`));
+  const name = args[0] ?? '';
+  const dry = dryRunOf(parsed);
+  if (!dry.ok) return fail(clientError(dry.error));
+  const format = parseOutput(flagValue(parsed, 'output'), false);
+  if (!format.ok) return fail(clientError(format.error));
+  const tcp = flagValues(parsed, 'tcp');
+  const clusterIP = flagValue(parsed, 'clusterip');
+  if (tcp.length === 0 && clusterIP !== 'None') return fail(clientError('at least one tcp port specifier must be provided'));
+  const nodePort = Number(flagValue(parsed, 'node-port') ?? '0');
+  const ports: ServicePortInput[] = [];
+  for (const spec of tcp) {
+    const p = parseTcp(spec);
+    if (!p.ok) return fail(clientError(p.error));
+    ports.push({ name: spec.replace(/:/g, '-'), protocol: 'TCP', port: p.port, targetPort: p.targetPort, ...(nodePort !== 0 ? { nodePort } : {}) });
+  }
+  const input: ServiceInput = {
+    name,
+    labels: { app: name },
+    ports,
+    selector: { app: name },
+    type: kind.type,
+    ...(clusterIP !== undefined && clusterIP !== '' ? { clusterIP } : {}),
+  };
+  const ref = `service/${name}`;
+  const action = `created${actionSuffix(dry.mode)}`;
+  if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
+  const created = createService(cluster, input);
+  if (!created.ok) return fail(apiErrorText(created.error));
+  return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => serviceView(created.value), true);
+}
+
+function createFromFiles(ctx: CommandContext, files: readonly string[]): KubectlResult {
+  const { parsed } = ctx;
+  let cluster: Cluster = ctx.cluster;
+  const out = new Output();
+  const dry = dryRunOf(parsed);
+  if (!dry.ok) return { cluster, stdout: '', stderr: clientError(dry.error), exitCode: 1 };
+  const format = parseOutput(flagValue(parsed, 'output'), false);
+  if (!format.ok) return { cluster, stdout: '', stderr: clientError(format.error), exitCode: 1 };
+  const loaded = loadManifests(ctx.io, files);
+  if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
+  for (const entry of loaded.entries) {
+    if (!entry.ok) {
+      if (entry.clientError) out.err(clientError(entry.clientError));
+      if (entry.apiError) out.err(apiErrorText(entry.apiError, { verb: 'creating', file: entry.file }));
+      continue;
+    }
+    const object = entry.object;
+    const ns = namespaceOf(object);
+    if (ns !== undefined && ns !== 'default') {
+      out.err(apiErrorText({ kind: 'NotFound', message: `namespaces "${ns}" not found`, causes: [] }, { verb: 'creating', file: entry.file }));
+      continue;
+    }
+    const ref = `${object.kind.toLowerCase()}/${object.name}`;
+    if (dry.mode === 'client') {
+      const r = printResult(cluster, format.format, ref, `created${actionSuffix('client')}`, () => object.manifest as never, false);
+      out.stdout += r.stdout;
+      continue;
+    }
+    const created = createObject(cluster, object);
+    if (!created.ok) {
+      out.err(apiErrorText(created.error, { verb: 'creating', file: entry.file }));
+      continue;
+    }
+    if (dry.mode !== 'server') cluster = created.cluster;
+    const view = () => (created.value.kind === 'Pod' ? podView(created.value, created.cluster.now) : serviceView(created.value));
+    const r = printResult(cluster, format.format, ref, `created${actionSuffix(dry.mode)}`, view, true);
+    out.stdout += r.stdout;
+  }
+  return out.result(cluster);
+}
+
+function run(ctx: CommandContext): KubectlResult {
+  const { cluster, parsed } = ctx;
+  const files = flagValues(parsed, 'filename');
+  const [sub, kind, ...rest] = parsed.positional;
+  if (files.length > 0) return createFromFiles(ctx, files);
+  if (sub === 'service' || sub === 'svc') {
+    if (kind === undefined) return { cluster, stdout: '', stderr: CREATE_SERVICE_HELP, exitCode: 1 };
+    return createServiceCmd(ctx, kind, rest);
+  }
+  if (sub !== undefined) {
+    return { cluster, stdout: '', stderr: clientError(`unknown command "${sub}" for "kubectl create"`), exitCode: 1 };
+  }
+  return { cluster, stdout: '', stderr: clientError('must specify one of -f and -k'), exitCode: 1 };
+}
+
+export const createCommand: CommandDef = {
+  name: 'create',
+  flags: [
+    { name: 'filename', short: 'f', kind: 'strings' },
+    { name: 'tcp', kind: 'strings' },
+    { name: 'node-port', kind: 'int' },
+    { name: 'clusterip', kind: 'string' },
+    { name: 'save-config', kind: 'bool' },
+    { name: 'validate', kind: 'string', noOptDefVal: 'strict' },
+    DRY_RUN_FLAG,
+    { name: 'output', short: 'o', kind: 'string' },
+  ],
+  help: CREATE_HELP,
+  run,
+};
+

@@ -1,0 +1,190 @@
+// kubectl get
+
+import { formatLabels } from '../cluster/index.js';
+import type { CommandDef, CommandContext, KubectlResult } from './command.js';
+import { Output } from './command.js';
+import { apiErrorText, clientError } from './errors.js';
+import { flagBool, flagValue } from './flags.js';
+import type { JsonValue } from './go-yaml.js';
+import { GET_HELP } from './help.js';
+import { parseSelector, selectorMatches } from './label-selector.js';
+import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
+import { listOf, parseOutput, printData } from './output-format.js';
+import { resolveType, type ResourceType } from './resources.js';
+import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
+import { formatTable } from './tabwriter.js';
+
+interface Request {
+  readonly type: ResourceType | 'empty';
+  readonly typeName: string;
+  readonly names: readonly string[];
+}
+
+function tableFor(kind: Item['kind']): TableDef<never> {
+  switch (kind) {
+    case 'Pod':
+      return POD_TABLE as TableDef<never>;
+    case 'Service':
+      return SERVICE_TABLE as TableDef<never>;
+    case 'Node':
+      return NODE_TABLE as TableDef<never>;
+    case 'Endpoints':
+      return ENDPOINTS_TABLE as TableDef<never>;
+  }
+}
+
+/** Splits `pods,svc a b` or `pod/a svc/b` into requests. */
+export function parseResourceArgs(args: readonly string[]): { ok: true; requests: Request[] } | { ok: false; error: string } {
+  const requests: Request[] = [];
+  if (args.some((a) => a.includes('/'))) {
+    for (const arg of args) {
+      const slash = arg.indexOf('/');
+      if (slash < 0) return { ok: false, error: `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'` };
+      const typeName = arg.slice(0, slash);
+      const type = resolveType(typeName);
+      if (!type) return { ok: false, error: `the server doesn't have a resource type "${typeName}"` };
+      requests.push({ type, typeName, names: [arg.slice(slash + 1)] });
+    }
+    return { ok: true, requests };
+  }
+  const [types = '', ...names] = args;
+  for (const typeName of types.split(',')) {
+    if (typeName === 'all') {
+      for (const t of ['pods', 'services']) requests.push({ type: resolveType(t) as ResourceType, typeName: t, names });
+      continue;
+    }
+    const type = resolveType(typeName);
+    if (!type) return { ok: false, error: `the server doesn't have a resource type "${typeName}"` };
+    requests.push({ type, typeName, names });
+  }
+  return { ok: true, requests };
+}
+
+function run(ctx: CommandContext): KubectlResult {
+  const { cluster, parsed } = ctx;
+  const out = new Output();
+  const args = parsed.positional;
+  if (args.length === 0) {
+    return {
+      cluster,
+      stdout: '',
+      stderr:
+        'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
+        clientError("Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples"),
+      exitCode: 1,
+    };
+  }
+  const format = parseOutput(flagValue(parsed, 'output'), true);
+  if (!format.ok) return { cluster, stdout: '', stderr: clientError(format.error), exitCode: 1 };
+  const selector = parseSelector(flagValue(parsed, 'selector') ?? '');
+  if (!selector.ok) return { cluster, stdout: '', stderr: clientError(selector.error), exitCode: 1 };
+  const parsedArgs = parseResourceArgs(args);
+  if (!parsedArgs.ok) return { cluster, stdout: '', stderr: clientError(parsedArgs.error), exitCode: 1 };
+  const requests = parsedArgs.requests;
+  const allNamespaces = flagBool(parsed, 'all-namespaces');
+  const namespace = flagValue(parsed, 'namespace') ?? 'default';
+  const otherNamespace = !allNamespaces && namespace !== 'default';
+  const byName = requests.some((r) => r.names.length > 0);
+  const multiKind = new Set(requests.map((r) => r.typeName)).size > 1 || args[0] === 'all' || args.some((a) => a.includes('/'));
+
+  const found: Item[] = [];
+  for (const request of requests) {
+    if (request.type === 'empty') {
+      for (const name of request.names) out.err(`Error from server (NotFound): ${request.typeName} "${name}" not found`);
+      continue;
+    }
+    const type = request.type;
+    const hidden = otherNamespace && type.namespaced;
+    if (request.names.length > 0) {
+      for (const name of request.names) {
+        const item = hidden ? undefined : getItem(cluster, type, name);
+        if (item) found.push(item);
+        else out.err(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
+      }
+    } else if (!hidden) {
+      found.push(...listItems(cluster, type).filter((i) => selectorMatches(selector.requirements, itemLabels(i))));
+    }
+  }
+
+  const f = format.format;
+  if (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'jsonpath') {
+    const views: JsonValue[] = found.map((i) => itemView(cluster, i));
+    const single = byName && requests.length === 1 && (requests[0]?.names.length ?? 0) === 1;
+    if (found.length === 0 && !byName) {
+      if (f.kind !== 'jsonpath') out.out(printData(f, listOf([]), true).ok ? (printData(f, listOf([]), true) as { text: string }).text : '');
+      return out.result(cluster);
+    }
+    if (found.length === 0) return out.result(cluster);
+    const printed = printData(f, single ? (views[0] as JsonValue) : listOf(views), true);
+    if (!printed.ok) out.err(clientError(printed.error));
+    else out.stdout += printed.text;
+    return out.result(cluster);
+  }
+
+  if (found.length === 0) {
+    if (!byName) {
+      const scoped = requests.every((r) => r.type !== 'empty' && !r.type.namespaced);
+      out.err(allNamespaces || scoped ? 'No resources found' : `No resources found in ${namespace} namespace.`, false);
+    }
+    return out.result(cluster);
+  }
+
+  if (f.kind === 'name') {
+    for (const item of found) out.out(`${singularOf(item)}/${itemName(item)}`);
+    return out.result(cluster);
+  }
+
+  const wide = f.kind === 'wide';
+  const showLabels = flagBool(parsed, 'show-labels');
+  const noHeaders = flagBool(parsed, 'no-headers');
+  const blocks: string[] = [];
+  let index = 0;
+  while (index < found.length) {
+    const kind = found[index]?.kind;
+    const group: Item[] = [];
+    while (index < found.length && found[index]?.kind === kind) group.push(found[index++] as Item);
+    const first = group[0];
+    if (!first) break;
+    const table = tableFor(first.kind);
+    const header = [...table.headers, ...(wide ? table.wideHeaders : []), ...(showLabels ? ['LABELS'] : [])];
+    if (allNamespaces) header.unshift('NAMESPACE');
+    const rows: string[][] = noHeaders ? [] : [header];
+    for (const item of group) {
+      const row = [...table.row(item.obj as never, cluster), ...(wide ? table.wideRow(item.obj as never, cluster) : []), ...(showLabels ? [formatLabels(itemLabels(item))] : [])];
+      if (multiKind) row[0] = `${singularOf(item)}/${row[0] ?? ''}`;
+      if (allNamespaces) row.unshift(item.kind === 'Node' ? '' : 'default');
+      rows.push(row);
+    }
+    blocks.push(formatTable(rows));
+  }
+  out.stdout += blocks.join('\n');
+  return out.result(cluster);
+}
+
+function singularOf(item: Item): string {
+  switch (item.kind) {
+    case 'Pod':
+      return 'pod';
+    case 'Service':
+      return 'service';
+    case 'Node':
+      return 'node';
+    case 'Endpoints':
+      return 'endpoints';
+  }
+}
+
+export const getCommand: CommandDef = {
+  name: 'get',
+  flags: [
+    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'selector', short: 'l', kind: 'string' },
+    { name: 'all-namespaces', short: 'A', kind: 'bool' },
+    { name: 'show-labels', kind: 'bool' },
+    { name: 'no-headers', kind: 'bool' },
+    { name: 'watch', short: 'w', kind: 'bool' },
+    { name: 'show-kind', kind: 'bool' },
+  ],
+  help: GET_HELP,
+  run,
+};

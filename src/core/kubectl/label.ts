@@ -1,0 +1,70 @@
+// kubectl label TYPE NAME key=value [key-] [--overwrite]
+
+import { setLabels, type LabelledKind } from '../cluster/index.js';
+import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { apiErrorText, clientError } from './errors.js';
+import { flagBool } from './flags.js';
+import { LABEL_HELP } from './help.js';
+import { getItem } from './lookup.js';
+import { resolveType } from './resources.js';
+
+function run(ctx: CommandContext): KubectlResult {
+  const { cluster, parsed } = ctx;
+  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
+  const isLabelArg = (a: string): boolean => a.includes('=') || a.endsWith('-');
+  const resources = parsed.positional.filter((a) => !isLabelArg(a));
+  const changes = parsed.positional.filter(isLabelArg);
+  if (resources.length === 0) return fail(clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>'));
+  if (changes.length === 0) return fail(clientError('at least one label update is required'));
+  let typeName: string;
+  let name: string | undefined;
+  if (resources[0]?.includes('/')) [typeName = '', name] = (resources[0] ?? '').split('/');
+  else [typeName = '', name] = resources;
+  const type = resolveType(typeName);
+  if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+  if (name === undefined) return fail(clientError('resource(s) were provided, but no name was specified'));
+  const item = getItem(cluster, type, name);
+  if (!item) return fail(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
+  if (type.kind === 'Endpoints') return fail(clientError('labels on endpoints are managed by the endpoints controller here'));
+  const labels: Record<string, string> = { ...item.obj.metadata.labels };
+  const overwrite = flagBool(parsed, 'overwrite');
+  let added = false;
+  let removed = false;
+  for (const change of changes) {
+    if (change.endsWith('-') && !change.includes('=')) {
+      const key = change.slice(0, -1);
+      if (key in labels) {
+        delete labels[key];
+        removed = true;
+      }
+      continue;
+    }
+    const eq = change.indexOf('=');
+    const key = change.slice(0, eq);
+    const value = change.slice(eq + 1);
+    if (key === '') return fail(clientError(`invalid label spec: ${change}`));
+    const current = labels[key];
+    if (current !== undefined && current !== value && !overwrite) {
+      return fail(clientError(`'${key}' already has a value (${current}), and --overwrite is false`));
+    }
+    if (current !== value) added = true;
+    labels[key] = value;
+  }
+  const ref = `${type.singular}/${name}`;
+  if (!added && !removed) return { cluster, stdout: `${ref} not labeled\n`, stderr: '', exitCode: 0 };
+  const result = setLabels(cluster, type.kind as LabelledKind, name, labels);
+  if (!result.ok) return fail(apiErrorText(result.error));
+  return { cluster: result.cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}\n`, stderr: '', exitCode: 0 };
+}
+
+export const labelCommand: CommandDef = {
+  name: 'label',
+  flags: [
+    { name: 'overwrite', kind: 'bool' },
+    { name: 'all', kind: 'bool' },
+    { name: 'selector', short: 'l', kind: 'string' },
+    { name: 'list', kind: 'bool' },
+  ],
+  help: LABEL_HELP,
+  run,
+};

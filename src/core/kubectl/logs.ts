@@ -1,0 +1,49 @@
+// kubectl logs POD [-c CONTAINER] [--tail N]
+
+import { findPod, isPodReady } from '../cluster/index.js';
+import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { apiErrorText, clientError, usageError } from './errors.js';
+import { flagValue } from './flags.js';
+import { LOGS_HELP } from './help.js';
+
+function run(ctx: CommandContext): KubectlResult {
+  const { cluster, parsed } = ctx;
+  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
+  const [target] = parsed.positional;
+  if (target === undefined) {
+    return fail(usageError('kubectl logs', "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"));
+  }
+  let name = target;
+  if (target.includes('/')) {
+    const [type = '', rest = ''] = target.split('/');
+    if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return fail(clientError(`cannot get the logs from ${type}: only pods are simulated`));
+    name = rest;
+  }
+  const pod = findPod(cluster, name);
+  if (!pod) return fail(apiErrorText({ kind: 'NotFound', message: `pods "${name}" not found`, causes: [] }));
+  const containerName = flagValue(parsed, 'container') ?? pod.spec.containers[0]?.name ?? '';
+  if (!pod.spec.containers.some((c) => c.name === containerName)) {
+    return fail(apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
+  }
+  if (!isPodReady(pod, cluster.now)) {
+    return fail(apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ContainerCreating`, causes: [] }));
+  }
+  let lines = pod.log;
+  const tail = flagValue(parsed, 'tail');
+  if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
+  return { cluster, stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+}
+
+export const logsCommand: CommandDef = {
+  name: 'logs',
+  flags: [
+    { name: 'container', short: 'c', kind: 'string' },
+    { name: 'follow', short: 'f', kind: 'bool' },
+    { name: 'previous', short: 'p', kind: 'bool' },
+    { name: 'tail', kind: 'int' },
+    { name: 'timestamps', kind: 'bool' },
+    { name: 'all-containers', kind: 'bool' },
+  ],
+  help: LOGS_HELP,
+  run,
+};

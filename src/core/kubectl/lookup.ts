@@ -1,0 +1,64 @@
+// Finding objects by resource type and name, in the order the API lists them.
+
+import { findEndpoints, findPod, findService, listEndpoints, type Cluster, type Endpoints, type Labels, type Node, type Pod, type Service } from '../cluster/index.js';
+import { endpointsView, nodeView, podView, serviceView } from './api-view.js';
+import type { JsonValue } from './go-yaml.js';
+import type { ResourceType } from './resources.js';
+
+export type Item =
+  | { readonly kind: 'Pod'; readonly obj: Pod }
+  | { readonly kind: 'Service'; readonly obj: Service }
+  | { readonly kind: 'Node'; readonly obj: Node }
+  | { readonly kind: 'Endpoints'; readonly obj: Endpoints };
+
+export const itemName = (item: Item): string => item.obj.metadata.name;
+export const itemLabels = (item: Item): Labels => item.obj.metadata.labels;
+
+const byName = <T extends { metadata: { name: string } }>(a: T, b: T): number => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
+
+export function listItems(cluster: Cluster, type: ResourceType): Item[] {
+  switch (type.kind) {
+    case 'Pod':
+      return [...cluster.pods].sort(byName).map((obj) => ({ kind: 'Pod', obj }));
+    case 'Service':
+      return [...cluster.services].sort(byName).map((obj) => ({ kind: 'Service', obj }));
+    case 'Node':
+      return [...cluster.nodes].sort(byName).map((obj) => ({ kind: 'Node', obj }));
+    case 'Endpoints':
+      return listEndpoints(cluster).sort(byName).map((obj) => ({ kind: 'Endpoints', obj }));
+  }
+}
+
+export function getItem(cluster: Cluster, type: ResourceType, name: string): Item | undefined {
+  switch (type.kind) {
+    case 'Pod': {
+      const obj = findPod(cluster, name);
+      return obj && { kind: 'Pod', obj };
+    }
+    case 'Service': {
+      const obj = findService(cluster, name);
+      return obj && { kind: 'Service', obj };
+    }
+    case 'Node': {
+      const obj = cluster.nodes.find((n) => n.metadata.name === name);
+      return obj && { kind: 'Node', obj };
+    }
+    case 'Endpoints': {
+      const obj = findEndpoints(cluster, name);
+      return obj && { kind: 'Endpoints', obj };
+    }
+  }
+}
+
+export function itemView(cluster: Cluster, item: Item): { [key: string]: JsonValue } {
+  switch (item.kind) {
+    case 'Pod':
+      return podView(item.obj, cluster.now);
+    case 'Service':
+      return serviceView(item.obj);
+    case 'Node':
+      return nodeView(item.obj, cluster.now);
+    case 'Endpoints':
+      return endpointsView(item.obj);
+  }
+}

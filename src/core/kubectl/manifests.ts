@@ -1,0 +1,92 @@
+// Reading -f files: multi-document YAML or JSON, each document checked the way
+// kubectl checks it before sending it to the server.
+
+import { parseAllDocuments } from 'yaml';
+import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/index.js';
+import type { ApiError } from '../cluster/index.js';
+import { isFileError, type KubectlIO } from './command.js';
+
+export type ManifestEntry =
+  | { readonly ok: true; readonly file: string; readonly object: DecodedObject }
+  | { readonly ok: false; readonly file: string; readonly clientError?: string; readonly apiError?: ApiError; readonly verbForApiError?: string };
+
+export type LoadResult = { readonly ok: true; readonly entries: ManifestEntry[] } | { readonly ok: false; readonly error: string };
+
+export function loadManifests(io: KubectlIO, files: readonly string[]): LoadResult {
+  const entries: ManifestEntry[] = [];
+  for (const file of files) {
+    const text = io.readFile(file);
+    if (isFileError(text)) return { ok: false, error: `the path "${file}" does not exist` };
+    const docs = parseAllDocuments(text);
+    for (const doc of docs) {
+      const firstError = doc.errors[0];
+      if (firstError) {
+        const line = firstError.linePos?.[0]?.line ?? 1;
+        const reason = firstError.message.split('\n')[0] ?? firstError.message;
+        return { ok: false, error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}` };
+      }
+      const data: unknown = doc.toJS();
+      if (data === null || data === undefined) continue;
+      if (typeof data !== 'object' || Array.isArray(data)) {
+        entries.push({ ok: false, file, clientError: `error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false` });
+        continue;
+      }
+      const record = data as Record<string, unknown>;
+      const missing: string[] = [];
+      if (typeof record.apiVersion !== 'string' || record.apiVersion === '') missing.push('apiVersion not set');
+      if (typeof record.kind !== 'string' || record.kind === '') missing.push('kind not set');
+      if (missing.length > 0) {
+        const list = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+        entries.push({ ok: false, file, clientError: `error validating "${file}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false` });
+        continue;
+      }
+      const apiVersion = record.apiVersion as string;
+      const kind = record.kind as string;
+      const meta = (typeof record.metadata === 'object' && record.metadata !== null ? record.metadata : {}) as Record<string, unknown>;
+      const name = typeof meta.name === 'string' ? meta.name : '';
+      if (!isSupportedKind(apiVersion, kind)) {
+        entries.push({
+          ok: false,
+          file,
+          clientError: `resource mapping not found for name: "${name}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+        });
+        continue;
+      }
+      const decoded = decodeObject(record);
+      if (!decoded.ok) {
+        entries.push({ ok: false, file, apiError: decoded.error, verbForApiError: 'creating' });
+        continue;
+      }
+      entries.push({ ok: true, file, object: decoded.object });
+    }
+  }
+  return { ok: true, entries };
+}
+
+/** kubectl.kubernetes.io/last-applied-configuration: the manifest as compact JSON, keys sorted, namespace filled in. */
+export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>): string {
+  const copy = JSON.parse(JSON.stringify(manifest)) as Record<string, unknown>;
+  const meta = (typeof copy.metadata === 'object' && copy.metadata !== null ? copy.metadata : {}) as Record<string, unknown>;
+  const annotations = (typeof meta.annotations === 'object' && meta.annotations !== null ? meta.annotations : {}) as Record<string, unknown>;
+  delete annotations['kubectl.kubernetes.io/last-applied-configuration'];
+  meta.annotations = annotations;
+  if (meta.namespace === undefined) meta.namespace = 'default';
+  copy.metadata = meta;
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (typeof v === 'object' && v !== null) {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) out[k] = sorted((v as Record<string, unknown>)[k]);
+      return out;
+    }
+    return v;
+  };
+  return `${JSON.stringify(sorted(copy)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
+}
+
+export function namespaceOf(object: DecodedObject): string | undefined {
+  const meta = object.manifest.metadata;
+  if (typeof meta !== 'object' || meta === null) return undefined;
+  const ns = (meta as Record<string, unknown>).namespace;
+  return typeof ns === 'string' ? ns : undefined;
+}

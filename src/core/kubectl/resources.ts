@@ -1,0 +1,44 @@
+// Resource type names kubectl accepts, and how they map to what the cluster serves.
+
+export type ResourceKind = 'Pod' | 'Service' | 'Node' | 'Endpoints';
+
+export interface ResourceType {
+  readonly kind: ResourceKind;
+  /** Plural, as in API paths and `pods "x" not found`. */
+  readonly plural: string;
+  /** Singular, as in `pod/x`. */
+  readonly singular: string;
+  readonly namespaced: boolean;
+}
+
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  { kind: 'Pod', plural: 'pods', singular: 'pod', namespaced: true },
+  { kind: 'Service', plural: 'services', singular: 'service', namespaced: true },
+  { kind: 'Node', plural: 'nodes', singular: 'node', namespaced: false },
+  { kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', namespaced: true },
+];
+
+const ALIASES: Readonly<Record<string, ResourceKind>> = {
+  pods: 'Pod', pod: 'Pod', po: 'Pod',
+  services: 'Service', service: 'Service', svc: 'Service',
+  nodes: 'Node', node: 'Node', no: 'Node',
+  endpoints: 'Endpoints', endpoint: 'Endpoints', ep: 'Endpoints',
+};
+
+/** Real resource types the simulated cluster has none of (so `get` finds nothing). */
+const EMPTY_TYPES: readonly string[] = [
+  'deployments', 'deployment', 'deploy', 'replicasets', 'replicaset', 'rs', 'statefulsets', 'statefulset', 'sts',
+  'daemonsets', 'daemonset', 'ds', 'jobs', 'job', 'cronjobs', 'cronjob', 'cj', 'configmaps', 'configmap', 'cm',
+  'secrets', 'secret', 'ingresses', 'ingress', 'ing', 'persistentvolumeclaims', 'pvc', 'replicationcontrollers', 'rc',
+];
+
+export function resolveType(name: string): ResourceType | 'empty' | undefined {
+  const lower = name.toLowerCase().replace(/\.v1$|\/v1$/, '');
+  const kind = ALIASES[lower];
+  if (kind) return RESOURCE_TYPES.find((t) => t.kind === kind);
+  return EMPTY_TYPES.includes(lower) ? 'empty' : undefined;
+}
+
+export function typeOf(kind: ResourceKind): ResourceType {
+  return RESOURCE_TYPES.find((t) => t.kind === kind) as ResourceType;
+}

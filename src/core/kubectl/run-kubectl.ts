@@ -1,0 +1,116 @@
+// `kubectl ARGS...` over a simulated cluster: text in, text out, never a throw.
+
+import type { Cluster } from '../cluster/index.js';
+import { applyCommand } from './apply.js';
+import type { CommandDef, KubectlIO, KubectlResult } from './command.js';
+import { createCommand } from './create.js';
+import { deleteCommand } from './delete.js';
+import { describeCommand } from './describe.js';
+import { clientError, flagError } from './errors.js';
+import { execCommand } from './exec.js';
+import { explainCommand } from './explain.js';
+import { exposeCommand } from './expose.js';
+import { GLOBAL_FLAGS, flagBool, parseArgs } from './flags.js';
+import { getCommand } from './get.js';
+import {
+  CREATE_SERVICE_CLUSTERIP_HELP,
+  CREATE_SERVICE_HELP,
+  CREATE_SERVICE_LOADBALANCER_HELP,
+  CREATE_SERVICE_NODEPORT_HELP,
+  ROOT_HELP,
+} from './help.js';
+import { labelCommand } from './label.js';
+import { logsCommand } from './logs.js';
+import { runCommand } from './run.js';
+import { KUBECTL_COMMANDS, unknownCommandMessage } from './suggestions.js';
+import { clusterInfoCommand, versionCommand } from './version.js';
+
+export const COMMANDS: readonly CommandDef[] = [
+  getCommand,
+  describeCommand,
+  runCommand,
+  exposeCommand,
+  createCommand,
+  applyCommand,
+  deleteCommand,
+  logsCommand,
+  execCommand,
+  labelCommand,
+  explainCommand,
+  versionCommand,
+  clusterInfoCommand,
+];
+
+const SERVICE_SUBCOMMAND_HELP: Readonly<Record<string, string>> = {
+  clusterip: CREATE_SERVICE_CLUSTERIP_HELP,
+  nodeport: CREATE_SERVICE_NODEPORT_HELP,
+  loadbalancer: CREATE_SERVICE_LOADBALANCER_HELP,
+};
+
+/** Index of the command word, skipping global flags (and their values) in front of it. */
+function commandIndex(args: readonly string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') return -1;
+    if (!arg.startsWith('-') || arg === '-') return i;
+    if (arg.includes('=')) continue;
+    const name = arg.replace(/^--?/, '');
+    const spec = GLOBAL_FLAGS.find((f) => (arg.startsWith('--') ? f.name === name : f.short === name));
+    if (spec && spec.kind !== 'bool') i++;
+  }
+  return -1;
+}
+
+function commandPath(def: CommandDef, positional: readonly string[]): string {
+  if (def.name === 'create' && (positional[0] === 'service' || positional[0] === 'svc')) {
+    const sub = positional[1];
+    return sub && SERVICE_SUBCOMMAND_HELP[sub] ? `kubectl create service ${sub}` : 'kubectl create service';
+  }
+  return `kubectl ${def.name}`;
+}
+
+function helpFor(def: CommandDef, positional: readonly string[]): string {
+  if (def.name === 'create' && (positional[0] === 'service' || positional[0] === 'svc')) {
+    return SERVICE_SUBCOMMAND_HELP[positional[1] ?? ''] ?? CREATE_SERVICE_HELP;
+  }
+  return def.help;
+}
+
+function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): KubectlResult {
+  const at = commandIndex(args);
+  if (at < 0) {
+    const globals = parseArgs(args, []);
+    if (!globals.ok) return { cluster, stdout: '', stderr: flagError('kubectl', globals.error), exitCode: 1 };
+    return { cluster, stdout: ROOT_HELP, stderr: '', exitCode: 0 };
+  }
+  const name = args[at] ?? '';
+  const rest = [...args.slice(0, at), ...args.slice(at + 1)];
+  if (name === 'help') {
+    const target = COMMANDS.find((c) => c.name === rest[0]);
+    return { cluster, stdout: target ? target.help : ROOT_HELP, stderr: '', exitCode: 0 };
+  }
+  const def = COMMANDS.find((c) => c.name === name);
+  if (!def) {
+    if (KUBECTL_COMMANDS.includes(name)) {
+      return { cluster, stdout: '', stderr: clientError(`"kubectl ${name}" is not part of this simulated cluster; try get, describe, run, expose, create, apply, delete, logs, exec or label`), exitCode: 1 };
+    }
+    return { cluster, stdout: '', stderr: unknownCommandMessage(name), exitCode: 1 };
+  }
+  const parsed = parseArgs(rest, def.flags);
+  if (!parsed.ok) {
+    const positional = rest.filter((a) => !a.startsWith('-'));
+    return { cluster, stdout: '', stderr: flagError(commandPath(def, positional), parsed.error), exitCode: 1 };
+  }
+  if (flagBool(parsed.parsed, 'help')) return { cluster, stdout: helpFor(def, parsed.parsed.positional), stderr: '', exitCode: 0 };
+  return def.run({ cluster, io, parsed: parsed.parsed, path: commandPath(def, parsed.parsed.positional) });
+}
+
+/** Runs one kubectl command line (the words after `kubectl`). */
+export function runKubectl(cluster: Cluster, args: readonly string[], io: KubectlIO): KubectlResult {
+  try {
+    return dispatch(cluster, args, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { cluster, stdout: '', stderr: clientError(`internal error in the simulated cluster: ${message}`), exitCode: 1 };
+  }
+}

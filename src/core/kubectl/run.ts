@@ -1,0 +1,102 @@
+// kubectl run NAME --image=IMAGE
+
+import { createPod, type ContainerPortInput, type PodInput } from '../cluster/index.js';
+import { podView } from './api-view.js';
+import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { actionSuffix, DRY_RUN_FLAG, dryRunOf, klogWarning } from './dry-run.js';
+import { apiErrorText, clientError, usageError } from './errors.js';
+import { flagValue, flagValues } from './flags.js';
+import type { JsonValue } from './go-yaml.js';
+import { RUN_HELP } from './help.js';
+import { parseOutput } from './output-format.js';
+import { printResult } from './print-object.js';
+
+/** kubectl's label spec `a=b,c=d`. */
+export function parseLabelSpec(spec: string): { ok: true; labels: Record<string, string> } | { ok: false; error: string } {
+  const labels: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) return { ok: false, error: `invalid label spec: ${part}` };
+    labels[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return { ok: true, labels };
+}
+
+/** The object `kubectl run --dry-run=client -o yaml` prints (fields in Go struct order). */
+function clientPod(name: string, image: string, labels: Record<string, string>, port: number | undefined, env: { name: string; value: string }[], restart: string): JsonValue {
+  const container: { [k: string]: JsonValue } = { name, image };
+  if (port !== undefined) container.ports = [{ containerPort: port }];
+  if (env.length > 0) container.env = env.map((e) => ({ name: e.name, value: e.value }));
+  container.resources = {};
+  return {
+    kind: 'Pod',
+    apiVersion: 'v1',
+    metadata: { name, creationTimestamp: null, labels },
+    spec: { containers: [container], restartPolicy: restart, dnsPolicy: 'ClusterFirst' },
+    status: {},
+  };
+}
+
+function run(ctx: CommandContext): KubectlResult {
+  const { cluster, parsed } = ctx;
+  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
+  const [name] = parsed.positional;
+  if (name === undefined) return fail(usageError('kubectl run', 'NAME is required for run'));
+  const image = flagValue(parsed, 'image');
+  if (image === undefined) return fail(clientError('required flag(s) "image" not set'));
+  const dry = dryRunOf(parsed);
+  if (!dry.ok) return fail(clientError(dry.error));
+  const format = parseOutput(flagValue(parsed, 'output'), false);
+  if (!format.ok) return fail(clientError(format.error));
+  const restart = flagValue(parsed, 'restart') ?? 'Always';
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(usageError('kubectl run', `invalid restart policy: ${restart}`));
+  const portText = flagValue(parsed, 'port');
+  let port: number | undefined;
+  if (portText !== undefined && portText !== '') {
+    if (!/^[-+]?\d+$/.test(portText)) return fail(clientError(`strconv.Atoi: parsing "${portText}": invalid syntax`));
+    port = Number(portText);
+  }
+  const labelsText = flagValue(parsed, 'labels');
+  let labels: Record<string, string> = { run: name };
+  if (labelsText !== undefined && labelsText !== '') {
+    const parsedLabels = parseLabelSpec(labelsText);
+    if (!parsedLabels.ok) return fail(clientError(parsedLabels.error));
+    labels = parsedLabels.labels;
+  }
+  const env: { name: string; value: string }[] = [];
+  for (const e of flagValues(parsed, 'env')) {
+    const eq = e.indexOf('=');
+    if (eq < 0) return fail(clientError(`invalid env: ${e}`));
+    env.push({ name: e.slice(0, eq), value: e.slice(eq + 1) });
+  }
+  const warning = dry.warning ? klogWarning(cluster.now, 'helpers.go:702', dry.warning) : '';
+  if (dry.mode === 'client') {
+    return printResult(cluster, format.format, `pod/${name}`, `created${actionSuffix(dry.mode)}`, () => clientPod(name, image, labels, port, env, restart), false, warning);
+  }
+  const ports: ContainerPortInput[] = port !== undefined ? [{ containerPort: port }] : [];
+  const input: PodInput = { name, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };
+  const created = createPod(cluster, input);
+  if (!created.ok) return fail(warning + apiErrorText(created.error));
+  const next = dry.mode === 'server' ? cluster : created.cluster;
+  return printResult(next, format.format, `pod/${name}`, `created${actionSuffix(dry.mode)}`, () => podView(created.value, created.cluster.now), true, warning);
+}
+
+export const runCommand: CommandDef = {
+  name: 'run',
+  flags: [
+    { name: 'image', kind: 'string' },
+    { name: 'port', kind: 'string' },
+    { name: 'labels', short: 'l', kind: 'string' },
+    { name: 'restart', kind: 'string' },
+    { name: 'env', kind: 'strings' },
+    DRY_RUN_FLAG,
+    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'stdin', short: 'i', kind: 'bool' },
+    { name: 'tty', short: 't', kind: 'bool' },
+    { name: 'rm', kind: 'bool' },
+    { name: 'command', kind: 'bool' },
+    { name: 'image-pull-policy', kind: 'string' },
+  ],
+  help: RUN_HELP,
+  run,
+};

@@ -1,0 +1,57 @@
+// Runs kubectl command lines against one evolving cluster, for tests.
+
+import { advanceClock, createCluster, type Cluster } from '../../../src/core/cluster/index.js';
+import { runKubectl, splitShellWords, type KubectlResult } from '../../../src/core/kubectl/index.js';
+
+export class Session {
+  cluster: Cluster;
+  constructor(
+    seed = 1,
+    private readonly files: Record<string, string> = {},
+  ) {
+    this.cluster = createCluster({ seed });
+  }
+
+  run(line: string): KubectlResult {
+    const words = splitShellWords(line);
+    if (!words.ok) throw new Error(words.error);
+    const [first, ...rest] = words.words;
+    const args = first === 'kubectl' ? rest : words.words;
+    const result = runKubectl(this.cluster, args, { readFile: (p) => this.files[p] ?? { error: 'not-found' } });
+    this.cluster = result.cluster;
+    return result;
+  }
+
+  wait(seconds: number): void {
+    this.cluster = advanceClock(this.cluster, seconds * 1000);
+  }
+}
+
+export const LECTURE_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+  labels:
+    app: myapp
+spec:
+  containers:
+    - name: myapp
+      image: stacksimplify/kubenginx:1.0.0
+      ports:
+        - containerPort: 80
+`;
+
+export const LECTURE_SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: myapp-pod-nodeport-service
+spec:
+  type: NodePort
+  selector:
+    app: myapp
+  ports:
+    - name: http
+      port: 80
+      targetPort: 80
+      nodePort: 31231
+`;

@@ -1,0 +1,141 @@
+// Compares the simulator with a real kubectl 1.32 client where kubectl works
+// offline (client-side dry runs, flag errors, help), talking to a tiny fake
+// API server that only answers discovery and serves one pod.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { podView } from '../../../src/core/kubectl/index.js';
+import { Session } from './helpers.js';
+
+const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
+
+function kubectl(args: string[], kubeconfig: string): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    execFile(KUBECTL ?? 'kubectl', args, { env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+      resolve({ stdout, stderr, code });
+    });
+  });
+}
+
+/** The local client may be Google's "dispatcher" build, which prints cobra's `Error:` instead of upstream's `error:`. */
+const upstreamStyle = (text: string): string =>
+  text
+    .replace(/^E\d{4} .*\n/gm, '')
+    .replace(/^Error: /, 'error: ')
+    .replace(/\n\n$/, '\n');
+
+describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
+  let server: Server;
+  let kubeconfig = '';
+  const session = new Session(1);
+
+  before(async () => {
+    session.run('run my-first-pod --image stacksimplify/kubenginx:1.0.0 --port=80');
+    session.wait(30);
+    const pod = podView(session.cluster.pods[0]!, session.cluster.now);
+    const resource = (name: string, kind: string, short: string, namespaced = true) => ({ name, singularName: kind.toLowerCase(), namespaced, kind, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: [short] });
+    server = createServer((req, res) => {
+      const url = (req.url ?? '').split('?')[0];
+      const send = (code: number, body: unknown) => {
+        res.writeHead(code, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (url === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+      if (url === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
+      if (url === '/api/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false)] });
+      if (url === '/api/v1/namespaces/default/pods/my-first-pod') return send(200, pod);
+      return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-kubectl-'));
+    kubeconfig = join(dir, 'config');
+    writeFileSync(
+      kubeconfig,
+      `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,
+    );
+  });
+
+  after(() => {
+    server?.close();
+  });
+
+  const sameOutput = [
+    'create service nodeport x --tcp=80:80 --dry-run=client -o yaml',
+    'create service nodeport x --tcp=80 --node-port=31000 --dry-run=client -o json',
+    'create service clusterip x --tcp=80:8080,443 --dry-run=client -o yaml',
+    'create service loadbalancer my-lbs --tcp=5678:8080 --dry-run=client -o yaml',
+    'create service nodeport x --tcp=80:80 --node-port=99999 --dry-run=client -o yaml',
+    'create service nodeport x --tcp=80:80 --dry-run=client',
+    'run my-first-pod --image stacksimplify/kubenginx:1.0.0 --dry-run=client -o yaml',
+    'run x --image=y --port=80 --labels=app=a,tier=b --dry-run=client -o yaml',
+    'run x --image=y --port=80 --dry-run=client -o json',
+    'run x --image=nginx --restart=Never --dry-run=client -o yaml',
+    'run x --image=y --dry-run=client',
+    'expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service --dry-run=client -o yaml',
+    'expose pod my-first-pod --type=NodePort --port=81 --dry-run=client -o json',
+    'expose pod my-first-pod --port=80 --target-port=http --protocol=UDP --dry-run=client -o yaml',
+    'expose pod my-first-pod --dry-run=client',
+  ];
+  for (const line of sameOutput) {
+    it(`kubectl ${line}`, async () => {
+      const real = await kubectl(line.split(' '), kubeconfig);
+      const sim = session.run(line);
+      assert.equal(real.code, 0, real.stderr);
+      assert.equal(sim.stdout, real.stdout);
+      assert.equal(sim.exitCode, 0);
+    });
+  }
+
+  const sameError = [
+    'run x --generator=run-pod/v1 --image=y',
+    'get pods --foo',
+    'expose pod my-first-pod --port=80 --node-port=31000',
+    'get pods -l',
+    'create service nodeport x --dry-run=client',
+    'create service nodeport --dry-run=client',
+    'run --image=y',
+    'run x --image=y --restart=Bad --dry-run=client',
+    'run x --image=y --port=abc --dry-run=client',
+    'create service nodeport x --tcp=abc --dry-run=client',
+    'exec my-first-pod env',
+    'gett pods',
+    'desc pod',
+    'exp',
+    'xyzzy',
+    'apply',
+    'create',
+    'delete',
+    'describe',
+    'explain',
+    'label',
+    'logs',
+  ];
+  for (const line of sameError) {
+    it(`kubectl ${line} (error)`, async () => {
+      const real = await kubectl(line.split(' '), kubeconfig);
+      const sim = session.run(line);
+      assert.notEqual(real.code, 0);
+      assert.equal(sim.exitCode, 1);
+      assert.equal(sim.stderr, upstreamStyle(real.stderr));
+    });
+  }
+
+  for (const verb of ['run', 'expose', 'get', 'describe', 'delete', 'apply', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info', 'create service nodeport']) {
+    it(`kubectl ${verb} --help starts the same`, async () => {
+      const real = await kubectl([...verb.split(' '), '--help'], kubeconfig);
+      const sim = session.run(`${verb} --help`);
+      const head = (t: string) => t.split('\n').slice(0, 6).join('\n');
+      assert.equal(head(sim.stdout), head(real.stdout));
+      const usage = (t: string) => t.slice(t.indexOf('Usage:'));
+      assert.equal(usage(sim.stdout), usage(real.stdout));
+    });
+  }
+});
