@@ -8,6 +8,9 @@ import { bundledLessonDir, loadCourseFrom } from './commands/load-lessons.js';
 import { parseOptions, USAGE } from './commands/options.js';
 import { print } from './commands/print.js';
 import { reset } from './commands/reset.js';
+import { randomSeed, runScript } from './commands/sandbox.js';
+import { runSandbox } from './commands/sandbox-terminal.js';
+import { courseManifests, sandboxFiles } from './commands/sandbox-files.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
@@ -29,6 +32,14 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (options.command) {
     case 'lint':
       return lint(options.args[0] ?? options.lessons ?? bundledLessonDir(), out, err);
+    case 'sandbox': {
+      const loaded = loadCourseFrom(options.lessons);
+      const manifests = loaded.ok ? courseManifests(loaded.course) : new Map<string, string>();
+      const files = sandboxFiles(manifests, process.cwd());
+      const seed = options.seed ?? randomSeed();
+      if (!interactive) return runScript(seed, files, process.stdin, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+      return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain });
+    }
     case 'reset':
       return reset(labHome(process.env), options.yes, interactive);
     case 'print':

@@ -5,6 +5,7 @@ import type { Progress } from '../core/progress/model.js';
 import { loadProgress, progressFile, saveProgress } from '../core/progress/store.js';
 import { App } from '../ui/App.js';
 import { DisplayContext, type Display } from '../ui/display.js';
+import { untilExit } from './until-exit.js';
 
 export async function runCourse(course: Course, home: string, display: Display): Promise<number> {
   const file = progressFile(home);
@@ -19,23 +20,7 @@ export async function runCourse(course: Course, home: string, display: Display):
     </DisplayContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false },
   );
-  let signalled: number | null = null;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signalled = signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
-    app.unmount();
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  process.on('SIGINT', onSignal);
-  try {
-    await app.waitUntilExit();
-  } catch (error) {
-    process.stderr.write(`nodeport-lab: something went wrong: ${(error as Error).message}\nYour progress is saved.\n`);
-    return 1;
-  } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
-    process.off('SIGINT', onSignal);
-  }
-  return signalled ?? 0;
+  const status = await untilExit(app);
+  if (status === 1) process.stderr.write('Your progress up to the last step is saved.\n');
+  return status;
 }

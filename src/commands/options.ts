@@ -1,7 +1,7 @@
 // The command line: which command, and the flags every command shares.
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['course', 'print', 'lint', 'reset'] as const;
+export const COMMANDS = ['course', 'sandbox', 'print', 'lint', 'reset'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -70,6 +70,8 @@ export const USAGE = `nodeport-lab: an interactive course on the Kubernetes Node
 
 Usage:
   nodeport-lab                 take the course (needs a terminal)
+  nodeport-lab sandbox         a shell over a fresh simulated cluster: kubectl, curl, ...
+                               (without a terminal: one command per line from stdin)
   nodeport-lab print [LESSON]  the course as plain text (LESSON: a number or an id)
   nodeport-lab lint [DIR]      check lesson files; prints file:line:col: message
   nodeport-lab reset           forget your progress (asks first; --yes to skip)
@@ -78,7 +80,7 @@ Options:
   --lessons DIR   take the course from another lesson folder
   --plain         no box drawing, diagrams as words
   --no-color      no colour (so does the NO_COLOR variable)
-  --seed N        make the simulated cluster reproducible
+  --seed N        make the simulated cluster reproducible (IPs, node ports, names)
   -h, --help      this help
   -v, --version   the version
 

@@ -56,7 +56,7 @@ export function serveHttp(image: KnownImage, method: string, path: string, now: 
     ['Content-Type', 'text/html'],
     ['Content-Length', String(Buffer.byteLength(body))],
   ];
-  if (found) headers.push(['Last-Modified', httpDate(Date.UTC(2020, 3, 14, 16, 2, 11))], ['Connection', 'keep-alive'], ['ETag', '"5e95de13-c4"'], ['Accept-Ranges', 'bytes']);
+  if (found) headers.push(['Last-Modified', httpDate(Date.UTC(2020, 3, 14, 16, 2, 11))], ['Connection', 'keep-alive'], ['ETag', `"5e95de13-${Buffer.byteLength(body).toString(16)}"`], ['Accept-Ranges', 'bytes']);
   else headers.push(['Connection', 'keep-alive']);
   return { status: found ? 200 : 404, reason: found ? 'OK' : 'Not Found', headers, body: method === 'HEAD' ? '' : body };
 }

@@ -4,7 +4,24 @@ import type { Cluster } from '../cluster/index.js';
 import type { FlagSpec, ParsedArgs } from './flags.js';
 
 export interface FileError {
-  readonly error: 'not-found' | 'is-directory' | 'unreadable';
+  readonly error: 'not-found' | 'is-directory' | 'unreadable' | 'too-large';
+}
+
+/** Files larger than this are refused: no manifest needs more, and parsing one would stall the shell. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+/** What kubectl says about a -f file it cannot read (kubectl's wording where it has one). */
+export function fileErrorText(file: string, error: FileError): string {
+  switch (error.error) {
+    case 'not-found':
+      return `the path "${file}" does not exist`;
+    case 'is-directory':
+      return `the path "${file}" is a directory; this sandbox applies one file at a time`;
+    case 'too-large':
+      return `the file "${file}" is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB, more than any manifest needs`;
+    case 'unreadable':
+      return `open ${file}: permission denied`;
+  }
 }
 
 export interface KubectlIO {
@@ -17,6 +34,14 @@ export interface KubectlResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /** Both streams in the order they were written, where that order matters (a warning before a result). */
+  readonly output?: readonly OutputChunk[];
+}
+
+/** A piece of output on one stream, for showing both streams in the order a terminal shows them. */
+export interface OutputChunk {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
 }
 
 export interface CommandContext {
@@ -39,25 +64,53 @@ export function isFileError(value: string | FileError): value is FileError {
   return typeof value !== 'string';
 }
 
-/** Collects a command's output. */
+/** Collects a command's output, remembering the order the two streams were written in. */
 export class Output {
-  stdout = '';
-  stderr = '';
   exitCode = 0;
+  private readonly chunks: OutputChunk[] = [];
+
+  get stdout(): string {
+    return this.text('stdout');
+  }
+
+  /** `out.stdout += text` appends raw text (no newline added). */
+  set stdout(value: string) {
+    this.append('stdout', value);
+  }
+
+  get stderr(): string {
+    return this.text('stderr');
+  }
+
+  set stderr(value: string) {
+    this.append('stderr', value);
+  }
 
   out(text: string): void {
-    this.stdout += text.endsWith('\n') || text === '' ? text : `${text}\n`;
+    this.chunks.push({ stream: 'stdout', text: withNewline(text) });
   }
 
   err(text: string, fail = true): void {
-    this.stderr += text.endsWith('\n') || text === '' ? text : `${text}\n`;
+    this.chunks.push({ stream: 'stderr', text: withNewline(text) });
     if (fail) this.exitCode = 1;
   }
 
   result(cluster: Cluster): KubectlResult {
-    return { cluster, stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode };
+    return { cluster, stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, output: [...this.chunks] };
+  }
+
+  private text(stream: OutputChunk['stream']): string {
+    return this.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+  }
+
+  private append(stream: OutputChunk['stream'], value: string): void {
+    const before = this.text(stream);
+    if (!value.startsWith(before)) throw new Error('output can only be appended to');
+    this.chunks.push({ stream, text: value.slice(before.length) });
   }
 }
+
+const withNewline = (text: string): string => (text.endsWith('\n') || text === '' ? text : `${text}\n`);
 
 export function fail(cluster: Cluster, stderr: string, exitCode = 1): KubectlResult {
   return { cluster, stdout: '', stderr, exitCode };

@@ -2,7 +2,8 @@
 
 export { runKubectl, COMMANDS } from './run-kubectl.js';
 export { splitShellWords, type SplitResult } from './shell-words.js';
-export type { KubectlIO, KubectlResult, FileError } from './command.js';
+export type { KubectlIO, KubectlResult, FileError, OutputChunk } from './command.js';
+export { MAX_MANIFEST_BYTES, fileErrorText } from './command.js';
 export { humanDuration, age, rfc3339, rfc1123z } from './duration.js';
 export { formatTabbed, formatTable, GET_TABLE, DESCRIBE } from './tabwriter.js';
 export { toGoYaml, type JsonValue } from './go-yaml.js';

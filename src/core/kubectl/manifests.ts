@@ -4,7 +4,7 @@
 import { parseAllDocuments } from 'yaml';
 import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/index.js';
 import type { ApiError } from '../cluster/index.js';
-import { isFileError, type KubectlIO } from './command.js';
+import { fileErrorText, isFileError, type KubectlIO } from './command.js';
 
 export type ManifestEntry =
   | { readonly ok: true; readonly file: string; readonly object: DecodedObject }
@@ -16,7 +16,7 @@ export function loadManifests(io: KubectlIO, files: readonly string[]): LoadResu
   const entries: ManifestEntry[] = [];
   for (const file of files) {
     const text = io.readFile(file);
-    if (isFileError(text)) return { ok: false, error: `the path "${file}" does not exist` };
+    if (isFileError(text)) return { ok: false, error: fileErrorText(file, text) };
     const docs = parseAllDocuments(text);
     for (const doc of docs) {
       const firstError = doc.errors[0];

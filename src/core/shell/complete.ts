@@ -1,0 +1,92 @@
+// Tab completion for the sandbox: commands, kubectl verbs, resource types, object names,
+// manifest files and the URLs that reach a node port. Pure: the line and the cluster in, words out.
+import type { Cluster } from '../cluster/index.js';
+
+export const SHELL_COMMANDS = ['kubectl', 'curl', 'nodes', 'help', 'history', 'reset', 'clear', 'sleep', 'exit'];
+export const KUBECTL_VERBS = ['get', 'describe', 'run', 'expose', 'create', 'apply', 'delete', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info'];
+const TYPES = ['pods', 'services', 'nodes', 'endpoints', 'all'];
+const TYPE_NAMES: Record<string, 'pod' | 'service' | 'node' | 'endpoints'> = {
+  pod: 'pod', pods: 'pod', po: 'pod',
+  service: 'service', services: 'service', svc: 'service',
+  node: 'node', nodes: 'node', no: 'node',
+  endpoints: 'endpoints', ep: 'endpoints',
+};
+
+export interface Completion {
+  /** The candidates for the word being typed. */
+  readonly candidates: readonly string[];
+  /** The line up to the cursor, completed as far as every candidate agrees. */
+  readonly line: string;
+}
+
+function names(cluster: Cluster, kind: 'pod' | 'service' | 'node' | 'endpoints'): string[] {
+  switch (kind) {
+    case 'pod':
+      return cluster.pods.map((p) => p.metadata.name);
+    case 'node':
+      return cluster.nodes.map((n) => n.metadata.name);
+    case 'service':
+    case 'endpoints':
+      return cluster.services.map((s) => s.metadata.name);
+  }
+}
+
+function nodePortUrls(cluster: Cluster): string[] {
+  const ports = cluster.services.flatMap((s) => s.spec.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])));
+  const ips = cluster.nodes.flatMap((n) => n.status.addresses.filter((a) => a.type === 'ExternalIP').map((a) => a.address));
+  return ips.flatMap((ip) => ports.map((port) => `http://${ip}:${port}`));
+}
+
+function candidatesFor(words: readonly string[], cluster: Cluster, files: readonly string[]): string[] {
+  const [command, ...rest] = words;
+  if (words.length === 0) return SHELL_COMMANDS;
+  if (command === 'curl') return words[words.length - 1]?.startsWith('-') ? [] : nodePortUrls(cluster);
+  if (command !== 'kubectl' && command !== 'k') return [];
+  const previous = rest[rest.length - 1];
+  if (previous === '-f' || previous === '--filename') return [...files];
+  const positional = rest.filter((w) => !w.startsWith('-'));
+  const [verb, second] = positional;
+  if (positional.length === 0) return KUBECTL_VERBS;
+  switch (verb) {
+    case 'get':
+    case 'describe':
+    case 'delete':
+    case 'label': {
+      if (positional.length === 1) return TYPES;
+      const kind = TYPE_NAMES[second ?? ''];
+      return kind ? names(cluster, kind) : [];
+    }
+    case 'logs':
+    case 'exec':
+      return positional.length === 1 ? names(cluster, 'pod') : [];
+    case 'expose':
+      if (positional.length === 1) return ['pod', 'service'];
+      return positional.length === 2 ? names(cluster, second === 'service' || second === 'svc' ? 'service' : 'pod') : [];
+    case 'create':
+      if (positional.length === 1) return ['service', '-f'];
+      return positional.length === 2 && second === 'service' ? ['clusterip', 'nodeport', 'loadbalancer'] : [];
+    case 'apply':
+      return ['-f'];
+    default:
+      return [];
+  }
+}
+
+function commonPrefix(words: readonly string[]): string {
+  if (words.length === 0) return '';
+  let prefix = words[0]!;
+  for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** Completes the last word of `line` (the text before the cursor). */
+export function complete(line: string, cluster: Cluster, files: readonly string[]): Completion {
+  const endsWithSpace = line === '' || /\s$/.test(line);
+  const words = line.trim() === '' ? [] : line.trim().split(/\s+/);
+  const partial = endsWithSpace ? '' : (words.pop() ?? '');
+  const candidates = [...new Set(candidatesFor(words, cluster, files))].filter((c) => c.startsWith(partial)).sort();
+  if (candidates.length === 0) return { candidates, line };
+  const head = line.slice(0, line.length - partial.length);
+  if (candidates.length === 1) return { candidates, line: `${head}${candidates[0]} ` };
+  return { candidates, line: `${head}${commonPrefix(candidates)}` };
+}

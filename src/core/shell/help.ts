@@ -1,0 +1,20 @@
+// What `help` prints in the sandbox.
+
+export const SHELL_HELP = `This sandbox is a shell on your laptop, next to a simulated Kubernetes cluster
+(one control-plane node, two workers). It runs:
+
+  kubectl ...          the real verbs: run, expose, create, apply -f, get, describe, delete,
+                       logs, exec, label, explain, version, cluster-info (k works too)
+  curl [-s] [-v] [-I] [-m SECONDS] URL
+                       a request from your laptop, e.g. curl http://203.0.113.11:31231
+  nodes                the nodes and their IPs (kubectl get nodes -o wide)
+  sleep SECONDS        let time pass on the cluster
+  history              the commands you ran
+  reset                start again from an empty cluster
+  clear                clear the screen
+  help                 this text
+  exit                 leave (Ctrl-D works too)
+
+The lesson's manifests can be applied by name (kubectl apply -f pod-definition.yml), and files
+in the folder you started from can be read too.
+`;

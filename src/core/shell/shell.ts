@@ -1,0 +1,103 @@
+// The sandbox shell: one line in, the output of what it ran out, over a simulated cluster.
+// It knows kubectl, curl and a few shell words; everything else is "command not found".
+import { advanceClock, createCluster, type Cluster } from '../cluster/index.js';
+import { runKubectl, splitShellWords, type KubectlIO } from '../kubectl/index.js';
+import { curl } from './curl.js';
+import { SHELL_HELP } from './help.js';
+import { chunksOf, type CommandResult, type OutputChunk } from './result.js';
+
+export interface ShellState {
+  readonly seed: number;
+  readonly cluster: Cluster;
+  /** Lines run so far, oldest first, as `history` prints them. */
+  readonly history: readonly string[];
+}
+
+export interface LineResult {
+  readonly state: ShellState;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Both streams in the order a terminal shows them. */
+  readonly output: readonly OutputChunk[];
+  /** The exit status, or null for a line that ran nothing (blank or a comment). */
+  readonly exitCode: number | null;
+  /** The screen should be cleared (`clear`). */
+  readonly clear?: boolean;
+  /** The learner asked to leave (`exit`). */
+  readonly exit?: boolean;
+}
+
+export function newShell(seed: number): ShellState {
+  return { seed, cluster: createCluster({ seed }), history: [] };
+}
+
+/** Longest line the shell accepts; a longer one is refused rather than parsed. */
+export const MAX_LINE = 4096;
+
+/**
+ * Runs one line. `elapsedMs` is the time since the previous line (the learner's thinking time on
+ * a terminal, a fixed step in a script): the cluster's clock moves on by it first.
+ */
+export function runLine(state: ShellState, line: string, io: KubectlIO, elapsedMs: number): LineResult {
+  const result = runCommand(state, line, io, elapsedMs);
+  return { ...result, output: chunksOf(result) };
+}
+
+type Ran = Omit<LineResult, 'output'> & Pick<CommandResult, 'output'>;
+
+function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: number): Ran {
+  const text = line.trim();
+  if (text === '' || text.startsWith('#')) return { state, stdout: '', stderr: '', exitCode: null };
+  if (text.length > MAX_LINE) {
+    return { state, stdout: '', stderr: `nodeport-lab: line too long (${text.length} characters; at most ${MAX_LINE})\n`, exitCode: 2 };
+  }
+  const control = [...text].some((ch) => ch < ' ' && ch !== '\t');
+  if (control) return { state, stdout: '', stderr: 'nodeport-lab: control characters are not allowed in a command\n', exitCode: 2 };
+
+  const ticked: ShellState = { ...state, cluster: advanceClock(state.cluster, Math.max(0, elapsedMs)), history: [...state.history, text] };
+  const split = splitShellWords(text);
+  if (!split.ok) return { state: ticked, stdout: '', stderr: `nodeport-lab: ${split.error}\n`, exitCode: 2 };
+  const [command = '', ...args] = split.words;
+  const withCluster = (result: CommandResult): Ran => ({
+    state: { ...ticked, cluster: result.cluster },
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exitCode: result.exitCode,
+    ...(result.output ? { output: result.output } : {}),
+  });
+
+  if (/[|<>;&`$]/.test(text.replace(/'[^']*'|"[^"]*"/g, ''))) {
+    return { state: ticked, stdout: '', stderr: 'nodeport-lab: pipes, redirections and variables are not part of this sandbox; run one command at a time\n', exitCode: 2 };
+  }
+  switch (command) {
+    case 'kubectl':
+    case 'k':
+      return withCluster(runKubectl(ticked.cluster, args, io));
+    case 'curl':
+      return withCluster(curl(ticked.cluster, args));
+    case 'nodes':
+      return withCluster(runKubectl(ticked.cluster, ['get', 'nodes', '-o', 'wide'], io));
+    case 'help':
+      return { state: ticked, stdout: SHELL_HELP, stderr: '', exitCode: 0 };
+    case 'history':
+      return { state: ticked, stdout: ticked.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}\n`).join(''), stderr: '', exitCode: 0 };
+    case 'reset': {
+      const fresh = newShell(state.seed);
+      return { state: { ...fresh, history: ticked.history }, stdout: 'The cluster is back as it was at the start: no pods, no services but kubernetes.\n', stderr: '', exitCode: 0 };
+    }
+    case 'clear':
+      return { state: ticked, stdout: '', stderr: '', exitCode: 0, clear: true };
+    case 'exit':
+    case 'logout':
+      return { state: ticked, stdout: '', stderr: '', exitCode: 0, exit: true };
+    case 'sleep': {
+      const seconds = Number(args[0]);
+      if (args.length !== 1 || !Number.isFinite(seconds) || seconds < 0) {
+        return { state: ticked, stdout: '', stderr: 'sleep: usage: sleep SECONDS\n', exitCode: 1 };
+      }
+      return { state: { ...ticked, cluster: advanceClock(ticked.cluster, seconds * 1000) }, stdout: '', stderr: '', exitCode: 0 };
+    }
+    default:
+      return { state: ticked, stdout: '', stderr: `${command}: command not found (type help for what this sandbox runs)\n`, exitCode: 127 };
+  }
+}

@@ -1,0 +1,124 @@
+// The sandbox on a terminal: finished commands scroll away into <Static>, the live frame is
+// only the prompt. One key router; `exit`, Ctrl-D on an empty line and Ctrl-C twice leave.
+import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
+import { useReducer, useRef, useState } from 'react';
+import type { KubectlIO } from '../../core/kubectl/index.js';
+import { complete } from '../../core/shell/complete.js';
+import { newShell, runLine, type ShellState } from '../../core/shell/shell.js';
+import { useDisplay } from '../display.js';
+import { edit, emptyEditor, type EditAction } from './line-editor.js';
+
+interface Block {
+  readonly id: number;
+  readonly prompt?: string;
+  readonly text: string;
+  readonly tone?: 'dim' | 'plain';
+}
+
+export interface SandboxProps {
+  readonly seed: number;
+  readonly io: KubectlIO;
+  /** Manifest names offered by Tab after -f. */
+  readonly files: readonly string[];
+  /** Milliseconds since an arbitrary start (the real clock; tests pass their own). */
+  readonly clock?: () => number;
+}
+
+/** The longest pause that counts as time passing on the cluster: a learner back from lunch need not wait. */
+const MAX_PAUSE_MS = 10 * 60 * 1000;
+
+export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) {
+  const { exit } = useApp();
+  const { write } = useStdout();
+  const { color } = useDisplay();
+  const [editor, dispatch] = useReducer(edit, emptyEditor);
+  const shell = useRef<ShellState>(newShell(seed));
+  const last = useRef(clock());
+  const [blocks, setBlocks] = useState<Block[]>([
+    { id: 0, text: `nodeport-lab sandbox: a simulated cluster (seed ${seed}). Type help for the commands, exit to leave.`, tone: 'dim' },
+  ]);
+  const add = (block: Omit<Block, 'id'>) => setBlocks((list) => [...list, { ...block, id: list.length }]);
+
+  const run = (line: string) => {
+    const now = clock();
+    const elapsed = Math.min(MAX_PAUSE_MS, Math.max(0, now - last.current));
+    last.current = now;
+    const result = runLine(shell.current, line, io, elapsed);
+    shell.current = result.state;
+    if (result.clear) write('\u001B[2J\u001B[3J\u001B[H');
+    else add({ prompt: line, text: result.output.map((c) => c.text).join('').replace(/\n$/, '') });
+    if (result.exit) exit();
+  };
+
+  useInput((input, key) => {
+    const act = (action: EditAction) => dispatch(action);
+    if (key.ctrl && input === 'd') {
+      if (editor.text === '') exit();
+      else act({ type: 'delete' });
+    } else if (key.ctrl && input === 'c') {
+      add({ prompt: `${editor.text}^C`, text: '' });
+      act({ type: 'clear' });
+    } else if (key.ctrl && input === 'l') {
+      write('\u001B[2J\u001B[3J\u001B[H');
+    } else if (key.ctrl && input === 'u') act({ type: 'clear' });
+    else if (key.ctrl && input === 'w') act({ type: 'delete-word' });
+    else if (key.ctrl && input === 'a') act({ type: 'move', to: 'home' });
+    else if (key.ctrl && input === 'e') act({ type: 'move', to: 'end' });
+    else if (key.return) {
+      const line = editor.text;
+      act({ type: 'submit' });
+      run(line);
+    } else if (key.tab) {
+      const before = editor.text.slice(0, editor.cursor);
+      const completion = complete(before, shell.current.cluster, files);
+      if (completion.line !== before) act({ type: 'replace', text: completion.line });
+      else if (completion.candidates.length > 1) add({ prompt: editor.text, text: completion.candidates.join('  ') });
+    } else if (key.upArrow) act({ type: 'history', delta: -1 });
+    else if (key.downArrow) act({ type: 'history', delta: 1 });
+    else if (key.leftArrow) act({ type: 'move', to: 'left' });
+    else if (key.rightArrow) act({ type: 'move', to: 'right' });
+    else if (key.home) act({ type: 'move', to: 'home' });
+    else if (key.end) act({ type: 'move', to: 'end' });
+    // Terminals send DEL for Backspace, which Ink names `delete`: both erase to the left.
+    else if (key.backspace || key.delete) act({ type: 'backspace' });
+    else if (!key.ctrl && !key.meta && !key.escape && input) {
+      // Pasted text may hold several lines: run all but the last, keep the last on the prompt.
+      const pasted = input.replace(/\r\n?/g, '\n').replace(/[^\n\t\x20-\u{10FFFF}]/gu, '');
+      const lines = pasted.split('\n');
+      if (lines.length === 1) act({ type: 'insert', text: pasted });
+      else {
+        lines.slice(0, -1).forEach((l, i) => run(i === 0 ? editor.text.slice(0, editor.cursor) + l + editor.text.slice(editor.cursor) : l));
+        act({ type: 'clear' });
+        act({ type: 'insert', text: lines[lines.length - 1] ?? '' });
+      }
+    }
+  });
+
+  const before = editor.text.slice(0, editor.cursor);
+  const at = editor.text[editor.cursor] ?? ' ';
+  const after = editor.text.slice(editor.cursor + 1);
+  const promptColor = color ? 'green' : undefined;
+  return (
+    <>
+      <Static items={blocks}>
+        {(block) => (
+          <Box key={block.id} flexDirection="column">
+            {block.prompt !== undefined && (
+              <Text>
+                <Text color={promptColor} bold>$ </Text>
+                {block.prompt}
+              </Text>
+            )}
+            {block.text !== '' && <Text dimColor={block.tone === 'dim' && color}>{block.text}</Text>}
+          </Box>
+        )}
+      </Static>
+      <Text>
+        <Text color={promptColor} bold>$ </Text>
+        {before}
+        <Text inverse>{at}</Text>
+        {after}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixture } from '../helpers/fixtures.js';
+import { CLI } from '../helpers/tmux.js';
+
+const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
+const script = readFileSync(fixture('lecture.script'), 'utf8');
+
+/** Runs the sandbox with both streams on one file, as a terminal would interleave them. */
+function transcript(input: string, args: string[] = ['--seed', '42']): { text: string; status: number | null } {
+  const file = join(mkdtempSync(join(tmpdir(), 'npl-transcript-')), 'out');
+  const fd = openSync(file, 'w');
+  const run = spawnSync(process.execPath, [CLI, 'sandbox', ...args], { input, stdio: ['pipe', fd, fd] });
+  closeSync(fd);
+  return { text: readFileSync(file, 'utf8'), status: run.status };
+}
+
+describe('the lecture, scripted through the sandbox without a terminal', { skip }, () => {
+  it('prints exactly the reviewed transcript (UPDATE_GOLDEN=1 rewrites it after a reviewed change)', () => {
+    const { text, status } = transcript(script);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(fixture('lecture.transcript'), text);
+    assert.equal(text, readFileSync(fixture('lecture.transcript'), 'utf8'));
+    assert.equal(status, 7, 'the last command, a silent curl to a deleted pod, was refused');
+  });
+
+  it('keeps stdout and stderr apart: errors on stderr, results on stdout', () => {
+    const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '42'], { input: script, encoding: 'utf8' });
+    assert.match(run.stdout, /service\/my-first-service exposed/);
+    assert.match(run.stdout, /Welcome to Stack Simplify/);
+    assert.doesNotMatch(run.stdout, /curl: \(|error:|Error from server|Invalid value/);
+    assert.match(run.stderr, /^curl: \(7\) Failed to connect to 203\.0\.113\.11 port 30625 after 0 ms: Couldn't connect to server$/m);
+    assert.match(run.stderr, /^error: unknown flag: --generator$/m);
+    assert.match(run.stderr, /^The Service "taken" is invalid: spec\.ports\[0\]\.nodePort: Invalid value: 31231: provided port is already allocated$/m);
+    assert.doesNotMatch(run.stderr, /Welcome|exposed/);
+  });
+
+  it('gives the same cluster for the same seed, and another for another seed', () => {
+    const lines = 'kubectl run p --image nginx\nkubectl expose pod p --type=NodePort --port=80\nkubectl get svc p\n';
+    assert.equal(transcript(lines).text, transcript(lines).text);
+    assert.notEqual(transcript(lines).text, transcript(lines, ['--seed', '43']).text);
+  });
+
+  it('goes on after errors and exits with the last command\'s status', () => {
+    assert.equal(transcript('kubectl get pods nope\nkubectl get nodes\n').status, 0);
+    assert.equal(transcript('kubectl get nodes\nkubectl get pods nope\n').status, 1);
+    assert.equal(transcript('frobnicate\n').status, 127);
+    assert.equal(transcript('kubectl get nodes\n# a comment\n\n').status, 0);
+  });
+
+  it('applies a file from the working directory, read only, and refuses a directory or a huge file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npl-files-'));
+    writeFileSync(join(dir, 'mine.yml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: mine\nspec:\n  containers:\n    - name: web\n      image: nginx\n');
+    writeFileSync(join(dir, 'huge.yml'), 'x'.repeat(1024 * 1024 + 1));
+    const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], {
+      cwd: dir,
+      encoding: 'utf8',
+      input: 'kubectl apply -f mine.yml\nkubectl apply -f .\nkubectl apply -f huge.yml\nkubectl apply -f missing.yml\n',
+    });
+    assert.match(run.stdout, /^pod\/mine created$/m);
+    assert.match(run.stderr, /error: the path "\." is a directory/);
+    assert.match(run.stderr, /error: the file "huge\.yml" is larger than 1 MiB/);
+    assert.match(run.stderr, /error: the path "missing\.yml" does not exist/);
+    assert.equal(readFileSync(join(dir, 'mine.yml'), 'utf8').includes('name: mine'), true, 'the file is untouched');
+  });
+});
