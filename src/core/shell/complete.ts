@@ -4,7 +4,7 @@ import type { Cluster } from '../cluster/index.js';
 
 export const SHELL_COMMANDS = ['kubectl', 'curl', 'nodes', 'help', 'history', 'reset', 'clear', 'sleep', 'exit'];
 export const KUBECTL_VERBS = ['get', 'describe', 'run', 'expose', 'create', 'apply', 'delete', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info'];
-const TYPES = ['pods', 'services', 'nodes', 'endpoints', 'all'];
+const TYPES = ['pods', 'po', 'services', 'svc', 'nodes', 'no', 'endpoints', 'ep', 'all'];
 const TYPE_NAMES: Record<string, 'pod' | 'service' | 'node' | 'endpoints'> = {
   pod: 'pod', pods: 'pod', po: 'pod',
   service: 'service', services: 'service', svc: 'service',
@@ -40,7 +40,7 @@ function nodePortUrls(cluster: Cluster): string[] {
 function candidatesFor(words: readonly string[], cluster: Cluster, files: readonly string[]): string[] {
   const [command, ...rest] = words;
   if (words.length === 0) return SHELL_COMMANDS;
-  if (command === 'curl') return words[words.length - 1]?.startsWith('-') ? [] : nodePortUrls(cluster);
+  if (command === 'curl') return nodePortUrls(cluster);
   if (command !== 'kubectl' && command !== 'k') return [];
   const previous = rest[rest.length - 1];
   if (previous === '-f' || previous === '--filename') return [...files];

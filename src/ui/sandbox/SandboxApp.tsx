@@ -1,12 +1,12 @@
 // The sandbox on a terminal: finished commands scroll away into <Static>, the live frame is
 // only the prompt. One key router; `exit`, Ctrl-D on an empty line and Ctrl-C twice leave.
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
-import { useReducer, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
 import { newShell, runLine, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
-import { edit, emptyEditor, type EditAction } from './line-editor.js';
+import { edit, emptyEditor, type EditAction, type Editor } from './line-editor.js';
 
 interface Block {
   readonly id: number;
@@ -31,7 +31,8 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   const { exit } = useApp();
   const { write } = useStdout();
   const { color } = useDisplay();
-  const [editor, dispatch] = useReducer(edit, emptyEditor);
+  const [editor, setEditor] = useState<Editor>(emptyEditor);
+  const editorRef = useRef<Editor>(emptyEditor);
   const shell = useRef<ShellState>(newShell(seed));
   const last = useRef(clock());
   const [blocks, setBlocks] = useState<Block[]>([
@@ -50,30 +51,38 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
     if (result.exit) exit();
   };
 
+  const completeLine = (ed: Editor): Editor => {
+    const before = ed.text.slice(0, ed.cursor);
+    const completion = complete(before, shell.current.cluster, files);
+    if (completion.line !== before) return edit(ed, { type: 'replace', text: completion.line });
+    if (completion.candidates.length > 1) add({ prompt: ed.text, text: completion.candidates.join('  ') });
+    return ed;
+  };
+
   useInput((input, key) => {
-    const act = (action: EditAction) => dispatch(action);
+    // Keys typed faster than a frame arrive together ("kubectl ge\t"), so each piece is applied
+    // to the editor as the pieces before it left it.
+    let ed = editorRef.current;
+    const act = (action: EditAction) => {
+      ed = edit(ed, action);
+    };
     if (key.ctrl && input === 'd') {
-      if (editor.text === '') exit();
+      if (ed.text === '') exit();
       else act({ type: 'delete' });
     } else if (key.ctrl && input === 'c') {
-      add({ prompt: `${editor.text}^C`, text: '' });
+      add({ prompt: `${ed.text}^C`, text: '' });
       act({ type: 'clear' });
-    } else if (key.ctrl && input === 'l') {
-      write('\u001B[2J\u001B[3J\u001B[H');
-    } else if (key.ctrl && input === 'u') act({ type: 'clear' });
+    } else if (key.ctrl && input === 'l') write('\u001B[2J\u001B[3J\u001B[H');
+    else if (key.ctrl && input === 'u') act({ type: 'clear' });
     else if (key.ctrl && input === 'w') act({ type: 'delete-word' });
     else if (key.ctrl && input === 'a') act({ type: 'move', to: 'home' });
     else if (key.ctrl && input === 'e') act({ type: 'move', to: 'end' });
     else if (key.return) {
-      const line = editor.text;
+      const line = ed.text;
       act({ type: 'submit' });
       run(line);
-    } else if (key.tab) {
-      const before = editor.text.slice(0, editor.cursor);
-      const completion = complete(before, shell.current.cluster, files);
-      if (completion.line !== before) act({ type: 'replace', text: completion.line });
-      else if (completion.candidates.length > 1) add({ prompt: editor.text, text: completion.candidates.join('  ') });
-    } else if (key.upArrow) act({ type: 'history', delta: -1 });
+    } else if (key.tab) ed = completeLine(ed);
+    else if (key.upArrow) act({ type: 'history', delta: -1 });
     else if (key.downArrow) act({ type: 'history', delta: 1 });
     else if (key.leftArrow) act({ type: 'move', to: 'left' });
     else if (key.rightArrow) act({ type: 'move', to: 'right' });
@@ -82,16 +91,21 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
     // Terminals send DEL for Backspace, which Ink names `delete`: both erase to the left.
     else if (key.backspace || key.delete) act({ type: 'backspace' });
     else if (!key.ctrl && !key.meta && !key.escape && input) {
-      // Pasted text may hold several lines: run all but the last, keep the last on the prompt.
-      const pasted = input.replace(/\r\n?/g, '\n').replace(/[^\n\t\x20-\u{10FFFF}]/gu, '');
-      const lines = pasted.split('\n');
-      if (lines.length === 1) act({ type: 'insert', text: pasted });
-      else {
-        lines.slice(0, -1).forEach((l, i) => run(i === 0 ? editor.text.slice(0, editor.cursor) + l + editor.text.slice(editor.cursor) : l));
-        act({ type: 'clear' });
-        act({ type: 'insert', text: lines[lines.length - 1] ?? '' });
+      // Typed or pasted text: Enter runs the line so far, Tab completes it, the rest is typed in.
+      for (const piece of input.replace(/\r\n?/g, '\n').split(/(\n|\t)/)) {
+        if (piece === '\n') {
+          const line = ed.text;
+          act({ type: 'submit' });
+          run(line);
+        } else if (piece === '\t') ed = completeLine(ed);
+        else {
+          const printable = piece.replace(/[^\x20-\u{10FFFF}]/gu, '');
+          if (printable) act({ type: 'insert', text: printable });
+        }
       }
     }
+    editorRef.current = ed;
+    setEditor(ed);
   });
 
   const before = editor.text.slice(0, editor.cursor);

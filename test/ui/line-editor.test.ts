@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { edit, emptyEditor, type EditAction, type Editor } from '../../src/ui/sandbox/line-editor.js';
+
+const apply = (editor: Editor, ...actions: EditAction[]) => actions.reduce(edit, editor);
+const typed = (text: string) => apply(emptyEditor, { type: 'insert', text });
+
+describe('the sandbox line editor', () => {
+  it('inserts and erases at the cursor', () => {
+    const e = apply(typed('kubectl get'), { type: 'move', to: 'home' }, { type: 'move', to: 'right' }, { type: 'backspace' }, { type: 'insert', text: 'K' });
+    assert.deepEqual([e.text, e.cursor], ['Kubectl get', 1]);
+    assert.equal(apply(typed('abc'), { type: 'move', to: 'home' }, { type: 'backspace' }).text, 'abc');
+    assert.equal(apply(typed('abc'), { type: 'move', to: 'home' }, { type: 'delete' }).text, 'bc');
+  });
+
+  it('deletes the word before the cursor and clears the line', () => {
+    assert.equal(apply(typed('kubectl get pods'), { type: 'delete-word' }).text, 'kubectl get ');
+    assert.deepEqual(apply(typed('x'), { type: 'clear' }), { ...emptyEditor });
+  });
+
+  it('walks history up and down, restoring the line being written', () => {
+    let e = apply(typed('first'), { type: 'submit' }, { type: 'insert', text: 'second' }, { type: 'submit' }, { type: 'insert', text: 'draft' });
+    e = edit(e, { type: 'history', delta: -1 });
+    assert.equal(e.text, 'second');
+    e = apply(e, { type: 'history', delta: -1 }, { type: 'history', delta: -1 });
+    assert.equal(e.text, 'first', 'stops at the oldest');
+    e = apply(e, { type: 'history', delta: 1 }, { type: 'history', delta: 1 });
+    assert.equal(e.text, 'draft');
+  });
+
+  it('does not store blank lines or a repeat of the last line', () => {
+    const e = apply(typed('a'), { type: 'submit' }, { type: 'insert', text: 'a' }, { type: 'submit' }, { type: 'insert', text: '  ' }, { type: 'submit' });
+    assert.deepEqual(e.history, ['a']);
+  });
+
+  it('replaces the text before the cursor with a completion, keeping what follows', () => {
+    const e = apply(typed('kubectl ge pods'), { type: 'move', to: 'home' });
+    const moved = apply(e, ...Array.from({ length: 10 }, () => ({ type: 'move', to: 'right' }) as const));
+    const done = edit(moved, { type: 'replace', text: 'kubectl get' });
+    assert.deepEqual([done.text, done.cursor], ['kubectl get pods', 11]);
+  });
+});

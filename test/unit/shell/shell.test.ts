@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { files, session } from './helpers.js';
+
+describe('the sandbox shell', () => {
+  it('runs nothing for a blank line or a comment, and says so with a null status', () => {
+    const { run, state } = session();
+    for (const line of ['', '   ', '# kubectl delete everything']) {
+      const r = run(line);
+      assert.equal(r.exitCode, null);
+      assert.deepEqual(r.output, []);
+    }
+    assert.deepEqual(state().history, []);
+  });
+
+  it('keeps a numbered history, and k is kubectl', () => {
+    const { run } = session();
+    run('kubectl get nodes');
+    assert.match(run('k get svc').stdout, /^NAME {9}TYPE/);
+    assert.equal(run('history').stdout, '    1  kubectl get nodes\n    2  k get svc\n    3  history\n');
+  });
+
+  it('moves the cluster clock by the time between lines and by sleep', () => {
+    const { run, state } = session();
+    const start = state().cluster.now;
+    run('kubectl get nodes', 2500);
+    run('sleep 30', 0);
+    assert.equal(state().cluster.now - start, 32_500);
+    assert.equal(run('sleep soon').exitCode, 1);
+  });
+
+  it('reset empties the cluster but keeps the history', () => {
+    const { run } = session();
+    run('kubectl run p --image nginx');
+    assert.match(run('reset').stdout, /back as it was/);
+    assert.equal(run('kubectl get pods').stderr, 'No resources found in default namespace.\n');
+    assert.ok(run('history').stdout.includes('kubectl run p --image nginx'));
+  });
+
+  it('says command not found (127) for anything else, and refuses pipes and control characters', () => {
+    const { run } = session();
+    const docker = run('docker ps');
+    assert.equal(docker.exitCode, 127);
+    assert.match(docker.stderr, /^docker: command not found/);
+    assert.match(run('kubectl get pods | grep web').stderr, /pipes, redirections and variables are not part of this sandbox/);
+    assert.equal(run("kubectl get svc -o jsonpath='{.items[0].metadata.name}'").exitCode, 0, 'a $ or | inside quotes is fine');
+    assert.equal(run('kubectl get\u0007 pods').exitCode, 2);
+    assert.match(run('x'.repeat(5000)).stderr, /line too long/);
+  });
+
+  it('asks for leaving and clearing without doing either itself', () => {
+    const { run } = session();
+    assert.equal(run('exit').exit, true);
+    assert.equal(run('clear').clear, true);
+  });
+
+  it('applies the lesson manifests by name', () => {
+    const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: from-file\nspec:\n  containers:\n    - name: c\n      image: nginx\n';
+    const { run } = session(3, files({ 'pod.yml': manifest }));
+    assert.equal(run('kubectl apply -f pod.yml').stdout, 'pod/from-file created\n');
+    assert.equal(run('kubectl apply -f pod.yml').stdout, 'pod/from-file unchanged\n');
+  });
+
+  it('never throws, whatever the line', () => {
+    const { run } = session();
+    for (const line of ['kubectl', 'kubectl ""', "curl '", 'kubectl get pods -o', '\u00e9\u4e2d\u{1F600}', 'kubectl apply -f', 'curl -m']) {
+      const r = run(line);
+      assert.ok(r.exitCode === null || typeof r.exitCode === 'number', line);
+    }
+  });
+});
