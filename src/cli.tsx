@@ -58,7 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
         const columns = Math.max(40, Math.min(process.stdout.isTTY ? process.stdout.columns : 80, 100));
         return print(loaded.course, options.args[0], columns, out, err);
       }
-      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain });
+      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed());
     }
   }
 }

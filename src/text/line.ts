@@ -10,6 +10,7 @@ export type Style =
   | 'command'
   | 'border'
   | 'focus'
+  | 'cursor'
   | 'good'
   | 'bad'
   | 'nodePort'

@@ -1,5 +1,9 @@
 // One step as lines of text for a given width: what the lesson screen scrolls and `print` prints.
-import type { CompareStep, ManifestStep, Step } from '../core/course/model.js';
+import type { Cluster } from '../core/cluster/index.js';
+import { checkGoal, describeCondition, type Attempt } from '../core/course/goals.js';
+import type { CompareSide, CompareStep, DoStep, ManifestStep, Step } from '../core/course/model.js';
+import { fillTemplates, hasTemplates } from '../core/course/template.js';
+import { previewCommand } from '../core/shell/preview.js';
 import { codeLines, hardWrap } from './code.js';
 import { drawDiagram } from './diagrams/index.js';
 import { blank, line, padTo, seg, type Line } from './line.js';
@@ -8,6 +12,12 @@ import { wrap } from './wrap.js';
 
 export interface RenderOptions {
   readonly columns: number;
+  /** The learner's cluster: fills {{...}} and runs compare commands. Absent in `print`. */
+  readonly cluster?: Cluster;
+  /** What the learner ran in this step (do steps), for the goal's checklist. */
+  readonly attempts?: readonly Attempt[];
+  /** How many hints the learner has asked for (do steps); `print` shows them all. */
+  readonly hintsShown?: number;
   /** No box drawing: diagrams become their descriptions; every manifest field is listed. */
   readonly plain: boolean;
   /** The highlighted manifest field (interactive manifest steps). */
@@ -22,8 +32,12 @@ export interface RenderedStep {
 
 const rendered = new WeakMap<Step, Map<string, RenderedStep>>();
 
-/** Renders a step, remembering the result: a screen redraws the same step on every key. */
+/**
+ * Renders a step, remembering the result: a screen redraws the same step on every key. A step
+ * that depends on the learner's cluster (templates, commands, goals) is drawn afresh.
+ */
 export function renderStep(step: Step, options: RenderOptions): RenderedStep {
+  if (options.cluster && dependsOnCluster(step)) return draw(step, options);
   const key = `${options.columns}/${options.plain}/${options.field ?? 0}`;
   let forStep = rendered.get(step);
   if (!forStep) rendered.set(step, (forStep = new Map()));
@@ -32,9 +46,13 @@ export function renderStep(step: Step, options: RenderOptions): RenderedStep {
   return result;
 }
 
+function dependsOnCluster(step: Step): boolean {
+  return step.kind === 'do' || hasTemplates(step.text) || (step.kind === 'compare' && Boolean(step.left.command || step.right.command));
+}
+
 function draw(step: Step, options: RenderOptions): RenderedStep {
   const { columns } = options;
-  const lines: Line[] = [...prose(step.text, columns, options.plain)];
+  const lines: Line[] = [...prose(fillTemplates(step.text, options.cluster), columns, options.plain)];
   if (step.diagram) {
     lines.push(blank);
     if (options.plain) {
@@ -50,7 +68,33 @@ function draw(step: Step, options: RenderOptions): RenderedStep {
       return manifest(step, lines, options);
     case 'compare':
       return { lines: [...lines, blank, ...compare(step, options)] };
+    case 'do':
+      return { lines: [...lines, blank, ...practice(step, options)] };
   }
+}
+
+function practice(step: DoStep, options: RenderOptions): Line[] {
+  const { columns, plain, cluster } = options;
+  const out: Line[] = [line('Goal', 'heading')];
+  const parts = cluster ? checkGoal(step.goal, cluster, options.attempts ?? []) : step.goal.map((c) => ({ says: describeCondition(c), met: false }));
+  for (const part of parts) {
+    const mark = cluster ? (part.met ? seg(plain ? '[done] ' : '✓ ', 'good') : seg(plain ? '[todo] ' : '○ ', 'dim')) : seg('- ', 'dim');
+    out.push(...wrap(part.says, columns - 2, part.met ? 'plain' : 'plain', 2).map((l, n) => (n === 0 ? [mark, ...l] : l)));
+  }
+  const shown = cluster ? Math.min(options.hintsShown ?? 0, step.hints.length) : step.hints.length;
+  step.hints.slice(0, shown).forEach((hint, i) => {
+    out.push(blank, ...prose(`Hint ${i + 1}: ${fillTemplates(hint, cluster)}`, columns, plain));
+  });
+  if (cluster && shown < step.hints.length) out.push(blank, line(`Stuck? Type hint for a hint (${step.hints.length - shown} left).`, 'dim'));
+  return out;
+}
+
+/** The side's text: fixed code, or the command and its output in the learner's cluster. */
+function sideText(side: CompareSide, cluster: Cluster | undefined): string {
+  if (side.code !== undefined) return side.code;
+  const command = side.command ?? '';
+  if (!cluster) return `$ ${command}\n(the course shows its output for your own cluster here)`;
+  return `$ ${command}\n${previewCommand(cluster, command)}`;
 }
 
 function manifest(step: ManifestStep, before: Line[], options: RenderOptions): RenderedStep {
@@ -97,15 +141,15 @@ function compare(step: CompareStep, options: RenderOptions): Line[] {
   if (wide) {
     const half = Math.floor((columns - 3) / 2);
     const column = (title: string, code: string) => [line(title, 'heading'), ...codeLines(code, half)];
-    const left = column(step.left.title, step.left.code);
-    const right = column(step.right.title, step.right.code);
+    const left = column(step.left.title, sideText(step.left, options.cluster));
+    const right = column(step.right.title, sideText(step.right, options.cluster));
     const rule = plain ? seg(' | ', 'dim') : seg(' │ ', 'border');
     for (let i = 0; i < Math.max(left.length, right.length); i++) {
       out.push([...padTo(left[i] ?? [], half), rule, ...(right[i] ?? [])]);
     }
   } else {
-    out.push(line(step.left.title, 'heading'), ...codeLines(step.left.code, columns), blank);
-    out.push(line(step.right.title, 'heading'), ...codeLines(step.right.code, columns));
+    out.push(line(step.left.title, 'heading'), ...codeLines(sideText(step.left, options.cluster), columns), blank);
+    out.push(line(step.right.title, 'heading'), ...codeLines(sideText(step.right, options.cluster), columns));
   }
   out.push(blank, line('Side by side', 'heading'));
   if (wide) {

@@ -2,10 +2,10 @@
 import { useApp, useInput } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import type { Course } from '../core/course/model.js';
-import { initialNav, navigate } from '../core/course/navigation.js';
+import { initialNav, navigate, type PracticeSetup } from '../core/course/navigation.js';
 import type { Progress } from '../core/progress/model.js';
 import { useDisplay } from './display.js';
-import { actionFor, contextOf, keyNames } from './keymap.js';
+import { actionFor, contextOf, keyNames, typedText } from './keymap.js';
 import { Lines } from './Lines.js';
 import { helpFrame } from './screens/help.js';
 import { homeFrame, tooSmall, type Frame } from './screens/home.js';
@@ -23,13 +23,18 @@ export interface AppProps {
   readonly saveProgress: (progress: Progress) => string | null;
   /** A fixed size instead of the terminal's (tests). */
   readonly size?: Size;
+  /** Seed of the lessons' clusters and the manifests their prompts can apply. */
+  readonly practice?: PracticeSetup;
+  /** Milliseconds on some clock (the real one; tests pass their own). */
+  readonly clock?: () => number;
 }
 
-export function App({ course, progress, notice = null, saveProgress, size: fixedSize }: AppProps) {
+export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now }: AppProps) {
   const display = useDisplay();
   const size = useTerminalSize(fixedSize);
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(navigate, undefined, () => initialNav(course, progress, notice));
+  const [state, dispatch] = useReducer(navigate, undefined, () => initialNav(course, progress, notice, practice));
+  const lastRun = useRef(clock());
 
   const small = size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
   const frame: Frame = small
@@ -47,12 +52,18 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     const { small: tooSmall, frame: shown } = latest.current;
     // Several keys can come in one read; each is routed by the state the ones before it made.
     let routed = latest.current.state;
+    const now = clock();
+    // The cluster's clock moves by the time between two commands, as a real one would.
+    const metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
     for (const name of keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
-      const action = actionFor(tooSmall ? 'help' : contextOf(routed), name, shown.metrics);
+      const context = tooSmall ? 'help' : contextOf(routed);
+      const typed = typedText(context, name);
+      const action = actionFor(context, name, metrics) ?? (typed === null ? null : { type: 'prompt-edit', action: { type: 'insert', text: typed } } as const);
       if (!action) continue;
       routed = navigate(routed, action);
       dispatch(action);
+      if (action.type === 'prompt-submit') lastRun.current = now;
     }
   });
 

@@ -12,6 +12,7 @@ const COLOURS: Record<Style, TextProps> = {
   command: { color: 'cyan', bold: true },
   border: { color: 'gray' },
   focus: { color: 'yellow', bold: true },
+  cursor: { inverse: true },
   good: { color: 'green', bold: true },
   bad: { color: 'red', bold: true },
   nodePort: { color: 'yellow', bold: true },
@@ -20,7 +21,7 @@ const COLOURS: Record<Style, TextProps> = {
   containerPort: { color: 'green', bold: true },
 };
 
-const NO_COLOUR: Partial<Record<Style, TextProps>> = { heading: { bold: true }, focus: { bold: true }, command: { bold: true } };
+const NO_COLOUR: Partial<Record<Style, TextProps>> = { heading: { bold: true }, focus: { bold: true }, command: { bold: true }, cursor: { inverse: true } };
 
 export function styleProps(style: Style, color: boolean): TextProps {
   return (color ? COLOURS[style] : NO_COLOUR[style]) ?? {};

@@ -1,17 +1,20 @@
 // Every key binding, as data: the router reads it to dispatch, the help overlay to explain.
 import type { NavAction, NavState } from '../core/course/navigation.js';
+import type { EditAction } from '../core/shell/line-editor.js';
 
 export type KeyName =
   | 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end'
   | 'enter' | 'escape' | 'space' | 'tab' | 'ctrl-c' | 'ctrl-d' | (string & {});
 
 /** Where the keys go: decided from the state, one context at a time. */
-export type Context = 'resume' | 'home' | 'lesson' | 'manifest' | 'help';
+export type Context = 'resume' | 'home' | 'lesson' | 'manifest' | 'practice' | 'help';
 
 /** What a view knows that an action may need: how tall a page is and how far one can scroll. */
 export interface ViewMetrics {
   readonly page: number;
   readonly maxScroll: number;
+  /** Time since the previous key, for the cluster's clock when a command runs. */
+  readonly elapsedMs?: number;
 }
 
 export interface Binding {
@@ -26,6 +29,9 @@ export interface Binding {
 }
 
 const READING: readonly Context[] = ['lesson', 'manifest'];
+
+const edit = (action: EditAction) => (): NavAction => ({ type: 'prompt-edit', action });
+const PRACTICE: readonly Context[] = ['practice'];
 
 const scroll = (delta: (v: ViewMetrics) => number) => (v: ViewMetrics): NavAction => ({ type: 'scroll', delta: delta(v), max: v.maxScroll });
 
@@ -46,8 +52,25 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: READING, keys: ['home', 'g'], label: 'home / g', does: 'back to the top', action: scroll((v) => -v.maxScroll - 1) },
   { contexts: READING, keys: ['end', 'G'], label: 'end / G', does: 'to the bottom', action: scroll((v) => v.maxScroll + 1) },
   { contexts: READING, keys: ['l', 'escape'], label: 'l / esc', does: 'the lesson list', hint: 'l lessons', action: () => ({ type: 'go-home' }) },
+  { contexts: PRACTICE, keys: ['enter'], label: 'enter', does: 'run the command (on an empty line, once the goal is met: next step)', hint: 'enter run', action: (v) => ({ type: 'prompt-submit', elapsedMs: v.elapsedMs ?? 0 }) },
+  { contexts: PRACTICE, keys: ['tab'], label: 'tab', does: 'complete a command, a name or a file', action: () => ({ type: 'prompt-complete' }) },
+  { contexts: PRACTICE, keys: ['up'], label: '↑ / ↓', does: 'earlier commands', action: edit({ type: 'history', delta: -1 }) },
+  { contexts: PRACTICE, keys: ['down'], label: '↓', does: 'later commands', action: edit({ type: 'history', delta: 1 }) },
+  { contexts: PRACTICE, keys: ['left'], label: '←', does: 'cursor left', action: edit({ type: 'move', to: 'left' }) },
+  { contexts: PRACTICE, keys: ['right'], label: '→', does: 'cursor right', action: edit({ type: 'move', to: 'right' }) },
+  { contexts: PRACTICE, keys: ['home', 'ctrl-a'], label: 'home / ctrl-a', does: 'start of the line', action: edit({ type: 'move', to: 'home' }) },
+  { contexts: PRACTICE, keys: ['end', 'ctrl-e'], label: 'end / ctrl-e', does: 'end of the line', action: edit({ type: 'move', to: 'end' }) },
+  { contexts: PRACTICE, keys: ['backspace'], label: 'backspace', does: 'erase to the left', action: edit({ type: 'backspace' }) },
+  { contexts: PRACTICE, keys: ['ctrl-w'], label: 'ctrl-w', does: 'erase the word before the cursor', action: edit({ type: 'delete-word' }) },
+  { contexts: PRACTICE, keys: ['ctrl-u'], label: 'ctrl-u', does: 'erase the line', action: edit({ type: 'clear' }) },
+  { contexts: PRACTICE, keys: ['pagedown'], label: 'page down', does: 'scroll the instructions down', action: scroll((v) => v.page) },
+  { contexts: PRACTICE, keys: ['pageup'], label: 'page up', does: 'scroll the instructions up', action: scroll((v) => -v.page) },
+  { contexts: PRACTICE, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, h hint, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
+  { contexts: PRACTICE, keys: ['ctrl-c'], label: 'ctrl-c', does: 'erase the line; on an empty line, quit', hint: 'type hint for a hint', action: () => ({ type: 'prompt-interrupt' }) },
+  { contexts: ['lesson'], keys: ['i'], label: 'i', does: 'back to the prompt (practice steps)', action: () => ({ type: 'focus', to: 'prompt' }) },
+  { contexts: ['lesson'], keys: ['h'], label: 'h', does: 'a hint (practice steps)', action: () => ({ type: 'hint' }) },
   { contexts: ['help'], keys: ['escape', '?', 'enter'], label: 'esc / ?', does: 'close this help', hint: 'esc close', action: () => ({ type: 'close-help' }) },
-  { contexts: ['home', 'lesson', 'manifest'], keys: ['?', 'h'], label: '?', does: 'show the keys', hint: '? keys', action: () => ({ type: 'toggle-help' }) },
+  { contexts: ['home', 'lesson', 'manifest'], keys: ['?'], label: '?', does: 'show the keys', hint: '? keys', action: () => ({ type: 'toggle-help' }) },
   { contexts: ['resume', 'home', 'lesson', 'manifest', 'help'], keys: ['q', 'ctrl-c'], label: 'q / ctrl-c', does: 'quit (your progress is saved)', hint: 'q quit', action: () => ({ type: 'quit' }) },
 ];
 
@@ -55,7 +78,15 @@ export function contextOf(state: NavState): Context {
   if (state.help) return 'help';
   if (state.screen.kind === 'home') return state.resume ? 'resume' : 'home';
   const step = state.course.lessons[state.screen.lesson]?.steps[state.screen.step];
+  if (step?.kind === 'do' && state.focus === 'prompt') return 'practice';
   return step?.kind === 'manifest' ? 'manifest' : 'lesson';
+}
+
+/** A key that types itself at the prompt when no binding claims it. */
+export function typedText(context: Context, key: KeyName): string | null {
+  if (context !== 'practice') return null;
+  if (key === 'space') return ' ';
+  return [...key].length === 1 && key >= ' ' ? key : null;
 }
 
 export function bindingsFor(context: Context): Binding[] {
@@ -71,7 +102,7 @@ export function actionFor(context: Context, key: KeyName, view: ViewMetrics): Na
 interface InkKey {
   upArrow: boolean; downArrow: boolean; leftArrow: boolean; rightArrow: boolean;
   pageDown: boolean; pageUp: boolean; home?: boolean; end?: boolean;
-  return: boolean; escape: boolean; ctrl: boolean; tab: boolean;
+  return: boolean; escape: boolean; ctrl: boolean; tab: boolean; backspace?: boolean; delete?: boolean;
 }
 
 /**
@@ -79,15 +110,15 @@ interface InkKey {
  * arrive together as one string, so plain characters are taken one at a time.
  */
 export function keyNames(input: string, key: InkKey): KeyName[] {
-  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.escape || key.ctrl || key.tab;
+  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.escape || key.ctrl || key.tab || key.backspace || key.delete;
   if (special || input.length <= 1) return [keyName(input, key)];
-  return [...input].flatMap((ch): KeyName[] => (ch === '\r' || ch === '\n' ? ['enter'] : ch === ' ' ? ['space'] : /^[\x21-\x7e]$/.test(ch) ? [ch] : []));
+  return [...input].flatMap((ch): KeyName[] => (ch === '\r' || ch === '\n' ? ['enter'] : ch === '\t' ? ['tab'] : ch === ' ' ? ['space'] : ch >= '!' && ch !== '\u007f' ? [ch] : []));
 }
 
 /** Names a key press as Ink reports it. */
 export function keyName(input: string, key: InkKey): KeyName {
-  if (key.ctrl && input === 'c') return 'ctrl-c';
-  if (key.ctrl && input === 'd') return 'ctrl-d';
+  if (key.ctrl && /^[a-z]$/.test(input)) return `ctrl-${input}`;
+  if (key.backspace || key.delete) return 'backspace';
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.leftArrow) return 'left';

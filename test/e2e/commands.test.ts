@@ -45,7 +45,7 @@ describe('the built CLI without a terminal', { skip }, () => {
     assert.equal(run(['print', 'second', '--lessons', fixture('course')]).stdout, one.stdout);
     const missing = run(['print', 'nine', '--lessons', fixture('course')]);
     assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /no lesson "nine" \(lessons: 1 first, 2 second\)/);
+    assert.match(missing.stderr, /no lesson "nine" \(lessons: 1 first, 2 second, 3 third\)/);
   });
 
   it('prints the shipped course with every diagram as words and no box drawing', () => {

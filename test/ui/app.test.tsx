@@ -36,7 +36,7 @@ describe('the course app', () => {
     await press(app, KEYS.enter, (f) => f.includes('Hello step') && f.includes('Alpha paragraph'));
     await press(app, KEYS.right, (f) => f.includes('Picture step') && f.includes('step 2/3'));
     const back = await press(app, KEYS.left, (f) => f.includes('Hello step'));
-    assert.match(back, /Lesson 1\/2 First lesson/);
+    assert.match(back, /Lesson 1\/3 First lesson/);
     await waitFor(() => saves.at(-1)?.last?.step === 'hello');
     assert.deepEqual(saves.at(-1)?.last, { lesson: 'first', step: 'hello' });
     assert.deepEqual(saves.at(-1)?.lessons.first?.done, ['hello']);
@@ -155,8 +155,59 @@ describe('keys typed faster than a frame', () => {
     await waitForFrame(app, (f) => f.includes('First lesson'));
     // down, open the lesson, then next: three keys in one read.
     const frame = await press(app, 'j\r\r', (f) => f.includes('step 2/2'));
-    assert.match(frame, /Lesson 2\/2 Second lesson/);
+    assert.match(frame, /Lesson 2\/3 Second lesson/);
     assert.match(frame, /Omega text/);
+    app.unmount();
+  });
+});
+
+describe('a practice step', () => {
+  function practice() {
+    let now = 0;
+    const app = render(
+      <DisplayContext.Provider value={{ color: false, plain: false }}>
+        <App
+          course={course}
+          progress={emptyProgress}
+          saveProgress={() => null}
+          size={{ columns: 100, rows: 40 }}
+          practice={{ seed: 9, files: new Map() }}
+          clock={() => (now += 5000)}
+        />
+      </DisplayContext.Provider>,
+    );
+    return app;
+  }
+
+  it('types into the prompt, runs commands, ticks the goal off, and moves on with Enter', async () => {
+    const app = practice();
+    await waitForFrame(app, (f) => f.includes('Third lesson'));
+    await press(app, 'jj\r', (f) => f.includes('Practice step'));
+    await press(app, 'kubectl run web --image nginx\r', (f) => f.includes('pod/web created'));
+    const exposed = await press(app, 'kubectl expose pod web --type=NodePort --port=80\r', (f) => f.includes('service/web exposed'));
+    assert.match(exposed, /✓ a pod named web, Running/);
+    assert.match(exposed, /✓ a NodePort service named web, selecting web, with an endpoint/);
+    const port = /reach it at 203\.0\.113\.11 on (\d+)\./.exec(exposed)?.[1];
+    assert.ok(port, 'the text names the learner\'s own node port');
+    const reached = await press(app, `curl -s http://203.0.113.11:${port}\r`, (f) => f.includes('Goal reached'));
+    assert.match(reached, /✓ you have reached the app through web with curl/);
+    const next = await press(app, '\r', (f) => f.includes('After practice'));
+    assert.match(next, new RegExp(`Your service's node port is ${port}\\.`));
+    assert.match(next, /\$ kubectl expose pod web --type=NodePort/);
+    assert.match(next, /targetPort: 80/, 'the dry run printed in the learner\'s cluster');
+    app.unmount();
+  });
+
+  it('keeps lesson keys for Esc, and types q and ? into the prompt otherwise', async () => {
+    const app = practice();
+    await waitForFrame(app, (f) => f.includes('Third lesson'));
+    await press(app, 'jj\r', (f) => f.includes('Practice step'));
+    const typed = await press(app, 'q?h', (f) => f.includes('$ q?h'));
+    assert.doesNotMatch(typed, /^Keys/);
+    await press(app, KEYS.escape, (f) => f.includes('lesson keys: i to type again'));
+    const hinted = await press(app, 'h', (f) => f.includes('Hint 1:'));
+    assert.match(hinted, /Hint 1: Use kubectl run web --image nginx\./);
+    await press(app, 'i', (f) => f.includes('$ q?h'));
     app.unmount();
   });
 });

@@ -2,6 +2,7 @@
 // container listens there. Used by curl and trace.
 
 import { knownImage, type KnownImage } from './images.js';
+import { podIndex } from './object-index.js';
 import type { Cluster, Pod, Protocol } from './types.js';
 
 export type PortAnswer =
@@ -10,7 +11,7 @@ export type PortAnswer =
   | { readonly kind: 'no-pod' };
 
 export function podByIP(cluster: Cluster, ip: string): Pod | undefined {
-  return cluster.pods.find((p) => p.status.podIP === ip && cluster.now >= p.timeline.sandboxAt);
+  return podIndex(cluster.pods).byIP.get(ip).find((p) => cluster.now >= p.timeline.sandboxAt);
 }
 
 export function whatAnswers(cluster: Cluster, ip: string, port: number, protocol: Protocol = 'TCP'): PortAnswer {

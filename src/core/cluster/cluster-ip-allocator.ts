@@ -19,14 +19,19 @@ function usable(cidr: Cidr): number {
 
 export type ClusterIPCheck = 'ok' | 'not-in-range' | 'already-allocated' | 'invalid';
 
-export function checkClusterIP(cidr: Cidr, used: ReadonlySet<string>, ip: string): ClusterIPCheck {
+/** What an allocator needs to know of the addresses in use. */
+export interface UsedAddresses {
+  has(ip: string): boolean;
+}
+
+export function checkClusterIP(cidr: Cidr, used: UsedAddresses, ip: string): ClusterIPCheck {
   const value = parseIPv4(ip);
   if (value === undefined) return 'invalid';
   if (value <= cidr.base || value > cidr.base + usable(cidr)) return 'not-in-range';
   return used.has(ip) ? 'already-allocated' : 'ok';
 }
 
-export function allocateNextClusterIP(cidr: Cidr, used: ReadonlySet<string>, rng: RngState): { ip: string | undefined; rng: RngState } {
+export function allocateNextClusterIP(cidr: Cidr, used: UsedAddresses, rng: RngState): { ip: string | undefined; rng: RngState } {
   const max = usable(cidr);
   const offset = Math.min(clusterIPBandOffset(cidr), max);
   const base = cidr.base + 1;

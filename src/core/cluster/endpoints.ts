@@ -2,6 +2,7 @@
 // matches, ready or not, with each service port's targetPort resolved against the
 // pod (a named targetPort is looked up among the container port names).
 
+import { podIndex, serviceIndex } from './object-index.js';
 import { isPodReady } from './pod-status.js';
 import { matchesSelector } from './selectors.js';
 import { nodeAddress } from './topology.js';
@@ -19,11 +20,20 @@ export function resolveTargetPort(pod: Pod, servicePort: ServicePort): number | 
   return undefined;
 }
 
-/** Pods a service selects (none for a service without a selector). */
+/** Pods a service selects (none for a service without a selector), in the cluster's order. */
 export function selectedPods(cluster: Cluster, service: Service): Pod[] {
   const selector = service.spec.selector;
-  if (selector === undefined || Object.keys(selector).length === 0) return [];
-  return cluster.pods.filter((p) => matchesSelector(selector, p.metadata.labels));
+  const keys = selector === undefined ? 0 : Object.keys(selector).length;
+  if (selector === undefined || keys === 0) return [];
+  // Only pods carrying the selector's rarest key=value pair can match all of it.
+  const byLabel = podIndex(cluster.pods).byLabel;
+  let candidates: readonly Pod[] | undefined;
+  for (const [key, value] of Object.entries(selector)) {
+    const pods = byLabel.get(key, value);
+    if (candidates === undefined || pods.length < candidates.length) candidates = pods;
+  }
+  if (keys === 1) return [...(candidates ?? [])]; // every pod with the one pair matches
+  return (candidates ?? []).filter((p) => matchesSelector(selector, p.metadata.labels));
 }
 
 const byIp = (a: EndpointAddress, b: EndpointAddress): number => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
@@ -32,17 +42,31 @@ function portsKey(ports: readonly EndpointPort[]): string {
   return ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',');
 }
 
+function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
+  const ports: EndpointPort[] = [];
+  for (const sp of service.spec.ports) {
+    const port = resolveTargetPort(pod, sp);
+    if (port !== undefined) ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+  }
+  return ports;
+}
+
 function subsetsForSelector(cluster: Cluster, service: Service): EndpointSubset[] {
   const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
+  // Numeric target ports resolve the same on every pod: work the ports out once.
+  const samePorts = service.spec.ports.every((sp) => typeof sp.targetPort === 'number');
+  let shared: { ports: EndpointPort[]; key: string } | undefined;
   for (const pod of selectedPods(cluster, service)) {
     if (cluster.now < pod.timeline.sandboxAt) continue;
-    const ports: EndpointPort[] = [];
-    for (const sp of service.spec.ports) {
-      const port = resolveTargetPort(pod, sp);
-      if (port !== undefined) ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+    let ports: EndpointPort[];
+    let key: string;
+    if (shared) ({ ports, key } = shared);
+    else {
+      ports = endpointPorts(service, pod);
+      key = portsKey(ports);
+      if (samePorts) shared = { ports, key };
     }
     if (ports.length === 0) continue;
-    const key = portsKey(ports);
     const group = groups.get(key) ?? { ports, ready: [], notReady: [] };
     const address: EndpointAddress = { ip: pod.status.podIP, nodeName: pod.spec.nodeName, podName: pod.metadata.name, podUid: pod.metadata.uid };
     (isPodReady(pod, cluster.now) ? group.ready : group.notReady).push(address);
@@ -80,15 +104,16 @@ export function endpointsFor(cluster: Cluster, service: Service): Endpoints {
 }
 
 /** Endpoints objects exist for services with a selector (and for `kubernetes`). */
+const hasEndpoints = (s: Service): boolean => (s.spec.selector !== undefined || s.metadata.name === 'kubernetes') && s.spec.type !== 'ExternalName';
+
 export function listEndpoints(cluster: Cluster): Endpoints[] {
-  return cluster.services
-    .filter((s) => s.spec.selector !== undefined || s.metadata.name === 'kubernetes')
-    .filter((s) => s.spec.type !== 'ExternalName')
-    .map((s) => endpointsFor(cluster, s));
+  return cluster.services.filter(hasEndpoints).map((s) => endpointsFor(cluster, s));
 }
 
+/** One service's endpoints by name, without working out anyone else's. */
 export function findEndpoints(cluster: Cluster, name: string): Endpoints | undefined {
-  return listEndpoints(cluster).find((e) => e.metadata.name === name);
+  const service = serviceIndex(cluster.services).byName.get(name).find(hasEndpoints);
+  return service && endpointsFor(cluster, service);
 }
 
 /** Ready addresses with their port, for one service port: what kube-proxy would DNAT to. */

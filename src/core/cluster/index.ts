@@ -8,6 +8,7 @@ export {
   updateService,
   deleteService,
   findService,
+  serviceOnNodePort,
   usedNodePorts,
   serviceToInput,
   type ServiceInput,

@@ -3,6 +3,7 @@
 import { invalidError, notFound, type Result } from './api-error.js';
 import { nextRevision } from './ids.js';
 import { validateLabels } from './metadata-validation.js';
+import { podIndex, podsReplacing, serviceIndex, servicesReplacing } from './object-index.js';
 import type { Cluster, Labels, Node, Pod, Service } from './types.js';
 
 export type LabelledKind = 'Pod' | 'Service' | 'Node';
@@ -14,16 +15,16 @@ export function setLabels(cluster: Cluster, kind: LabelledKind, name: string, la
   const rv = revision.resourceVersion;
   const next = revision.cluster;
   if (kind === 'Pod') {
-    const pod = next.pods.find((p) => p.metadata.name === name);
+    const pod = podIndex(next.pods).byName.first(name);
     if (!pod) return { ok: false, cluster, error: notFound('pods', name) };
     const updated: Pod = { ...pod, metadata: { ...pod.metadata, labels, resourceVersion: rv } };
-    return { ok: true, cluster: { ...next, pods: next.pods.map((p) => (p === pod ? updated : p)) }, value: updated };
+    return { ok: true, cluster: { ...next, pods: podsReplacing(next.pods, (p) => p === pod, updated) }, value: updated };
   }
   if (kind === 'Service') {
-    const svc = next.services.find((s) => s.metadata.name === name);
+    const svc = serviceIndex(next.services).byName.first(name);
     if (!svc) return { ok: false, cluster, error: notFound('services', name) };
     const updated: Service = { ...svc, metadata: { ...svc.metadata, labels, resourceVersion: rv } };
-    return { ok: true, cluster: { ...next, services: next.services.map((s) => (s === svc ? updated : s)) }, value: updated };
+    return { ok: true, cluster: { ...next, services: servicesReplacing(next.services, (s) => s === svc, updated) }, value: updated };
   }
   const node = next.nodes.find((n) => n.metadata.name === name);
   if (!node) return { ok: false, cluster, error: notFound('nodes', name) };

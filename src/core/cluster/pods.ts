@@ -8,6 +8,7 @@ import { formatIPv4, parseCidr } from './ip.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
 import { nextInt } from './prng.js';
 import { recordEvents } from './events.js';
+import { eventIndex, podIndex, podsReplacing, podsWith, podsWithout } from './object-index.js';
 import { serviceEnvVars } from './service-env.js';
 import { isControlPlane, nodeAddress } from './topology.js';
 import { validateMetadata } from './metadata-validation.js';
@@ -52,7 +53,7 @@ const RESTART_POLICIES: readonly RestartPolicy[] = ['Always', 'Never', 'OnFailur
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 
 export function findPod(cluster: Cluster, name: string): Pod | undefined {
-  return cluster.pods.find((p) => p.metadata.name === name);
+  return podIndex(cluster.pods).byName.first(name);
 }
 
 export function validatePod(input: PodInput): FieldError[] {
@@ -93,10 +94,11 @@ export function validatePod(input: PodInput): FieldError[] {
 /** Least-loaded schedulable node; ties go to the first by name. */
 function pickNode(cluster: Cluster): Node | undefined {
   const candidates = cluster.nodes.filter((n) => !isControlPlane(n) && n.spec.taints.every((t) => t.effect !== 'NoSchedule'));
+  const byNode = podIndex(cluster.pods).byNode;
   let best: Node | undefined;
   let bestCount = Infinity;
   for (const node of [...candidates].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
-    const count = cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name).length;
+    const count = byNode.get(node.metadata.name).length;
     if (count < bestCount) {
       best = node;
       bestCount = count;
@@ -108,7 +110,7 @@ function pickNode(cluster: Cluster): Node | undefined {
 /** host-local IPAM: the next free address after the last one handed out, .2 to .254, wrapping. */
 function allocatePodIP(cluster: Cluster, node: Node): { ip: string; host: number } | undefined {
   const cidr = parseCidr(node.spec.podCIDR);
-  const used = new Set(cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name).map((p) => p.status.podIP));
+  const used = new Set(podIndex(cluster.pods).byNode.get(node.metadata.name).map((p) => p.status.podIP));
   for (let i = 1; i <= 253; i++) {
     const host = ((node.lastPodHost - 2 + i) % 253) + 2;
     const ip = formatIPv4(cidr.base + host);
@@ -158,7 +160,7 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   const sandboxAt = cluster.now + 600 + sandboxJitter.value;
   const pullStartedAt = sandboxAt + 200;
   const alreadyPresent =
-    first?.imagePullPolicy === 'IfNotPresent' && cluster.events.some((e) => e.reason === 'Pulled' && e.source === `kubelet/${node.metadata.name}` && e.message.includes(`"${image}"`));
+    first?.imagePullPolicy === 'IfNotPresent' && eventIndex(cluster.events).pulledBySource.get(`kubelet/${node.metadata.name}`).some((e) => e.message.includes(`"${image}"`));
   const pullTime = nextInt(rng, 3000);
   rng = pullTime.state;
   const pullMs = alreadyPresent ? 0 : 1500 + pullTime.value;
@@ -227,20 +229,20 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   }
 
   const nodes = revision.cluster.nodes.map((n) => (n.metadata.name === node.metadata.name ? { ...n, lastPodHost: address.host } : n));
-  const next = recordEvents({ ...revision.cluster, nodes, pods: [...revision.cluster.pods, pod] }, events);
+  const next = recordEvents({ ...revision.cluster, nodes, pods: podsWith(revision.cluster.pods, pod) }, events);
   return { ok: true, cluster: next, value: pod };
 }
 
 export function deletePod(cluster: Cluster, name: string): Result<Pod> {
   const pod = findPod(cluster, name);
   if (!pod) return { ok: false, cluster, error: notFound('pods', name) };
-  return { ok: true, cluster: { ...cluster, pods: cluster.pods.filter((p) => p !== pod) }, value: pod };
+  return { ok: true, cluster: { ...cluster, pods: podsWithout(cluster.pods, pod) }, value: pod };
 }
 
 /** Replaces a stored pod (same uid), bumping its resourceVersion. */
 export function replacePod(cluster: Cluster, pod: Pod): Cluster {
   const revision = nextRevision(cluster);
   const updated: Pod = { ...pod, metadata: { ...pod.metadata, resourceVersion: revision.resourceVersion } };
-  return { ...revision.cluster, pods: revision.cluster.pods.map((p) => (p.metadata.uid === pod.metadata.uid ? updated : p)) };
+  return { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, updated) };
 }
 

@@ -6,6 +6,7 @@ import { allocateNextClusterIP, checkClusterIP } from './cluster-ip-allocator.js
 import { invalid } from './field-error.js';
 import { newUid, nextRevision } from './ids.js';
 import { allocateNextNodePort, checkNodePort, nodePortErrorDetail } from './node-port-allocator.js';
+import { serviceIndex, servicesReplacing, servicesWith, servicesWithout } from './object-index.js';
 import type { RngState } from './prng.js';
 import { isExternallyAccessible, validateService, type DraftService, type DraftServicePort } from './service-validation.js';
 import {
@@ -42,21 +43,34 @@ export interface ServiceInput {
 }
 
 export function findService(cluster: Cluster, name: string): Service | undefined {
-  return cluster.services.find((s) => s.metadata.name === name);
+  return serviceIndex(cluster.services).byName.first(name);
+}
+
+/**
+ * The service port kube-proxy forwards a node port to on every node: the first NodePort or
+ * LoadBalancer service with a port of that protocol on that node port.
+ */
+export function serviceOnNodePort(cluster: Cluster, nodePort: number, protocol: Protocol = 'TCP'): { service: Service; port: ServicePort } | undefined {
+  for (const service of serviceIndex(cluster.services).byNodePort.get(nodePort)) {
+    if (service.spec.type !== 'NodePort' && service.spec.type !== 'LoadBalancer') continue;
+    const port = service.spec.ports.find((p) => p.nodePort === nodePort && p.protocol === protocol);
+    if (port) return { service, port };
+  }
+  return undefined;
 }
 
 /** Every node port in use, by any service. */
 export function usedNodePorts(cluster: Cluster, except?: Service): Set<number> {
+  const byNodePort = serviceIndex(cluster.services).byNodePort;
   const used = new Set<number>();
-  for (const s of cluster.services) {
-    if (s === except) continue;
-    for (const p of s.spec.ports) if (p.nodePort !== undefined) used.add(p.nodePort);
-  }
+  for (const port of byNodePort.keys()) if (byNodePort.get(port).some((s) => s !== except)) used.add(port);
   return used;
 }
 
-function usedClusterIPs(cluster: Cluster): Set<string> {
-  return new Set(cluster.services.map((s) => s.spec.clusterIP).filter((ip) => ip !== '' && ip !== 'None'));
+/** Every cluster IP in use (not '' or None), by any service. */
+function usedClusterIPs(cluster: Cluster): { has(ip: string): boolean } {
+  const byClusterIP = serviceIndex(cluster.services).byClusterIP;
+  return { has: (ip) => byClusterIP.get(ip).length > 0 };
 }
 
 /** API defaulting (core/v1 defaults.go). */
@@ -190,7 +204,7 @@ export function createService(cluster: Cluster, input: ServiceInput): Result<Ser
   const uid = newUid(np.rng);
   const revision = nextRevision({ ...cluster, rng: uid.rng });
   const service = buildService(draft, uid.uid, revision.resourceVersion, Math.floor(cluster.now / 1000) * 1000);
-  return { ok: true, cluster: { ...revision.cluster, services: [...revision.cluster.services, service] }, value: service };
+  return { ok: true, cluster: { ...revision.cluster, services: servicesWith(revision.cluster.services, service) }, value: service };
 }
 
 /**
@@ -212,13 +226,13 @@ export function updateService(cluster: Cluster, input: ServiceInput): Result<Ser
   if (errors.length > 0) return fail(invalidError('Service', input.name, errors));
   const revision = nextRevision({ ...cluster, rng: np.rng });
   const service = buildService(draft, live.metadata.uid, revision.resourceVersion, live.metadata.creationTimestamp);
-  return { ok: true, cluster: { ...revision.cluster, services: revision.cluster.services.map((s) => (s === live ? service : s)) }, value: service };
+  return { ok: true, cluster: { ...revision.cluster, services: servicesReplacing(revision.cluster.services, (s) => s === live, service) }, value: service };
 }
 
 export function deleteService(cluster: Cluster, name: string): Result<Service> {
   const service = findService(cluster, name);
   if (!service) return { ok: false, cluster, error: notFound('services', name) };
-  return { ok: true, cluster: { ...cluster, services: cluster.services.filter((s) => s !== service) }, value: service };
+  return { ok: true, cluster: { ...cluster, services: servicesWithout(cluster.services, service) }, value: service };
 }
 
 /** The same service as an input, e.g. to re-apply it with changes. */

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
 import { FIELD_NAMES, FUTURE_KINDS, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
 import { closest } from './suggest.js';
+import { templateProblems } from './template.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 
 export interface SourceFile {
@@ -124,6 +125,8 @@ function buildStep(
   switch (step.kind) {
     case 'read':
       return { kind: 'read', ...common };
+    case 'do':
+      return { kind: 'do', ...common, goal: step.goal, hints: step.hints };
     case 'manifest': {
       const manifest = manifestFor(step.file, [...stepPath, 'file']);
       if (!manifest) return null;
@@ -134,11 +137,13 @@ function buildStep(
       const sides = (['left', 'right'] as const).map((name) => {
         const side = step[name];
         const at = [...stepPath, name];
-        if ((side.code === undefined) === (side.file === undefined)) {
-          problems.push(problemAt(lesson, valueOffset(lesson.doc, at), `"${name}" needs either "code" or "file", not both`));
+        const given = [side.code, side.file, side.command].filter((x) => x !== undefined).length;
+        if (given !== 1) {
+          problems.push(problemAt(lesson, valueOffset(lesson.doc, at), `"${name}" needs exactly one of "code", "file" or "command"`));
           return null;
         }
         if (side.code !== undefined) return { title: side.title, code: side.code };
+        if (side.command !== undefined) return { title: side.title, command: side.command };
         const manifest = manifestFor(side.file!, [...at, 'file']);
         return manifest ? { title: side.title, code: manifest.source.text.trimEnd() } : null;
       });
@@ -164,6 +169,11 @@ function buildSteps(
       return;
     }
     const step = result.output;
+    const texts: [PathKey[], string][] = [[[...stepPath, 'text'], step.text]];
+    if (step.kind === 'do') step.hints.forEach((hint, h) => texts.push([[...stepPath, 'hints', h], hint]));
+    for (const [at, body] of texts) {
+      for (const message of templateProblems(body)) problems.push(problemAt(lesson, valueOffset(lesson.doc, at), message));
+    }
     if (seen.has(step.id)) {
       problems.push(problemAt(lesson, valueOffset(lesson.doc, [...stepPath, 'id']), `duplicate step id "${step.id}"`));
     }
@@ -211,8 +221,8 @@ export function loadCourse(sources: CourseSources): LoadResult {
       problems.push(...result.issues.map((issue) => describeIssue(parsed, issue)));
       continue;
     }
-    const { id: lessonId, title, summary } = result.output;
-    lessons.push({ id: lessonId, title, summary, steps, file: source.file });
+    const { id: lessonId, title, summary, setup } = result.output;
+    lessons.push({ id: lessonId, title, summary, steps, setup, file: source.file });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons } };

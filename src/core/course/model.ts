@@ -1,4 +1,5 @@
 // The course as the runner sees it: lessons made of steps, all plain data.
+import type { Condition } from './goals.js';
 
 export interface Diagram {
   /** One of the diagrams the app knows how to draw (see DIAGRAM_NAMES). */
@@ -43,7 +44,10 @@ export interface ManifestStep extends StepBase {
 
 export interface CompareSide {
   readonly title: string;
-  readonly code: string;
+  /** Fixed text, or... */
+  readonly code?: string;
+  /** ...a sandbox command whose output, in the learner's own cluster, is shown instead. */
+  readonly command?: string;
 }
 
 export interface CompareRow {
@@ -59,7 +63,15 @@ export interface CompareStep extends StepBase {
   readonly rows: readonly CompareRow[];
 }
 
-export type Step = ReadStep | ManifestStep | CompareStep;
+/** Practice: the learner runs commands in the lesson's cluster until every goal condition holds. */
+export interface DoStep extends StepBase {
+  readonly kind: 'do';
+  readonly goal: readonly Condition[];
+  /** Revealed one at a time, on request. */
+  readonly hints: readonly string[];
+}
+
+export type Step = ReadStep | ManifestStep | CompareStep | DoStep;
 export type StepKind = Step['kind'];
 
 export interface Lesson {
@@ -67,6 +79,8 @@ export interface Lesson {
   readonly title: string;
   readonly summary: string;
   readonly steps: readonly Step[];
+  /** Sandbox commands run on the lesson's fresh cluster before the learner arrives. */
+  readonly setup: readonly string[];
   /** Where the lesson came from, for messages. */
   readonly file: string;
 }

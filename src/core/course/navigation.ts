@@ -1,6 +1,21 @@
 // Moving through the course: a reducer over typed actions. The screen draws this state; nothing else moves.
+import type { KubectlIO } from '../kubectl/index.js';
+import type { EditAction } from '../shell/line-editor.js';
 import { finishStep, lessonProgress, visit, type Place, type Progress } from '../progress/model.js';
-import type { Course, Lesson } from './model.js';
+import { checkGoal } from './goals.js';
+import type { Course, Lesson, Step } from './model.js';
+import {
+  completePrompt,
+  editPrompt,
+  emptyPrompt,
+  leaveStep,
+  returnToStep,
+  runPractice,
+  showHint,
+  startPractice,
+  type LessonPractice,
+  type Prompt,
+} from './practice.js';
 
 export type Screen =
   | { readonly kind: 'home'; readonly cursor: number }
@@ -20,6 +35,22 @@ export interface NavState {
   /** A one-line message for the learner (a finished lesson, a save problem). */
   readonly notice: string | null;
   readonly quit: boolean;
+  /** Seeds every lesson's cluster (the lesson's index is added). */
+  readonly seed: number;
+  /** The files a practice prompt can apply: the course's manifests. */
+  readonly files: KubectlIO;
+  readonly fileNames: readonly string[];
+  /** Each lesson's cluster and what the learner did in it, by lesson id. */
+  readonly practice: Readonly<Record<string, LessonPractice>>;
+  /** The prompt of the practice step on screen. */
+  readonly prompt: Prompt;
+  /** In a practice step, whether keys go to the prompt or move through the lesson. */
+  readonly focus: 'prompt' | 'page';
+}
+
+export interface PracticeSetup {
+  readonly seed: number;
+  readonly files: ReadonlyMap<string, string>;
 }
 
 export type NavAction =
@@ -34,7 +65,15 @@ export type NavAction =
   | { readonly type: 'toggle-help' }
   | { readonly type: 'close-help' }
   | { readonly type: 'notice'; readonly text: string | null }
-  | { readonly type: 'quit' };
+  | { readonly type: 'quit' }
+  | { readonly type: 'prompt-edit'; readonly action: EditAction }
+  | { readonly type: 'prompt-complete' }
+  /** Enter at the prompt: run the line, or go on when the line is empty and the goal is met. */
+  | { readonly type: 'prompt-submit'; readonly elapsedMs: number }
+  /** Ctrl-C at the prompt: clear the line, or quit when it is already empty. */
+  | { readonly type: 'prompt-interrupt' }
+  | { readonly type: 'focus'; readonly to: 'prompt' | 'page' }
+  | { readonly type: 'hint' };
 
 export function stepKey(lesson: Lesson, step: number): string {
   return `${lesson.id}/${lesson.steps[step]?.id ?? step}`;
@@ -47,7 +86,7 @@ function findPlace(course: Course, place: Place | null): { lesson: number; step:
   return lesson >= 0 && step >= 0 ? { lesson, step } : null;
 }
 
-export function initialNav(course: Course, progress: Progress, notice: string | null = null): NavState {
+export function initialNav(course: Course, progress: Progress, notice: string | null = null, setup: PracticeSetup = { seed: 1, files: new Map() }): NavState {
   const saved = findPlace(course, progress.last);
   const firstOpen = course.lessons.findIndex((l) => !lessonProgress(progress, l.id).complete);
   return {
@@ -60,7 +99,40 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
     field: {},
     notice,
     quit: false,
+    seed: setup.seed,
+    files: { readFile: (path) => setup.files.get(path) ?? setup.files.get(path.replace(/^\.\//, '')) ?? { error: 'not-found' } },
+    fileNames: [...setup.files.keys()],
+    practice: {},
+    prompt: emptyPrompt,
+    focus: 'prompt',
   };
+}
+
+/** The step on screen, when in a lesson. */
+export function currentStep(state: NavState): { lesson: Lesson; step: Step; index: number } | null {
+  if (state.screen.kind !== 'lesson') return null;
+  const lesson = state.course.lessons[state.screen.lesson];
+  const step = lesson?.steps[state.screen.step];
+  return lesson && step ? { lesson, step, index: state.screen.lesson } : null;
+}
+
+/** The cluster of the lesson on screen (created on entering the lesson). */
+export function currentPractice(state: NavState): LessonPractice | null {
+  const here = currentStep(state);
+  return here ? (state.practice[here.lesson.id] ?? null) : null;
+}
+
+/** Whether the practice step on screen has met its goal (true for any other step). */
+export function goalMet(state: NavState): boolean {
+  const here = currentStep(state);
+  const practice = currentPractice(state);
+  if (!here || here.step.kind !== 'do' || !practice) return true;
+  return checkGoal(here.step.goal, practice.shell.cluster, practice.entries[here.step.id] ?? []).every((p) => p.met);
+}
+
+function withPractice(state: NavState, lesson: Lesson, update: (p: LessonPractice) => LessonPractice): NavState {
+  const practice = state.practice[lesson.id];
+  return practice ? { ...state, practice: { ...state.practice, [lesson.id]: update(practice) } } : state;
 }
 
 /** The place the learner is at, when in a lesson. */
@@ -72,8 +144,18 @@ export function currentPlace(state: NavState): Place | null {
 }
 
 function enter(state: NavState, lesson: number, step: number, notice: string | null): NavState {
+  let next: NavState = state;
+  const from = currentStep(state);
+  if (from) next = withPractice(next, from.lesson, (p) => leaveStep(p, from.step.id));
+  const target = state.course.lessons[lesson];
+  const targetStep = target?.steps[step];
+  if (target && !next.practice[target.id]) {
+    next = { ...next, practice: { ...next.practice, [target.id]: startPractice(target, state.seed + lesson, state.files) } };
+  }
+  const backwards = state.screen.kind === 'lesson' && (lesson < state.screen.lesson || (lesson === state.screen.lesson && step < state.screen.step));
+  if (target && targetStep && backwards) next = withPractice(next, target, (p) => returnToStep(p, targetStep.id));
   const screen: Screen = { kind: 'lesson', lesson, step };
-  const next = { ...state, screen, help: false, resume: null, notice };
+  next = { ...next, screen, help: false, resume: null, notice, prompt: emptyPrompt, focus: 'prompt' };
   const place = currentPlace(next);
   return place ? { ...next, progress: visit(next.progress, place) } : next;
 }
@@ -152,6 +234,32 @@ export function navigate(state: NavState, action: NavAction): NavState {
       const key = stepKey(lesson, screen.step);
       const offset = Math.min(Math.max(0, action.max), Math.max(0, (state.scroll[key] ?? 0) + action.delta));
       return { ...state, scroll: { ...state.scroll, [key]: offset } };
+    }
+    case 'prompt-edit':
+      return { ...state, prompt: editPrompt(state.prompt, action.action) };
+    case 'prompt-complete': {
+      const practice = currentPractice(state);
+      return practice ? { ...state, prompt: completePrompt(state.prompt, practice.shell.cluster, state.fileNames) } : state;
+    }
+    case 'prompt-interrupt':
+      return state.prompt.editor.text === '' ? { ...state, quit: true } : { ...state, prompt: editPrompt(state.prompt, { type: 'clear' }) };
+    case 'prompt-submit': {
+      const here = currentStep(state);
+      if (!here || here.step.kind !== 'do') return state;
+      const line = state.prompt.editor.text;
+      if (line.trim() === '') return goalMet(state) ? navigate(state, { type: 'next-step' }) : state;
+      const { step } = here;
+      const prompt = editPrompt(state.prompt, { type: 'submit' });
+      const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, state.files, action.elapsedMs, step.hints.length));
+      return { ...next, prompt };
+    }
+    case 'focus':
+      return { ...state, focus: action.to };
+    case 'hint': {
+      const here = currentStep(state);
+      if (!here || here.step.kind !== 'do') return state;
+      const { step } = here;
+      return withPractice(state, here.lesson, (p) => showHint(p, step.id, step.hints.length));
     }
     case 'move-field': {
       if (screen.kind !== 'lesson') return state;

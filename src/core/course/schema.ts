@@ -5,8 +5,8 @@ import { DIAGRAM_NAMES } from './model.js';
 export const FORMAT = 1;
 
 /** Step kinds that the format reserves for later versions of the app. */
-export const FUTURE_KINDS = ['do', 'trace', 'quiz'] as const;
-export const KNOWN_KINDS = ['read', 'manifest', 'compare'] as const;
+export const FUTURE_KINDS = ['trace', 'quiz'] as const;
+export const KNOWN_KINDS = ['read', 'manifest', 'compare', 'do'] as const;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const id = v.pipe(
@@ -40,7 +40,45 @@ const side = v.strictObject({
   title: text,
   code: v.optional(text),
   file: v.optional(text),
+  command: v.optional(text),
 });
+
+const name = v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'must be a Kubernetes object name'));
+const says = { says: v.optional(text) };
+const condition = v.union(
+  [
+    v.strictObject({
+      pod: v.strictObject({
+        name: v.optional(name),
+        image: v.optional(text),
+        labels: v.optional(v.record(v.string(), v.string())),
+        running: v.optional(v.boolean('must be true or false')),
+      }),
+      ...says,
+    }),
+    v.strictObject({
+      service: v.strictObject({
+        name: v.optional(name),
+        type: v.optional(v.picklist(['ClusterIP', 'NodePort', 'LoadBalancer'], 'must be ClusterIP, NodePort or LoadBalancer')),
+        port: v.optional(port),
+        targetPort: v.optional(v.union([port, text])),
+        nodePort: v.optional(port),
+        selects: v.optional(name),
+        endpoints: v.optional(v.boolean('must be true or false')),
+      }),
+      ...says,
+    }),
+    v.strictObject({
+      request: v.strictObject({
+        service: v.optional(name),
+        outcome: v.picklist(['answered', 'refused', 'timeout'], 'must be answered, refused or timeout'),
+      }),
+      ...says,
+    }),
+    v.strictObject({ ran: text, ...says }),
+  ],
+  'must be one condition: pod, service, request or ran (with an optional says)',
+);
 
 export const stepSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('read'), ...base }),
@@ -63,6 +101,12 @@ export const stepSchema = v.variant('kind', [
       v.minLength(1, 'must have at least one row'),
     ),
   }),
+  v.strictObject({
+    kind: v.literal('do'),
+    ...base,
+    goal: v.pipe(v.array(condition, 'must be a list of conditions'), v.minLength(1, 'must have at least one condition')),
+    hints: v.optional(v.array(text, 'must be a list'), []),
+  }),
 ]);
 
 export const lessonSchema = v.strictObject({
@@ -70,6 +114,7 @@ export const lessonSchema = v.strictObject({
   id,
   title: text,
   summary: text,
+  setup: v.optional(v.array(text, 'must be a list of sandbox commands'), []),
   // Each step is checked on its own (see loader.ts), so one broken step does not hide the others.
   steps: v.pipe(v.array(v.unknown(), 'must be a list'), v.minLength(1, 'must have at least one step')),
 });
@@ -83,5 +128,6 @@ export const FIELD_NAMES = [
   ...new Set(stepSchema.options.flatMap((o) => Object.keys(o.entries))),
   ...Object.keys(diagram.entries),
   ...Object.keys(side.entries),
-  'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect',
+  'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect', 'goal', 'hints', 'pod', 'service', 'request', 'ran', 'says',
+  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command',
 ];

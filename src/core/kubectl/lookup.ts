@@ -16,14 +16,26 @@ export const itemLabels = (item: Item): Labels => item.obj.metadata.labels;
 
 const byName = <T extends { metadata: { name: string } }>(a: T, b: T): number => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
 
+// A cluster's lists are never changed in place, so each list is sorted once, not on every `get`.
+const sortedLists = new WeakMap<readonly object[], readonly object[]>();
+
+function sortedByName<T extends { metadata: { name: string } }>(list: readonly T[]): readonly T[] {
+  let sorted = sortedLists.get(list) as readonly T[] | undefined;
+  if (!sorted) {
+    sorted = [...list].sort(byName);
+    sortedLists.set(list, sorted);
+  }
+  return sorted;
+}
+
 export function listItems(cluster: Cluster, type: ResourceType): Item[] {
   switch (type.kind) {
     case 'Pod':
-      return [...cluster.pods].sort(byName).map((obj) => ({ kind: 'Pod', obj }));
+      return sortedByName(cluster.pods).map((obj) => ({ kind: 'Pod', obj }));
     case 'Service':
-      return [...cluster.services].sort(byName).map((obj) => ({ kind: 'Service', obj }));
+      return sortedByName(cluster.services).map((obj) => ({ kind: 'Service', obj }));
     case 'Node':
-      return [...cluster.nodes].sort(byName).map((obj) => ({ kind: 'Node', obj }));
+      return sortedByName(cluster.nodes).map((obj) => ({ kind: 'Node', obj }));
     case 'Endpoints':
       return listEndpoints(cluster).sort(byName).map((obj) => ({ kind: 'Endpoints', obj }));
   }

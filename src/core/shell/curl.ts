@@ -2,7 +2,7 @@
 // curl 7.88 prints (the page, -v's exchange, or its own error lines and exit codes).
 import { advanceClock, appendAccessLog, serveHttp, type Cluster, type HttpResponse } from '../cluster/index.js';
 import { routeFromOutside, type Route } from '../trace/route.js';
-import type { CommandResult, OutputChunk } from './result.js';
+import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
 
 const VERSION = '7.88.1';
 const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -114,9 +114,11 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
   }
   if (options.verbose) verbose.push(`*   Trying ${ip}:${target.port}...`);
   const { cluster: routed, route } = routeFromOutside(cluster, ip, target.port);
+  const service = route.service?.metadata.name;
+  const request: RequestRecord = { ...(service ? { service } : {}), outcome: route.outcome.kind };
   const failure = (text: string, code: number, after: Cluster): CommandResult => {
     if (options.verbose) verbose.push(`* ${text.replace(/^curl: \(\d+\) /, '')}`, '* Closing connection 0');
-    return { cluster: after, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n`), exitCode: code };
+    return { cluster: after, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n`), exitCode: code, request };
   };
 
   const { outcome } = route;
@@ -153,7 +155,7 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
     { stream: 'stdout', text: stdout },
     { stream: 'stderr', text: closing },
   ];
-  return { cluster: logged, stdout, stderr: joinVerbose(verbose) + closing, exitCode: 0, output };
+  return { cluster: logged, stdout, stderr: joinVerbose(verbose) + closing, exitCode: 0, output, request };
 }
 
 function joinVerbose(lines: readonly string[]): string {

@@ -11,6 +11,13 @@ export interface CommandResult {
   readonly exitCode: number;
   /** Both streams in the order written; when absent, stdout came before stderr. */
   readonly output?: readonly OutputChunk[];
+  /** For a request (curl): the service it went through and how it ended. */
+  readonly request?: RequestRecord;
+}
+
+export interface RequestRecord {
+  readonly service?: string;
+  readonly outcome: 'answered' | 'refused' | 'timeout';
 }
 
 /** The output in the order a terminal shows it. */

@@ -4,7 +4,7 @@ import { advanceClock, createCluster, type Cluster } from '../cluster/index.js';
 import { runKubectl, splitShellWords, type KubectlIO } from '../kubectl/index.js';
 import { curl } from './curl.js';
 import { SHELL_HELP } from './help.js';
-import { chunksOf, type CommandResult, type OutputChunk } from './result.js';
+import { chunksOf, type CommandResult, type OutputChunk, type RequestRecord } from './result.js';
 
 export interface ShellState {
   readonly seed: number;
@@ -19,6 +19,8 @@ export interface LineResult {
   readonly stderr: string;
   /** Both streams in the order a terminal shows them. */
   readonly output: readonly OutputChunk[];
+  /** For curl: the service the request went through and how it ended. */
+  readonly request?: RequestRecord;
   /** The exit status, or null for a line that ran nothing (blank or a comment). */
   readonly exitCode: number | null;
   /** The screen should be cleared (`clear`). */
@@ -64,6 +66,7 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
     stderr: result.stderr,
     exitCode: result.exitCode,
     ...(result.output ? { output: result.output } : {}),
+    ...(result.request ? { request: result.request } : {}),
   });
 
   if (/[|<>;&`$]/.test(text.replace(/'[^']*'|"[^"]*"/g, ''))) {

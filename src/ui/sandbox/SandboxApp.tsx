@@ -6,7 +6,7 @@ import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
 import { newShell, runLine, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
-import { edit, emptyEditor, type EditAction, type Editor } from './line-editor.js';
+import { edit, emptyEditor, type EditAction, type Editor } from '../../core/shell/line-editor.js';
 
 interface Block {
   readonly id: number;

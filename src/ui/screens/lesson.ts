@@ -1,5 +1,6 @@
 // A lesson step on screen: where you are, the step's lines in a scrolled window, the keys.
-import { stepKey, type NavState } from '../../core/course/navigation.js';
+import { goalMet, stepKey, type NavState } from '../../core/course/navigation.js';
+import { terminalLines } from './practice.js';
 import { line, seg, type Line } from '../../text/line.js';
 import { renderStep } from '../../text/step.js';
 import { wrap } from '../../text/wrap.js';
@@ -28,8 +29,19 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const title = line(step.title, 'heading');
   const notice = state.notice ? wrap(state.notice, columns, 'good').slice(0, 2) : [];
 
-  const body = renderStep(step, { columns, plain: display.plain, field: state.field[key] ?? 0 });
-  const height = Math.max(1, rows - 1 - 3 - notice.length - 1);
+  const practice = state.practice[lesson.id];
+  const entries = practice?.entries[step.id] ?? [];
+  const body = renderStep(step, {
+    columns,
+    plain: display.plain,
+    field: state.field[key] ?? 0,
+    ...(practice ? { cluster: practice.shell.cluster, attempts: entries, hintsShown: practice.hints[step.id] ?? 0 } : {}),
+  });
+  const room = Math.max(1, rows - 1 - 3 - notice.length - 1);
+  // A practice step shares the window: instructions above, its terminal below.
+  const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state)) : [];
+  const terminalRows = terminal.length === 0 ? 0 : Math.min(terminal.length, Math.max(5, Math.floor(room * 0.5)));
+  const height = Math.max(1, room - (terminalRows ? terminalRows + 1 : 0));
   const maxScroll = Math.max(0, body.lines.length - height);
   let offset = Math.min(state.scroll[key] ?? 0, maxScroll);
   if (body.focus) {
@@ -40,8 +52,9 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const more = maxScroll === 0 ? '' : offset >= maxScroll ? 'end' : `↓ more ${Math.round((offset / maxScroll) * 100)}%`;
   const footer = hints(contextOf(state), columns, line(more, 'focus'));
 
+  const below = terminalRows ? [rule(columns, display.plain), ...terminal.slice(terminal.length - terminalRows)] : [];
   return {
-    lines: [header, title, rule(columns, display.plain), ...visible, ...fill(height - visible.length), ...notice, footer],
+    lines: [header, title, rule(columns, display.plain), ...visible, ...fill(height - visible.length), ...below, ...notice, footer],
     metrics: { page: Math.max(1, height - 1), maxScroll },
   };
 }

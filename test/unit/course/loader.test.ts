@@ -17,14 +17,15 @@ function problemsIn(dir: string): string[] {
 describe('lesson loader', () => {
   it('loads the fixture course with every step kind and resolves manifest field lines', () => {
     const course = fixtureCourse();
-    assert.deepEqual(course.lessons.map((l) => l.id), ['first', 'second']);
+    assert.deepEqual(course.lessons.map((l) => l.id), ['first', 'second', 'third']);
+    assert.deepEqual(course.lessons[2]!.setup, ['kubectl run ready-pod --image nginx']);
     const manifest = course.lessons[0]!.steps[2]!;
     assert.equal(manifest.kind, 'manifest');
     if (manifest.kind !== 'manifest') return;
     assert.deepEqual(manifest.fields.map((f) => [f.path, f.line]), [['spec.type', 6], ['spec.ports[0].nodePort', 12]]);
     const compare = course.lessons[1]!.steps[0]!;
     assert.equal(compare.kind, 'compare');
-    if (compare.kind === 'compare') assert.match(compare.right.code, /nodePort: 31999/);
+    if (compare.kind === 'compare') assert.match(compare.right.code ?? '', /nodePort: 31999/);
   });
 
   it('reports each problem class in the broken fixtures with its exact position', () => {
@@ -37,7 +38,7 @@ describe('lesson loader', () => {
       '03-duplicates.yml:10:9: duplicate step id "twice"',
       '04-references.yml:10:11: manifest "nowhere.yml" not found in manifests/',
       '04-references.yml:20:15: field "spec.ports[0].nodeport" is not in svc.yml',
-      '04-references.yml:23:11: step kind "quiz" is not supported by this version of nodeport-lab (known kinds: read, manifest, compare)',
+      '04-references.yml:23:11: step kind "quiz" is not supported by this version of nodeport-lab (known kinds: read, manifest, compare, do)',
       '05-values.yml:1:9: "format" must be 1, the lesson format this version of nodeport-lab reads',
       '05-values.yml:2:5: "id" must be lower-case letters, digits and single hyphens, like "expose-the-pod"',
       '05-values.yml:3:8: "title" must not be empty',
@@ -50,7 +51,7 @@ describe('lesson loader', () => {
     const result = loadCourse({ lessons: [{ file: 'x.yml', text }], manifests: new Map() });
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.deepEqual(result.problems.map(formatProblem), ['x.yml:7:11: unknown step kind "dance" (known kinds: read, manifest, compare)']);
+    assert.deepEqual(result.problems.map(formatProblem), ['x.yml:7:11: unknown step kind "dance" (known kinds: read, manifest, compare, do)']);
   });
 
   it('needs exactly one of code and file on a compare side', () => {
@@ -61,7 +62,7 @@ describe('lesson loader', () => {
     const result = loadCourse({ lessons: [{ file: 'x.yml', text }], manifests: new Map([['svc.yml', { file: 'm/svc.yml', text: 'a: 1\n' }]]) });
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.deepEqual(result.problems.map((p) => p.message), ['"left" needs either "code" or "file", not both', '"right" needs either "code" or "file", not both']);
+    assert.deepEqual(result.problems.map((p) => p.message), ['"left" needs exactly one of "code", "file" or "command"', '"right" needs exactly one of "code", "file" or "command"']);
   });
 
   it('refuses an alias bomb instead of expanding it', () => {

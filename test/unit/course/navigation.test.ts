@@ -50,9 +50,9 @@ describe('navigation', () => {
   });
 
   it('finishing the last lesson returns to the list with a closing notice', () => {
-    const state = run(initialNav(course, emptyProgress), { type: 'open-lesson', lesson: 1 }, next, next);
+    const state = run(initialNav(course, emptyProgress), { type: 'open-lesson', lesson: 2 }, { type: 'focus', to: 'page' }, next, next);
     assert.equal(state.screen.kind, 'home');
-    assert.equal(state.progress.lessons.second?.complete, true);
+    assert.equal(state.progress.lessons.third?.complete, true);
     assert.match(state.notice ?? '', /finished the course/);
   });
 
@@ -81,7 +81,7 @@ describe('navigation', () => {
   it('keeps the cursor inside the list and toggles help', () => {
     const state = run(initialNav(course, emptyProgress), { type: 'move-cursor', delta: -3 });
     assert.deepEqual(state.screen, { kind: 'home', cursor: 0 });
-    assert.deepEqual(run(state, { type: 'move-cursor', delta: 9 }).screen, { kind: 'home', cursor: 1 });
+    assert.deepEqual(run(state, { type: 'move-cursor', delta: 9 }).screen, { kind: 'home', cursor: 2 });
     assert.equal(run(state, { type: 'toggle-help' }).help, true);
     assert.equal(run(state, { type: 'toggle-help' }, { type: 'toggle-help' }).help, false);
   });

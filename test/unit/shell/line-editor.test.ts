@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edit, emptyEditor, type EditAction, type Editor } from '../../src/ui/sandbox/line-editor.js';
+import { edit, emptyEditor, type EditAction, type Editor } from '../../../src/core/shell/line-editor.js';
 
 const apply = (editor: Editor, ...actions: EditAction[]) => actions.reduce(edit, editor);
 const typed = (text: string) => apply(emptyEditor, { type: 'insert', text });

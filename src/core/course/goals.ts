@@ -1,0 +1,127 @@
+// A practice step's goal: declarative conditions over the learner's cluster and what they ran,
+// each with a sentence that says what is still missing. Lessons hold only this data.
+import {
+  endpointsFor,
+  isPodReady,
+  matchesSelector,
+  type Cluster,
+  type ServiceType,
+} from '../cluster/index.js';
+
+export type Condition =
+  | { readonly pod: PodCondition; readonly says?: string }
+  | { readonly service: ServiceCondition; readonly says?: string }
+  | { readonly request: RequestCondition; readonly says?: string }
+  | { readonly ran: string; readonly says?: string };
+
+export interface PodCondition {
+  readonly name?: string;
+  readonly image?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly running?: boolean;
+}
+
+export interface ServiceCondition {
+  readonly name?: string;
+  readonly type?: ServiceType;
+  readonly port?: number;
+  readonly targetPort?: number | string;
+  readonly nodePort?: number;
+  /** The name of a pod the service's selector must match. */
+  readonly selects?: string;
+  /** Whether the service must have (true) or lack (false) a ready endpoint. */
+  readonly endpoints?: boolean;
+}
+
+export interface RequestCondition {
+  /** The service the request went through, by name (any when absent). */
+  readonly service?: string;
+  /** answered: the app sent a page; refused / timeout: the request failed that way. */
+  readonly outcome: 'answered' | 'refused' | 'timeout';
+}
+
+/** What the learner did in a step: each command line and, for curl, where it went. */
+export interface Attempt {
+  readonly line: string;
+  readonly request?: { readonly service?: string; readonly outcome: 'answered' | 'refused' | 'timeout' };
+}
+
+export interface GoalPart {
+  readonly says: string;
+  readonly met: boolean;
+}
+
+export function describeCondition(condition: Condition): string {
+  if (condition.says) return condition.says;
+  if ('pod' in condition) {
+    const { name, image, labels, running } = condition.pod;
+    const parts = [`a pod${name ? ` named ${name}` : ''}`];
+    if (image) parts.push(`from ${image}`);
+    if (labels) parts.push(`labelled ${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',')}`);
+    return `${parts.join(' ')}${running ? ', Running' : ' exists'}`;
+  }
+  if ('service' in condition) {
+    const s = condition.service;
+    const parts = [`a ${s.type ?? ''} service${s.name ? ` named ${s.name}` : ''}`.replace('a  ', 'a ')];
+    if (s.port !== undefined) parts.push(`port ${s.port}`);
+    if (s.targetPort !== undefined) parts.push(`targetPort ${s.targetPort}`);
+    if (s.nodePort !== undefined) parts.push(`nodePort ${s.nodePort}`);
+    if (s.selects) parts.push(`selecting ${s.selects}`);
+    if (s.endpoints === true) parts.push('with an endpoint');
+    if (s.endpoints === false) parts.push('with no endpoint');
+    return parts.join(', ');
+  }
+  if ('request' in condition) {
+    const via = condition.request.service ? ` through ${condition.request.service}` : '';
+    const what = { answered: 'reached the app', refused: 'seen a request refused', timeout: 'seen a request time out' }[condition.request.outcome];
+    return `you have ${what}${via} with curl`;
+  }
+  return `you have run ${condition.ran}`;
+}
+
+function podMet(cluster: Cluster, c: PodCondition): boolean {
+  return cluster.pods.some(
+    (pod) =>
+      (c.name === undefined || pod.metadata.name === c.name) &&
+      (c.image === undefined || pod.spec.containers.some((k) => k.image === c.image)) &&
+      (c.labels === undefined || Object.entries(c.labels).every(([k, v]) => pod.metadata.labels?.[k] === v)) &&
+      (!c.running || isPodReady(pod, cluster.now)),
+  );
+}
+
+function serviceMet(cluster: Cluster, c: ServiceCondition): boolean {
+  return cluster.services.some((service) => {
+    const { spec } = service;
+    if (c.name !== undefined && service.metadata.name !== c.name) return false;
+    if (c.type !== undefined && spec.type !== c.type) return false;
+    const ports = spec.ports;
+    if (c.port !== undefined && !ports.some((p) => p.port === c.port)) return false;
+    if (c.targetPort !== undefined && !ports.some((p) => String(p.targetPort) === String(c.targetPort))) return false;
+    if (c.nodePort !== undefined && !ports.some((p) => p.nodePort === c.nodePort)) return false;
+    if (c.selects !== undefined) {
+      const pod = cluster.pods.find((p) => p.metadata.name === c.selects);
+      if (!pod || !spec.selector || !matchesSelector(spec.selector, pod.metadata.labels ?? {})) return false;
+    }
+    if (c.endpoints !== undefined) {
+      const ready = endpointsFor(cluster, service).subsets.some((s) => s.addresses.length > 0);
+      if (ready !== c.endpoints) return false;
+    }
+    return true;
+  });
+}
+
+function conditionMet(condition: Condition, cluster: Cluster, attempts: readonly Attempt[]): boolean {
+  if ('pod' in condition) return podMet(cluster, condition.pod);
+  if ('service' in condition) return serviceMet(cluster, condition.service);
+  if ('request' in condition) {
+    const { service, outcome } = condition.request;
+    return attempts.some((a) => a.request?.outcome === outcome && (service === undefined || a.request.service === service));
+  }
+  const wanted = condition.ran.trim().split(/\s+/).join(' ');
+  return attempts.some((a) => a.line.trim().split(/\s+/).join(' ').startsWith(wanted));
+}
+
+/** Each condition with whether it holds now. */
+export function checkGoal(goal: readonly Condition[], cluster: Cluster, attempts: readonly Attempt[]): GoalPart[] {
+  return goal.map((condition) => ({ says: describeCondition(condition), met: conditionMet(condition, cluster, attempts) }));
+}

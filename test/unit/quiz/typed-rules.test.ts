@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { grade } from '../../../src/core/quiz/grade.js';
+import type { Question } from '../../../src/core/quiz/model.js';
+import { readNumber } from '../../../src/core/quiz/normalize.js';
+import { readUrl } from '../../../src/core/quiz/url.js';
+import { learnerFacts, typedRange, typedUrl } from './samples.js';
+
+const f = learnerFacts;
+const answer = (q: Question, text: string, facts = learnerFacts) => grade(q, { kind: 'typed', text }, facts);
+
+describe('typed: port-in-range', () => {
+  it('accepts both ends of the range and anything between, after normalising', () => {
+    for (const text of ['30000', '32767', ' 31231 ', '031231', '31 231']) assert.equal(answer(typedRange, text).correct, true, text);
+  });
+
+  it('says which side of the range a port falls on', () => {
+    const below = answer(typedRange, '29999');
+    assert.equal(below.correct, false);
+    assert.match(below.feedback[0]!, /29999 is below 30000/);
+    assert.match(answer(typedRange, '32768').feedback[0]!, /32768 is above 32767/);
+    assert.match(answer(typedRange, '99999').feedback[0]!, /larger than 65535/);
+    assert.match(answer(typedRange, '0').feedback[0]!, /not a usable port/);
+  });
+
+  it("prefers the author's reason for a known wrong value", () => {
+    const g = answer(typedRange, '080');
+    assert.match(g.feedback[0]!, /EIGHTY/);
+    assert.match(g.feedback[1]!, /any port from 30000 to 32767/);
+  });
+});
+
+describe('typed: url', () => {
+  const good = `${f.nodeIP}:${f.nodePort}`;
+
+  it('accepts the node IP and node port with or without scheme and trailing slash, and with stray spaces', () => {
+    for (const text of [`http://${good}`, `http://${good}/`, good, `  HTTP://${good}  `, `http:// ${f.nodeIP} : 0${f.nodePort}`]) {
+      assert.equal(answer(typedUrl, text).correct, true, text);
+    }
+  });
+
+  it('rejects the pod IP with the reason given for it', () => {
+    const g = answer(typedUrl, `http://${f.podIP}:${f.nodePort}`);
+    assert.equal(g.correct, false);
+    assert.equal(g.feedback[0], `POD-IP: ${f.podIP} is the pod.`);
+    assert.equal(g.feedback.length, 2, 'one reason (the port is right), then the answer');
+    assert.equal(g.feedback[1], `The answer is http://${good}.`);
+  });
+
+  it('rejects the ClusterIP with its service port with one reason for each', () => {
+    const g = answer(typedUrl, `http://${f.clusterIP}:${f.servicePort}`);
+    assert.equal(g.correct, false);
+    assert.equal(g.feedback[0], `CLUSTER-IP: ${f.clusterIP} is inside only.`);
+    assert.equal(g.feedback[1], `SERVICE-PORT: ${f.servicePort} is on the cluster IP.`);
+  });
+
+  it('explains a wrong port, a missing port, a wrong scheme, an unknown host and a path in plain words', () => {
+    assert.match(answer(typedUrl, `${f.nodeIP}:30001`).feedback[0]!, /Port 30001 is not the port to use here/);
+    assert.match(answer(typedUrl, `${f.nodeIP}`).feedback[0]!, /no port in the address, so the request would go to port 80/);
+    assert.match(answer(typedUrl, `https://${good}`).feedback[0]!, /starts with https:\/\/, but this one is reached with http:\/\//);
+    assert.match(answer(typedUrl, `http://198.51.100.7:${f.nodePort}`).feedback[0]!, /198\.51\.100\.7 is not the address/);
+    assert.match(answer(typedUrl, `http://${good}/index.html`).feedback[0]!, /Leave out "\/index\.html"/);
+    assert.match(answer(typedUrl, `http://${f.nodeIP}:99999`).feedback[0]!, /larger than 65535/);
+    assert.match(answer(typedUrl, `http://${f.nodeIP}:port`).feedback[0]!, /port is not a number/);
+    assert.match(answer(typedUrl, 'http://').feedback[0]!, /does not look like an address/);
+  });
+
+  it('a missing port is not mistaken for the service port when that happens to be 80', () => {
+    const g = answer(typedUrl, f.nodeIP as string, { ...learnerFacts, servicePort: 80 });
+    assert.doesNotMatch(g.feedback.join('\n'), /SERVICE-PORT/);
+    assert.match(g.feedback[0]!, /no port in the address/);
+  });
+
+  it('drops a hint whose fact is missing instead of showing a raw placeholder', () => {
+    const noPod = Object.fromEntries(Object.entries(learnerFacts).filter(([name]) => name !== 'podIP'));
+    const g = answer(typedUrl, `http://10.244.1.9:${f.nodePort}`, noPod);
+    assert.equal(g.correct, false);
+    assert.doesNotMatch(g.feedback.join('\n'), /\{\{|POD-IP/);
+    assert.match(g.feedback[0]!, /10\.244\.1\.9 is not the address/);
+  });
+});
+
+describe('reading input', () => {
+  it('reads numbers forgivingly and explains what it cannot read', () => {
+    assert.deepEqual(readNumber(' 0031231 '), { ok: true, value: 31231 });
+    assert.equal(readNumber('31,231').ok, false);
+    assert.equal(readNumber('0x50').ok, false);
+  });
+
+  it('splits a URL into its parts without hiding a typed default port', () => {
+    const url = readUrl('HTTP://203.000.113.011:80/');
+    assert.equal(url?.scheme, 'http');
+    assert.equal(url?.host, '203.0.113.11');
+    assert.deepEqual(url?.port, { ok: true, value: 80 });
+    assert.equal(url?.path, '/');
+    assert.equal(readUrl('203.0.113.11')?.port, null);
+  });
+});
