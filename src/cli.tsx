@@ -45,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'print':
     case 'course': {
       if (options.command === 'course' && !interactive) {
-        err("nodeport-lab: the course needs a terminal; try 'nodeport-lab print' for the course as text.");
+        err("nodeport-lab: the course needs a terminal; try 'nodeport-lab print' to read it, or pipe commands into 'nodeport-lab sandbox'.");
         return 2;
       }
       const loaded = loadCourseFrom(options.lessons);
