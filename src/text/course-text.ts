@@ -1,8 +1,19 @@
 // The course as plain text: for `nodeport-lab print`, screen readers, printing and review.
 import type { Course, Lesson } from '../core/course/model.js';
 import { blank, line, lineText, type Line } from './line.js';
+import { fillQuestion, revealAnswer } from '../core/quiz/index.js';
+import { answerKeyLines } from './quiz-text.js';
 import { renderStep } from './step.js';
 import { wrap } from './wrap.js';
+
+/** Each quiz question of a lesson with its answer, numbered as `print` numbers them. */
+function answers(lesson: Lesson, number: number): { number: string; answer: string[] }[] {
+  return lesson.steps.flatMap((step, s) =>
+    step.kind === 'quiz'
+      ? step.questions.map((q, i) => ({ number: `${number}.${s + 1} Q${i + 1}.`, answer: revealAnswer(fillQuestion(q, q.fallback ?? {})) }))
+      : [],
+  );
+}
 
 export function lessonText(lesson: Lesson, number: number, columns: number): Line[] {
   const heading = `Lesson ${number}: ${lesson.title}`;
@@ -18,6 +29,8 @@ export function lessonText(lesson: Lesson, number: number, columns: number): Lin
 
 /** The whole course, or the lessons whose id or number is in `only`. */
 export function courseText(course: Course, columns: number, only?: (lesson: Lesson, number: number) => boolean): string {
-  const parts = course.lessons.flatMap((lesson, i) => (only && !only(lesson, i + 1) ? [] : [lessonText(lesson, i + 1, columns)]));
-  return parts.map((lines) => lines.map((l) => lineText(l).trimEnd()).join('\n')).join('\n');
+  const chosen = course.lessons.flatMap((lesson, i) => (only && !only(lesson, i + 1) ? [] : [{ lesson, number: i + 1 }]));
+  const parts = chosen.map(({ lesson, number }) => lessonText(lesson, number, columns));
+  parts.push(answerKeyLines(chosen.flatMap(({ lesson, number }) => answers(lesson, number)), columns));
+  return parts.map((lines) => lines.map((l) => lineText(l).trimEnd()).join('\n')).join('\n').trimEnd();
 }

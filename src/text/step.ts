@@ -4,6 +4,7 @@ import { checkGoal, describeCondition, type Attempt } from '../core/course/goals
 import type { CompareSide, CompareStep, DoStep, ManifestStep, Step } from '../core/course/model.js';
 import { fillTemplates, hasTemplates } from '../core/course/template.js';
 import { previewCommand } from '../core/shell/preview.js';
+import { printedQuestion } from './quiz-text.js';
 import { codeLines, hardWrap } from './code.js';
 import { drawDiagram } from './diagrams/index.js';
 import { blank, line, padTo, seg, type Line } from './line.js';
@@ -18,6 +19,8 @@ export interface RenderOptions {
   readonly attempts?: readonly Attempt[];
   /** How many hints the learner has asked for (do steps); `print` shows them all. */
   readonly hintsShown?: number;
+  /** On screen, a quiz step's questions are drawn by the quiz view; in `print` they are listed here. */
+  readonly interactive?: boolean;
   /** No box drawing: diagrams become their descriptions; every manifest field is listed. */
   readonly plain: boolean;
   /** The highlighted manifest field (interactive manifest steps). */
@@ -70,6 +73,9 @@ function draw(step: Step, options: RenderOptions): RenderedStep {
       return { lines: [...lines, blank, ...compare(step, options)] };
     case 'do':
       return { lines: [...lines, blank, ...practice(step, options)] };
+    case 'quiz':
+      if (options.interactive) return { lines };
+      return { lines: [...lines, ...step.questions.flatMap((q, i) => [blank, ...printedQuestion(q, `Q${i + 1}.`, options.columns)])] };
   }
 }
 

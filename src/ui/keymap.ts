@@ -1,5 +1,6 @@
 // Every key binding, as data: the router reads it to dispatch, the help overlay to explain.
-import type { NavAction, NavState } from '../core/course/navigation.js';
+import type { SheetAction } from '../core/course/answer-sheet.js';
+import { currentQuiz, type NavAction, type NavState } from '../core/course/navigation.js';
 import type { EditAction } from '../core/shell/line-editor.js';
 
 export type KeyName =
@@ -7,7 +8,7 @@ export type KeyName =
   | 'enter' | 'escape' | 'space' | 'tab' | 'ctrl-c' | 'ctrl-d' | (string & {});
 
 /** Where the keys go: decided from the state, one context at a time. */
-export type Context = 'resume' | 'home' | 'lesson' | 'manifest' | 'practice' | 'help';
+export type Context = 'resume' | 'home' | 'lesson' | 'manifest' | 'practice' | 'quiz' | 'quiz-typed' | 'help';
 
 /** What a view knows that an action may need: how tall a page is and how far one can scroll. */
 export interface ViewMetrics {
@@ -32,6 +33,8 @@ const READING: readonly Context[] = ['lesson', 'manifest'];
 
 const edit = (action: EditAction) => (): NavAction => ({ type: 'prompt-edit', action });
 const PRACTICE: readonly Context[] = ['practice'];
+const QUIZ: readonly Context[] = ['quiz', 'quiz-typed'];
+const sheet = (action: SheetAction) => (): NavAction => ({ type: 'quiz-sheet', action });
 
 const scroll = (delta: (v: ViewMetrics) => number) => (v: ViewMetrics): NavAction => ({ type: 'scroll', delta: delta(v), max: v.maxScroll });
 
@@ -67,11 +70,25 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: PRACTICE, keys: ['pageup'], label: 'page up', does: 'scroll the instructions up', action: scroll((v) => -v.page) },
   { contexts: PRACTICE, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, h hint, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
   { contexts: PRACTICE, keys: ['ctrl-c'], label: 'ctrl-c', does: 'erase the line; on an empty line, quit', hint: 'type hint for a hint', action: () => ({ type: 'prompt-interrupt' }) },
+  { contexts: QUIZ, keys: ['enter'], label: 'enter', does: 'answer; after the feedback, the next question', hint: 'enter answer', action: () => ({ type: 'quiz-submit' }) },
+  { contexts: ['quiz'], keys: ['up', 'k'], label: '↑ / k', does: 'the row above', action: sheet({ type: 'move', delta: -1 }) },
+  { contexts: ['quiz'], keys: ['down', 'j'], label: '↓ / j', does: 'the row below', action: sheet({ type: 'move', delta: 1 }) },
+  { contexts: ['quiz'], keys: ['space'], label: 'space', does: 'tick an option, or pick up and drop an item', action: sheet({ type: 'toggle' }) },
+  { contexts: ['quiz'], keys: ['right', 'l'], label: '→', does: 'next match for the term', action: sheet({ type: 'cycle', delta: 1 }) },
+  { contexts: ['quiz'], keys: ['left', 'h'], label: '←', does: 'previous match for the term', action: sheet({ type: 'cycle', delta: -1 }) },
+  { contexts: ['quiz'], keys: ['g'], label: 'g', does: 'show the answer (the question comes back later)', action: () => ({ type: 'quiz-give-up' }) },
+  { contexts: ['quiz'], keys: ['r'], label: 'r', does: 'take the quiz again (at the end)', action: () => ({ type: 'quiz-restart' }) },
+  { contexts: ['quiz-typed'], keys: ['backspace'], label: 'backspace', does: 'erase to the left', action: edit({ type: 'backspace' }) },
+  { contexts: ['quiz-typed'], keys: ['left'], label: '←', does: 'cursor left', action: edit({ type: 'move', to: 'left' }) },
+  { contexts: ['quiz-typed'], keys: ['right'], label: '→', does: 'cursor right', action: edit({ type: 'move', to: 'right' }) },
+  { contexts: ['quiz-typed'], keys: ['ctrl-u'], label: 'ctrl-u', does: 'erase the answer', action: edit({ type: 'clear' }) },
+  { contexts: QUIZ, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
   { contexts: ['lesson'], keys: ['i'], label: 'i', does: 'back to the prompt (practice steps)', action: () => ({ type: 'focus', to: 'prompt' }) },
   { contexts: ['lesson'], keys: ['h'], label: 'h', does: 'a hint (practice steps)', action: () => ({ type: 'hint' }) },
   { contexts: ['help'], keys: ['escape', '?', 'enter'], label: 'esc / ?', does: 'close this help', hint: 'esc close', action: () => ({ type: 'close-help' }) },
-  { contexts: ['home', 'lesson', 'manifest'], keys: ['?'], label: '?', does: 'show the keys', hint: '? keys', action: () => ({ type: 'toggle-help' }) },
-  { contexts: ['resume', 'home', 'lesson', 'manifest', 'help'], keys: ['q', 'ctrl-c'], label: 'q / ctrl-c', does: 'quit (your progress is saved)', hint: 'q quit', action: () => ({ type: 'quit' }) },
+  { contexts: ['home', 'lesson', 'manifest', 'quiz'], keys: ['?'], label: '?', does: 'show the keys', hint: '? keys', action: () => ({ type: 'toggle-help' }) },
+  { contexts: ['quiz-typed'], keys: ['ctrl-c'], label: 'ctrl-c', does: 'quit (your progress is saved)', action: () => ({ type: 'quit' }) },
+  { contexts: ['resume', 'home', 'lesson', 'manifest', 'quiz', 'help'], keys: ['q', 'ctrl-c'], label: 'q / ctrl-c', does: 'quit (your progress is saved)', hint: 'q quit', action: () => ({ type: 'quit' }) },
 ];
 
 export function contextOf(state: NavState): Context {
@@ -79,12 +96,16 @@ export function contextOf(state: NavState): Context {
   if (state.screen.kind === 'home') return state.resume ? 'resume' : 'home';
   const step = state.course.lessons[state.screen.lesson]?.steps[state.screen.step];
   if (step?.kind === 'do' && state.focus === 'prompt') return 'practice';
+  if (step?.kind === 'quiz' && state.focus === 'prompt') {
+    const turn = currentQuiz(state)?.quiz.current;
+    return turn && !turn.grade && turn.presented.question.kind === 'typed' ? 'quiz-typed' : 'quiz';
+  }
   return step?.kind === 'manifest' ? 'manifest' : 'lesson';
 }
 
 /** A key that types itself at the prompt when no binding claims it. */
 export function typedText(context: Context, key: KeyName): string | null {
-  if (context !== 'practice') return null;
+  if (context !== 'practice' && context !== 'quiz-typed') return null;
   if (key === 'space') return ' ';
   return [...key].length === 1 && key >= ' ' ? key : null;
 }

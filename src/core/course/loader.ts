@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
 import { FIELD_NAMES, FUTURE_KINDS, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
 import { closest } from './suggest.js';
+import { readQuestions } from '../quiz/index.js';
 import { templateProblems } from './template.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 
@@ -127,6 +128,17 @@ function buildStep(
       return { kind: 'read', ...common };
     case 'do':
       return { kind: 'do', ...common, goal: step.goal, hints: step.hints };
+    case 'quiz': {
+      const checked = readQuestions(step.questions);
+      if (!checked.ok) {
+        for (const problem of checked.problems) {
+          const at = [...stepPath, 'questions', ...problem.path];
+          problems.push(problemAt(lesson, valueOffset(lesson.doc, at), problem.message));
+        }
+        return null;
+      }
+      return { kind: 'quiz', ...common, questions: checked.questions };
+    }
     case 'manifest': {
       const manifest = manifestFor(step.file, [...stepPath, 'file']);
       if (!manifest) return null;

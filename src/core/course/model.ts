@@ -1,4 +1,5 @@
 // The course as the runner sees it: lessons made of steps, all plain data.
+import type { Question } from '../quiz/index.js';
 import type { Condition } from './goals.js';
 
 export interface Diagram {
@@ -71,7 +72,13 @@ export interface DoStep extends StepBase {
   readonly hints: readonly string[];
 }
 
-export type Step = ReadStep | ManifestStep | CompareStep | DoStep;
+/** Questions on the lesson's ideas, answered by keys, with feedback after each answer. */
+export interface QuizStep extends StepBase {
+  readonly kind: 'quiz';
+  readonly questions: readonly Question[];
+}
+
+export type Step = ReadStep | ManifestStep | CompareStep | DoStep | QuizStep;
 export type StepKind = Step['kind'];
 
 export interface Lesson {

@@ -1,7 +1,7 @@
 // Moving through the course: a reducer over typed actions. The screen draws this state; nothing else moves.
 import type { KubectlIO } from '../kubectl/index.js';
 import type { EditAction } from '../shell/line-editor.js';
-import { finishStep, lessonProgress, visit, type Place, type Progress } from '../progress/model.js';
+import { finishStep, lessonProgress, recordQuiz, visit, type Place, type Progress } from '../progress/model.js';
 import { checkGoal } from './goals.js';
 import type { Course, Lesson, Step } from './model.js';
 import {
@@ -16,6 +16,9 @@ import {
   type LessonPractice,
   type Prompt,
 } from './practice.js';
+import { freshSheet, responseFrom, updateSheet, type AnswerSheet, type SheetAction } from './answer-sheet.js';
+import { quizFacts } from './quiz-facts.js';
+import { quizPhase, quizReducer, startQuiz, summary, type QuizAction, type QuizState } from '../quiz/index.js';
 
 export type Screen =
   | { readonly kind: 'home'; readonly cursor: number }
@@ -46,6 +49,10 @@ export interface NavState {
   readonly prompt: Prompt;
   /** In a practice step, whether keys go to the prompt or move through the lesson. */
   readonly focus: 'prompt' | 'page';
+  /** Each quiz the learner has started, by `lesson/step`: kept, so going back shows it as it was. */
+  readonly quizzes: Readonly<Record<string, QuizState>>;
+  /** The answer being built for the question on screen. */
+  readonly sheet: AnswerSheet | null;
 }
 
 export interface PracticeSetup {
@@ -73,7 +80,13 @@ export type NavAction =
   /** Ctrl-C at the prompt: clear the line, or quit when it is already empty. */
   | { readonly type: 'prompt-interrupt' }
   | { readonly type: 'focus'; readonly to: 'prompt' | 'page' }
-  | { readonly type: 'hint' };
+  | { readonly type: 'hint' }
+  | { readonly type: 'quiz-sheet'; readonly action: SheetAction }
+  /** Enter in a quiz: answer, then go on to the next question, then (at the end) the next step. */
+  | { readonly type: 'quiz-submit' }
+  /** Show the answer; the question counts as missed and comes back later. */
+  | { readonly type: 'quiz-give-up' }
+  | { readonly type: 'quiz-restart' };
 
 export function stepKey(lesson: Lesson, step: number): string {
   return `${lesson.id}/${lesson.steps[step]?.id ?? step}`;
@@ -105,7 +118,40 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
     practice: {},
     prompt: emptyPrompt,
     focus: 'prompt',
+    quizzes: {},
+    sheet: null,
   };
+}
+
+/** The quiz on screen and its key, when the step is a quiz. */
+export function currentQuiz(state: NavState): { key: string; quiz: QuizState } | null {
+  const here = currentStep(state);
+  if (!here || here.step.kind !== 'quiz') return null;
+  const key = `${here.lesson.id}/${here.step.id}`;
+  const quiz = state.quizzes[key];
+  return quiz ? { key, quiz } : null;
+}
+
+/** Starts the quiz of a quiz step the first time the learner arrives, with facts from their cluster. */
+function ensureQuiz(state: NavState): NavState {
+  const here = currentStep(state);
+  if (!here || here.step.kind !== 'quiz') return { ...state, sheet: null };
+  const key = `${here.lesson.id}/${here.step.id}`;
+  const quiz = state.quizzes[key] ?? startQuiz(here.step.questions, { seed: state.seed + here.index, facts: quizFacts(currentPractice(state)?.shell.cluster) });
+  const turn = quiz.current;
+  return { ...state, quizzes: { ...state.quizzes, [key]: quiz }, sheet: turn ? freshSheet(turn.presented) : null };
+}
+
+function quizStep(state: NavState, action: QuizAction): NavState {
+  const found = currentQuiz(state);
+  if (!found) return state;
+  const quiz = quizReducer(found.quiz, action);
+  const next: NavState = { ...state, quizzes: { ...state.quizzes, [found.key]: quiz } };
+  if (quizPhase(quiz) === 'done' && quizPhase(found.quiz) !== 'done') {
+    const result = summary(quiz).result;
+    return { ...next, progress: recordQuiz(next.progress, found.key, result) };
+  }
+  return next;
 }
 
 /** The step on screen, when in a lesson. */
@@ -155,7 +201,7 @@ function enter(state: NavState, lesson: number, step: number, notice: string | n
   const backwards = state.screen.kind === 'lesson' && (lesson < state.screen.lesson || (lesson === state.screen.lesson && step < state.screen.step));
   if (target && targetStep && backwards) next = withPractice(next, target, (p) => returnToStep(p, targetStep.id));
   const screen: Screen = { kind: 'lesson', lesson, step };
-  next = { ...next, screen, help: false, resume: null, notice, prompt: emptyPrompt, focus: 'prompt' };
+  next = ensureQuiz({ ...next, screen, help: false, resume: null, notice, prompt: emptyPrompt, focus: 'prompt' });
   const place = currentPlace(next);
   return place ? { ...next, progress: visit(next.progress, place) } : next;
 }
@@ -260,6 +306,37 @@ export function navigate(state: NavState, action: NavAction): NavState {
       if (!here || here.step.kind !== 'do') return state;
       const { step } = here;
       return withPractice(state, here.lesson, (p) => showHint(p, step.id, step.hints.length));
+    }
+    case 'quiz-sheet': {
+      const turn = currentQuiz(state)?.quiz.current;
+      if (!turn || turn.grade || !state.sheet) return state;
+      return { ...state, sheet: updateSheet(state.sheet, turn.presented, action.action) };
+    }
+    case 'quiz-submit': {
+      const found = currentQuiz(state);
+      if (!found) return state;
+      const phase = quizPhase(found.quiz);
+      if (phase === 'done') return navigate(state, { type: 'next-step' });
+      const turn = found.quiz.current;
+      if (!turn || !state.sheet) return state;
+      if (phase === 'question') {
+        if (turn.presented.question.kind === 'typed' && state.prompt.editor.text.trim() === '') return state;
+        const response = responseFrom(state.sheet, turn.presented, state.prompt.editor.text);
+        return quizStep(state, { type: 'answer', response });
+      }
+      const after = quizStep(state, { type: 'next' });
+      const upcoming = currentQuiz(after)?.quiz.current;
+      return { ...after, sheet: upcoming ? freshSheet(upcoming.presented) : null, prompt: emptyPrompt };
+    }
+    case 'quiz-give-up': {
+      const found = currentQuiz(state);
+      return found && quizPhase(found.quiz) === 'question' ? quizStep(state, { type: 'give-up' }) : state;
+    }
+    case 'quiz-restart': {
+      const found = currentQuiz(state);
+      if (!found || quizPhase(found.quiz) !== 'done') return state;
+      const others = Object.fromEntries(Object.entries(state.quizzes).filter(([key]) => key !== found.key));
+      return ensureQuiz({ ...state, quizzes: others, prompt: emptyPrompt });
     }
     case 'move-field': {
       if (screen.kind !== 'lesson') return state;

@@ -1,12 +1,13 @@
 // The shape of a lesson file, format 1. Positions for problems are found by loader.ts.
 import * as v from 'valibot';
+import { QUESTION_FIELD_NAMES } from '../quiz/schema.js';
 import { DIAGRAM_NAMES } from './model.js';
 
 export const FORMAT = 1;
 
 /** Step kinds that the format reserves for later versions of the app. */
-export const FUTURE_KINDS = ['trace', 'quiz'] as const;
-export const KNOWN_KINDS = ['read', 'manifest', 'compare', 'do'] as const;
+export const FUTURE_KINDS = ['trace'] as const;
+export const KNOWN_KINDS = ['read', 'manifest', 'compare', 'do', 'quiz'] as const;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const id = v.pipe(
@@ -107,6 +108,12 @@ export const stepSchema = v.variant('kind', [
     goal: v.pipe(v.array(condition, 'must be a list of conditions'), v.minLength(1, 'must have at least one condition')),
     hints: v.optional(v.array(text, 'must be a list'), []),
   }),
+  v.strictObject({
+    kind: v.literal('quiz'),
+    ...base,
+    // Each question is checked by the quiz engine's own lint (see loader.ts).
+    questions: v.pipe(v.array(v.unknown(), 'must be a list of questions'), v.minLength(1, 'must have at least one question')),
+  }),
 ]);
 
 export const lessonSchema = v.strictObject({
@@ -129,5 +136,6 @@ export const FIELD_NAMES = [
   ...Object.keys(diagram.entries),
   ...Object.keys(side.entries),
   'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect', 'goal', 'hints', 'pod', 'service', 'request', 'ran', 'says',
-  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command',
+  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions',
+  ...QUESTION_FIELD_NAMES,
 ];

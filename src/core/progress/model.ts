@@ -1,4 +1,5 @@
 // What the learner has done, independent of how it is stored.
+import { bestResult, parseQuizResult, type QuizResult } from '../quiz/index.js';
 
 export const PROGRESS_VERSION = 1;
 
@@ -19,6 +20,14 @@ export interface Progress {
   readonly lessons: Readonly<Record<string, LessonProgress>>;
   /** Where the learner was last; the course offers to continue there. */
   readonly last: Place | null;
+  /** The best result of each quiz, by `lesson/step`. */
+  readonly quizzes?: Readonly<Record<string, QuizResult>>;
+}
+
+/** Keeps the better of the stored and the new result of a quiz. */
+export function recordQuiz(progress: Progress, key: string, result: QuizResult): Progress {
+  const best = bestResult(progress.quizzes?.[key], result);
+  return { ...progress, quizzes: { ...progress.quizzes, [key]: best } };
 }
 
 export const emptyProgress: Progress = { version: PROGRESS_VERSION, lessons: {}, last: null };
@@ -53,7 +62,17 @@ export function parseProgress(data: unknown): Progress | null {
   if (last !== null && !(isRecord(last) && typeof last.lesson === 'string' && typeof last.step === 'string')) {
     return null;
   }
-  return { version: PROGRESS_VERSION, lessons, last: last === null ? null : { lesson: last.lesson as string, step: last.step as string } };
+  const quizzes: Record<string, QuizResult> = {};
+  if (data.quizzes !== undefined) {
+    if (!isRecord(data.quizzes)) return null;
+    for (const [key, value] of Object.entries(data.quizzes)) {
+      const result = parseQuizResult(value);
+      if (!result) return null;
+      quizzes[key] = result;
+    }
+  }
+  const place = last === null ? null : { lesson: last.lesson as string, step: last.step as string };
+  return { version: PROGRESS_VERSION, lessons, last: place, ...(data.quizzes !== undefined ? { quizzes } : {}) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,8 @@
 // A lesson step on screen: where you are, the step's lines in a scrolled window, the keys.
 import { goalMet, stepKey, type NavState } from '../../core/course/navigation.js';
 import { terminalLines } from './practice.js';
-import { line, seg, type Line } from '../../text/line.js';
+import { blank, line, seg, type Line } from '../../text/line.js';
+import { quizLines } from './quiz.js';
 import { renderStep } from '../../text/step.js';
 import { wrap } from '../../text/wrap.js';
 import type { Display } from '../display.js';
@@ -31,12 +32,20 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
 
   const practice = state.practice[lesson.id];
   const entries = practice?.entries[step.id] ?? [];
-  const body = renderStep(step, {
+  const rendered = renderStep(step, {
     columns,
     plain: display.plain,
     field: state.field[key] ?? 0,
+    interactive: true,
     ...(practice ? { cluster: practice.shell.cluster, attempts: entries, hintsShown: practice.hints[step.id] ?? 0 } : {}),
   });
+  const quiz = step.kind === 'quiz' ? quizLines(state, columns, display.plain) : null;
+  const body = quiz
+    ? {
+        lines: [...rendered.lines, blank, ...quiz.lines],
+        ...(quiz.focus === undefined ? {} : { focus: { from: rendered.lines.length + 1 + quiz.focus, to: rendered.lines.length + 1 + quiz.focus } }),
+      }
+    : rendered;
   const room = Math.max(1, rows - 1 - 3 - notice.length - 1);
   // A practice step shares the window: instructions above, its terminal below.
   const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state)) : [];

@@ -38,11 +38,14 @@ describe('lesson loader', () => {
       '03-duplicates.yml:10:9: duplicate step id "twice"',
       '04-references.yml:10:11: manifest "nowhere.yml" not found in manifests/',
       '04-references.yml:20:15: field "spec.ports[0].nodeport" is not in svc.yml',
-      '04-references.yml:23:11: step kind "quiz" is not supported by this version of nodeport-lab (known kinds: read, manifest, compare, do)',
+      '04-references.yml:23:11: step kind "trace" is not supported by this version of nodeport-lab (known kinds: read, manifest, compare, do, quiz)',
       '05-values.yml:1:9: "format" must be 1, the lesson format this version of nodeport-lab reads',
       '05-values.yml:2:5: "id" must be lower-case letters, digits and single hyphens, like "expose-the-pod"',
       '05-values.yml:3:8: "title" must not be empty',
       '05-values.yml:11:13: "name" must be one of: unreachable-pod, service-types, three-ports, request-path',
+      '06-quiz.yml:11:13: "id" must be lower-case letters, digits and single hyphens, like "which-port-is-typed"',
+      '06-quiz.yml:16:13: missing field "why"',
+      '06-quiz.yml:26:11: has 2 right options, and a single question has exactly one (use kind: multiple for more)',
     ]);
   });
 
@@ -51,7 +54,7 @@ describe('lesson loader', () => {
     const result = loadCourse({ lessons: [{ file: 'x.yml', text }], manifests: new Map() });
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.deepEqual(result.problems.map(formatProblem), ['x.yml:7:11: unknown step kind "dance" (known kinds: read, manifest, compare, do)']);
+    assert.deepEqual(result.problems.map(formatProblem), ['x.yml:7:11: unknown step kind "dance" (known kinds: read, manifest, compare, do, quiz)']);
   });
 
   it('needs exactly one of code and file on a compare side', () => {

@@ -1,0 +1,127 @@
+// A quiz on screen: the question and the answer being built, then the feedback in words and
+// symbols (never colour alone), then the summary with what to revisit.
+import { currentQuiz, type NavState } from '../../core/course/navigation.js';
+import { CONCEPT_LABELS } from '../../core/quiz/concepts.js';
+import { codeLines, quizPhase, quizProgress, summary, type Response } from '../../core/quiz/index.js';
+import { blank, line, seg, type Line } from '../../text/line.js';
+import { prose } from '../../text/prose.js';
+import { wrap } from '../../text/wrap.js';
+
+export interface QuizLines {
+  readonly lines: Line[];
+  /** The row to keep in view (the cursor), when there is one. */
+  readonly focus?: number;
+}
+
+export function quizLines(state: NavState, columns: number, plain: boolean): QuizLines {
+  const found = currentQuiz(state);
+  if (!found) return { lines: [] };
+  const { quiz } = found;
+  const phase = quizPhase(quiz);
+  if (phase === 'done') return { lines: summaryLines(state, columns) };
+  const turn = quiz.current!;
+  const q = turn.presented.question;
+  const sheet = state.sheet;
+  const progress = quizProgress(quiz);
+  const out: Line[] = [
+    [
+      seg(`Question ${quiz.turns} · ${progress.solved} of ${progress.total} answered right so far`, 'dim'),
+      seg(turn.presented.attempt > 1 ? '  · again: you missed it earlier' : '', 'focus'),
+    ],
+    blank,
+    ...prose(q.prompt, columns, plain),
+    blank,
+  ];
+  let focus: number | undefined;
+  const answered = turn.grade !== null;
+  const row = (i: number, text: Line): Line => {
+    const here = !answered && sheet?.cursor === i;
+    if (here) focus = out.length;
+    return [seg(here ? '› ' : '  ', 'focus'), ...text];
+  };
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+      turn.presented.display.forEach((option, i) => {
+        const o = q.options[option]!;
+        const ticked = q.kind === 'single' ? sheet?.cursor === i : sheet?.chosen.includes(option);
+        const box = q.kind === 'single' ? (ticked ? '(•) ' : '( ) ') : ticked ? '[x] ' : '[ ] ';
+        const mark = answered ? answerMark(o.correct === true, Boolean(picked(turn.response, option))) : [];
+        out.push(...wrap(o.text, columns - 8, 'plain', 6).map((l, n) => (n === 0 ? row(i, [seg(box), ...l, ...mark]) : [seg('  '), ...l])));
+      });
+      break;
+    case 'typed': {
+      const { text, cursor } = state.prompt.editor;
+      out.push([seg('Answer: ', 'heading'), seg(text.slice(0, cursor)), ...(answered ? [] : [seg(text[cursor] ?? ' ', 'cursor')]), seg(text.slice(cursor + 1))]);
+      break;
+    }
+    case 'order':
+      (sheet?.arrangement ?? turn.presented.display).forEach((item, i) => {
+        const held = sheet?.holding && sheet.cursor === i;
+        out.push(row(i, [seg(`${i + 1}. `, 'dim'), seg(q.items[item]!.text, held ? 'focus' : 'plain'), seg(held ? '  (moving: ↑/↓, space to drop)' : '', 'dim')]));
+      });
+      break;
+    case 'match': {
+      const width = Math.max(...q.pairs.map((p) => p.left.length));
+      q.pairs.forEach((pair, i) => {
+        const chosen = sheet?.matches[i];
+        const right = chosen === null || chosen === undefined ? '—' : q.pairs[chosen]!.right;
+        out.push(row(i, [seg(pair.left.padEnd(width), 'heading'), seg('  →  ', 'dim'), seg(right)]));
+      });
+      break;
+    }
+    case 'bug':
+      codeLines(q.code).forEach((text, i) => out.push(row(i, [seg(`${String(i + 1).padStart(2)} ${plain ? '|' : '│'} `, 'dim'), seg(text, 'code')])));
+      break;
+  }
+  if (turn.grade) {
+    const right = turn.grade.correct;
+    out.push(blank, line(right ? '✓ Right.' : '✗ Not quite.', right ? 'good' : 'bad'));
+    for (const text of turn.grade.feedback) out.push(...wrap(text, columns));
+    out.push(blank, line(right ? 'Enter: next question' : 'Enter: go on (this question comes back later)', 'dim'));
+  } else {
+    out.push(blank, line(HOW[q.kind], 'dim'));
+  }
+  return focus === undefined ? { lines: out } : { lines: out, focus };
+}
+
+const HOW = {
+  single: '↑/↓ choose · enter answer · g show the answer',
+  multiple: '↑/↓ move · space tick or untick · enter answer · g show the answer',
+  typed: 'type your answer · enter answer',
+  order: '↑/↓ move · space pick up or drop an item · enter answer · g show the answer',
+  match: '↑/↓ choose a term · ←/→ change its match · enter answer · g show the answer',
+  bug: '↑/↓ choose the line that breaks it · enter answer · g show the answer',
+} as const;
+
+/** After an answer: the right options are marked, and so is a wrong pick, in symbols and words. */
+function answerMark(right: boolean, chosen: boolean): Line {
+  if (right) return [seg('  ✓ right answer', 'good')];
+  return chosen ? [seg('  ✗ your pick', 'bad')] : [];
+}
+
+function picked(response: Response | null, option: number): boolean {
+  if (!response) return false;
+  if (response.kind === 'single') return response.choice === option;
+  return response.kind === 'multiple' && response.choices.includes(option);
+}
+
+function summaryLines(state: NavState, columns: number): Line[] {
+  const found = currentQuiz(state)!;
+  const s = summary(found.quiz);
+  const out: Line[] = [
+    line(`Quiz complete: ${s.solved} of ${s.total} right, ${s.firstTry} on the first try (score ${s.percent}%).`, 'heading'),
+    blank,
+    line('By concept', 'heading'),
+  ];
+  for (const c of s.concepts) {
+    const mark = c.mastery >= 0.75 ? seg('✓ ', 'good') : seg('✗ ', 'bad');
+    out.push([mark, seg(`${CONCEPT_LABELS[c.concept]}: `), seg(`${Math.round(c.mastery * 100)}%`, 'heading'), seg(` (${c.firstTry} of ${c.questions} first try)`, 'dim')]);
+  }
+  if (s.revisit.length > 0) {
+    out.push(blank, line('Worth another look', 'heading'));
+    for (const r of s.revisit) out.push(...wrap(`- ${CONCEPT_LABELS[r.concept]}${r.lessons.length ? ` (lessons: ${r.lessons.join(', ')})` : ''}`, columns, 'plain', 2));
+  }
+  out.push(blank, line('Enter: next step · r: take the quiz again', 'dim'));
+  return out;
+}
