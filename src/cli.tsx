@@ -7,6 +7,8 @@ import { lint } from './commands/lint.js';
 import { bundledLessonDir, loadCourseFrom } from './commands/load-lessons.js';
 import { parseOptions, USAGE } from './commands/options.js';
 import { print } from './commands/print.js';
+import { findQuiz } from './commands/find-quiz.js';
+import type { Place } from './core/progress/model.js';
 import { reset } from './commands/reset.js';
 import { randomSeed, runScript } from './commands/sandbox.js';
 import { runSandbox } from './commands/sandbox-terminal.js';
@@ -43,8 +45,9 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'reset':
       return reset(labHome(process.env), options.yes, interactive);
     case 'print':
+    case 'quiz':
     case 'course': {
-      if (options.command === 'course' && !interactive) {
+      if (options.command !== 'print' && !interactive) {
         err("nodeport-lab: the course needs a terminal; try 'nodeport-lab print' to read it, or pipe commands into 'nodeport-lab sandbox'.");
         return 2;
       }
@@ -58,7 +61,13 @@ async function main(argv: readonly string[]): Promise<number> {
         const columns = Math.max(40, Math.min(process.stdout.isTTY ? process.stdout.columns : 80, 100));
         return print(loaded.course, options.args[0], columns, out, err);
       }
-      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed());
+      let start: Place | undefined;
+      if (options.command === 'quiz') {
+        const found = findQuiz(loaded.course, options.args[0]);
+        if (!found.ok) return err(`nodeport-lab: ${found.message}`), 2;
+        start = found.place;
+      }
+      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed(), start);
     }
   }
 }

@@ -1,14 +1,14 @@
 // The course on a terminal: load progress, draw the app, keep the terminal sane on every way out.
 import { render } from 'ink';
 import type { Course } from '../core/course/model.js';
-import type { Progress } from '../core/progress/model.js';
+import type { Place, Progress } from '../core/progress/model.js';
 import { loadProgress, progressFile, saveProgress } from '../core/progress/store.js';
 import { App } from '../ui/App.js';
 import { DisplayContext, type Display } from '../ui/display.js';
 import { courseManifests } from './sandbox-files.js';
 import { untilExit } from './until-exit.js';
 
-export async function runCourse(course: Course, home: string, display: Display, seed: number): Promise<number> {
+export async function runCourse(course: Course, home: string, display: Display, seed: number, start?: Place): Promise<number> {
   const file = progressFile(home);
   const loaded = loadProgress(file);
   const save = (progress: Progress) => {
@@ -17,7 +17,7 @@ export async function runCourse(course: Course, home: string, display: Display, 
   };
   const app = render(
     <DisplayContext.Provider value={display}>
-      <App course={course} progress={loaded.progress} notice={loaded.notice} saveProgress={save} practice={{ seed, files: courseManifests(course) }} />
+      <App course={course} progress={loaded.progress} notice={loaded.notice} saveProgress={save} practice={{ seed, files: courseManifests(course) }} {...(start ? { start } : {})} />
     </DisplayContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false },
   );

@@ -1,7 +1,7 @@
 // The command line: which command, and the flags every command shares.
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['course', 'sandbox', 'print', 'lint', 'reset'] as const;
+export const COMMANDS = ['course', 'sandbox', 'quiz', 'print', 'lint', 'reset'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -72,7 +72,8 @@ Usage:
   nodeport-lab                 take the course (needs a terminal)
   nodeport-lab sandbox         a shell over a fresh simulated cluster: kubectl, curl, ...
                                (without a terminal: one command per line from stdin)
-  nodeport-lab print [LESSON]  the course as plain text (LESSON: a number or an id)
+  nodeport-lab quiz [LESSON]   straight to a quiz: the lesson's, or the review quiz
+  nodeport-lab print [LESSON]  the course as plain text, with an answer key (LESSON: a number or an id)
   nodeport-lab lint [DIR]      check lesson files; prints file:line:col: message
   nodeport-lab reset           forget your progress (asks first; --yes to skip)
 

@@ -1,7 +1,7 @@
 // The course as plain text: for `nodeport-lab print`, screen readers, printing and review.
 import type { Course, Lesson } from '../core/course/model.js';
 import { blank, line, lineText, type Line } from './line.js';
-import { fillQuestion, revealAnswer } from '../core/quiz/index.js';
+import { fillQuestion, missingFacts, revealAnswer, type Question } from '../core/quiz/index.js';
 import { answerKeyLines } from './quiz-text.js';
 import { renderStep } from './step.js';
 import { wrap } from './wrap.js';
@@ -10,9 +10,16 @@ import { wrap } from './wrap.js';
 function answers(lesson: Lesson, number: number): { number: string; answer: string[] }[] {
   return lesson.steps.flatMap((step, s) =>
     step.kind === 'quiz'
-      ? step.questions.map((q, i) => ({ number: `${number}.${s + 1} Q${i + 1}.`, answer: revealAnswer(fillQuestion(q, q.fallback ?? {})) }))
+      ? step.questions.map((q, i) => ({ number: `${number}.${s + 1} Q${i + 1}.`, answer: printedAnswer(q) }))
       : [],
   );
+}
+
+/** A question's answer for the key; one about the learner's own objects depends on their cluster. */
+function printedAnswer(question: Question): string[] {
+  const missing = missingFacts(question, question.fallback ?? {});
+  if (missing.length > 0) return [`It depends on your own cluster (${missing.join(', ')}): take this quiz in the course.`];
+  return revealAnswer(fillQuestion(question, question.fallback ?? {}));
 }
 
 export function lessonText(lesson: Lesson, number: number, columns: number): Line[] {

@@ -3,7 +3,7 @@ import { useApp, useInput } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import type { Course } from '../core/course/model.js';
 import { initialNav, navigate, type PracticeSetup } from '../core/course/navigation.js';
-import type { Progress } from '../core/progress/model.js';
+import type { Place, Progress } from '../core/progress/model.js';
 import { useDisplay } from './display.js';
 import { actionFor, contextOf, keyNames, typedText } from './keymap.js';
 import { Lines } from './Lines.js';
@@ -27,13 +27,18 @@ export interface AppProps {
   readonly practice?: PracticeSetup;
   /** Milliseconds on some clock (the real one; tests pass their own). */
   readonly clock?: () => number;
+  /** Open here instead of the lesson list (nodeport-lab quiz). */
+  readonly start?: Place;
 }
 
-export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now }: AppProps) {
+export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now, start }: AppProps) {
   const display = useDisplay();
   const size = useTerminalSize(fixedSize);
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(navigate, undefined, () => initialNav(course, progress, notice, practice));
+  const [state, dispatch] = useReducer(navigate, undefined, () => {
+    const initial = initialNav(course, progress, notice, practice);
+    return start ? navigate(initial, { type: 'open-place', place: start }) : initial;
+  });
   const lastRun = useRef(clock());
 
   const small = size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;

@@ -229,6 +229,21 @@ export interface ClusterConfig {
   readonly apiServerPort: number;
 }
 
+/** Inclusive range of TCP ports, as a security group rule holds them. */
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The cloud firewall in front of every node (one security group for all of them, as on EKS):
+ * the TCP ports it lets in from outside the cluster. Replies to allowed connections always pass.
+ */
+export interface Firewall {
+  /** Sorted, non-overlapping, non-adjacent ranges. */
+  readonly allowed: readonly PortRange[];
+}
+
 export interface Cluster {
   readonly config: ClusterConfig;
   /** Virtual clock, ms since the Unix epoch. */
@@ -240,6 +255,8 @@ export interface Cluster {
   readonly pods: readonly Pod[];
   readonly services: readonly Service[];
   readonly events: readonly ClusterEvent[];
+  /** The nodes' cloud firewall; absent: every port open, as on a local cluster. */
+  readonly firewall?: Firewall;
 }
 
 export const DEFAULT_NAMESPACE = 'default';

@@ -86,7 +86,9 @@ export type NavAction =
   | { readonly type: 'quiz-submit' }
   /** Show the answer; the question counts as missed and comes back later. */
   | { readonly type: 'quiz-give-up' }
-  | { readonly type: 'quiz-restart' };
+  | { readonly type: 'quiz-restart' }
+  /** Straight to a step (nodeport-lab quiz). */
+  | { readonly type: 'open-place'; readonly place: Place };
 
 export function stepKey(lesson: Lesson, step: number): string {
   return `${lesson.id}/${lesson.steps[step]?.id ?? step}`;
@@ -306,6 +308,10 @@ export function navigate(state: NavState, action: NavAction): NavState {
       if (!here || here.step.kind !== 'do') return state;
       const { step } = here;
       return withPractice(state, here.lesson, (p) => showHint(p, step.id, step.hints.length));
+    }
+    case 'open-place': {
+      const place = findPlace(state.course, action.place);
+      return place ? enter(state, place.lesson, place.step, null) : state;
     }
     case 'quiz-sheet': {
       const turn = currentQuiz(state)?.quiz.current;
