@@ -56,10 +56,10 @@ async function solveOrder(app: App, frame: string, wanted: readonly string[]) {
   for (let target = 0; target < wanted.length; target++) {
     const current = rows(now, /^[› ] \d\. /).map((l) => l.replace(/^[› ] \d\. /, '').replace(/ +\(moving.*$/, '').trim());
     const from = current.indexOf(wanted[target]!);
-    for (; cursor < from; cursor++) now = await press(app, KEYS.down);
-    for (; cursor > from; cursor--) now = await press(app, KEYS.up);
-    now = await press(app, ' ');
-    for (; cursor > target; cursor--) now = await press(app, KEYS.up);
+    for (; cursor < from; cursor++) await press(app, KEYS.down);
+    for (; cursor > from; cursor--) await press(app, KEYS.up);
+    await press(app, ' ');
+    for (; cursor > target; cursor--) await press(app, KEYS.up);
     now = await press(app, ' ');
   }
   return press(app, KEYS.enter, (f) => /✓ Right\.|✗ Not quite\./.test(f));
