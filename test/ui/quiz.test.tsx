@@ -90,9 +90,9 @@ describe('a quiz in the course', () => {
     assert.match(frame, /✓ right answer/);
     assert.match(frame, /✗ your pick/);
 
-    frame = await press(app, KEYS.enter, (f) => f.includes('TYPED-PROMPT'));
+    await press(app, KEYS.enter, (f) => f.includes('TYPED-PROMPT'));
     await press(app, ' 032767 ', (f) => f.includes('Answer:  032767'));
-    frame = await press(app, KEYS.enter, (f) => f.includes('✓ Right.'));
+    assert.match(await press(app, KEYS.enter, (f) => f.includes('✓ Right.') || f.includes('✗')), /✓ Right\./);
 
     frame = await press(app, KEYS.enter, (f) => f.includes('ORDER-PROMPT'));
     frame = await solveOrder(app, frame, ['node', 'service', 'pod']);
@@ -103,7 +103,7 @@ describe('a quiz in the course', () => {
       assert.match(frame, /again: you missed it earlier/);
       frame = await solveSingle(app, frame, 'nodePort');
       assert.match(frame, /✓ Right\./);
-      frame = await press(app, KEYS.enter, (f) => f.includes('MATCH-PROMPT'));
+      await press(app, KEYS.enter, (f) => f.includes('MATCH-PROMPT'));
     }
     frame = await solveMatch(app, [['nodePort', 'on every node'], ['port', 'on the cluster IP'], ['targetPort', 'on the pod']]);
     assert.match(frame, /✓ Right\./);
