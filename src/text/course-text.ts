@@ -4,6 +4,7 @@ import { blank, line, lineText, type Line } from './line.js';
 import { fillQuestion, missingFacts, revealAnswer, type Question } from '../core/quiz/index.js';
 import { answerKeyLines } from './quiz-text.js';
 import { renderStep } from './step.js';
+import { createCluster } from '../core/cluster/index.js';
 import { wrap } from './wrap.js';
 
 /** Each quiz question of a lesson with its answer, numbered as `print` numbers them. */
@@ -22,6 +23,9 @@ function printedAnswer(question: Question): string[] {
   return revealAnswer(fillQuestion(question, question.fallback ?? {}));
 }
 
+/** The cluster every learner starts with: its nodes (and their IPs) are the same for every seed. */
+const FRESH = createCluster({ seed: 0 });
+
 export function lessonText(lesson: Lesson, number: number, columns: number): Line[] {
   const heading = `Lesson ${number}: ${lesson.title}`;
   const out: Line[] = [line(heading, 'heading'), line('='.repeat(Math.min(columns, heading.length)), 'heading')];
@@ -29,7 +33,7 @@ export function lessonText(lesson: Lesson, number: number, columns: number): Lin
   lesson.steps.forEach((step, i) => {
     const title = `${number}.${i + 1} ${step.title}`;
     out.push(line(title, 'heading'), line('-'.repeat(Math.min(columns, title.length)), 'heading'));
-    out.push(...renderStep(step, { columns, plain: true }).lines, blank);
+    out.push(...renderStep(step, { columns, plain: true, templates: FRESH }).lines, blank);
   });
   return out;
 }

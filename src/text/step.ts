@@ -15,6 +15,8 @@ export interface RenderOptions {
   readonly columns: number;
   /** The learner's cluster: fills {{...}} and runs compare commands. Absent in `print`. */
   readonly cluster?: Cluster;
+  /** Without a learner's cluster, a fresh one fills what every cluster shares (node IPs). */
+  readonly templates?: Cluster;
   /** What the learner ran in this step (do steps), for the goal's checklist. */
   readonly attempts?: readonly Attempt[];
   /** How many hints the learner has asked for (do steps); `print` shows them all. */
@@ -55,7 +57,7 @@ function dependsOnCluster(step: Step): boolean {
 
 function draw(step: Step, options: RenderOptions): RenderedStep {
   const { columns } = options;
-  const lines: Line[] = [...prose(fillTemplates(step.text, options.cluster), columns, options.plain)];
+  const lines: Line[] = [...prose(fillTemplates(step.text, options.cluster ?? options.templates), columns, options.plain)];
   if (step.diagram) {
     lines.push(blank);
     if (options.plain) {
@@ -89,7 +91,7 @@ function practice(step: DoStep, options: RenderOptions): Line[] {
   }
   const shown = cluster ? Math.min(options.hintsShown ?? 0, step.hints.length) : step.hints.length;
   step.hints.slice(0, shown).forEach((hint, i) => {
-    out.push(blank, ...prose(`Hint ${i + 1}: ${fillTemplates(hint, cluster)}`, columns, plain));
+    out.push(blank, ...prose(`Hint ${i + 1}: ${fillTemplates(hint, cluster ?? options.templates)}`, columns, plain));
   });
   if (cluster && shown < step.hints.length) out.push(blank, line(`Stuck? Type hint for a hint (${step.hints.length - shown} left).`, 'dim'));
   return out;

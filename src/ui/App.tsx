@@ -59,7 +59,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     let routed = latest.current.state;
     const now = clock();
     // The cluster's clock moves by the time between two commands, as a real one would.
-    const metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
+    let metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
     for (const name of keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
@@ -68,7 +68,11 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       if (!action) continue;
       routed = navigate(routed, action);
       dispatch(action);
-      if (action.type === 'prompt-submit') lastRun.current = now;
+      if (action.type === 'prompt-submit') {
+        // Commands pasted together ran together: the pause before them counts once.
+        lastRun.current = now;
+        metrics = { ...metrics, elapsedMs: 0 };
+      }
     }
   });
 

@@ -9,6 +9,7 @@ export {
   deleteService,
   findService,
   serviceOnNodePort,
+  serviceWithClusterIP,
   usedNodePorts,
   serviceToInput,
   type ServiceInput,
@@ -33,4 +34,16 @@ export { isValidPortName, isDNS1123Label, isDNS1035Label, isDNS1123Subdomain } f
 export { formatFieldError, fieldErrorBody, type FieldError, type FieldErrorType } from './field-error.js';
 export type { ApiError, ApiErrorKind, Result } from './api-error.js';
 export { nextInt } from './prng.js';
-export { parseIPv4, cidrContains } from './ip.js';
+export { parseIPv4, cidrContains, formatCidr } from './ip.js';
+export {
+  firewallOf,
+  firewallAllows,
+  firewallAllowsAll,
+  firewallAllowsNone,
+  openFirewall,
+  closeFirewall,
+  formatPortRange,
+  OPEN_FIREWALL,
+  MIN_PORT,
+  MAX_PORT,
+} from './firewall.js';

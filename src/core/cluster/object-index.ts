@@ -1,22 +1,24 @@
 // Lookup tables over a cluster's pods, services and events: by name, by pod IP, by label,
 // by node, by node port, by cluster IP, by involved object.
 //
-// The cluster is an immutable value and its object lists are never changed in place, so an
-// index belongs to one array (a WeakMap keyed by the array itself) and cannot go stale: any
-// code that puts a new array into a cluster gets a new index, built on first use. To keep a
-// long run of creates or deletes linear, the helpers below make the next array and hand the
-// previous array's index over to it with just that change applied (the previous array then
-// builds its own again if it is ever used). Every list in an index keeps the array's order,
-// so a lookup returns what a scan of the array would have found first.
+// The cluster is an immutable value and its object lists are never changed in place, so a
+// table belongs to one list (a WeakMap keyed by the list itself) and cannot go stale: any
+// code that puts a new list into a cluster gets new tables, each built when first used. To
+// keep a long run of creates or deletes linear, the helpers at the end make the next list and
+// hand the previous list's tables on to it with just that change applied (the previous list
+// builds its own again if it is ever used). A table keeps each key's items in list order, so
+// a lookup finds what a scan of the list would have found first.
 
 import type { ClusterEvent, Labels, Pod, Service } from './types.js';
 
+const NONE: readonly never[] = [];
+
 /**
- * Key -> the items with that key, in array order. Most keys have one item, kept as itself
+ * Key -> the items with that key, in list order. Most keys have one item, kept as itself
  * rather than in a list of one (items are objects, never arrays). A list handed out is only
  * good until the next change: callers copy what they keep.
  */
-class MultiMap<K, V extends object> {
+export class MultiMap<K, V extends object> {
   private readonly map = new Map<K, V | V[]>();
 
   get(key: K): readonly V[] {
@@ -55,237 +57,167 @@ class MultiMap<K, V extends object> {
   }
 }
 
-const NONE: readonly never[] = [];
+type Change<T> = { readonly added: readonly T[] } | { readonly removed: T } | { readonly replaced: readonly T[]; readonly by: T };
 
-/** One entry per own label, `key` -> `value` -> items. */
-class LabelMap<V extends object> {
-  private readonly byKey = new Map<string, MultiMap<string, V>>();
+/** One table: each item under each of its keys, for every list of one kind that has needed it. */
+class Lookup<T extends object, K> {
+  private readonly tables = new WeakMap<readonly T[], MultiMap<K, T>>();
 
-  get(key: string, value: string): readonly V[] {
-    return this.byKey.get(key)?.get(value) ?? NONE;
-  }
+  constructor(private readonly keysOf: (item: T) => readonly K[]) {}
 
-  add(labels: Labels, item: V): void {
-    for (const [key, value] of Object.entries(labels)) {
-      let values = this.byKey.get(key);
-      if (!values) this.byKey.set(key, (values = new MultiMap()));
-      values.add(value, item);
+  of(list: readonly T[]): MultiMap<K, T> {
+    let table = this.tables.get(list);
+    if (!table) {
+      table = new MultiMap();
+      for (const item of list) for (const key of this.keysOf(item)) table.add(key, item);
+      this.tables.set(list, table);
     }
+    return table;
   }
 
-  remove(labels: Labels, item: V): void {
-    for (const [key, value] of Object.entries(labels)) this.byKey.get(key)?.remove(value, item);
-  }
-
-  replace(labels: Labels, before: V, after: V): void {
-    for (const [key, value] of Object.entries(labels)) this.byKey.get(key)?.replace(value, before, after);
+  /** Moves `from`'s table, if it has one, to `to` with the change applied; or drops it. */
+  handOver(from: readonly T[], to: readonly T[], change: Change<T>): void {
+    const table = this.tables.get(from);
+    if (!table) return;
+    this.tables.delete(from);
+    if ('added' in change) {
+      for (const item of change.added) for (const key of this.keysOf(item)) table.add(key, item);
+    } else if ('removed' in change) {
+      for (const key of this.keysOf(change.removed)) table.remove(key, change.removed);
+    } else {
+      // In place only when the object keeps its keys; else its position would be lost.
+      const [before] = change.replaced;
+      if (change.replaced.length !== 1 || !before) return;
+      const keys = this.keysOf(before);
+      const after = new Set(this.keysOf(change.by));
+      if (keys.length !== after.size || keys.some((k) => !after.has(k))) return;
+      for (const key of keys) table.replace(key, before, change.by);
+    }
+    this.tables.set(to, table);
   }
 }
 
-function sameLabels(a: Labels, b: Labels): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && b[k] === a[k]);
-}
+/** `key`=`value` as one string that no other pair makes. */
+const labelKey = (key: string, value: string): string => `${key.length}:${key}=${value}`;
+const labelKeys = (labels: Labels): string[] => Object.entries(labels).map(([k, v]) => labelKey(k, v));
 
 // ---- pods ----
+
+const podsByName = new Lookup<Pod, string>((p) => [p.metadata.name]);
+const podsByIP = new Lookup<Pod, string>((p) => [p.status.podIP]);
+const podsByNode = new Lookup<Pod, string>((p) => [p.spec.nodeName]);
+const podsByLabel = new Lookup<Pod, string>((p) => labelKeys(p.metadata.labels));
+const POD_LOOKUPS = [podsByName, podsByIP, podsByNode, podsByLabel];
 
 export interface PodIndex {
   readonly byName: MultiMap<string, Pod>;
   readonly byIP: MultiMap<string, Pod>;
   readonly byNode: MultiMap<string, Pod>;
-  readonly byLabel: LabelMap<Pod>;
+  /** Pods carrying the label `key`=`value`. */
+  readonly byLabel: { get(key: string, value: string): readonly Pod[] };
 }
 
-const podIndexes = new WeakMap<readonly Pod[], PodIndex>();
-
-function addPod(index: PodIndex, pod: Pod): void {
-  index.byName.add(pod.metadata.name, pod);
-  index.byIP.add(pod.status.podIP, pod);
-  index.byNode.add(pod.spec.nodeName, pod);
-  index.byLabel.add(pod.metadata.labels, pod);
-}
-
-function removePod(index: PodIndex, pod: Pod): void {
-  index.byName.remove(pod.metadata.name, pod);
-  index.byIP.remove(pod.status.podIP, pod);
-  index.byNode.remove(pod.spec.nodeName, pod);
-  index.byLabel.remove(pod.metadata.labels, pod);
-}
-
-/** Replaces a pod in place, if nothing it is indexed by has changed. */
-function replacePodIn(index: PodIndex, before: Pod, after: Pod): boolean {
-  if (
-    before.metadata.name !== after.metadata.name ||
-    before.status.podIP !== after.status.podIP ||
-    before.spec.nodeName !== after.spec.nodeName ||
-    !sameLabels(before.metadata.labels, after.metadata.labels)
-  ) {
-    return false;
-  }
-  index.byName.replace(before.metadata.name, before, after);
-  index.byIP.replace(before.status.podIP, before, after);
-  index.byNode.replace(before.spec.nodeName, before, after);
-  index.byLabel.replace(before.metadata.labels, before, after);
-  return true;
-}
-
+/** The tables over a list of pods; each is built the first time it is read. */
 export function podIndex(pods: readonly Pod[]): PodIndex {
-  let index = podIndexes.get(pods);
-  if (!index) {
-    index = { byName: new MultiMap(), byIP: new MultiMap(), byNode: new MultiMap(), byLabel: new LabelMap() };
-    for (const pod of pods) addPod(index, pod);
-    podIndexes.set(pods, index);
-  }
-  return index;
+  return {
+    get byName() {
+      return podsByName.of(pods);
+    },
+    get byIP() {
+      return podsByIP.of(pods);
+    },
+    get byNode() {
+      return podsByNode.of(pods);
+    },
+    byLabel: { get: (key, value) => podsByLabel.of(pods).get(labelKey(key, value)) },
+  };
 }
 
 // ---- services ----
 
+const holdsClusterIP = (s: Service): boolean => s.spec.clusterIP !== '' && s.spec.clusterIP !== 'None';
+
+const servicesByName = new Lookup<Service, string>((s) => [s.metadata.name]);
+/** Services holding a node port (of any type), once per distinct node port. */
+const servicesByNodePort = new Lookup<Service, number>((s) => [...new Set(s.spec.ports.flatMap((p) => (p.nodePort === undefined ? [] : [p.nodePort])))]);
+/** Services holding a cluster IP (not '' and not None). */
+const servicesByClusterIP = new Lookup<Service, string>((s) => (holdsClusterIP(s) ? [s.spec.clusterIP] : []));
+const SERVICE_LOOKUPS = [servicesByName, servicesByNodePort, servicesByClusterIP];
+
 export interface ServiceIndex {
   readonly byName: MultiMap<string, Service>;
-  /** Services holding a node port (of any type), once per distinct node port. */
   readonly byNodePort: MultiMap<number, Service>;
-  /** Services holding a cluster IP (not '' and not None). */
   readonly byClusterIP: MultiMap<string, Service>;
 }
 
-const serviceIndexes = new WeakMap<readonly Service[], ServiceIndex>();
-
-function nodePortsOf(service: Service): Set<number> {
-  const ports = new Set<number>();
-  for (const p of service.spec.ports) if (p.nodePort !== undefined) ports.add(p.nodePort);
-  return ports;
-}
-
-const holdsClusterIP = (service: Service): boolean => service.spec.clusterIP !== '' && service.spec.clusterIP !== 'None';
-
-function addService(index: ServiceIndex, service: Service): void {
-  index.byName.add(service.metadata.name, service);
-  for (const port of nodePortsOf(service)) index.byNodePort.add(port, service);
-  if (holdsClusterIP(service)) index.byClusterIP.add(service.spec.clusterIP, service);
-}
-
-function removeService(index: ServiceIndex, service: Service): void {
-  index.byName.remove(service.metadata.name, service);
-  for (const port of nodePortsOf(service)) index.byNodePort.remove(port, service);
-  if (holdsClusterIP(service)) index.byClusterIP.remove(service.spec.clusterIP, service);
-}
-
-function replaceServiceIn(index: ServiceIndex, before: Service, after: Service): boolean {
-  const ports = nodePortsOf(before);
-  const portsAfter = nodePortsOf(after);
-  if (
-    before.metadata.name !== after.metadata.name ||
-    before.spec.clusterIP !== after.spec.clusterIP ||
-    ports.size !== portsAfter.size ||
-    [...ports].some((p) => !portsAfter.has(p))
-  ) {
-    return false;
-  }
-  index.byName.replace(before.metadata.name, before, after);
-  for (const port of ports) index.byNodePort.replace(port, before, after);
-  if (holdsClusterIP(before)) index.byClusterIP.replace(before.spec.clusterIP, before, after);
-  return true;
-}
-
+/** The tables over a list of services; each is built the first time it is read. */
 export function serviceIndex(services: readonly Service[]): ServiceIndex {
-  let index = serviceIndexes.get(services);
-  if (!index) {
-    index = { byName: new MultiMap(), byNodePort: new MultiMap(), byClusterIP: new MultiMap() };
-    for (const service of services) addService(index, service);
-    serviceIndexes.set(services, index);
-  }
-  return index;
+  return {
+    get byName() {
+      return servicesByName.of(services);
+    },
+    get byNodePort() {
+      return servicesByNodePort.of(services);
+    },
+    get byClusterIP() {
+      return servicesByClusterIP.of(services);
+    },
+  };
 }
 
 // ---- events ----
 
+const eventsByUid = new Lookup<ClusterEvent, string>((e) => [e.involvedUid]);
+/** `Pulled` events by source (kubelet/NODE). */
+const pulledBySource = new Lookup<ClusterEvent, string>((e) => (e.reason === 'Pulled' ? [e.source] : []));
+const EVENT_LOOKUPS = [eventsByUid, pulledBySource];
+
 export interface EventIndex {
   readonly byUid: MultiMap<string, ClusterEvent>;
-  /** `Pulled` events by source (kubelet/NODE). */
   readonly pulledBySource: MultiMap<string, ClusterEvent>;
 }
 
-const eventIndexes = new WeakMap<readonly ClusterEvent[], EventIndex>();
-
-function addEvent(index: EventIndex, event: ClusterEvent): void {
-  index.byUid.add(event.involvedUid, event);
-  if (event.reason === 'Pulled') index.pulledBySource.add(event.source, event);
-}
-
+/** The tables over a list of events; each is built the first time it is read. */
 export function eventIndex(events: readonly ClusterEvent[]): EventIndex {
-  let index = eventIndexes.get(events);
-  if (!index) {
-    index = { byUid: new MultiMap(), pulledBySource: new MultiMap() };
-    for (const event of events) addEvent(index, event);
-    eventIndexes.set(events, index);
-  }
-  return index;
+  return {
+    get byUid() {
+      return eventsByUid.of(events);
+    },
+    get pulledBySource() {
+      return pulledBySource.of(events);
+    },
+  };
 }
 
-// ---- the next array, with the index handed over ----
-// (concat, not spread: it copies a long array many times faster.)
+// ---- the next list, with the tables handed on ----
+// (concat, not spread: it copies a long list many times faster.)
 
-function handOver<T, I>(indexes: WeakMap<readonly T[], I>, from: readonly T[], to: readonly T[], change: (index: I) => boolean): void {
-  const index = indexes.get(from);
-  if (!index) return;
-  indexes.delete(from);
-  if (change(index)) indexes.set(to, index);
+function withChange<T extends object>(lookups: readonly Lookup<T, unknown>[], from: readonly T[], to: T[], change: Change<T>): T[] {
+  for (const lookup of lookups) lookup.handOver(from, to, change);
+  return to;
 }
 
-function replaced<T>(list: readonly T[], match: (item: T) => boolean, updated: T): { next: T[]; before: T[] } {
-  const before: T[] = [];
+function replacing<T extends object>(lookups: readonly Lookup<T, unknown>[], list: readonly T[], match: (item: T) => boolean, updated: T): T[] {
+  const replaced: T[] = [];
   const next = list.map((item) => {
     if (!match(item)) return item;
-    before.push(item);
+    replaced.push(item);
     return updated;
   });
-  return { next, before };
+  return withChange(lookups, list, next, { replaced, by: updated });
 }
 
-export function podsWith(pods: readonly Pod[], pod: Pod): Pod[] {
-  const next = pods.concat([pod]);
-  handOver(podIndexes, pods, next, (index) => (addPod(index, pod), true));
-  return next;
-}
-
-export function podsWithout(pods: readonly Pod[], pod: Pod): Pod[] {
-  const next = pods.filter((p) => p !== pod);
-  handOver(podIndexes, pods, next, (index) => (removePod(index, pod), true));
-  return next;
-}
-
+export const podsWith = (pods: readonly Pod[], pod: Pod): Pod[] => withChange(POD_LOOKUPS, pods, pods.concat([pod]), { added: [pod] });
+export const podsWithout = (pods: readonly Pod[], pod: Pod): Pod[] => withChange(POD_LOOKUPS, pods, pods.filter((p) => p !== pod), { removed: pod });
 /** The pods with every pod that `match`es replaced by `updated`. */
-export function podsReplacing(pods: readonly Pod[], match: (pod: Pod) => boolean, updated: Pod): Pod[] {
-  const { next, before } = replaced(pods, match, updated);
-  handOver(podIndexes, pods, next, (index) => before.length === 1 && replacePodIn(index, before[0] as Pod, updated));
-  return next;
-}
+export const podsReplacing = (pods: readonly Pod[], match: (pod: Pod) => boolean, updated: Pod): Pod[] => replacing(POD_LOOKUPS, pods, match, updated);
 
-export function servicesWith(services: readonly Service[], service: Service): Service[] {
-  const next = services.concat([service]);
-  handOver(serviceIndexes, services, next, (index) => (addService(index, service), true));
-  return next;
-}
+export const servicesWith = (services: readonly Service[], service: Service): Service[] =>
+  withChange(SERVICE_LOOKUPS, services, services.concat([service]), { added: [service] });
+export const servicesWithout = (services: readonly Service[], service: Service): Service[] =>
+  withChange(SERVICE_LOOKUPS, services, services.filter((s) => s !== service), { removed: service });
+export const servicesReplacing = (services: readonly Service[], match: (service: Service) => boolean, updated: Service): Service[] =>
+  replacing(SERVICE_LOOKUPS, services, match, updated);
 
-export function servicesWithout(services: readonly Service[], service: Service): Service[] {
-  const next = services.filter((s) => s !== service);
-  handOver(serviceIndexes, services, next, (index) => (removeService(index, service), true));
-  return next;
-}
-
-export function servicesReplacing(services: readonly Service[], match: (service: Service) => boolean, updated: Service): Service[] {
-  const { next, before } = replaced(services, match, updated);
-  handOver(serviceIndexes, services, next, (index) => before.length === 1 && replaceServiceIn(index, before[0] as Service, updated));
-  return next;
-}
-
-export function eventsWith(events: readonly ClusterEvent[], added: readonly ClusterEvent[]): ClusterEvent[] {
-  const next = events.concat(added);
-  handOver(eventIndexes, events, next, (index) => {
-    for (const event of added) addEvent(index, event);
-    return true;
-  });
-  return next;
-}
+export const eventsWith = (events: readonly ClusterEvent[], added: readonly ClusterEvent[]): ClusterEvent[] =>
+  withChange(EVENT_LOOKUPS, events, events.concat(added), { added });

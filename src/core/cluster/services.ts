@@ -59,6 +59,11 @@ export function serviceOnNodePort(cluster: Cluster, nodePort: number, protocol: 
   return undefined;
 }
 
+/** The service holding a cluster IP (not '' or None), if any: what kube-proxy's KUBE-SERVICES rules match on. */
+export function serviceWithClusterIP(cluster: Cluster, ip: string): Service | undefined {
+  return serviceIndex(cluster.services).byClusterIP.first(ip);
+}
+
 /** Every node port in use, by any service. */
 export function usedNodePorts(cluster: Cluster, except?: Service): Set<number> {
   const byNodePort = serviceIndex(cluster.services).byNodePort;

@@ -117,8 +117,26 @@ function conditionMet(condition: Condition, cluster: Cluster, attempts: readonly
     const { service, outcome } = condition.request;
     return attempts.some((a) => a.request?.outcome === outcome && (service === undefined || a.request.service === service));
   }
-  const wanted = condition.ran.trim().split(/\s+/).join(' ');
-  return attempts.some((a) => a.line.trim().split(/\s+/).join(' ').startsWith(wanted));
+  const wanted = canonical(condition.ran);
+  return attempts.some((a) => {
+    const ran = canonical(a.line);
+    return wanted.every((word, i) => ran[i] === word);
+  });
+}
+
+const RESOURCES: Record<string, string> = {
+  po: 'pods', pod: 'pods', pods: 'pods',
+  svc: 'services', service: 'services', services: 'services',
+  no: 'nodes', node: 'nodes', nodes: 'nodes',
+  ep: 'endpoints', endpoints: 'endpoints',
+};
+
+/** A command in one spelling: `k get svc` and `kubectl get services` are the same command. */
+function canonical(line: string): string[] {
+  const words = line.trim().split(/\s+/);
+  if (words[0] === 'nodes' && words.length === 1) return ['kubectl', 'get', 'nodes', '-o', 'wide'];
+  if (words[0] === 'k') words[0] = 'kubectl';
+  return words.map((w, i) => (i >= 2 ? (RESOURCES[w] ?? w) : w));
 }
 
 /** Each condition with whether it holds now. */

@@ -54,3 +54,13 @@ describe('practice goals', () => {
     assert.deepEqual(checkGoal(goal, state().cluster, attempts).map((p) => p.met), [true, true, false, true, false]);
   });
 });
+
+describe('ran: conditions', () => {
+  it('accept the same command in another spelling', () => {
+    const goal = [{ ran: 'kubectl get svc' }, { ran: 'kubectl get nodes' }, { ran: 'kubectl describe pod web' }];
+    const { state } = session();
+    const met = (lines: string[]) => checkGoal(goal, state().cluster, lines.map((line) => ({ line }))).map((p) => p.met);
+    assert.deepEqual(met(['k get services', 'nodes', 'kubectl describe po web']), [true, true, true]);
+    assert.deepEqual(met(['kubectl get pods', 'kubectl get node x', 'kubectl describe pod webby']), [false, true, false]);
+  });
+});
