@@ -139,3 +139,16 @@ describe('a quiz in the course', () => {
     app.unmount();
   });
 });
+
+describe('the lesson list after a quiz', () => {
+  it('shows the best quiz result kept in progress', async () => {
+    const progress: Progress = { ...emptyProgress, quizzes: { 'quiz-lesson/quiz': { score: 0.9, firstTry: 4, total: 5, concepts: {} } } };
+    const app = render(
+      <DisplayContext.Provider value={{ color: false, plain: false }}>
+        <App course={course} progress={progress} saveProgress={() => null} size={{ columns: 100, rows: 30 }} />
+      </DisplayContext.Provider>,
+    );
+    await waitForFrame(app, (f) => /Quiz lesson +0\/2 steps · quiz best 90%/.test(f));
+    app.unmount();
+  });
+});

@@ -129,6 +129,10 @@ function buildStep(
     case 'do':
       return { kind: 'do', ...common, goal: step.goal, hints: step.hints };
     case 'quiz': {
+      if (step.questions.length === 0 && !step.review) {
+        problems.push(problemAt(lesson, valueOffset(lesson.doc, stepPath), 'a quiz needs questions, or review: true'));
+        return null;
+      }
       const checked = readQuestions(step.questions);
       if (!checked.ok) {
         for (const problem of checked.problems) {
@@ -137,7 +141,7 @@ function buildStep(
         }
         return null;
       }
-      return { kind: 'quiz', ...common, questions: checked.questions };
+      return { kind: 'quiz', ...common, questions: checked.questions, review: step.review };
     }
     case 'manifest': {
       const manifest = manifestFor(step.file, [...stepPath, 'file']);
@@ -237,5 +241,14 @@ export function loadCourse(sources: CourseSources): LoadResult {
     lessons.push({ id: lessonId, title, summary, steps, setup, file: source.file });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons } };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };
+}
+
+/** Fills each review quiz with the questions of every other quiz in the course, in course order. */
+function gatherReviews(lessons: Lesson[]): Lesson[] {
+  const all = lessons.flatMap((l) => l.steps.flatMap((s) => (s.kind === 'quiz' && !s.review ? s.questions : [])));
+  return lessons.map((lesson) => ({
+    ...lesson,
+    steps: lesson.steps.map((step) => (step.kind === 'quiz' && step.review ? { ...step, questions: [...step.questions, ...all] } : step)),
+  }));
 }

@@ -76,6 +76,8 @@ export interface DoStep extends StepBase {
 export interface QuizStep extends StepBase {
   readonly kind: 'quiz';
   readonly questions: readonly Question[];
+  /** A review quiz: its questions were gathered from the other quizzes when the course loaded. */
+  readonly review: boolean;
 }
 
 export type Step = ReadStep | ManifestStep | CompareStep | DoStep | QuizStep;

@@ -18,7 +18,7 @@ import {
 } from './practice.js';
 import { freshSheet, responseFrom, updateSheet, type AnswerSheet, type SheetAction } from './answer-sheet.js';
 import { quizFacts } from './quiz-facts.js';
-import { quizPhase, quizReducer, startQuiz, summary, type QuizAction, type QuizState } from '../quiz/index.js';
+import { quizPhase, quizReducer, startQuiz, summary, type Concept, type Facts, type QuizAction, type QuizState } from '../quiz/index.js';
 
 export type Screen =
   | { readonly kind: 'home'; readonly cursor: number }
@@ -139,9 +139,38 @@ function ensureQuiz(state: NavState): NavState {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'quiz') return { ...state, sheet: null };
   const key = `${here.lesson.id}/${here.step.id}`;
-  const quiz = state.quizzes[key] ?? startQuiz(here.step.questions, { seed: state.seed + here.index, facts: quizFacts(currentPractice(state)?.shell.cluster) });
+  const quiz = state.quizzes[key] ?? startQuiz(here.step.questions, { seed: state.seed + here.index, facts: learnerFacts(state, here.lesson) });
   const turn = quiz.current;
   return { ...state, quizzes: { ...state.quizzes, [key]: quiz }, sheet: turn ? freshSheet(turn.presented) : null };
+}
+
+/**
+ * Facts for personal questions: from this lesson's cluster, else from the latest lesson where the
+ * learner made a NodePort service (a review quiz's own cluster is empty).
+ */
+function learnerFacts(state: NavState, lesson: Lesson): Facts {
+  const here = quizFacts(state.practice[lesson.id]?.shell.cluster);
+  if (Object.keys(here).length > 0) return here;
+  for (const other of [...state.course.lessons].reverse()) {
+    const facts = quizFacts(state.practice[other.id]?.shell.cluster);
+    if (Object.keys(facts).length > 0) return facts;
+  }
+  return {};
+}
+
+/** For "worth another look": each concept with the lessons whose own quizzes ask about it. */
+export function conceptLessons(course: Course): Partial<Record<Concept, string[]>> {
+  const map: Partial<Record<Concept, string[]>> = {};
+  for (const lesson of course.lessons) {
+    for (const step of lesson.steps) {
+      if (step.kind !== 'quiz' || step.review) continue;
+      for (const concept of new Set(step.questions.flatMap((q) => q.concepts))) {
+        const list = (map[concept] ??= []);
+        if (!list.includes(lesson.title)) list.push(lesson.title);
+      }
+    }
+  }
+  return map;
 }
 
 function quizStep(state: NavState, action: QuizAction): NavState {
@@ -150,7 +179,7 @@ function quizStep(state: NavState, action: QuizAction): NavState {
   const quiz = quizReducer(found.quiz, action);
   const next: NavState = { ...state, quizzes: { ...state.quizzes, [found.key]: quiz } };
   if (quizPhase(quiz) === 'done' && quizPhase(found.quiz) !== 'done') {
-    const result = summary(quiz).result;
+    const result = summary(quiz, { conceptLessons: conceptLessons(state.course) }).result;
     return { ...next, progress: recordQuiz(next.progress, found.key, result) };
   }
   return next;

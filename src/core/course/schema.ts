@@ -112,7 +112,9 @@ export const stepSchema = v.variant('kind', [
     kind: v.literal('quiz'),
     ...base,
     // Each question is checked by the quiz engine's own lint (see loader.ts).
-    questions: v.pipe(v.array(v.unknown(), 'must be a list of questions'), v.minLength(1, 'must have at least one question')),
+    questions: v.optional(v.array(v.unknown(), 'must be a list of questions'), []),
+    /** A review: every question of the course's other quizzes, in course order, after its own. */
+    review: v.optional(v.boolean('must be true or false'), false),
   }),
 ]);
 
@@ -136,6 +138,6 @@ export const FIELD_NAMES = [
   ...Object.keys(diagram.entries),
   ...Object.keys(side.entries),
   'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect', 'goal', 'hints', 'pod', 'service', 'request', 'ran', 'says',
-  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions',
+  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions', 'review',
   ...QUESTION_FIELD_NAMES,
 ];

@@ -27,7 +27,12 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
         ? seg(display.plain ? 'open ' : '◐ ', 'focus')
         : seg(display.plain ? '     ' : '  ');
     const here = i === cursor;
-    const count = seg(`  ${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length} steps`, 'dim');
+    const best = lesson.steps.flatMap((step) => {
+      const result = state.progress.quizzes?.[`${lesson.id}/${step.id}`];
+      return result ? [Math.round(result.score * 100)] : [];
+    });
+    const quiz = best.length ? ` · quiz best ${Math.max(...best)}%` : '';
+    const count = seg(`  ${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length} steps${quiz}`, 'dim');
     const title = `${String(i + 1).padStart(numberWidth)}  ${lesson.title.padEnd(titleWidth)}`;
     return [seg(here ? '› ' : '  ', 'focus'), mark, seg(title, here ? 'heading' : 'plain'), count];
   });

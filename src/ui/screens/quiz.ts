@@ -1,6 +1,6 @@
 // A quiz on screen: the question and the answer being built, then the feedback in words and
 // symbols (never colour alone), then the summary with what to revisit.
-import { currentQuiz, type NavState } from '../../core/course/navigation.js';
+import { conceptLessons, currentQuiz, type NavState } from '../../core/course/navigation.js';
 import { CONCEPT_LABELS } from '../../core/quiz/concepts.js';
 import { codeLines, quizPhase, quizProgress, summary, type Response } from '../../core/quiz/index.js';
 import { blank, line, seg, type Line } from '../../text/line.js';
@@ -108,7 +108,7 @@ function picked(response: Response | null, option: number): boolean {
 
 function summaryLines(state: NavState, columns: number): Line[] {
   const found = currentQuiz(state)!;
-  const s = summary(found.quiz);
+  const s = summary(found.quiz, { conceptLessons: conceptLessons(state.course) });
   const out: Line[] = [
     line(`Quiz complete: ${s.solved} of ${s.total} right, ${s.firstTry} on the first try (score ${s.percent}%).`, 'heading'),
     blank,

@@ -61,3 +61,12 @@ describe('the course\'s quizzes', () => {
     assert.doesNotMatch(text.slice(0, key), /The right answer is/);
   });
 });
+
+describe('review quizzes', () => {
+  it('gather every question of the other quizzes, in course order', () => {
+    const review = quizzes.find(({ step }) => step.review)!;
+    const others = quizzes.filter(({ step }) => !step.review).flatMap(({ step }) => step.questions.map((q) => q.id));
+    assert.deepEqual(review.step.questions.map((q) => q.id), others);
+    assert.ok(quizzes.filter(({ step }) => !step.review).length >= 5, 'quizzes in the lessons themselves');
+  });
+});
