@@ -4,7 +4,7 @@
 // rest is full or when an address there is asked for by name (10.96.0.1, 10.96.0.10).
 
 import { cidrSize, formatIPv4, parseIPv4, type Cidr } from './ip.js';
-import { nextInt, type RngState } from './prng.js';
+import { nextInt, type RngState } from '../random.js';
 
 export function clusterIPBandOffset(cidr: Cidr): number {
   const size = cidrSize(cidr);

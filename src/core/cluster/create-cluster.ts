@@ -1,7 +1,7 @@
 // A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
 
 import { newUid } from './ids.js';
-import { seedRng } from './prng.js';
+import { seedRng } from '../random.js';
 import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
 import type { Cluster, ClusterConfig, Node, Service } from './types.js';
 

@@ -1,7 +1,7 @@
 // Identifiers the API server and the runtime make up: UIDs, resource versions,
 // random name suffixes, container and image digests.
 
-import { nextInt, nextWords, type RngState } from './prng.js';
+import { nextInt, nextWords, type RngState } from '../random.js';
 import type { Cluster } from './types.js';
 
 const hex = (n: number, width = 8): string => n.toString(16).padStart(width, '0');

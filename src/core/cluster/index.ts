@@ -33,7 +33,7 @@ export { randomHexFromText } from './ids.js';
 export { isValidPortName, isDNS1123Label, isDNS1035Label, isDNS1123Subdomain } from './names.js';
 export { formatFieldError, fieldErrorBody, type FieldError, type FieldErrorType } from './field-error.js';
 export type { ApiError, ApiErrorKind, Result } from './api-error.js';
-export { nextInt } from './prng.js';
+export { nextInt } from '../random.js';
 export { parseIPv4, cidrContains, formatCidr } from './ip.js';
 export {
   firewallOf,

@@ -2,7 +2,7 @@
 // start in the upper (dynamic) band, scanning forward with wrap-around; the lower
 // (static) band is used only when the upper one is full.
 
-import { nextInt, type RngState } from './prng.js';
+import { nextInt, type RngState } from '../random.js';
 import type { NodePortRange } from './types.js';
 
 /** Size of the static band: min(max(16, size/32), 128), or 0 for tiny ranges. */

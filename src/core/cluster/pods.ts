@@ -6,7 +6,7 @@ import { digestOf, newUid, nextRevision, randomHex, randomSuffix } from './ids.j
 import { defaultPullPolicy, knownImage, qualifiedImage } from './images.js';
 import { formatIPv4, parseCidr } from './ip.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
-import { nextInt } from './prng.js';
+import { nextInt } from '../random.js';
 import { recordEvents } from './events.js';
 import { eventIndex, podIndex, podsReplacing, podsWith, podsWithout } from './object-index.js';
 import { serviceEnvVars } from './service-env.js';

@@ -7,7 +7,7 @@ import { invalid } from './field-error.js';
 import { newUid, nextRevision } from './ids.js';
 import { allocateNextNodePort, checkNodePort, nodePortErrorDetail } from './node-port-allocator.js';
 import { serviceIndex, servicesReplacing, servicesWith, servicesWithout } from './object-index.js';
-import type { RngState } from './prng.js';
+import type { RngState } from '../random.js';
 import { isExternallyAccessible, validateService, type DraftService, type DraftServicePort } from './service-validation.js';
 import {
   DEFAULT_NAMESPACE,

@@ -2,7 +2,7 @@
 // Times are milliseconds on the cluster's virtual clock.
 
 import type { Cidr } from './ip.js';
-import type { RngState } from './prng.js';
+import type { RngState } from '../random.js';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export const PROTOCOLS: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];

@@ -1,24 +1,14 @@
-// A small seeded random number generator (mulberry32): the whole state is one 32-bit number,
-// so it can live in the quiz state and the same seed always gives the same quiz.
+// Seeded draws for a quiz (shuffled options, scrambled puzzles), on the project's one generator:
+// the state is one 32-bit number kept in the quiz state, so the same seed gives the same quiz.
+import { nextInt as draw, seedRng } from '../random.js';
 
 export type Rng = number;
-
-export function seedRng(seed: number): Rng {
-  let z = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-  return (z ^ (z >>> 16)) >>> 0;
-}
+export { seedRng };
 
 /** A whole number in [0, n), and the state after drawing it. */
 export function nextInt(rng: Rng, n: number): { value: number; rng: Rng } {
-  if (n <= 1) return { value: 0, rng };
-  const next = (rng + 0x6d2b79f5) >>> 0;
-  let t = next;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  const word = (t ^ (t >>> 14)) >>> 0;
-  return { value: Math.floor((word / 0x1_0000_0000) * n), rng: next };
+  const drawn = draw(rng, n);
+  return { value: drawn.value, rng: drawn.state };
 }
 
 /** The numbers 0..n-1 in a random order (Fisher-Yates). */

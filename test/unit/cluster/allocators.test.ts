@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allocateNextNodePort, checkNodePort, clusterIPBandOffset, allocateNextClusterIP, nodePortBandOffset } from '../../../src/core/cluster/index.js';
 import { parseCidr } from '../../../src/core/cluster/ip.js';
-import { seedRng } from '../../../src/core/cluster/prng.js';
+import { seedRng } from '../../../src/core/random.js';
 
 const RANGE = { base: 30000, size: 2768 };
 

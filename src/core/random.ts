@@ -1,5 +1,5 @@
-// A small seeded random number generator (mulberry32). Its whole state is one
-// unsigned 32-bit integer, so it can live inside the immutable cluster value.
+// A small seeded random number generator (mulberry32). Its whole state is one unsigned 32-bit
+// integer, so it can live inside an immutable value: the cluster, a quiz. Same seed, same draws.
 
 export type RngState = number;
 
