@@ -9,10 +9,13 @@ import {
   createCluster,
   createPod,
   createService,
+  deletePod,
+  deleteService,
   nextInt,
   readyEndpointsForPort,
   serveHttp,
   serviceOnNodePort,
+  usedNodePorts,
   whatAnswers,
   type Cluster,
   type HttpResponse,
@@ -152,7 +155,7 @@ const buildStart = performance.now();
 const base = buildCluster();
 const buildMs = performance.now() - buildStart;
 const heapAfter = heapUsed();
-const full = must(createService(base, { name: 'fill-last-port', type: 'NodePort', selector: { app: name(1) }, ports: [{ port: 80 }] }), 'last node port');
+const full = must(createService({ ...base, services: [...base.services] }, { name: 'fill-last-port', type: 'NodePort', selector: { app: name(1) }, ports: [{ port: 80 }] }), 'last node port');
 
 const nodeIP = '192.168.49.3';
 const sample = name(PODS / 2);
@@ -161,16 +164,20 @@ const sampleNodePort = sampleService.spec.ports[0]?.nodePort ?? 0;
 /** A copy of a cluster with lists of its own, as if something had just replaced them all. */
 const copied = (from: Cluster): Cluster => ({ ...from, pods: [...from.pods], services: [...from.services], events: [...from.events] });
 /**
- * A session's current cluster: the cluster a command starts from, which earlier commands
- * have already looked things up in. Each run gets its own, so that a run that changes the
- * cluster does not start from what the previous run left behind.
+ * A session's current cluster: lists of its own (so that what one run changes is not where
+ * the next run starts), which earlier commands have read and changed, as in a session: a pod
+ * and a service have come and gone, so every lookup table exists and is handed on by the
+ * next change. Built before each run, untimed.
  */
 const current = (from: Cluster): (() => Cluster) => () => {
-  const cluster = copied(from);
-  kubectl(cluster, 'get svc kubernetes');
+  let cluster = copied(from);
   kubectl(cluster, 'get pod web-00001');
-  kubectl(cluster, 'describe svc kubernetes');
-  return cluster;
+  kubectl(cluster, 'describe svc web-00001');
+  usedNodePorts(cluster);
+  cluster = must(createPod(cluster, { name: 'come-and-go', containers: [{ name: 'web', image: 'nginx:1.27' }] }), 'warm-up pod');
+  cluster = must(deletePod(cluster, 'come-and-go'), 'warm-up pod');
+  cluster = must(createService(cluster, { name: 'come-and-go', ports: [{ port: 80 }] }), 'warm-up service');
+  return must(deleteService(cluster, 'come-and-go'), 'warm-up service');
 };
 
 const cases: Case[] = [

@@ -57,19 +57,97 @@ export class MultiMap<K, V extends object> {
   }
 }
 
+/** Items filed under their labels: `key` -> `value` -> items, in list order. */
+export class LabelMap<V extends object> {
+  private readonly byKey = new Map<string, MultiMap<string, V>>();
+
+  get(key: string, value: string): readonly V[] {
+    return this.byKey.get(key)?.get(value) ?? NONE;
+  }
+
+  add(labels: Labels, item: V): void {
+    for (const [key, value] of Object.entries(labels)) {
+      let values = this.byKey.get(key);
+      if (!values) this.byKey.set(key, (values = new MultiMap()));
+      values.add(value, item);
+    }
+  }
+
+  remove(labels: Labels, item: V): void {
+    for (const [key, value] of Object.entries(labels)) this.byKey.get(key)?.remove(value, item);
+  }
+
+  replace(labels: Labels, before: V, after: V): void {
+    for (const [key, value] of Object.entries(labels)) this.byKey.get(key)?.replace(value, before, after);
+  }
+}
+
+/** How one kind of table files an item. */
+interface Filing<T, Table> {
+  make(): Table;
+  add(table: Table, item: T): void;
+  remove(table: Table, item: T): void;
+  /** Puts `after` where `before` is, if it files under the same keys; false if it does not. */
+  replace(table: Table, before: T, after: T): boolean;
+}
+
+/** Filed under each of `keysOf(item)`. */
+function byKeys<T extends object, K>(keysOf: (item: T) => readonly K[]): Filing<T, MultiMap<K, T>> {
+  return {
+    make: () => new MultiMap(),
+    add: (table, item) => {
+      for (const key of keysOf(item)) table.add(key, item);
+    },
+    remove: (table, item) => {
+      for (const key of keysOf(item)) table.remove(key, item);
+    },
+    replace: (table, before, after) => {
+      const keys = keysOf(before);
+      const keysAfter = new Set(keysOf(after));
+      if (keys.length !== keysAfter.size || keys.some((k) => !keysAfter.has(k))) return false;
+      for (const key of keys) table.replace(key, before, after);
+      return true;
+    },
+  };
+}
+
+function sameLabels(a: Labels, b: Labels): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && b[k] === a[k]);
+}
+
+/** Filed under each of its labels. */
+function byLabels<T extends object>(labelsOf: (item: T) => Labels): Filing<T, LabelMap<T>> {
+  return {
+    make: () => new LabelMap(),
+    add: (table, item) => table.add(labelsOf(item), item),
+    remove: (table, item) => table.remove(labelsOf(item), item),
+    replace: (table, before, after) => {
+      if (!sameLabels(labelsOf(before), labelsOf(after))) return false;
+      table.replace(labelsOf(before), before, after);
+      return true;
+    },
+  };
+}
+
 type Change<T> = { readonly added: readonly T[] } | { readonly removed: T } | { readonly replaced: readonly T[]; readonly by: T };
 
-/** One table: each item under each of its keys, for every list of one kind that has needed it. */
-class Lookup<T extends object, K> {
-  private readonly tables = new WeakMap<readonly T[], MultiMap<K, T>>();
+interface HandsOn<T> {
+  handOver(from: readonly T[], to: readonly T[], change: Change<T>): void;
+}
 
-  constructor(private readonly keysOf: (item: T) => readonly K[]) {}
+/** One kind of table, for every list of one kind that has needed it. */
+class Lookup<T extends object, Table> implements HandsOn<T> {
+  private readonly tables = new WeakMap<readonly T[], Table>();
 
-  of(list: readonly T[]): MultiMap<K, T> {
+  constructor(private readonly filing: Filing<T, Table>) {}
+
+  of(list: readonly T[]): Table {
     let table = this.tables.get(list);
     if (!table) {
-      table = new MultiMap();
-      for (const item of list) for (const key of this.keysOf(item)) table.add(key, item);
+      table = this.filing.make();
+      for (const item of list) this.filing.add(table, item);
       this.tables.set(list, table);
     }
     return table;
@@ -81,68 +159,63 @@ class Lookup<T extends object, K> {
     if (!table) return;
     this.tables.delete(from);
     if ('added' in change) {
-      for (const item of change.added) for (const key of this.keysOf(item)) table.add(key, item);
+      for (const item of change.added) this.filing.add(table, item);
     } else if ('removed' in change) {
-      for (const key of this.keysOf(change.removed)) table.remove(key, change.removed);
+      this.filing.remove(table, change.removed);
     } else {
-      // In place only when the object keeps its keys; else its position would be lost.
+      // In place only when the object keeps its keys: else its place in list order would be lost.
       const [before] = change.replaced;
-      if (change.replaced.length !== 1 || !before) return;
-      const keys = this.keysOf(before);
-      const after = new Set(this.keysOf(change.by));
-      if (keys.length !== after.size || keys.some((k) => !after.has(k))) return;
-      for (const key of keys) table.replace(key, before, change.by);
+      if (change.replaced.length !== 1 || !before || !this.filing.replace(table, before, change.by)) return;
     }
     this.tables.set(to, table);
   }
 }
 
-/** `key`=`value` as one string that no other pair makes. */
-const labelKey = (key: string, value: string): string => `${key.length}:${key}=${value}`;
-const labelKeys = (labels: Labels): string[] => Object.entries(labels).map(([k, v]) => labelKey(k, v));
-
 // ---- pods ----
 
-const podsByName = new Lookup<Pod, string>((p) => [p.metadata.name]);
-const podsByIP = new Lookup<Pod, string>((p) => [p.status.podIP]);
-const podsByNode = new Lookup<Pod, string>((p) => [p.spec.nodeName]);
-const podsByLabel = new Lookup<Pod, string>((p) => labelKeys(p.metadata.labels));
-const POD_LOOKUPS = [podsByName, podsByIP, podsByNode, podsByLabel];
+const podsByName = new Lookup(byKeys((p: Pod) => [p.metadata.name]));
+const podsByIP = new Lookup(byKeys((p: Pod) => [p.status.podIP]));
+const podsByNode = new Lookup(byKeys((p: Pod) => [p.spec.nodeName]));
+const podsByLabel = new Lookup(byLabels((p: Pod) => p.metadata.labels));
+const POD_LOOKUPS: readonly HandsOn<Pod>[] = [podsByName, podsByIP, podsByNode, podsByLabel];
 
 export interface PodIndex {
   readonly byName: MultiMap<string, Pod>;
   readonly byIP: MultiMap<string, Pod>;
   readonly byNode: MultiMap<string, Pod>;
-  /** Pods carrying the label `key`=`value`. */
-  readonly byLabel: { get(key: string, value: string): readonly Pod[] };
+  readonly byLabel: LabelMap<Pod>;
+}
+
+class PodTables implements PodIndex {
+  constructor(private readonly pods: readonly Pod[]) {}
+  get byName(): MultiMap<string, Pod> {
+    return podsByName.of(this.pods);
+  }
+  get byIP(): MultiMap<string, Pod> {
+    return podsByIP.of(this.pods);
+  }
+  get byNode(): MultiMap<string, Pod> {
+    return podsByNode.of(this.pods);
+  }
+  get byLabel(): LabelMap<Pod> {
+    return podsByLabel.of(this.pods);
+  }
 }
 
 /** The tables over a list of pods; each is built the first time it is read. */
-export function podIndex(pods: readonly Pod[]): PodIndex {
-  return {
-    get byName() {
-      return podsByName.of(pods);
-    },
-    get byIP() {
-      return podsByIP.of(pods);
-    },
-    get byNode() {
-      return podsByNode.of(pods);
-    },
-    byLabel: { get: (key, value) => podsByLabel.of(pods).get(labelKey(key, value)) },
-  };
-}
+export const podIndex = (pods: readonly Pod[]): PodIndex => new PodTables(pods);
 
 // ---- services ----
 
 const holdsClusterIP = (s: Service): boolean => s.spec.clusterIP !== '' && s.spec.clusterIP !== 'None';
+const nodePortsOf = (s: Service): number[] => [...new Set(s.spec.ports.flatMap((p) => (p.nodePort === undefined ? [] : [p.nodePort])))];
 
-const servicesByName = new Lookup<Service, string>((s) => [s.metadata.name]);
+const servicesByName = new Lookup(byKeys((s: Service) => [s.metadata.name]));
 /** Services holding a node port (of any type), once per distinct node port. */
-const servicesByNodePort = new Lookup<Service, number>((s) => [...new Set(s.spec.ports.flatMap((p) => (p.nodePort === undefined ? [] : [p.nodePort])))]);
+const servicesByNodePort = new Lookup(byKeys(nodePortsOf));
 /** Services holding a cluster IP (not '' and not None). */
-const servicesByClusterIP = new Lookup<Service, string>((s) => (holdsClusterIP(s) ? [s.spec.clusterIP] : []));
-const SERVICE_LOOKUPS = [servicesByName, servicesByNodePort, servicesByClusterIP];
+const servicesByClusterIP = new Lookup(byKeys((s: Service) => (holdsClusterIP(s) ? [s.spec.clusterIP] : [])));
+const SERVICE_LOOKUPS: readonly HandsOn<Service>[] = [servicesByName, servicesByNodePort, servicesByClusterIP];
 
 export interface ServiceIndex {
   readonly byName: MultiMap<string, Service>;
@@ -150,54 +223,56 @@ export interface ServiceIndex {
   readonly byClusterIP: MultiMap<string, Service>;
 }
 
-/** The tables over a list of services; each is built the first time it is read. */
-export function serviceIndex(services: readonly Service[]): ServiceIndex {
-  return {
-    get byName() {
-      return servicesByName.of(services);
-    },
-    get byNodePort() {
-      return servicesByNodePort.of(services);
-    },
-    get byClusterIP() {
-      return servicesByClusterIP.of(services);
-    },
-  };
+class ServiceTables implements ServiceIndex {
+  constructor(private readonly services: readonly Service[]) {}
+  get byName(): MultiMap<string, Service> {
+    return servicesByName.of(this.services);
+  }
+  get byNodePort(): MultiMap<number, Service> {
+    return servicesByNodePort.of(this.services);
+  }
+  get byClusterIP(): MultiMap<string, Service> {
+    return servicesByClusterIP.of(this.services);
+  }
 }
+
+/** The tables over a list of services; each is built the first time it is read. */
+export const serviceIndex = (services: readonly Service[]): ServiceIndex => new ServiceTables(services);
 
 // ---- events ----
 
-const eventsByUid = new Lookup<ClusterEvent, string>((e) => [e.involvedUid]);
+const eventsByUid = new Lookup(byKeys((e: ClusterEvent) => [e.involvedUid]));
 /** `Pulled` events by source (kubelet/NODE). */
-const pulledBySource = new Lookup<ClusterEvent, string>((e) => (e.reason === 'Pulled' ? [e.source] : []));
-const EVENT_LOOKUPS = [eventsByUid, pulledBySource];
+const pulledBySource = new Lookup(byKeys((e: ClusterEvent) => (e.reason === 'Pulled' ? [e.source] : [])));
+const EVENT_LOOKUPS: readonly HandsOn<ClusterEvent>[] = [eventsByUid, pulledBySource];
 
 export interface EventIndex {
   readonly byUid: MultiMap<string, ClusterEvent>;
   readonly pulledBySource: MultiMap<string, ClusterEvent>;
 }
 
-/** The tables over a list of events; each is built the first time it is read. */
-export function eventIndex(events: readonly ClusterEvent[]): EventIndex {
-  return {
-    get byUid() {
-      return eventsByUid.of(events);
-    },
-    get pulledBySource() {
-      return pulledBySource.of(events);
-    },
-  };
+class EventTables implements EventIndex {
+  constructor(private readonly events: readonly ClusterEvent[]) {}
+  get byUid(): MultiMap<string, ClusterEvent> {
+    return eventsByUid.of(this.events);
+  }
+  get pulledBySource(): MultiMap<string, ClusterEvent> {
+    return pulledBySource.of(this.events);
+  }
 }
+
+/** The tables over a list of events; each is built the first time it is read. */
+export const eventIndex = (events: readonly ClusterEvent[]): EventIndex => new EventTables(events);
 
 // ---- the next list, with the tables handed on ----
 // (concat, not spread: it copies a long list many times faster.)
 
-function withChange<T extends object>(lookups: readonly Lookup<T, unknown>[], from: readonly T[], to: T[], change: Change<T>): T[] {
+function withChange<T>(lookups: readonly HandsOn<T>[], from: readonly T[], to: T[], change: Change<T>): T[] {
   for (const lookup of lookups) lookup.handOver(from, to, change);
   return to;
 }
 
-function replacing<T extends object>(lookups: readonly Lookup<T, unknown>[], list: readonly T[], match: (item: T) => boolean, updated: T): T[] {
+function replacing<T>(lookups: readonly HandsOn<T>[], list: readonly T[], match: (item: T) => boolean, updated: T): T[] {
   const replaced: T[] = [];
   const next = list.map((item) => {
     if (!match(item)) return item;

@@ -52,7 +52,12 @@ function mergeMap(live: Labels, previous: Labels | undefined, desired: Labels | 
   return { ...out, ...desired };
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON, whatever order the keys were written in (a manifest's order is the author's). */
+const sortedKeys = (_: string, value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : value;
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
 
 function prevMeta(prev: Record<string, unknown> | undefined, key: 'labels' | 'annotations'): Labels | undefined {
   const meta = prev?.metadata;

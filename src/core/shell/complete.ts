@@ -1,8 +1,9 @@
 // Tab completion for the sandbox: commands, kubectl verbs, resource types, object names,
-// manifest files and the URLs that reach a node port. Pure: the line and the cluster in, words out.
+// manifest files, the URLs that reach a node port (or, from a pod, a cluster IP), and the words
+// of trace, iptables-save and firewall. Pure: the line and the cluster in, words out.
 import type { Cluster } from '../cluster/index.js';
 
-export const SHELL_COMMANDS = ['kubectl', 'curl', 'nodes', 'help', 'history', 'reset', 'clear', 'sleep', 'exit'];
+export const SHELL_COMMANDS = ['kubectl', 'curl', 'trace', 'iptables-save', 'firewall', 'nodes', 'help', 'history', 'reset', 'clear', 'sleep', 'exit'];
 export const KUBECTL_VERBS = ['get', 'describe', 'run', 'expose', 'create', 'apply', 'delete', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info'];
 const TYPES = ['pods', 'po', 'services', 'svc', 'nodes', 'no', 'endpoints', 'ep', 'all'];
 const TYPE_NAMES: Record<string, 'pod' | 'service' | 'node' | 'endpoints'> = {
@@ -37,10 +38,38 @@ function nodePortUrls(cluster: Cluster): string[] {
   return ips.flatMap((ip) => ports.map((port) => `http://${ip}:${port}`));
 }
 
+/** From a pod: each service's cluster IP and port. */
+function clusterIPUrls(cluster: Cluster): string[] {
+  return cluster.services.flatMap((s) => (s.spec.clusterIP && s.spec.clusterIP !== 'None' ? s.spec.ports.map((p) => `http://${s.spec.clusterIP}:${p.port}`) : []));
+}
+
+function traceCandidates(rest: readonly string[], cluster: Cluster): string[] {
+  const previous = rest[rest.length - 1];
+  if (previous === '--from') return cluster.pods.map((p) => `pod/${p.metadata.name}`);
+  if (rest.includes('--from')) return clusterIPUrls(cluster);
+  const balancers = cluster.services.filter((s) => s.spec.type === 'LoadBalancer').map((s) => `lb/${s.metadata.name}`);
+  return ['--from', ...nodePortUrls(cluster), ...balancers];
+}
+
+function firewallCandidates(rest: readonly string[], cluster: Cluster): string[] {
+  if (rest.length === 0) return ['open', 'close'];
+  if (rest.length !== 1) return [];
+  const ports = cluster.services.flatMap((s) => s.spec.ports.flatMap((p) => (p.nodePort ? [String(p.nodePort)] : [])));
+  return ['all', '30000-32767', ...ports];
+}
+
 function candidatesFor(words: readonly string[], cluster: Cluster, files: readonly string[]): string[] {
   const [command, ...rest] = words;
   if (words.length === 0) return SHELL_COMMANDS;
   if (command === 'curl') return nodePortUrls(cluster);
+  if (command === 'trace') return traceCandidates(rest, cluster);
+  if (command === 'firewall') return firewallCandidates(rest, cluster);
+  if (command === 'iptables-save') {
+    const previous = rest[rest.length - 1];
+    if (previous === '--node') return names(cluster, 'node');
+    if (previous === '-t' || previous === '--table') return ['filter', 'nat'];
+    return ['--node', '-t'];
+  }
   if (command !== 'kubectl' && command !== 'k') return [];
   const previous = rest[rest.length - 1];
   if (previous === '-f' || previous === '--filename') return [...files];

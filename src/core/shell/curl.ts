@@ -1,7 +1,7 @@
 // curl as the learner's machine runs it: parse the command line, follow the route, print what
 // curl 7.88 prints (the page, -v's exchange, or its own error lines and exit codes).
-import { advanceClock, appendAccessLog, serveHttp, type Cluster, type HttpResponse } from '../cluster/index.js';
-import { routeFromOutside, type Route } from '../trace/route.js';
+import { advanceClock, appendAccessLog, type Cluster } from '../cluster/index.js';
+import { trace, type Trace } from '../trace/index.js';
 import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
 
 const VERSION = '7.88.1';
@@ -67,7 +67,7 @@ function parseArgs(args: readonly string[]): Parsed {
   return { ok: true, options };
 }
 
-interface Target {
+export interface Target {
   readonly scheme: string;
   readonly host: string;
   readonly port: number;
@@ -76,7 +76,7 @@ interface Target {
   readonly authority: string;
 }
 
-function parseUrl(text: string): Target | { error: string; code: number } {
+export function parseUrl(text: string): Target | { error: string; code: number } {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
   let url: URL;
   try {
@@ -92,7 +92,8 @@ function parseUrl(text: string): Target | { error: string; code: number } {
   return { scheme, host: url.hostname, port, path: `${url.pathname}${url.search}`, authority: url.host };
 }
 
-function resolve(host: string): string | undefined {
+/** curl resolves an IPv4 address and localhost; the nodes' names are in no DNS the laptop uses. */
+export function resolve(host: string): string | undefined {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host;
   if (host.toLowerCase() === 'localhost') return '127.0.0.1';
   return undefined;
@@ -113,15 +114,17 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
     return { cluster, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : message), exitCode: 6 };
   }
   if (options.verbose) verbose.push(`*   Trying ${ip}:${target.port}...`);
-  const { cluster: routed, route } = routeFromOutside(cluster, ip, target.port);
-  const service = route.service?.metadata.name;
-  const request: RequestRecord = { ...(service ? { service } : {}), outcome: route.outcome.kind };
+  const method = options.head ? 'HEAD' : 'GET';
+  // One routing computation for curl and trace: curl reads how the connection ends off the trace.
+  const { cluster: routed, trace: traced } = trace(cluster, { from: 'outside', ip, port: target.port, http: { method, path: target.path } });
+  const service = traced.service?.metadata.name;
+  const request: RequestRecord = { ...(service ? { service } : {}), outcome: traced.outcome.kind };
   const failure = (text: string, code: number, after: Cluster): CommandResult => {
     if (options.verbose) verbose.push(`* ${text.replace(/^curl: \(\d+\) /, '')}`, '* Closing connection 0');
     return { cluster: after, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n`), exitCode: code, request };
   };
 
-  const { outcome } = route;
+  const { outcome } = traced;
   if (outcome.kind === 'timeout') {
     if (options.maxTimeMs !== undefined && options.maxTimeMs < SYN_GIVE_UP_MS) {
       const waited = options.maxTimeMs + 1;
@@ -139,9 +142,8 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
     // The server speaks plain HTTP; curl's TLS handshake reads an HTTP answer instead.
     return failure(`curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number`, 35, routed);
   }
-  const method = options.head ? 'HEAD' : 'GET';
-  const response = serveHttp(outcome.image, method, target.path, routed.now);
-  const logged = logRequest(routed, route, method, target.path, response);
+  const { response } = outcome;
+  const logged = logRequest(routed, traced, method, target.path);
   if (options.verbose) {
     verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
     verbose.push(`< HTTP/1.1 ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `< ${k}: ${v}`), '<');
@@ -162,17 +164,18 @@ function joinVerbose(lines: readonly string[]): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-function logRequest(cluster: Cluster, route: Route, method: string, path: string, response: HttpResponse): Cluster {
-  if (route.outcome.kind !== 'answered') return cluster;
+function logRequest(cluster: Cluster, traced: Trace, method: string, path: string): Cluster {
+  const { outcome } = traced;
+  if (outcome.kind !== 'answered' || outcome.server.kind !== 'pod') return cluster;
   // The pod's nginx writes one access-log line per request, as `kubectl logs` shows.
   const entry = {
-    remoteAddr: route.source ?? '-',
+    remoteAddr: traced.seenFrom ?? '-',
     method,
     path,
-    status: response.status,
-    bytes: Buffer.byteLength(response.body),
+    status: outcome.response.status,
+    bytes: Buffer.byteLength(outcome.response.body),
     userAgent: `curl/${VERSION}`,
   };
-  const result = appendAccessLog(cluster, route.outcome.pod.metadata.name, entry);
+  const result = appendAccessLog(cluster, outcome.server.pod.metadata.name, entry);
   return result.ok ? result.cluster : cluster;
 }

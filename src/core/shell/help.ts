@@ -7,6 +7,14 @@ export const SHELL_HELP = `This sandbox is a shell on your laptop, next to a sim
                        logs, exec, label, explain, version, cluster-info (k works too)
   curl [-s] [-v] [-I] [-m SECONDS] URL
                        a request from your laptop, e.g. curl http://203.0.113.11:31231
+  trace [--from pod/NAME] URL
+                       the path a request would take, hop by hop: the iptables rules, the
+                       NAT, the pod that answers (nothing is sent); trace lb/SERVICE goes
+                       through a LoadBalancer service's load balancer
+  iptables-save [--node NAME] [-t nat|filter]
+                       the rules kube-proxy wrote on a node (worker-1 unless you say)
+  firewall [open|close PORT|FROM-TO|all]
+                       the nodes' cloud firewall (a security group); open unless you close it
   nodes                the nodes and their IPs (kubectl get nodes -o wide)
   sleep SECONDS        let time pass on the cluster
   history              the commands you ran

@@ -1,9 +1,11 @@
 // The sandbox shell: one line in, the output of what it ran out, over a simulated cluster.
-// It knows kubectl, curl and a few shell words; everything else is "command not found".
+// It knows kubectl, curl, trace, iptables-save, firewall and a few shell words; everything else
+// is "command not found".
 import { advanceClock, createCluster, type Cluster } from '../cluster/index.js';
 import { runKubectl, splitShellWords, type KubectlIO } from '../kubectl/index.js';
 import { curl } from './curl.js';
 import { SHELL_HELP } from './help.js';
+import { firewallCommand, iptablesSaveCommand, traceCommand } from './network.js';
 import { chunksOf, type CommandResult, type OutputChunk, type RequestRecord } from './result.js';
 
 export interface ShellState {
@@ -78,6 +80,12 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
       return withCluster(runKubectl(ticked.cluster, args, io));
     case 'curl':
       return withCluster(curl(ticked.cluster, args));
+    case 'trace':
+      return withCluster(traceCommand(ticked.cluster, args));
+    case 'iptables-save':
+      return withCluster(iptablesSaveCommand(ticked.cluster, args));
+    case 'firewall':
+      return withCluster(firewallCommand(ticked.cluster, args));
     case 'nodes':
       return withCluster(runKubectl(ticked.cluster, ['get', 'nodes', '-o', 'wide'], io));
     case 'help':

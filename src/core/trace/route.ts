@@ -1,32 +1,17 @@
-// Where a request from outside the cluster goes: node IP and port -> Service -> endpoint -> pod.
-// One source of truth for curl and the tracer: both read the path this returns.
-import {
-  cidrContains,
-  nextInt,
-  parseIPv4,
-  readyEndpointsForPort,
-  whatAnswers,
-  type Cluster,
-  type KnownImage,
-  type Node,
-  type Pod,
-  type Service,
-  type ServicePort,
-} from '../cluster/index.js';
+// The older, smaller view of a request from outside: node, service, endpoint, outcome.
+// Kept for callers that want only that; it is read off the trace, which does the routing.
+import type { Cluster, KnownImage, Node, Pod, Service, ServicePort } from '../cluster/index.js';
+import { trace } from './trace.js';
+import type { RefusedReason, TimeoutReason } from './types.js';
 
-export type Outcome =
-  /** A process in a pod accepted the connection. */
+export { CLIENT_IP } from './types.js';
+export { masqueradeSource, nodeWithAddress } from './nat.js';
+export type { RefusedReason, TimeoutReason } from './types.js';
+
+export type RouteOutcome =
   | { readonly kind: 'answered'; readonly pod: Pod; readonly image: KnownImage }
-  /** Something sent a reset or an ICMP port-unreachable at once. */
   | { readonly kind: 'refused'; readonly reason: RefusedReason }
-  /** Nothing answered at all; the client waits until it gives up. */
   | { readonly kind: 'timeout'; readonly reason: TimeoutReason };
-
-export type RefusedReason = 'no-service-on-port' | 'no-endpoints' | 'nothing-listening' | 'local-nothing-listening';
-export type TimeoutReason = 'not-routable' | 'unknown-address';
-
-/** The learner's machine, outside the cluster (a documentation address, TEST-NET-2). */
-export const CLIENT_IP = '198.51.100.7';
 
 export interface Route {
   /** The address the pod sees the request come from (after kube-proxy's masquerade). */
@@ -36,7 +21,7 @@ export interface Route {
   readonly servicePort?: ServicePort;
   /** The endpoint kube-proxy picked: pod IP and target port. */
   readonly endpoint?: { readonly ip: string; readonly port: number };
-  readonly outcome: Outcome;
+  readonly outcome: RouteOutcome;
 }
 
 export interface RouteResult {
@@ -45,59 +30,25 @@ export interface RouteResult {
   readonly route: Route;
 }
 
-const LOOPBACK = /^127\.|^localhost$/i;
-
-export function nodeWithAddress(cluster: Cluster, ip: string): Node | undefined {
-  return cluster.nodes.find((node) => node.status.addresses.some((a) => a.address === ip && a.type !== 'Hostname'));
-}
-
-function servicePortOnNode(cluster: Cluster, nodePort: number): { service: Service; port: ServicePort } | undefined {
-  for (const service of cluster.services) {
-    if (service.spec.type !== 'NodePort' && service.spec.type !== 'LoadBalancer') continue;
-    const port = service.spec.ports.find((p) => p.nodePort === nodePort && p.protocol === 'TCP');
-    if (port) return { service, port };
-  }
-  return undefined;
-}
-
 /** A TCP connection from the learner's machine, outside the cluster, to ip:port. */
 export function routeFromOutside(cluster: Cluster, ip: string, port: number): RouteResult {
-  if (LOOPBACK.test(ip)) return { cluster, route: { outcome: { kind: 'refused', reason: 'local-nothing-listening' } } };
-  const node = nodeWithAddress(cluster, ip);
-  if (!node) {
-    // Pod and cluster IPs exist only inside the cluster network; anything else is not simulated.
-    const value = parseIPv4(ip);
-    const inside = value !== undefined && (cidrContains(cluster.config.podCidr, value) || cidrContains(cluster.config.serviceCidr, value));
-    return { cluster, route: { outcome: { kind: 'timeout', reason: inside ? 'not-routable' : 'unknown-address' } } };
-  }
-  const target = servicePortOnNode(cluster, port);
-  if (!target) return { cluster, route: { node, outcome: { kind: 'refused', reason: 'no-service-on-port' } } };
-  const { service, port: servicePort } = target;
-  const endpoints = readyEndpointsForPort(cluster, service, servicePort);
-  if (endpoints.length === 0) {
-    return { cluster, route: { node, service, servicePort, outcome: { kind: 'refused', reason: 'no-endpoints' } } };
-  }
-  // kube-proxy's rules pick among several endpoints at random; with one there is nothing to draw.
-  const pick = endpoints.length > 1 ? nextInt(cluster.rng, endpoints.length) : { value: 0, state: cluster.rng };
-  const chosen = endpoints[pick.value]!;
-  const after = pick.state === cluster.rng ? cluster : { ...cluster, rng: pick.state };
-  const endpoint = { ip: chosen.address.ip, port: chosen.port };
-  const answer = whatAnswers(after, endpoint.ip, endpoint.port);
-  const outcome: Outcome =
-    answer.kind === 'listening'
-      ? { kind: 'answered', pod: answer.pod, image: answer.image }
-      : { kind: 'refused', reason: 'nothing-listening' };
-  const source = masqueradeSource(node, answer.kind === 'no-pod' ? undefined : answer.pod);
-  return { cluster: after, route: { source, node, service, servicePort, endpoint, outcome } };
-}
-
-/**
- * With externalTrafficPolicy Cluster, kube-proxy masquerades: the pod sees the node the request
- * entered by. On that node's own pods that is its bridge address (.1 of its pod CIDR); across
- * nodes, its address on the overlay (.0), as flannel assigns them.
- */
-export function masqueradeSource(node: Node, pod: Pod | undefined): string {
-  const [a, b, c] = node.spec.podCIDR.split(/[./]/);
-  const sameNode = pod?.spec.nodeName === node.metadata.name;
-  return `${a}.${b}.${c}.${sameNode ? 1 : 0}`;
+  const { cluster: after, trace: t } = trace(cluster, { from: 'outside', ip, port });
+  const o = t.outcome;
+  const outcome: RouteOutcome =
+    o.kind === 'answered'
+      ? o.server.kind === 'pod'
+        ? { kind: 'answered', pod: o.server.pod, image: o.server.image }
+        : { kind: 'refused', reason: 'nothing-listening' }
+      : o.kind === 'refused'
+        ? { kind: 'refused', reason: o.reason }
+        : { kind: 'timeout', reason: o.reason };
+  const route: Route = {
+    ...(t.seenFrom ? { source: t.seenFrom } : {}),
+    ...(t.node ? { node: t.node } : {}),
+    ...(t.service ? { service: t.service } : {}),
+    ...(t.servicePort ? { servicePort: t.servicePort } : {}),
+    ...(t.endpoint ? { endpoint: t.endpoint } : {}),
+    outcome,
+  };
+  return { cluster: after, route };
 }

@@ -69,3 +69,13 @@ describe('the sandbox shell', () => {
     }
   });
 });
+
+describe('kubectl apply in the sandbox', () => {
+  it('finds an unchanged pod unchanged, whatever order its port fields are written in', () => {
+    const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: named\nspec:\n  containers:\n    - name: web\n      image: nginx\n      ports:\n        - name: http\n          containerPort: 80\n';
+    const { run } = session(3, files({ 'named.yml': manifest }));
+    assert.equal(run('kubectl apply -f named.yml').stdout, 'pod/named created\n');
+    const again = run('kubectl apply -f named.yml');
+    assert.deepEqual([again.stdout, again.stderr, again.exitCode], ['pod/named unchanged\n', '', 0]);
+  });
+});
