@@ -70,3 +70,24 @@ describe('review quizzes', () => {
     assert.ok(quizzes.filter(({ step }) => !step.review).length >= 5, 'quizzes in the lessons themselves');
   });
 });
+
+describe('questions about the learner\'s own objects', () => {
+  it('use the node port the learner\'s cluster assigned, not the lecture\'s', async () => {
+    const { initialNav, navigate, currentQuiz } = await import('../../../src/core/course/navigation.js');
+    const { emptyProgress } = await import('../../../src/core/progress/model.js');
+    const course = loaded.course;
+    const imperative = course.lessons.findIndex((l) => l.id === 'expose-imperatively');
+    let state = navigate(initialNav(course, emptyProgress, null, { seed: 5, files: new Map() }), { type: 'open-lesson', lesson: imperative });
+    for (const line of ['sleep 10', 'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=mine']) {
+      state = navigate(navigate(state, { type: 'prompt-edit', action: { type: 'insert', text: line } }), { type: 'prompt-submit', elapsedMs: 1000 });
+    }
+    const service = state.practice['expose-imperatively']!.shell.cluster.services.find((s) => s.metadata.name === 'mine')!;
+    const nodePort = String(service.spec.ports[0]!.nodePort);
+    const review = course.lessons.findIndex((l) => l.id === 'review-quiz');
+    state = navigate(state, { type: 'open-lesson', lesson: review });
+    const asked = currentQuiz(state)!.quiz.questions;
+    const personal = asked.filter((q) => JSON.stringify(q).includes(nodePort));
+    assert.ok(personal.length >= 3, `${personal.length} questions mention ${nodePort}`);
+    assert.ok(personal.some((q) => q.prompt.includes('mine')), 'and the learner\'s service by name');
+  });
+});
