@@ -21,7 +21,8 @@ export interface RenderOptions {
   readonly attempts?: readonly Attempt[];
   /** How many hints the learner has asked for (do steps); `print` shows them all. */
   readonly hintsShown?: number;
-  /** On screen, a quiz step's questions are drawn by the quiz view; in `print` they are listed here. */
+  /** On screen, a quiz step's questions are drawn by the quiz view, and a practice step's goal
+   * stays pinned above its terminal (goalLines); in `print` both are part of the step. */
   readonly interactive?: boolean;
   /** No box drawing: diagrams become their descriptions; every manifest field is listed. */
   readonly plain: boolean;
@@ -83,17 +84,24 @@ function draw(step: Step, options: RenderOptions): RenderedStep {
 
 function practice(step: DoStep, options: RenderOptions): Line[] {
   const { columns, plain, cluster } = options;
-  const out: Line[] = [line('Goal', 'heading')];
-  const parts = cluster ? checkGoal(step.goal, cluster, options.attempts ?? []) : step.goal.map((c) => ({ says: describeCondition(c), met: false }));
-  for (const part of parts) {
-    const mark = cluster ? (part.met ? seg(plain ? '[done] ' : '✓ ', 'good') : seg(plain ? '[todo] ' : '○ ', 'dim')) : seg('- ', 'dim');
-    out.push(...wrap(part.says, columns - 2, part.met ? 'plain' : 'plain', 2).map((l, n) => (n === 0 ? [mark, ...l] : l)));
-  }
+  const out: Line[] = options.interactive ? [] : goalLines(step, options);
   const shown = cluster ? Math.min(options.hintsShown ?? 0, step.hints.length) : step.hints.length;
   step.hints.slice(0, shown).forEach((hint, i) => {
     out.push(blank, ...prose(`Hint ${i + 1}: ${fillTemplates(hint, cluster ?? options.templates)}`, columns, plain));
   });
   if (cluster && shown < step.hints.length) out.push(blank, line(`Stuck? Type hint for a hint (${step.hints.length - shown} left).`, 'dim'));
+  return out;
+}
+
+/** A practice step's goal as a checklist: ✓ for what holds in the learner's cluster, ○ for what is missing. */
+export function goalLines(step: DoStep, options: RenderOptions): Line[] {
+  const { columns, plain, cluster } = options;
+  const out: Line[] = [line('Goal', 'heading')];
+  const parts = cluster ? checkGoal(step.goal, cluster, options.attempts ?? []) : step.goal.map((c) => ({ says: describeCondition(c), met: false }));
+  for (const part of parts) {
+    const mark = cluster ? (part.met ? seg(plain ? '[done] ' : '✓ ', 'good') : seg(plain ? '[todo] ' : '○ ', 'dim')) : seg('- ', 'dim');
+    out.push(...wrap(part.says, columns - 2, 'plain', 2).map((l, n) => (n === 0 ? [mark, ...l] : l)));
+  }
   return out;
 }
 

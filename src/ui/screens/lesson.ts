@@ -3,7 +3,7 @@ import { goalMet, stepKey, type NavState } from '../../core/course/navigation.js
 import { terminalLines } from './practice.js';
 import { blank, line, seg, type Line } from '../../text/line.js';
 import { quizLines } from './quiz.js';
-import { renderStep } from '../../text/step.js';
+import { goalLines, renderStep } from '../../text/step.js';
 import { wrap } from '../../text/wrap.js';
 import type { Display } from '../display.js';
 import { contextOf } from '../keymap.js';
@@ -50,7 +50,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   // A practice step shares the window: instructions above, its terminal below.
   const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state)) : [];
   const terminalRows = terminal.length === 0 ? 0 : Math.min(terminal.length, Math.max(5, Math.floor(room * 0.5)));
-  const height = Math.max(1, room - (terminalRows ? terminalRows + 1 : 0));
+  // The goal stays in view above the terminal, whatever the instructions' scroll.
+  const goal = step.kind === 'do' && practice ? goalLines(step, { columns, plain: display.plain, cluster: practice.shell.cluster, attempts: entries }) : [];
+  const pinned = goal.length ? goal.slice(0, Math.max(2, Math.floor(room / 4))) : [];
+  const height = Math.max(1, room - (terminalRows ? terminalRows + 1 : 0) - (pinned.length ? pinned.length + 1 : 0));
   const maxScroll = Math.max(0, body.lines.length - height);
   let offset = Math.min(state.scroll[key] ?? 0, maxScroll);
   if (body.focus) {
@@ -61,7 +64,8 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const more = maxScroll === 0 ? '' : offset >= maxScroll ? 'end' : `↓ more ${Math.round((offset / maxScroll) * 100)}%`;
   const footer = hints(contextOf(state), columns, line(more, 'focus'));
 
-  const below = terminalRows ? [rule(columns, display.plain), ...terminal.slice(terminal.length - terminalRows)] : [];
+  const goalBlock = pinned.length ? [[] as Line, ...pinned] : [];
+  const below = terminalRows ? [...goalBlock, rule(columns, display.plain), ...terminal.slice(terminal.length - terminalRows)] : [];
   return {
     lines: [header, title, rule(columns, display.plain), ...visible, ...fill(height - visible.length), ...below, ...notice, footer],
     metrics: { page: Math.max(1, height - 1), maxScroll },
