@@ -76,6 +76,12 @@ function draw(step: Step, options: RenderOptions): RenderedStep {
       return { lines: [...lines, blank, ...compare(step, options)] };
     case 'do':
       return { lines: [...lines, blank, ...practice(step, options)] };
+    case 'trace': {
+      if (options.interactive) return { lines };
+      const { request } = step;
+      const what = request.from === 'load-balancer' ? `a request to the load balancer of ${request.service}` : `a request from ${request.from === 'pod' ? `pod ${request.pod}` : 'your machine'} to ${fillTemplates(request.url ?? '', options.templates)}`;
+      return { lines: [...lines, blank, ...wrap(`Trace: ${what}. The course follows it hop by hop through your own cluster; try it with \`trace\` in the sandbox.`, options.columns)] };
+    }
     case 'quiz':
       if (options.interactive) return { lines };
       return { lines: [...lines, ...step.questions.flatMap((q, i) => [blank, ...printedQuestion(q, `Q${i + 1}.`, options.columns)])] };

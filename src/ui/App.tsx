@@ -60,6 +60,11 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     const now = clock();
     // The cluster's clock moves by the time between two commands, as a real one would.
     let metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
+    // Any key stops a trace that is playing.
+    if (routed.playing) {
+      routed = navigate(routed, { type: 'trace-play', on: false });
+      dispatch({ type: 'trace-play', on: false });
+    }
     for (const name of keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
@@ -91,6 +96,15 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
+
+  // A playing trace steps on by itself, one hop every 700 ms (never under --plain: no animation).
+  useEffect(() => {
+    if (!state.playing || display.plain) return;
+    const timer = setInterval(() => {
+      dispatch({ type: 'trace-move', delta: 1, stops: latest.current.frame.metrics.stops ?? 1, auto: true });
+    }, 700);
+    return () => clearInterval(timer);
+  }, [state.playing, display.plain]);
 
   return <Lines lines={frame.lines} columns={size.columns} />;
 }

@@ -1,6 +1,6 @@
 // Every key binding, as data: the router reads it to dispatch, the help overlay to explain.
 import type { SheetAction } from '../core/course/answer-sheet.js';
-import { currentQuiz, type NavAction, type NavState } from '../core/course/navigation.js';
+import { currentQuiz, currentTrace, type NavAction, type NavState } from '../core/course/navigation.js';
 import type { EditAction } from '../core/shell/line-editor.js';
 
 export type KeyName =
@@ -8,7 +8,7 @@ export type KeyName =
   | 'enter' | 'escape' | 'space' | 'tab' | 'ctrl-c' | 'ctrl-d' | (string & {});
 
 /** Where the keys go: decided from the state, one context at a time. */
-export type Context = 'resume' | 'home' | 'lesson' | 'manifest' | 'practice' | 'quiz' | 'quiz-typed' | 'help';
+export type Context = 'resume' | 'home' | 'lesson' | 'manifest' | 'practice' | 'quiz' | 'quiz-typed' | 'trace' | 'trace-predict' | 'help';
 
 /** What a view knows that an action may need: how tall a page is and how far one can scroll. */
 export interface ViewMetrics {
@@ -16,6 +16,10 @@ export interface ViewMetrics {
   readonly maxScroll: number;
   /** Time since the previous key, for the cluster's clock when a command runs. */
   readonly elapsedMs?: number;
+  /** A trace: how many stops it has, how many endings to predict from, and the one under the cursor. */
+  readonly stops?: number;
+  readonly choices?: number;
+  readonly chosen?: string;
 }
 
 export interface Binding {
@@ -83,12 +87,20 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: ['quiz-typed'], keys: ['right'], label: '→', does: 'cursor right', action: edit({ type: 'move', to: 'right' }) },
   { contexts: ['quiz-typed'], keys: ['ctrl-u'], label: 'ctrl-u', does: 'erase the answer', action: edit({ type: 'clear' }) },
   { contexts: QUIZ, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
+  { contexts: ['trace-predict'], keys: ['up', 'k'], label: '↑ / k', does: 'the ending above', action: (v) => ({ type: 'trace-predict-move', delta: -1, choices: v.choices ?? 0 }) },
+  { contexts: ['trace-predict'], keys: ['down', 'j'], label: '↓ / j', does: 'the ending below', action: (v) => ({ type: 'trace-predict-move', delta: 1, choices: v.choices ?? 0 }) },
+  { contexts: ['trace-predict'], keys: ['enter', 'space'], label: 'enter', does: 'that is my guess: show the trace', hint: 'enter guess', action: (v) => ({ type: 'trace-predict', choice: v.chosen ?? '' }) },
+  { contexts: ['trace'], keys: ['right', 'space', 'n'], label: '→ / space', does: 'the next hop (after the last, the next step)', hint: '→ next hop', action: (v) => ({ type: 'trace-move', delta: 1, stops: v.stops ?? 1 }) },
+  { contexts: ['trace'], keys: ['left', 'b', 'p'], label: '←', does: 'the hop before (before the first, the previous step)', hint: '← back', action: (v) => ({ type: 'trace-move', delta: -1, stops: v.stops ?? 1 }) },
+  { contexts: ['trace'], keys: ['a'], label: 'a', does: 'play the trace hop by hop', hint: 'a play', action: () => ({ type: 'trace-play', on: true }) },
+  { contexts: ['trace'], keys: ['enter'], label: 'enter', does: 'the next step', action: () => ({ type: 'next-step' }) },
+  { contexts: ['trace', 'trace-predict'], keys: ['l', 'escape'], label: 'l / esc', does: 'the lesson list', hint: 'l lessons', action: () => ({ type: 'go-home' }) },
   { contexts: ['lesson'], keys: ['i'], label: 'i', does: 'back to the prompt (practice steps)', action: () => ({ type: 'focus', to: 'prompt' }) },
   { contexts: ['lesson'], keys: ['h'], label: 'h', does: 'a hint (practice steps)', action: () => ({ type: 'hint' }) },
   { contexts: ['help'], keys: ['escape', '?', 'enter'], label: 'esc / ?', does: 'close this help', hint: 'esc close', action: () => ({ type: 'close-help' }) },
-  { contexts: ['home', 'lesson', 'manifest', 'quiz'], keys: ['?'], label: '?', does: 'show the keys', hint: '? keys', action: () => ({ type: 'toggle-help' }) },
+  { contexts: ['home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict'], keys: ['?'], label: '?', does: 'show the keys', hint: '? keys', action: () => ({ type: 'toggle-help' }) },
   { contexts: ['quiz-typed'], keys: ['ctrl-c'], label: 'ctrl-c', does: 'quit (your progress is saved)', action: () => ({ type: 'quit' }) },
-  { contexts: ['resume', 'home', 'lesson', 'manifest', 'quiz', 'help'], keys: ['q', 'ctrl-c'], label: 'q / ctrl-c', does: 'quit (your progress is saved)', hint: 'q quit', action: () => ({ type: 'quit' }) },
+  { contexts: ['resume', 'home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict', 'help'], keys: ['q', 'ctrl-c'], label: 'q / ctrl-c', does: 'quit (your progress is saved)', hint: 'q quit', action: () => ({ type: 'quit' }) },
 ];
 
 export function contextOf(state: NavState): Context {
@@ -96,6 +108,10 @@ export function contextOf(state: NavState): Context {
   if (state.screen.kind === 'home') return state.resume ? 'resume' : 'home';
   const step = state.course.lessons[state.screen.lesson]?.steps[state.screen.step];
   if (step?.kind === 'do' && state.focus === 'prompt') return 'practice';
+  if (step?.kind === 'trace') {
+    const trace = currentTrace(state);
+    return trace?.predict && trace.view.predicted === null ? 'trace-predict' : 'trace';
+  }
   if (step?.kind === 'quiz' && state.focus === 'prompt') {
     const turn = currentQuiz(state)?.quiz.current;
     return turn && !turn.grade && turn.presented.question.kind === 'typed' ? 'quiz-typed' : 'quiz';

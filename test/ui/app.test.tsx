@@ -211,3 +211,39 @@ describe('a practice step', () => {
     app.unmount();
   });
 });
+
+describe('a trace step', () => {
+  it('asks for a prediction, then steps through the learner\'s own request hop by hop', async () => {
+    let now = 0;
+    const app = render(
+      <DisplayContext.Provider value={{ color: false, plain: false }}>
+        <App course={course} progress={emptyProgress} saveProgress={() => null} size={{ columns: 100, rows: 40 }} practice={{ seed: 9, files: new Map() }} clock={() => (now += 5000)} />
+      </DisplayContext.Provider>,
+    );
+    await waitForFrame(app, (f) => f.includes('Third lesson'));
+    await press(app, 'jj\r', (f) => f.includes('Practice step'));
+    await press(app, 'kubectl run web --image nginx\r', (f) => f.includes('pod/web created'));
+    await press(app, 'kubectl expose pod web --type=NodePort --port=80\r', (f) => f.includes('service/web exposed'));
+    await press(app, KEYS.escape, (f) => f.includes('lesson keys: i to type again'));
+    await press(app, KEYS.right, (f) => f.includes('After practice'));
+    const asked = await press(app, KEYS.right, (f) => f.includes('Before you look'));
+    assert.match(asked, /\( \) the app answers/);
+    const rows = asked.split('\n').filter((l) => /^[› ] \([ •]\) /.test(l));
+    for (let i = 0; i < rows.length - 1; i++) await press(app, KEYS.down);
+    const first = await press(app, KEYS.enter, (f) => f.includes('Hop 1 of'));
+    assert.match(first, /✓ You said the app answers, and so it does\./);
+    assert.match(first, /\[1:you\]/);
+    const second = await press(app, KEYS.right, (f) => f.includes('Hop 2 of'));
+    assert.match(second, /\n {2}in +198\.51\.100\.7:\d+ -> 203\.0\.113\.1\d:\d+ SYN\n/);
+    assert.match(second, /\n {2}out +198\.51\.100\.7:\d+ -> 192\.168\.49\.\d:\d+ SYN {2}\(public IP\)\n/);
+    const back = await press(app, KEYS.left, (f) => f.includes('Hop 1 of'));
+    assert.match(back, /\[1:you\]/);
+    app.stdin.write('a');
+    await waitForFrame(app, (f) => f.includes('Hop 3 of'), 5000);
+    let end = app.lastFrame() ?? '';
+    for (let i = 0; i < 20 && !/\[✓.answer\]/.test(end); i++) end = await press(app, KEYS.right);
+    assert.match(end, /The way back/);
+    assert.match(end, /✓ .*answer/);
+    app.unmount();
+  });
+});

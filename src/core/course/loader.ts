@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
-import { FIELD_NAMES, FUTURE_KINDS, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
+import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
 import { closest } from './suggest.js';
 import { readQuestions } from '../quiz/index.js';
 import { templateProblems } from './template.js';
@@ -73,11 +73,7 @@ function describeIssue(p: Parsed, issue: v.BaseIssue<unknown>, prefix: PathKey[]
     return problemAt(p, valueOffset(p.doc, parent), `missing field "${String(last)}"`);
   }
   if (issue.type === 'variant' && last === 'kind') {
-    const kind = String(issue.input);
-    const known = `known kinds: ${KNOWN_KINDS.join(', ')}`;
-    const message = (FUTURE_KINDS as readonly string[]).includes(kind)
-      ? `step kind "${kind}" is not supported by this version of nodeport-lab (${known})`
-      : `unknown step kind "${kind}" (${known})`;
+    const message = `unknown step kind "${String(issue.input)}" (known kinds: ${KNOWN_KINDS.join(', ')})`;
     return problemAt(p, valueOffset(p.doc, path), message);
   }
   const name = typeof last === 'number' ? `item ${last + 1}` : `"${String(last ?? 'lesson')}"`;
@@ -128,6 +124,18 @@ function buildStep(
       return { kind: 'read', ...common };
     case 'do':
       return { kind: 'do', ...common, goal: step.goal, hints: step.hints };
+    case 'trace': {
+      const { request } = step;
+      const needs = request.from === 'load-balancer' ? (['service'] as const) : request.from === 'pod' ? (['url', 'pod'] as const) : (['url'] as const);
+      const missing = needs.filter((field) => request[field] === undefined);
+      for (const field of missing) {
+        problems.push(problemAt(lesson, valueOffset(lesson.doc, [...stepPath, 'request']), `a request from ${request.from} needs "${field}"`));
+      }
+      for (const message of request.url ? templateProblems(request.url) : []) {
+        problems.push(problemAt(lesson, valueOffset(lesson.doc, [...stepPath, 'request', 'url']), message));
+      }
+      return missing.length ? null : { kind: 'trace', ...common, request: step.request, predict: step.predict };
+    }
     case 'quiz': {
       if (step.questions.length === 0 && !step.review) {
         problems.push(problemAt(lesson, valueOffset(lesson.doc, stepPath), 'a quiz needs questions, or review: true'));

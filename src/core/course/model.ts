@@ -80,7 +80,25 @@ export interface QuizStep extends StepBase {
   readonly review: boolean;
 }
 
-export type Step = ReadStep | ManifestStep | CompareStep | DoStep | QuizStep;
+/** A request to follow hop by hop through the learner's own cluster. */
+export interface TraceSpec {
+  readonly from: 'outside' | 'pod' | 'load-balancer';
+  /** For outside and pod: where to, e.g. http://{{pod.my-first-pod.nodeIP}}:{{service.my-first-service.nodePort}}. */
+  readonly url?: string;
+  /** For from: pod, the pod the request starts in. */
+  readonly pod?: string;
+  /** For from: load-balancer, the LoadBalancer service. */
+  readonly service?: string;
+}
+
+export interface TraceStep extends StepBase {
+  readonly kind: 'trace';
+  readonly request: TraceSpec;
+  /** Ask the learner where the request will end before showing the trace. */
+  readonly predict: boolean;
+}
+
+export type Step = ReadStep | ManifestStep | CompareStep | DoStep | QuizStep | TraceStep;
 export type StepKind = Step['kind'];
 
 export interface Lesson {

@@ -53,6 +53,19 @@ export interface NavState {
   readonly quizzes: Readonly<Record<string, QuizState>>;
   /** The answer being built for the question on screen. */
   readonly sheet: AnswerSheet | null;
+  /** Each trace step's view, by `lesson/step`: the hop on screen and the learner's prediction. */
+  readonly traces: Readonly<Record<string, TraceView>>;
+  /** A trace is playing: the screen steps to the next hop on its own until the end or a key. */
+  readonly playing: boolean;
+}
+
+export interface TraceView {
+  /** The hop on screen: 0..hops+replies (the last shows the outcome). */
+  readonly at: number;
+  /** The ending the learner predicted, once they have; null while asking. */
+  readonly predicted: string | null;
+  /** The choice under the cursor while predicting. */
+  readonly cursor: number;
 }
 
 export interface PracticeSetup {
@@ -87,6 +100,12 @@ export type NavAction =
   /** Show the answer; the question counts as missed and comes back later. */
   | { readonly type: 'quiz-give-up' }
   | { readonly type: 'quiz-restart' }
+  /** Move through a trace's hops (or, at either end, to the next or previous step). */
+  | { readonly type: 'trace-move'; readonly delta: number; readonly stops: number; readonly auto?: boolean }
+  /** Move the prediction cursor, or choose the prediction under it. */
+  | { readonly type: 'trace-predict-move'; readonly delta: number; readonly choices: number }
+  | { readonly type: 'trace-predict'; readonly choice: string }
+  | { readonly type: 'trace-play'; readonly on: boolean }
   /** Straight to a step (nodeport-lab quiz). */
   | { readonly type: 'open-place'; readonly place: Place };
 
@@ -122,7 +141,22 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
     focus: 'prompt',
     quizzes: {},
     sheet: null,
+    traces: {},
+    playing: false,
   };
+}
+
+/** The trace step on screen: its key and its view (a fresh one before the learner has moved). */
+export function currentTrace(state: NavState): { key: string; view: TraceView; predict: boolean } | null {
+  const here = currentStep(state);
+  if (!here || here.step.kind !== 'trace') return null;
+  const key = `${here.lesson.id}/${here.step.id}`;
+  return { key, view: state.traces[key] ?? { at: 0, predicted: null, cursor: 0 }, predict: here.step.predict };
+}
+
+function withTraceView(state: NavState, update: (view: TraceView) => TraceView): NavState {
+  const found = currentTrace(state);
+  return found ? { ...state, traces: { ...state.traces, [found.key]: update(found.view) } } : state;
 }
 
 /** The quiz on screen and its key, when the step is a quiz. */
@@ -232,7 +266,7 @@ function enter(state: NavState, lesson: number, step: number, notice: string | n
   const backwards = state.screen.kind === 'lesson' && (lesson < state.screen.lesson || (lesson === state.screen.lesson && step < state.screen.step));
   if (target && targetStep && backwards) next = withPractice(next, target, (p) => returnToStep(p, targetStep.id));
   const screen: Screen = { kind: 'lesson', lesson, step };
-  next = ensureQuiz({ ...next, screen, help: false, resume: null, notice, prompt: emptyPrompt, focus: 'prompt' });
+  next = ensureQuiz({ ...next, screen, help: false, resume: null, notice, prompt: emptyPrompt, focus: 'prompt', playing: false });
   const place = currentPlace(next);
   return place ? { ...next, progress: visit(next.progress, place) } : next;
 }
@@ -338,6 +372,22 @@ export function navigate(state: NavState, action: NavAction): NavState {
       const { step } = here;
       return withPractice(state, here.lesson, (p) => showHint(p, step.id, step.hints.length));
     }
+    case 'trace-move': {
+      const found = currentTrace(state);
+      if (!found) return state;
+      const at = found.view.at + action.delta;
+      // The play timer only ever moves within the trace, and only while playing.
+      if (action.auto && (!state.playing || at > action.stops - 1)) return state.playing ? { ...state, playing: false } : state;
+      if (at < 0) return navigate(state, { type: 'previous-step' });
+      if (at > action.stops - 1) return navigate({ ...state, playing: false }, { type: 'next-step' });
+      return { ...withTraceView(state, (view) => ({ ...view, at })), playing: state.playing && at < action.stops - 1 };
+    }
+    case 'trace-predict-move':
+      return withTraceView(state, (view) => ({ ...view, cursor: Math.max(0, Math.min(action.choices - 1, view.cursor + action.delta)) }));
+    case 'trace-play':
+      return { ...state, playing: action.on && currentTrace(state) !== null };
+    case 'trace-predict':
+      return withTraceView(state, (view) => ({ ...view, predicted: action.choice }));
     case 'open-place': {
       const place = findPlace(state.course, action.place);
       return place ? enter(state, place.lesson, place.step, null) : state;

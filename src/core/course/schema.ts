@@ -5,9 +5,7 @@ import { DIAGRAM_NAMES } from './model.js';
 
 export const FORMAT = 1;
 
-/** Step kinds that the format reserves for later versions of the app. */
-export const FUTURE_KINDS = ['trace'] as const;
-export const KNOWN_KINDS = ['read', 'manifest', 'compare', 'do', 'quiz'] as const;
+export const KNOWN_KINDS = ['read', 'manifest', 'compare', 'do', 'quiz', 'trace'] as const;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const id = v.pipe(
@@ -109,6 +107,17 @@ export const stepSchema = v.variant('kind', [
     hints: v.optional(v.array(text, 'must be a list'), []),
   }),
   v.strictObject({
+    kind: v.literal('trace'),
+    ...base,
+    request: v.strictObject({
+      from: v.picklist(['outside', 'pod', 'load-balancer'], 'must be outside, pod or load-balancer'),
+      url: v.optional(text),
+      pod: v.optional(name),
+      service: v.optional(name),
+    }),
+    predict: v.optional(v.boolean('must be true or false'), false),
+  }),
+  v.strictObject({
     kind: v.literal('quiz'),
     ...base,
     // Each question is checked by the quiz engine's own lint (see loader.ts).
@@ -138,6 +147,6 @@ export const FIELD_NAMES = [
   ...Object.keys(diagram.entries),
   ...Object.keys(side.entries),
   'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect', 'goal', 'hints', 'pod', 'service', 'request', 'ran', 'says',
-  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions', 'review',
+  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions', 'review', 'request', 'predict', 'from', 'url',
   ...QUESTION_FIELD_NAMES,
 ];

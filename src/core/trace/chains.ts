@@ -8,8 +8,21 @@ import type { Protocol, Service, ServicePort } from '../cluster/index.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+/** Hashes already worked out: the same service ports and endpoints come back trace after trace. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
 /** The first 16 base32 characters of sha256(text): 80 bits, the first 10 bytes of the digest. */
 export function hash16(text: string): string {
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const out = computeHash16(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+function computeHash16(text: string): string {
   const digest = createHash('sha256').update(text, 'utf8').digest();
   let out = '';
   let bits = 0;

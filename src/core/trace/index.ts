@@ -1,7 +1,8 @@
 // A request's path through a cluster, as data: trace(), the kube-proxy rules behind it, and
 // the text the sandbox prints for both.
 export * from './types.js';
-export { trace, endpointChoices, largeClusterMode, proxied, LARGE_CLUSTER_ENDPOINTS } from './trace.js';
+export { trace } from './trace.js';
+export { endpointChoices, largeClusterMode, proxied, LARGE_CLUSTER_ENDPOINTS } from './endpoints.js';
 export { hash16, portProtoHash, servicePortName, serviceChains, endpointChain, type ServiceChains } from './chains.js';
 export { kubeProxyProbability, savedProbability, saveString, servicePortInfo, type ServicePortInfo } from './rules.js';
 export { masqueradeSource, nodeWithAddress, formatAddress, formatPacket } from './nat.js';

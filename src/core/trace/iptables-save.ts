@@ -20,7 +20,7 @@ import {
   svcMasqRule,
   type ServicePortInfo,
 } from './rules.js';
-import { endpointChoices, largeClusterMode, proxied } from './trace.js';
+import { endpointChoices, largeClusterMode, proxied } from './endpoints.js';
 import type { IptablesRule } from './types.js';
 
 export type Table = 'filter' | 'nat';

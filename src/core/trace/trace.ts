@@ -5,7 +5,6 @@
 // pick among nodes) draws from the cluster's seeded generator, returned advanced.
 
 import {
-  endpointsFor,
   findPod,
   findService,
   firewallAllows,
@@ -14,23 +13,20 @@ import {
   knownImage,
   nextInt,
   podByIP,
-  readyEndpointsForPort,
   serveHttp,
   serviceOnNodePort,
   serviceWithClusterIP,
   whatAnswers,
   type Cluster,
   type Node,
-  type Pod,
-  type Service,
-  type ServicePort,
 } from '../cluster/index.js';
+import { finish, httpOf, type Ctx } from './context.js';
+import { endpointChoices, largeClusterMode, selectorText } from './endpoints.js';
 import { FIREWALL_WHERE, LAPTOP, Walk, chainWhere, nicWhere, onNode, podWhere } from './hops.js';
 import {
   LOOPBACK,
   ephemeralPort,
   externalIP,
-  formatAddress,
   inPodNetwork,
   inServiceNetwork,
   internalIP,
@@ -42,6 +38,7 @@ import {
   withSrc,
 } from './nat.js';
 import { HTTP_TO_HTTPS, answered, refused, timedOut } from './outcome.js';
+import { replyFromNode, replyPath } from './reply.js';
 import {
   FILTER,
   NAT,
@@ -52,94 +49,21 @@ import {
   filterJump,
   nodePortFilterRule,
   nodePortRule,
-  sepChain,
   sepRules,
   servicePortInfo,
   type ServicePortInfo,
 } from './rules.js';
 import {
   CLIENT_IP,
-  type Address,
   type Decision,
   type EndpointChoice,
-  type Hop,
-  type HttpRequest,
   type LoadBalancerRequest,
   type OutsideRequest,
   type PodRequest,
-  type Outcome,
-  type PacketKind,
-  type Trace,
   type TraceError,
   type TraceRequest,
   type Traced,
 } from './types.js';
-
-/** Above this many endpoints in all, kube-proxy leaves comments out of endpoint rules. */
-export const LARGE_CLUSTER_ENDPOINTS = 1000;
-
-const DEFAULT_HTTP: HttpRequest = { method: 'GET', path: '/' };
-
-/** Everything learned on the way, for the trace and for the way back. */
-interface Ctx {
-  cluster: Cluster;
-  readonly walk: Walk;
-  readonly request: TraceRequest;
-  readonly client: Address;
-  readonly clientPod?: Pod;
-  /** The cloud load balancer the request came through. */
-  lb?: { readonly service: Service; readonly port: number };
-  /** The client addressed a node's public IP: the cloud translates it both ways. */
-  publicIP?: string;
-  node?: Node;
-  service?: Service;
-  servicePort?: ServicePort;
-  endpoint?: EndpointChoice;
-  /** The node whose conntrack holds the connection's NAT, and the packet's addresses there before it. */
-  nat?: { readonly node: Node; readonly src: Address; readonly dst: Address };
-  seenFrom?: string;
-}
-
-// ---- endpoints, as kube-proxy orders them ----
-
-/** A service port's ready endpoints, sorted as kube-proxy sorts them (by the string `ip:port`). */
-export function endpointChoices(cluster: Cluster, sp: ServicePortInfo): EndpointChoice[] {
-  return readyEndpointsForPort(cluster, sp.service, sp.port)
-    .map(({ address, port }) => ({
-      ip: address.ip,
-      port,
-      ...(address.podName ? { pod: address.podName } : {}),
-      node: address.nodeName,
-      chain: sepChain(sp, address.ip, port),
-    }))
-    .sort((a, b) => {
-      const x = `${a.ip}:${a.port}`;
-      const y = `${b.ip}:${b.port}`;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-}
-
-/** Services kube-proxy programs: those with a cluster IP. */
-export const proxied = (s: Service): boolean => s.spec.type !== 'ExternalName' && s.spec.clusterIP !== '' && s.spec.clusterIP !== 'None';
-
-/** kube-proxy's large-cluster mode: more than 1,000 endpoints over all service ports. */
-export function largeClusterMode(cluster: Cluster): boolean {
-  let total = 0;
-  for (const service of cluster.services) {
-    if (!proxied(service)) continue;
-    for (const subset of endpointsFor(cluster, service).subsets) {
-      const ports = subset.ports.filter((p) => service.spec.ports.some((sp) => (sp.name ?? '') === (p.name ?? '')));
-      total += (subset.addresses.length + subset.notReadyAddresses.length) * ports.length;
-      if (total > LARGE_CLUSTER_ENDPOINTS) return true;
-    }
-  }
-  return false;
-}
-
-const selectorText = (service: Service): string =>
-  service.spec.selector && Object.keys(service.spec.selector).length > 0
-    ? Object.entries(service.spec.selector).map(([k, v]) => `${k}=${v}`).join(',')
-    : '(none)';
 
 // ---- the public entry ----
 
@@ -155,23 +79,6 @@ export function trace(cluster: Cluster, request: TraceRequest): Traced | TraceEr
       return throughLoadBalancer(cluster, request);
   }
 }
-
-function finish(ctx: Ctx, outcome: Outcome, reply: readonly Hop[] = []): Traced {
-  const trace: Trace = {
-    request: ctx.request,
-    hops: ctx.walk.hops,
-    reply,
-    outcome,
-    ...(ctx.node ? { node: ctx.node } : {}),
-    ...(ctx.service ? { service: ctx.service } : {}),
-    ...(ctx.servicePort ? { servicePort: ctx.servicePort } : {}),
-    ...(ctx.endpoint ? { endpoint: { ip: ctx.endpoint.ip, port: ctx.endpoint.port } } : {}),
-    ...(ctx.seenFrom ? { seenFrom: ctx.seenFrom } : {}),
-  };
-  return { ok: true, cluster: ctx.cluster, trace };
-}
-
-const httpOf = (ctx: Ctx): HttpRequest => ctx.request.http ?? DEFAULT_HTTP;
 
 // ---- from the laptop ----
 
@@ -605,87 +512,3 @@ function arrive(ctx: Ctx, ip: string, port: number, via: Via): Traced {
   return finish(ctx, outcome, replyPath(ctx, 'SYN-ACK', { place: 'container', where: `container ${container.name} in pod/${pod.metadata.name}`, node: pod.spec.nodeName }));
 }
 
-// ---- the way back ----
-
-interface From {
-  readonly place: Hop['place'];
-  readonly where: string;
-  readonly node?: string;
-}
-
-/** From the server back to the client: across nodes if need be, through conntrack, out to the client. */
-function replyPath(ctx: Ctx, kind: PacketKind, from: From): Hop[] {
-  const request = ctx.walk.packet;
-  const back = new Walk(packet(kind, request.dst, request.src));
-  back.pass({
-    ...from,
-    note: kind === 'RST' ? 'a reset goes back to the address the packet came from' : 'the answer (SYN-ACK, then the page) goes back to the address the request came from',
-  });
-  const serverNode = from.node;
-  const natNode = ctx.nat?.node ?? (ctx.clientPod ? ctx.cluster.nodes.find((n) => n.metadata.name === ctx.clientPod?.spec.nodeName) : undefined);
-  if (natNode && serverNode && serverNode !== natNode.metadata.name) {
-    back.pass({
-      place: 'pod-network',
-      where: `pod network: ${serverNode} -> ${natNode.metadata.name}`,
-      decided: [{ by: 'address', text: `${request.src.ip} is reached through ${natNode.metadata.name}` }],
-      note: 'back to the node that translated the request',
-    });
-  }
-  if (ctx.nat) {
-    const { node, src, dst } = ctx.nat;
-    back.pass(
-      {
-        place: 'conntrack',
-        where: onNode(node, 'conntrack'),
-        node: node.metadata.name,
-        nat: 'reverse NAT',
-        decided: [{ by: 'address', text: `the connection ${formatAddress(src)} -> ${formatAddress(dst)} was translated to ${formatAddress(request.src)} -> ${formatAddress(request.dst)}` }],
-        note: 'conntrack undoes the NAT: the answer comes from the address the client used',
-      },
-      packet(kind, dst, src),
-    );
-  }
-  backToClient(ctx, back);
-  return back.hops;
-}
-
-/** A reset or an ICMP error sent by a node itself. */
-function replyFromNode(ctx: Ctx, node: Node, kind: PacketKind, sender: string, src: Address): Hop[] {
-  const to = ctx.walk.packet.src;
-  const back = new Walk(packet(kind, src, kind === 'ICMP port unreachable' ? { ip: to.ip } : to));
-  back.pass({ place: 'node', where: onNode(node, sender), node: node.metadata.name, note: kind === 'RST' ? 'a reset goes back' : 'an ICMP port-unreachable error goes back' });
-  backToClient(ctx, back);
-  return back.hops;
-}
-
-function backToClient(ctx: Ctx, back: Walk): void {
-  const p = back.packet;
-  if (ctx.clientPod) {
-    back.stop({ place: 'client', where: `pod/${ctx.clientPod.metadata.name} (${ctx.clientPod.status.podIP})`, node: ctx.clientPod.spec.nodeName, note: outcomeNote(p.kind) });
-    return;
-  }
-  if (ctx.publicIP) {
-    back.pass(
-      { place: 'firewall', where: FIREWALL_WHERE, nat: 'public IP', note: 'replies to an allowed connection always pass; the cloud puts the public IP back as the source' },
-      withSrc(p, { ip: ctx.publicIP, ...(p.src.port !== undefined ? { port: p.src.port } : {}) }),
-    );
-  }
-  if (ctx.lb) {
-    const lbAddress = { ip: `lb/${ctx.lb.service.metadata.name}`, port: ctx.lb.port };
-    back.pass({ place: 'load-balancer', where: `cloud load balancer of service default/${ctx.lb.service.metadata.name}`, nat: 'reverse NAT', note: 'the load balancer answers from its own address' }, withSrc(back.packet, lbAddress));
-  }
-  back.stop({ place: 'client', where: `${LAPTOP} (${CLIENT_IP})`, note: outcomeNote(p.kind) });
-}
-
-function outcomeNote(kind: PacketKind): string {
-  switch (kind) {
-    case 'SYN-ACK':
-      return 'connected: the request goes out and the response comes back the same way';
-    case 'RST':
-      return 'connection refused';
-    case 'ICMP port unreachable':
-      return 'connection refused';
-    case 'SYN':
-      return '';
-  }
-}

@@ -1,5 +1,6 @@
 // A lesson step on screen: where you are, the step's lines in a scrolled window, the keys.
-import { goalMet, stepKey, type NavState } from '../../core/course/navigation.js';
+import { currentTrace, goalMet, stepKey, type NavState } from '../../core/course/navigation.js';
+import { traceLines } from './trace.js';
 import { terminalLines } from './practice.js';
 import { blank, line, seg, type Line } from '../../text/line.js';
 import { quizLines } from './quiz.js';
@@ -40,7 +41,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
     ...(practice ? { cluster: practice.shell.cluster, attempts: entries, hintsShown: practice.hints[step.id] ?? 0 } : {}),
   });
   const quiz = step.kind === 'quiz' ? quizLines(state, columns, display.plain) : null;
-  const body = quiz
+  const traced = step.kind === 'trace' ? traceLines(state, columns, display.plain) : null;
+  const body = traced
+    ? { lines: [...rendered.lines, blank, ...traced.lines] }
+    : quiz
     ? {
         lines: [...rendered.lines, blank, ...quiz.lines],
         ...(quiz.focus === undefined ? {} : { focus: { from: rendered.lines.length + 1 + quiz.focus, to: rendered.lines.length + 1 + quiz.focus } }),
@@ -68,7 +72,11 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const below = terminalRows ? [...goalBlock, rule(columns, display.plain), ...terminal.slice(terminal.length - terminalRows)] : [];
   return {
     lines: [header, title, rule(columns, display.plain), ...visible, ...fill(height - visible.length), ...below, ...notice, footer],
-    metrics: { page: Math.max(1, height - 1), maxScroll },
+    metrics: {
+      page: Math.max(1, height - 1),
+      maxScroll,
+      ...(traced ? { stops: traced.stops, choices: traced.choices, chosen: traced.choiceIds[currentTrace(state)?.view.cursor ?? 0] ?? '' } : {}),
+    },
   };
 }
 

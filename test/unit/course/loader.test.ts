@@ -38,7 +38,7 @@ describe('lesson loader', () => {
       '03-duplicates.yml:10:9: duplicate step id "twice"',
       '04-references.yml:10:11: manifest "nowhere.yml" not found in manifests/',
       '04-references.yml:20:15: field "spec.ports[0].nodeport" is not in svc.yml',
-      '04-references.yml:23:11: step kind "trace" is not supported by this version of nodeport-lab (known kinds: read, manifest, compare, do, quiz)',
+      '04-references.yml:23:11: unknown step kind "animation" (known kinds: read, manifest, compare, do, quiz, trace)',
       '05-values.yml:1:9: "format" must be 1, the lesson format this version of nodeport-lab reads',
       '05-values.yml:2:5: "id" must be lower-case letters, digits and single hyphens, like "expose-the-pod"',
       '05-values.yml:3:8: "title" must not be empty',
@@ -49,12 +49,12 @@ describe('lesson loader', () => {
     ]);
   });
 
-  it('rejects an unknown step kind differently from a reserved one', () => {
+  it('rejects an unknown step kind, naming the known ones', () => {
     const text = 'format: 1\nid: x\ntitle: X\nsummary: S\nsteps:\n  - id: a\n    kind: dance\n    title: A\n    text: T\n';
     const result = loadCourse({ lessons: [{ file: 'x.yml', text }], manifests: new Map() });
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.deepEqual(result.problems.map(formatProblem), ['x.yml:7:11: unknown step kind "dance" (known kinds: read, manifest, compare, do, quiz)']);
+    assert.deepEqual(result.problems.map(formatProblem), ['x.yml:7:11: unknown step kind "dance" (known kinds: read, manifest, compare, do, quiz, trace)']);
   });
 
   it('needs exactly one of code and file on a compare side', () => {

@@ -50,7 +50,7 @@ describe('navigation', () => {
   });
 
   it('finishing the last lesson returns to the list with a closing notice', () => {
-    const state = run(initialNav(course, emptyProgress), { type: 'open-lesson', lesson: 2 }, { type: 'focus', to: 'page' }, next, next);
+    const state = run(initialNav(course, emptyProgress), { type: 'open-lesson', lesson: 2 }, { type: 'focus', to: 'page' }, next, next, next);
     assert.equal(state.screen.kind, 'home');
     assert.equal(state.progress.lessons.third?.complete, true);
     assert.match(state.notice ?? '', /finished the course/);

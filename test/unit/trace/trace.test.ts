@@ -153,7 +153,7 @@ describe('trace: where each fault stops the connection', () => {
   });
 });
 
-export const LOCAL_SERVICE = `apiVersion: v1
+const LOCAL_SERVICE = `apiVersion: v1
 kind: Service
 metadata:
   name: local-policy
