@@ -226,12 +226,12 @@ describe('a trace step', () => {
     await press(app, 'kubectl expose pod web --type=NodePort --port=80\r', (f) => f.includes('service/web exposed'));
     await press(app, KEYS.escape, (f) => f.includes('lesson keys: i to type again'));
     await press(app, KEYS.right, (f) => f.includes('After practice'));
-    const asked = await press(app, KEYS.right, (f) => f.includes('Before you look'));
-    assert.match(asked, /\( \) the app answers/);
+    const asked = await press(app, KEYS.right, (f) => f.includes('Before you look: where will this request fail?'));
+    assert.match(asked, /\( \) it does not fail: the app answers/);
     const rows = asked.split('\n').filter((l) => /^[› ] \([ •]\) /.test(l));
     for (let i = 0; i < rows.length - 1; i++) await press(app, KEYS.down);
     const first = await press(app, KEYS.enter, (f) => f.includes('Hop 1 of'));
-    assert.match(first, /✓ You said the app answers, and so it does\./);
+    assert.match(first, /✓ Right: it does not fail: the app answers\./);
     assert.match(first, /\[1:you\]/);
     const second = await press(app, KEYS.right, (f) => f.includes('Hop 2 of'));
     assert.match(second, /\n {2}in +198\.51\.100\.7:\d+ -> 203\.0\.113\.1\d:\d+ SYN\n/);

@@ -47,34 +47,45 @@ function follow(spec: TraceSpec, cluster: Cluster): Followed {
   return traced.ok ? { ok: true, trace: traced.trace } : { ok: false, error: traced.error };
 }
 
-/** Where a request can end, in words, for the learner's prediction: each distinct place on its way, then "the app answers". */
+/** Where a request can end, in words, for the learner's prediction: the same five for every trace, so the choices give nothing away. */
+export type EndingId = 'outside' | 'node' | 'pod' | 'container' | 'answered';
+
 export interface Ending {
-  readonly id: HopPlace | 'answered';
+  readonly id: EndingId;
   readonly says: string;
 }
 
-const PLACE_WORDS: Record<HopPlace, string> = {
-  client: 'on your machine',
-  'load-balancer': 'at the cloud load balancer',
-  firewall: "at the node's firewall",
-  'node-nic': "at the node's network interface",
-  iptables: "in kube-proxy's iptables rules on the node",
-  service: 'at the Service',
-  node: 'on the node',
-  conntrack: 'in connection tracking',
-  'pod-network': 'on the pod network',
-  pod: 'at the pod',
-  container: 'in the container',
-};
+export const ENDINGS: readonly Ending[] = [
+  { id: 'outside', says: 'before it reaches a node (no route, the cloud firewall, the load balancer)' },
+  { id: 'node', says: "on the node, in kube-proxy's rules" },
+  { id: 'pod', says: 'on its way to the pod' },
+  { id: 'container', says: 'at the pod: nothing listens on that port' },
+  { id: 'answered', says: 'it does not fail: the app answers' },
+];
 
-export function endings(followed: Trace): Ending[] {
-  const places = [...new Set(followed.hops.map((h) => h.place))].filter((p) => p !== 'client' && p !== 'conntrack');
-  return [...places.map((p) => ({ id: p, says: `it fails ${PLACE_WORDS[p]}` })), { id: 'answered' as const, says: 'the app answers' }];
+export function endings(): readonly Ending[] {
+  return ENDINGS;
 }
 
+const BY_PLACE: Record<HopPlace, EndingId> = {
+  client: 'outside',
+  'load-balancer': 'outside',
+  firewall: 'outside',
+  'node-nic': 'node',
+  iptables: 'node',
+  service: 'node',
+  node: 'node',
+  conntrack: 'node',
+  'pod-network': 'pod',
+  pod: 'pod',
+  container: 'container',
+};
+
 /** Where this request really ends. */
-export function actualEnding(followed: Trace): Ending['id'] {
+export function actualEnding(followed: Trace): EndingId {
   const { outcome } = followed;
   if (outcome.kind === 'answered') return 'answered';
-  return followed.hops[outcome.hop]?.place ?? 'client';
+  if (outcome.kind === 'refused' && outcome.reason === 'nothing-listening') return 'container';
+  if (outcome.kind === 'timeout' && (outcome.reason === 'not-routable' || outcome.reason === 'unknown-address' || outcome.reason === 'firewall')) return 'outside';
+  return BY_PLACE[followed.hops[outcome.hop]?.place ?? 'client'];
 }

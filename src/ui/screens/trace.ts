@@ -50,9 +50,9 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
   const t = followed.trace;
   const stops = t.hops.length + 1;
   const { view } = found;
-  const options = endings(t);
+  const options = endings();
   if (found.predict && view.predicted === null) {
-    const lines: Line[] = [line('Before you look: where will this request end?', 'heading')];
+    const lines: Line[] = [line('Before you look: where will this request fail?', 'heading')];
     options.forEach((o, i) => lines.push([seg(view.cursor === i ? '› ' : '  ', 'focus'), seg(view.cursor === i ? '(•) ' : '( ) '), seg(o.says)]));
     lines.push(blank, line('↑/↓ choose · enter: that is my guess', 'dim'));
     return { lines, stops, choices: options.length, choiceIds: options.map((o) => o.id) };
@@ -63,7 +63,8 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
     const right = view.predicted === actual;
     const said = options.find((o) => o.id === view.predicted)?.says ?? view.predicted;
     const real = options.find((o) => o.id === actual)?.says ?? actual;
-    lines.push([seg(right ? '✓ ' : '✗ ', right ? 'good' : 'bad'), seg(right ? `You said ${said}, and so it does.` : `You said ${said}; in fact ${real}.`)], blank);
+    const verdict = right ? `Right: ${said}.` : `You said: ${said}. In fact: ${real}.`;
+    lines.push(...wrap(verdict, columns - 2, 'plain', 2).map((l, n) => (n === 0 ? [seg(right ? '✓ ' : '✗ ', right ? 'good' : 'bad'), ...l] : l)), blank);
   }
   if (plain) {
     t.hops.forEach((hop, i) => lines.push(...hopLines(hop, i, t, columns, true)));

@@ -64,3 +64,26 @@ describe('practice in a lesson', () => {
     assert.equal(state.prompt.editor.text, 'kubectl describe pod ready-pod ');
   });
 });
+
+describe('trace predictions', () => {
+  it('offer the same endings whatever the trace, and name the real one from the outcome', async () => {
+    const { actualEnding, endings, followRequest } = await import('../../../src/core/course/trace-step.js');
+    let state = start();
+    for (const line of ['kubectl run web --image nginx', 'sleep 10', 'kubectl expose pod web --type=NodePort --port=80', 'kubectl expose pod web --type=NodePort --port=81 --name=wrong', 'kubectl create service nodeport empty --tcp=80:80']) {
+      state = run(state, ...command(line));
+    }
+    const cluster = state.practice.third!.shell.cluster;
+    const ending = (url: string) => {
+      const followed = followRequest({ from: 'outside', url }, cluster);
+      assert.ok(followed.ok, url);
+      return followed.ok ? actualEnding(followed.trace) : null;
+    };
+    assert.equal(ending('http://{{pod.web.nodeIP}}:{{service.web.nodePort}}/'), 'answered');
+    assert.equal(ending('http://{{pod.web.nodeIP}}:{{service.wrong.nodePort}}/'), 'container');
+    assert.equal(ending('http://{{nodeIP}}:{{service.empty.nodePort}}/'), 'node');
+    assert.equal(ending('http://{{pod.web.ip}}:80/'), 'outside');
+    assert.deepEqual(endings().map((e) => e.id), ['outside', 'node', 'pod', 'container', 'answered']);
+    const notYet = followRequest({ from: 'outside', url: 'http://{{nodeIP}}:{{service.missing.nodePort}}/' }, cluster);
+    assert.equal(notYet.ok, false);
+  });
+});
