@@ -19,9 +19,9 @@ import {
   whatAnswers,
   type Cluster,
   type HttpResponse,
-  type NodePlan,
 } from '../src/core/cluster/index.js';
 import { runKubectl, splitShellWords, type KubectlResult } from '../src/core/kubectl/index.js';
+import { must, nodePlans } from './scale.js';
 
 const PODS = 10_000;
 const SERVICES = 10_000;
@@ -43,29 +43,6 @@ const heapUsed = (): number => {
 
 const name = (i: number): string => `web-${String(i).padStart(5, '0')}`;
 
-/** One control-plane node and 100 workers, addressed like the default cluster (documentation ranges). */
-function nodePlans(): NodePlan[] {
-  const plans: NodePlan[] = [
-    { name: 'control-plane', controlPlane: true, internalIP: '192.168.49.2', externalIP: '203.0.113.10', podCIDR: '10.244.0.0/24', joinedBefore: 3 * 3_600_000 },
-  ];
-  for (let i = 1; i <= WORKERS; i++) {
-    plans.push({
-      name: `worker-${i}`,
-      controlPlane: false,
-      internalIP: `192.168.49.${2 + i}`,
-      externalIP: `203.0.113.${10 + i}`,
-      podCIDR: `10.244.${i}.0/24`,
-      joinedBefore: 3 * 3_600_000 - 40_000 - i * 1_000,
-    });
-  }
-  return plans;
-}
-
-function must<T>(result: { ok: true; cluster: Cluster; value: T } | { ok: false; error: { message: string } }, what: string): Cluster {
-  if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
-  return result.cluster;
-}
-
 /**
  * 10,000 nginx pods, then 10,000 services, service i selecting pod i. The node port range
  * (30000-32767) holds 2,768 ports, so the first 2,767 services are NodePort (leaving one
@@ -73,7 +50,7 @@ function must<T>(result: { ok: true; cluster: Cluster; value: T } | { ok: false;
  * services would carry 7 service environment variables per service, as in Kubernetes.
  */
 function buildCluster(): Cluster {
-  let cluster = createCluster({ seed: SEED, nodes: nodePlans() });
+  let cluster = createCluster({ seed: SEED, nodes: nodePlans(WORKERS) });
   for (let i = 1; i <= PODS; i++) {
     const input = { name: name(i), labels: { app: name(i), tier: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] };
     cluster = must(createPod(cluster, input), `pod ${i}`);

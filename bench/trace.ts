@@ -2,32 +2,18 @@
 // endpoints (10 workers, 100 pods each), through the public API only. Figures, not pass/fail:
 // median and p95 of BENCH_RUNS runs (default 50) after two warm-up runs.
 import { performance } from 'node:perf_hooks';
-import { advanceClock, createCluster, createPod, createService, type Cluster, type NodePlan } from '../src/core/cluster/index.js';
+import { advanceClock, createCluster, createPod, createService, type Cluster } from '../src/core/cluster/index.js';
 import { curl } from '../src/core/shell/curl.js';
 import { iptablesSave, trace } from '../src/core/trace/index.js';
+import { must, nodePlans } from './scale.js';
 
 const ENDPOINTS = 1_000;
 const WORKERS = 10;
 const SEED = 20_250_301;
 const runs = Number(process.env.BENCH_RUNS ?? 50);
 
-function nodePlans(): NodePlan[] {
-  const plans: NodePlan[] = [
-    { name: 'control-plane', controlPlane: true, internalIP: '192.168.49.2', externalIP: '203.0.113.10', podCIDR: '10.244.0.0/24', joinedBefore: 3 * 3_600_000 },
-  ];
-  for (let i = 1; i <= WORKERS; i++) {
-    plans.push({ name: `worker-${i}`, controlPlane: false, internalIP: `192.168.49.${2 + i}`, externalIP: `203.0.113.${10 + i}`, podCIDR: `10.244.${i}.0/24`, joinedBefore: 3 * 3_600_000 - i * 1_000 });
-  }
-  return plans;
-}
-
-function must<T>(result: { ok: true; cluster: Cluster; value: T } | { ok: false; error: { message: string } }, what: string): Cluster {
-  if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
-  return result.cluster;
-}
-
 function buildCluster(): Cluster {
-  let cluster = createCluster({ seed: SEED, nodes: nodePlans() });
+  let cluster = createCluster({ seed: SEED, nodes: nodePlans(WORKERS) });
   for (let i = 1; i <= ENDPOINTS; i++) {
     const name = `web-${String(i).padStart(4, '0')}`;
     cluster = must(createPod(cluster, { name, labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }), name);
