@@ -8,6 +8,9 @@ import { hardWrap } from '../../text/code.js';
 import { blank, line, seg, type Line, type Segment, type Style } from '../../text/line.js';
 import { wrap, wrapWords } from '../../text/wrap.js';
 
+/** Below this width the trace is listed whole instead of stepped through. */
+export const NARROW = 80;
+
 export interface TraceLines {
   readonly lines: Line[];
   /** Places to step through: each hop, then the outcome. */
@@ -66,7 +69,8 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
     const verdict = right ? `Right: ${said}.` : `You said: ${said}. In fact: ${real}.`;
     lines.push(...wrap(verdict, columns - 2, 'plain', 2).map((l, n) => (n === 0 ? [seg(right ? '✓ ' : '✗ ', right ? 'good' : 'bad'), ...l] : l)), blank);
   }
-  if (plain) {
+  if (plain || columns < NARROW) {
+    // --plain and narrow windows: every hop at once, one short block each, nothing to step or play.
     t.hops.forEach((hop, i) => lines.push(...hopLines(hop, i, t, columns, true)));
     lines.push(blank, ...outcomeLines(t, columns));
     return { lines, stops: 1, choices: 0, choiceIds: [] };
