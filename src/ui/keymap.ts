@@ -16,10 +16,9 @@ export interface ViewMetrics {
   readonly maxScroll: number;
   /** Time since the previous key, for the cluster's clock when a command runs. */
   readonly elapsedMs?: number;
-  /** A trace: how many stops it has, how many endings to predict from, and the one under the cursor. */
+  /** A trace: how many stops it has, and how many endings to predict from. */
   readonly stops?: number;
   readonly choices?: number;
-  readonly chosen?: string;
 }
 
 export interface Binding {
@@ -89,7 +88,7 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: QUIZ, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
   { contexts: ['trace-predict'], keys: ['up', 'k'], label: '↑ / k', does: 'the ending above', action: (v) => ({ type: 'trace-predict-move', delta: -1, choices: v.choices ?? 0 }) },
   { contexts: ['trace-predict'], keys: ['down', 'j'], label: '↓ / j', does: 'the ending below', action: (v) => ({ type: 'trace-predict-move', delta: 1, choices: v.choices ?? 0 }) },
-  { contexts: ['trace-predict'], keys: ['enter', 'space'], label: 'enter', does: 'that is my guess: show the trace', hint: 'enter guess', action: (v) => ({ type: 'trace-predict', choice: v.chosen ?? '' }) },
+  { contexts: ['trace-predict'], keys: ['enter', 'space'], label: 'enter', does: 'that is my guess: show the trace', hint: 'enter guess', action: () => ({ type: 'trace-predict' }) },
   { contexts: ['trace'], keys: ['right', 'space', 'n'], label: '→ / space', does: 'the next hop (after the last, the next step)', hint: '→ next hop', action: (v) => ({ type: 'trace-move', delta: 1, stops: v.stops ?? 1 }) },
   { contexts: ['trace'], keys: ['left', 'b', 'p'], label: '←', does: 'the hop before (before the first, the previous step)', hint: '← back', action: (v) => ({ type: 'trace-move', delta: -1, stops: v.stops ?? 1 }) },
   { contexts: ['trace'], keys: ['a'], label: 'a', does: 'play the trace hop by hop', hint: 'a play', action: () => ({ type: 'trace-play', on: true }) },

@@ -231,7 +231,8 @@ describe('a trace step', () => {
     const rows = asked.split('\n').filter((l) => /^[› ] \([ •]\) /.test(l));
     for (let i = 0; i < rows.length - 1; i++) await press(app, KEYS.down);
     const first = await press(app, KEYS.enter, (f) => f.includes('Hop 1 of'));
-    assert.match(first, /✓ Right: it does not fail: the app answers\./);
+    assert.match(first, /Your guess: it does not fail: the app answers\. Follow the request to see\./);
+    assert.doesNotMatch(first, /✓ Right/, 'the verdict waits for the end');
     assert.match(first, /\[1:you\]/);
     const second = await press(app, KEYS.right, (f) => f.includes('Hop 2 of'));
     assert.match(second, /\n {2}in +198\.51\.100\.7:\d+ -> 203\.0\.113\.1\d:\d+ SYN\n/);
@@ -243,7 +244,7 @@ describe('a trace step', () => {
     let end = app.lastFrame() ?? '';
     for (let i = 0; i < 20 && !/\[✓.answer\]/.test(end); i++) end = await press(app, KEYS.right);
     assert.match(end, /The way back/);
-    assert.match(end, /✓ .*answer/);
+    assert.match(end, /✓ Right: it does not fail: the app answers\./);
     app.unmount();
   });
 });

@@ -18,6 +18,7 @@ import {
 } from './practice.js';
 import { freshSheet, responseFrom, updateSheet, type AnswerSheet, type SheetAction } from './answer-sheet.js';
 import { quizFacts } from './quiz-facts.js';
+import { ENDINGS } from './trace-step.js';
 import { quizPhase, quizReducer, startQuiz, summary, type Concept, type Facts, type QuizAction, type QuizState } from '../quiz/index.js';
 
 export type Screen =
@@ -104,7 +105,8 @@ export type NavAction =
   | { readonly type: 'trace-move'; readonly delta: number; readonly stops: number; readonly auto?: boolean }
   /** Move the prediction cursor, or choose the prediction under it. */
   | { readonly type: 'trace-predict-move'; readonly delta: number; readonly choices: number }
-  | { readonly type: 'trace-predict'; readonly choice: string }
+  /** Take the ending under the cursor as the learner's guess. */
+  | { readonly type: 'trace-predict' }
   | { readonly type: 'trace-play'; readonly on: boolean }
   /** Straight to a step (nodeport-lab quiz). */
   | { readonly type: 'open-place'; readonly place: Place };
@@ -383,11 +385,11 @@ export function navigate(state: NavState, action: NavAction): NavState {
       return { ...withTraceView(state, (view) => ({ ...view, at })), playing: state.playing && at < action.stops - 1 };
     }
     case 'trace-predict-move':
-      return withTraceView(state, (view) => ({ ...view, cursor: Math.max(0, Math.min(action.choices - 1, view.cursor + action.delta)) }));
+      return withTraceView(state, (view) => ({ ...view, cursor: Math.max(0, Math.min(ENDINGS.length - 1, view.cursor + action.delta)) }));
     case 'trace-play':
       return { ...state, playing: action.on && currentTrace(state) !== null };
     case 'trace-predict':
-      return withTraceView(state, (view) => ({ ...view, predicted: action.choice }));
+      return withTraceView(state, (view) => ({ ...view, predicted: ENDINGS[view.cursor]?.id ?? null }));
     case 'open-place': {
       const place = findPlace(state.course, action.place);
       return place ? enter(state, place.lesson, place.step, null) : state;

@@ -42,8 +42,17 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   });
   const quiz = step.kind === 'quiz' ? quizLines(state, columns, display.plain) : null;
   const traced = step.kind === 'trace' ? traceLines(state, columns, display.plain) : null;
+  // Once the learner is following the trace, the window follows it too (the introduction may be long).
+  const following = (() => {
+    const t = currentTrace(state);
+    return t !== null && (t.view.at > 0 || t.view.predicted !== null || state.playing);
+  })();
+  const traceStart = rendered.lines.length + 1;
   const body = traced
-    ? { lines: [...rendered.lines, blank, ...traced.lines] }
+    ? {
+        lines: [...rendered.lines, blank, ...traced.lines],
+        ...(following ? { focus: { from: traceStart, to: traceStart + traced.lines.length - 1 } } : {}),
+      }
     : quiz
     ? {
         lines: [...rendered.lines, blank, ...quiz.lines],
@@ -61,8 +70,9 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const maxScroll = Math.max(0, body.lines.length - height);
   let offset = Math.min(state.scroll[key] ?? 0, maxScroll);
   if (body.focus) {
-    if (body.focus.from < offset) offset = body.focus.from;
+    // Bring the range into view; when it is taller than the window, its top wins.
     if (body.focus.to >= offset + height) offset = Math.min(maxScroll, body.focus.to - height + 1);
+    if (body.focus.from < offset) offset = body.focus.from;
   }
   const visible = body.lines.slice(offset, offset + height);
   const more = maxScroll === 0 ? '' : offset >= maxScroll ? 'end' : `↓ more ${Math.round((offset / maxScroll) * 100)}%`;
@@ -75,7 +85,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
     metrics: {
       page: Math.max(1, height - 1),
       maxScroll,
-      ...(traced ? { stops: traced.stops, choices: traced.choices, chosen: traced.choiceIds[currentTrace(state)?.view.cursor ?? 0] ?? '' } : {}),
+      ...(traced ? { stops: traced.stops, choices: traced.choices } : {}),
     },
   };
 }

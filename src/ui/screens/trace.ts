@@ -17,7 +17,6 @@ export interface TraceLines {
   readonly stops: number;
   /** Endings to choose from while predicting (0 when not predicting). */
   readonly choices: number;
-  readonly choiceIds: readonly string[];
 }
 
 const SHORT: Record<Place, string> = {
@@ -47,21 +46,31 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
   const here = currentStep(state);
   const found = currentTrace(state);
   const cluster = currentPractice(state)?.shell.cluster;
-  if (!here || here.step.kind !== 'trace' || !found || !cluster) return { lines: [], stops: 1, choices: 0, choiceIds: [] };
+  if (!here || here.step.kind !== 'trace' || !found || !cluster) return { lines: [], stops: 1, choices: 0 };
   const followed = followRequest(here.step.request, cluster);
-  if (!followed.ok) return { lines: [line(followed.error, 'bad')], stops: 1, choices: 0, choiceIds: [] };
+  if (!followed.ok) return { lines: [line(followed.error, 'bad')], stops: 1, choices: 0 };
   const t = followed.trace;
   const stops = t.hops.length + 1;
   const { view } = found;
   const options = endings();
   if (found.predict && view.predicted === null) {
     const lines: Line[] = [line('Before you look: where will this request fail?', 'heading')];
-    options.forEach((o, i) => lines.push([seg(view.cursor === i ? '› ' : '  ', 'focus'), seg(view.cursor === i ? '(•) ' : '( ) '), seg(o.says)]));
+    options.forEach((o, i) => {
+      const here = view.cursor === i;
+      lines.push(...wrap(o.says, columns - 6, 'plain', 6).map((l, n) => (n === 0 ? [seg(here ? '› ' : '  ', 'focus'), seg(here ? '(•) ' : '( ) '), ...l] : l)));
+    });
     lines.push(blank, line('↑/↓ choose · enter: that is my guess', 'dim'));
-    return { lines, stops, choices: options.length, choiceIds: options.map((o) => o.id) };
+    return { lines, stops, choices: options.length };
   }
   const lines: Line[] = [];
-  if (view.predicted !== null) {
+  const at = Math.min(view.at, stops - 1);
+  const atEnd = plain || columns < NARROW || at === stops - 1;
+  if (view.predicted !== null && !atEnd) {
+    // The verdict waits for the end of the trace: first the learner follows the request.
+    const said = options.find((o) => o.id === view.predicted)?.says ?? view.predicted;
+    lines.push(...wrap(`Your guess: ${said}. Follow the request to see.`, columns, 'dim'), blank);
+  }
+  if (view.predicted !== null && atEnd) {
     const actual = actualEnding(t);
     const right = view.predicted === actual;
     const said = options.find((o) => o.id === view.predicted)?.says ?? view.predicted;
@@ -73,14 +82,13 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
     // --plain and narrow windows: every hop at once, one short block each, nothing to step or play.
     t.hops.forEach((hop, i) => lines.push(...hopLines(hop, i, t, columns, true)));
     lines.push(blank, ...outcomeLines(t, columns));
-    return { lines, stops: 1, choices: 0, choiceIds: [] };
+    return { lines, stops: 1, choices: 0 };
   }
-  const at = Math.min(view.at, stops - 1);
   lines.push(...strip(t, at, columns), blank);
   if (at < t.hops.length) lines.push(...hopLines(t.hops[at]!, at, t, columns, false));
   else lines.push(...outcomeLines(t, columns));
   lines.push(blank, line(at < stops - 1 ? '→ / space next hop · ← back · a play' : '→ next step · ← back through the hops', 'dim'));
-  return { lines, stops, choices: 0, choiceIds: [] };
+  return { lines, stops, choices: 0 };
 }
 
 /** The hops in a row, the one on screen marked, wrapped to the window. */
@@ -103,7 +111,7 @@ function hopLines(hop: Hop, index: number, t: Trace, columns: number, compact: b
   const packetLine = (label: string, text: string, nat = '') =>
     hardWrap(text, columns - 8).map((piece, n): Line => [seg(n === 0 ? `  ${label.padEnd(4)}` : '      ', 'dim'), seg(piece, 'code'), seg(n === 0 && nat ? `  (${nat})` : '', 'focus')]);
   out.push(...packetLine('in', formatPacket(hop.in)));
-  if (hop.out) out.push(...packetLine('out', formatPacket(hop.out), hop.nat));
+  if (hop.out && (hop.nat || formatPacket(hop.out) !== formatPacket(hop.in))) out.push(...packetLine('out', formatPacket(hop.out), hop.nat));
   for (const decision of hop.decided) out.push(...highlighted(describeDecision(decision), columns, 4).map((l, n) => (n === 0 ? [seg('  · ', 'dim'), ...l] : l)));
   if (!compact) {
     for (const rule of hop.rules) {
