@@ -60,9 +60,26 @@ export function wrapWords(list: readonly Word[], columns: number, hang = 0): Lin
   let current: Segment[] = [];
   let used = 0;
   const limit = Math.max(1, columns);
-  for (const original of list) {
-    for (const word of breakLong(original, Math.max(1, limit - hang))) {
-      const gap = current.length > 0 && word.spaced ? 1 : 0;
+  let lineStart = true;
+  // Words written without a space between them (`code`, then a comma) move to a new line together.
+  const units: Word[][] = [];
+  for (const word of list) {
+    const unit = units[units.length - 1];
+    if (unit && !word.spaced) unit.push(word);
+    else units.push([word]);
+  }
+  for (const unit of units) {
+    const unitWidth = unit.reduce((n, w) => n + width(w.text), 0);
+    const gapBefore = current.length > 0 && unit[0]!.spaced ? 1 : 0;
+    if (current.length > 0 && used + gapBefore + unitWidth > limit && unitWidth <= limit - hang) {
+      lines.push(current);
+      current = hang ? [seg(' '.repeat(hang))] : [];
+      used = hang;
+      lineStart = true;
+    }
+    for (const word of unit.flatMap((w) => breakLong(w, Math.max(1, limit - hang)))) {
+      const gap = !lineStart && current.length > 0 && word.spaced ? 1 : 0;
+      lineStart = false;
       const w = width(word.text);
       if (current.length > 0 && used + gap + w > limit) {
         lines.push(current);

@@ -1,7 +1,7 @@
 // curl as the learner's machine runs it: parse the command line, follow the route, print what
 // curl 7.88 prints (the page, -v's exchange, or its own error lines and exit codes).
-import { advanceClock, appendAccessLog, type Cluster } from '../cluster/index.js';
-import { trace, type Trace } from '../trace/index.js';
+import { advanceClock, appendAccessLog, serviceOnNodePort, type Cluster } from '../cluster/index.js';
+import { nodeWithAddress, trace, type Trace } from '../trace/index.js';
 import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
 
 const VERSION = '7.88.1';
@@ -117,7 +117,10 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
   const method = options.head ? 'HEAD' : 'GET';
   // One routing computation for curl and trace: curl reads how the connection ends off the trace.
   const { cluster: routed, trace: traced } = trace(cluster, { from: 'outside', ip, port: target.port, http: { method, path: target.path } });
-  const service = traced.service?.metadata.name;
+  // A request stopped before kube-proxy (the cloud firewall) still aimed at a service: the one
+  // that owns this node port on a node's address.
+  const aimedAt = nodeWithAddress(cluster, ip) ? serviceOnNodePort(cluster, target.port)?.service : undefined;
+  const service = (traced.service ?? aimedAt)?.metadata.name;
   const request: RequestRecord = { ...(service ? { service } : {}), outcome: traced.outcome.kind };
   const failure = (text: string, code: number, after: Cluster): CommandResult => {
     if (options.verbose) verbose.push(`* ${text.replace(/^curl: \(\d+\) /, '')}`, '* Closing connection 0');

@@ -8,8 +8,8 @@ export function requestPath(wide: boolean, ports: PortNumbers, columns: number):
   const boxes = [
     hop(1, 'user', [seg('curl', 'code')]),
     hop(2, 'worker node', [seg('203.0.113.11:', 'code'), seg(nodePortText(ports), 'nodePort')]),
-    hop(3, 'Service', [seg('10.96.112.40:', 'code'), seg(String(ports.port), 'port')]),
-    hop(4, 'pod', [seg('10.244.1.5:', 'code'), seg(String(ports.targetPort), 'targetPort')]),
+    hop(3, 'Service', [seg('10.101.87.14:', 'code'), seg(String(ports.port), 'port')]),
+    hop(4, 'pod', [seg('10.244.2.7:', 'code'), seg(String(ports.targetPort), 'targetPort')]),
     hop(5, 'nginx', [seg('200 OK', 'good')]),
   ];
   const arrows = boxes.map(() => arrowRight());

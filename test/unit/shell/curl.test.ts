@@ -116,3 +116,16 @@ describe('curl from the learner\'s machine', () => {
     assert.equal(run('curl ftp://203.0.113.11/').exitCode, 1);
   });
 });
+
+describe('curl through a closed firewall', () => {
+  it('times out, and the request still counts against the service its node port belongs to', () => {
+    const { run } = session();
+    const port = exposedPod(run);
+    run(`firewall close ${port}`);
+    const r = run(`curl -m 2 http://203.0.113.11:${port}`);
+    assert.equal(r.exitCode, 28);
+    assert.deepEqual(r.request, { service: 'web', outcome: 'timeout' });
+    run(`firewall open ${port}`);
+    assert.equal(run(`curl -s http://203.0.113.11:${port}`).exitCode, 0);
+  });
+});

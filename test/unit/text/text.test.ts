@@ -98,3 +98,19 @@ describe('service types overview', () => {
     assert.match(text, /nodePort 30000-32767/);
   });
 });
+
+describe('wrapping', () => {
+  it('keeps punctuation with the code span it follows', () => {
+    const lines = prose('The REJECT rule is in `KUBE-EXTERNAL-SERVICES`, with a destination test.', 35).map(lineText);
+    assert.ok(lines.every((l) => !l.startsWith(',')), lines.join('|'));
+    assert.ok(lines.some((l) => l.includes('KUBE-EXTERNAL-SERVICES,')), lines.join('|'));
+  });
+});
+
+describe('hanging indents', () => {
+  it('start every continuation line at the indent, with no extra space', () => {
+    const lines = prose('- a bullet whose words are long enough to wrap several times over', 20).map(lineText);
+    assert.ok(lines.length > 2);
+    for (const l of lines.slice(1)) assert.match(l, /^ {2}\S/, `"${l}"`);
+  });
+});
