@@ -1,4 +1,5 @@
 // Paths to the fixture courses and a loaded copy of the good one.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadLessonDir } from '../../src/commands/load-lessons.js';
 import type { Course } from '../../src/core/course/model.js';
@@ -11,3 +12,7 @@ export function fixtureCourse(): Course {
   if (!result.ok) throw new Error(`fixture course is broken: ${JSON.stringify(result.problems)}`);
   return result.course;
 }
+
+/** The lecture's manifests as the course ships them (lessons/manifests). */
+export const lectureManifest = (name: 'pod-definition.yml' | 'pod-nodeport-service.yml'): string =>
+  readFileSync(repoPath(`lessons/manifests/${name}`), 'utf8');

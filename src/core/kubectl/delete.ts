@@ -10,7 +10,7 @@ import { DELETE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests } from './manifests.js';
-import { resolveType, type ResourceType } from './resources.js';
+import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 
 function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, file?: string): Cluster {
   const notFoundText = apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
@@ -54,19 +54,16 @@ function run(ctx: CommandContext): KubectlResult {
   if (args.length === 0) return { cluster, stdout: '', stderr: clientError(NO_RESOURCES_MESSAGE), exitCode: 1 };
   const targets: { type: ResourceType; name: string }[] = [];
   if (args.some((a) => a.includes('/'))) {
-    for (const arg of args) {
-      const [typeName = '', name = ''] = arg.split('/');
-      const type = resolveType(typeName);
-      if (!type || type === 'empty') return { cluster, stdout: '', stderr: clientError(`the server doesn't have a resource type "${typeName}"`), exitCode: 1 };
-      targets.push({ type, name });
-    }
+    const slashed = slashedTargets(args);
+    if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
+    targets.push(...slashed.targets);
   } else {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];
     for (const typeName of typeNames.split(',')) {
       const type = resolveType(typeName);
       if (type === 'empty') continue;
-      if (!type) return { cluster, stdout: '', stderr: clientError(`the server doesn't have a resource type "${typeName}"`), exitCode: 1 };
+      if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
       types.push(type);
     }
     const all = flagBool(parsed, 'all');

@@ -24,7 +24,7 @@ import { flagValue } from './flags.js';
 import { DESCRIBE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems, type Item } from './lookup.js';
-import { resolveType, type ResourceType } from './resources.js';
+import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { nodeRoles } from './tables.js';
 
 export function describePod(cluster: Cluster, pod: Pod): string {
@@ -228,12 +228,9 @@ function run(ctx: CommandContext): KubectlResult {
   }
   const targets: { type: ResourceType; name?: string }[] = [];
   if (args.some((a) => a.includes('/'))) {
-    for (const arg of args) {
-      const [typeName = '', name = ''] = arg.split('/');
-      const type = resolveType(typeName);
-      if (!type || type === 'empty') return { cluster, stdout: '', stderr: clientError(`the server doesn't have a resource type "${typeName}"`), exitCode: 1 };
-      targets.push({ type, name });
-    }
+    const slashed = slashedTargets(args);
+    if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
+    targets.push(...slashed.targets);
   } else {
     const [typeName = '', ...names] = args;
     const type = resolveType(typeName);
@@ -241,7 +238,7 @@ function run(ctx: CommandContext): KubectlResult {
       out.err(`No resources found in default namespace.`, false);
       return out.result(cluster);
     }
-    if (!type) return { cluster, stdout: '', stderr: clientError(`the server doesn't have a resource type "${typeName}"`), exitCode: 1 };
+    if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
     if (names.length === 0) targets.push({ type });
     else for (const name of names) targets.push({ type, name });
   }

@@ -4,7 +4,7 @@ import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { clientError } from './errors.js';
 import { EXPLAIN_HELP } from './help.js';
 import { SERVICE_DOC, type FieldDoc } from './explain-docs.js';
-import { resolveType } from './resources.js';
+import { resolveType, unknownTypeMessage } from './resources.js';
 
 function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
@@ -49,7 +49,7 @@ function run(ctx: CommandContext): KubectlResult {
   }
   const [typeName = '', ...path] = target.split('.');
   const type = resolveType(typeName);
-  if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+  if (!type || type === 'empty') return fail(clientError(unknownTypeMessage(typeName)));
   if (type.kind !== 'Service') return fail(clientError(`explain is simulated for services only (try: kubectl explain service.spec.ports)`));
   let doc: FieldDoc = SERVICE_DOC;
   for (const part of path) {

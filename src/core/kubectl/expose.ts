@@ -10,7 +10,7 @@ import type { JsonValue } from './go-yaml.js';
 import { EXPOSE_HELP } from './help.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
-import { resolveType } from './resources.js';
+import { resolveType, unknownTypeMessage } from './resources.js';
 import { parseLabelSpec } from './run.js';
 
 export const NO_RESOURCES_MESSAGE =
@@ -49,7 +49,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (args[0]?.includes('/')) [typeName = '', name] = (args[0] ?? '').split('/');
   else [typeName = '', name] = args;
   const type = resolveType(typeName);
-  if (!type) return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+  if (!type) return fail(clientError(unknownTypeMessage(typeName)));
   if (name === undefined || name === '') return fail(clientError('resource(s) were provided, but no name was specified'));
   if (type === 'empty' || (type.kind !== 'Pod' && type.kind !== 'Service')) {
     const kind = type === 'empty' ? typeName : type.kind;

@@ -10,7 +10,7 @@ import { GET_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
-import { resolveType, type ResourceType } from './resources.js';
+import { resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
 import { formatTable } from './tabwriter.js';
 
@@ -42,7 +42,7 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
       if (slash < 0) return { ok: false, error: `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'` };
       const typeName = arg.slice(0, slash);
       const type = resolveType(typeName);
-      if (!type) return { ok: false, error: `the server doesn't have a resource type "${typeName}"` };
+      if (!type) return { ok: false, error: unknownTypeMessage(typeName) };
       requests.push({ type, typeName, names: [arg.slice(slash + 1)] });
     }
     return { ok: true, requests };
@@ -54,7 +54,7 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
       continue;
     }
     const type = resolveType(typeName);
-    if (!type) return { ok: false, error: `the server doesn't have a resource type "${typeName}"` };
+    if (!type) return { ok: false, error: unknownTypeMessage(typeName) };
     requests.push({ type, typeName, names });
   }
   return { ok: true, requests };

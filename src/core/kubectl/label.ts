@@ -6,7 +6,7 @@ import { apiErrorText, clientError } from './errors.js';
 import { flagBool } from './flags.js';
 import { LABEL_HELP } from './help.js';
 import { getItem } from './lookup.js';
-import { resolveType } from './resources.js';
+import { resolveType, unknownTypeMessage } from './resources.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
@@ -21,7 +21,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (resources[0]?.includes('/')) [typeName = '', name] = (resources[0] ?? '').split('/');
   else [typeName = '', name] = resources;
   const type = resolveType(typeName);
-  if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+  if (!type || type === 'empty') return fail(clientError(unknownTypeMessage(typeName)));
   if (name === undefined) return fail(clientError('resource(s) were provided, but no name was specified'));
   const item = getItem(cluster, type, name);
   if (!item) return fail(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));

@@ -42,3 +42,18 @@ export function resolveType(name: string): ResourceType | 'empty' | undefined {
 export function typeOf(kind: ResourceKind): ResourceType {
   return RESOURCE_TYPES.find((t) => t.kind === kind) as ResourceType;
 }
+
+/** kubectl's words for a resource type it does not know. */
+export const unknownTypeMessage = (typeName: string): string => `the server doesn't have a resource type "${typeName}"`;
+
+/** `TYPE/NAME` arguments as targets, or the first type name kubectl does not know. */
+export function slashedTargets(args: readonly string[]): { ok: true; targets: { type: ResourceType; name: string }[] } | { ok: false; typeName: string } {
+  const targets: { type: ResourceType; name: string }[] = [];
+  for (const arg of args) {
+    const [typeName = '', name = ''] = arg.split('/');
+    const type = resolveType(typeName);
+    if (!type || type === 'empty') return { ok: false, typeName };
+    targets.push({ type, name });
+  }
+  return { ok: true, targets };
+}

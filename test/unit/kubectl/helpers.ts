@@ -2,6 +2,7 @@
 
 import { advanceClock, createCluster, type Cluster } from '../../../src/core/cluster/index.js';
 import { runKubectl, splitShellWords, type KubectlResult } from '../../../src/core/kubectl/index.js';
+import { lectureManifest } from '../../helpers/fixtures.js';
 
 export class Session {
   cluster: Cluster;
@@ -27,31 +28,6 @@ export class Session {
   }
 }
 
-export const LECTURE_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: myapp-pod
-  labels:
-    app: myapp
-spec:
-  containers:
-    - name: myapp
-      image: stacksimplify/kubenginx:1.0.0
-      ports:
-        - containerPort: 80
-`;
+export const LECTURE_POD = lectureManifest('pod-definition.yml');
 
-export const LECTURE_SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: myapp-pod-nodeport-service
-spec:
-  type: NodePort
-  selector:
-    app: myapp
-  ports:
-    - name: http
-      port: 80
-      targetPort: 80
-      nodePort: 31231
-`;
+export const LECTURE_SERVICE = lectureManifest('pod-nodeport-service.yml');

@@ -1,35 +1,11 @@
 // Clusters for the tracer's tests: the lecture's objects, made the way the learner makes them.
 import { files, session } from '../shell/helpers.js';
 import type { Cluster, Pod, Service } from '../../../src/core/cluster/index.js';
+import { lectureManifest } from '../../helpers/fixtures.js';
 
-export const POD_DEFINITION = `apiVersion: v1
-kind: Pod
-metadata:
-  name: myapp-pod
-  labels:
-    app: myapp
-spec:
-  containers:
-    - name: myapp
-      image: stacksimplify/kubenginx:1.0.0
-      ports:
-        - containerPort: 80
-`;
+export const POD_DEFINITION = lectureManifest('pod-definition.yml');
 
-export const NODEPORT_SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: myapp-pod-nodeport-service
-spec:
-  type: NodePort
-  selector:
-    app: myapp
-  ports:
-    - name: http
-      port: 80
-      targetPort: 80
-      nodePort: 31231
-`;
+export const NODEPORT_SERVICE = lectureManifest('pod-nodeport-service.yml');
 
 export const MANIFESTS = { 'pod-definition.yml': POD_DEFINITION, 'pod-nodeport-service.yml': NODEPORT_SERVICE };
 
