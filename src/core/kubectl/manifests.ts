@@ -17,6 +17,9 @@ export function loadManifests(io: KubectlIO, files: readonly string[]): LoadResu
   for (const file of files) {
     const text = io.readFile(file);
     if (isFileError(text)) return { ok: false, error: fileErrorText(file, text) };
+    const parseError = (reason: string) => `error parsing ${file}: error converting YAML to JSON: yaml: ${reason}`;
+    // go-yaml, which kubectl uses, refuses control characters (a binary file) before parsing.
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return { ok: false, error: parseError('control characters are not allowed') };
     const docs = parseAllDocuments(text);
     for (const doc of docs) {
       const firstError = doc.errors[0];
@@ -25,7 +28,13 @@ export function loadManifests(io: KubectlIO, files: readonly string[]): LoadResu
         const reason = firstError.message.split('\n')[0] ?? firstError.message;
         return { ok: false, error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}` };
       }
-      const data: unknown = doc.toJS();
+      let data: unknown;
+      try {
+        data = doc.toJS({ maxAliasCount: 100 });
+      } catch {
+        // An alias bomb: go-yaml stops it with these words.
+        return { ok: false, error: parseError('document contains excessive aliasing') };
+      }
       if (data === null || data === undefined) continue;
       if (typeof data !== 'object' || Array.isArray(data)) {
         entries.push({ ok: false, file, clientError: `error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false` });

@@ -79,3 +79,13 @@ describe('kubectl apply in the sandbox', () => {
     assert.deepEqual([again.stdout, again.stderr, again.exitCode], ['pod/named unchanged\n', '', 0]);
   });
 });
+
+describe('hostile files for kubectl apply -f', () => {
+  it('refuses an alias bomb and a binary file with kubectl\'s own parse errors', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]'].join('\n');
+    const binary = String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
+    const { run } = session(3, files({ 'bomb.yml': bomb, 'binary.yml': binary }));
+    assert.equal(run('kubectl apply -f bomb.yml').stderr, 'error: error parsing bomb.yml: error converting YAML to JSON: yaml: document contains excessive aliasing\n');
+    assert.equal(run('kubectl apply -f binary.yml').stderr, 'error: error parsing binary.yml: error converting YAML to JSON: yaml: control characters are not allowed\n');
+  });
+});
