@@ -8,7 +8,7 @@ import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
 import { APPLY_HELP } from './help.js';
-import { lastAppliedFor, loadManifests, namespaceOf } from './manifests.js';
+import { lastAppliedFor, loadManifests, namespaceOf, reportUnusable } from './manifests.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
 
@@ -30,8 +30,7 @@ function run(ctx: CommandContext): KubectlResult {
   const out = new Output();
   for (const entry of loaded.entries) {
     if (!entry.ok) {
-      if (entry.clientError) out.err(clientError(entry.clientError));
-      if (entry.apiError) out.err(apiErrorText(entry.apiError, { verb: 'creating', file: entry.file }));
+      reportUnusable(out, entry);
       continue;
     }
     const object = entry.object;

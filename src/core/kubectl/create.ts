@@ -9,7 +9,7 @@ import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
-import { loadManifests, namespaceOf } from './manifests.js';
+import { loadManifests, namespaceOf, reportUnusable } from './manifests.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
 
@@ -86,8 +86,7 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
   if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
   for (const entry of loaded.entries) {
     if (!entry.ok) {
-      if (entry.clientError) out.err(clientError(entry.clientError));
-      if (entry.apiError) out.err(apiErrorText(entry.apiError, { verb: 'creating', file: entry.file }));
+      reportUnusable(out, entry);
       continue;
     }
     const object = entry.object;

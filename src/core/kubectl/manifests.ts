@@ -4,7 +4,8 @@
 import { parseAllDocuments } from 'yaml';
 import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/index.js';
 import type { ApiError } from '../cluster/index.js';
-import { fileErrorText, isFileError, type KubectlIO } from './command.js';
+import { fileErrorText, isFileError, type KubectlIO, type Output } from './command.js';
+import { apiErrorText, clientError } from './errors.js';
 
 export type ManifestEntry =
   | { readonly ok: true; readonly file: string; readonly object: DecodedObject }
@@ -98,4 +99,10 @@ export function namespaceOf(object: DecodedObject): string | undefined {
   if (typeof meta !== 'object' || meta === null) return undefined;
   const ns = (meta as Record<string, unknown>).namespace;
   return typeof ns === 'string' ? ns : undefined;
+}
+
+/** Says why a document of a -f file could not be used, as kubectl does when it creates from it. */
+export function reportUnusable(out: Output, entry: Extract<ManifestEntry, { ok: false }>): void {
+  if (entry.clientError) out.err(clientError(entry.clientError));
+  if (entry.apiError) out.err(apiErrorText(entry.apiError, { verb: 'creating', file: entry.file }));
 }
