@@ -52,11 +52,16 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
 
   const latest = useRef({ state, frame, small });
   latest.current = { state, frame, small };
+  // The state as the router last left it: a key that comes before React has drawn the previous
+  // one's result is routed from there, not from the screen still showing. Each render catches up.
+  const routedState = useRef(state);
+  routedState.current = state;
 
   useInput((input, key) => {
     const { small: tooSmall, frame: shown } = latest.current;
-    // Several keys can come in one read; each is routed by the state the ones before it made.
-    let routed = latest.current.state;
+    // Several keys can come in one read, or in reads faster than frames; each is routed by the
+    // state the ones before it made.
+    let routed = routedState.current;
     const now = clock();
     // The cluster's clock moves by the time between two commands, as a real one would.
     let metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
@@ -79,6 +84,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
         metrics = { ...metrics, elapsedMs: 0 };
       }
     }
+    routedState.current = routed;
   });
 
   const saved = useRef(progress);

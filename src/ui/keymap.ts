@@ -141,6 +141,13 @@ interface InkKey {
   return: boolean; escape: boolean; ctrl: boolean; tab: boolean; backspace?: boolean; delete?: boolean;
 }
 
+const ESCAPES: Record<string, KeyName> = {
+  '\u001B[A': 'up', '\u001B[B': 'down', '\u001B[C': 'right', '\u001B[D': 'left',
+  '\u001BOA': 'up', '\u001BOB': 'down', '\u001BOC': 'right', '\u001BOD': 'left',
+  '\u001B[5~': 'pageup', '\u001B[6~': 'pagedown',
+  '\u001B[H': 'home', '\u001B[F': 'end', '\u001B[1~': 'home', '\u001B[4~': 'end', '\u001BOH': 'home', '\u001BOF': 'end',
+};
+
 /**
  * Names the key presses in one read from the terminal. Keys typed faster than a frame (or pasted)
  * arrive together as one string, so plain characters are taken one at a time.
@@ -148,7 +155,17 @@ interface InkKey {
 export function keyNames(input: string, key: InkKey): KeyName[] {
   const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.escape || key.ctrl || key.tab || key.backspace || key.delete;
   if (special || input.length <= 1) return [keyName(input, key)];
-  return [...input].flatMap((ch): KeyName[] => (ch === '\r' || ch === '\n' ? ['enter'] : ch === '\t' ? ['tab'] : ch === ' ' ? ['space'] : ch >= '!' && ch !== '\u007f' ? [ch] : []));
+  // Ink hands a mixed read ("\r" then an arrow) over raw: take it apart key by key.
+  return (input.match(/\u001B\[[0-9;]*[A-Za-z~]|\u001BO[A-Za-z]|[\s\S]/gu) ?? []).flatMap((token): KeyName[] => {
+    const escape = ESCAPES[token];
+    if (escape) return [escape];
+    if (token === '\r' || token === '\n') return ['enter'];
+    if (token === '\t') return ['tab'];
+    if (token === ' ') return ['space'];
+    if (token === '\u007f' || token === '\b') return ['backspace'];
+    if (token === '\u001B') return ['escape'];
+    return token >= '!' && !token.startsWith('\u001B') ? [token] : [];
+  });
 }
 
 /** Names a key press as Ink reports it. */

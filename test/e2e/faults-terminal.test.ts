@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixture } from '../helpers/fixtures.js';
+import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+
+const home = () => mkdtempSync(join(tmpdir(), 'npl-faults-'));
+
+/** Keys that bring the fixture course to each screen, and how to recognise it. */
+const SCREENS: { name: string; keys: string[]; shows: string; progress?: object }[] = [
+  { name: 'the lesson list', keys: [], shows: 'First lesson' },
+  { name: 'the resume prompt', keys: [], shows: 'Continue lesson 2', progress: { version: 1, lessons: {}, last: { lesson: 'second', step: 'sides' } } },
+  { name: 'a read step', keys: ['Enter'], shows: 'Hello step' },
+  { name: 'the help overlay', keys: ['Enter', '?'], shows: 'Keys' },
+  { name: 'a manifest step', keys: ['Enter', 'Right', 'Right'], shows: 'Manifest step' },
+  { name: 'a practice prompt', keys: ['j', 'j', 'Enter'], shows: 'Practice step' },
+];
+
+describe('every way out, on every screen, in a real terminal', { skip: tmuxMissing() }, () => {
+  for (const screen of SCREENS) {
+    it(`Ctrl-C on ${screen.name} quits, keeps progress and restores the terminal`, async () => {
+      const dir = home();
+      if (screen.progress) writeFileSync(join(dir, 'progress.json'), JSON.stringify(screen.progress));
+      const term = new Terminal(`node ${CLI} --lessons ${fixture('course')} --seed 2`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
+      try {
+        await term.waitFor((s) => s.includes('First lesson') || s.includes('Continue lesson'));
+        for (const key of screen.keys) {
+          const before = term.screen();
+          term.keys(key);
+          await term.waitFor((s) => s !== before);
+        }
+        await term.waitFor((s) => s.includes(screen.shows));
+        term.keys('C-c');
+        const { code, stty } = await term.exited();
+        assert.equal(code, 0);
+        assert.ok(saneModes(stty), stty);
+        assert.ok(term.cursorVisible());
+        if (screen.keys.includes('Enter')) {
+          assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).version, 1, 'progress was written');
+        }
+      } finally {
+        term.close();
+      }
+    });
+  }
+
+  it('SIGHUP (the terminal closed) keeps progress and exits 129', async () => {
+    const dir = home();
+    const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
+    try {
+      await term.waitFor((s) => s.includes('First lesson'));
+      term.keys('Enter');
+      await term.waitFor((s) => s.includes('Hello step'));
+      const pid = term.tmux('display', '-p', '#{pane_pid}').trim();
+      const child = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0];
+      process.kill(Number(child), 'SIGHUP');
+      const { code, stty } = await term.exited();
+      assert.equal(code, 129);
+      assert.ok(saneModes(stty));
+      assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).last.step, 'hello');
+    } finally {
+      term.close();
+    }
+  });
+
+  it('TERM=dumb gets the plain course: no colour, no box drawing', async () => {
+    const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home(), TERM: 'dumb' });
+    try {
+      await term.waitFor((s) => s.includes('First lesson'));
+      term.keys('Enter', 'Right');
+      const screen = await term.waitFor((s) => s.includes('Picture step'));
+      assert.match(screen, /Diagram: Words that stand for the three-ports drawing/);
+      assert.doesNotMatch(screen, /[┌│─●]/);
+      assert.doesNotMatch(term.styledScreen(), /\u001B\[[0-9;]*3[0-8]m/);
+      term.keys('q');
+      assert.equal((await term.exited()).code, 0);
+    } finally {
+      term.close();
+    }
+  });
+
+  it('a 40x12 window asks for more room, and q still quits cleanly', async () => {
+    const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 40, rows: 12 }, { NODEPORT_LAB_HOME: home() });
+    try {
+      const screen = await term.waitFor((s) => s.includes('Please enlarge'));
+      assert.match(screen, /now 40x12/);
+      assert.ok(screen.split('\n').every((l) => l.length <= 40));
+      term.keys('q');
+      const { code, stty } = await term.exited();
+      assert.equal(code, 0);
+      assert.ok(saneModes(stty));
+    } finally {
+      term.close();
+    }
+  });
+});
