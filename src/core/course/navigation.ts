@@ -149,11 +149,12 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
 }
 
 /** The trace step on screen: its key and its view (a fresh one before the learner has moved). */
-export function currentTrace(state: NavState): { key: string; view: TraceView; predict: boolean } | null {
+export function currentTrace(state: NavState): { key: string; view: TraceView; predict: boolean; started: boolean } | null {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'trace') return null;
   const key = `${here.lesson.id}/${here.step.id}`;
-  return { key, view: state.traces[key] ?? { at: 0, predicted: null, cursor: 0 }, predict: here.step.predict };
+  const view = state.traces[key];
+  return { key, view: view ?? { at: 0, predicted: null, cursor: 0 }, predict: here.step.predict, started: view !== undefined };
 }
 
 function withTraceView(state: NavState, update: (view: TraceView) => TraceView): NavState {

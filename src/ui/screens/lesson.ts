@@ -45,7 +45,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   // Once the learner is following the trace, the window follows it too (the introduction may be long).
   const following = (() => {
     const t = currentTrace(state);
-    return t !== null && (t.view.at > 0 || t.view.predicted !== null || state.playing);
+    return t !== null && (t.started || state.playing);
   })();
   const traceStart = rendered.lines.length + 1;
   const body = traced
