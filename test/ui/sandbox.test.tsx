@@ -46,3 +46,30 @@ describe('the sandbox on a terminal', () => {
     app.unmount();
   });
 });
+
+describe('the sandbox under hostile input', () => {
+  it('keeps the live prompt to one row whatever is typed or pasted, and never throws', async () => {
+    const app = start();
+    await waitForFrame(app, (f) => f.includes('Type help'));
+    // A seeded stream of nasty chunks: control characters, long lines, unicode, escapes, newlines.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const alphabet = ['a', 'k', ' ', '\t', '\u0007', '\u001B', '\u001B[A', '\u001B[D', '\u00e9', '\u4e2d', '\u{1F600}', '"', "'", '|', '\\'];
+    for (let chunk = 0; chunk < 40; chunk++) {
+      const length = rand(3) === 0 ? 300 : 1 + rand(20);
+      let text = '';
+      for (let i = 0; i < length; i++) text += alphabet[rand(alphabet.length)]!;
+      // Now and then the chunk ends a line, and the shell answers it.
+      app.stdin.write(rand(10) === 0 ? `${text}\r` : text);
+    }
+    app.stdin.write('x'.repeat(20000));
+    const frame = await waitForFrame(app, (f) => f.trimEnd().endsWith('x'.repeat(10)), 30000);
+    const lines = frame.split('\n');
+    const prompt = lines[lines.length - 1]!;
+    assert.ok(prompt.startsWith('$ '), 'the prompt is the last row');
+    assert.ok([...prompt].length <= 100, `one row: ${[...prompt].length} columns`);
+    await press(app, '\u0015', (f) => f.trimEnd().endsWith('$'));
+    await press(app, 'help\r', (f) => f.includes('the real verbs'));
+    app.unmount();
+  });
+});

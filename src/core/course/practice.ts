@@ -4,7 +4,7 @@
 import type { Cluster } from '../cluster/index.js';
 import type { KubectlIO } from '../kubectl/index.js';
 import { complete } from '../shell/complete.js';
-import { edit, emptyEditor, type EditAction, type Editor } from '../shell/line-editor.js';
+import { beforeCursor, edit, emptyEditor, type EditAction, type Editor } from '../shell/line-editor.js';
 import { newShell, runLine, type ShellState } from '../shell/shell.js';
 import type { Attempt } from './goals.js';
 import type { Lesson } from './model.js';
@@ -69,7 +69,7 @@ export function editPrompt(prompt: Prompt, action: EditAction): Prompt {
 }
 
 export function completePrompt(prompt: Prompt, cluster: Cluster, files: readonly string[]): Prompt {
-  const before = prompt.editor.text.slice(0, prompt.editor.cursor);
+  const before = beforeCursor(prompt.editor);
   const completion = complete(before, cluster, files);
   if (completion.line !== before) return { editor: edit(prompt.editor, { type: 'replace', text: completion.line }), candidates: [] };
   return { ...prompt, candidates: completion.candidates.length > 1 ? completion.candidates : [] };

@@ -6,7 +6,8 @@ import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
 import { newShell, runLine, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
-import { edit, emptyEditor, type EditAction, type Editor } from '../../core/shell/line-editor.js';
+import { beforeCursor, edit, emptyEditor, visibleLine, type EditAction, type Editor } from '../../core/shell/line-editor.js';
+import { width } from '../../text/line.js';
 
 interface Block {
   readonly id: number;
@@ -29,7 +30,7 @@ const MAX_PAUSE_MS = 10 * 60 * 1000;
 
 export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) {
   const { exit } = useApp();
-  const { write } = useStdout();
+  const { write, stdout } = useStdout();
   const { color } = useDisplay();
   const [editor, setEditor] = useState<Editor>(emptyEditor);
   const editorRef = useRef<Editor>(emptyEditor);
@@ -52,7 +53,7 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   };
 
   const completeLine = (ed: Editor): Editor => {
-    const before = ed.text.slice(0, ed.cursor);
+    const before = beforeCursor(ed);
     const completion = complete(before, shell.current.cluster, files);
     if (completion.line !== before) return edit(ed, { type: 'replace', text: completion.line });
     if (completion.candidates.length > 1) add({ prompt: ed.text, text: completion.candidates.join('  ') });
@@ -108,9 +109,8 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
     setEditor(ed);
   });
 
-  const before = editor.text.slice(0, editor.cursor);
-  const at = editor.text[editor.cursor] ?? ' ';
-  const after = editor.text.slice(editor.cursor + 1);
+  // The prompt is one row, however long the line: it scrolls sideways to keep the cursor in view.
+  const { before, at, after } = visibleLine(editor, (stdout.columns || 80) - 3, width);
   const promptColor = color ? 'green' : undefined;
   return (
     <>

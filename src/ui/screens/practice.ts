@@ -2,7 +2,8 @@
 import type { NavState } from '../../core/course/navigation.js';
 import type { Entry } from '../../core/course/practice.js';
 import { hardWrap } from '../../text/code.js';
-import { line, seg, type Line } from '../../text/line.js';
+import { visibleLine } from '../../core/shell/line-editor.js';
+import { line, seg, width, type Line } from '../../text/line.js';
 
 export function terminalLines(state: NavState, entries: readonly Entry[], columns: number, goalMet: boolean): Line[] {
   const out: Line[] = [];
@@ -20,12 +21,8 @@ export function terminalLines(state: NavState, entries: readonly Entry[], column
 }
 
 function promptLine(state: NavState, columns: number): Line {
-  const { text, cursor } = state.prompt.editor;
   if (state.focus === 'page') return [seg('$ ', 'dim'), seg('(lesson keys: i to type again)', 'dim')];
   // Keep the cursor in view on a line longer than the window.
-  const room = Math.max(10, columns - 3);
-  const start = Math.max(0, cursor - room + 1);
-  const shown = text.slice(start, start + room);
-  const at = cursor - start;
-  return [seg('$ ', 'command'), seg(shown.slice(0, at)), seg(shown[at] ?? ' ', 'cursor'), seg(shown.slice(at + 1))];
+  const { before, at, after } = visibleLine(state.prompt.editor, columns - 3, width);
+  return [seg('$ ', 'command'), seg(before), seg(at, 'cursor'), seg(after)];
 }

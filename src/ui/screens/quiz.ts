@@ -3,7 +3,8 @@
 import { conceptLessons, currentQuiz, type NavState } from '../../core/course/navigation.js';
 import { CONCEPT_LABELS } from '../../core/quiz/concepts.js';
 import { codeLines, quizPhase, quizProgress, summary, type Response } from '../../core/quiz/index.js';
-import { blank, line, seg, type Line } from '../../text/line.js';
+import { visibleLine } from '../../core/shell/line-editor.js';
+import { blank, line, seg, width, type Line } from '../../text/line.js';
 import { prose } from '../../text/prose.js';
 import { wrap } from '../../text/wrap.js';
 
@@ -51,8 +52,8 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
       });
       break;
     case 'typed': {
-      const { text, cursor } = state.prompt.editor;
-      out.push([seg('Answer: ', 'heading'), seg(text.slice(0, cursor)), ...(answered ? [] : [seg(text[cursor] ?? ' ', 'cursor')]), seg(text.slice(cursor + 1))]);
+      const { before, at, after } = visibleLine(state.prompt.editor, columns - 9, width);
+      out.push([seg('Answer: ', 'heading'), seg(before), ...(answered ? [] : [seg(at, 'cursor')]), seg(answered ? at.trim() : ''), seg(after)]);
       break;
     }
     case 'order':

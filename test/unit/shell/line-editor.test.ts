@@ -40,3 +40,20 @@ describe('the sandbox line editor', () => {
     assert.deepEqual([done.text, done.cursor], ['kubectl get pods', 11]);
   });
 });
+
+describe('characters beyond the basic plane', () => {
+  it('count an emoji as one character, so the cursor never splits it', () => {
+    const e = apply(typed('a😀b'), { type: 'move', to: 'left' }, { type: 'backspace' });
+    assert.deepEqual([e.text, e.cursor], ['ab', 1]);
+  });
+
+  it('window a long line by display width around the cursor', async () => {
+    const { visibleLine } = await import('../../../src/core/shell/line-editor.js');
+    const { width } = await import('../../../src/text/line.js');
+    const e = typed('中'.repeat(50));
+    const shown = visibleLine(e, 20, width);
+    assert.equal(shown.at, ' ');
+    assert.ok(width(shown.before + shown.at + shown.after) <= 20);
+    assert.ok(shown.before.length > 0);
+  });
+});
