@@ -9,13 +9,15 @@ import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 const home = () => mkdtempSync(join(tmpdir(), 'npl-faults-'));
 
 /** Keys that bring the fixture course to each screen, and how to recognise it. */
-const SCREENS: { name: string; keys: string[]; shows: string; progress?: object }[] = [
+const SCREENS: { name: string; keys: string[]; shows: string; progress?: object; command?: string }[] = [
   { name: 'the lesson list', keys: [], shows: 'First lesson' },
   { name: 'the resume prompt', keys: [], shows: 'Continue lesson 2', progress: { version: 1, lessons: {}, last: { lesson: 'second', step: 'sides' } } },
   { name: 'a read step', keys: ['Enter'], shows: 'Hello step' },
   { name: 'the help overlay', keys: ['Enter', '?'], shows: 'Keys' },
   { name: 'a manifest step', keys: ['Enter', 'Right', 'Right'], shows: 'Manifest step' },
   { name: 'a practice prompt', keys: ['j', 'j', 'Enter'], shows: 'Practice step' },
+  { name: 'a trace (before its objects exist)', keys: ['j', 'j', 'Enter', 'Escape', 'Right', 'Right'], shows: 'is not a URL yet (make the objects it names first)' },
+  { name: 'a quiz', keys: [], shows: 'SINGLE-PROMPT', command: `quiz --lessons ${fixture('quiz-course')}` },
 ];
 
 describe('every way out, on every screen, in a real terminal', { skip: tmuxMissing() }, () => {
@@ -23,9 +25,10 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
     it(`Ctrl-C on ${screen.name} quits, keeps progress and restores the terminal`, async () => {
       const dir = home();
       if (screen.progress) writeFileSync(join(dir, 'progress.json'), JSON.stringify(screen.progress));
-      const term = new Terminal(`node ${CLI} --lessons ${fixture('course')} --seed 2`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
+      const command = screen.command ?? `--lessons ${fixture('course')}`;
+      const term = new Terminal(`node ${CLI} ${command} --seed 2`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
       try {
-        await term.waitFor((s) => s.includes('First lesson') || s.includes('Continue lesson'));
+        await term.waitFor((s) => s.includes('First lesson') || s.includes('Continue lesson') || s.includes(screen.shows));
         for (const key of screen.keys) {
           const before = term.screen();
           term.keys(key);
@@ -37,7 +40,7 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
         assert.equal(code, 0);
         assert.ok(saneModes(stty), stty);
         assert.ok(term.cursorVisible());
-        if (screen.keys.includes('Enter')) {
+        if (screen.keys.includes('Enter') || screen.command) {
           assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).version, 1, 'progress was written');
         }
       } finally {
