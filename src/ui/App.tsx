@@ -50,8 +50,8 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
         ? homeFrame(state, size, display)
         : lessonFrame(state, size, display);
 
-  const latest = useRef({ state, frame, small });
-  latest.current = { state, frame, small };
+  const latest = useRef({ frame, small });
+  latest.current = { frame, small };
   // The state as the router last left it: a key that comes before React has drawn the previous
   // one's result is routed from there, not from the screen still showing. Each render catches up.
   const routedState = useRef(state);

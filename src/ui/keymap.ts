@@ -16,9 +16,8 @@ export interface ViewMetrics {
   readonly maxScroll: number;
   /** Time since the previous key, for the cluster's clock when a command runs. */
   readonly elapsedMs?: number;
-  /** A trace: how many stops it has, and how many endings to predict from. */
+  /** A trace: how many stops it has (each hop, then the outcome). */
   readonly stops?: number;
-  readonly choices?: number;
 }
 
 export interface Binding {
@@ -86,8 +85,8 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: ['quiz-typed'], keys: ['right'], label: '→', does: 'cursor right', action: edit({ type: 'move', to: 'right' }) },
   { contexts: ['quiz-typed'], keys: ['ctrl-u'], label: 'ctrl-u', does: 'erase the answer', action: edit({ type: 'clear' }) },
   { contexts: QUIZ, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
-  { contexts: ['trace-predict'], keys: ['up', 'k'], label: '↑ / k', does: 'the ending above', action: (v) => ({ type: 'trace-predict-move', delta: -1, choices: v.choices ?? 0 }) },
-  { contexts: ['trace-predict'], keys: ['down', 'j'], label: '↓ / j', does: 'the ending below', action: (v) => ({ type: 'trace-predict-move', delta: 1, choices: v.choices ?? 0 }) },
+  { contexts: ['trace-predict'], keys: ['up', 'k'], label: '↑ / k', does: 'the ending above', action: () => ({ type: 'trace-predict-move', delta: -1 }) },
+  { contexts: ['trace-predict'], keys: ['down', 'j'], label: '↓ / j', does: 'the ending below', action: () => ({ type: 'trace-predict-move', delta: 1 }) },
   { contexts: ['trace-predict'], keys: ['enter', 'space'], label: 'enter', does: 'that is my guess: show the trace', hint: 'enter guess', action: () => ({ type: 'trace-predict' }) },
   { contexts: ['trace'], keys: ['right', 'space', 'n'], label: '→ / space', does: 'the next hop (after the last, the next step)', hint: '→ next hop', action: (v) => ({ type: 'trace-move', delta: 1, stops: v.stops ?? 1 }) },
   { contexts: ['trace'], keys: ['left', 'b', 'p'], label: '←', does: 'the hop before (before the first, the previous step)', hint: '← back', action: (v) => ({ type: 'trace-move', delta: -1, stops: v.stops ?? 1 }) },

@@ -56,9 +56,7 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
       await term.waitFor((s) => s.includes('First lesson'));
       term.keys('Enter');
       await term.waitFor((s) => s.includes('Hello step'));
-      const pid = term.tmux('display', '-p', '#{pane_pid}').trim();
-      const child = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0];
-      process.kill(Number(child), 'SIGHUP');
+      term.signal('SIGHUP');
       const { code, stty } = await term.exited();
       assert.equal(code, 129);
       assert.ok(saneModes(stty));

@@ -1,6 +1,6 @@
 // The built CLI in a real terminal: tmux on a private socket, keys in, screen out.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoPath } from './fixtures.js';
@@ -48,6 +48,14 @@ export class Terminal {
 
   resize(columns: number, rows: number): void {
     this.tmux('resize-window', '-x', String(columns), '-y', String(rows));
+  }
+
+  /** Sends a signal to the program itself (the pane runs a shell; the program is its child). */
+  signal(signal: NodeJS.Signals): void {
+    const pane = this.tmux('display', '-p', '#{pane_pid}').trim();
+    const child = readFileSync(`/proc/${pane}/task/${pane}/children`, 'utf8').trim().split(/\s+/)[0];
+    if (!child) throw new Error('the program is not running under the pane\'s shell');
+    process.kill(Number(child), signal);
   }
 
   cursorVisible(): boolean {

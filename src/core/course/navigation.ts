@@ -104,7 +104,7 @@ export type NavAction =
   /** Move through a trace's hops (or, at either end, to the next or previous step). */
   | { readonly type: 'trace-move'; readonly delta: number; readonly stops: number; readonly auto?: boolean }
   /** Move the prediction cursor, or choose the prediction under it. */
-  | { readonly type: 'trace-predict-move'; readonly delta: number; readonly choices: number }
+  | { readonly type: 'trace-predict-move'; readonly delta: number }
   /** Take the ending under the cursor as the learner's guess. */
   | { readonly type: 'trace-predict' }
   | { readonly type: 'trace-play'; readonly on: boolean }

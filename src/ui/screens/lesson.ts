@@ -85,7 +85,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
     metrics: {
       page: Math.max(1, height - 1),
       maxScroll,
-      ...(traced ? { stops: traced.stops, choices: traced.choices } : {}),
+      ...(traced ? { stops: traced.stops } : {}),
     },
   };
 }

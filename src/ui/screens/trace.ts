@@ -15,8 +15,6 @@ export interface TraceLines {
   readonly lines: Line[];
   /** Places to step through: each hop, then the outcome. */
   readonly stops: number;
-  /** Endings to choose from while predicting (0 when not predicting). */
-  readonly choices: number;
 }
 
 const SHORT: Record<Place, string> = {
@@ -46,9 +44,9 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
   const here = currentStep(state);
   const found = currentTrace(state);
   const cluster = currentPractice(state)?.shell.cluster;
-  if (!here || here.step.kind !== 'trace' || !found || !cluster) return { lines: [], stops: 1, choices: 0 };
+  if (!here || here.step.kind !== 'trace' || !found || !cluster) return { lines: [], stops: 1 };
   const followed = followRequest(here.step.request, cluster);
-  if (!followed.ok) return { lines: [line(followed.error, 'bad')], stops: 1, choices: 0 };
+  if (!followed.ok) return { lines: [line(followed.error, 'bad')], stops: 1 };
   const t = followed.trace;
   const stops = t.hops.length + 1;
   const { view } = found;
@@ -60,7 +58,7 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
       lines.push(...wrap(o.says, columns - 6, 'plain', 6).map((l, n) => (n === 0 ? [seg(here ? '› ' : '  ', 'focus'), seg(here ? '(•) ' : '( ) '), ...l] : l)));
     });
     lines.push(blank, line('↑/↓ choose · enter: that is my guess', 'dim'));
-    return { lines, stops, choices: options.length };
+    return { lines, stops };
   }
   const lines: Line[] = [];
   const at = Math.min(view.at, stops - 1);
@@ -82,13 +80,13 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
     // --plain and narrow windows: every hop at once, one short block each, nothing to step or play.
     t.hops.forEach((hop, i) => lines.push(...hopLines(hop, i, t, columns, true)));
     lines.push(blank, ...outcomeLines(t, columns));
-    return { lines, stops: 1, choices: 0 };
+    return { lines, stops: 1 };
   }
   lines.push(...strip(t, at, columns), blank);
   if (at < t.hops.length) lines.push(...hopLines(t.hops[at]!, at, t, columns, false));
   else lines.push(...outcomeLines(t, columns));
   lines.push(blank, line(at < stops - 1 ? '→ / space next hop · ← back · a play' : '→ next step · ← back through the hops', 'dim'));
-  return { lines, stops, choices: 0 };
+  return { lines, stops };
 }
 
 /** The hops in a row, the one on screen marked, wrapped to the window. */
