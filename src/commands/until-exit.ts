@@ -4,21 +4,40 @@ import type { Instance } from 'ink';
 
 const SIGNAL_STATUS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
-export async function untilExit(app: Instance): Promise<number> {
+export async function untilExit(app: Instance, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let status: number | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
     status = SIGNAL_STATUS[signal] ?? 1;
     app.unmount();
   };
+  // A throw in a key handler or a timer never reaches React's boundary; it ends the app the
+  // same way, instead of killing the process with the terminal still in raw mode. (The handle's
+  // unmount() takes no error, so the error is kept here.)
+  let thrown: unknown = null;
+  const onError = (error: unknown) => {
+    thrown ??= error;
+    app.unmount();
+  };
   const signals = Object.keys(SIGNAL_STATUS) as NodeJS.Signals[];
   for (const signal of signals) process.on(signal, onSignal);
+  process.on('uncaughtException', onError);
+  process.on('unhandledRejection', onError);
   try {
     await app.waitUntilExit();
+    if (thrown !== null) throw thrown;
   } catch (error) {
-    process.stderr.write(`nodeport-lab: something went wrong: ${(error as Error).message}\n`);
+    process.stderr.write(crashMessage(error, env.NODEPORT_LAB_DEBUG === '1'));
     return 1;
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
+    process.off('uncaughtException', onError);
+    process.off('unhandledRejection', onError);
   }
   return status ?? 0;
+}
+
+export function crashMessage(error: unknown, debug: boolean): string {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const where = debug && e.stack ? `${e.stack}\n` : 'Run it again with NODEPORT_LAB_DEBUG=1 to see where it happened.\n';
+  return `nodeport-lab stopped because of a bug in it: ${e.message}\n${where}`;
 }

@@ -1,7 +1,7 @@
 // The learner's progress on disk: one versioned JSON file, written atomically.
 // This is the only place that reads or writes progress.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { emptyProgress, parseProgress, PROGRESS_VERSION, type Progress } from './model.js';
 
 export interface Loaded {
@@ -68,7 +68,10 @@ export function saveProgress(file: string, progress: Progress): SaveResult {
     } catch {
       // nothing was written, or it cannot be removed either
     }
-    return { ok: false, message: `Progress cannot be saved (${describe(error)}).` };
+    // The temporary file's name means nothing to the learner; the file it stands for does, and
+    // errors without a path (a full disk) name it too.
+    const detail = describe(error).replace(temp, file);
+    return { ok: false, message: `Progress cannot be saved (${detail.includes(sep) ? detail : `${file}: ${detail}`}).` };
   }
 }
 

@@ -1,0 +1,29 @@
+// A deliberate failure, so the tests can prove that a bug inside the UI is survived: the terminal
+// restored, a readable message, progress kept, a non-zero exit. Off unless NODEPORT_LAB_FAULT is set:
+//   render:KEY  after KEY is pressed, drawing throws (React's error path)
+//   key:KEY     the key handler itself throws (outside React's reach)
+import { useInput } from 'ink';
+import { useState } from 'react';
+
+export interface Fault {
+  readonly where: 'render' | 'key';
+  readonly key: string;
+}
+
+export function parseFault(value: string | undefined): Fault | null {
+  const match = /^(render|key):(.)$/u.exec(value ?? '');
+  return match ? { where: match[1] as Fault['where'], key: match[2] as string } : null;
+}
+
+const MESSAGE = 'a fault set by NODEPORT_LAB_FAULT';
+
+export function FaultProbe({ fault }: { readonly fault: Fault }) {
+  const [armed, setArmed] = useState(false);
+  useInput((input) => {
+    if (input !== fault.key) return;
+    if (fault.where === 'key') throw new Error(MESSAGE);
+    setArmed(true);
+  });
+  if (armed) throw new Error(MESSAGE);
+  return null;
+}

@@ -1,0 +1,17 @@
+// What every Ink app of ours is drawn inside: the display settings, and the boundary that turns a
+// bug into a clean exit.
+import type { ReactNode } from 'react';
+import { Crash } from './Crash.js';
+import { DisplayContext, type Display } from './display.js';
+import { FaultProbe, type Fault } from './Fault.js';
+
+export function Root({ display, fault = null, children }: { readonly display: Display; readonly fault?: Fault | null; readonly children: ReactNode }) {
+  return (
+    <DisplayContext.Provider value={display}>
+      <Crash>
+        {fault ? <FaultProbe fault={fault} /> : null}
+        {children}
+      </Crash>
+    </DisplayContext.Provider>
+  );
+}
