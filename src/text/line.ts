@@ -36,6 +36,7 @@ export const blank: Line = [];
  */
 const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u205e\u2190-\u21ff\u2500-\u25fc\u2713\u2717]*$/;
 
+export const isNarrow = (text: string): boolean => NARROW.test(text);
 export const width = (text: string): number => (NARROW.test(text) ? text.length : stringWidth(text));
 export const lineWidth = (l: Line): number => l.reduce((n, s) => n + width(s.text), 0);
 export const lineText = (l: Line): string => l.map((s) => s.text).join('');

@@ -179,7 +179,9 @@ export function keyName(input: string, key: InkKey): KeyName {
   if (key.pageDown) return 'pagedown';
   if (key.home) return 'home';
   if (key.end) return 'end';
-  if (key.return) return 'enter';
+  // A newline is Enter too: Ctrl-J, and an Enter pressed before the terminal was put in raw mode
+  // (the line discipline turned its CR into NL).
+  if (key.return || input === '\n') return 'enter';
   if (key.escape) return 'escape';
   if (key.tab) return 'tab';
   if (input === ' ') return 'space';

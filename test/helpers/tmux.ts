@@ -1,6 +1,6 @@
 // The built CLI in a real terminal: tmux on a private socket, keys in, screen out.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoPath } from './fixtures.js';
@@ -44,6 +44,24 @@ export class Terminal {
 
   keys(...keys: string[]): void {
     this.tmux('send-keys', ...keys);
+  }
+
+  /** Pastes `text` as if from the clipboard, newlines arriving as Enter. */
+  paste(text: string): void {
+    const file = join(this.dir, `paste-${counter++}`);
+    writeFileSync(file, text);
+    this.tmux('load-buffer', '-b', 'paste', file);
+    this.tmux('paste-buffer', '-d', '-b', 'paste');
+  }
+
+  /** From now on, every byte the program writes to the terminal is kept; `recorded()` returns them. */
+  record(): void {
+    this.tmux('pipe-pane', '-o', `cat >> ${join(this.dir, 'output')}`);
+  }
+
+  recorded(): string {
+    const file = join(this.dir, 'output');
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
   }
 
   resize(columns: number, rows: number): void {
@@ -95,6 +113,12 @@ export class Terminal {
 }
 
 /** The tty modes a usable shell needs back: echo on, canonical input on. */
+/**
+ * Ink clears the whole terminal, scrollback included, whenever a frame is as tall as the window
+ * or taller: the one sign, in the bytes written, that a frame did not fit.
+ */
+export const CLEAR_TERMINAL = '\u001B[2J\u001B[3J\u001B[H';
+
 export function saneModes(stty: string): boolean {
   const words = stty.split(/\s+/);
   return words.includes('echo') && words.includes('icanon');

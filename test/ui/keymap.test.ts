@@ -15,4 +15,9 @@ describe('keys that arrive together', () => {
     assert.deepEqual(keyNames('', { ...none, rightArrow: true }), ['right']);
     assert.deepEqual(keyNames('q', none), ['q']);
   });
+
+  it('count a lone newline as Enter: Ctrl-J, or Enter pressed before raw mode began', () => {
+    assert.deepEqual(keyNames('\n', none), ['enter']);
+    assert.deepEqual(keyNames('\r', { ...none, return: true }), ['enter']);
+  });
 });

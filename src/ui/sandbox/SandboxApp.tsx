@@ -7,6 +7,7 @@ import { complete } from '../../core/shell/complete.js';
 import { newShell, runLine, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
 import { beforeCursor, edit, emptyEditor, visibleLine, type EditAction, type Editor } from '../../core/shell/line-editor.js';
+import { hardWrap } from '../../text/hard-wrap.js';
 import { width } from '../../text/line.js';
 
 interface Block {
@@ -110,7 +111,8 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   });
 
   // The prompt is one row, however long the line: it scrolls sideways to keep the cursor in view.
-  const { before, at, after } = visibleLine(editor, (stdout.columns || 80) - 3, width);
+  const columns = stdout.columns || 80;
+  const { before, at, after } = visibleLine(editor, columns - 3, width);
   const promptColor = color ? 'green' : undefined;
   return (
     <>
@@ -120,10 +122,10 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
             {block.prompt !== undefined && (
               <Text>
                 <Text color={promptColor} bold>$ </Text>
-                {block.prompt}
+                {hardWrap(block.prompt, columns, 2).join('\n')}
               </Text>
             )}
-            {block.text !== '' && <Text dimColor={block.tone === 'dim' && color}>{block.text}</Text>}
+            {block.text !== '' && <Text dimColor={block.tone === 'dim' && color}>{hardWrap(block.text, columns).join('\n')}</Text>}
           </Box>
         )}
       </Static>

@@ -45,6 +45,9 @@ describe('characters beyond the basic plane', () => {
   it('count an emoji as one character, so the cursor never splits it', () => {
     const e = apply(typed('a😀b'), { type: 'move', to: 'left' }, { type: 'backspace' });
     assert.deepEqual([e.text, e.cursor], ['ab', 1]);
+    const back = apply(typed('😀😀'), { type: 'move', to: 'left' });
+    assert.equal(back.cursor, 2, 'one character back is two UTF-16 units');
+    assert.equal(apply(back, { type: 'insert', text: 'x' }).text, '😀x😀');
   });
 
   it('window a long line by display width around the cursor', async () => {

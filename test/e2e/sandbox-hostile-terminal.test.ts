@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { randomLines } from '../helpers/random-lines.js';
+import { CLEAR_TERMINAL, CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+
+const SIZE = { columns: 100, rows: 30 };
+// Pasted lines go through Ink one by one (10-30 ms each here): 600 keep `npm test` short;
+// NPL_PASTED_LINES=10000 runs the issue's full count (the scripted sandbox test always does).
+const COUNT = Number(process.env.NPL_PASTED_LINES ?? 600);
+
+describe('the interactive sandbox under hostile input, in a real terminal', { skip: tmuxMissing() }, () => {
+  it(`takes ${COUNT.toLocaleString('en')} random lines pasted at once without a crash or a frame taller than the window`, async () => {
+    const term = new Terminal(`node ${CLI} sandbox --seed 3`, SIZE);
+    try {
+      await term.waitFor((s) => s.includes('Type help'));
+      term.record();
+      // The lines' control characters arrive as keys: a bell, and Up (the history) in mid-line.
+      const lines = randomLines(5, COUNT);
+      term.paste(`${lines.join('\n')}\necho-done\n`);
+      const screen = await term.waitFor((s) => s.includes('echo-done: command not found'), COUNT * 100);
+      const rows = screen.split('\n');
+      assert.ok(rows.every((row) => row.length <= SIZE.columns));
+      assert.ok(!term.recorded().includes(CLEAR_TERMINAL), 'Ink never had to clear a frame taller than the window');
+      term.keys('kubectl get svc', 'Enter');
+      await term.waitFor((s) => /kubernetes +ClusterIP/.test(s));
+      term.keys('C-d');
+      const { code, stty } = await term.exited();
+      assert.equal(code, 0);
+      assert.ok(saneModes(stty), stty);
+    } finally {
+      term.close();
+    }
+  });
+});
