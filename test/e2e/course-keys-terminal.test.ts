@@ -7,7 +7,7 @@ import { CLEAR_TERMINAL, CLI, saneModes, Terminal, tmuxMissing } from '../helper
 
 // Every key the course knows but the two that quit (q, Ctrl-C), and some it does not.
 const KEYS = ['Enter', 'Enter', 'Right', 'Right', 'Right', 'Left', 'Up', 'Down', 'Down', 'Space', 'Escape', 'Tab', 'PageDown', 'PageUp', 'Home', 'End', 'BSpace', '?', 'l', 'h', 'i', 'a', 'g', 'G', 'j', 'k', 'n', 'b', 'y', 'r', 'x', 'é', '中', 'F5', 'C-u', 'C-w'];
-const TOP = /^(nodeport-lab  |Lesson \d+\/\d+ |Keys|Please enlarge the window)/;
+const TOP = /^(nodeport-lab {2}|Lesson \d+\/\d+ |Keys|Please enlarge the window)/;
 
 function* randomKeys(seed: number, count: number): Generator<string> {
   let state = seed;
