@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,6 +32,81 @@ const notInCi = {
   },
 };
 
+/** Edits a dependency's source as it is bundled; fails the build when a piece to replace is not there exactly once. */
+const patch = (name, file, edits) => ({
+  name,
+  setup(b) {
+    b.onLoad({ filter: file }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      for (const [from, to] of edits) {
+        if (source.split(from).length !== 2) throw new Error(`${name}: ${args.path} changed, expected one ${JSON.stringify(from)}`);
+        source = source.replace(from, to);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+});
+
+// Ink's layout engine, yoga-layout, carries its WebAssembly as a data: URL, which Emscripten's
+// loader reads with fetch() wherever fetch exists. On Node that first touch of fetch loads undici
+// and with it http, tls, http2, zlib and web streams: 4-5 MiB and some milliseconds of start-up
+// for nothing. The loader's other branch decodes the same base64 itself.
+const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, [
+  ['"function"!=typeof fetch?Promise.resolve()', 'true?Promise.resolve()'],
+]);
+
+// Ink's Output starts each frame from a grid of blank cells, one new object and array per cell
+// (4,800 at 120x40), and only ever replaces cells, never changes one: one shared blank does. Its
+// loop over a line's characters becomes an indexed one, which allocates nothing without the
+// optimising compiler (src/memory.ts).
+const inkOutput = patch('ink-output', /ink[\\/]build[\\/]output\.js$/, [
+  [
+    "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+    'row.push(blankCell);',
+  ],
+  ['export default class Output {', "const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });\nexport default class Output {"],
+  ['for (const character of characters) {', 'for (let index = 0; index < characters.length; index++) {\n                        const character = characters[index];'],
+]);
+
+// Two helpers Ink calls for each cell of each frame get the stand-ins in src/ui/ink-fast-paths.ts,
+// which give the same answers for less memory and time: @alcalzone/ansi-tokenize's
+// styledCharsToString, and string-width (the copy at the top of node_modules, which Ink,
+// cli-truncate and widest-line share).
+const fastPaths = join(root, 'src/ui/ink-fast-paths.ts');
+const dependency = (path) => join(root, 'node_modules', path);
+const inkFastPaths = {
+  name: 'ink-fast-paths',
+  setup(b) {
+    const fromDependency = (args) => args.importer.includes(`${'node_modules'}/`) && args.pluginData !== 'original';
+    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (fromDependency(args) ? { path: 'ansi-tokenize', namespace: 'fast-path' } : undefined));
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (!fromDependency(args)) return undefined;
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'original' });
+      return resolved.path === dependency('string-width/index.js') ? { path: 'string-width', namespace: 'fast-path' } : resolved;
+    });
+    b.onLoad({ filter: /^ansi-tokenize$/, namespace: 'fast-path' }, () => ({
+      contents: [
+        `import { styledCharsToString as original } from '${dependency('@alcalzone/ansi-tokenize/build/index.js')}';`,
+        `import { joinStyleRuns } from '${fastPaths}';`,
+        `export * from '${dependency('@alcalzone/ansi-tokenize/build/index.js')}';`,
+        'export const styledCharsToString = (chars) => original(joinStyleRuns(chars));',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+    b.onLoad({ filter: /^string-width$/, namespace: 'fast-path' }, () => ({
+      contents: [
+        `import stringWidth from '${dependency('string-width/index.js')}';`,
+        `import stripAnsi from '${dependency('strip-ansi/index.js')}';`,
+        `import { withNarrowShortcut } from '${fastPaths}';`,
+        'export default withNarrowShortcut(stringWidth, stripAnsi);',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 await build({
   entryPoints: [`${root}/src/cli.tsx`],
   outfile: `${root}/dist/cli.js`,
@@ -47,7 +123,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [stubDevtools, notInCi],
+  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkOutput, inkFastPaths],
   logLevel: 'warning',
 });
 chmodSync(`${root}/dist/cli.js`, 0o755);

@@ -1,6 +1,7 @@
 // A screen line as styled pieces. Steps, diagrams and prose all become Line[]; Ink draws them,
 // `print` joins their text. Styles name what a piece is, never a colour.
 import stringWidth from 'string-width';
+import { NARROW } from './narrow.js';
 
 export type Style =
   | 'plain'
@@ -28,13 +29,6 @@ export type Line = readonly Segment[];
 export const seg = (text: string, style: Style = 'plain'): Segment => ({ text, style });
 export const line = (text: string, style: Style = 'plain'): Line => (text ? [seg(text, style)] : []);
 export const blank: Line = [];
-
-/**
- * Printable ASCII, Latin-1, punctuation, arrows, box drawing and the shapes the app draws are one
- * column each: counted directly. Anything else (CJK, emoji, combining marks) goes to string-width,
- * which segments graphemes and is far slower.
- */
-const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u205e\u2190-\u21ff\u2500-\u25fc\u2713\u2717]*$/;
 
 export const isNarrow = (text: string): boolean => NARROW.test(text);
 export const width = (text: string): number => (NARROW.test(text) ? text.length : stringWidth(text));

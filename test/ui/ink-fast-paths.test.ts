@@ -1,0 +1,63 @@
+// The stand-ins the build gives Ink must answer exactly as the originals do.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
+import { joinStyleRuns, withNarrowShortcut } from '../../src/ui/ink-fast-paths.js';
+
+const ESC = '\u001B';
+const codes = [`${ESC}[1m`, `${ESC}[22m`, `${ESC}[2m`, `${ESC}[3m`, `${ESC}[23m`, `${ESC}[7m`, `${ESC}[27m`, `${ESC}[36m`, `${ESC}[33m`, `${ESC}[39m`, `${ESC}[41m`, `${ESC}[49m`, `${ESC}[0m`];
+const pieces = fc.array(fc.oneof(fc.constantFrom(...codes), fc.constantFrom('a', ' ', 'x', '─', '●', '→', '·', '界', '😀')), { maxLength: 60 });
+
+describe('styled cells joined into runs', () => {
+  it('turn into the same text as the cells one by one', () => {
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const cells = styledCharsFromTokens(tokenize(parts.join('')));
+        assert.equal(styledCharsToString(joinStyleRuns(cells) as Parameters<typeof styledCharsToString>[0]), styledCharsToString(cells));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keep a cell apart when its styles differ, and the blank cells of a frame together', () => {
+    const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] } as const;
+    const bold = { type: 'char', value: 'b', fullWidth: false, styles: [{ code: `${ESC}[1m`, endCode: `${ESC}[22m` }] } as const;
+    assert.deepEqual(
+      joinStyleRuns([blank, blank, bold, { ...bold, value: 'c' }, blank]).map((run) => run.value),
+      ['  ', 'bc', ' '],
+    );
+  });
+});
+
+describe('string-width with the narrow shortcut', () => {
+  const width = withNarrowShortcut(stringWidth, stripAnsi);
+  const narrowRanges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x2ff], [0x2010, 0x205e], [0x2190, 0x21ff], [0x2500, 0x25fc], [0x2713, 0x2713], [0x2717, 0x2717]];
+
+  it('answers as string-width for every character around the narrow ranges, styled or not', () => {
+    for (const [from, to] of narrowRanges) {
+      for (let code = from - 2; code <= to + 2; code++) {
+        const text = String.fromCodePoint(code);
+        assert.equal(width(text), stringWidth(text), `U+${code.toString(16)}`);
+        assert.equal(width(`${ESC}[1m${text}${ESC}[22m`), stringWidth(`${ESC}[1m${text}${ESC}[22m`), `styled U+${code.toString(16)}`);
+      }
+    }
+  });
+
+  it('answers as string-width for strings of them, mixed with wide characters and escape codes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...codes), fc.constantFrom('a', ' ', '─', '●', '○', '→', '·', '\u00ad', '\u202e', '\u0301', '界', '😀', '\u200d', '\ufe0f', '©')), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(width(text), stringWidth(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves calls with options to string-width', () => {
+    assert.equal(width('·', { ambiguousIsNarrow: false }), stringWidth('·', { ambiguousIsNarrow: false }));
+    assert.equal(width(`${ESC}[1m─`, { countAnsiEscapeCodes: true }), stringWidth(`${ESC}[1m─`, { countAnsiEscapeCodes: true }));
+  });
+});
