@@ -103,13 +103,14 @@ function fromOutside(cluster: Cluster, request: OutsideRequest): Traced {
   const allowed = firewallAllows(cluster, request.port);
   const decided: Decision[] = [{ by: 'firewall', port: request.port, allowed }];
   const isPublic = request.ip === externalIP(node);
+  if (!allowed) {
+    // Dropped before the cloud translates anything: no word about the private IP.
+    const at = walk.stop({ place: 'firewall', where: FIREWALL_WHERE, decided, note: `port ${request.port} is not allowed in from outside: the packet is dropped without an answer` });
+    return finish(ctx, timedOut('firewall', at, `the nodes' firewall does not let port ${request.port} in (firewall open ${request.port} allows it)`));
+  }
   if (isPublic) {
     ctx.publicIP = request.ip;
     decided.push({ by: 'address', text: `${request.ip} is the public IP of ${node.metadata.name}; the cloud hands the packet to its private IP ${internalIP(node)}` });
-  }
-  if (!allowed) {
-    const at = walk.stop({ place: 'firewall', where: FIREWALL_WHERE, decided, note: `port ${request.port} is not allowed in from outside: the packet is dropped without an answer` });
-    return finish(ctx, timedOut('firewall', at, `the nodes' firewall does not let port ${request.port} in (firewall open ${request.port} allows it)`));
   }
   walk.pass(
     { place: 'firewall', where: FIREWALL_WHERE, decided, ...(isPublic ? { nat: 'public IP' as const } : {}), note: `port ${request.port} is allowed in` },

@@ -136,7 +136,8 @@ describe('trace: where each fault stops the connection', () => {
     const { trace: t } = trace(closed, { from: 'outside', ip: '203.0.113.11', port: web });
     assert.equal(t.outcome.kind === 'timeout' && t.outcome.reason, 'firewall');
     assert.equal(failingHop(t).place, 'firewall');
-    assert.deepEqual(failingHop(t).decided[0], { by: 'firewall', port: web, allowed: false });
+    assert.deepEqual(failingHop(t).decided, [{ by: 'firewall', port: web, allowed: false }], 'a dropped packet is never handed on to the private IP');
+    assert.equal(failingHop(t).nat, undefined);
     assert.deepEqual(t.reply, []);
     const opened = openFirewall(closed, { from: web, to: web });
     assert.equal(trace(opened, { from: 'outside', ip: '203.0.113.11', port: web }).trace.outcome.kind, 'answered');
