@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoPath } from '../helpers/fixtures.js';
+import { Terminal, tmuxMissing } from '../helpers/tmux.js';
+
+/** With a network namespace of its own, a command has no network at all, not just npm's --offline. */
+const noNetwork: string[] = spawnSync('unshare', ['-n', 'true']).status === 0 ? ['unshare', '-n'] : [];
 
 describe('the packed package', () => {
-  it('has no runtime dependencies and runs from an empty directory after an offline install', () => {
+  it('has no runtime dependencies and runs from an empty directory after an install with no network', async () => {
     const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8'));
     assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
     const out = mkdtempSync(join(tmpdir(), 'npl-pack-'));
@@ -21,7 +25,9 @@ describe('the packed package', () => {
     assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/')), 'no sources in the package');
 
     const project = mkdtempSync(join(tmpdir(), 'npl-install-'));
-    const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(out, packed.filename)], { cwd: project, encoding: 'utf8' });
+    const npmInstall = ['npm', 'install', '--offline', '--no-audit', '--no-fund', join(out, packed.filename)];
+    const [command, ...args] = [...noNetwork, ...npmInstall] as [string, ...string[]];
+    const install = spawnSync(command, args, { cwd: project, encoding: 'utf8' });
     assert.equal(install.status, 0, install.stderr);
     const bin = join(project, 'node_modules', '.bin', 'nodeport-lab');
     const version = spawnSync(bin, ['--version'], { cwd: project, encoding: 'utf8' });
@@ -29,5 +35,16 @@ describe('the packed package', () => {
     const printed = spawnSync(bin, ['print', '1'], { cwd: project, encoding: 'utf8' });
     assert.equal(printed.status, 0, printed.stderr);
     assert.match(printed.stdout, /^Lesson 1: /);
+
+    // The first run a learner sees: the course itself, in a terminal, without a network.
+    if (tmuxMissing()) return;
+    const term = new Terminal(`${noNetwork.join(' ')} ${bin} --seed 1`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-first-')) });
+    try {
+      await term.waitFor((s) => s.includes('1  Why a pod needs a Service'));
+      term.keys('q');
+      assert.equal((await term.exited()).code, 0);
+    } finally {
+      term.close();
+    }
   });
 });
