@@ -52,19 +52,26 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
     assert.equal(transcript('kubectl get nodes\n# a comment\n\n').status, 0);
   });
 
-  it('applies a file from the working directory, read only, and refuses a directory or a huge file', () => {
+  it('applies a file from the working directory, read only, and refuses a directory, a 10 MB file, an alias bomb, a binary file and a missing one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'npl-files-'));
     writeFileSync(join(dir, 'mine.yml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: mine\nspec:\n  containers:\n    - name: web\n      image: nginx\n');
-    writeFileSync(join(dir, 'huge.yml'), 'x'.repeat(1024 * 1024 + 1));
+    writeFileSync(join(dir, 'huge.yml'), `# ${'x'.repeat(77)}\n`.repeat(128 * 1024));
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]'];
+    writeFileSync(join(dir, 'bomb.yml'), `${bomb.join('\n')}\n`);
+    writeFileSync(join(dir, 'binary.yml'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
     const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], {
       cwd: dir,
       encoding: 'utf8',
-      input: 'kubectl apply -f mine.yml\nkubectl apply -f .\nkubectl apply -f huge.yml\nkubectl apply -f missing.yml\n',
+      input: 'kubectl apply -f mine.yml\nkubectl apply -f .\nkubectl apply -f huge.yml\nkubectl apply -f bomb.yml\nkubectl apply -f binary.yml\nkubectl apply -f missing.yml\nkubectl get pods\n',
     });
     assert.match(run.stdout, /^pod\/mine created$/m);
     assert.match(run.stderr, /error: the path "\." is a directory/);
+    assert.equal(readFileSync(join(dir, 'huge.yml')).length, 10 * 1024 * 1024);
     assert.match(run.stderr, /error: the file "huge\.yml" is larger than 1 MiB/);
+    assert.match(run.stderr, /^error: error parsing bomb\.yml: error converting YAML to JSON: yaml: document contains excessive aliasing$/m);
+    assert.match(run.stderr, /^error: error parsing binary\.yml: error converting YAML to JSON: yaml: /m);
     assert.match(run.stderr, /error: the path "missing\.yml" does not exist/);
+    assert.match(run.stdout, /^mine +[01]\/1 /m, 'the shell goes on after each refusal');
     assert.equal(readFileSync(join(dir, 'mine.yml'), 'utf8').includes('name: mine'), true, 'the file is untouched');
   });
 });
