@@ -55,45 +55,20 @@ const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-layout[\\/]dist[\\/]b
   ['"function"!=typeof fetch?Promise.resolve()', 'true?Promise.resolve()'],
 ]);
 
-// Ink's Output starts each frame from a grid of blank cells, one new object and array per cell
-// (4,800 at 120x40), and only ever replaces cells, never changes one: one shared blank does. Its
-// loop over a line's characters becomes an indexed one, which allocates nothing without the
-// optimising compiler (src/memory.ts).
-const inkOutput = patch('ink-output', /ink[\\/]build[\\/]output\.js$/, [
-  [
-    "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
-    'row.push(blankCell);',
-  ],
-  ['export default class Output {', "const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });\nexport default class Output {"],
-  ['for (const character of characters) {', 'for (let index = 0; index < characters.length; index++) {\n                        const character = characters[index];'],
-]);
-
-// Two helpers Ink calls for each cell of each frame get the stand-ins in src/ui/ink-fast-paths.ts,
-// which give the same answers for less memory and time: @alcalzone/ansi-tokenize's
-// styledCharsToString, and string-width (the copy at the top of node_modules, which Ink,
-// cli-truncate and widest-line share).
+// string-width, as Ink, cli-truncate, widest-line and src/ui/ink/ call it for every text node of
+// every frame, gets the shortcut in src/ui/ink-fast-paths.ts: the same answers for less memory
+// and time (the copy at the top of node_modules; wrap-ansi keeps its own).
 const fastPaths = join(root, 'src/ui/ink-fast-paths.ts');
 const dependency = (path) => join(root, 'node_modules', path);
-const inkFastPaths = {
-  name: 'ink-fast-paths',
+const stringWidthShortcut = {
+  name: 'string-width-shortcut',
   setup(b) {
-    const fromDependency = (args) => args.importer.includes(`${'node_modules'}/`) && args.pluginData !== 'original';
-    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (fromDependency(args) ? { path: 'ansi-tokenize', namespace: 'fast-path' } : undefined));
+    const fromInk = (args) => (args.importer.includes(`${'node_modules'}/`) || args.importer.startsWith(join(root, 'src/ui/ink/'))) && args.pluginData !== 'original';
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (!fromDependency(args)) return undefined;
+      if (!fromInk(args)) return undefined;
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'original' });
       return resolved.path === dependency('string-width/index.js') ? { path: 'string-width', namespace: 'fast-path' } : resolved;
     });
-    b.onLoad({ filter: /^ansi-tokenize$/, namespace: 'fast-path' }, () => ({
-      contents: [
-        `import { styledCharsToString as original } from '${dependency('@alcalzone/ansi-tokenize/build/index.js')}';`,
-        `import { joinStyleRuns } from '${fastPaths}';`,
-        `export * from '${dependency('@alcalzone/ansi-tokenize/build/index.js')}';`,
-        'export const styledCharsToString = (chars) => original(joinStyleRuns(chars));',
-      ].join('\n'),
-      loader: 'js',
-      resolveDir: root,
-    }));
     b.onLoad({ filter: /^string-width$/, namespace: 'fast-path' }, () => ({
       contents: [
         `import stringWidth from '${dependency('string-width/index.js')}';`,
@@ -104,6 +79,27 @@ const inkFastPaths = {
       loader: 'js',
       resolveDir: root,
     }));
+  },
+};
+
+// Ink redoes on every frame work whose result rarely changes: a grid object for every cell of the
+// screen, every line tokenized and measured again (src/ui/ink/output.ts says more). On a full
+// screen that was most of a key press. The bundle takes equivalents that remember from frame to
+// frame; the tests check them against Ink's own. When an Ink upgrade stops importing them, the
+// build fails rather than quietly slowing down.
+const inkSwaps = new Map([
+  ['./output.js', `${root}/src/ui/ink/output.ts`],
+  ['widest-line', `${root}/src/ui/ink/widest-line.ts`],
+]);
+const swapped = new Set();
+const cheaperInkFrames = {
+  name: 'cheaper-ink-frames',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\/output\.js|widest-line)$/ }, (args) => {
+      if (!args.importer.includes(`${'node_modules'}/ink/build/`)) return undefined;
+      swapped.add(args.path);
+      return { path: inkSwaps.get(args.path) };
+    });
   },
 };
 
@@ -123,9 +119,12 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkOutput, inkFastPaths],
+  plugins: [stubDevtools, notInCi, yogaWithoutFetch, stringWidthShortcut, cheaperInkFrames],
   logLevel: 'warning',
 });
+for (const request of inkSwaps.keys()) {
+  if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
+}
 chmodSync(`${root}/dist/cli.js`, 0o755);
 
 // The shipped lessons, validated and stored as JSON beside the bundle.

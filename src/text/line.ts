@@ -47,6 +47,8 @@ export function indent(lines: readonly Line[], by: number): Line[] {
 
 /** Cuts a line to at most `columns` display columns (the screen never wraps what we draw). */
 export function clip(l: Line, columns: number): Line {
+  // Most lines fit: they come back as they are, with nothing copied.
+  if (lineWidth(l) <= columns) return l;
   const out: Segment[] = [];
   let used = 0;
   for (const s of l) {

@@ -88,15 +88,10 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   });
 
   const saved = useRef(progress);
-  const saveFailed = useRef(false);
   useEffect(() => {
     if (state.progress === saved.current) return;
     saved.current = state.progress;
-    const problem = saveProgress(state.progress);
-    if (problem && !saveFailed.current) {
-      saveFailed.current = true;
-      dispatch({ type: 'notice', text: `${problem} You can go on; this session's progress will not be kept.` });
-    }
+    dispatch({ type: 'saved', problem: saveProgress(state.progress) });
   }, [state.progress, saveProgress]);
 
   useEffect(() => {

@@ -1,45 +1,7 @@
-// Faster stand-ins for two helpers Ink calls for every cell of every frame. The build
-// (scripts/build.mjs) puts them between Ink and the originals; each returns exactly what the
-// original returns, which test/ui/ink-fast-paths.test.ts checks against the originals.
-// On a lesson step they halve the CPU of a key press and the garbage it leaves (bench/README.md).
+// A faster string-width for Ink, which measures every text node of every frame. The build
+// (scripts/build.mjs) puts it between Ink and the original; it returns exactly what the original
+// returns, which test/ui/ink-fast-paths.test.ts checks.
 import { NARROW } from '../text/narrow.js';
-
-/** The parts of @alcalzone/ansi-tokenize's styled character that turning cells into text reads. */
-export interface StyledCell {
-  readonly type: 'char';
-  readonly value: string;
-  readonly fullWidth: boolean;
-  readonly styles: readonly { readonly code: string; readonly endCode: string }[];
-}
-
-const sameStyles = (a: StyledCell['styles'], b: StyledCell['styles']): boolean => {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]?.code !== b[i]?.code || a[i]?.endCode !== b[i]?.endCode) return false;
-  }
-  return true;
-};
-
-/**
- * Joins neighbouring cells that carry the same styles into one. styledCharsToString writes, between
- * two cells, the escape codes that turn the first cell's styles into the second's: nothing when
- * they are the same. It builds three Sets and five arrays to find that out, for each of the
- * 4,800 cells of a 120x40 frame; given the joined runs it writes the same text.
- */
-export function joinStyleRuns<T extends StyledCell>(cells: readonly T[]): StyledCell[] {
-  const runs: StyledCell[] = [];
-  let run: { type: 'char'; value: string; fullWidth: boolean; styles: StyledCell['styles'] } | undefined;
-  for (const cell of cells) {
-    if (run && sameStyles(run.styles, cell.styles)) {
-      run.value += cell.value;
-    } else {
-      run = { type: 'char', value: cell.value, fullWidth: false, styles: cell.styles };
-      runs.push(run);
-    }
-  }
-  return runs;
-}
 
 type StringWidth = (text: string, options?: object) => number;
 

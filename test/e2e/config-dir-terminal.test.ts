@@ -55,7 +55,8 @@ async function goOn(term: Terminal, reason: RegExp): Promise<void> {
   assert.match(told.replace(/\n/g, ' '), reason);
   assert.ok(told.includes('Picture step'), 'the step the learner had reached');
   term.keys('Right');
-  await term.waitFor((s) => s.includes('Manifest step'));
+  const next = await term.waitFor((s) => s.includes('Manifest step'));
+  assert.match(next.split('\n')[0] ?? '', /progress not saved · step 3\/3/, 'every screen keeps saying it');
   term.keys('q');
   const { code, stty } = await term.exited();
   assert.equal(code, 0);

@@ -116,12 +116,22 @@ describe('the course app', () => {
     app.unmount();
   });
 
-  it('says when progress cannot be saved, and keeps going', async () => {
-    const { app } = start({ saveProgress: () => 'Progress cannot be saved (permission denied).' });
+  it('says when progress cannot be saved, keeps saying it in the header, and says when saving works again', async () => {
+    let problem: string | null = 'Progress cannot be saved (permission denied).';
+    const { app } = start({ saveProgress: () => problem });
     await waitForFrame(app, (f) => f.includes('First lesson'));
     const frame = await press(app, KEYS.enter, (f) => f.includes('Progress cannot be saved'));
     assert.match(frame, /Hello step/);
-    assert.match(frame, /will not be\s+kept/);
+    assert.match(frame, /nothing you do is\s+kept/);
+    assert.match(frame.split('\n')[0] ?? '', /progress not saved · step 1\/3/);
+    const next = await press(app, KEYS.right, (f) => f.includes('Picture step'));
+    assert.doesNotMatch(next, /Progress cannot be saved/, 'the full notice is said once');
+    assert.match(next.split('\n')[0] ?? '', /progress not saved · step 2\/3/);
+    const list = await press(app, 'l', (f) => f.includes('nodeport-lab'));
+    assert.match(list.split('\n')[0] ?? '', /progress not saved$/);
+    problem = null;
+    const back = await press(app, KEYS.enter, (f) => f.includes('Progress is being saved again.'));
+    assert.doesNotMatch(back.split('\n')[0] ?? '', /progress not saved/);
     app.unmount();
   });
 

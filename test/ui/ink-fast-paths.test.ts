@@ -1,36 +1,14 @@
-// The stand-ins the build gives Ink must answer exactly as the originals do.
+// The string-width the build gives Ink must answer exactly as the original does.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import { joinStyleRuns, withNarrowShortcut } from '../../src/ui/ink-fast-paths.js';
+import { width as lineWidth } from '../../src/text/line.js';
+import { withNarrowShortcut } from '../../src/ui/ink-fast-paths.js';
 
 const ESC = '\u001B';
 const codes = [`${ESC}[1m`, `${ESC}[22m`, `${ESC}[2m`, `${ESC}[3m`, `${ESC}[23m`, `${ESC}[7m`, `${ESC}[27m`, `${ESC}[36m`, `${ESC}[33m`, `${ESC}[39m`, `${ESC}[41m`, `${ESC}[49m`, `${ESC}[0m`];
-const pieces = fc.array(fc.oneof(fc.constantFrom(...codes), fc.constantFrom('a', ' ', 'x', '─', '●', '→', '·', '界', '😀')), { maxLength: 60 });
-
-describe('styled cells joined into runs', () => {
-  it('turn into the same text as the cells one by one', () => {
-    fc.assert(
-      fc.property(pieces, (parts) => {
-        const cells = styledCharsFromTokens(tokenize(parts.join('')));
-        assert.equal(styledCharsToString(joinStyleRuns(cells) as Parameters<typeof styledCharsToString>[0]), styledCharsToString(cells));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('keep a cell apart when its styles differ, and the blank cells of a frame together', () => {
-    const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] } as const;
-    const bold = { type: 'char', value: 'b', fullWidth: false, styles: [{ code: `${ESC}[1m`, endCode: `${ESC}[22m` }] } as const;
-    assert.deepEqual(
-      joinStyleRuns([blank, blank, bold, { ...bold, value: 'c' }, blank]).map((run) => run.value),
-      ['  ', 'bc', ' '],
-    );
-  });
-});
 
 describe('string-width with the narrow shortcut', () => {
   const width = withNarrowShortcut(stringWidth, stripAnsi);
@@ -41,6 +19,7 @@ describe('string-width with the narrow shortcut', () => {
       for (let code = from - 2; code <= to + 2; code++) {
         const text = String.fromCodePoint(code);
         assert.equal(width(text), stringWidth(text), `U+${code.toString(16)}`);
+        assert.equal(lineWidth(text), stringWidth(text), `the course's own width, U+${code.toString(16)}`);
         assert.equal(width(`${ESC}[1m${text}${ESC}[22m`), stringWidth(`${ESC}[1m${text}${ESC}[22m`), `styled U+${code.toString(16)}`);
       }
     }

@@ -38,6 +38,8 @@ export interface NavState {
   readonly field: Readonly<Record<string, number>>;
   /** A one-line message for the learner (a finished lesson, a save problem). */
   readonly notice: string | null;
+  /** The last save failed: every screen says so until one succeeds. */
+  readonly unsaved: boolean;
   readonly quit: boolean;
   /** Seeds every lesson's cluster (the lesson's index is added). */
   readonly seed: number;
@@ -86,6 +88,8 @@ export type NavAction =
   | { readonly type: 'toggle-help' }
   | { readonly type: 'close-help' }
   | { readonly type: 'notice'; readonly text: string | null }
+  /** Whether the last save of progress worked; `problem` says why not. */
+  | { readonly type: 'saved'; readonly problem: string | null }
   | { readonly type: 'quit' }
   | { readonly type: 'prompt-edit'; readonly action: EditAction }
   | { readonly type: 'prompt-complete' }
@@ -134,6 +138,7 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
     scroll: {},
     field: {},
     notice,
+    unsaved: false,
     quit: false,
     seed: setup.seed,
     files: { readFile: (path) => setup.files.get(path) ?? setup.files.get(path.replace(/^\.\//, '')) ?? { error: 'not-found' } },
@@ -308,6 +313,10 @@ export function navigate(state: NavState, action: NavAction): NavState {
       return { ...state, quit: true };
     case 'notice':
       return { ...state, notice: action.text };
+    case 'saved':
+      if (action.problem === null) return state.unsaved ? { ...state, unsaved: false, notice: 'Progress is being saved again.' } : state;
+      // Said in full once; after that the screens' headers keep saying it.
+      return state.unsaved ? state : { ...state, unsaved: true, notice: `${action.problem} You can go on; until this is fixed, nothing you do is kept.` };
     case 'answer-resume': {
       const place = findPlace(state.course, state.resume);
       if (!action.accept || !place) return { ...state, resume: null };

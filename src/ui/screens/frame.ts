@@ -1,8 +1,11 @@
 // Pieces every screen shares: a rule, a header with text at both ends, the footer of key hints.
 import { bindingsFor, type Context } from '../keymap.js';
-import { line, lineWidth, seg, type Line } from '../../text/line.js';
+import { line, lineWidth, seg, type Line, type Segment } from '../../text/line.js';
 
 export const rule = (columns: number, plain: boolean): Line => [seg((plain ? '-' : '─').repeat(columns), 'border')];
+
+/** Said in every header while progress cannot be saved: the notice alone goes with the next step. */
+export const unsavedMark = (state: { readonly unsaved: boolean }): Segment[] => (state.unsaved ? [seg('progress not saved', 'bad'), seg(' · ', 'dim')] : []);
 
 export function spread(left: Line, right: Line, columns: number): Line {
   const gap = columns - lineWidth(left) - lineWidth(right);

@@ -6,7 +6,7 @@ import { wrap } from '../../text/wrap.js';
 import type { Display } from '../display.js';
 import { contextOf, type ViewMetrics } from '../keymap.js';
 import type { Size } from '../use-terminal-size.js';
-import { hints, rule } from './frame.js';
+import { hints, rule, spread, unsavedMark } from './frame.js';
 
 export interface Frame {
   readonly lines: Line[];
@@ -49,7 +49,8 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
   }
   if (state.notice) below.push(blank, ...wrap(state.notice, columns, 'focus'));
 
-  const head: Line[] = [[seg('nodeport-lab', 'heading'), seg('  the Kubernetes NodePort Service, hands on', 'dim')], rule(columns, display.plain)];
+  const title: Line = [seg('nodeport-lab', 'heading'), seg('  the Kubernetes NodePort Service, hands on', 'dim')];
+  const head: Line[] = [state.unsaved ? spread(title, unsavedMark(state).slice(0, 1), columns) : title, rule(columns, display.plain)];
   const foot: Line[] = [rule(columns, display.plain), ...below, hints(contextOf(state), columns)];
   const room = Math.max(1, rows - 1 - head.length - foot.length);
   const first = Math.min(Math.max(0, cursor - room + 1), Math.max(0, list.length - room));

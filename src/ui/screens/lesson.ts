@@ -9,7 +9,7 @@ import { wrap } from '../../text/wrap.js';
 import type { Display } from '../display.js';
 import { contextOf } from '../keymap.js';
 import type { Size } from '../use-terminal-size.js';
-import { hints, rule, spread } from './frame.js';
+import { hints, unsavedMark, rule, spread } from './frame.js';
 import type { Frame } from './home.js';
 
 export function lessonFrame(state: NavState, size: Size, display: Display): Frame {
@@ -23,11 +23,14 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
 
   const total = lesson.steps.length;
   const dots = display.plain ? '' : `  ${'●'.repeat(state.screen.step + 1)}${'○'.repeat(total - state.screen.step - 1)}`;
-  const header = spread(
-    [seg(`Lesson ${state.screen.lesson + 1}/${lessons.length} `, 'dim'), seg(lesson.title, 'heading')],
-    [seg(`step ${state.screen.step + 1}/${total}`, 'dim'), seg(dots, 'focus')],
-    columns,
-  );
+  const left: Line = [seg(`Lesson ${state.screen.lesson + 1}/${lessons.length} `, 'dim'), seg(lesson.title, 'heading')];
+  const where = seg(`step ${state.screen.step + 1}/${total}`, 'dim');
+  // In a narrow window the dots go first, then the step count; a save problem stays in view.
+  const header = [
+    [...unsavedMark(state), where, seg(dots, 'focus')],
+    [...unsavedMark(state), where],
+    unsavedMark(state).slice(0, 1),
+  ].map((right) => spread(left, right, columns)).find((l) => l !== left) ?? left;
   const title = line(step.title, 'heading');
   const notice = state.notice ? wrap(state.notice, columns, 'good').slice(0, 2) : [];
 
@@ -90,4 +93,4 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   };
 }
 
-const fill = (n: number): Line[] => Array.from({ length: Math.max(0, n) }, () => []);
+const fill = (n: number): Line[] => new Array<Line>(Math.max(0, n)).fill(blank);

@@ -1,0 +1,14 @@
+// A cache for results Ink works out again on every frame, kept from one frame to the next. It is
+// emptied when it grows past its limit, so a long session cannot fill memory with lines long gone.
+export function remember<T>(compute: (key: string) => T, limit = 4096): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= limit) known.clear();
+      value = compute(key);
+      known.set(key, value);
+    }
+    return value;
+  };
+}
