@@ -25,8 +25,19 @@ export const arrowRight = (label?: Line, broken = false): Arrow => ({
   ...(label ? { label } : {}),
 });
 
-/** Boxes side by side, arrows on their middle row, labels above the arrows. */
-export function row(boxes: readonly Line[][], arrows: readonly Arrow[]): Line[] {
+const SHORT_ARROW: Line = [seg(' ─▶ ', 'border')];
+
+/**
+ * Boxes side by side, arrows on their middle row, labels above the arrows. When the row is wider
+ * than `columns`, plain arrows are drawn shorter before the caller has to stack the boxes.
+ */
+export function row(boxes: readonly Line[][], given: readonly Arrow[], columns = Infinity): Line[] {
+  const drawn = rowOf(boxes, given);
+  if (drawn.every((l) => lineWidth(l) <= columns)) return drawn;
+  return rowOf(boxes, given.map((a) => (a.label || lineWidth(a.art) !== 6 ? a : { art: SHORT_ARROW })));
+}
+
+function rowOf(boxes: readonly Line[][], arrows: readonly Arrow[]): Line[] {
   const height = Math.max(...boxes.map((b) => b.length));
   const middle = Math.floor((height - 1) / 2);
   const widths = boxes.map((b) => Math.max(...b.map(lineWidth)));

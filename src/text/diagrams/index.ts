@@ -1,6 +1,7 @@
-// Draws a lesson's diagram for a window width: a wide layout at 100 columns and more, stacked below.
+// Draws a lesson's diagram for a window width: a wide layout from 100 columns when it fits, stacked
+// otherwise (five boxes in a row need more than four).
 import type { Diagram } from '../../core/course/model.js';
-import type { Line } from '../line.js';
+import { lineWidth, type Line } from '../line.js';
 import { requestPath } from './request-path.js';
 import { serviceTypes } from './service-types.js';
 import { threePorts } from './three-ports.js';
@@ -16,7 +17,14 @@ export interface PortNumbers {
 }
 
 export function drawDiagram(diagram: Diagram, columns: number): Line[] {
-  const wide = columns >= WIDE_COLUMNS;
+  if (columns >= WIDE_COLUMNS) {
+    const wide = draw(diagram, true, columns);
+    if (wide.every((l) => lineWidth(l) <= columns)) return wide;
+  }
+  return draw(diagram, false, columns);
+}
+
+function draw(diagram: Diagram, wide: boolean, columns: number): Line[] {
   const ports: PortNumbers = { port: 80, targetPort: 80, ...diagram.ports };
   switch (diagram.name) {
     case 'unreachable-pod':

@@ -14,7 +14,7 @@ export function requestPath(wide: boolean, ports: PortNumbers, columns: number):
   ];
   const arrows = boxes.map(() => arrowRight());
   return [
-    ...(wide ? row(boxes, arrows) : column(boxes, arrows)),
+    ...(wide ? row(boxes, arrows, columns) : column(boxes, arrows)),
     blank,
     ...caption([seg('The answer goes back the same way, and the user sees the page.', 'dim')], columns),
   ];

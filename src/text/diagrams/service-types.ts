@@ -24,7 +24,7 @@ export function serviceTypes(wide: boolean, ports: PortNumbers, columns: number)
     if (i > 0) out.push(blank);
     out.push(...caption([seg(kind.title, 'heading'), seg(` · reachable ${kind.reach}`, 'dim')], columns));
     const arrows = kind.boxes.map(() => arrowRight());
-    out.push(...(wide ? row(kind.boxes, arrows) : chain(kind.boxes, columns)));
+    out.push(...(wide ? row(kind.boxes, arrows, columns) : chain(kind.boxes, columns)));
   });
   return out;
 }

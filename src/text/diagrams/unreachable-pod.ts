@@ -7,6 +7,6 @@ export function unreachablePod(wide: boolean, columns: number): Line[] {
   const pod = box([line('pod my-first-pod'), [seg('10.244.1.5', 'code'), seg(':'), seg('80', 'containerPort')]]);
   const cluster = box([[], ...pod], [seg(' cluster network ', 'dim')]);
   const arrow = arrowRight(line('no route', 'bad'), true);
-  const drawing = wide ? row([you, cluster], [arrow]) : column([you, cluster], [arrow]);
+  const drawing = wide ? row([you, cluster], [arrow], columns) : column([you, cluster], [arrow]);
   return [...drawing, blank, ...caption([seg('✗', 'bad'), seg(' A pod IP is private to the cluster: nothing outside can reach it.')], columns)];
 }

@@ -28,6 +28,9 @@ describe('text', () => {
       const narrow = drawDiagram(diagram, 60);
       for (const l of wide) assert.ok(lineWidth(l) <= 120);
       for (const l of narrow) assert.ok(lineWidth(l) <= 60, `too wide at 60: "${lineText(l)}"`);
+      for (let columns = 60; columns <= 140; columns++) {
+        for (const l of drawDiagram(diagram, columns)) assert.ok(lineWidth(l) <= columns, `too wide at ${columns}: "${lineText(l)}"`);
+      }
       assert.notDeepEqual(texts(narrow), texts(wide), 'the narrow layout differs');
       assert.ok(texts(wide).some((l) => l.includes('┌')), 'the wide layout is drawn in boxes');
       if (name !== 'unreachable-pod') {
