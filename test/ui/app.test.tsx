@@ -255,6 +255,10 @@ describe('a trace step', () => {
     for (let i = 0; i < 20 && !/\[✓.answer\]/.test(end); i++) end = await press(app, KEYS.right);
     assert.match(end, /The way back/);
     assert.match(end, /✓ Right: it does not fail: the app answers\./);
+    const footer = end.trimEnd().split('\n').at(-1) ?? '';
+    assert.match(footer, /^→ next step · ← back/, 'on the last stop → goes on to the next step');
+    assert.doesNotMatch(footer, /next hop|a play/);
+    assert.match(first.trimEnd().split('\n').at(-1) ?? '', /^→ next hop · ← back · a play/);
     app.unmount();
   });
 });

@@ -12,9 +12,11 @@ export function spread(left: Line, right: Line, columns: number): Line {
   return gap >= 1 ? [...left, seg(' '.repeat(gap)), ...right] : left;
 }
 
-export function hints(context: Context, columns: number, extra: Line = []): Line {
+/** The footer: each binding's short hint; `instead` replaces a hint (by its text), or drops it with ''. */
+export function hints(context: Context, columns: number, extra: Line = [], instead: Readonly<Record<string, string>> = {}): Line {
   const text = bindingsFor(context)
-    .flatMap((b) => (b.hint ? [b.hint] : []))
+    .flatMap((b) => (b.hint ? [instead[b.hint] ?? b.hint] : []))
+    .filter((hint) => hint !== '')
     .join(' · ');
   return spread(line(text, 'dim'), extra, columns);
 }

@@ -79,7 +79,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   }
   const visible = body.lines.slice(offset, offset + height);
   const more = maxScroll === 0 ? '' : offset >= maxScroll ? 'end' : `↓ more ${Math.round((offset / maxScroll) * 100)}%`;
-  const footer = hints(contextOf(state), columns, line(more, 'focus'));
+  // On a trace's last stop → goes on to the next step, and there is nothing left to play.
+  const traceView = currentTrace(state)?.view;
+  const atLastStop = traced !== null && traceView !== undefined && traceView.at >= traced.stops - 1;
+  const footer = hints(contextOf(state), columns, line(more, 'focus'), atLastStop ? { '→ next hop': '→ next step', 'a play': '' } : {});
 
   const goalBlock = pinned.length ? [[] as Line, ...pinned] : [];
   const below = terminalRows ? [...goalBlock, rule(columns, display.plain), ...terminal.slice(terminal.length - terminalRows)] : [];
