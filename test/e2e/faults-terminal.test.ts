@@ -8,6 +8,10 @@ import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'npl-faults-'));
 
+function at(lesson: string, step: string): object {
+  return { version: 1, lessons: {}, last: { lesson, step } };
+}
+
 /** Keys that bring the fixture course to each screen, and how to recognise it. */
 const SCREENS: { name: string; keys: string[]; shows: string; progress?: object; command?: string }[] = [
   { name: 'the lesson list', keys: [], shows: 'First lesson' },
@@ -18,6 +22,10 @@ const SCREENS: { name: string; keys: string[]; shows: string; progress?: object;
   { name: 'a practice prompt', keys: ['j', 'j', 'Enter'], shows: 'Practice step' },
   { name: 'a trace (before its objects exist)', keys: ['j', 'j', 'Enter', 'Escape', 'Right', 'Right'], shows: 'is not a URL yet (make the objects it names first)' },
   { name: 'a quiz', keys: [], shows: 'SINGLE-PROMPT', command: `quiz --lessons ${fixture('quiz-course')}` },
+  // The shipped course, for the screens the fixture course does not have.
+  { name: 'a compare step', keys: ['Enter'], shows: 'the manifest, side by side', command: '', progress: at('expose-declaratively', 'side-by-side') },
+  { name: 'a trace prediction', keys: ['Enter'], shows: 'Before you look', command: '', progress: at('break-it', 'trace-no-endpoints') },
+  { name: 'a trace mid-way', keys: ['Enter', 'Right', 'Right'], shows: 'Hop 3 of', command: '', progress: at('request-path', 'follow-your-request') },
 ];
 
 describe('every way out, on every screen, in a real terminal', { skip: tmuxMissing() }, () => {
@@ -82,18 +90,21 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
     }
   });
 
-  it('a 40x12 window asks for more room, and q still quits cleanly', async () => {
-    const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 40, rows: 12 }, { NODEPORT_LAB_HOME: home() });
-    try {
-      const screen = await term.waitFor((s) => s.includes('Please enlarge'));
-      assert.match(screen, /now 40x12/);
-      assert.ok(screen.split('\n').every((l) => l.length <= 40));
-      term.keys('q');
-      const { code, stty } = await term.exited();
-      assert.equal(code, 0);
-      assert.ok(saneModes(stty));
-    } finally {
-      term.close();
-    }
-  });
+  for (const key of ['q', 'C-c']) {
+    it(`a 40x12 window asks for more room, and ${key === 'q' ? 'q' : 'Ctrl-C'} still quits cleanly`, async () => {
+      const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 40, rows: 12 }, { NODEPORT_LAB_HOME: home() });
+      try {
+        const screen = await term.waitFor((s) => s.includes('Please enlarge'));
+        assert.match(screen, /now 40x12/);
+        assert.ok(screen.split('\n').every((l) => l.length <= 40));
+        term.keys(key);
+        const { code, stty } = await term.exited();
+        assert.equal(code, 0);
+        assert.ok(saneModes(stty));
+        assert.ok(term.cursorVisible());
+      } finally {
+        term.close();
+      }
+    });
+  }
 });
