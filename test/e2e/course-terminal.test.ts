@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
@@ -138,6 +139,12 @@ describe('the built course in a real terminal', { skip }, () => {
       assert.equal(code, 1);
       assert.match(screen, /02-fields\.yml:9:5: unknown field "titel"/);
       assert.match(screen, /the course cannot start/);
+      // The same list lint gives, problem for problem.
+      const lint = spawnSync(process.execPath, [CLI, 'lint', fixture('broken')], { encoding: 'utf8' });
+      const problems = lint.stderr.trim().split('\n').filter((l) => /:\d+:\d+: /.test(l));
+      assert.ok(problems.length >= 3, lint.stderr);
+      const shown = screen.split('\n').filter((l) => /:\d+:\d+: /.test(l)).map((l) => l.trimEnd());
+      assert.deepEqual(shown, problems);
       assert.ok(!existsSync(join(term.dir, 'never')));
     } finally {
       term.close();
