@@ -55,6 +55,17 @@ const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-layout[\\/]dist[\\/]b
   ['"function"!=typeof fetch?Promise.resolve()', 'true?Promise.resolve()'],
 ]);
 
+// Ink keeps every line <Static> ever printed, to print it all again after clearing a screen whose
+// frame outgrew the window. The sandbox prints through <Static>, so a long session, or a pasted
+// script, would hold all of it: the last 64 KiB (more than any window shows) is kept instead, cut
+// at a line's end, where Ink's rows have closed their styles.
+const inkStaticTail = patch('ink-static-tail', /ink[\\/]build[\\/]ink\.js$/, [
+  [
+    '        if (hasStaticOutput) {\n            this.fullStaticOutput += staticOutput;\n        }\n        // Detect fullscreen',
+    '        if (hasStaticOutput) {\n            const all = this.fullStaticOutput + staticOutput;\n            const cut = all.length > 65536 ? all.indexOf(\'\\n\', all.length - 65536) + 1 : 0;\n            this.fullStaticOutput = cut > 0 ? all.slice(cut) : all;\n        }\n        // Detect fullscreen',
+  ],
+]);
+
 // string-width, as Ink, cli-truncate, widest-line and src/ui/ink/ call it for every text node of
 // every frame, gets the shortcut in src/ui/ink-fast-paths.ts: the same answers for less memory
 // and time (the copy at the top of node_modules; wrap-ansi keeps its own).
@@ -119,7 +130,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [stubDevtools, notInCi, yogaWithoutFetch, stringWidthShortcut, cheaperInkFrames],
+  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames],
   logLevel: 'warning',
 });
 for (const request of inkSwaps.keys()) {

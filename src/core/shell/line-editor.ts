@@ -85,7 +85,8 @@ export function edit(editor: Editor, action: EditAction): Editor {
     }
     case 'submit': {
       const line = editor.text.trim();
-      const history = line && lastOf(editor.history) !== line ? [...editor.history, line] : editor.history;
+      // As bash's HISTSIZE: the last 500 lines come back with ↑, not every line of a long session.
+      const history = line && lastOf(editor.history) !== line ? [...editor.history, line].slice(-500) : editor.history;
       return { text: '', cursor: 0, history, browsing: null, draft: '' };
     }
   }

@@ -11,8 +11,19 @@ import { chunksOf, type CommandResult, type OutputChunk, type RequestRecord } fr
 export interface ShellState {
   readonly seed: number;
   readonly cluster: Cluster;
-  /** Lines run so far, oldest first, as `history` prints them. */
+  /** The last HISTORY_SIZE lines run, oldest first, as `history` prints them. */
   readonly history: readonly string[];
+  /** How many earlier lines fell out of `history`, so its numbers go on counting as bash's do. */
+  readonly forgotten?: number;
+}
+
+/** bash's default HISTSIZE: a long session keeps its last 500 commands, not all of them. */
+export const HISTORY_SIZE = 500;
+
+function remember(state: ShellState, text: string): Pick<ShellState, 'history' | 'forgotten'> {
+  const all = [...state.history, text];
+  const drop = Math.max(0, all.length - HISTORY_SIZE);
+  return { history: drop ? all.slice(drop) : all, forgotten: (state.forgotten ?? 0) + drop };
 }
 
 export interface LineResult {
@@ -58,7 +69,7 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
   const control = [...text].some((ch) => ch < ' ' && ch !== '\t');
   if (control) return { state, stdout: '', stderr: 'nodeport-lab: control characters are not allowed in a command\n', exitCode: 2 };
 
-  const ticked: ShellState = { ...state, cluster: advanceClock(state.cluster, Math.max(0, elapsedMs)), history: [...state.history, text] };
+  const ticked: ShellState = { ...state, cluster: advanceClock(state.cluster, Math.max(0, elapsedMs)), ...remember(state, text) };
   const split = splitShellWords(text);
   if (!split.ok) return { state: ticked, stdout: '', stderr: `nodeport-lab: ${split.error}\n`, exitCode: 2 };
   const [command = '', ...args] = split.words;
@@ -91,10 +102,10 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
     case 'help':
       return { state: ticked, stdout: SHELL_HELP, stderr: '', exitCode: 0 };
     case 'history':
-      return { state: ticked, stdout: ticked.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}\n`).join(''), stderr: '', exitCode: 0 };
+      return { state: ticked, stdout: ticked.history.map((h, i) => `${String((ticked.forgotten ?? 0) + i + 1).padStart(5)}  ${h}\n`).join(''), stderr: '', exitCode: 0 };
     case 'reset': {
       const fresh = newShell(state.seed);
-      return { state: { ...fresh, history: ticked.history }, stdout: 'The cluster is back as it was at the start: no pods, no services but kubernetes.\n', stderr: '', exitCode: 0 };
+      return { state: { ...fresh, history: ticked.history, forgotten: ticked.forgotten ?? 0 }, stdout: 'The cluster is back as it was at the start: no pods, no services but kubernetes.\n', stderr: '', exitCode: 0 };
     }
     case 'clear':
       return { state: ticked, stdout: '', stderr: '', exitCode: 0, clear: true };

@@ -1,8 +1,12 @@
 // A cache for results Ink works out again on every frame, kept from one frame to the next. It is
-// emptied when it grows past its limit, so a long session cannot fill memory with lines long gone.
+// emptied when it grows past its limit, so a long session cannot fill memory with lines long gone;
+// a key longer than a screen's worth (a long block the sandbox prints once) is not kept at all.
+const LONGEST_KEY = 2000;
+
 export function remember<T>(compute: (key: string) => T, limit = 4096): (key: string) => T {
   const known = new Map<string, T>();
   return (key) => {
+    if (key.length > LONGEST_KEY) return compute(key);
     let value = known.get(key);
     if (value === undefined) {
       if (known.size >= limit) known.clear();

@@ -1,7 +1,7 @@
 // The sandbox on a terminal: finished commands scroll away into <Static>, the live frame is
 // only the prompt. One key router; `exit`, Ctrl-D on an empty line and Ctrl-C twice leave.
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
 import { newShell, runLine, type ShellState } from '../../core/shell/shell.js';
@@ -40,7 +40,14 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   const [blocks, setBlocks] = useState<Block[]>([
     { id: 0, text: `nodeport-lab sandbox: a simulated cluster (seed ${seed}). Type help for the commands, exit to leave.`, tone: 'dim' },
   ]);
-  const add = (block: Omit<Block, 'id'>) => setBlocks((list) => [...list, { ...block, id: list.length }]);
+  const nextId = useRef(1);
+  const add = (block: Omit<Block, 'id'>) => setBlocks((list) => [...list, { ...block, id: nextId.current++ }]);
+  // <Static> prints each block once and never again, so printed blocks need not be kept: a long
+  // session (or a pasted script) would otherwise hold every line it ever printed. Emptying the list
+  // rewinds Static to its start, and the next block is printed as the first of a new list.
+  useEffect(() => {
+    if (blocks.length > 64) setBlocks([]);
+  }, [blocks]);
 
   const run = (line: string) => {
     const now = clock();

@@ -33,6 +33,14 @@ describe('the sandbox line editor', () => {
     assert.deepEqual(e.history, ['a']);
   });
 
+  it('keeps the last 500 lines for ↑, as bash does', () => {
+    let e = emptyEditor;
+    for (let i = 1; i <= 520; i++) e = apply(e, { type: 'insert', text: `line ${i}` }, { type: 'submit' });
+    assert.equal(e.history.length, 500);
+    assert.equal(e.history[0], 'line 21');
+    assert.equal(apply(e, { type: 'history', delta: -1 }).text, 'line 520');
+  });
+
   it('replaces the text before the cursor with a completion, keeping what follows', () => {
     const e = apply(typed('kubectl ge pods'), { type: 'move', to: 'home' });
     const moved = apply(e, ...Array.from({ length: 10 }, () => ({ type: 'move', to: 'right' }) as const));

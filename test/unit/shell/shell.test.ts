@@ -20,6 +20,16 @@ describe('the sandbox shell', () => {
     assert.equal(run('history').stdout, '    1  kubectl get nodes\n    2  k get svc\n    3  history\n');
   });
 
+  it('keeps the last 500 lines of a long session, numbered on as bash numbers them', () => {
+    const { run, state } = session();
+    for (let i = 1; i <= 600; i++) run(`echo ${i}`);
+    const lines = run('history').stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 500);
+    assert.equal(lines[0], '  102  echo 102');
+    assert.equal(lines.at(-1), '  601  history');
+    assert.equal(state().history.length, 500);
+  });
+
   it('moves the cluster clock by the time between lines and by sleep', () => {
     const { run, state } = session();
     const start = state().cluster.now;
