@@ -31,4 +31,21 @@ describe('the interactive sandbox under hostile input, in a real terminal', { sk
       term.close();
     }
   });
+
+  it('prints each of 300 pasted commands and its answer exactly once, in order, through a long session', async () => {
+    const term = new Terminal(`node ${CLI} sandbox --seed 3`, SIZE);
+    try {
+      await term.waitFor((s) => s.includes('Type help'));
+      const names = Array.from({ length: 300 }, (_, i) => `cmd${String(i + 1).padStart(3, '0')}`);
+      term.paste(`${names.join('\n')}\n`);
+      await term.waitFor((s) => s.includes('cmd300: command not found'), 60000);
+      const scrollback = term.tmux('capture-pane', '-p', '-S', '-');
+      const answered = [...scrollback.matchAll(/^(cmd\d{3}): command not found/gm)].map((m) => m[1]);
+      assert.deepEqual(answered, names);
+      term.keys('C-d');
+      assert.equal((await term.exited()).code, 0);
+    } finally {
+      term.close();
+    }
+  });
 });

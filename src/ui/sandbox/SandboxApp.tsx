@@ -43,10 +43,15 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   const nextId = useRef(1);
   const add = (block: Omit<Block, 'id'>) => setBlocks((list) => [...list, { ...block, id: nextId.current++ }]);
   // <Static> prints each block once and never again, so printed blocks need not be kept: a long
-  // session (or a pasted script) would otherwise hold every line it ever printed. Emptying the list
-  // rewinds Static to its start, and the next block is printed as the first of a new list.
+  // session (or a pasted script) would otherwise hold every line it ever printed. The blocks this
+  // render printed are dropped, keeping any added since, and a new <Static> (a new key) starts
+  // printing from the first block of the shorter list.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
-    if (blocks.length > 64) setBlocks([]);
+    if (blocks.length <= 64) return;
+    const printed = blocks[blocks.length - 1]!.id;
+    setBlocks((list) => list.filter((block) => block.id > printed));
+    setGeneration((g) => g + 1);
   }, [blocks]);
 
   const run = (line: string) => {
@@ -123,7 +128,7 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   const promptColor = color ? 'green' : undefined;
   return (
     <>
-      <Static items={blocks}>
+      <Static key={generation} items={blocks}>
         {(block) => (
           <Box key={block.id} flexDirection="column">
             {block.prompt !== undefined && (
