@@ -71,6 +71,7 @@ const inkStaticTail = patch('ink-static-tail', /ink[\\/]build[\\/]ink\.js$/, [
 // and time (the copy at the top of node_modules; wrap-ansi keeps its own).
 const fastPaths = join(root, 'src/ui/ink-fast-paths.ts');
 const dependency = (path) => join(root, 'node_modules', path);
+const shortcutFor = new Set();
 const stringWidthShortcut = {
   name: 'string-width-shortcut',
   setup(b) {
@@ -78,7 +79,9 @@ const stringWidthShortcut = {
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (!fromInk(args)) return undefined;
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'original' });
-      return resolved.path === dependency('string-width/index.js') ? { path: 'string-width', namespace: 'fast-path' } : resolved;
+      if (resolved.path !== dependency('string-width/index.js')) return resolved;
+      shortcutFor.add(args.importer);
+      return { path: 'string-width', namespace: 'fast-path' };
     });
     b.onLoad({ filter: /^string-width$/, namespace: 'fast-path' }, () => ({
       contents: [
@@ -99,8 +102,8 @@ const stringWidthShortcut = {
 // frame; the tests check them against Ink's own. When an Ink upgrade stops importing them, the
 // build fails rather than quietly slowing down.
 const inkSwaps = new Map([
-  ['./output.js', `${root}/src/ui/ink/output.ts`],
-  ['widest-line', `${root}/src/ui/ink/widest-line.ts`],
+  ['./output.js', join(root, 'src/ui/ink/output.ts')],
+  ['widest-line', join(root, 'src/ui/ink/widest-line.ts')],
 ]);
 const swapped = new Set();
 const cheaperInkFrames = {
@@ -133,8 +136,10 @@ await build({
   plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames],
   logLevel: 'warning',
 });
-for (const request of inkSwaps.keys()) {
+for (const [request, standIn] of inkSwaps) {
   if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
+  // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
+  if (!shortcutFor.has(standIn)) throw new Error(`${standIn} does not get the string-width shortcut`);
 }
 chmodSync(`${root}/dist/cli.js`, 0o755);
 
