@@ -28,8 +28,9 @@ function permissionsMissing(): string | false {
 }
 
 /**
- * Runs the course in `term` against a progress directory made bad by `spoil` (shell commands,
- * run where `$D` is the directory), then copies the directory's files out to `out`.
+ * The command that runs the course against a progress directory of its own mount, made bad by
+ * `spoil` (shell commands, with the directory in `$D`), and then copies the directory's files out
+ * to `out` (the mount is gone once the command ends).
  */
 function badHome(spoil: string, out: string, size = '64k'): string {
   const dir = mkdtempSync(join(tmpdir(), 'npl-mnt-'));

@@ -63,24 +63,6 @@ describe('the built course in a real terminal', { skip }, () => {
     }
   });
 
-  it('keeps progress and restores the terminal on SIGTERM', async () => {
-    const dir = home();
-    const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
-    try {
-      await term.waitFor((s) => s.includes('First lesson'));
-      term.keys('Enter');
-      await term.waitFor((s) => s.includes('Hello step'));
-      term.signal('SIGTERM');
-      const { code, stty } = await term.exited();
-      assert.equal(code, 143);
-      assert.ok(saneModes(stty));
-      assert.ok(term.cursorVisible());
-      assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).last.step, 'hello');
-    } finally {
-      term.close();
-    }
-  });
-
   it('says on screen that a corrupt progress file was set aside, and keeps its bytes', async () => {
     const dir = home();
     writeFileSync(join(dir, 'progress.json'), 'not json at all');

@@ -57,22 +57,26 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
     });
   }
 
-  it('SIGHUP (the terminal closed) keeps progress and exits 129', async () => {
-    const dir = home();
-    const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
-    try {
-      await term.waitFor((s) => s.includes('First lesson'));
-      term.keys('Enter');
-      await term.waitFor((s) => s.includes('Hello step'));
-      term.signal('SIGHUP');
-      const { code, stty } = await term.exited();
-      assert.equal(code, 129);
-      assert.ok(saneModes(stty));
-      assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).last.step, 'hello');
-    } finally {
-      term.close();
-    }
-  });
+  // SIGTERM (kill, a service manager), SIGHUP (the terminal closed), SIGINT (kill -INT from outside).
+  for (const [signal, status] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+    it(`${signal} keeps progress, restores the terminal and exits ${status}`, async () => {
+      const dir = home();
+      const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
+      try {
+        await term.waitFor((s) => s.includes('First lesson'));
+        term.keys('Enter');
+        await term.waitFor((s) => s.includes('Hello step'));
+        term.signal(signal);
+        const { code, stty } = await term.exited();
+        assert.equal(code, status);
+        assert.ok(saneModes(stty));
+        assert.ok(term.cursorVisible());
+        assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).last.step, 'hello');
+      } finally {
+        term.close();
+      }
+    });
+  }
 
   it('TERM=dumb gets the plain course: no colour, no box drawing', async () => {
     const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home(), TERM: 'dumb' });
