@@ -36,7 +36,7 @@ export async function untilExit(app: Instance, env: NodeJS.ProcessEnv = process.
   return status ?? 0;
 }
 
-export function crashMessage(error: unknown, debug: boolean): string {
+function crashMessage(error: unknown, debug: boolean): string {
   const e = error instanceof Error ? error : new Error(String(error));
   const where = debug && e.stack ? `${e.stack}\n` : 'Run it again with NODEPORT_LAB_DEBUG=1 to see where it happened.\n';
   return `nodeport-lab stopped because of a bug in it: ${e.message}\n${where}`;

@@ -5,7 +5,7 @@ import { line, lineWidth, seg, type Line, type Segment } from '../../text/line.j
 export const rule = (columns: number, plain: boolean): Line => [seg((plain ? '-' : '─').repeat(columns), 'border')];
 
 /** Said in every header while progress cannot be saved: the notice alone goes with the next step. */
-export const unsavedMark = (state: { readonly unsaved: boolean }): Segment[] => (state.unsaved ? [seg('progress not saved', 'bad'), seg(' · ', 'dim')] : []);
+export const unsavedMark = (state: { readonly unsaved: boolean }): Segment[] => (state.unsaved ? [seg('progress not saved', 'bad')] : []);
 
 export function spread(left: Line, right: Line, columns: number): Line {
   const gap = columns - lineWidth(left) - lineWidth(right);

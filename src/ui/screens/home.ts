@@ -50,7 +50,7 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
   if (state.notice) below.push(blank, ...wrap(state.notice, columns, 'focus'));
 
   const title: Line = [seg('nodeport-lab', 'heading'), seg('  the Kubernetes NodePort Service, hands on', 'dim')];
-  const head: Line[] = [state.unsaved ? spread(title, unsavedMark(state).slice(0, 1), columns) : title, rule(columns, display.plain)];
+  const head: Line[] = [state.unsaved ? spread(title, unsavedMark(state), columns) : title, rule(columns, display.plain)];
   const foot: Line[] = [rule(columns, display.plain), ...below, hints(contextOf(state), columns)];
   const room = Math.max(1, rows - 1 - head.length - foot.length);
   const first = Math.min(Math.max(0, cursor - room + 1), Math.max(0, list.length - room));

@@ -26,10 +26,11 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const left: Line = [seg(`Lesson ${state.screen.lesson + 1}/${lessons.length} `, 'dim'), seg(lesson.title, 'heading')];
   const where = seg(`step ${state.screen.step + 1}/${total}`, 'dim');
   // In a narrow window the dots go first, then the step count; a save problem stays in view.
+  const mark = state.unsaved ? [...unsavedMark(state), seg(' · ', 'dim')] : [];
   const header = [
-    [...unsavedMark(state), where, seg(dots, 'focus')],
-    [...unsavedMark(state), where],
-    unsavedMark(state).slice(0, 1),
+    [...mark, where, seg(dots, 'focus')],
+    [...mark, where],
+    unsavedMark(state),
   ].map((right) => spread(left, right, columns)).find((l) => l !== left) ?? left;
   const title = line(step.title, 'heading');
   const notice = state.notice ? wrap(state.notice, columns, 'good').slice(0, 2) : [];
