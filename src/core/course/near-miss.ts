@@ -34,6 +34,9 @@ function effect(before: Cluster, after: Cluster, answer: Answer | undefined): st
   return 'close';
 }
 
+const namesCommand = (deed: Deed): boolean =>
+  deed.program !== undefined || deed.verb !== undefined || deed.type !== undefined || deed.names !== undefined || deed.flags !== undefined;
+
 /** A deed is near when it is the same program and verb, and at most the type or a few other parts differ. */
 function near(diffs: readonly Difference[]): boolean {
   if (diffs.some((d) => d.part === 'program' || d.part === 'verb')) return false;
@@ -51,22 +54,30 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   if (met.every(Boolean)) return null;
   const request = requestMiss(step.goal, met, attempt);
   if (request) return request;
-  const deeds: Deed[] = step.goal.flatMap((condition, i) => {
+  const goalDeeds: Deed[] = step.goal.flatMap((condition, i) => {
     const deed = met[i] ? null : deedOf(condition);
     return deed ? [deed] : [];
   });
-  for (const solution of step.solutions ?? []) {
-    for (const line of solution) {
+  const solutionDeeds: Deed[] = (step.solutions ?? []).flatMap((solution) =>
+    solution.flatMap((line) => {
       const deed = deedOfLine(fillTemplates(line, before));
-      if (deed) deeds.push(deed);
-    }
+      return deed ? [deed] : [];
+    }),
+  );
+  const onlyOutcome = (diffs: readonly Difference[]) => diffs.every((d) => d.part === 'outcome');
+  // A deed that names no command (any command refused for nodePort 29999) is near nothing by itself.
+  const candidates = [...goalDeeds.filter(namesCommand), ...solutionDeeds];
+  const found = candidates.map((deed) => differences(deed, attempt.line, attempt.answer));
+  if (found.some((diffs) => diffs.length === 0)) {
+    // The command is one a solution or the goal names: only how it ended can be off.
+    const ending = goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => diffs.length > 0 && onlyOutcome(diffs));
+    return ending ? `${effect(before, after, attempt.answer)}: ${ending[0]!.says}` : null;
   }
   let best: Difference[] | null = null;
-  for (const deed of deeds) {
-    const diffs = differences(deed, attempt.line, attempt.answer);
-    // The same command as a solution line (or a goal's deed done): nothing to say.
-    if (diffs.length === 0) return null;
-    if (near(diffs) && (best === null || diffs.length < best.length)) best = diffs;
+  // Fewest differences wins; on a tie, one that names a part of the command (it says what to change).
+  const score = (diffs: readonly Difference[]) => diffs.length + (onlyOutcome(diffs) ? 0.5 : 0);
+  for (const diffs of found) {
+    if (near(diffs) && (best === null || score(diffs) < score(best))) best = diffs;
   }
   if (!best) return null;
   // The command's own parts first: they say what to change.

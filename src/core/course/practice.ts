@@ -80,7 +80,7 @@ export function runPractice(practice: LessonPractice, step: string, line: string
   const entries = result.clear ? [] : [...(practice.entries[step] ?? []), entry];
   const seen = [...attemptsIn(practice, step), attempt];
   const miss = doStep ? nearMiss(doStep, attempt, practice.shell.cluster, result.state.cluster, seen) : null;
-  const { [step]: _old, ...otherMisses } = practice.nearMiss ?? {};
+  const otherMisses = Object.fromEntries(Object.entries(practice.nearMiss ?? {}).filter(([id]) => id !== step));
   return {
     ...practice,
     shell: result.state,

@@ -55,16 +55,26 @@ function checkStep(step: DoStep, index: number, start: ShellState, files: Kubect
   return { after, failures };
 }
 
-/** Every solution of the lesson that does not meet its step's goal. */
-export function replayLesson(lesson: Lesson, seed: number, files: KubectlIO): SolutionFailure[] {
+function walk(lesson: Lesson, seed: number, files: KubectlIO, until = lesson.steps.length): { state: ShellState; failures: SolutionFailure[] } {
   let state = newShell(seed);
   for (const line of lesson.setup) state = runLine(state, line, files, 1000).state;
   const failures: SolutionFailure[] = [];
-  lesson.steps.forEach((step, index) => {
+  lesson.steps.slice(0, until).forEach((step, index) => {
     if (step.kind !== 'do') return;
     const checked = checkStep(step, index, state, files);
     failures.push(...checked.failures);
     state = checked.after;
   });
-  return failures;
+  return { state: { ...state, history: [] }, failures };
+}
+
+/** Every solution of the lesson that does not meet its step's goal. */
+export function replayLesson(lesson: Lesson, seed: number, files: KubectlIO): SolutionFailure[] {
+  return walk(lesson, seed, files).failures;
+}
+
+/** The shell as a learner who took each earlier do step's first solution arrives at this step. */
+export function stateBefore(lesson: Lesson, step: string, seed: number, files: KubectlIO): ShellState {
+  const index = lesson.steps.findIndex((s) => s.id === step);
+  return walk(lesson, seed, files, index < 0 ? lesson.steps.length : index).state;
 }

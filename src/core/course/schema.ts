@@ -45,18 +45,15 @@ const side = v.strictObject({
 const name = v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'must be a Kubernetes object name'));
 const says = { says: v.optional(text) };
 /** How a command must have ended: `accepted: true`, or `refused:` (true, or what the refusal named). */
-const refusal = v.union(
-  [
-    v.literal(true),
-    v.strictObject({
-      by: v.optional(v.picklist(['api', 'kubectl'], 'must be api or kubectl')),
-      reason: v.optional(text),
-      field: v.optional(text),
-      value: v.optional(v.union([v.string(), v.number()], 'must be a string or a number')),
-      message: v.optional(text),
-    }),
-  ],
-  'must be true, or a map with by, reason, field, value or message',
+const refusalFields = v.strictObject({
+  by: v.optional(v.picklist(['api', 'kubectl'], 'must be api or kubectl')),
+  reason: v.optional(text),
+  field: v.optional(text),
+  value: v.optional(v.union([v.string(), v.number()], 'must be a string or a number')),
+  message: v.optional(text),
+});
+const refusal = v.lazy((input: unknown) =>
+  input !== null && typeof input === 'object' ? refusalFields : v.literal(true, 'must be true, or a map with by, reason, field, value or message'),
 );
 const outcome = { accepted: v.optional(v.literal(true, 'must be true (leave it out when it does not matter)')), refused: v.optional(refusal) };
 /** Ways to meet a do step's goal: each a list of command lines. */
@@ -64,8 +61,7 @@ const solutions = v.pipe(
   v.array(v.pipe(v.array(text, 'must be a list of command lines'), v.minLength(1, 'must have at least one command line')), 'must be a list of command lists'),
   v.minLength(1, 'must list at least one solution'),
 );
-const condition = v.union(
-  [
+const conditions = [
     v.strictObject({
       pod: v.strictObject({
         name: v.optional(name),
@@ -106,9 +102,15 @@ const condition = v.union(
       }),
       ...says,
     }),
-  ],
-  'must be one condition: pod, service, request, ran or did (with an optional says)',
-);
+] as const;
+const CONDITION_KEYS = ['pod', 'service', 'request', 'ran', 'did'] as const;
+const anyCondition = v.union(conditions, 'must be one condition: pod, service, request, ran or did (with an optional says)');
+/** A condition is checked against the one kind its key names, so a mistake inside it is named. */
+const condition = v.lazy((input: unknown) => {
+  const keys = input && typeof input === 'object' ? CONDITION_KEYS.filter((k) => k in input) : [];
+  const only = keys.length === 1 ? conditions[CONDITION_KEYS.indexOf(keys[0]!)] : undefined;
+  return only ?? anyCondition;
+});
 
 export const stepSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('read'), ...base }),
