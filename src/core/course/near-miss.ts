@@ -24,6 +24,26 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
   return null;
 }
 
+/** How a Service the command made or changed differs from an unmet service condition about it. */
+function objectMiss(goal: readonly Condition[], met: readonly boolean[], before: Cluster, after: Cluster): string | null {
+  const touched = after.services.filter((s) => !before.services.includes(s));
+  for (const service of touched) {
+    for (const [i, condition] of goal.entries()) {
+      if (met[i] || !('service' in condition)) continue;
+      const want = condition.service;
+      if (want.name !== undefined && want.name !== service.metadata.name) continue;
+      const port = service.spec.ports[0];
+      const diffs: string[] = [];
+      if (want.type !== undefined && service.spec.type !== want.type) diffs.push(`the goal is type ${want.type}`);
+      if (want.port !== undefined && port?.port !== want.port) diffs.push(`port is ${port?.port ?? 'missing'}, not ${want.port}`);
+      if (want.targetPort !== undefined && String(port?.targetPort) !== String(want.targetPort)) diffs.push(`targetPort is ${port?.targetPort ?? 'missing'}, not ${want.targetPort}`);
+      if (want.nodePort !== undefined && port?.nodePort !== want.nodePort) diffs.push(`nodePort is ${port?.nodePort ?? 'missing'}, not ${want.nodePort}`);
+      if (diffs.length) return diffs.slice(0, 2).join('; ');
+    }
+  }
+  return null;
+}
+
 /** What the command did to the cluster, in a few words: `that made a ClusterIP service`. */
 function effect(before: Cluster, after: Cluster, answer: Answer | undefined): string {
   const made = after.services.find((s) => !before.services.some((b) => b.metadata.name === s.metadata.name));
@@ -79,7 +99,10 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   for (const diffs of found) {
     if (near(diffs) && (best === null || score(diffs) < score(best))) best = diffs;
   }
-  if (!best) return null;
+  if (!best) {
+    const object = objectMiss(step.goal, met, before, after);
+    return object ? `${effect(before, after, attempt.answer)}: ${object}` : null;
+  }
   // The command's own parts first: they say what to change.
   const ordered = [...best.filter((d) => d.part !== 'outcome'), ...best.filter((d) => d.part === 'outcome')];
   const why = ordered.slice(0, 2).map((d) => d.says).join('; ');
