@@ -182,8 +182,21 @@ export function understandKubectl(words: readonly string[]): Understanding {
   return { ok: true, understood: { program: 'kubectl', ...targets, flags } };
 }
 
+// Goals are checked on every frame, over every line of a step: each line is read once.
+const remembered = new Map<string, Understanding>();
+const REMEMBER = 1000;
+
 /** What a sandbox command line means: kubectl's parse for `kubectl` and `k`, the words for the rest. */
 export function understand(line: string): Understanding {
+  const known = remembered.get(line);
+  if (known) return known;
+  const read = understandLine(line);
+  if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(line, read);
+  return read;
+}
+
+function understandLine(line: string): Understanding {
   const split = splitShellWords(line.trim());
   if (!split.ok) return { ok: false, error: split.error };
   const [program = '', ...args] = split.words;
