@@ -50,7 +50,7 @@ export function deedOfLine(line: string, outcome: Pick<Deed, 'accepted' | 'refus
     ...(Object.keys(u.flags).length ? { flags: u.flags } : {}),
     ...(u.args.length ? { args: u.args } : {}),
     ...outcome,
-    line: line.trim(),
+    line: line.trim().replace(/\s+/g, ' '),
   };
 }
 
