@@ -1,9 +1,17 @@
 // `nodeport-lab lint [DIR]`: every problem in a lesson directory as file:line:col: message.
+// Beyond the format, it replays each lesson's solutions in the simulated cluster.
+import { loadCourse, type LoadResult } from '../core/course/loader.js';
 import { formatProblem } from '../core/course/model.js';
-import { loadLessonDir } from './load-lessons.js';
+import { readLessonDir } from '../core/course/read-dir.js';
+
+function lintDir(dir: string): LoadResult {
+  const read = readLessonDir(dir);
+  if (!read.ok) return { ok: false, problems: [{ file: dir, line: 1, col: 1, message: read.message }] };
+  return loadCourse(read.sources, { replay: true });
+}
 
 export function lint(dir: string, out: (line: string) => void, err: (line: string) => void): number {
-  const result = loadLessonDir(dir);
+  const result = lintDir(dir);
   if (result.ok) {
     const steps = result.course.lessons.reduce((n, lesson) => n + lesson.steps.length, 0);
     out(`${dir}: ${result.course.lessons.length} lessons, ${steps} steps, no problems`);

@@ -7,12 +7,18 @@ import {
   type Cluster,
   type ServiceType,
 } from '../cluster/index.js';
+import type { Answer } from '../kubectl/answer.js';
+import { deedOfLine, describeDeed, differences, type Deed, type Refusal } from './deeds.js';
+
+export type { Deed, Refusal } from './deeds.js';
 
 export type Condition =
   | { readonly pod: PodCondition; readonly says?: string }
   | { readonly service: ServiceCondition; readonly says?: string }
   | { readonly request: RequestCondition; readonly says?: string }
-  | { readonly ran: string; readonly says?: string };
+  | { readonly did: Deed; readonly says?: string }
+  /** Sugar for `did`: the deed is what kubectl understands from this line (lessons are loaded into `did`). */
+  | { readonly ran: string; readonly accepted?: boolean; readonly refused?: Refusal; readonly says?: string };
 
 export interface PodCondition {
   readonly name?: string;
@@ -40,10 +46,12 @@ export interface RequestCondition {
   readonly outcome: 'answered' | 'refused' | 'timeout';
 }
 
-/** What the learner did in a step: each command line and, for curl, where it went. */
+/** What the learner did in a step: each command line, how it ended and, for curl, where it went. */
 export interface Attempt {
   readonly line: string;
   readonly request?: { readonly service?: string; readonly outcome: 'answered' | 'refused' | 'timeout' };
+  /** Accepted, or refused and why; absent for attempts recorded without it. */
+  readonly answer?: Answer;
 }
 
 export interface GoalPart {
@@ -76,7 +84,16 @@ export function describeCondition(condition: Condition): string {
     const what = { answered: 'reached the app', refused: 'seen a request refused', timeout: 'seen a request time out' }[condition.request.outcome];
     return `you have ${what}${via} with curl`;
   }
-  return `you have run ${condition.ran}`;
+  if ('did' in condition) return describeDeed(condition.did);
+  return describeDeed(deedOf(condition) ?? { line: condition.ran });
+}
+
+/** The deed a `did` or `ran` condition asks for (null for other conditions, or a line kubectl cannot read). */
+export function deedOf(condition: Condition): Deed | null {
+  if ('did' in condition) return condition.did;
+  if (!('ran' in condition)) return null;
+  const outcome = { ...(condition.accepted !== undefined ? { accepted: condition.accepted } : {}), ...(condition.refused ? { refused: condition.refused } : {}) };
+  return deedOfLine(condition.ran, outcome);
 }
 
 function podMet(cluster: Cluster, c: PodCondition): boolean {
@@ -117,26 +134,8 @@ function conditionMet(condition: Condition, cluster: Cluster, attempts: readonly
     const { service, outcome } = condition.request;
     return attempts.some((a) => a.request?.outcome === outcome && (service === undefined || a.request.service === service));
   }
-  const wanted = canonical(condition.ran);
-  return attempts.some((a) => {
-    const ran = canonical(a.line);
-    return wanted.every((word, i) => ran[i] === word);
-  });
-}
-
-const RESOURCES: Record<string, string> = {
-  po: 'pods', pod: 'pods', pods: 'pods',
-  svc: 'services', service: 'services', services: 'services',
-  no: 'nodes', node: 'nodes', nodes: 'nodes',
-  ep: 'endpoints', endpoints: 'endpoints',
-};
-
-/** A command in one spelling: `k get svc` and `kubectl get services` are the same command. */
-function canonical(line: string): string[] {
-  const words = line.trim().split(/\s+/);
-  if (words[0] === 'nodes' && words.length === 1) return ['kubectl', 'get', 'nodes', '-o', 'wide'];
-  if (words[0] === 'k') words[0] = 'kubectl';
-  return words.map((w, i) => (i >= 2 ? (RESOURCES[w] ?? w) : w));
+  const deed = deedOf(condition);
+  return deed !== null && attempts.some((a) => differences(deed, a.line, a.answer).length === 0);
 }
 
 /** Each condition with whether it holds now. */

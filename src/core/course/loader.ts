@@ -6,6 +6,9 @@ import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } fr
 import { closest } from './suggest.js';
 import { readQuestions } from '../quiz/index.js';
 import { templateProblems } from './template.js';
+import { readCondition, type GoalProblem } from './read-goal.js';
+import { courseFiles, replayLesson } from './replay.js';
+import { understand } from '../kubectl/understood.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 
 export interface SourceFile {
@@ -122,8 +125,24 @@ function buildStep(
   switch (step.kind) {
     case 'read':
       return { kind: 'read', ...common };
-    case 'do':
-      return { kind: 'do', ...common, goal: step.goal, hints: step.hints };
+    case 'do': {
+      const goal = step.goal.map((input, i) => {
+        const found: GoalProblem[] = [];
+        const condition = readCondition(input, found);
+        for (const problem of found) problems.push(problemAt(lesson, valueOffset(lesson.doc, [...stepPath, 'goal', i, ...problem.path]), problem.message));
+        return condition;
+      });
+      step.solutions?.forEach((solution, s) =>
+        solution.forEach((line, l) => {
+          const at = valueOffset(lesson.doc, [...stepPath, 'solutions', s, l]);
+          for (const message of templateProblems(line)) problems.push(problemAt(lesson, at, message));
+          const program = line.trim().split(/\s+/)[0] ?? '';
+          const read = understand(line.replace(/\{\{[^}]*\}\}/g, '1'));
+          if (!read.ok && (program === 'kubectl' || program === 'k')) problems.push(problemAt(lesson, at, `kubectl would not understand this command: ${read.error}`));
+        }),
+      );
+      return { kind: 'do', ...common, goal, hints: step.hints, ...(step.solutions ? { solutions: step.solutions } : {}) };
+    }
     case 'trace': {
       const { request } = step;
       const needs = request.from === 'load-balancer' ? (['service'] as const) : request.from === 'pod' ? (['url', 'pod'] as const) : (['url'] as const);
@@ -208,8 +227,13 @@ function buildSteps(
   return steps;
 }
 
+export interface LoadOptions {
+  /** Replay each lesson's solutions (lint does): a solution that misses its goal is a problem. */
+  readonly replay?: boolean;
+}
+
 /** Checks every lesson file against format 1 and the manifests it refers to. Pure: no I/O. */
-export function loadCourse(sources: CourseSources): LoadResult {
+export function loadCourse(sources: CourseSources, options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
   if (sources.lessons.length === 0) {
     return { ok: false, problems: [{ file: '.', line: 1, col: 1, message: 'no lesson files (*.yml) found' }] };
@@ -218,6 +242,7 @@ export function loadCourse(sources: CourseSources): LoadResult {
   for (const [name, source] of sources.manifests) manifests.set(name, parse(source, problems));
 
   const lessons: Lesson[] = [];
+  const parsedOf = new Map<Lesson, Parsed>();
   const ids = new Map<string, string>();
   for (const source of sources.lessons) {
     const parsed = parse(source, problems);
@@ -246,7 +271,19 @@ export function loadCourse(sources: CourseSources): LoadResult {
       continue;
     }
     const { id: lessonId, title, summary, setup } = result.output;
-    lessons.push({ id: lessonId, title, summary, steps, setup, file: source.file });
+    const lesson: Lesson = { id: lessonId, title, summary, steps, setup, file: source.file };
+    lessons.push(lesson);
+    parsedOf.set(lesson, parsed);
+  }
+  if (options.replay && problems.length === 0) {
+    const files = courseFiles({ lessons });
+    lessons.forEach((lesson, i) => {
+      const parsed = parsedOf.get(lesson);
+      if (!parsed) return;
+      for (const failure of replayLesson(lesson, i + 1, files)) {
+        problems.push(problemAt(parsed, valueOffset(parsed.doc, ['steps', failure.step, 'solutions', failure.solution]), failure.message));
+      }
+    });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };

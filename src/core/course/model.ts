@@ -70,6 +70,11 @@ export interface DoStep extends StepBase {
   readonly goal: readonly Condition[];
   /** Revealed one at a time, on request. */
   readonly hints: readonly string[];
+  /**
+   * Ways to meet the goal, each a list of command lines (`{{...}}` filled from the cluster): lint
+   * replays them, and a command close to one of their lines is told what it misses.
+   */
+  readonly solutions?: readonly (readonly string[])[];
 }
 
 /** Questions on the lesson's ideas, answered by keys, with feedback after each answer. */

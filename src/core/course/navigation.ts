@@ -11,6 +11,7 @@ import {
   leaveStep,
   returnToStep,
   runPractice,
+  attemptsIn,
   showHint,
   startPractice,
   type LessonPractice,
@@ -246,7 +247,7 @@ export function goalMet(state: NavState): boolean {
   const here = currentStep(state);
   const practice = currentPractice(state);
   if (!here || here.step.kind !== 'do' || !practice) return true;
-  return checkGoal(here.step.goal, practice.shell.cluster, practice.entries[here.step.id] ?? []).every((p) => p.met);
+  return checkGoal(here.step.goal, practice.shell.cluster, attemptsIn(practice, here.step.id)).every((p) => p.met);
 }
 
 function withPractice(state: NavState, lesson: Lesson, update: (p: LessonPractice) => LessonPractice): NavState {
@@ -373,7 +374,7 @@ export function navigate(state: NavState, action: NavAction): NavState {
       if (line.trim() === '') return goalMet(state) ? navigate(state, { type: 'next-step' }) : state;
       const { step } = here;
       const prompt = editPrompt(state.prompt, { type: 'submit' });
-      const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, state.files, action.elapsedMs, step.hints.length));
+      const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, state.files, action.elapsedMs, step.hints.length, step));
       return { ...next, prompt };
     }
     case 'focus':

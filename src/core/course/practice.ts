@@ -6,8 +6,10 @@ import type { KubectlIO } from '../kubectl/index.js';
 import { complete } from '../shell/complete.js';
 import { beforeCursor, edit, emptyEditor, type EditAction, type Editor } from '../shell/line-editor.js';
 import { newShell, runLine, type ShellState } from '../shell/shell.js';
+import { answerOf } from '../kubectl/answer.js';
 import type { Attempt } from './goals.js';
-import type { Lesson } from './model.js';
+import type { DoStep, Lesson } from './model.js';
+import { nearMiss } from './near-miss.js';
 
 /** A command the learner ran in a step, and what it printed. */
 export interface Entry extends Attempt {
@@ -18,8 +20,18 @@ export interface LessonPractice {
   readonly shell: ShellState;
   /** The cluster as each step was left, so going back shows what the learner saw there. */
   readonly left: Readonly<Record<string, ShellState>>;
+  /** What each step shows in its terminal: `clear` empties it. */
   readonly entries: Readonly<Record<string, readonly Entry[]>>;
+  /** Everything the learner ran in each step, which goals are judged on: `clear` never forgets it. */
+  readonly seen?: Readonly<Record<string, readonly Attempt[]>>;
+  /** Per step, one line on why the last command came close to the goal but missed it. */
+  readonly nearMiss?: Readonly<Record<string, string>>;
   readonly hints: Readonly<Record<string, number>>;
+}
+
+/** What the learner ran in a step, for its goal: all of it, whatever was cleared from the screen. */
+export function attemptsIn(practice: LessonPractice, step: string): readonly Attempt[] {
+  return practice.seen?.[step] ?? practice.entries[step] ?? [];
 }
 
 export interface Prompt {
@@ -34,7 +46,7 @@ export const emptyPrompt: Prompt = { editor: emptyEditor, candidates: [] };
 export function startPractice(lesson: Lesson, seed: number, files: KubectlIO): LessonPractice {
   let shell = newShell(seed);
   for (const line of lesson.setup) shell = runLine(shell, line, files, 1000).state;
-  return { shell: { ...shell, history: [] }, left: {}, entries: {}, hints: {} };
+  return { shell: { ...shell, history: [] }, left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
 }
 
 export function leaveStep(practice: LessonPractice, step: string): LessonPractice {
@@ -52,16 +64,30 @@ export function showHint(practice: LessonPractice, step: string, available: numb
   return { ...practice, hints: { ...practice.hints, [step]: shown } };
 }
 
-/** Runs a line typed in a step's prompt; `hint` asks for the next hint instead. */
-export function runPractice(practice: LessonPractice, step: string, line: string, files: KubectlIO, elapsedMs: number, hints: number): LessonPractice {
+/**
+ * Runs a line typed in a step's prompt; `hint` asks for the next hint instead. Given the step, a
+ * command that comes close to its goal but misses gets a line on why (see nearMiss).
+ */
+export function runPractice(practice: LessonPractice, step: string, line: string, files: KubectlIO, elapsedMs: number, hints: number, doStep?: DoStep): LessonPractice {
   const text = line.trim();
   if (text === '') return practice;
   if (text === 'hint') return showHint(practice, step, hints);
   const result = runLine(practice.shell, text, files, elapsedMs);
   const output = result.output.map((c) => c.text).join('');
-  const entry: Entry = { line: text, output, ...(result.request ? { request: result.request } : {}) };
+  const answer = answerOf(result.exitCode, result.stderr);
+  const attempt: Attempt = { line: text, ...(result.request ? { request: result.request } : {}), answer };
+  const entry: Entry = { ...attempt, output };
   const entries = result.clear ? [] : [...(practice.entries[step] ?? []), entry];
-  return { ...practice, shell: result.state, entries: { ...practice.entries, [step]: entries } };
+  const seen = [...attemptsIn(practice, step), attempt];
+  const miss = doStep ? nearMiss(doStep, attempt, practice.shell.cluster, result.state.cluster, seen) : null;
+  const otherMisses = Object.fromEntries(Object.entries(practice.nearMiss ?? {}).filter(([id]) => id !== step));
+  return {
+    ...practice,
+    shell: result.state,
+    entries: { ...practice.entries, [step]: entries },
+    seen: { ...practice.seen, [step]: seen },
+    nearMiss: miss ? { ...otherMisses, [step]: miss } : otherMisses,
+  };
 }
 
 export function editPrompt(prompt: Prompt, action: EditAction): Prompt {

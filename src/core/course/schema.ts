@@ -44,8 +44,24 @@ const side = v.strictObject({
 
 const name = v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'must be a Kubernetes object name'));
 const says = { says: v.optional(text) };
-const condition = v.union(
-  [
+/** How a command must have ended: `accepted: true`, or `refused:` (true, or what the refusal named). */
+const refusalFields = v.strictObject({
+  by: v.optional(v.picklist(['api', 'kubectl'], 'must be api or kubectl')),
+  reason: v.optional(text),
+  field: v.optional(text),
+  value: v.optional(v.union([v.string(), v.number()], 'must be a string or a number')),
+  message: v.optional(text),
+});
+const refusal = v.lazy((input: unknown) =>
+  input !== null && typeof input === 'object' ? refusalFields : v.literal(true, 'must be true, or a map with by, reason, field, value or message'),
+);
+const outcome = { accepted: v.optional(v.literal(true, 'must be true (leave it out when it does not matter)')), refused: v.optional(refusal) };
+/** Ways to meet a do step's goal: each a list of command lines. */
+const solutions = v.pipe(
+  v.array(v.pipe(v.array(text, 'must be a list of command lines'), v.minLength(1, 'must have at least one command line')), 'must be a list of command lists'),
+  v.minLength(1, 'must list at least one solution'),
+);
+const conditions = [
     v.strictObject({
       pod: v.strictObject({
         name: v.optional(name),
@@ -74,10 +90,27 @@ const condition = v.union(
       }),
       ...says,
     }),
-    v.strictObject({ ran: text, ...says }),
-  ],
-  'must be one condition: pod, service, request or ran (with an optional says)',
-);
+    v.strictObject({ ran: text, ...outcome, ...says }),
+    v.strictObject({
+      did: v.strictObject({
+        verb: v.optional(text),
+        type: v.optional(text),
+        name: v.optional(name),
+        names: v.optional(v.array(name, 'must be a list of names')),
+        flags: v.optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], 'must be a string, a number or true/false'), 'must be a map of flag: value')),
+        ...outcome,
+      }),
+      ...says,
+    }),
+] as const;
+const CONDITION_KEYS = ['pod', 'service', 'request', 'ran', 'did'] as const;
+const anyCondition = v.union(conditions, 'must be one condition: pod, service, request, ran or did (with an optional says)');
+/** A condition is checked against the one kind its key names, so a mistake inside it is named. */
+const condition = v.lazy((input: unknown) => {
+  const keys = input && typeof input === 'object' ? CONDITION_KEYS.filter((k) => k in input) : [];
+  const only = keys.length === 1 ? conditions[CONDITION_KEYS.indexOf(keys[0]!)] : undefined;
+  return only ?? anyCondition;
+});
 
 export const stepSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('read'), ...base }),
@@ -105,6 +138,7 @@ export const stepSchema = v.variant('kind', [
     ...base,
     goal: v.pipe(v.array(condition, 'must be a list of conditions'), v.minLength(1, 'must have at least one condition')),
     hints: v.optional(v.array(text, 'must be a list'), []),
+    solutions: v.optional(solutions),
   }),
   v.strictObject({
     kind: v.literal('trace'),
@@ -147,6 +181,7 @@ export const FIELD_NAMES = [
   ...Object.keys(diagram.entries),
   ...Object.keys(side.entries),
   'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect', 'goal', 'hints', 'pod', 'service', 'request', 'ran', 'says',
+  'did', 'verb', 'type', 'name', 'names', 'flags', 'accepted', 'refused', 'by', 'reason', 'field', 'value', 'message', 'solutions',
   'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions', 'review', 'request', 'predict', 'from', 'url',
   ...QUESTION_FIELD_NAMES,
 ];

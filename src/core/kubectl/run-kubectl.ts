@@ -48,7 +48,7 @@ const SERVICE_SUBCOMMAND_HELP: Readonly<Record<string, string>> = {
 };
 
 /** Index of the command word, skipping global flags (and their values) in front of it. */
-function commandIndex(args: readonly string[]): number {
+export function commandIndex(args: readonly string[]): number {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--') return -1;

@@ -1,5 +1,6 @@
 // A lesson step on screen: where you are, the step's lines in a scrolled window, the keys.
 import { currentTrace, goalMet, stepKey, type NavState } from '../../core/course/navigation.js';
+import { attemptsIn } from '../../core/course/practice.js';
 import { traceLines } from './trace.js';
 import { terminalLines } from './practice.js';
 import { blank, line, seg, type Line } from '../../text/line.js';
@@ -37,12 +38,13 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
 
   const practice = state.practice[lesson.id];
   const entries = practice?.entries[step.id] ?? [];
+  const attempts = practice ? attemptsIn(practice, step.id) : [];
   const rendered = renderStep(step, {
     columns,
     plain: display.plain,
     field: state.field[key] ?? 0,
     interactive: true,
-    ...(practice ? { cluster: practice.shell.cluster, attempts: entries, hintsShown: practice.hints[step.id] ?? 0 } : {}),
+    ...(practice ? { cluster: practice.shell.cluster, attempts, hintsShown: practice.hints[step.id] ?? 0 } : {}),
   });
   const quiz = step.kind === 'quiz' ? quizLines(state, columns, display.plain) : null;
   const traced = step.kind === 'trace' ? traceLines(state, columns, display.plain) : null;
@@ -68,7 +70,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state)) : [];
   const terminalRows = terminal.length === 0 ? 0 : Math.min(terminal.length, Math.max(5, Math.floor(room * 0.5)));
   // The goal stays in view above the terminal, whatever the instructions' scroll.
-  const goal = step.kind === 'do' && practice ? goalLines(step, { columns, plain: display.plain, cluster: practice.shell.cluster, attempts: entries }) : [];
+  const goal = step.kind === 'do' && practice ? goalLines(step, { columns, plain: display.plain, cluster: practice.shell.cluster, attempts }) : [];
   const pinned = goal.length ? goal.slice(0, Math.max(2, Math.floor(room / 4))) : [];
   const height = Math.max(1, room - (terminalRows ? terminalRows + 1 : 0) - (pinned.length ? pinned.length + 1 : 0));
   const maxScroll = Math.max(0, body.lines.length - height);

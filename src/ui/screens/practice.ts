@@ -1,7 +1,8 @@
 // The lower half of a practice step: the commands the learner ran here, their output, the prompt.
-import type { NavState } from '../../core/course/navigation.js';
+import { currentPractice, currentStep, type NavState } from '../../core/course/navigation.js';
 import type { Entry } from '../../core/course/practice.js';
 import { hardWrap } from '../../text/code.js';
+import { wrap } from '../../text/wrap.js';
 import { visibleLine } from '../../core/shell/line-editor.js';
 import { line, seg, width, type Line } from '../../text/line.js';
 
@@ -17,6 +18,10 @@ export function terminalLines(state: NavState, entries: readonly Entry[], column
   if (state.prompt.candidates.length > 0) out.push(line(state.prompt.candidates.join('  '), 'dim'));
   if (goalMet) out.push(line('✓ Goal reached. Press Enter on the empty prompt to go on.', 'good'));
   out.push(promptLine(state, columns));
+  // Close but not it: one line under the prompt on what the last command missed.
+  const here = currentStep(state);
+  const miss = here && !goalMet ? currentPractice(state)?.nearMiss?.[here.step.id] : undefined;
+  if (miss) out.push(...wrap(`↳ ${miss}`, columns, 'bad', 2));
   return out;
 }
 

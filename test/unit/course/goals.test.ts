@@ -12,6 +12,13 @@ describe('practice goals', () => {
     );
     assert.equal(describeCondition({ request: { service: 'web', outcome: 'refused' } }), 'you have seen a request refused through web with curl');
     assert.equal(describeCondition({ ran: 'kubectl get svc', says: 'look at the services' }), 'look at the services');
+    assert.equal(describeCondition({ ran: 'kubectl  get svc' }), 'you have run kubectl get svc');
+    assert.equal(describeCondition({ did: { refused: { by: 'api', field: 'spec.ports[0].nodePort', value: '29999' } } }), 'you have seen the API refuse spec.ports[0].nodePort 29999');
+    assert.equal(describeCondition({ did: { verb: 'get', type: 'pods', flags: { output: 'wide' } } }), 'you have run kubectl get pods --output=wide');
+    assert.equal(
+      describeCondition({ ran: 'kubectl expose pod web --name=x', refused: { by: 'kubectl' } }),
+      'you have run kubectl expose pod web --name=x and seen kubectl refuse it',
+    );
   });
 
   it('checks pods and services against the cluster as it is now', () => {

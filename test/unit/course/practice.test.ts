@@ -33,6 +33,24 @@ describe('practice in a lesson', () => {
     assert.equal(state.prompt.editor.text, '');
   });
 
+  it('keeps what the step has seen through clear and other shell commands, and Enter moves on', () => {
+    let state = run(start(), ...command('kubectl run web --image nginx'), ...command('sleep 10'), ...command('kubectl expose pod web --type=NodePort --port=80'));
+    const port = state.practice.third!.shell.cluster.services.find((s) => s.metadata.name === 'web')?.spec.ports[0]?.nodePort;
+    state = run(state, ...command(`curl -s http://203.0.113.11:${port}`));
+    state = run(state, ...command('clear'), ...command('help'), ...command('history'), ...command('clear'));
+    assert.deepEqual(state.practice.third!.entries['run-it'], [], 'the screen is clear');
+    assert.equal(goalMet(state), true, 'the request seen before clear still counts');
+    const after = run(state, enter());
+    assert.notDeepEqual(currentPlace(after), { lesson: 'third', step: 'run-it' }, 'Enter on the empty prompt moved on');
+  });
+
+  it('puts one line under the prompt when a command comes close but misses, and drops it at the next', () => {
+    const close = run(start(), ...command('kubectl run web --image nginx'), ...command('sleep 10'), ...command('kubectl expose pod web --port=80'));
+    // This lesson lists no solutions: the Service made is compared with the goal's.
+    assert.equal(close.practice.third!.nearMiss?.['run-it'], 'that made a ClusterIP service: the goal is type NodePort');
+    assert.equal(run(close, ...command('kubectl get svc')).practice.third!.nearMiss?.['run-it'], undefined);
+  });
+
   it('moves on with Enter on an empty prompt only once the goal is met', () => {
     const state = start();
     assert.deepEqual(currentPlace(run(state, enter())), { lesson: 'third', step: 'run-it' });

@@ -1,0 +1,110 @@
+// "Close, but not it": when a command the learner ran is near what the step asks but misses, one
+// short line that says why, found by comparing what kubectl understood with the step's deeds and
+// solution lines part by part (verb, type, names, flags, outcome), and the request with the goal's.
+import type { Cluster } from '../cluster/index.js';
+import type { Answer } from '../kubectl/answer.js';
+import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
+import { checkGoal, deedOf, type Attempt, type Condition } from './goals.js';
+import type { DoStep } from './model.js';
+import { fillTemplates } from './template.js';
+
+const REQUEST_WORDS = { answered: 'answered', refused: 'refused', timeout: 'timed out' } as const;
+
+function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt): string | null {
+  const { request } = attempt;
+  if (!request) return null;
+  for (const [i, condition] of goal.entries()) {
+    if (met[i] || !('request' in condition)) continue;
+    const want = condition.request;
+    if (want.service !== undefined && request.service !== want.service) {
+      return `that request went through ${request.service ?? 'no Service'}, not ${want.service}`;
+    }
+    if (request.outcome !== want.outcome) return `that request was ${REQUEST_WORDS[request.outcome]}; the goal is one that ${REQUEST_WORDS[want.outcome]}`;
+  }
+  return null;
+}
+
+/** How a Service the command made or changed differs from an unmet service condition about it. */
+function objectMiss(goal: readonly Condition[], met: readonly boolean[], before: Cluster, after: Cluster): string | null {
+  const touched = after.services.filter((s) => !before.services.includes(s));
+  for (const service of touched) {
+    for (const [i, condition] of goal.entries()) {
+      if (met[i] || !('service' in condition)) continue;
+      const want = condition.service;
+      if (want.name !== undefined && want.name !== service.metadata.name) continue;
+      const port = service.spec.ports[0];
+      const diffs: string[] = [];
+      if (want.type !== undefined && service.spec.type !== want.type) diffs.push(`the goal is type ${want.type}`);
+      if (want.port !== undefined && port?.port !== want.port) diffs.push(`port is ${port?.port ?? 'missing'}, not ${want.port}`);
+      if (want.targetPort !== undefined && String(port?.targetPort) !== String(want.targetPort)) diffs.push(`targetPort is ${port?.targetPort ?? 'missing'}, not ${want.targetPort}`);
+      if (want.nodePort !== undefined && port?.nodePort !== want.nodePort) diffs.push(`nodePort is ${port?.nodePort ?? 'missing'}, not ${want.nodePort}`);
+      if (diffs.length) return diffs.slice(0, 2).join('; ');
+    }
+  }
+  return null;
+}
+
+/** What the command did to the cluster, in a few words: `that made a ClusterIP service`. */
+function effect(before: Cluster, after: Cluster, answer: Answer | undefined): string {
+  const made = after.services.find((s) => !before.services.some((b) => b.metadata.name === s.metadata.name));
+  if (made) return `that made a ${made.spec.type} service`;
+  const pod = after.pods.find((p) => !before.pods.some((b) => b.metadata.name === p.metadata.name));
+  if (pod) return `that made pod ${pod.metadata.name}`;
+  if (answer && !answer.accepted) return answer.by === 'api' ? 'the API refused that' : 'kubectl refused that';
+  return 'close';
+}
+
+const namesCommand = (deed: Deed): boolean =>
+  deed.program !== undefined || deed.verb !== undefined || deed.type !== undefined || deed.names !== undefined || deed.flags !== undefined;
+
+/** A deed is near when it is the same program and verb, and at most the type or a few other parts differ. */
+function near(diffs: readonly Difference[]): boolean {
+  if (diffs.some((d) => d.part === 'program' || d.part === 'verb')) return false;
+  if (diffs.some((d) => d.part === 'type') && diffs.length > 1) return false;
+  return diffs.length <= 3;
+}
+
+/**
+ * One line on why a command that was run in a do step is close to its goal but misses, or null
+ * (the goal is met, the command does what a solution line does, or it is not close to anything).
+ */
+export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Cluster, attempts: readonly Attempt[]): string | null {
+  const parts = checkGoal(step.goal, after, attempts);
+  const met = parts.map((p) => p.met);
+  if (met.every(Boolean)) return null;
+  const request = requestMiss(step.goal, met, attempt);
+  if (request) return request;
+  const goalDeeds: Deed[] = step.goal.flatMap((condition, i) => {
+    const deed = met[i] ? null : deedOf(condition);
+    return deed ? [deed] : [];
+  });
+  const solutionDeeds: Deed[] = (step.solutions ?? []).flatMap((solution) =>
+    solution.flatMap((line) => {
+      const deed = deedOfLine(fillTemplates(line, before));
+      return deed ? [deed] : [];
+    }),
+  );
+  const onlyOutcome = (diffs: readonly Difference[]) => diffs.every((d) => d.part === 'outcome');
+  // A deed that names no command (any command refused for nodePort 29999) is near nothing by itself.
+  const candidates = [...goalDeeds.filter(namesCommand), ...solutionDeeds];
+  const found = candidates.map((deed) => differences(deed, attempt.line, attempt.answer));
+  if (found.some((diffs) => diffs.length === 0)) {
+    // The command is one a solution or the goal names: only how it ended can be off.
+    const ending = goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => diffs.length > 0 && onlyOutcome(diffs));
+    return ending ? `${effect(before, after, attempt.answer)}: ${ending[0]!.says}` : null;
+  }
+  let best: Difference[] | null = null;
+  // Fewest differences wins; on a tie, one that names a part of the command (it says what to change).
+  const score = (diffs: readonly Difference[]) => diffs.length + (onlyOutcome(diffs) ? 0.5 : 0);
+  for (const diffs of found) {
+    if (near(diffs) && (best === null || score(diffs) < score(best))) best = diffs;
+  }
+  if (!best) {
+    const object = objectMiss(step.goal, met, before, after);
+    return object ? `${effect(before, after, attempt.answer)}: ${object}` : null;
+  }
+  // The command's own parts first: they say what to change.
+  const ordered = [...best.filter((d) => d.part !== 'outcome'), ...best.filter((d) => d.part === 'outcome')];
+  const why = ordered.slice(0, 2).map((d) => d.says).join('; ');
+  return `${effect(before, after, attempt.answer)}: ${why}`;
+}
