@@ -26,6 +26,7 @@ interface RuleParts {
   readonly src?: string;
   readonly notSrc?: string;
   readonly dst?: string;
+  readonly notDst?: string;
   readonly proto?: string;
   /** Match modules in the order kube-proxy gives them (`-m comment ...`, `-m tcp --dport 80`). */
   readonly matches?: readonly string[];
@@ -41,6 +42,7 @@ export function rule(table: 'nat' | 'filter', chain: string, parts: RuleParts): 
   if (parts.notSrc) words.push('!', '-s', withMask(parts.notSrc));
   if (parts.src) words.push('-s', withMask(parts.src));
   if (parts.dst) words.push('-d', withMask(parts.dst));
+  if (parts.notDst) words.push('!', '-d', withMask(parts.notDst));
   if (parts.proto) words.push('-p', parts.proto);
   for (const m of parts.matches ?? []) words.push(m);
   words.push('-j', parts.jump);
