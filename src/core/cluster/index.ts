@@ -35,7 +35,7 @@ export { isValidPortName, isDNS1123Label, isDNS1035Label, isDNS1123Subdomain } f
 export { formatFieldError, fieldErrorBody, type FieldError, type FieldErrorType } from './field-error.js';
 export type { ApiError, ApiErrorKind, Result } from './api-error.js';
 export { nextInt } from '../random.js';
-export { parseIPv4, cidrContains, formatCidr } from './ip.js';
+export { parseIPv4, parseCidr, cidrContains, formatCidr } from './ip.js';
 export {
   firewallOf,
   firewallAllows,

@@ -36,8 +36,9 @@ export function serviceWithLoadBalancerIP(cluster: Cluster, ip: string): Service
 export function provisionLoadBalancer(cluster: Cluster, service: Service, live?: Service): { cluster: Cluster; service: Service } {
   if (service.spec.type !== 'LoadBalancer') {
     if (!service.loadBalancer) return { cluster, service };
-    const { loadBalancer: _dropped, ...rest } = service;
-    return { cluster, service: rest };
+    const rest: { -readonly [K in keyof Service]?: Service[K] } = { ...service };
+    delete rest.loadBalancer;
+    return { cluster, service: rest as Service };
   }
   if (live?.spec.type === 'LoadBalancer' && live.loadBalancer) return { cluster, service: { ...service, loadBalancer: live.loadBalancer } };
   const taken = new Set(cluster.services.filter((s) => s !== live && s.loadBalancer).map((s) => s.loadBalancer!.ip));

@@ -136,6 +136,26 @@ export function clusterIPRejectRule(sp: ServicePortInfo): IptablesRule {
   });
 }
 
+/** nat KUBE-SERVICES: the load balancer's address and the service port, to the external chain. */
+export function loadBalancerIPRule(sp: ServicePortInfo, ip: string): IptablesRule {
+  return rule('nat', 'KUBE-SERVICES', {
+    dst: ip,
+    proto: sp.proto,
+    matches: [comment(`${sp.name} loadbalancer IP`), protoMatch(sp, ` --dport ${sp.port.port}`)],
+    jump: sp.chains.ext,
+  });
+}
+
+/** filter KUBE-EXTERNAL-SERVICES: the load balancer's address with no endpoints (REJECT) or none here under Local (DROP). */
+export function loadBalancerFilterRule(sp: ServicePortInfo, ip: string, why: 'no-endpoints' | 'no-local-endpoints'): IptablesRule {
+  return rule('filter', 'KUBE-EXTERNAL-SERVICES', {
+    dst: ip,
+    proto: sp.proto,
+    matches: [comment(`${sp.name} ${why === 'no-endpoints' ? 'has no endpoints' : 'has no local endpoints'}`), protoMatch(sp, ` --dport ${sp.port.port}`)],
+    jump: why === 'no-endpoints' ? 'REJECT --reject-with icmp-port-unreachable' : 'DROP',
+  });
+}
+
 /** nat KUBE-NODEPORTS: the node port, to the service's external chain. */
 export function nodePortRule(sp: ServicePortInfo): IptablesRule {
   return rule('nat', 'KUBE-NODEPORTS', {
