@@ -42,9 +42,15 @@ describe('trace in the sandbox', () => {
     assert.match(fromPod.stdout, /^Trace from pod\/client to [\d.]+:80\./);
     assert.doesNotMatch(fromPod.stdout, /KUBE-NODEPORTS/);
     run('kubectl expose pod web --type=LoadBalancer --port=8080 --target-port=80 --name=front');
+    const pending = run('trace lb/front');
+    assert.equal(pending.exitCode, 1);
+    assert.match(pending.stderr, /^trace: service front has no load balancer yet: its EXTERNAL-IP is <pending>/);
+    run('sleep 5');
     const lb = run('trace lb/front');
     assert.equal(lb.exitCode, 0);
-    assert.match(lb.stdout, /\n 2\. cloud load balancer of service default\/front \(port 8080;/);
+    assert.match(lb.stdout, /\n 2\. cloud load balancer 203\.0\.113\.100 of service default\/front \(port 8080\)\n/);
+    // The address itself leads to the same load balancer.
+    assert.match(run('trace http://203.0.113.100:8080/').stdout, /\n 2\. cloud load balancer 203\.0\.113\.100 of service default\/front \(port 8080\)\n/);
     assert.equal(run('trace lb/front:9999').exitCode, 1);
   });
 
