@@ -10,7 +10,6 @@ import {
   firewallAllows,
   cidrContains,
   formatCidr,
-  isControlPlane,
   knownImage,
   loadBalancerIngressIP,
   nextInt,
