@@ -74,6 +74,9 @@ export function describeOutcome(outcome: Outcome, hops: readonly Hop[]): string 
   switch (outcome.kind) {
     case 'answered':
       if (outcome.server.kind === 'node' && outcome.server.listener.speaks === 'ssh') return `answered by sshd, which speaks SSH, not HTTP: ${outcome.why}.`;
+      if (outcome.server.kind === 'node') {
+        return `answered by ${outcome.server.process}, which speaks TLS only (plain http:// gets HTTP/1.0 400 Bad Request, https:// its certificate): ${outcome.why}.`;
+      }
       return `answered, HTTP/${outcome.response.version ?? '1.1'} ${outcome.response.status} ${outcome.response.reason}: ${outcome.why}.`;
     case 'refused':
       return `connection refused at hop ${outcome.hop + 1} (${hops[outcome.hop]?.where ?? '?'}): ${outcome.why}.`;

@@ -54,7 +54,8 @@ describe('curl to the nodes\' own ports', () => {
     run('sleep 10');
     const out = run('trace --from pod/client http://192.168.49.4:10250/').stdout;
     assert.match(out, /kubelet \(listening on 10250\)/);
-    assert.match(out, /Outcome: answered, HTTP\/1\.0 400 Bad Request: kubelet on worker-2 accepted the connection; it saw it come from 192\.168\.49\.3\./);
+    assert.match(out, /Outcome: answered by kubelet, which speaks TLS only \(plain http:\/\/ gets HTTP\/1\.0 400 Bad Request, https:\/\/ its certificate\): kubelet on worker-2 accepted the connection; it saw it come from 192\.168\.49\.3\./);
+    assert.match(run('trace --from pod/client https://192.168.49.4:10250/').stdout, /The server speaks TLS, with a certificate curl cannot verify \(self-signed certificate in certificate chain\): curl without -k exits with 60\.\n$/);
   });
 
   it('an INTERNAL-IP from the laptop times out, as curl 7.88 says', () => {
