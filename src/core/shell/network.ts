@@ -147,6 +147,7 @@ export function describeFirewall(cluster: Cluster): string {
     "The nodes' firewall (one security group for every node), inbound TCP from anywhere (0.0.0.0/0):",
     `  open: ${open}`,
     'Replies, traffic between nodes and pods, and a cloud load balancer always get through.',
+    "It guards the nodes' EXTERNAL-IPs: INTERNAL-IPs, pod IPs and cluster IPs have no route from your laptop at all.",
     '',
   ].join('\n');
 }

@@ -95,7 +95,7 @@ describe('firewall in the sandbox', () => {
   it('is open by default, and says so in plain lines', () => {
     assert.equal(
       run('firewall').stdout,
-      "The nodes' firewall (one security group for every node), inbound TCP from anywhere (0.0.0.0/0):\n  open: every port (0-65535)\nReplies, traffic between nodes and pods, and a cloud load balancer always get through.\n",
+      "The nodes' firewall (one security group for every node), inbound TCP from anywhere (0.0.0.0/0):\n  open: every port (0-65535)\nReplies, traffic between nodes and pods, and a cloud load balancer always get through.\nIt guards the nodes' EXTERNAL-IPs: INTERNAL-IPs, pod IPs and cluster IPs have no route from your laptop at all.\n",
     );
   });
 
