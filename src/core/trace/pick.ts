@@ -37,3 +37,10 @@ export function pickEndpoint(rng: RngState, n: number): Pick {
   }
   return { chosen: Math.max(0, n - 1), draws, state };
 }
+
+/** Why each statistic rule matched or not, in one sentence. */
+export function pickNote(draws: readonly RuleDraw[], chosen: number, n: number): string {
+  const steps = draws.map((d, j) => `rule ${j + 1} (--probability ${d.probability}) drew ${d.draw.toFixed(5)}: ${d.matched ? 'below, so it matched' : 'not below, next rule'}`);
+  if (chosen === n - 1) steps.push(`rule ${n} has no probability and takes what is left`);
+  return `kube-proxy's rules are tried in order, each with a fresh random draw (so each endpoint gets 1 in ${n} new connections): ${steps.join('; ')}`;
+}

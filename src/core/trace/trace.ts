@@ -8,13 +8,10 @@ import {
   findPod,
   findService,
   firewallAllows,
-  cidrContains,
   formatCidr,
   knownImage,
   loadBalancerIngressIP,
   nextInt,
-  parseCidr,
-  parseIPv4,
   podByIP,
   serveHttp,
   serviceOnNodePort,
@@ -45,7 +42,8 @@ import {
 import { flannelRules } from './flannel.js';
 import { HTTP_TO_HTTPS, nodeProcess, type NodeProcess } from './node-processes.js';
 import { answered, refused, timedOut } from './outcome.js';
-import { pickEndpoint } from './pick.js';
+import { pickEndpoint, pickNote } from './pick.js';
+import { flannelForwardRule, flannelReturn, leaveNode } from './pod-network.js';
 import { replyFromNode, replyPath } from './reply.js';
 import {
   FILTER,
@@ -69,7 +67,6 @@ import {
   type EndpointChoice,
   type IptablesRule,
   type LoadBalancerRequest,
-  type RuleDraw,
   type OutsideRequest,
   type PodRequest,
   type TraceError,
@@ -306,39 +303,6 @@ function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
   return finish(ctx, timedOut('unknown-address', first, why));
 }
 
-/**
- * A pod's packet leaving its node for an address outside the pod network (another node): no
- * kube-proxy rule on the way out, then flannel's MASQUERADE in POSTROUTING gives it the node's
- * own address (flannel pkg/trafficmngr/iptables/iptables.go, masqRules).
- */
-function leaveNode(ctx: Ctx, node: Node, why: string): void {
-  const { walk, cluster } = ctx;
-  const name = node.metadata.name;
-  walk.pass({
-    place: 'iptables',
-    where: chainWhere(node, 'nat', 'PREROUTING -> KUBE-SERVICES'),
-    node: name,
-    rules: [NAT.prerouting],
-    decided: [{ by: 'address', text: why }],
-    note: 'no rule matches: the packet goes on untranslated',
-  });
-  const flannel = flannelRules(formatCidr(cluster.config.podCidr), node);
-  const src = { ip: internalIP(node), port: masqueradePort(walk.packet.src.port ?? 0, node) };
-  ctx.podMasq = { node, src: walk.packet.src, dst: walk.packet.dst };
-  walk.pass(
-    {
-      place: 'iptables',
-      where: chainWhere(node, 'nat', 'POSTROUTING -> FLANNEL-POSTRTG'),
-      node: name,
-      rules: [NAT.postrouting, NAT.notMarked, flannel.postrouting, flannel.masquerade],
-      nat: 'SNAT',
-      decided: [{ by: 'address', text: `${walk.packet.dst.ip} is outside the pod network ${formatCidr(cluster.config.podCidr)}: the CNI plugin (flannel) masquerades what pods send there` }],
-      note: `MASQUERADE: the source becomes ${name}'s own address, ${src.ip}; the other node sees ${name}, not the pod`,
-    },
-    withSrc(walk.packet, src),
-  );
-}
-
 /** From a pod to a load balancer's address: kube-proxy catches it on the pod's own node. */
 function toLoadBalancerIP(ctx: Ctx, node: Node, service: Service, ip: string, portNumber: number): Traced {
   const { walk, cluster } = ctx;
@@ -573,30 +537,6 @@ function deliver(ctx: Ctx, node: Node, ep: EndpointChoice, marked: boolean): Tra
     if (to) crossNodes(ctx, node, to, nodeWithAddress(ctx.cluster, ep.ip) ? 'node network' : 'pod network');
   }
   return arrive(ctx, ep.ip, ep.port, 'service');
-}
-
-/** Why each statistic rule matched or not, in one sentence. */
-function pickNote(draws: readonly RuleDraw[], chosen: number, n: number): string {
-  const steps = draws.map((d, j) => `rule ${j + 1} (--probability ${d.probability}) drew ${d.draw.toFixed(5)}: ${d.matched ? 'below, so it matched' : 'not below, next rule'}`);
-  if (chosen === n - 1) steps.push(`rule ${n} has no probability and takes what is left`);
-  return `kube-proxy's rules are tried in order, each with a fresh random draw (so each endpoint gets 1 in ${n} new connections): ${steps.join('; ')}`;
-}
-
-/** The FLANNEL-FWD rule that accepts a forwarded packet: to the pod network, else from it. */
-function flannelForwardRule(ctx: Ctx, node: Node): IptablesRule {
-  const flannel = flannelRules(formatCidr(ctx.cluster.config.podCidr), node);
-  return inPodNetwork(ctx.cluster, ctx.walk.packet.dst.ip) ? flannel.forwardTo : flannel.forwardFrom;
-}
-
-/** The FLANNEL-POSTRTG rule that lets an unmarked packet go on without NAT. */
-function flannelReturn(ctx: Ctx, node: Node): IptablesRule {
-  const flannel = flannelRules(formatCidr(ctx.cluster.config.podCidr), node);
-  const { src, dst } = ctx.walk.packet;
-  const lease = parseCidr(node.spec.podCIDR);
-  const inLease = (ip: string): boolean => cidrContains(lease, parseIPv4(ip) ?? -1);
-  if (inLease(src.ip) && inPodNetwork(ctx.cluster, dst.ip)) return flannel.podToPods;
-  if (inPodNetwork(ctx.cluster, src.ip) && inLease(dst.ip)) return flannel.podsToNode;
-  return flannel.outsideToNodePods;
 }
 
 function crossNodes(ctx: Ctx, from: Node, to: Node, network: 'pod network' | 'node network'): void {
