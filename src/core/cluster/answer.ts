@@ -26,6 +26,8 @@ export function whatAnswers(cluster: Cluster, ip: string, port: number, protocol
 }
 
 export interface HttpResponse {
+  /** The status line's protocol version when not 1.1 (Go's plain-HTTP-to-TLS answer is HTTP/1.0). */
+  readonly version?: '1.0';
   readonly status: number;
   readonly reason: string;
   readonly headers: readonly (readonly [string, string])[];

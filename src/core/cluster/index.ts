@@ -23,6 +23,7 @@ export { whatAnswers, podByIP, serveHttp, httpDate, type PortAnswer, type HttpRe
 export { appendAccessLog, formatAccessLine, type AccessLogEntry } from './access-log.js';
 export { setLabels, type LabelledKind } from './labels.js';
 export { eventsFor } from './events.js';
+export { loadBalancerIngressIP, serviceWithLoadBalancerIP, LOAD_BALANCER_PROVISION_MS } from './load-balancer.js';
 export { matchesSelector, formatLabels } from './selectors.js';
 export { knownImage, parseImage, type KnownImage } from './images.js';
 export { isControlPlane, nodeAddress, DEFAULT_NODES, DEFAULT_START, DEFAULT_CONFIG, type NodePlan } from './topology.js';
@@ -34,7 +35,7 @@ export { isValidPortName, isDNS1123Label, isDNS1035Label, isDNS1123Subdomain } f
 export { formatFieldError, fieldErrorBody, type FieldError, type FieldErrorType } from './field-error.js';
 export type { ApiError, ApiErrorKind, Result } from './api-error.js';
 export { nextInt } from '../random.js';
-export { parseIPv4, cidrContains, formatCidr } from './ip.js';
+export { parseIPv4, parseCidr, cidrContains, formatCidr } from './ip.js';
 export {
   firewallOf,
   firewallAllows,

@@ -4,6 +4,7 @@
 import { alreadyExists, internalError, invalidError, notFound, type ApiError, type Result } from './api-error.js';
 import { allocateNextClusterIP, checkClusterIP } from './cluster-ip-allocator.js';
 import { invalid } from './field-error.js';
+import { provisionLoadBalancer } from './load-balancer.js';
 import { newUid, nextRevision } from './ids.js';
 import { allocateNextNodePort, checkNodePort, nodePortErrorDetail } from './node-port-allocator.js';
 import { serviceIndex, servicesReplacing, servicesWith, servicesWithout } from './object-index.js';
@@ -208,8 +209,9 @@ export function createService(cluster: Cluster, input: ServiceInput): Result<Ser
   if (findService(cluster, input.name)) return fail(alreadyExists('Service', input.name));
   const uid = newUid(np.rng);
   const revision = nextRevision({ ...cluster, rng: uid.rng });
-  const service = buildService(draft, uid.uid, revision.resourceVersion, Math.floor(cluster.now / 1000) * 1000);
-  return { ok: true, cluster: { ...revision.cluster, services: servicesWith(revision.cluster.services, service) }, value: service };
+  const built = buildService(draft, uid.uid, revision.resourceVersion, Math.floor(cluster.now / 1000) * 1000);
+  const { cluster: withLb, service } = provisionLoadBalancer(revision.cluster, built);
+  return { ok: true, cluster: { ...withLb, services: servicesWith(withLb.services, service) }, value: service };
 }
 
 /**
@@ -230,8 +232,9 @@ export function updateService(cluster: Cluster, input: ServiceInput): Result<Ser
   const errors = validateService(draft);
   if (errors.length > 0) return fail(invalidError('Service', input.name, errors));
   const revision = nextRevision({ ...cluster, rng: np.rng });
-  const service = buildService(draft, live.metadata.uid, revision.resourceVersion, live.metadata.creationTimestamp);
-  return { ok: true, cluster: { ...revision.cluster, services: servicesReplacing(revision.cluster.services, (s) => s === live, service) }, value: service };
+  const built = buildService(draft, live.metadata.uid, revision.resourceVersion, live.metadata.creationTimestamp);
+  const { cluster: withLb, service } = provisionLoadBalancer(revision.cluster, built, live);
+  return { ok: true, cluster: { ...withLb, services: servicesReplacing(withLb.services, (s) => s === live, service) }, value: service };
 }
 
 export function deleteService(cluster: Cluster, name: string): Result<Service> {

@@ -168,6 +168,8 @@ export interface Service {
   readonly kind: 'Service';
   readonly metadata: ObjectMeta;
   readonly spec: ServiceSpec;
+  /** A LoadBalancer's cloud load balancer: its address, reported in status from `readyAt` on. */
+  readonly loadBalancer?: { readonly ip: string; readonly readyAt: number };
 }
 
 // ---- Endpoints (derived, never stored) ----

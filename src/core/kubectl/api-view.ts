@@ -111,7 +111,7 @@ function qualified(image: string): string {
   return `docker.io/${rest}`;
 }
 
-export function serviceView(service: Service): Json {
+export function serviceView(service: Service, now?: number): Json {
   const s = service.spec;
   const spec: Json = {
     ports: s.ports.map((p) => {
@@ -140,7 +140,10 @@ export function serviceView(service: Service): Json {
   if (s.allocateLoadBalancerNodePorts !== undefined) spec.allocateLoadBalancerNodePorts = s.allocateLoadBalancerNodePorts;
   spec.internalTrafficPolicy = s.internalTrafficPolicy;
   if (s.ports.length === 0) delete spec.ports;
-  return { kind: 'Service', apiVersion: 'v1', metadata: metaView(service.metadata, true), spec, status: { loadBalancer: {} } };
+  // The cloud's answer, once it has come: the API server defaults ipMode to VIP (LoadBalancerIPMode).
+  const lb = service.loadBalancer;
+  const ingress: Json = s.type === 'LoadBalancer' && lb && now !== undefined && now >= lb.readyAt ? { ingress: [{ ip: lb.ip, ipMode: 'VIP' }] } : {};
+  return { kind: 'Service', apiVersion: 'v1', metadata: metaView(service.metadata, true), spec, status: { loadBalancer: ingress } };
 }
 
 export function nodeView(node: Node, now: number): Json {

@@ -5,6 +5,7 @@ import {
   eventsFor,
   formatLabels,
   isPodReady,
+  loadBalancerIngressIP,
   podConditions,
   podPhase,
   readyEndpointsForPort,
@@ -114,6 +115,8 @@ export function describeService(cluster: Cluster, service: Service): string {
   w.write(0, `IP:\t${s.clusterIP}\n`);
   w.write(0, `IPs:\t${s.clusterIPs.length > 0 ? s.clusterIPs.join(',') : '<none>'}\n`);
   if (s.externalName) w.write(0, `External Name:\t${s.externalName}\n`);
+  const ingress = loadBalancerIngressIP(cluster, service);
+  if (ingress) w.write(0, `LoadBalancer Ingress:\t${ingress} (VIP)\n`);
   s.ports.forEach((sp, i) => {
     const name = sp.name ?? '<unset>';
     w.write(0, `Port:\t${name}\t${sp.port}/${sp.protocol}\n`);

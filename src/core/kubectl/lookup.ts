@@ -67,7 +67,7 @@ export function itemView(cluster: Cluster, item: Item): { [key: string]: JsonVal
     case 'Pod':
       return podView(item.obj, cluster.now);
     case 'Service':
-      return serviceView(item.obj);
+      return serviceView(item.obj, cluster.now);
     case 'Node':
       return nodeView(item.obj, cluster.now);
     case 'Endpoints':

@@ -4,6 +4,7 @@ import {
   containerState,
   formatLabels,
   isPodReady,
+  loadBalancerIngressIP,
   nodeAddress,
   visiblePodIP,
   type Cluster,
@@ -41,10 +42,10 @@ export function servicePorts(service: Service): string {
   return service.spec.ports.map((p) => (p.nodePort !== undefined ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
 }
 
-function externalIP(service: Service): string {
+function externalIP(service: Service, cluster: Cluster): string {
   switch (service.spec.type) {
     case 'LoadBalancer':
-      return '<pending>';
+      return loadBalancerIngressIP(cluster, service) ?? '<pending>';
     case 'ExternalName':
       return service.spec.externalName ?? '<none>';
     default:
@@ -57,7 +58,7 @@ export const SERVICE_TABLE: TableDef<Service> = {
   wideHeaders: ['SELECTOR'],
   row(svc, cluster) {
     const clusterIP = svc.spec.clusterIP === '' ? '<none>' : svc.spec.clusterIP;
-    return [svc.metadata.name, svc.spec.type, clusterIP, externalIP(svc), servicePorts(svc), age(svc.metadata.creationTimestamp, cluster.now)];
+    return [svc.metadata.name, svc.spec.type, clusterIP, externalIP(svc, cluster), servicePorts(svc), age(svc.metadata.creationTimestamp, cluster.now)];
   },
   wideRow(svc) {
     return [formatLabels(svc.spec.selector)];

@@ -6,6 +6,12 @@ import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
 
 const VERSION = '7.88.1';
 const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+/** What curl 7.88 adds after a certificate it cannot verify (src/tool_operate.c, CURL_CA_CERT_ERRORMSG). */
+const CA_CERT_HELP =
+  'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+  'curl failed to verify the legitimacy of the server and therefore could not\n' +
+  'establish a secure connection to it. To learn more about this situation and\n' +
+  'how to fix it, please visit the web page mentioned above.\n';
 /** How long Linux keeps retrying a connection nobody answers (tcp_syn_retries = 6). */
 const SYN_GIVE_UP_MS = 129_504;
 
@@ -119,7 +125,8 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
   const { cluster: routed, trace: traced } = trace(cluster, { from: 'outside', ip, port: target.port, http: { method, path: target.path } });
   // A request stopped before kube-proxy (the cloud firewall) still aimed at a service: the one
   // that owns this node port on a node's address.
-  const aimedAt = nodeWithAddress(cluster, ip) ? serviceOnNodePort(cluster, target.port)?.service : undefined;
+  const stoppedByFirewall = traced.outcome.kind === 'timeout' && traced.outcome.reason === 'firewall';
+  const aimedAt = stoppedByFirewall && nodeWithAddress(cluster, ip) ? serviceOnNodePort(cluster, target.port)?.service : undefined;
   const service = (traced.service ?? aimedAt)?.metadata.name;
   const request: RequestRecord = { ...(service ? { service } : {}), outcome: traced.outcome.kind };
   const failure = (text: string, code: number, after: Cluster): CommandResult => {
@@ -141,17 +148,29 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
     return failure(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, 7, routed);
   }
   if (options.verbose) verbose.push(`* Connected to ${target.host} (${ip}) port ${target.port} (#0)`);
+  const listener = outcome.server.kind === 'node' ? outcome.server.listener : undefined;
+  if (target.scheme === 'https' && listener?.speaks === 'https') {
+    // A TLS server (the API server, the kubelet) whose certificate the laptop cannot verify.
+    const text = `curl: (60) SSL certificate problem: ${listener.certificate}`;
+    if (options.verbose) verbose.push(`* ${text.slice('curl: (60) '.length)}`, '* Closing connection 0');
+    return { cluster: routed, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n${CA_CERT_HELP}`), exitCode: 60, request };
+  }
   if (target.scheme === 'https') {
-    // The server speaks plain HTTP; curl's TLS handshake reads an HTTP answer instead.
+    // The server speaks plain HTTP (or SSH); curl's TLS handshake reads that instead of a TLS record.
     return failure(`curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number`, 35, routed);
+  }
+  if (listener?.speaks === 'ssh') {
+    // sshd speaks first: its banner is no HTTP status line, and curl 7.88 refuses HTTP/0.9 by default (lib/http.c).
+    if (options.verbose) verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
+    return failure('curl: (1) Received HTTP/0.9 when not allowed', 1, routed);
   }
   const { response } = outcome;
   const logged = logRequest(routed, traced, method, target.path);
   if (options.verbose) {
     verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
-    verbose.push(`< HTTP/1.1 ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `< ${k}: ${v}`), '<');
+    verbose.push(`< HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `< ${k}: ${v}`), '<');
   }
-  const head = `HTTP/1.1 ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n`;
+  const head = `HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}\n`).join('')}\n`;
   const stdout = (options.head || options.include ? head : '') + (options.head ? '' : response.body);
   const closing = options.verbose ? `* Connection #0 to host ${target.host} left intact\n` : '';
   // -v writes the exchange, then the page arrives, then curl says it kept the connection.

@@ -17,7 +17,7 @@ import {
   type Node,
   type PortRange,
 } from '../cluster/index.js';
-import { formatTrace, iptablesSave, trace, TABLES, type Table, type TraceRequest } from '../trace/index.js';
+import { formatTrace, iptablesSave, trace, TABLES, type Table, type Trace, type TraceRequest } from '../trace/index.js';
 import { parseUrl, resolve } from './curl.js';
 import type { CommandResult } from './result.js';
 
@@ -71,9 +71,18 @@ export function traceCommand(cluster: Cluster, args: readonly string[]): Command
   if (!result.ok) return fail(cluster, `trace: ${result.error}\n`, 1);
   let text = formatTrace(result.trace);
   const answered = result.trace.outcome.kind === 'answered';
-  if (answered && https) text += 'The server speaks plain HTTP: an https:// client fails its TLS handshake here (curl exits with 35).\n';
+  if (answered && https) text += httpsNote(result.trace.outcome);
   // Nothing was sent: the cluster (and its random generator) stays as it was.
   return { cluster, stdout: text, stderr: '', exitCode: answered ? 0 : 1 };
+}
+
+/** What an https:// client meets at the server the trace ends at. */
+function httpsNote(outcome: Trace['outcome']): string {
+  const listener = outcome.kind === 'answered' && outcome.server.kind === 'node' ? outcome.server.listener : undefined;
+  if (listener?.speaks === 'https') {
+    return `The server speaks TLS, with a certificate curl cannot verify (${listener.certificate}): curl without -k exits with 60.\n`;
+  }
+  return `The server speaks plain ${listener?.speaks === 'ssh' ? 'SSH' : 'HTTP'}: an https:// client fails its TLS handshake here (curl exits with 35).\n`;
 }
 
 // ---- iptables-save ----
@@ -138,6 +147,7 @@ export function describeFirewall(cluster: Cluster): string {
     "The nodes' firewall (one security group for every node), inbound TCP from anywhere (0.0.0.0/0):",
     `  open: ${open}`,
     'Replies, traffic between nodes and pods, and a cloud load balancer always get through.',
+    "It guards the nodes' EXTERNAL-IPs: INTERNAL-IPs, pod IPs and cluster IPs have no route from your laptop at all.",
     '',
   ].join('\n');
 }

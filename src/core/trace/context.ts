@@ -14,7 +14,9 @@ export interface Ctx {
   readonly client: Address;
   readonly clientPod?: Pod;
   /** The cloud load balancer the request came through. */
-  lb?: { readonly service: Service; readonly port: number };
+  lb?: { readonly service: Service; readonly port: number; readonly ip: string };
+  /** flannel's masquerade on the client pod's node: a pod's packet to another node leaves with that node's address. */
+  podMasq?: { readonly node: Node; readonly src: Address; readonly dst: Address };
   /** The client addressed a node's public IP: the cloud translates it both ways. */
   publicIP?: string;
   node?: Node;

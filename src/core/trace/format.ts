@@ -34,7 +34,8 @@ export function describeDecision(d: Decision): string {
       const all = d.endpoints.slice(0, 3).map((e) => `${e.ip}:${e.port}`).join(', ');
       const more = d.endpoints.length > 3 ? ` + ${d.endpoints.length - 3} more` : '';
       const which = d.local ? 'local endpoints' : 'endpoints';
-      return `endpoint ${chosen ? endpointText(chosen) : '?'}, ${d.chosen + 1} of ${d.endpoints.length} ${which} (${all}${more})`;
+      const drawn = !d.draws || d.draws.length === 0 ? '' : d.chosen < d.endpoints.length - 1 ? `; rule ${d.chosen + 1}'s random draw matched` : '; every random draw missed, so the last rule took it';
+      return `endpoint ${chosen ? endpointText(chosen) : '?'}, ${d.chosen + 1} of ${d.endpoints.length} ${which} (${all}${more})${drawn}`;
     }
     case 'externalTrafficPolicy':
       return `externalTrafficPolicy ${d.policy} of ${d.service}`;
@@ -72,7 +73,11 @@ function describeRequest(request: TraceRequest): string {
 export function describeOutcome(outcome: Outcome, hops: readonly Hop[]): string {
   switch (outcome.kind) {
     case 'answered':
-      return `answered, HTTP/1.1 ${outcome.response.status} ${outcome.response.reason}: ${outcome.why}.`;
+      if (outcome.server.kind === 'node' && outcome.server.listener.speaks === 'ssh') return `answered by sshd, which speaks SSH, not HTTP: ${outcome.why}.`;
+      if (outcome.server.kind === 'node') {
+        return `answered by ${outcome.server.process}, which speaks TLS only (plain http:// gets HTTP/1.0 400 Bad Request, https:// its certificate): ${outcome.why}.`;
+      }
+      return `answered, HTTP/${outcome.response.version ?? '1.1'} ${outcome.response.status} ${outcome.response.reason}: ${outcome.why}.`;
     case 'refused':
       return `connection refused at hop ${outcome.hop + 1} (${hops[outcome.hop]?.where ?? '?'}): ${outcome.why}.`;
     case 'timeout':

@@ -2,9 +2,11 @@
 // kubelet leave them for the cluster as it is now, in the format iptables-save (v1.8.7,
 // nf_tables) prints: tables in the order filter, nat; built-in chains first, then the others
 // sorted by name; every rule of a chain in the order it was written.
-// Not shown: the mangle table (only the canary chains) and anything the CNI plugin writes.
+// Also flannel's masquerade and forward chains (FLANNEL-POSTRTG, FLANNEL-FWD).
+// Not shown: the mangle table (only the canary chains).
 
-import { formatCidr, type Cluster, type Node } from '../cluster/index.js';
+import { formatCidr, loadBalancerIngressIP, type Cluster, type Node } from '../cluster/index.js';
+import { flannelRules, flannelTable } from './flannel.js';
 import {
   FILTER,
   NAT,
@@ -13,6 +15,8 @@ import {
   endpointRule,
   extRuleList,
   extRules,
+  loadBalancerFilterRule,
+  loadBalancerIPRule,
   nodePortFilterRule,
   nodePortRule,
   sepRules,
@@ -97,9 +101,13 @@ function kubeProxyRules(cluster: Cluster, node: Node): { filter: TableRules; nat
 
   // The jumps from the built-in chains, and the chains every node has.
   filter.add(...FILTER.input, ...FILTER.forward, ...FILTER.output);
+  // The CNI plugin's chains: flannel appends its jumps after kube-proxy's.
+  const flannel = flannelRules(podCidr, node);
+  filter.add(...flannelTable(flannel, 'filter'));
   for (const c of ['KUBE-EXTERNAL-SERVICES', 'KUBE-FIREWALL', 'KUBE-FORWARD', 'KUBE-KUBELET-CANARY', 'KUBE-NODEPORTS', 'KUBE-PROXY-CANARY', 'KUBE-PROXY-FIREWALL', 'KUBE-SERVICES']) filter.chain(c);
   filter.add(FILTER.firewall);
   nat.add(NAT.prerouting, NAT.output, NAT.postrouting);
+  nat.add(...flannelTable(flannel, 'nat'));
   for (const c of ['KUBE-KUBELET-CANARY', 'KUBE-MARK-MASQ', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-PROXY-CANARY', 'KUBE-SERVICES']) nat.chain(c);
   nat.add(NAT.notMarked, NAT.clearMark, NAT.masquerade, NAT.markMasq);
 
@@ -113,6 +121,13 @@ function kubeProxyRules(cluster: Cluster, node: Node): { filter: TableRules; nat
 
     if (hasEndpoints) nat.add(clusterIPRule(sp));
     else filter.add(clusterIPRejectRule(sp));
+
+    // The load balancer's address, once the cloud has reported it.
+    const lbIP = loadBalancerIngressIP(cluster, sp.service);
+    if (lbIP !== undefined) {
+      if (hasEndpoints) nat.add(loadBalancerIPRule(sp, lbIP));
+      if (!hasExternalEndpoints) filter.add(loadBalancerFilterRule(sp, lbIP, hasEndpoints ? 'no-local-endpoints' : 'no-endpoints'));
+    }
 
     if (sp.port.nodePort !== undefined) {
       if (hasEndpoints) nat.add(nodePortRule(sp));

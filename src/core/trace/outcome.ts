@@ -13,11 +13,3 @@ export function answered(server: Server, response: HttpResponse, seenFrom: strin
 
 export const refused = (reason: RefusedReason, hop: number, why: string): Outcome => ({ kind: 'refused', reason, hop, why });
 export const timedOut = (reason: TimeoutReason, hop: number, why: string): Outcome => ({ kind: 'timeout', reason, hop, why });
-
-/** The answer a plain-HTTP request gets from a TLS-only server (Go's net/http). */
-export const HTTP_TO_HTTPS: HttpResponse = {
-  status: 400,
-  reason: 'Bad Request',
-  headers: [],
-  body: 'Client sent an HTTP request to an HTTPS server.\n',
-};

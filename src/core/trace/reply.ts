@@ -59,6 +59,7 @@ export function replyFromNode(ctx: Ctx, node: Node, kind: PacketKind, sender: st
 }
 
 function backToClient(ctx: Ctx, back: Walk): void {
+  undoPodMasquerade(ctx, back);
   const p = back.packet;
   if (ctx.clientPod) {
     back.stop({ place: 'client', where: `pod/${ctx.clientPod.metadata.name} (${ctx.clientPod.status.podIP})`, node: ctx.clientPod.spec.nodeName, note: outcomeNote(p.kind) });
@@ -71,10 +72,33 @@ function backToClient(ctx: Ctx, back: Walk): void {
     );
   }
   if (ctx.lb) {
-    const lbAddress = { ip: `lb/${ctx.lb.service.metadata.name}`, port: ctx.lb.port };
-    back.pass({ place: 'load-balancer', where: `cloud load balancer of service default/${ctx.lb.service.metadata.name}`, nat: 'reverse NAT', note: 'the load balancer answers from its own address' }, withSrc(back.packet, lbAddress));
+    const lbAddress = { ip: ctx.lb.ip, port: ctx.lb.port };
+    back.pass({ place: 'load-balancer', where: `cloud load balancer ${ctx.lb.ip} of service ${ctx.lb.service.metadata.namespace}/${ctx.lb.service.metadata.name}`, nat: 'reverse NAT', note: 'the load balancer answers from its own address' }, withSrc(back.packet, lbAddress));
   }
   back.stop({ place: 'client', where: `${LAPTOP} (${CLIENT_IP})`, note: outcomeNote(p.kind) });
+}
+
+/** Back on the client pod's node, conntrack undoes flannel's masquerade: the answer goes to the pod. */
+function undoPodMasquerade(ctx: Ctx, back: Walk): void {
+  if (!ctx.podMasq) return;
+  const { node, src, dst } = ctx.podMasq;
+  const name = node.metadata.name;
+  const last = [...back.hops].reverse().find((h) => h.node !== undefined)?.node;
+  if (last !== undefined && last !== name) {
+    back.pass({ place: 'pod-network', where: `node network: ${last} -> ${name}`, decided: [{ by: 'address', text: `${back.packet.dst.ip} is ${name}'s address` }], note: 'back to the node that masqueraded the request' });
+  }
+  const kind = back.packet.kind;
+  back.pass(
+    {
+      place: 'conntrack',
+      where: onNode(node, 'conntrack'),
+      node: name,
+      nat: 'reverse NAT',
+      decided: [{ by: 'address', text: `flannel's MASQUERADE made ${formatAddress(src)} into ${formatAddress(back.packet.dst)}` }],
+      note: 'conntrack undoes the masquerade: the answer goes to the pod',
+    },
+    packet(kind, kind === 'ICMP port unreachable' ? { ip: back.packet.src.ip } : dst, kind === 'ICMP port unreachable' ? { ip: src.ip } : src),
+  );
 }
 
 function outcomeNote(kind: PacketKind): string {

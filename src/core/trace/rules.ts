@@ -26,6 +26,7 @@ interface RuleParts {
   readonly src?: string;
   readonly notSrc?: string;
   readonly dst?: string;
+  readonly notDst?: string;
   readonly proto?: string;
   /** Match modules in the order kube-proxy gives them (`-m comment ...`, `-m tcp --dport 80`). */
   readonly matches?: readonly string[];
@@ -41,6 +42,7 @@ export function rule(table: 'nat' | 'filter', chain: string, parts: RuleParts): 
   if (parts.notSrc) words.push('!', '-s', withMask(parts.notSrc));
   if (parts.src) words.push('-s', withMask(parts.src));
   if (parts.dst) words.push('-d', withMask(parts.dst));
+  if (parts.notDst) words.push('!', '-d', withMask(parts.notDst));
   if (parts.proto) words.push('-p', parts.proto);
   for (const m of parts.matches ?? []) words.push(m);
   words.push('-j', parts.jump);
@@ -131,6 +133,26 @@ export function clusterIPRejectRule(sp: ServicePortInfo): IptablesRule {
     proto: sp.proto,
     matches: [comment(`${sp.name} has no endpoints`), protoMatch(sp, ` --dport ${sp.port.port}`)],
     jump: 'REJECT --reject-with icmp-port-unreachable',
+  });
+}
+
+/** nat KUBE-SERVICES: the load balancer's address and the service port, to the external chain. */
+export function loadBalancerIPRule(sp: ServicePortInfo, ip: string): IptablesRule {
+  return rule('nat', 'KUBE-SERVICES', {
+    dst: ip,
+    proto: sp.proto,
+    matches: [comment(`${sp.name} loadbalancer IP`), protoMatch(sp, ` --dport ${sp.port.port}`)],
+    jump: sp.chains.ext,
+  });
+}
+
+/** filter KUBE-EXTERNAL-SERVICES: the load balancer's address with no endpoints (REJECT) or none here under Local (DROP). */
+export function loadBalancerFilterRule(sp: ServicePortInfo, ip: string, why: 'no-endpoints' | 'no-local-endpoints'): IptablesRule {
+  return rule('filter', 'KUBE-EXTERNAL-SERVICES', {
+    dst: ip,
+    proto: sp.proto,
+    matches: [comment(`${sp.name} ${why === 'no-endpoints' ? 'has no endpoints' : 'has no local endpoints'}`), protoMatch(sp, ` --dport ${sp.port.port}`)],
+    jump: why === 'no-endpoints' ? 'REJECT --reject-with icmp-port-unreachable' : 'DROP',
   });
 }
 

@@ -9,16 +9,18 @@ import {
   findService,
   firewallAllows,
   formatCidr,
-  isControlPlane,
   knownImage,
+  loadBalancerIngressIP,
   nextInt,
   podByIP,
   serveHttp,
   serviceOnNodePort,
   serviceWithClusterIP,
+  serviceWithLoadBalancerIP,
   whatAnswers,
   type Cluster,
   type Node,
+  type Service,
 } from '../cluster/index.js';
 import { finish, httpOf, type Ctx } from './context.js';
 import { endpointChoices, largeClusterMode, selectorText } from './endpoints.js';
@@ -37,7 +39,11 @@ import {
   withDst,
   withSrc,
 } from './nat.js';
-import { HTTP_TO_HTTPS, answered, refused, timedOut } from './outcome.js';
+import { flannelRules } from './flannel.js';
+import { HTTP_TO_HTTPS, nodeProcess, type NodeProcess } from './node-processes.js';
+import { answered, refused, timedOut } from './outcome.js';
+import { pickEndpoint, pickNote } from './pick.js';
+import { flannelForwardRule, flannelReturn, leaveNode } from './pod-network.js';
 import { replyFromNode, replyPath } from './reply.js';
 import {
   FILTER,
@@ -47,6 +53,8 @@ import {
   endpointRule,
   extRules,
   filterJump,
+  loadBalancerFilterRule,
+  loadBalancerIPRule,
   nodePortFilterRule,
   nodePortRule,
   sepRules,
@@ -57,6 +65,7 @@ import {
   CLIENT_IP,
   type Decision,
   type EndpointChoice,
+  type IptablesRule,
   type LoadBalancerRequest,
   type OutsideRequest,
   type PodRequest,
@@ -90,31 +99,35 @@ function fromOutside(cluster: Cluster, request: OutsideRequest): Traced {
   if (LOOPBACK.test(request.ip)) {
     return finish(ctx, refused('local-nothing-listening', first, `${request.ip} is your laptop itself, not the cluster, and nothing listens on port ${request.port} there`));
   }
-  const node = nodeWithAddress(cluster, request.ip);
+  const balancer = serviceWithLoadBalancerIP(cluster, request.ip);
+  if (balancer) return viaLoadBalancer(ctx, balancer, request.ip, request.port);
+  // The laptop reaches a node only by its public address, through the cloud firewall.
+  const node = cluster.nodes.find((n) => externalIP(n) === request.ip);
   if (!node) {
-    const why = inPodNetwork(cluster, request.ip)
-      ? `${request.ip} is a pod address: it exists only inside the cluster's pod network, and your laptop has no route to it`
-      : inServiceNetwork(cluster, request.ip)
-        ? `${request.ip} is a cluster IP: it exists only in the nodes' iptables rules, and your laptop has no route to it`
-        : `no machine in this simulation has the address ${request.ip}`;
-    return finish(ctx, timedOut(inPodNetwork(cluster, request.ip) || inServiceNetwork(cluster, request.ip) ? 'not-routable' : 'unknown-address', first, why));
+    const privateNode = nodeWithAddress(cluster, request.ip);
+    const why = privateNode
+      ? `${request.ip} is the INTERNAL-IP of ${privateNode.metadata.name}, an address on the cluster's private network: your laptop has no route to it (from outside, use its EXTERNAL-IP ${externalIP(privateNode) ?? '(none)'})`
+      : inPodNetwork(cluster, request.ip)
+        ? `${request.ip} is a pod address: it exists only inside the cluster's pod network, and your laptop has no route to it`
+        : inServiceNetwork(cluster, request.ip)
+          ? `${request.ip} is a cluster IP: it exists only in the nodes' iptables rules, and your laptop has no route to it`
+          : `no machine in this simulation has the address ${request.ip}`;
+    const routable = !privateNode && !inPodNetwork(cluster, request.ip) && !inServiceNetwork(cluster, request.ip);
+    return finish(ctx, timedOut(routable ? 'unknown-address' : 'not-routable', first, why));
   }
   ctx.node = node;
   const allowed = firewallAllows(cluster, request.port);
   const decided: Decision[] = [{ by: 'firewall', port: request.port, allowed }];
-  const isPublic = request.ip === externalIP(node);
   if (!allowed) {
     // Dropped before the cloud translates anything: no word about the private IP.
     const at = walk.stop({ place: 'firewall', where: FIREWALL_WHERE, decided, note: `port ${request.port} is not allowed in from outside: the packet is dropped without an answer` });
     return finish(ctx, timedOut('firewall', at, `the nodes' firewall does not let port ${request.port} in (firewall open ${request.port} allows it)`));
   }
-  if (isPublic) {
-    ctx.publicIP = request.ip;
-    decided.push({ by: 'address', text: `${request.ip} is the public IP of ${node.metadata.name}; the cloud hands the packet to its private IP ${internalIP(node)}` });
-  }
+  ctx.publicIP = request.ip;
+  decided.push({ by: 'address', text: `${request.ip} is the public IP of ${node.metadata.name}; the cloud hands the packet to its private IP ${internalIP(node)}` });
   walk.pass(
-    { place: 'firewall', where: FIREWALL_WHERE, decided, ...(isPublic ? { nat: 'public IP' as const } : {}), note: `port ${request.port} is allowed in` },
-    isPublic ? withDst(walk.packet, { ip: internalIP(node), port: request.port }) : walk.packet,
+    { place: 'firewall', where: FIREWALL_WHERE, decided, nat: 'public IP', note: `port ${request.port} is allowed in` },
+    withDst(walk.packet, { ip: internalIP(node), port: request.port }),
   );
   walk.pass({ place: 'node-nic', where: nicWhere(node), node: node.metadata.name, note: 'the packet arrives at the node' });
   return atNodePort(ctx, node);
@@ -124,23 +137,43 @@ function fromOutside(cluster: Cluster, request: OutsideRequest): Traced {
 
 const EXCLUDED_FROM_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
+/** `trace lb/NAME[:PORT]`: to the address the cloud gave the service's load balancer. */
 function throughLoadBalancer(cluster: Cluster, request: LoadBalancerRequest): Traced | TraceError {
   const service = findService(cluster, request.service);
   if (!service) return { ok: false, error: `service "${request.service}" not found` };
   if (service.spec.type !== 'LoadBalancer') {
     return { ok: false, error: `service ${request.service} is of type ${service.spec.type}: only a LoadBalancer service gets a cloud load balancer` };
   }
+  const ip = loadBalancerIngressIP(cluster, service);
+  if (!ip) {
+    return { ok: false, error: `service ${request.service} has no load balancer yet: its EXTERNAL-IP is <pending> until the cloud reports the address (a few seconds after the Service asks for it)` };
+  }
   const port = request.port === undefined ? service.spec.ports[0] : service.spec.ports.find((p) => p.port === request.port && p.protocol === 'TCP');
   if (!port || port.nodePort === undefined) {
     const ports = service.spec.ports.map((p) => p.port).join(', ');
     return { ok: false, error: `the load balancer of service ${request.service} listens on port ${ports}, not ${request.port ?? '?'}` };
   }
-  const lbAddress = { ip: `lb/${service.metadata.name}`, port: port.port };
   const client = { ip: CLIENT_IP, port: ephemeralPort(cluster) };
-  const walk = new Walk(packet('SYN', client, lbAddress));
-  const ctx: Ctx = { cluster, walk, request, client, lb: { service, port: port.port } };
+  const walk = new Walk(packet('SYN', client, { ip, port: port.port }));
+  const ctx: Ctx = { cluster, walk, request, client };
   walk.pass({ place: 'client', where: `${LAPTOP} (${CLIENT_IP})`, note: "the connection's first packet (SYN): the one the NAT rules see" });
+  return viaLoadBalancer(ctx, service, ip, port.port);
+}
 
+function lbWhere(service: Service, ip: string): string {
+  return `cloud load balancer ${ip} of service ${service.metadata.namespace}/${service.metadata.name}`;
+}
+
+/** The cloud load balancer: it picks a registered node and sends the connection to its node port. */
+function viaLoadBalancer(ctx: Ctx, service: Service, ip: string, portNumber: number): Traced {
+  const { walk, cluster } = ctx;
+  const port = service.spec.ports.find((p) => p.port === portNumber && p.protocol === 'TCP');
+  if (!port || port.nodePort === undefined) {
+    const ports = service.spec.ports.map((p) => p.port).join(', ');
+    const at = walk.stop({ place: 'load-balancer', where: lbWhere(service, ip), note: `the load balancer has no listener on port ${portNumber}: it drops the packet` });
+    return finish(ctx, timedOut('no-listener', at, `the load balancer of service ${service.metadata.name} listens only on port ${ports}, so nothing answers on ${portNumber}`));
+  }
+  ctx.lb = { service, port: port.port, ip };
   // The cloud registers every node but those labelled out; with Local, its health checks
   // (kube-proxy's healthCheckNodePort) pass only on nodes that run an endpoint.
   const sp = servicePortInfo(service, port);
@@ -151,8 +184,7 @@ function throughLoadBalancer(cluster: Cluster, request: LoadBalancerRequest): Tr
   const targets = healthy.length > 0 ? healthy : eligible;
   const pick = nextInt(ctx.cluster.rng, targets.length);
   if (pick.state !== ctx.cluster.rng) ctx.cluster = { ...ctx.cluster, rng: pick.state };
-  const node = targets[pick.value];
-  if (!node) return { ok: false, error: 'the cluster has no node a load balancer could send to' };
+  const node = targets[pick.value] ?? cluster.nodes[0]!;
   ctx.node = node;
   const note = local
     ? healthy.length > 0
@@ -162,8 +194,9 @@ function throughLoadBalancer(cluster: Cluster, request: LoadBalancerRequest): Tr
   walk.pass(
     {
       place: 'load-balancer',
-      where: `cloud load balancer of service default/${service.metadata.name} (port ${port.port}; its EXTERNAL-IP stays <pending> in this simulation)`,
+      where: `${lbWhere(service, ip)} (port ${port.port})`,
       decided: [
+        { by: 'address', text: `${ip} is the EXTERNAL-IP the cloud gave service ${service.metadata.name} (kubectl get svc shows it)` },
         { by: 'load-balancer', nodes: targets.map((n) => n.metadata.name), chosen: node.metadata.name, nodePort: port.nodePort },
         { by: 'address', text: "the cloud controller added the load balancer to the nodes' firewall, so it is always let in" },
       ],
@@ -245,9 +278,15 @@ function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
     return balance(ctx, myNode, sp, sp.chains.svc, eps, false);
   }
 
+  const balancer = serviceWithLoadBalancerIP(cluster, request.ip);
+  if (balancer) return toLoadBalancerIP(ctx, myNode, balancer, request.ip, request.port);
+
   const node = nodeWithAddress(cluster, request.ip);
   if (node) {
-    if (node !== myNode) crossNodes(ctx, myNode, node, 'node network');
+    if (node !== myNode) {
+      leaveNode(ctx, myNode, `${request.ip} is not a cluster IP and not one of ${myNode.metadata.name}'s own addresses: no kube-proxy rule matches, and the packet is routed out`);
+      crossNodes(ctx, myNode, node, 'node network');
+    }
     walk.pass({ place: 'node-nic', where: nicWhere(node), node: node.metadata.name, note: 'the packet arrives at the node' });
     return atNodePort(ctx, node);
   }
@@ -264,13 +303,46 @@ function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
   return finish(ctx, timedOut('unknown-address', first, why));
 }
 
+/** From a pod to a load balancer's address: kube-proxy catches it on the pod's own node. */
+function toLoadBalancerIP(ctx: Ctx, node: Node, service: Service, ip: string, portNumber: number): Traced {
+  const { walk, cluster } = ctx;
+  const name = node.metadata.name;
+  const port = service.spec.ports.find((p) => p.port === portNumber && p.protocol === 'TCP');
+  const where = chainWhere(node, 'nat', 'PREROUTING -> KUBE-SERVICES');
+  if (!port) {
+    walk.pass({ place: 'iptables', where, node: name, rules: [NAT.prerouting], note: `no rule matches: kube-proxy captures ${ip} only on the service's own ports` });
+    leaveNode(ctx, node, `${ip} is the load balancer of ${service.metadata.name}, which has no port ${portNumber}`);
+    const at = walk.stop({ place: 'load-balancer', where: lbWhere(service, ip), note: `the load balancer has no listener on port ${portNumber}: it drops the packet` });
+    return finish(ctx, timedOut('no-listener', at, `the load balancer of service ${service.metadata.name} listens only on port ${service.spec.ports.map((p) => p.port).join(', ')}, so nothing answers on ${portNumber}`));
+  }
+  ctx.service = service;
+  ctx.servicePort = port;
+  const sp = servicePortInfo(service, port);
+  const eps = endpointChoices(cluster, sp);
+  const seen: Decision = { by: 'address', text: `${ip} is the EXTERNAL-IP of ${sp.name}'s load balancer: kube-proxy writes a rule for it on every node, so the packet never goes out to the cloud` };
+  if (eps.length === 0) {
+    walk.pass({ place: 'iptables', where, node: name, rules: [NAT.prerouting], decided: [seen], note: `no nat rule for ${ip}:${portNumber}: kube-proxy writes none while ${sp.name} has no endpoints` });
+    const at = walk.stop({
+      place: 'iptables',
+      where: chainWhere(node, 'filter', 'FORWARD -> KUBE-EXTERNAL-SERVICES'),
+      node: name,
+      rules: [filterJump('FORWARD', 'KUBE-EXTERNAL-SERVICES'), loadBalancerFilterRule(sp, ip, 'no-endpoints')],
+      decided: [{ by: 'selector', service: sp.name, selector: service.spec.selector }],
+      note: 'REJECT: the node answers at once with ICMP port unreachable',
+    });
+    const reply = replyFromNode(ctx, node, 'ICMP port unreachable', 'the REJECT rule', { ip: bridgeAddress(node) });
+    return finish(ctx, refused('no-endpoints', at, noEndpointsWhy(sp)), reply);
+  }
+  walk.pass({ place: 'iptables', where, node: name, rules: [NAT.prerouting, loadBalancerIPRule(sp, ip)], decided: [seen], note: `the load balancer's address and port ${portNumber} of ${sp.name}: to its external chain` });
+  return externalChain(ctx, node, sp, eps, true, loadBalancerFilterRule(sp, ip, 'no-local-endpoints'), 'FORWARD');
+}
+
 // ---- on a node: a packet to one of its own addresses ----
 
 function atNodePort(ctx: Ctx, node: Node): Traced {
   const { walk, cluster } = ctx;
   const name = node.metadata.name;
   const port = walk.packet.dst.port ?? 0;
-  const fromPod = inPodNetwork(cluster, walk.packet.src.ip);
   walk.pass({
     place: 'iptables',
     where: chainWhere(node, 'nat', 'PREROUTING -> KUBE-SERVICES'),
@@ -281,7 +353,14 @@ function atNodePort(ctx: Ctx, node: Node): Traced {
   });
   const target = serviceOnNodePort(cluster, port, 'TCP');
   if (!target) {
-    walk.pass({ place: 'iptables', where: chainWhere(node, 'nat', 'KUBE-NODEPORTS'), node: name, note: `no rule for port ${port}: no Service has nodePort ${port}, so the packet goes on, untranslated, to the node itself` });
+    const listener = nodeProcess(cluster, node, port);
+    walk.pass({
+      place: 'iptables',
+      where: chainWhere(node, 'nat', 'KUBE-NODEPORTS'),
+      node: name,
+      note: `no rule for port ${port}: no Service has nodePort ${port}, so the packet goes on, untranslated, to the node itself`,
+    });
+    if (listener) return nodeAnswers(ctx, node, listener);
     const at = walk.stop({ place: 'node', where: onNode(node, 'its own TCP stack'), node: name, note: `nothing on ${name} listens on port ${port}: the kernel answers with a reset (RST)` });
     const reply = replyFromNode(ctx, node, 'RST', "the node's kernel", { ip: walk.packet.dst.ip, port });
     return finish(ctx, refused('no-service-on-port', at, `no Service has nodePort ${port}, and nothing on ${name} listens on it`), reply);
@@ -305,9 +384,20 @@ function atNodePort(ctx: Ctx, node: Node): Traced {
     return finish(ctx, refused('no-endpoints', at, noEndpointsWhy(sp)), reply);
   }
   walk.pass({ place: 'iptables', where: chainWhere(node, 'nat', 'KUBE-NODEPORTS'), node: name, rules: [nodePortRule(sp)], decided: [nodePortDecision], note: `nodePort ${port} is ${sp.name}'s: to its external chain` });
+  return externalChain(ctx, node, sp, eps, inPodNetwork(cluster, walk.packet.src.ip), nodePortFilterRule(sp, 'no-local-endpoints'), 'INPUT');
+}
 
+/**
+ * KUBE-EXT-: the external traffic policy at work, for a packet that came by the node port or the
+ * load balancer's address. `dropRule` is the filter rule that drops it under Local when this node
+ * has no endpoint; `filterChain` the built-in chain that jumps there (INPUT for the node's own
+ * address, FORWARD for one it routes).
+ */
+function externalChain(ctx: Ctx, node: Node, sp: ServicePortInfo, eps: readonly EndpointChoice[], fromPod: boolean, dropRule: IptablesRule, filterChain: 'INPUT' | 'FORWARD'): Traced {
+  const { walk, cluster } = ctx;
+  const name = node.metadata.name;
   const podCidr = formatCidr(cluster.config.podCidr);
-  const policy = target.service.spec.externalTrafficPolicy ?? 'Cluster';
+  const policy = sp.service.spec.externalTrafficPolicy ?? 'Cluster';
   const policyDecision: Decision = { by: 'externalTrafficPolicy', service: sp.name, policy };
   const mine = eps.filter((e) => e.node === name);
   const ext = extRules(sp, podCidr, mine.length > 0);
@@ -327,19 +417,22 @@ function atNodePort(ctx: Ctx, node: Node): Traced {
     walk.pass({ place: 'iptables', where: extWhere, node: name, rules: [ext.podTraffic], decided: [policyDecision], note: "a pod's connection skips the Local policy: every endpoint, no masquerade" });
     return balance(ctx, node, sp, sp.chains.svc, eps, false);
   }
+  const masqueraded = ctx.podMasq
+    ? `the source is ${ctx.podMasq.node.metadata.name}'s address ${walk.packet.src.ip} (flannel masqueraded the pod's packet), not a pod address, so the pod-traffic rule (-s ${podCidr}) does not match. `
+    : '';
   if (mine.length === 0) {
-    walk.pass({ place: 'iptables', where: extWhere, node: name, decided: [policyDecision], note: `Local, and no endpoint on ${name}: no rule here sends the packet on, so it stays untranslated` });
+    walk.pass({ place: 'iptables', where: extWhere, node: name, decided: [policyDecision], note: `${masqueraded}Local, and no endpoint on ${name}: no rule here sends the packet on, so it stays untranslated` });
     const at = walk.stop({
       place: 'iptables',
-      where: chainWhere(node, 'filter', 'INPUT -> KUBE-EXTERNAL-SERVICES'),
+      where: chainWhere(node, 'filter', `${filterChain} -> KUBE-EXTERNAL-SERVICES`),
       node: name,
-      rules: [filterJump('INPUT', 'KUBE-EXTERNAL-SERVICES'), nodePortFilterRule(sp, 'no-local-endpoints')],
+      rules: [filterJump(filterChain, 'KUBE-EXTERNAL-SERVICES'), dropRule],
       note: 'DROP: the packet is thrown away without an answer',
     });
     const where = [...new Set(eps.map((e) => e.node))].join(', ');
     return finish(ctx, timedOut('no-local-endpoints', at, `${sp.name} has externalTrafficPolicy Local and no ready pod on ${name} (its pods run on ${where}): the node drops the connection, and the client waits`));
   }
-  walk.pass({ place: 'iptables', where: extWhere, node: name, rules: [ext.policy], decided: [policyDecision], note: "Local: only this node's own endpoints, and no masquerade: the pod will see the client's own address" });
+  walk.pass({ place: 'iptables', where: extWhere, node: name, rules: [ext.policy], decided: [policyDecision], note: `${masqueraded}Local: only this node's own endpoints, and no masquerade: the pod will see the client's own address` });
   return balance(ctx, node, sp, sp.chains.svl, mine, false);
 }
 
@@ -354,21 +447,29 @@ function balance(ctx: Ctx, node: Node, sp: ServicePortInfo, chain: string, eps: 
   const name = node.metadata.name;
   const n = eps.length;
   // kube-proxy's rules pick among several endpoints at random; with one there is nothing to draw.
-  const pick = n > 1 ? nextInt(ctx.cluster.rng, n) : { value: 0, state: ctx.cluster.rng };
+  const pick = pickEndpoint(ctx.cluster.rng, n);
   if (pick.state !== ctx.cluster.rng) ctx.cluster = { ...ctx.cluster, rng: pick.state };
-  const i = pick.value;
+  const i = pick.chosen;
   const ep = eps[i]!;
   const large = largeClusterMode(ctx.cluster);
+  const tried = eps.slice(0, i + 1).map((e, j) => endpointRule(sp, chain, e, j, n, large));
+  // The lecture's picture has a ClusterIP hop; in the rules it is this chain, shared with the cluster IP.
+  const byClusterIP = walk.packet.dst.ip === sp.service.spec.clusterIP;
+  const clusterIPService = `the ClusterIP service ${sp.service.spec.clusterIP}:${sp.port.port}`;
+  const decided: Decision[] = [
+    { by: 'selector', service: sp.name, selector: sp.service.spec.selector },
+    { by: 'endpoint', endpoints: eps, chosen: i, local: chain === sp.chains.svl, draws: pick.draws },
+  ];
+  if (!byClusterIP && chain === sp.chains.svc) {
+    decided.unshift({ by: 'address', text: `${clusterIPService}: the same chain a request to the cluster IP takes; the packet never carries that address` });
+  }
   walk.pass({
     place: 'service',
-    where: onNode(node, `Service ${sp.name}, iptables nat ${chain}`),
+    where: onNode(node, `Service ${sp.name} (${clusterIPService}), iptables nat ${chain}`),
     node: name,
-    rules: [endpointRule(sp, chain, ep, i, n, large)],
-    decided: [
-      { by: 'selector', service: sp.name, selector: sp.service.spec.selector },
-      { by: 'endpoint', endpoints: eps, chosen: i, local: chain === sp.chains.svl },
-    ],
-    note: n > 1 ? `rule ${i + 1} of ${n} matched: each endpoint gets 1 in ${n} new connections` : 'one endpoint: its rule always matches',
+    rules: tried,
+    decided,
+    note: n > 1 ? pickNote(pick.draws, i, n) : 'one endpoint: its rule always matches',
   });
   const hairpin = walk.packet.src.ip === ep.ip;
   const sep = sepRules(sp, ep, large);
@@ -413,11 +514,21 @@ function deliver(ctx: Ctx, node: Node, ep: EndpointChoice, marked: boolean): Tra
       withSrc(walk.packet, src),
     );
   } else {
+    if (!nodeWithAddress(ctx.cluster, ep.ip)) {
+      walk.pass({
+        place: 'iptables',
+        where: chainWhere(node, 'filter', 'FORWARD -> KUBE-FORWARD'),
+        node: name,
+        rules: [filterJump('FORWARD', 'KUBE-FORWARD'), flannelRules(formatCidr(ctx.cluster.config.podCidr), node).forward, flannelForwardRule(ctx, node)],
+        note: "a new connection, not marked: KUBE-FORWARD lets it through (it drops only INVALID packets), and flannel's FLANNEL-FWD accepts traffic to the pod network",
+      });
+    }
+    const flannel = flannelRules(formatCidr(ctx.cluster.config.podCidr), node);
     walk.pass({
       place: 'iptables',
       where: chainWhere(node, 'nat', 'POSTROUTING -> KUBE-POSTROUTING'),
       node: name,
-      rules: [NAT.postrouting, NAT.notMarked],
+      rules: [NAT.postrouting, NAT.notMarked, flannel.postrouting, flannelReturn(ctx, node)],
       note: `not marked: no SNAT, the pod will see ${walk.packet.src.ip}`,
     });
   }
@@ -448,6 +559,23 @@ const bridgeAddress = (node: Node): string => node.spec.podCIDR.replace(/\.0\/\d
 
 // ---- the end of the way: a pod (or the API server on a node) ----
 
+/** A process on the node itself accepts: sshd, the kubelet or the API server. */
+function nodeAnswers(ctx: Ctx, node: Node, listener: NodeProcess): Traced {
+  const { walk } = ctx;
+  const name = node.metadata.name;
+  const port = walk.packet.dst.port ?? 0;
+  const seen = walk.packet.src.ip;
+  const speaks =
+    listener.speaks === 'ssh'
+      ? `it speaks SSH, not HTTP: it sends its banner (${listener.banner}) first`
+      : 'it speaks HTTPS only: a plain http:// request gets a 400 answer, an https:// one its certificate';
+  walk.pass({ place: 'node', where: onNode(node, `${listener.process} (listening on ${port})`), node: name, note: `${listener.process} accepts; ${speaks}` });
+  ctx.seenFrom = seen;
+  const response = listener.speaks === 'https' ? HTTP_TO_HTTPS : { status: 0, reason: '', headers: [], body: `${listener.banner}\r\n` };
+  const outcome = answered({ kind: 'node', node, process: listener.process, listener }, response, seen);
+  return finish(ctx, outcome, replyPath(ctx, 'SYN-ACK', { place: 'node', where: onNode(node, listener.process), node: name }));
+}
+
 type Via = 'service' | 'pod' | 'inside';
 
 function arrive(ctx: Ctx, ip: string, port: number, via: Via): Traced {
@@ -456,12 +584,8 @@ function arrive(ctx: Ctx, ip: string, port: number, via: Via): Traced {
   const hostNode = nodeWithAddress(cluster, ip);
   if (hostNode) {
     const name = hostNode.metadata.name;
-    if (isControlPlane(hostNode) && port === cluster.config.apiServerPort) {
-      walk.pass({ place: 'node', where: onNode(hostNode, `kube-apiserver (listening on ${port})`), node: name, note: 'the API server accepts; it speaks HTTPS only' });
-      ctx.seenFrom = seen;
-      const outcome = answered({ kind: 'node', node: hostNode, process: 'kube-apiserver' }, HTTP_TO_HTTPS, seen);
-      return finish(ctx, outcome, replyPath(ctx, 'SYN-ACK', { place: 'node', where: onNode(hostNode, 'kube-apiserver'), node: name }));
-    }
+    const listener = nodeProcess(cluster, hostNode, port);
+    if (listener) return nodeAnswers(ctx, hostNode, listener);
     const at = walk.stop({ place: 'node', where: onNode(hostNode, 'its own TCP stack'), node: name, note: `nothing on ${name} listens on port ${port}: a reset (RST)` });
     return finish(ctx, refused('nothing-listening', at, `nothing on ${name} listens on port ${port}`), replyPath(ctx, 'RST', { place: 'node', where: onNode(hostNode, 'its own TCP stack'), node: name }));
   }

@@ -1,6 +1,7 @@
 // A request's path through the cluster as data: the hops a connection's first packet takes,
 // the way the answer comes back, and how it ends. Nothing here draws; format.ts writes text.
 
+import type { NodeProcess } from './node-processes.js';
 import type { Cluster, HttpResponse, IntOrString, KnownImage, Labels, Node, Pod, Service, ServicePort, TrafficPolicy } from '../cluster/index.js';
 
 /** The learner's machine, outside the cluster (a documentation address, TEST-NET-2). */
@@ -40,7 +41,7 @@ export interface LoadBalancerRequest {
   readonly http?: HttpRequest;
 }
 
-/** An address in a packet: no port for ICMP. `ip` may be `lb/NAME` for a load balancer with no address yet. */
+/** An address in a packet: no port for ICMP. */
 export interface Address {
   readonly ip: string;
   readonly port?: number;
@@ -85,6 +86,14 @@ export interface EndpointChoice {
   readonly chain: string;
 }
 
+/** One statistic rule kube-proxy's chain tried: its probability as iptables-save prints it, the draw, the result. */
+export interface RuleDraw {
+  readonly probability: string;
+  /** The kernel's 31-bit random number as a fraction of 2^31, so it compares with the probability. */
+  readonly draw: number;
+  readonly matched: boolean;
+}
+
 /** What made the packet go where it went at a hop. */
 export type Decision =
   | { readonly by: 'nodePort'; readonly service: string; readonly nodePort: number }
@@ -92,7 +101,7 @@ export type Decision =
   | { readonly by: 'targetPort'; readonly service: string; readonly port: number; readonly targetPort: IntOrString; readonly resolved: number }
   | { readonly by: 'containerPort'; readonly pod: string; readonly container: string; readonly declared: readonly number[]; readonly listening: readonly number[] }
   | { readonly by: 'selector'; readonly service: string; readonly selector: Labels | undefined }
-  | { readonly by: 'endpoint'; readonly endpoints: readonly EndpointChoice[]; readonly chosen: number; readonly local: boolean }
+  | { readonly by: 'endpoint'; readonly endpoints: readonly EndpointChoice[]; readonly chosen: number; readonly local: boolean; readonly draws?: readonly RuleDraw[] }
   | { readonly by: 'externalTrafficPolicy'; readonly service: string; readonly policy: TrafficPolicy }
   | { readonly by: 'firewall'; readonly port: number; readonly allowed: boolean }
   | { readonly by: 'load-balancer'; readonly nodes: readonly string[]; readonly chosen: string; readonly nodePort: number }
@@ -118,12 +127,12 @@ export interface Hop {
 }
 
 export type RefusedReason = 'no-service-on-port' | 'no-endpoints' | 'nothing-listening' | 'local-nothing-listening';
-export type TimeoutReason = 'not-routable' | 'unknown-address' | 'firewall' | 'no-local-endpoints' | 'no-service-port';
+export type TimeoutReason = 'not-routable' | 'unknown-address' | 'firewall' | 'no-local-endpoints' | 'no-service-port' | 'no-listener';
 
 /** What accepted the connection: a container in a pod, or a process on a node (the API server). */
 export type Server =
   | { readonly kind: 'pod'; readonly pod: Pod; readonly container: string; readonly image: KnownImage }
-  | { readonly kind: 'node'; readonly node: Node; readonly process: string };
+  | { readonly kind: 'node'; readonly node: Node; readonly process: string; readonly listener: NodeProcess };
 
 export type Outcome =
   /** A process accepted the connection and answered. */

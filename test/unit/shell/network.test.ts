@@ -42,9 +42,15 @@ describe('trace in the sandbox', () => {
     assert.match(fromPod.stdout, /^Trace from pod\/client to [\d.]+:80\./);
     assert.doesNotMatch(fromPod.stdout, /KUBE-NODEPORTS/);
     run('kubectl expose pod web --type=LoadBalancer --port=8080 --target-port=80 --name=front');
+    const pending = run('trace lb/front');
+    assert.equal(pending.exitCode, 1);
+    assert.match(pending.stderr, /^trace: service front has no load balancer yet: its EXTERNAL-IP is <pending>/);
+    run('sleep 5');
     const lb = run('trace lb/front');
     assert.equal(lb.exitCode, 0);
-    assert.match(lb.stdout, /\n 2\. cloud load balancer of service default\/front \(port 8080;/);
+    assert.match(lb.stdout, /\n 2\. cloud load balancer 203\.0\.113\.100 of service default\/front \(port 8080\)\n/);
+    // The address itself leads to the same load balancer.
+    assert.match(run('trace http://203.0.113.100:8080/').stdout, /\n 2\. cloud load balancer 203\.0\.113\.100 of service default\/front \(port 8080\)\n/);
     assert.equal(run('trace lb/front:9999').exitCode, 1);
   });
 
@@ -89,7 +95,7 @@ describe('firewall in the sandbox', () => {
   it('is open by default, and says so in plain lines', () => {
     assert.equal(
       run('firewall').stdout,
-      "The nodes' firewall (one security group for every node), inbound TCP from anywhere (0.0.0.0/0):\n  open: every port (0-65535)\nReplies, traffic between nodes and pods, and a cloud load balancer always get through.\n",
+      "The nodes' firewall (one security group for every node), inbound TCP from anywhere (0.0.0.0/0):\n  open: every port (0-65535)\nReplies, traffic between nodes and pods, and a cloud load balancer always get through.\nIt guards the nodes' EXTERNAL-IPs: INTERNAL-IPs, pod IPs and cluster IPs have no route from your laptop at all.\n",
     );
   });
 

@@ -55,6 +55,7 @@ const FILTER_WORKER_1 = [
   ':INPUT ACCEPT [0:0]',
   ':FORWARD ACCEPT [0:0]',
   ':OUTPUT ACCEPT [0:0]',
+  ':FLANNEL-FWD - [0:0]',
   ':KUBE-EXTERNAL-SERVICES - [0:0]',
   ':KUBE-FIREWALL - [0:0]',
   ':KUBE-FORWARD - [0:0]',
@@ -71,9 +72,13 @@ const FILTER_WORKER_1 = [
   '-A FORWARD -m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD',
   '-A FORWARD -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
   '-A FORWARD -m conntrack --ctstate NEW -m comment --comment "kubernetes externally-visible service portals" -j KUBE-EXTERNAL-SERVICES',
+  // flannel (pkg/trafficmngr/iptables/iptables.go, forwardRules) appends its jump after kube-proxy's.
+  '-A FORWARD -m comment --comment "flanneld forward" -j FLANNEL-FWD',
   '-A OUTPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes load balancer firewall" -j KUBE-PROXY-FIREWALL',
   '-A OUTPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
   '-A OUTPUT -j KUBE-FIREWALL',
+  '-A FLANNEL-FWD -s 10.244.0.0/16 -m comment --comment "flanneld forward" -j ACCEPT',
+  '-A FLANNEL-FWD -d 10.244.0.0/16 -m comment --comment "flanneld forward" -j ACCEPT',
   '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/lonely:http has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30090 -j REJECT --reject-with icmp-port-unreachable',
   '-A KUBE-FIREWALL ! -s 127.0.0.0/8 -d 127.0.0.0/8 -m comment --comment "block incoming localnet connections" -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
   '-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP',
@@ -91,6 +96,7 @@ const NAT_WORKER_1 = [
   ':INPUT ACCEPT [0:0]',
   ':OUTPUT ACCEPT [0:0]',
   ':POSTROUTING ACCEPT [0:0]',
+  ':FLANNEL-POSTRTG - [0:0]',
   `:KUBE-EXT-${WEB} - [0:0]`,
   ':KUBE-KUBELET-CANARY - [0:0]',
   ':KUBE-MARK-MASQ - [0:0]',
@@ -106,6 +112,14 @@ const NAT_WORKER_1 = [
   '-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
   '-A OUTPUT -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
   '-A POSTROUTING -m comment --comment "kubernetes postrouting rules" -j KUBE-POSTROUTING',
+  // flannel's masquerade (masqRules): worker-1's lease is 10.244.1.0/24.
+  '-A POSTROUTING -m comment --comment "flanneld masq" -j FLANNEL-POSTRTG',
+  '-A FLANNEL-POSTRTG -m mark --mark 0x4000/0x4000 -m comment --comment "flanneld masq" -j RETURN',
+  '-A FLANNEL-POSTRTG -s 10.244.1.0/24 -d 10.244.0.0/16 -m comment --comment "flanneld masq" -j RETURN',
+  '-A FLANNEL-POSTRTG -s 10.244.0.0/16 -d 10.244.1.0/24 -m comment --comment "flanneld masq" -j RETURN',
+  '-A FLANNEL-POSTRTG ! -s 10.244.0.0/16 -d 10.244.1.0/24 -m comment --comment "flanneld masq" -j RETURN',
+  '-A FLANNEL-POSTRTG -s 10.244.0.0/16 ! -d 224.0.0.0/4 -m comment --comment "flanneld masq" -j MASQUERADE --random-fully',
+  '-A FLANNEL-POSTRTG ! -s 10.244.0.0/16 -d 10.244.0.0/16 -m comment --comment "flanneld masq" -j MASQUERADE --random-fully',
   `-A KUBE-EXT-${WEB} -s 10.244.0.0/16 -m comment --comment "pod traffic for default/web external destinations" -j KUBE-SVC-${WEB}`,
   `-A KUBE-EXT-${WEB} -m comment --comment "masquerade LOCAL traffic for default/web external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`,
   `-A KUBE-EXT-${WEB} -m comment --comment "route LOCAL traffic for default/web external destinations" -m addrtype --src-type LOCAL -j KUBE-SVC-${WEB}`,
@@ -159,7 +173,8 @@ describe('iptables-save for a small cluster', () => {
     const ext = nat.split('\n').filter((line) => line.startsWith(`-A KUBE-EXT-${WEB}`));
     assert.equal(ext.length, 3);
     // Everything else is the same on every node.
-    const strip = (t: string) => t.split('\n').filter((line) => !line.includes('KUBE-SVL') && !line.includes('no local endpoints') && line !== `-A KUBE-EXT-${WEB} -j KUBE-SVL-${WEB}`);
+    // (and flannel's rules name each node's own lease)
+    const strip = (t: string) => t.split('\n').filter((line) => !line.includes('KUBE-SVL') && !line.includes('no local endpoints') && line !== `-A KUBE-EXT-${WEB} -j KUBE-SVL-${WEB}` && !/10\.244\.[12]\.0\/24/.test(line));
     assert.deepEqual(strip(text), strip(iptablesSave(l.cluster(), node('worker-1'))));
   });
 

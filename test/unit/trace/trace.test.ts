@@ -64,12 +64,15 @@ describe('trace: the lecture\'s services from outside', () => {
     assert.deepEqual(places(t.reply), ['container', 'conntrack', 'firewall', 'client']);
   });
 
-  it('on a node\'s internal IP too, with no public IP to translate', () => {
-    const internal = l.cluster().nodes[0]!.status.addresses.find((a) => a.type === 'InternalIP')!.address;
+  it("not on a node's INTERNAL-IP: the laptop has no route to the cluster's private network (the course's own quiz says so)", () => {
+    const node = l.cluster().nodes[1]!;
+    const internal = node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
+    const external = node.status.addresses.find((a) => a.type === 'ExternalIP')!.address;
     const { trace: t } = trace(l.cluster(), { from: 'outside', ip: internal, port });
-    assert.equal(t.outcome.kind, 'answered');
-    assert.equal(t.hops[1]!.nat, undefined);
-    assert.ok(!places(t.reply).includes('firewall'));
+    assert.ok(t.outcome.kind === 'timeout' && t.outcome.reason === 'not-routable');
+    assert.equal(t.outcome.hop, 0);
+    assert.ok(t.outcome.why.includes(`${internal} is the INTERNAL-IP of ${node.metadata.name}`) && t.outcome.why.includes(`use its EXTERNAL-IP ${external}`), t.outcome.why);
+    assert.deepEqual(t.reply, []);
   });
 
   it('myapp-pod-nodeport-service: the named port is part of the chain hash and the comments', () => {
@@ -215,6 +218,7 @@ describe('trace: from a pod, and through a load balancer', () => {
   l.run('kubectl expose pod web --port=80 --name=inside');
   l.run('kubectl create service clusterip empty --tcp=80:80');
   l.run('kubectl expose pod web --type=LoadBalancer --port=80 --name=lb');
+  l.run('sleep 5');
   const clusterIP = l.service('inside').spec.clusterIP;
   const hi = hash16('default/insidetcp');
 
@@ -272,12 +276,12 @@ describe('trace: from a pod, and through a load balancer', () => {
     const t = result.trace;
     assert.deepEqual(places(t.hops).slice(0, 4), ['client', 'load-balancer', 'node-nic', 'iptables']);
     const lbHop = t.hops[1]!;
-    assert.deepEqual(lbHop.in.dst, { ip: 'lb/lb', port: 80 });
+    assert.deepEqual(lbHop.in.dst, { ip: '203.0.113.100', port: 80 });
     assert.equal(lbHop.out!.dst.port, l.nodePort('lb'));
     const decision = lbHop.decided.find((d) => d.by === 'load-balancer');
     assert.ok(decision && decision.by === 'load-balancer' && !decision.nodes.includes('control-plane'));
     assert.equal(t.outcome.kind, 'answered');
-    assert.deepEqual(t.reply.at(-1)!.in.src, { ip: 'lb/lb', port: 80 });
+    assert.deepEqual(t.reply.at(-1)!.in.src, { ip: '203.0.113.100', port: 80 });
   });
 });
 
@@ -297,7 +301,7 @@ describe('trace: several endpoints', () => {
     assert.equal(decision.endpoints.length, 3);
     const keys = decision.endpoints.map((e) => `${e.ip}:${e.port}`);
     assert.deepEqual(keys, [...keys].sort());
-    const rule = svc.rules[0]!.text;
+    const rule = svc.rules.at(-1)!.text;
     const expected = ['0.33333333349', '0.50000000000', undefined][decision.chosen];
     if (expected) assert.match(rule, new RegExp(`-m statistic --mode random --probability ${expected.replace('.', '\\.')} -j KUBE-SEP-`));
     else assert.doesNotMatch(rule, /statistic/);
