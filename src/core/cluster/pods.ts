@@ -3,7 +3,9 @@
 import { alreadyExists, invalidError, notFound, type Result } from './api-error.js';
 import { invalid, notSupported, required, type FieldError } from './field-error.js';
 import { digestOf, newUid, nextRevision, randomHex, randomSuffix } from './ids.js';
-import { defaultPullPolicy, knownImage, qualifiedImage } from './images.js';
+import { defaultPullPolicy, knownImage, pullOutcome, qualifiedImage } from './images.js';
+import { EVENT_HORIZON_MS, pullEvents, type PullFailure } from './image-pull.js';
+import { containerStartLog } from './container-log.js';
 import { formatIPv4, parseCidr } from './ip.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
 import { nextInt } from '../random.js';
@@ -163,9 +165,14 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     first?.imagePullPolicy === 'IfNotPresent' && eventIndex(cluster.events).pulledBySource.get(`kubelet/${node.metadata.name}`).some((e) => e.message.includes(`"${image}"`));
   const pullTime = nextInt(rng, 3000);
   rng = pullTime.state;
+  const outcome = alreadyPresent ? ({ ok: true } as const) : pullOutcome(image);
   const pullMs = alreadyPresent ? 0 : 1500 + pullTime.value;
-  const pulledAt = pullStartedAt + pullMs;
+  const failed = !outcome.ok;
+  const pulledAt = failed ? Infinity : pullStartedAt + pullMs;
   const startedAt = pulledAt + 150;
+  const failure: PullFailure | undefined = outcome.ok
+    ? undefined
+    : { reason: outcome.reason, message: outcome.message, failMs: 400 + (pullTime.value % 800), eventsUntil: cluster.now + EVENT_HORIZON_MS };
 
   const revision = nextRevision({ ...cluster, rng });
   const hostIP = nodeAddress(node, 'InternalIP') ?? '';
@@ -200,7 +207,8 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     timeline: { scheduledAt: cluster.now, sandboxAt, pullStartedAt, pulledAt, startedAt },
     serviceEnv: serviceEnvVars(cluster.services),
     tokenVolume: `kube-api-access-${volumeSuffix.text}`,
-    log: [],
+    log: failed ? [] : containerStartLog(image, startedAt, node),
+    ...(failure ? { imagePull: failure } : {}),
   };
 
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
@@ -215,17 +223,21 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     at,
   });
   const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned default/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
-  if (alreadyPresent) {
-    events.push(ev('Pulled', `Container image "${image}" already present on machine`, pulledAt));
+  if (failure) {
+    events.push(...pullEvents(pod, failure, 0, failure.eventsUntil));
   } else {
-    events.push(ev('Pulling', `Pulling image "${image}"`, pullStartedAt));
-    events.push(
-      ev('Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${pod.status.imageSize} bytes.`, pulledAt),
-    );
-  }
-  for (const c of containers) {
-    events.push(ev('Created', `Created container: ${c.name}`, startedAt - 50));
-    events.push(ev('Started', `Started container ${c.name}`, startedAt));
+    if (alreadyPresent) {
+      events.push(ev('Pulled', `Container image "${image}" already present on machine`, pulledAt));
+    } else {
+      events.push(ev('Pulling', `Pulling image "${image}"`, pullStartedAt));
+      events.push(
+        ev('Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${pod.status.imageSize} bytes.`, pulledAt),
+      );
+    }
+    for (const c of containers) {
+      events.push(ev('Created', `Created container: ${c.name}`, startedAt - 50));
+      events.push(ev('Started', `Started container ${c.name}`, startedAt));
+    }
   }
 
   const nodes = revision.cluster.nodes.map((n) => (n.metadata.name === node.metadata.name ? { ...n, lastPodHost: address.host } : n));

@@ -63,8 +63,16 @@ export function describePod(cluster: Cluster, pod: Pod): string {
       w.write(2, 'State:\tWaiting\n');
       w.write(3, `Reason:\t${st.reason}\n`);
     }
+    const last = pod.lastTermination;
+    if (last) {
+      w.write(2, 'Last State:\tTerminated\n');
+      w.write(3, 'Reason:\tCompleted\n');
+      w.write(3, 'Exit Code:\t0\n');
+      w.write(3, `Started:\t${rfc1123z(last.startedAt)}\n`);
+      w.write(3, `Finished:\t${rfc1123z(last.finishedAt)}\n`);
+    }
     w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
-    w.write(2, 'Restart Count:\t0\n');
+    w.write(2, `Restart Count:\t${pod.restartCount ?? 0}\n`);
     if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');

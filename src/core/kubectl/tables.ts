@@ -29,7 +29,10 @@ export const POD_TABLE: TableDef<Pod> = {
     const ready = isPodReady(pod, cluster.now) ? total : 0;
     const st = containerState(pod, cluster.now);
     const status = st.state === 'running' ? 'Running' : st.reason;
-    return [pod.metadata.name, `${ready}/${total}`, status, '0', age(pod.metadata.creationTimestamp, cluster.now)];
+    const restarts = pod.restartCount ?? 0;
+    const last = pod.lastTermination;
+    const restartText = restarts > 0 && last ? `${restarts} (${age(last.finishedAt, cluster.now)} ago)` : String(restarts);
+    return [pod.metadata.name, `${ready}/${total}`, status, restartText, age(pod.metadata.creationTimestamp, cluster.now)];
   },
   wideRow(pod, cluster) {
     return [visiblePodIP(pod, cluster.now) ?? '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>'];
