@@ -1,0 +1,67 @@
+// The real kubectl 1.32 client describes and prints the simulator's own objects (served by a fake
+// API server); its output must equal ours. Ages are measured against different clocks, so event
+// tables are compared with ages masked (see withoutAges).
+
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { KUBECTL, realKubectl, startFakeApi, withoutAges } from './fake-api.js';
+import { Session } from './helpers.js';
+
+describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
+  let server: Server | undefined;
+  let kubeconfig = '';
+  const session = new Session(3);
+
+  before(async () => {
+    session.run('run web --image=nginx --port=80');
+    session.run('run typo --image=stacksimplfy/kubenginx:1.0.0');
+    session.run('run notag --image=nginx:1.99.1');
+    session.run('run upper --image=Nginx');
+    session.run('expose pod web --type=NodePort --port=80');
+    session.wait(3);
+    const started = await startFakeApi(() => session.cluster);
+    server = started.server;
+    kubeconfig = started.kubeconfig;
+  });
+
+  after(() => {
+    server?.close();
+  });
+
+  const same = async (line: string, mask = false): Promise<void> => {
+    const real = await realKubectl(line.split(' '), kubeconfig);
+    const sim = session.run(line);
+    assert.equal(real.code, 0, real.stderr);
+    assert.equal(mask ? withoutAges(sim.stdout) : sim.stdout, mask ? withoutAges(real.stdout) : real.stdout);
+  };
+
+  it('a pod whose image does not exist: ErrImagePull, its events, its yaml (pkg/kubelet/images/image_manager.go)', async () => {
+    await same('describe pod typo', true);
+    await same('get pod typo -o yaml');
+    await same('get pod notag -o json');
+    assert.match(session.run('get pod typo').stdout, /typo +0\/1 +ErrImagePull +0 /);
+  });
+
+  it('after the back-off: ImagePullBackOff, repeated events counted (x2 over ...)', async () => {
+    session.wait(60);
+    await same('describe pod typo', true);
+    await same('describe pod notag', true);
+    await same('get pod typo -o yaml');
+    assert.match(session.run('get pod typo').stdout, /ImagePullBackOff/);
+    assert.match(session.run('describe pod typo').stdout, /Pulling +\S+ \(x3 over \S+\) +kubelet +Pulling image "stacksimplfy\/kubenginx:1.0.0"/);
+  });
+
+  it('an image name that cannot be parsed: InvalidImageName', async () => {
+    await same('describe pod upper', true);
+    await same('get pod upper -o yaml');
+    assert.match(session.run('get pod upper').stdout, /InvalidImageName/);
+  });
+
+  it('a running nginx pod and its NodePort service', async () => {
+    await same('describe pod web', true);
+    await same('get pod web -o yaml');
+    await same('describe service web', true);
+    await same('get svc web -o json');
+  });
+});
