@@ -100,11 +100,13 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
         const items = c.pods.filter((p) => node === undefined || p.spec.nodeName === node).map((p) => podView(p, c.now));
         return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items });
       }
-      if (kind === 'services' && name) {
+      if (kind === 'services') {
+        if (!name) return send(200, { kind: 'ServiceList', apiVersion: 'v1', metadata: {}, items: c.services.map((s) => serviceView(s)) });
         const svc = c.services.find((s) => s.metadata.name === name);
         return svc ? send(200, serviceView(svc)) : notFound('services', name);
       }
-      if (kind === 'nodes' && name) {
+      if (kind === 'nodes') {
+        if (!name) return send(200, { kind: 'NodeList', apiVersion: 'v1', metadata: {}, items: c.nodes.map((n) => nodeView(n, c.now)) });
         const node = c.nodes.find((n) => n.metadata.name === name);
         return node ? send(200, nodeView(node, c.now)) : notFound('nodes', name);
       }

@@ -65,3 +65,74 @@ describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? fals
     await same('get svc web -o json');
   });
 });
+
+describe('jsonpath as real kubectl 1.32 prints it (k8s.io/client-go/util/jsonpath)', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
+  let server: Server | undefined;
+  let kubeconfig = '';
+  const session = new Session(4);
+
+  before(async () => {
+    session.run('run web --image=nginx --port=80 --labels=zeta=z,app=web,mid=m');
+    session.run('expose pod web --type=NodePort --port=80');
+    session.wait(20);
+    const started = await startFakeApi(() => session.cluster);
+    server = started.server;
+    kubeconfig = started.kubeconfig;
+  });
+
+  after(() => {
+    server?.close();
+  });
+
+  const templates = [
+    '{.metadata.name}{"\\n"}',
+    '{.metadata.name}\\n',
+    '{.metadata.labels}',
+    '{.spec.containers[0].ports}',
+    '{.metadata.nope}',
+    '{range .spec.containers[*]}{.name}{"\\t"}{.image}{"\\n"}{end}',
+    '{.spec.containers[-1].name}',
+    '{..containerPort}',
+    '{.status.conditions[?(@.type=="Ready")].status}',
+    "{.metadata.labels['app']}",
+    '{range .spec.containers[*]}{.name}',
+    '{.spec.containers[*].name}',
+    '{.status.podIP} {.spec.nodeName}',
+    '{.kind}{"-"}{.apiVersion}',
+  ];
+  for (const t of templates) {
+    it(`get pod web -o jsonpath='${t}'`, async () => {
+      const real = await realKubectl(['get', 'pod', 'web', '-o', `jsonpath=${t}`], kubeconfig);
+      const sim = session.run(t.includes("'") ? `get pod web -o "jsonpath=${t}"` : `get pod web -o jsonpath='${t}'`);
+      assert.equal(real.code, 0, real.stderr);
+      assert.equal(sim.stdout, real.stdout);
+    });
+  }
+
+  for (const t of ['{.items[*].status.addresses[?(@.type=="InternalIP")].address}', '{range .items[*]}{.metadata.name}{" "}{.status.nodeInfo.kubeProxyVersion}{"\\n"}{end}']) {
+    it(`get nodes -o jsonpath='${t}'`, async () => {
+      const real = await realKubectl(['get', 'nodes', '-o', `jsonpath=${t}`], kubeconfig);
+      const sim = session.run(`get nodes -o jsonpath='${t}'`);
+      assert.equal(real.code, 0, real.stderr);
+      assert.equal(sim.stdout, real.stdout);
+    });
+  }
+
+  for (const t of ['{.metadata.name', '{.metadata.name}{"\n"', '{.spec.containers[0]}}{']) {
+    it(`a broken template: jsonpath='${t}' fails as kubectl does`, async () => {
+      const real = await realKubectl(['get', 'pod', 'web', '-o', `jsonpath=${t}`], kubeconfig);
+      const sim = session.run(`get pod web -o jsonpath='${t}'`);
+      assert.notEqual(real.code, 0);
+      assert.equal(sim.stderr, real.stderr.replace(/^Error: /, 'error: ').replace(/\n\n$/, '\n'));
+      assert.equal(sim.exitCode, 1);
+    });
+  }
+
+  it('a template that repeats {.items} 400 times stops at the cap with an error, not gigabytes', () => {
+    for (let i = 0; i < 60; i++) session.run(`run p${i} --image=nginx`);
+    const r = session.run(`get pods -o jsonpath='${'{.items}'.repeat(400)}'`);
+    assert.equal(r.exitCode, 1);
+    assert.match(r.stderr, /larger than 4 MiB/);
+    assert.ok(r.stdout.length <= 4 * 1024 * 1024);
+  });
+});
