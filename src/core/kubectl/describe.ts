@@ -52,8 +52,9 @@ export function describePod(cluster: Cluster, pod: Pod): string {
     w.write(2, `Container ID:\t${st.state === 'running' ? pod.status.containerID : ''}\n`);
     w.write(2, `Image:\t${c.image}\n`);
     w.write(2, `Image ID:\t${st.state === 'running' ? pod.status.imageID : ''}\n`);
-    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
-    const hostPorts = c.ports.map((p) => `0/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
+    // describeContainerPorts / describeContainerHostPorts: number/protocol, no port name.
+    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+    const hostPorts = c.ports.map((p) => `0/${p.protocol}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
     if (st.state === 'running') {
@@ -113,7 +114,7 @@ export function describeService(cluster: Cluster, service: Service): string {
   w.write(0, `Namespace:\t${service.metadata.namespace}\n`);
   w.labels('Labels', service.metadata.labels);
   w.annotations('Annotations', service.metadata.annotations);
-  w.write(0, `Selector:\t${s.selector && Object.keys(s.selector).length > 0 ? formatLabels(s.selector) : ''}\n`);
+  w.write(0, `Selector:\t${s.selector && Object.keys(s.selector).length > 0 ? formatLabels(s.selector) : '<none>'}\n`);
   w.write(0, `Type:\t${s.type}\n`);
   if (s.type !== 'ExternalName') {
     w.write(0, `IP Family Policy:\t${s.ipFamilyPolicy}\n`);
@@ -152,7 +153,8 @@ export function describeNode(cluster: Cluster, node: Node): string {
   w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
   w.write(1, 'AcquireTime:\t<unset>\n');
   w.write(1, `RenewTime:\t${rfc1123z(now - (now % 10_000))}\n`);
-  const heartbeat = rfc1123z(now - (now % 300_000));
+  // The kubelet posts its status every 40s or so: the same heartbeat -o yaml shows.
+  const heartbeat = rfc1123z(now - ((now / 1000) % 40) * 1000);
   const since = rfc1123z(node.metadata.creationTimestamp);
   const readySince = rfc1123z(node.metadata.creationTimestamp + 30_000);
   w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
@@ -177,6 +179,7 @@ export function describeNode(cluster: Cluster, node: Node): string {
   w.write(0, `  Architecture:\t${i.architecture}\n`);
   w.write(0, `  Container Runtime Version:\t${i.containerRuntimeVersion}\n`);
   w.write(0, `  Kubelet Version:\t${i.kubeletVersion}\n`);
+  if (i.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${i.kubeProxyVersion}\n`);
   w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   w.write(0, `PodCIDRs:\t${node.spec.podCIDR}\n`);
   const pods = cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name);

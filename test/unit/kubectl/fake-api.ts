@@ -76,7 +76,14 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
     const c = cluster();
     if (path === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
     if (path === '/apis') {
-      return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [{ name: 'discovery.k8s.io', versions: [{ groupVersion: 'discovery.k8s.io/v1', version: 'v1' }], preferredVersion: { groupVersion: 'discovery.k8s.io/v1', version: 'v1' } }] });
+      const group = (name: string) => ({ name, versions: [{ groupVersion: `${name}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' } });
+      return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('discovery.k8s.io'), group('coordination.k8s.io')] });
+    }
+    if (path === '/apis/coordination.k8s.io/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'coordination.k8s.io/v1', resources: [resource('leases', 'Lease', 'lease')] });
+    const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
+    if (lease) {
+      const renew = new Date(c.now - (c.now % 10_000)).toISOString().replace(/\.\d+Z$/, '.000000Z');
+      return send(200, { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', metadata: { name: lease[1], namespace: 'kube-node-lease' }, spec: { holderIdentity: lease[1], leaseDurationSeconds: 40, renewTime: renew } });
     }
     if (path === '/apis/discovery.k8s.io/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'discovery.k8s.io/v1', resources: [resource('endpointslices', 'EndpointSlice', 'eps')] });
     if (path === '/api/v1') {
@@ -150,5 +157,7 @@ export function withoutAges(text: string): string {
   const at = text.indexOf('\nEvents:\n');
   const head = at < 0 ? text : text.slice(0, at);
   const tail = at < 0 ? '' : text.slice(at);
-  return head + tail.replace(/\b\d+(?:d|h|m|s|y)(?:\d+(?:h|m|s))?\b/g, 'T').replace(/ {2,}/g, '  ');
+  if (!/Non-terminated Pods/.test(head)) return head + tail.replace(/\b\d+(?:d|h|m|s|y)(?:\d+(?:h|m|s))?\b/g, 'T').replace(/ {2,}/g, '  ');
+  const ageAtEnd = (t: string): string => t.replace(/ {2,}\d+(?:d|h|m|s|y)(?:\d+(?:h|m|s))?$/gm, '  T').replace(/ {2,}/g, '  ');
+  return ageAtEnd(head) + tail.replace(/\b\d+(?:d|h|m|s|y)(?:\d+(?:h|m|s))?\b/g, 'T').replace(/ {2,}/g, '  ');
 }

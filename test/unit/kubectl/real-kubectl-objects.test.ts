@@ -11,7 +11,11 @@ import { Session } from './helpers.js';
 describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: Server | undefined;
   let kubeconfig = '';
-  const session = new Session(3);
+  const session = new Session(3, {
+    'nosel.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nosel\nspec:\n  ports:\n  - port: 80\n',
+    'named.yaml':
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: named\n  labels:\n    app: named\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: named\nspec:\n  type: NodePort\n  selector:\n    app: named\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n',
+  });
 
   before(async () => {
     session.run('run web --image=nginx --port=80');
@@ -19,6 +23,7 @@ describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? fals
     session.run('run notag --image=nginx:1.99.1');
     session.run('run upper --image=Nginx');
     session.run('expose pod web --type=NodePort --port=80');
+    session.run('apply -f named.yaml');
     session.wait(3);
     const started = await startFakeApi(() => session.cluster);
     server = started.server;
@@ -56,6 +61,22 @@ describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? fals
     await same('describe pod upper', true);
     await same('get pod upper -o yaml');
     assert.match(session.run('get pod upper').stdout, /InvalidImageName/);
+  });
+
+  it('describe node: the Kube-Proxy Version line, the non-terminated pods (describe.go describeNode)', async () => {
+    await same('describe node worker-1', true);
+    await same('describe node worker-2', true);
+  });
+
+  it("describe svc: Selector <none> when there is none, the kubernetes service's named port", async () => {
+    session.run('apply -f nosel.yaml');
+    await same('describe svc nosel', true);
+    await same('describe svc kubernetes', true);
+    await same('describe svc named', true);
+  });
+
+  it('describe pod: a named container port prints as number/protocol only', async () => {
+    await same('describe pod named', true);
   });
 
   it('a running nginx pod and its NodePort service', async () => {
