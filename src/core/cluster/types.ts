@@ -169,6 +169,10 @@ export interface ServiceSpec {
   readonly ipFamilyPolicy: 'SingleStack';
   readonly allocateLoadBalancerNodePorts?: boolean;
   readonly externalName?: string;
+  /** Addresses outside the cluster that kube-proxy also routes to this service. */
+  readonly externalIPs?: readonly string[];
+  /** LoadBalancer with externalTrafficPolicy Local: the node port kube-proxy answers health checks on. */
+  readonly healthCheckNodePort?: number;
 }
 
 export interface Service {

@@ -138,6 +138,9 @@ export function serviceView(service: Service): Json {
     spec.clusterIPs = [...s.clusterIPs];
   }
   spec.type = s.type;
+  if (s.externalIPs !== undefined && s.externalIPs.length > 0) spec.externalIPs = [...s.externalIPs];
+  if (s.healthCheckNodePort !== undefined) spec.healthCheckNodePort = s.healthCheckNodePort;
+  if (s.sessionAffinity === 'ClientIP') spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } };
   if (s.externalName !== undefined) spec.externalName = s.externalName;
   spec.sessionAffinity = s.sessionAffinity;
   if (s.externalTrafficPolicy !== undefined) spec.externalTrafficPolicy = s.externalTrafficPolicy;

@@ -122,6 +122,7 @@ export function describeService(cluster: Cluster, service: Service): string {
   } else w.write(0, 'IP Families:\t<none>\n');
   w.write(0, `IP:\t${s.clusterIP}\n`);
   w.write(0, `IPs:\t${s.clusterIPs.length > 0 ? s.clusterIPs.join(',') : '<none>'}\n`);
+  if (s.externalIPs && s.externalIPs.length > 0) w.write(0, `External IPs:\t${s.externalIPs.join(',')}\n`);
   if (s.externalName) w.write(0, `External Name:\t${s.externalName}\n`);
   s.ports.forEach((sp, i) => {
     const name = sp.name ?? '<unset>';
@@ -133,6 +134,7 @@ export function describeService(cluster: Cluster, service: Service): string {
   w.write(0, `Session Affinity:\t${s.sessionAffinity}\n`);
   if (s.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${s.externalTrafficPolicy}\n`);
   w.write(0, `Internal Traffic Policy:\t${s.internalTrafficPolicy}\n`);
+  if (s.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${s.healthCheckNodePort}\n`);
   w.events(eventsFor(cluster, service.metadata.uid), cluster.now);
   return w.toString();
 }

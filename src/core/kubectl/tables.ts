@@ -45,6 +45,9 @@ export function servicePorts(service: Service): string {
 }
 
 function externalIP(service: Service): string {
+  // printers.go getServiceExternalIP: spec.externalIPs show for ClusterIP, NodePort and LoadBalancer.
+  const extra = service.spec.externalIPs ?? [];
+  if (extra.length > 0 && service.spec.type !== 'ExternalName') return extra.join(',');
   switch (service.spec.type) {
     case 'LoadBalancer':
       return '<pending>';

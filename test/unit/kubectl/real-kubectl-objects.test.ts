@@ -12,6 +12,7 @@ describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? fals
   let server: Server | undefined;
   let kubeconfig = '';
   const session = new Session(3, {
+    'lb-local.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: lb\nspec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  selector:\n    run: web\n  ports:\n  - port: 80\n',
     'nosel.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nosel\nspec:\n  ports:\n  - port: 80\n',
     'named.yaml':
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: named\n  labels:\n    app: named\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: named\nspec:\n  type: NodePort\n  selector:\n    app: named\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n',
@@ -77,6 +78,19 @@ describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? fals
 
   it('describe pod: a named container port prints as number/protocol only', async () => {
     await same('describe pod named', true);
+  });
+
+  it('externalIPs, session affinity and a Local LoadBalancer health-check node port, described and printed', async () => {
+    session.run('expose pod web --name=ext --port=8080 --target-port=80 --external-ip=203.0.113.50 --session-affinity=ClientIP');
+    session.run('expose pod web --name=lb --type=LoadBalancer --port=80');
+    session.run('apply -f lb-local.yaml');
+    await same('describe svc ext', true);
+    await same('get svc ext -o yaml');
+    await same('describe svc lb', true);
+    await same('get svc lb -o json');
+    const lb = session.cluster.services.find((x) => x.metadata.name === 'lb');
+    assert.ok(lb?.spec.healthCheckNodePort !== undefined && lb.spec.healthCheckNodePort >= 30000, 'pkg/registry/core/service allocates healthCheckNodePort for Local');
+    assert.match(session.run('get svc ext').stdout, /ext +ClusterIP +\S+ +203\.0\.113\.50 +8080\/TCP/);
   });
 
   it('a running nginx pod and its NodePort service', async () => {
