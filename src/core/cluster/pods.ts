@@ -258,3 +258,62 @@ export function replacePod(cluster: Cluster, pod: Pod): Cluster {
   return { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, updated) };
 }
 
+
+/**
+ * A running pod whose container image changed (apply, patch, set image): the kubelet kills the
+ * container ("definition changed") and starts a new one from the new image, which is pulled
+ * first (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions). RESTARTS goes up by one.
+ */
+export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
+  const container = pod.spec.containers[0];
+  if (!container) return cluster;
+  const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
+  const now = cluster.now;
+  const wasRunning = now >= pod.timeline.startedAt;
+  const killedAt = now + 200;
+  const pullStartedAt = killedAt + 800;
+  const image = container.image;
+  const outcome = pullOutcome(image);
+  const pullMs = 1500 + (parseInt(digestOf(`${pod.metadata.uid}:${image}`).slice(0, 4), 16) % 2500);
+  const pulledAt = outcome.ok ? pullStartedAt + pullMs : Infinity;
+  const startedAt = pulledAt + 150;
+  const kubelet = `kubelet/${pod.spec.nodeName}`;
+  const ev = (type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent => ({
+    involved: { kind: 'Pod', name: pod.metadata.name },
+    involvedUid: pod.metadata.uid,
+    type,
+    reason,
+    message,
+    source: kubelet,
+    at,
+  });
+  const failure: PullFailure | undefined = outcome.ok ? undefined : { reason: outcome.reason, message: outcome.message, failMs: 600, eventsUntil: now + EVENT_HORIZON_MS };
+  const known = knownImage(image);
+  const restarted: Pod = {
+    ...pod,
+    status: {
+      ...pod.status,
+      containerID: `containerd://${digestOf(`${pod.status.containerID}:restart`)}`,
+      imageID: `${qualifiedImage(image).replace(/:[^:/]+$/, '')}@sha256:${digestOf(qualifiedImage(image))}`,
+      imageSize: known?.sizeBytes ?? pod.status.imageSize,
+    },
+    timeline: { ...pod.timeline, pullStartedAt, pulledAt, startedAt },
+    log: outcome.ok && node ? containerStartLog(image, startedAt, node) : [],
+    restartCount: (pod.restartCount ?? 0) + (wasRunning ? 1 : 0),
+    ...(wasRunning ? { lastTermination: { startedAt: pod.timeline.startedAt, finishedAt: killedAt, containerID: pod.status.containerID } } : {}),
+  };
+  const { imagePull: _old, ...withoutFailure } = restarted;
+  const next: Pod = failure ? { ...withoutFailure, imagePull: failure } : withoutFailure;
+  const events: ClusterEvent[] = [ev('Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`, killedAt)];
+  if (failure) events.push(...pullEvents(next, failure, 0, failure.eventsUntil));
+  else {
+    const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+    events.push(
+      ev('Normal', 'Pulling', `Pulling image "${image}"`, pullStartedAt),
+      ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${next.status.imageSize} bytes.`, pulledAt),
+      ev('Normal', 'Created', `Created container: ${container.name}`, startedAt - 50),
+      ev('Normal', 'Started', `Started container ${container.name}`, startedAt),
+    );
+  }
+  return recordEvents({ ...cluster, pods: podsReplacing(cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, next) }, events);
+}
