@@ -302,8 +302,7 @@ export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
     restartCount: (pod.restartCount ?? 0) + (wasRunning ? 1 : 0),
     ...(wasRunning ? { lastTermination: { startedAt: pod.timeline.startedAt, finishedAt: killedAt, containerID: pod.status.containerID } } : {}),
   };
-  const { imagePull: _old, ...withoutFailure } = restarted;
-  const next: Pod = failure ? { ...withoutFailure, imagePull: failure } : withoutFailure;
+  const next: Pod = { ...restarted, imagePull: failure };
   const events: ClusterEvent[] = [ev('Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`, killedAt)];
   if (failure) events.push(...pullEvents(next, failure, 0, failure.eventsUntil));
   else {
