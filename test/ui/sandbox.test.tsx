@@ -26,6 +26,19 @@ describe('the sandbox on a terminal', () => {
     app.unmount();
   });
 
+  it('kubectl exec -it POD -- sh opens a # prompt inside the container; exit returns to $', async () => {
+    const app = start();
+    await waitForFrame(app, (f) => f.includes('Type help'));
+    await press(app, 'kubectl run web --image nginx\r', (f) => f.includes('pod/web created'));
+    await press(app, 'sleep 10\r', (f) => f.includes('$ sleep 10'));
+    await press(app, 'kubectl exec -it web -- sh\r', (f) => f.trimEnd().endsWith('#'));
+    const inside = await press(app, 'hostname\r', (f) => f.includes('# hostname\nweb'));
+    assert.match(inside.trimEnd(), /\n#$/, 'the prompt is the container root shell');
+    const outside = await press(app, 'exit\r', (f) => f.includes('# exit'));
+    assert.match(outside.trimEnd(), /\n\$$/, 'back on the laptop');
+    app.unmount();
+  });
+
   it('completes with Tab, recalls with up, and clears the line with Ctrl-C', async () => {
     const app = start();
     await waitForFrame(app, (f) => f.includes('Type help'));

@@ -3,7 +3,10 @@
 import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
 import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
-import type { Cluster, ClusterConfig, Node, Service } from './types.js';
+import type { Cluster, ClusterConfig, ClusterEvent, Node, Pod, Service } from './types.js';
+import { EVENT_HORIZON_MS, pullEvents } from './image-pull.js';
+import { recordEvents } from './events.js';
+import { podsReplacing } from './object-index.js';
 
 export interface CreateClusterOptions {
   readonly seed: number;
@@ -57,5 +60,23 @@ export function createCluster(options: CreateClusterOptions): Cluster {
 /** Moves the virtual clock forward; pods progress through their start-up as time passes. */
 export function advanceClock(cluster: Cluster, ms: number): Cluster {
   if (!(ms > 0)) return cluster;
-  return { ...cluster, now: cluster.now + ms };
+  return recordKubeletRetries({ ...cluster, now: cluster.now + ms });
+}
+
+/** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */
+function recordKubeletRetries(cluster: Cluster): Cluster {
+  const due = cluster.pods.filter((p) => p.imagePull && p.imagePull.eventsUntil < cluster.now + EVENT_HORIZON_MS / 2);
+  if (due.length === 0) return cluster;
+  const events: ClusterEvent[] = [];
+  const updated = new Map<Pod, Pod>();
+  for (const pod of due) {
+    const failure = pod.imagePull;
+    if (!failure) continue;
+    const until = cluster.now + EVENT_HORIZON_MS;
+    events.push(...pullEvents(pod, failure, failure.eventsUntil, until));
+    updated.set(pod, { ...pod, imagePull: { ...failure, eventsUntil: until } });
+  }
+  let pods = cluster.pods;
+  for (const [old, next] of updated) pods = podsReplacing(pods, (p) => p === old, next);
+  return recordEvents({ ...cluster, pods }, events);
 }

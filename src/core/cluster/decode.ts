@@ -99,6 +99,8 @@ function toServiceInput(m: Obj): ServiceInput {
     ...opt('sessionAffinity', spec.sessionAffinity),
     ...opt('externalTrafficPolicy', spec.externalTrafficPolicy),
     ...opt('externalName', spec.externalName),
+    ...(Array.isArray(spec.externalIPs) ? { externalIPs: spec.externalIPs.map((ip) => String(ip)) } : {}),
+    ...(num(spec.healthCheckNodePort) !== undefined ? { healthCheckNodePort: num(spec.healthCheckNodePort) } : {}),
   };
 }
 

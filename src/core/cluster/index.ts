@@ -22,10 +22,12 @@ export { podPhase, containerState, isPodReady, visiblePodIP, podConditions, type
 export { whatAnswers, podByIP, serveHttp, httpDate, type PortAnswer, type HttpResponse } from './answer.js';
 export { appendAccessLog, formatAccessLine, type AccessLogEntry } from './access-log.js';
 export { setLabels, type LabelledKind } from './labels.js';
-export { eventsFor } from './events.js';
+export { eventsFor, aggregateEvents, type AggregatedEvent } from './events.js';
 export { loadBalancerIngressIP, serviceWithLoadBalancerIP, LOAD_BALANCER_PROVISION_MS } from './load-balancer.js';
+export { pullOutcome, normalizeImage, canonicalImage, type PullOutcome } from './images.js';
+export { pullWaiting, pullEvents, type PullFailure } from './image-pull.js';
 export { matchesSelector, formatLabels } from './selectors.js';
-export { knownImage, parseImage, type KnownImage } from './images.js';
+export { knownImage, parseImage, type KnownImage, type ImageTools } from './images.js';
 export { isControlPlane, nodeAddress, DEFAULT_NODES, DEFAULT_START, DEFAULT_CONFIG, type NodePlan } from './topology.js';
 export { nodePortBandOffset, allocateNextNodePort, checkNodePort, formatRange } from './node-port-allocator.js';
 export { allocateNextClusterIP, clusterIPBandOffset } from './cluster-ip-allocator.js';

@@ -5,7 +5,7 @@ import type { DecodedObject } from './decode.js';
 import { forbidden } from './field-error.js';
 import { nextRevision } from './ids.js';
 import { podsReplacing } from './object-index.js';
-import { createPod, deletePod, findPod, validatePod, type PodInput } from './pods.js';
+import { createPod, deletePod, findPod, restartForNewImage, validatePod, type PodInput } from './pods.js';
 import { createService, deleteService, findService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
 import { LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Pod, type Service } from './types.js';
 
@@ -115,8 +115,11 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
   if (sameJson(candidate, live)) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
   const revision = nextRevision(cluster);
   const updated: Pod = { ...candidate, metadata: { ...candidate.metadata, resourceVersion: revision.resourceVersion } };
-  const next = { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p === live, updated) };
-  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: updated } };
+  const replaced = { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p === live, updated) };
+  const imageChanged = containers.some((c, i) => c.image !== live.spec.containers[i]?.image);
+  const next = imageChanged ? restartForNewImage(replaced, updated) : replaced;
+  const value = next.pods.find((p) => p.metadata.uid === updated.metadata.uid) ?? updated;
+  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: value } };
 }
 
 /**

@@ -1,9 +1,11 @@
 // A pod's visible status at a moment on the virtual clock, derived from its timeline.
 
+import { pullWaiting } from './image-pull.js';
 import type { Pod, PodPhase } from './types.js';
 
 export type ContainerState =
   | { readonly state: 'waiting'; readonly reason: 'ContainerCreating' }
+  | { readonly state: 'waiting'; readonly reason: 'ErrImagePull' | 'ImagePullBackOff' | 'InvalidImageName'; readonly message: string }
   | { readonly state: 'running'; readonly startedAt: number };
 
 export interface PodConditionView {
@@ -17,6 +19,7 @@ export function podPhase(pod: Pod, now: number): PodPhase {
 }
 
 export function containerState(pod: Pod, now: number): ContainerState {
+  if (pod.imagePull) return { state: 'waiting', ...pullWaiting(pod, pod.imagePull, now) };
   return now >= pod.timeline.startedAt
     ? { state: 'running', startedAt: pod.timeline.startedAt }
     : { state: 'waiting', reason: 'ContainerCreating' };

@@ -3,7 +3,9 @@
 import { alreadyExists, invalidError, notFound, type Result } from './api-error.js';
 import { invalid, notSupported, required, type FieldError } from './field-error.js';
 import { digestOf, newUid, nextRevision, randomHex, randomSuffix } from './ids.js';
-import { defaultPullPolicy, knownImage, qualifiedImage } from './images.js';
+import { defaultPullPolicy, knownImage, pullOutcome, qualifiedImage } from './images.js';
+import { EVENT_HORIZON_MS, pullEvents, type PullFailure } from './image-pull.js';
+import { containerStartLog } from './container-log.js';
 import { formatIPv4, parseCidr } from './ip.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
 import { nextInt } from '../random.js';
@@ -163,9 +165,14 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     first?.imagePullPolicy === 'IfNotPresent' && eventIndex(cluster.events).pulledBySource.get(`kubelet/${node.metadata.name}`).some((e) => e.message.includes(`"${image}"`));
   const pullTime = nextInt(rng, 3000);
   rng = pullTime.state;
+  const outcome = alreadyPresent ? ({ ok: true } as const) : pullOutcome(image);
   const pullMs = alreadyPresent ? 0 : 1500 + pullTime.value;
-  const pulledAt = pullStartedAt + pullMs;
+  const failed = !outcome.ok;
+  const pulledAt = failed ? Infinity : pullStartedAt + pullMs;
   const startedAt = pulledAt + 150;
+  const failure: PullFailure | undefined = outcome.ok
+    ? undefined
+    : { reason: outcome.reason, message: outcome.message, failMs: 400 + (pullTime.value % 800), eventsUntil: cluster.now + EVENT_HORIZON_MS };
 
   const revision = nextRevision({ ...cluster, rng });
   const hostIP = nodeAddress(node, 'InternalIP') ?? '';
@@ -200,7 +207,8 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     timeline: { scheduledAt: cluster.now, sandboxAt, pullStartedAt, pulledAt, startedAt },
     serviceEnv: serviceEnvVars(cluster.services),
     tokenVolume: `kube-api-access-${volumeSuffix.text}`,
-    log: [],
+    log: failed ? [] : containerStartLog(image, startedAt, node),
+    ...(failure ? { imagePull: failure } : {}),
   };
 
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
@@ -215,17 +223,21 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     at,
   });
   const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned default/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
-  if (alreadyPresent) {
-    events.push(ev('Pulled', `Container image "${image}" already present on machine`, pulledAt));
+  if (failure) {
+    events.push(...pullEvents(pod, failure, 0, failure.eventsUntil));
   } else {
-    events.push(ev('Pulling', `Pulling image "${image}"`, pullStartedAt));
-    events.push(
-      ev('Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${pod.status.imageSize} bytes.`, pulledAt),
-    );
-  }
-  for (const c of containers) {
-    events.push(ev('Created', `Created container: ${c.name}`, startedAt - 50));
-    events.push(ev('Started', `Started container ${c.name}`, startedAt));
+    if (alreadyPresent) {
+      events.push(ev('Pulled', `Container image "${image}" already present on machine`, pulledAt));
+    } else {
+      events.push(ev('Pulling', `Pulling image "${image}"`, pullStartedAt));
+      events.push(
+        ev('Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${pod.status.imageSize} bytes.`, pulledAt),
+      );
+    }
+    for (const c of containers) {
+      events.push(ev('Created', `Created container: ${c.name}`, startedAt - 50));
+      events.push(ev('Started', `Started container ${c.name}`, startedAt));
+    }
   }
 
   const nodes = revision.cluster.nodes.map((n) => (n.metadata.name === node.metadata.name ? { ...n, lastPodHost: address.host } : n));
@@ -246,3 +258,61 @@ export function replacePod(cluster: Cluster, pod: Pod): Cluster {
   return { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, updated) };
 }
 
+
+/**
+ * A running pod whose container image changed (apply, patch, set image): the kubelet kills the
+ * container ("definition changed") and starts a new one from the new image, which is pulled
+ * first (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions). RESTARTS goes up by one.
+ */
+export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
+  const container = pod.spec.containers[0];
+  if (!container) return cluster;
+  const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
+  const now = cluster.now;
+  const wasRunning = now >= pod.timeline.startedAt;
+  const killedAt = now + 200;
+  const pullStartedAt = killedAt + 800;
+  const image = container.image;
+  const outcome = pullOutcome(image);
+  const pullMs = 1500 + (parseInt(digestOf(`${pod.metadata.uid}:${image}`).slice(0, 4), 16) % 2500);
+  const pulledAt = outcome.ok ? pullStartedAt + pullMs : Infinity;
+  const startedAt = pulledAt + 150;
+  const kubelet = `kubelet/${pod.spec.nodeName}`;
+  const ev = (type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent => ({
+    involved: { kind: 'Pod', name: pod.metadata.name },
+    involvedUid: pod.metadata.uid,
+    type,
+    reason,
+    message,
+    source: kubelet,
+    at,
+  });
+  const failure: PullFailure | undefined = outcome.ok ? undefined : { reason: outcome.reason, message: outcome.message, failMs: 600, eventsUntil: now + EVENT_HORIZON_MS };
+  const known = knownImage(image);
+  const restarted: Pod = {
+    ...pod,
+    status: {
+      ...pod.status,
+      containerID: `containerd://${digestOf(`${pod.status.containerID}:restart`)}`,
+      imageID: `${qualifiedImage(image).replace(/:[^:/]+$/, '')}@sha256:${digestOf(qualifiedImage(image))}`,
+      imageSize: known?.sizeBytes ?? pod.status.imageSize,
+    },
+    timeline: { ...pod.timeline, pullStartedAt, pulledAt, startedAt },
+    log: outcome.ok && node ? containerStartLog(image, startedAt, node) : [],
+    restartCount: (pod.restartCount ?? 0) + (wasRunning ? 1 : 0),
+    ...(wasRunning ? { lastTermination: { startedAt: pod.timeline.startedAt, finishedAt: killedAt, containerID: pod.status.containerID } } : {}),
+  };
+  const next: Pod = { ...restarted, imagePull: failure };
+  const events: ClusterEvent[] = [ev('Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`, killedAt)];
+  if (failure) events.push(...pullEvents(next, failure, 0, failure.eventsUntil));
+  else {
+    const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+    events.push(
+      ev('Normal', 'Pulling', `Pulling image "${image}"`, pullStartedAt),
+      ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${next.status.imageSize} bytes.`, pulledAt),
+      ev('Normal', 'Created', `Created container: ${container.name}`, startedAt - 50),
+      ev('Normal', 'Started', `Started container ${container.name}`, startedAt),
+    );
+  }
+  return recordEvents({ ...cluster, pods: podsReplacing(cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, next) }, events);
+}

@@ -26,6 +26,8 @@ export interface DraftService {
   readonly sessionAffinity: string;
   readonly externalTrafficPolicy: string;
   readonly externalName: string;
+  readonly externalIPs: readonly string[];
+  readonly healthCheckNodePort: number;
 }
 
 export function isExternallyAccessible(type: string): boolean {
@@ -68,6 +70,12 @@ export function validateService(svc: DraftService): FieldError[] {
 
   if (svc.selector !== undefined) errors.push(...validateLabels(svc.selector, 'spec.selector'));
 
+  svc.externalIPs.forEach((ip, i) => {
+    if (!/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(ip)) {
+      errors.push(invalid(`spec.externalIPs[${i}]`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+    }
+  });
+
   if (svc.sessionAffinity === '') errors.push(required('spec.sessionAffinity'));
   else if (svc.sessionAffinity !== 'ClientIP' && svc.sessionAffinity !== 'None') {
     errors.push(notSupported('spec.sessionAffinity', svc.sessionAffinity, ['ClientIP', 'None']));
@@ -76,6 +84,14 @@ export function validateService(svc: DraftService): FieldError[] {
   if (svc.type === '') errors.push(required('spec.type'));
   else if (!(SERVICE_TYPES as readonly string[]).includes(svc.type)) errors.push(notSupported('spec.type', svc.type, SERVICE_TYPES));
 
+  // The per-type checks of ValidateService's switch on spec.type.
+  if (svc.type === 'LoadBalancer') {
+    if (svc.clusterIP === 'None') errors.push(invalid('spec.clusterIPs[0]', 'None', "may not be set to 'None' for LoadBalancer services"));
+    svc.ports.forEach((sp, i) => {
+      if (sp.port === 10250) errors.push(invalid(`spec.ports[${i}]`, sp.port, 'may not expose port 10250 externally since it is used by kubelet'));
+    });
+  }
+  if (svc.type === 'NodePort' && svc.clusterIP === 'None') errors.push(invalid('spec.clusterIPs[0]', 'None', "may not be set to 'None' for NodePort services"));
   if (svc.type === 'ClusterIP') {
     svc.ports.forEach((sp, i) => {
       if (sp.nodePort !== 0) errors.push(forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"));

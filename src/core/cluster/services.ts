@@ -3,7 +3,7 @@
 
 import { alreadyExists, internalError, invalidError, notFound, type ApiError, type Result } from './api-error.js';
 import { allocateNextClusterIP, checkClusterIP } from './cluster-ip-allocator.js';
-import { invalid } from './field-error.js';
+import { invalid, type FieldError } from './field-error.js';
 import { provisionLoadBalancer } from './load-balancer.js';
 import { newUid, nextRevision } from './ids.js';
 import { allocateNextNodePort, checkNodePort, nodePortErrorDetail } from './node-port-allocator.js';
@@ -41,6 +41,8 @@ export interface ServiceInput {
   readonly sessionAffinity?: string;
   readonly externalTrafficPolicy?: string;
   readonly externalName?: string;
+  readonly externalIPs?: readonly string[];
+  readonly healthCheckNodePort?: number;
 }
 
 export function findService(cluster: Cluster, name: string): Service | undefined {
@@ -101,6 +103,8 @@ export function draftFromInput(input: ServiceInput): DraftService {
     sessionAffinity: input.sessionAffinity ?? 'None',
     externalTrafficPolicy: input.externalTrafficPolicy ?? (isExternallyAccessible(type) ? 'Cluster' : ''),
     externalName: input.externalName ?? '',
+    externalIPs: input.externalIPs ?? [],
+    healthCheckNodePort: input.healthCheckNodePort ?? 0,
   };
 }
 
@@ -112,13 +116,17 @@ function allocateClusterIP(cluster: Cluster, draft: DraftService, rng: RngState)
   if (draft.clusterIP !== '') {
     const check = checkClusterIP(cluster.config.serviceCidr, used, draft.clusterIP);
     if (check === 'ok') return { ok: true, draft, rng };
+    // Validation rejects a malformed address at spec.clusterIPs[0]; the allocator (pkg/registry/core/service/ipallocator)
+    // reports spec.clusterIPs with the whole list as its value.
+    if (check !== 'already-allocated' && check !== 'not-in-range') {
+      return { ok: false, error: invalidError('Service', draft.name, [invalid('spec.clusterIPs[0]', draft.clusterIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)')]) };
+    }
     const detail =
       check === 'already-allocated'
-        ? 'failed to allocate IP ' + draft.clusterIP + ': provided IP is already allocated'
-        : check === 'not-in-range'
-          ? `failed to allocate IP ${draft.clusterIP}: the provided IP (${draft.clusterIP}) is not in the valid range. The range of valid IPs is 10.96.0.0/12`
-          : 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
-    return { ok: false, error: invalidError('Service', draft.name, [invalid('spec.clusterIPs', draft.clusterIP, detail)]) };
+        ? `failed to allocate IP ${draft.clusterIP}: provided IP is already allocated`
+        : `failed to allocate IP ${draft.clusterIP}: the provided IP (${draft.clusterIP}) is not in the valid range. The range of valid IPs is 10.96.0.0/12`;
+    const list: FieldError = { type: 'Invalid value', field: 'spec.clusterIPs', value: { kind: 'raw', text: `[]string{"${draft.clusterIP}"}` }, detail };
+    return { ok: false, error: invalidError('Service', draft.name, [list]) };
   }
   const next = allocateNextClusterIP(cluster.config.serviceCidr, used, rng);
   if (next.ip === undefined) return { ok: false, error: internalError('failed to allocate a serviceIP: range is full') };
@@ -160,6 +168,14 @@ function allocateNodePorts(cluster: Cluster, draft: DraftService, rng: RngState,
       ports.push({ ...sp, nodePort: next.port });
     }
   }
+  // A LoadBalancer with externalTrafficPolicy Local also gets a health-check node port.
+  if (draft.type === 'LoadBalancer' && draft.externalTrafficPolicy === 'Local' && draft.healthCheckNodePort === 0) {
+    const kept = except?.spec.healthCheckNodePort;
+    if (kept !== undefined) return { ok: true, draft: { ...draft, ports, healthCheckNodePort: kept }, rng: state };
+    const next = allocateNextNodePort(range, used, state);
+    if (next.port === undefined) return { ok: false, error: internalError('failed to allocate a nodePort: range is full') };
+    return { ok: true, draft: { ...draft, ports, healthCheckNodePort: next.port }, rng: next.rng };
+  }
   return { ok: true, draft: { ...draft, ports }, rng: state };
 }
 
@@ -192,6 +208,8 @@ function buildService(draft: DraftService, uid: string, resourceVersion: string,
       ipFamilyPolicy: 'SingleStack',
       ...(type === 'LoadBalancer' ? { allocateLoadBalancerNodePorts: true } : {}),
       ...(type === 'ExternalName' ? { externalName: draft.externalName } : {}),
+      ...(draft.externalIPs.length > 0 ? { externalIPs: [...draft.externalIPs] } : {}),
+      ...(type === 'LoadBalancer' && draft.externalTrafficPolicy === 'Local' && draft.healthCheckNodePort !== 0 ? { healthCheckNodePort: draft.healthCheckNodePort } : {}),
     },
   };
 }
@@ -222,6 +240,13 @@ export function updateService(cluster: Cluster, input: ServiceInput): Result<Ser
   const fail = (error: ApiError): Result<Service> => ({ ok: false, cluster, error });
   const live = findService(cluster, input.name);
   if (!live) return fail(notFound('services', input.name));
+  // The registry's strategy (dropTypeDependentFields): a service leaving NodePort/LoadBalancer
+  // whose ports still carry the node ports it had loses them, instead of failing validation.
+  const leaving = isExternallyAccessible(live.spec.type) && !isExternallyAccessible(input.type ?? 'ClusterIP');
+  const had = new Set(live.spec.ports.map((p) => p.nodePort).filter((p): p is number => p !== undefined));
+  if (leaving && input.ports.every((p) => p.nodePort === undefined || p.nodePort === 0 || had.has(p.nodePort))) {
+    input = { ...input, ports: input.ports.map(({ nodePort: _dropped, ...rest }) => rest) };
+  }
   let draft = draftFromInput({ ...input, clusterIP: input.clusterIP ?? live.spec.clusterIP });
   if (draft.clusterIP !== live.spec.clusterIP && live.spec.clusterIP !== '') {
     return fail(invalidError('Service', input.name, [invalid('spec.clusterIPs[0]', draft.clusterIP, 'may not change once set')]));
@@ -256,5 +281,7 @@ export function serviceToInput(service: Service): ServiceInput {
     sessionAffinity: service.spec.sessionAffinity,
     ...(service.spec.externalTrafficPolicy !== undefined ? { externalTrafficPolicy: service.spec.externalTrafficPolicy } : {}),
     ...(service.spec.externalName !== undefined ? { externalName: service.spec.externalName } : {}),
+    ...(service.spec.externalIPs !== undefined ? { externalIPs: service.spec.externalIPs } : {}),
+    ...(service.spec.healthCheckNodePort !== undefined ? { healthCheckNodePort: service.spec.healthCheckNodePort } : {}),
   };
 }

@@ -3,6 +3,7 @@
 
 import type { Cidr } from './ip.js';
 import type { RngState } from '../random.js';
+import type { PullFailure } from './image-pull.js';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export const PROTOCOLS: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
@@ -129,6 +130,12 @@ export interface Pod {
   readonly tokenVolume: string;
   /** Lines the container has written to stdout (what `kubectl logs` prints). */
   readonly log: readonly string[];
+  /** The image cannot be pulled: the container never starts (timeline.startedAt is Infinity). */
+  readonly imagePull?: PullFailure;
+  /** Times the container was restarted (an image change restarts it). */
+  readonly restartCount?: number;
+  /** The container's previous run, when it was restarted. */
+  readonly lastTermination?: { readonly startedAt: number; readonly finishedAt: number; readonly containerID: string };
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -162,6 +169,10 @@ export interface ServiceSpec {
   readonly ipFamilyPolicy: 'SingleStack';
   readonly allocateLoadBalancerNodePorts?: boolean;
   readonly externalName?: string;
+  /** Addresses outside the cluster that kube-proxy also routes to this service. */
+  readonly externalIPs?: readonly string[];
+  /** LoadBalancer with externalTrafficPolicy Local: the node port kube-proxy answers health checks on. */
+  readonly healthCheckNodePort?: number;
 }
 
 export interface Service {

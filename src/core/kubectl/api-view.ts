@@ -81,8 +81,9 @@ export function podView(pod: Pod, now: number): Json {
   const conditions: JsonValue[] = podConditions(pod, now).map((c) => ({ type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: rfc3339(c.at) }));
   const containerStatuses: JsonValue[] = pod.spec.containers.map((c) => {
     const st = containerState(pod, now);
-    const state: Json = st.state === 'running' ? { running: { startedAt: rfc3339(st.startedAt) } } : { waiting: { reason: st.reason } };
-    const out: Json = { name: c.name, state, lastState: {}, ready, restartCount: 0, image: st.state === 'running' ? qualified(c.image) : c.image, imageID: st.state === 'running' ? pod.status.imageID : '' };
+    const state: Json =
+      st.state === 'running' ? { running: { startedAt: rfc3339(st.startedAt) } } : { waiting: { reason: st.reason, ...('message' in st ? { message: st.message } : {}) } };
+    const out: Json = { name: c.name, state, lastState: lastStateView(pod), ready, restartCount: pod.restartCount ?? 0, image: st.state === 'running' ? qualified(c.image) : c.image, imageID: st.state === 'running' ? pod.status.imageID : '' };
     if (st.state === 'running') out.containerID = pod.status.containerID;
     out.started = st.state === 'running';
     out.volumeMounts = [{ name: pod.tokenVolume, mountPath: SA_MOUNT, readOnly: true, recursiveReadOnly: 'Disabled' }];
@@ -102,6 +103,13 @@ export function podView(pod: Pod, now: number): Json {
   status.containerStatuses = containerStatuses;
   status.qosClass = pod.status.qosClass;
   return { kind: 'Pod', apiVersion: 'v1', metadata: metaView(pod.metadata, true), spec, status };
+}
+
+/** The container's previous run, ended by a restart (an image change). */
+function lastStateView(pod: Pod): Json {
+  const last = pod.lastTermination;
+  if (!last) return {};
+  return { terminated: { exitCode: 0, reason: 'Completed', startedAt: rfc3339(last.startedAt), finishedAt: rfc3339(last.finishedAt), containerID: last.containerID } };
 }
 
 function qualified(image: string): string {
@@ -130,6 +138,9 @@ export function serviceView(service: Service, now?: number): Json {
     spec.clusterIPs = [...s.clusterIPs];
   }
   spec.type = s.type;
+  if (s.externalIPs !== undefined && s.externalIPs.length > 0) spec.externalIPs = [...s.externalIPs];
+  if (s.healthCheckNodePort !== undefined) spec.healthCheckNodePort = s.healthCheckNodePort;
+  if (s.sessionAffinity === 'ClientIP') spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } };
   if (s.externalName !== undefined) spec.externalName = s.externalName;
   spec.sessionAffinity = s.sessionAffinity;
   if (s.externalTrafficPolicy !== undefined) spec.externalTrafficPolicy = s.externalTrafficPolicy;

@@ -6,7 +6,7 @@ import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
-import { flagValue, flagValues } from './flags.js';
+import { flagBool, flagValue, flagValues } from './flags.js';
 import { APPLY_HELP } from './help.js';
 import { lastAppliedFor, loadManifests, namespaceOf, reportUnusable } from './manifests.js';
 import { parseOutput } from './output-format.js';
@@ -58,7 +58,9 @@ function run(ctx: CommandContext): KubectlResult {
     if (dry.mode === 'none') cluster = applied.cluster;
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
     const view = () => (outcome.object.kind === 'Pod' ? podView(outcome.object, applied.cluster.now) : serviceView(outcome.object));
-    const r = printResult(cluster, format.format, ref, `${outcome.action}${actionSuffix(dry.mode)}`, view, true);
+    // Server-side apply reports every object the same way (apply.go: "serverside-applied").
+    const action = flagBool(parsed, 'server-side') ? 'serverside-applied' : outcome.action;
+    const r = printResult(cluster, format.format, ref, `${action}${actionSuffix(dry.mode)}`, view, true);
     out.stdout += r.stdout;
     if (r.exitCode !== 0) out.err(r.stderr);
   }

@@ -36,6 +36,8 @@ export interface KubectlResult {
   readonly exitCode: number;
   /** Both streams in the order they were written, where that order matters (a warning before a result). */
   readonly output?: readonly OutputChunk[];
+  /** `exec -it POD -- sh`: the sandbox should open the container's shell. */
+  readonly interactive?: { readonly pod: string; readonly shell: 'sh' | 'bash' };
 }
 
 /** A piece of output on one stream, for showing both streams in the order a terminal shows them. */

@@ -12,23 +12,30 @@ import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests } from './manifests.js';
 import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 
-function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, file?: string): Cluster {
+interface DeleteMode {
+  /** `deleted`, or `force deleted` when the grace period is 0 (delete.go PrintObj). */
+  readonly operation: string;
+  /** --ignore-not-found: a missing object is no error. */
+  readonly ignoreNotFound: boolean;
+}
+
+function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, mode: DeleteMode, file?: string): Cluster {
   const notFoundText = apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
   if (type.kind === 'Node') {
     out.err(clientError('nodes cannot be deleted in this simulated cluster'));
     return cluster;
   }
   if (type.kind === 'Endpoints') {
-    if (getItem(cluster, type, name)) out.out(`endpoints "${name}" deleted`);
-    else out.err(notFoundText);
+    if (getItem(cluster, type, name)) out.out(`endpoints "${name}" ${mode.operation}`);
+    else if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
   }
   const result = deleteObject(cluster, type.kind, name);
   if (!result.ok) {
-    out.err(notFoundText);
+    if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
   }
-  out.out(`${type.singular} "${name}" deleted`);
+  out.out(`${type.singular} "${name}" ${mode.operation}`);
   return result.cluster;
 }
 
@@ -38,16 +45,30 @@ function run(ctx: CommandContext): KubectlResult {
   const out = new Output();
   const files = flagValues(parsed, 'filename');
   const args = parsed.positional;
+  // delete.go Complete: --grace-period=0 alone becomes 1; --force alone means 0, which deletes at
+  // once and warns first.
+  const force = flagBool(parsed, 'force');
+  let grace = Number(flagValue(parsed, 'grace-period') ?? -1);
+  if (flagBool(parsed, 'now')) grace = 1;
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  const mode: DeleteMode = { operation: grace === 0 ? 'force deleted' : 'deleted', ignoreNotFound: flagBool(parsed, 'ignore-not-found') };
+  const warnForce = (): void => {
+    if (grace === 0 && force) {
+      out.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n', false);
+    }
+  };
   if (files.length > 0) {
     const loaded = loadManifests(ctx.io, files);
     if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
+    warnForce();
     for (const entry of loaded.entries) {
       if (!entry.ok) {
         if (entry.clientError) out.err(clientError(entry.clientError));
         continue;
       }
       const type = resolveType(entry.object.kind.toLowerCase());
-      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, entry.object.name, entry.file);
+      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, entry.object.name, mode, entry.file);
     }
     return out.result(cluster);
   }
@@ -92,12 +113,13 @@ function run(ctx: CommandContext): KubectlResult {
       for (const type of types) for (const name of names) targets.push({ type, name });
     }
   }
+  if (targets.length > 0) warnForce();
   for (const target of targets) {
     if (target.type.kind === 'Service' && target.name === 'kubernetes') {
-      out.out('service "kubernetes" deleted');
+      out.out(`service "kubernetes" ${mode.operation}`);
       continue;
     }
-    cluster = deleteOne(cluster, out, target.type, target.name);
+    cluster = deleteOne(cluster, out, target.type, target.name, mode);
   }
   return out.result(cluster);
 }

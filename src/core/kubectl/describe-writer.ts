@@ -3,7 +3,7 @@
 
 import { humanDuration } from './duration.js';
 import { DESCRIBE, formatTabbed } from './tabwriter.js';
-import type { ClusterEvent, Labels } from '../cluster/index.js';
+import { aggregateEvents, type ClusterEvent, type Labels } from '../cluster/index.js';
 
 export class DescribeWriter {
   private done = '';
@@ -61,7 +61,7 @@ export class DescribeWriter {
     });
   }
 
-  /** DescribeEvents */
+  /** DescribeEvents: identical events counted, `AGE (xN over FIRST)` (describe.go). */
   events(events: readonly ClusterEvent[], now: number): void {
     if (events.length === 0) {
       this.write(0, 'Events:\t<none>\n');
@@ -70,9 +70,12 @@ export class DescribeWriter {
     this.flush();
     this.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
     this.write(1, '----\t------\t----\t----\t-------\n');
-    for (const e of events) {
+    const since = (at: number): string => humanDuration(now - Math.floor(at / 1000) * 1000);
+    for (const a of aggregateEvents(events)) {
+      const e = a.event;
       const source = e.source.split('/')[0] ?? e.source;
-      this.write(1, `${e.type}\t${e.reason}\t${humanDuration(now - Math.floor(e.at / 1000) * 1000)}\t${source}\t${e.message.trim()}\n`);
+      const interval = a.count > 1 ? `${since(a.lastAt)} (x${a.count} over ${since(a.firstAt)})` : since(a.firstAt);
+      this.write(1, `${e.type}\t${e.reason}\t${interval}\t${source}\t${e.message.trim()}\n`);
     }
   }
 }

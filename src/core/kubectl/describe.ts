@@ -53,8 +53,9 @@ export function describePod(cluster: Cluster, pod: Pod): string {
     w.write(2, `Container ID:\t${st.state === 'running' ? pod.status.containerID : ''}\n`);
     w.write(2, `Image:\t${c.image}\n`);
     w.write(2, `Image ID:\t${st.state === 'running' ? pod.status.imageID : ''}\n`);
-    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
-    const hostPorts = c.ports.map((p) => `0/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
+    // describeContainerPorts / describeContainerHostPorts: number/protocol, no port name.
+    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+    const hostPorts = c.ports.map((p) => `0/${p.protocol}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
     if (st.state === 'running') {
@@ -64,8 +65,16 @@ export function describePod(cluster: Cluster, pod: Pod): string {
       w.write(2, 'State:\tWaiting\n');
       w.write(3, `Reason:\t${st.reason}\n`);
     }
+    const last = pod.lastTermination;
+    if (last) {
+      w.write(2, 'Last State:\tTerminated\n');
+      w.write(3, 'Reason:\tCompleted\n');
+      w.write(3, 'Exit Code:\t0\n');
+      w.write(3, `Started:\t${rfc1123z(last.startedAt)}\n`);
+      w.write(3, `Finished:\t${rfc1123z(last.finishedAt)}\n`);
+    }
     w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
-    w.write(2, 'Restart Count:\t0\n');
+    w.write(2, `Restart Count:\t${pod.restartCount ?? 0}\n`);
     if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');
@@ -106,7 +115,7 @@ export function describeService(cluster: Cluster, service: Service): string {
   w.write(0, `Namespace:\t${service.metadata.namespace}\n`);
   w.labels('Labels', service.metadata.labels);
   w.annotations('Annotations', service.metadata.annotations);
-  w.write(0, `Selector:\t${s.selector && Object.keys(s.selector).length > 0 ? formatLabels(s.selector) : ''}\n`);
+  w.write(0, `Selector:\t${s.selector && Object.keys(s.selector).length > 0 ? formatLabels(s.selector) : '<none>'}\n`);
   w.write(0, `Type:\t${s.type}\n`);
   if (s.type !== 'ExternalName') {
     w.write(0, `IP Family Policy:\t${s.ipFamilyPolicy}\n`);
@@ -114,6 +123,7 @@ export function describeService(cluster: Cluster, service: Service): string {
   } else w.write(0, 'IP Families:\t<none>\n');
   w.write(0, `IP:\t${s.clusterIP}\n`);
   w.write(0, `IPs:\t${s.clusterIPs.length > 0 ? s.clusterIPs.join(',') : '<none>'}\n`);
+  if (s.externalIPs && s.externalIPs.length > 0) w.write(0, `External IPs:\t${s.externalIPs.join(',')}\n`);
   if (s.externalName) w.write(0, `External Name:\t${s.externalName}\n`);
   const ingress = loadBalancerIngressIP(cluster, service);
   if (ingress) w.write(0, `LoadBalancer Ingress:\t${ingress} (VIP)\n`);
@@ -127,6 +137,7 @@ export function describeService(cluster: Cluster, service: Service): string {
   w.write(0, `Session Affinity:\t${s.sessionAffinity}\n`);
   if (s.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${s.externalTrafficPolicy}\n`);
   w.write(0, `Internal Traffic Policy:\t${s.internalTrafficPolicy}\n`);
+  if (s.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${s.healthCheckNodePort}\n`);
   w.events(eventsFor(cluster, service.metadata.uid), cluster.now);
   return w.toString();
 }
@@ -147,7 +158,8 @@ export function describeNode(cluster: Cluster, node: Node): string {
   w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
   w.write(1, 'AcquireTime:\t<unset>\n');
   w.write(1, `RenewTime:\t${rfc1123z(now - (now % 10_000))}\n`);
-  const heartbeat = rfc1123z(now - (now % 300_000));
+  // The kubelet posts its status every 40s or so: the same heartbeat -o yaml shows.
+  const heartbeat = rfc1123z(now - ((now / 1000) % 40) * 1000);
   const since = rfc1123z(node.metadata.creationTimestamp);
   const readySince = rfc1123z(node.metadata.creationTimestamp + 30_000);
   w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
@@ -172,6 +184,7 @@ export function describeNode(cluster: Cluster, node: Node): string {
   w.write(0, `  Architecture:\t${i.architecture}\n`);
   w.write(0, `  Container Runtime Version:\t${i.containerRuntimeVersion}\n`);
   w.write(0, `  Kubelet Version:\t${i.kubeletVersion}\n`);
+  if (i.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${i.kubeProxyVersion}\n`);
   w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   w.write(0, `PodCIDRs:\t${node.spec.podCIDR}\n`);
   const pods = cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name);

@@ -1,74 +1,12 @@
-// kubectl exec POD -- COMMAND: a few commands inside a simulated container
-// (env, printenv, cat, ls, hostname, echo).
+// kubectl exec POD -- COMMAND: a command inside a simulated container (container-shell.ts);
+// `-it POD -- sh` opens the container's shell in the sandbox.
 
-import { findPod, isPodReady, knownImage, randomHexFromText, type Cluster, type Pod } from '../cluster/index.js';
+import { findPod, isPodReady } from '../cluster/index.js';
+import { execInContainer, whichProgram } from './container-shell.js';
+import { flagValue } from './flags.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { EXEC_HELP } from './help.js';
-
-function environment(pod: Pod): string[] {
-  const container = pod.spec.containers[0];
-  const image = container ? knownImage(container.image) : undefined;
-  const imageEnv = image?.env ?? [{ name: 'PATH', value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }];
-  const path = imageEnv.find((e) => e.name === 'PATH');
-  const lines = [`PATH=${path?.value ?? ''}`, `HOSTNAME=${pod.metadata.name}`];
-  for (const e of imageEnv) if (e.name !== 'PATH') lines.push(`${e.name}=${e.value}`);
-  for (const e of container?.env ?? []) lines.push(`${e.name}=${e.value}`);
-  for (const e of pod.serviceEnv) lines.push(`${e.name}=${e.value}`);
-  lines.push('HOME=/root');
-  return lines;
-}
-
-function runInContainer(cluster: Cluster, pod: Pod, command: readonly string[]): KubectlResult {
-  const done = (stdout: string, stderr = '', exitCode = 0): KubectlResult => ({ cluster, stdout, stderr, exitCode });
-  const [program = '', ...args] = command;
-  const image = knownImage(pod.spec.containers[0]?.image ?? '');
-  const files: Record<string, string> = { ...(image?.files ?? {}), '/etc/hostname': `${pod.metadata.name}\n` };
-  switch (program) {
-    case 'env':
-    case 'printenv': {
-      const env = environment(pod);
-      if (program === 'printenv' && args.length > 0) {
-        const values = args.map((a) => env.find((l) => l.startsWith(`${a}=`))?.slice(a.length + 1)).filter((v): v is string => v !== undefined);
-        return done(values.map((v) => `${v}\n`).join(''), values.length === args.length ? '' : 'command terminated with exit code 1\n', values.length === args.length ? 0 : 1);
-      }
-      return done(env.map((l) => `${l}\n`).join(''));
-    }
-    case 'hostname':
-      return done(`${pod.metadata.name}\n`);
-    case 'echo':
-      return done(`${args.join(' ')}\n`);
-    case 'cat': {
-      let stdout = '';
-      let stderr = '';
-      for (const file of args) {
-        const text = files[file];
-        if (text === undefined) stderr += `cat: ${file}: No such file or directory\n`;
-        else stdout += text;
-      }
-      return stderr ? done(stdout, `${stderr}command terminated with exit code 1\n`, 1) : done(stdout);
-    }
-    case 'ls': {
-      const dir = (args.filter((a) => !a.startsWith('-'))[0] ?? '/').replace(/\/$/, '') || '/';
-      if (dir === '/') return done(`${(image?.rootListing ?? ['bin', 'dev', 'etc', 'proc', 'sys', 'tmp', 'usr', 'var']).join('\n')}\n`);
-      const entries = Object.keys(files)
-        .filter((f) => f.startsWith(`${dir}/`))
-        .map((f) => f.slice(dir.length + 1).split('/')[0] ?? '');
-      if (entries.length === 0) return done('', `ls: cannot access '${dir}': No such file or directory\ncommand terminated with exit code 2\n`, 2);
-      return done(`${[...new Set([...entries, ...(dir === '/usr/share/nginx/html' ? ['50x.html'] : [])])].sort().join('\n')}\n`);
-    }
-    default: {
-      const id = randomHexFromText(`${pod.metadata.uid}:${program}`, 64);
-      return done(
-        '',
-        clientError(
-          `Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`,
-        ),
-        1,
-      );
-    }
-  }
-}
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
@@ -84,7 +22,14 @@ function run(ctx: CommandContext): KubectlResult {
   const pod = findPod(cluster, name);
   if (!pod) return fail(apiErrorText({ kind: 'NotFound', message: `pods "${name}" not found`, causes: [] }));
   if (!isPodReady(pod, cluster.now)) return fail(clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
-  return runInContainer(cluster, pod, command);
+  const [program = ''] = command;
+  const interactive = flagValue(parsed, 'stdin') === 'true' && flagValue(parsed, 'tty') === 'true';
+  const shellName = program.slice(program.lastIndexOf('/') + 1);
+  if (interactive && command.length === 1 && ['sh', 'bash', 'dash'].includes(shellName) && whichProgram(pod, program) !== undefined) {
+    return { cluster, stdout: '', stderr: '', exitCode: 0, interactive: { pod: pod.metadata.name, shell: shellName === 'bash' ? 'bash' : 'sh' } };
+  }
+  const r = execInContainer(cluster, pod, command);
+  return { cluster: r.cluster, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
 }
 
 export const execCommand: CommandDef = {

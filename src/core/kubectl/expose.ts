@@ -30,6 +30,8 @@ function clientService(input: ServiceInput): JsonValue {
   if (input.selector) spec.selector = { ...input.selector };
   if (input.clusterIP) spec.clusterIP = input.clusterIP;
   if (input.type) spec.type = input.type;
+  if (input.externalIPs && input.externalIPs.length > 0) spec.externalIPs = [...input.externalIPs];
+  if (input.sessionAffinity) spec.sessionAffinity = input.sessionAffinity;
   return {
     kind: 'Service',
     apiVersion: 'v1',
@@ -121,7 +123,11 @@ function run(ctx: CommandContext): KubectlResult {
   const serviceName = flagValue(parsed, 'name') ?? name;
   const typeFlag = flagValue(parsed, 'type');
   const clusterIP = flagValue(parsed, 'cluster-ip');
+  const externalIP = flagValue(parsed, 'external-ip');
+  const sessionAffinity = flagValue(parsed, 'session-affinity');
   const input: ServiceInput = {
+    ...(externalIP ? { externalIPs: [externalIP] } : {}),
+    ...(sessionAffinity ? { sessionAffinity } : {}),
     name: serviceName,
     labels,
     ports,

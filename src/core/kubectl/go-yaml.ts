@@ -104,7 +104,7 @@ function foldPlain(s: string, startColumn: number, indent: number): string {
   let column = startColumn;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i] ?? '';
-    if (ch === ' ' && column > 80 && s[i + 1] !== ' ' && s[i - 1] !== ' ') {
+    if (ch === ' ' && column > 80 && i > 0 && i < s.length - 1 && s[i + 1] !== ' ' && s[i - 1] !== ' ') {
       out += `\n${' '.repeat(indent)}`;
       column = indent;
       continue;
@@ -123,7 +123,7 @@ function scalar(value: string | number | boolean | null, column: number, indent:
   if (resolvesToNonString(value)) return doubleQuoted(value);
   if (plainAllowed(value)) return foldPlain(value, column, indent);
   if (/[\u0000-\u001f\u007f]/.test(value)) return doubleQuoted(value);
-  return `'${value.replace(/'/g, "''")}'`;
+  return `'${foldPlain(value.replace(/'/g, "''"), column + 1, indent)}'`;
 }
 
 function literal(value: string, indent: number): string {

@@ -1,6 +1,6 @@
 // kubectl logs POD [-c CONTAINER] [--tail N]
 
-import { findPod, isPodReady } from '../cluster/index.js';
+import { containerState, findPod, isPodReady } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue } from './flags.js';
@@ -26,7 +26,11 @@ function run(ctx: CommandContext): KubectlResult {
     return fail(apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
   }
   if (!isPodReady(pod, cluster.now)) {
-    return fail(apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ContainerCreating`, causes: [] }));
+    // pkg/kubelet/kubelet_pods.go validateContainerLogStatus: the common pending failures in words.
+    const st = containerState(pod, cluster.now);
+    const reason = st.state === 'waiting' ? st.reason : 'ContainerCreating';
+    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    return fail(apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ${why}`, causes: [] }));
   }
   let lines = pod.log;
   const tail = flagValue(parsed, 'tail');

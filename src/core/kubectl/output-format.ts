@@ -1,6 +1,6 @@
 // The -o/--output flag: which printer, or the error kubectl gives for an unknown one.
 
-import { renderJsonPath } from './jsonpath.js';
+import { checkJsonPath, renderJsonPath } from './jsonpath.js';
 import { toGoJson } from './go-json.js';
 import { toGoYaml, type JsonValue } from './go-yaml.js';
 
@@ -20,7 +20,12 @@ export function parseOutput(value: string | undefined, allowWide: boolean): { ok
   if (value === 'yaml' || value === 'json' || value === 'name') return { ok: true, format: { kind: value } };
   if (value === 'wide' && allowWide) return { ok: true, format: { kind: 'wide' } };
   const jp = value.match(/^jsonpath=(.*)$/s);
-  if (jp) return { ok: true, format: { kind: 'jsonpath', template: jp[1] ?? '' } };
+  if (jp) {
+    const template = jp[1] ?? '';
+    const problem = checkJsonPath(template);
+    if (problem !== undefined) return { ok: false, error: `error parsing jsonpath ${template}, ${problem}` };
+    return { ok: true, format: { kind: 'jsonpath', template } };
+  }
   const allowed = allowWide ? GET_FORMATS : OBJECT_FORMATS;
   return { ok: false, error: `unable to match a printer suitable for the output format "${value}", allowed formats are: ${allowed}` };
 }

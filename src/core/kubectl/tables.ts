@@ -30,7 +30,10 @@ export const POD_TABLE: TableDef<Pod> = {
     const ready = isPodReady(pod, cluster.now) ? total : 0;
     const st = containerState(pod, cluster.now);
     const status = st.state === 'running' ? 'Running' : st.reason;
-    return [pod.metadata.name, `${ready}/${total}`, status, '0', age(pod.metadata.creationTimestamp, cluster.now)];
+    const restarts = pod.restartCount ?? 0;
+    const last = pod.lastTermination;
+    const restartText = restarts > 0 && last ? `${restarts} (${age(last.finishedAt, cluster.now)} ago)` : String(restarts);
+    return [pod.metadata.name, `${ready}/${total}`, status, restartText, age(pod.metadata.creationTimestamp, cluster.now)];
   },
   wideRow(pod, cluster) {
     return [visiblePodIP(pod, cluster.now) ?? '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>'];
@@ -42,14 +45,19 @@ export function servicePorts(service: Service): string {
   return service.spec.ports.map((p) => (p.nodePort !== undefined ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
 }
 
+/** printers.go getServiceExternalIP: a load balancer's ingress addresses, then spec.externalIPs. */
 function externalIP(service: Service, cluster: Cluster): string {
+  const extra = service.spec.externalIPs ?? [];
   switch (service.spec.type) {
-    case 'LoadBalancer':
-      return loadBalancerIngressIP(cluster, service) ?? '<pending>';
+    case 'LoadBalancer': {
+      const ingress = loadBalancerIngressIP(cluster, service);
+      const all = [...(ingress ? [ingress] : []), ...extra];
+      return all.length > 0 ? all.join(',') : '<pending>';
+    }
     case 'ExternalName':
       return service.spec.externalName ?? '<none>';
     default:
-      return '<none>';
+      return extra.length > 0 ? extra.join(',') : '<none>';
   }
 }
 

@@ -105,14 +105,24 @@ export function resolve(host: string): string | undefined {
   return undefined;
 }
 
-export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
+/** Inside a pod, names resolve through the cluster's DNS: a service's name (short or full) is its cluster IP. */
+function resolveInPod(cluster: Cluster, host: string): string | undefined {
+  const direct = resolve(host);
+  if (direct) return direct;
+  const m = /^([a-z0-9-]+)(?:\.default(?:\.svc(?:\.cluster\.local)?)?)?\.?$/.exec(host.toLowerCase());
+  const service = m ? cluster.services.find((s) => s.metadata.name === m[1] && s.spec.clusterIP !== '' && s.spec.clusterIP !== 'None') : undefined;
+  return service?.spec.clusterIP;
+}
+
+/** `fromPod`: curl run inside that pod's container (kubectl exec), not on the laptop. */
+export function curl(cluster: Cluster, args: readonly string[], fromPod?: string): CommandResult {
   const parsed = parseArgs(args);
   if (!parsed.ok) return { cluster, stdout: '', stderr: parsed.stderr, exitCode: parsed.code };
   const { options } = parsed;
   const quiet = options.silent && !options.showError;
   const target = parseUrl(options.url!);
   if ('error' in target) return { cluster, stdout: '', stderr: quiet ? '' : target.error, exitCode: target.code };
-  const ip = resolve(target.host);
+  const ip = fromPod === undefined ? resolve(target.host) : resolveInPod(cluster, target.host);
   const verbose: string[] = [];
   if (!ip) {
     const message = `curl: (6) Could not resolve host: ${target.host}\n`;
@@ -122,7 +132,10 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
   if (options.verbose) verbose.push(`*   Trying ${ip}:${target.port}...`);
   const method = options.head ? 'HEAD' : 'GET';
   // One routing computation for curl and trace: curl reads how the connection ends off the trace.
-  const { cluster: routed, trace: traced } = trace(cluster, { from: 'outside', ip, port: target.port, http: { method, path: target.path } });
+  const http = { method, path: target.path };
+  const result = fromPod === undefined ? trace(cluster, { from: 'outside', ip, port: target.port, http }) : trace(cluster, { from: 'pod', pod: fromPod, ip, port: target.port, http });
+  if (!result.ok) return { cluster, stdout: '', stderr: `curl: (7) ${result.error}\n`, exitCode: 7 };
+  const { cluster: routed, trace: traced } = result;
   // A request stopped before kube-proxy (the cloud firewall) still aimed at a service: the one
   // that owns this node port on a node's address.
   const stoppedByFirewall = traced.outcome.kind === 'timeout' && traced.outcome.reason === 'firewall';

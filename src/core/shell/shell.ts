@@ -3,6 +3,7 @@
 // is "command not found".
 import { advanceClock, createCluster, type Cluster } from '../cluster/index.js';
 import { runKubectl, splitShellWords, type KubectlIO } from '../kubectl/index.js';
+import { runInsideContainer } from './inside.js';
 import { curl } from './curl.js';
 import { SHELL_HELP } from './help.js';
 import { firewallCommand, iptablesSaveCommand, traceCommand } from './network.js';
@@ -15,6 +16,13 @@ export interface ShellState {
   readonly history: readonly string[];
   /** How many earlier lines fell out of `history`, so its numbers go on counting as bash's do. */
   readonly forgotten?: number;
+  /** Inside a container's shell (`kubectl exec -it POD -- sh`): lines run there until `exit`. */
+  readonly inside?: { readonly pod: string; readonly shell: 'sh' | 'bash' };
+}
+
+/** The prompt the shell shows: the laptop's `$ `, or the container's root `# `. */
+export function promptOf(state: ShellState): string {
+  return state.inside ? '# ' : '$ ';
 }
 
 /** bash's default HISTSIZE: a long session keeps its last 500 commands, not all of them. */
@@ -70,6 +78,7 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
   if (control) return { state, stdout: '', stderr: 'nodeport-lab: control characters are not allowed in a command\n', exitCode: 2 };
 
   const ticked: ShellState = { ...state, cluster: advanceClock(state.cluster, Math.max(0, elapsedMs)), ...remember(state, text) };
+  if (ticked.inside) return runInsideContainer(ticked, text);
   const split = splitShellWords(text);
   if (!split.ok) return { state: ticked, stdout: '', stderr: `nodeport-lab: ${split.error}\n`, exitCode: 2 };
   const [command = '', ...args] = split.words;
@@ -87,8 +96,11 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
   }
   switch (command) {
     case 'kubectl':
-    case 'k':
-      return withCluster(runKubectl(ticked.cluster, args, io));
+    case 'k': {
+      const result = runKubectl(ticked.cluster, args, io);
+      const ran = withCluster(result);
+      return result.interactive ? { ...ran, state: { ...ran.state, inside: result.interactive } } : ran;
+    }
     case 'curl':
       return withCluster(curl(ticked.cluster, args));
     case 'trace':

@@ -4,7 +4,7 @@ import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
-import { newShell, runLine, type ShellState } from '../../core/shell/shell.js';
+import { newShell, promptOf, runLine, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
 import { beforeCursor, edit, emptyEditor, visibleLine, type EditAction, type Editor } from '../../core/shell/line-editor.js';
 import { hardWrap } from '../../text/hard-wrap.js';
@@ -13,6 +13,8 @@ import { width } from '../../text/line.js';
 interface Block {
   readonly id: number;
   readonly prompt?: string;
+  /** The prompt's mark when the line was typed: `$ `, or `# ` inside a container. */
+  readonly mark?: string;
   readonly text: string;
   readonly tone?: 'dim' | 'plain';
 }
@@ -58,10 +60,11 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
     const now = clock();
     const elapsed = Math.min(MAX_PAUSE_MS, Math.max(0, now - last.current));
     last.current = now;
+    const mark = promptOf(shell.current);
     const result = runLine(shell.current, line, io, elapsed);
     shell.current = result.state;
     if (result.clear) write('\u001B[2J\u001B[3J\u001B[H');
-    else add({ prompt: line, text: result.output.map((c) => c.text).join('').replace(/\n$/, '') });
+    else add({ prompt: line, mark, text: result.output.map((c) => c.text).join('').replace(/\n$/, '') });
     if (result.exit) exit();
   };
 
@@ -133,7 +136,7 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
           <Box key={block.id} flexDirection="column">
             {block.prompt !== undefined && (
               <Text>
-                <Text color={promptColor} bold>$ </Text>
+                <Text color={promptColor} bold>{block.mark ?? '$ '}</Text>
                 {hardWrap(block.prompt, columns, 2).join('\n')}
               </Text>
             )}
@@ -142,7 +145,7 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
         )}
       </Static>
       <Text>
-        <Text color={promptColor} bold>$ </Text>
+        <Text color={promptColor} bold>{promptOf(shell.current)}</Text>
         {before}
         <Text inverse>{at}</Text>
         {after}

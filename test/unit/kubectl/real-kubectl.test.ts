@@ -83,6 +83,7 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     'expose pod my-first-pod --type=NodePort --port=81 --dry-run=client -o json',
     'expose pod my-first-pod --port=80 --target-port=http --protocol=UDP --dry-run=client -o yaml',
     'expose pod my-first-pod --dry-run=client',
+    'expose pod my-first-pod --port=80 --external-ip=203.0.113.50 --session-affinity=ClientIP --dry-run=client -o yaml',
   ];
   for (const line of sameOutput) {
     it(`kubectl ${line}`, async () => {

@@ -1,0 +1,163 @@
+// A small API server over a Session's cluster, so the real kubectl 1.32 client can get,
+// describe and print our own objects (pods, services, nodes, events, endpoint slices).
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aggregateEvents, endpointsFor, type Cluster } from '../../../src/core/cluster/index.js';
+import { endpointsView, nodeView, podView, rfc3339, serviceView } from '../../../src/core/kubectl/index.js';
+
+export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
+
+export interface RealRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+type Json = Record<string, unknown>;
+
+function eventList(cluster: Cluster, uid: string | undefined): Json {
+  const events = cluster.events.filter((e) => e.at <= cluster.now && (uid === undefined || e.involvedUid === uid));
+  const items = aggregateEvents(events).map((a, i) => {
+    const e = a.event;
+    const [component = '', host] = e.source.split('/');
+    return {
+      metadata: { name: `${e.involved.name}.${i}`, namespace: 'default' },
+      involvedObject: { kind: e.involved.kind, namespace: 'default', name: e.involved.name, uid: e.involvedUid, apiVersion: 'v1' },
+      reason: e.reason,
+      message: e.message,
+      source: host ? { component, host } : { component },
+      firstTimestamp: rfc3339(a.firstAt),
+      lastTimestamp: rfc3339(a.lastAt),
+      count: a.count,
+      type: e.type,
+    };
+  });
+  return { kind: 'EventList', apiVersion: 'v1', metadata: {}, items };
+}
+
+function sliceList(cluster: Cluster, serviceName: string): Json {
+  const service = cluster.services.find((s) => s.metadata.name === serviceName);
+  if (!service) return { kind: 'EndpointSliceList', apiVersion: 'discovery.k8s.io/v1', metadata: {}, items: [] };
+  const ep = endpointsFor(cluster, service);
+  const items = ep.subsets.map((s, i) => ({
+    metadata: { name: `${serviceName}-${i}`, namespace: 'default', labels: { 'kubernetes.io/service-name': serviceName } },
+    addressType: 'IPv4',
+    endpoints: [
+      ...s.addresses.map((a) => ({ addresses: [a.ip], conditions: { ready: true }, nodeName: a.nodeName })),
+      ...s.notReadyAddresses.map((a) => ({ addresses: [a.ip], conditions: { ready: false }, nodeName: a.nodeName })),
+    ],
+    ports: s.ports.map((p) => ({ ...(p.name ? { name: p.name } : { name: '' }), port: p.port, protocol: p.protocol })),
+  }));
+  return { kind: 'EndpointSliceList', apiVersion: 'discovery.k8s.io/v1', metadata: {}, items };
+}
+
+/** Serves `cluster()` as it is when each request arrives. */
+export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Server; kubeconfig: string }> {
+  const resource = (name: string, kind: string, short: string, namespaced = true) => ({
+    name,
+    singularName: kind.toLowerCase(),
+    namespaced,
+    kind,
+    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+    shortNames: [short],
+  });
+  const server = createServer((req, res) => {
+    const [path = '', query = ''] = (req.url ?? '').split('?');
+    const params = new URLSearchParams(query);
+    const send = (code: number, body: unknown) => {
+      res.writeHead(code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const notFound = (what: string, name: string) => send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `${what} "${name}" not found`, reason: 'NotFound', details: { name, kind: what }, code: 404 });
+    const c = cluster();
+    if (path === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+    if (path === '/apis') {
+      const group = (name: string) => ({ name, versions: [{ groupVersion: `${name}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' } });
+      return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('discovery.k8s.io'), group('coordination.k8s.io')] });
+    }
+    if (path === '/apis/coordination.k8s.io/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'coordination.k8s.io/v1', resources: [resource('leases', 'Lease', 'lease')] });
+    const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
+    if (lease) {
+      const renew = new Date(c.now - (c.now % 10_000)).toISOString().replace(/\.\d+Z$/, '.000000Z');
+      return send(200, { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', metadata: { name: lease[1], namespace: 'kube-node-lease' }, spec: { holderIdentity: lease[1], leaseDurationSeconds: 40, renewTime: renew } });
+    }
+    if (path === '/apis/discovery.k8s.io/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'discovery.k8s.io/v1', resources: [resource('endpointslices', 'EndpointSlice', 'eps')] });
+    if (path === '/api/v1') {
+      return send(200, {
+        kind: 'APIResourceList',
+        groupVersion: 'v1',
+        resources: [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false), resource('endpoints', 'Endpoints', 'ep'), resource('events', 'Event', 'ev')],
+      });
+    }
+    const m = /^\/api\/v1\/(?:namespaces\/default\/)?(pods|services|nodes|endpoints|events)(?:\/([^/]+))?$/.exec(path);
+    if (m) {
+      const [, kind, name] = m;
+      const uid = /involvedObject\.uid=([^,]+)/.exec(params.get('fieldSelector') ?? '')?.[1];
+      if (kind === 'events') return send(200, eventList(c, uid));
+      if (kind === 'pods') {
+        if (name) {
+          const pod = c.pods.find((p) => p.metadata.name === name);
+          return pod ? send(200, podView(pod, c.now)) : notFound('pods', name);
+        }
+        const node = /spec\.nodeName=([^,]+)/.exec(params.get('fieldSelector') ?? '')?.[1];
+        const items = c.pods.filter((p) => node === undefined || p.spec.nodeName === node).map((p) => podView(p, c.now));
+        return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items });
+      }
+      if (kind === 'services') {
+        if (!name) return send(200, { kind: 'ServiceList', apiVersion: 'v1', metadata: {}, items: c.services.map((s) => serviceView(s)) });
+        const svc = c.services.find((s) => s.metadata.name === name);
+        return svc ? send(200, serviceView(svc)) : notFound('services', name);
+      }
+      if (kind === 'nodes') {
+        if (!name) return send(200, { kind: 'NodeList', apiVersion: 'v1', metadata: {}, items: c.nodes.map((n) => nodeView(n, c.now)) });
+        const node = c.nodes.find((n) => n.metadata.name === name);
+        return node ? send(200, nodeView(node, c.now)) : notFound('nodes', name);
+      }
+      if (kind === 'endpoints' && name) {
+        const svc = c.services.find((s) => s.metadata.name === name);
+        return svc ? send(200, endpointsView(endpointsFor(c, svc))) : notFound('endpoints', name);
+      }
+    }
+    if (path === '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices') {
+      const service = /kubernetes\.io\/service-name=([^,]+)/.exec(params.get('labelSelector') ?? '')?.[1] ?? '';
+      return send(200, sliceList(c, service));
+    }
+    return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-kubectl-'));
+  const kubeconfig = join(dir, 'config');
+  writeFileSync(
+    kubeconfig,
+    `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,
+  );
+  return { server, kubeconfig };
+}
+
+export function realKubectl(args: readonly string[], kubeconfig: string): Promise<RealRun> {
+  return new Promise((resolve) => {
+    execFile(KUBECTL ?? 'kubectl', [...args], { env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+      resolve({ stdout, stderr, code });
+    });
+  });
+}
+
+/**
+ * The real client measures ages against the wall clock, the simulator against its virtual one:
+ * in an events table (and describe node's pod table) an age becomes `T`, and runs of spaces one.
+ */
+export function withoutAges(text: string): string {
+  const at = text.indexOf('\nEvents:\n');
+  const head = at < 0 ? text : text.slice(0, at);
+  const tail = at < 0 ? '' : text.slice(at);
+  if (!/Non-terminated Pods/.test(head)) return head + tail.replace(/\b\d+(?:d|h|m|s|y)(?:\d+(?:h|m|s))?\b/g, 'T').replace(/ {2,}/g, '  ');
+  const ageAtEnd = (t: string): string => t.replace(/ {2,}\d+(?:d|h|m|s|y)(?:\d+(?:h|m|s))?$/gm, '  T').replace(/ {2,}/g, '  ');
+  return ageAtEnd(head) + tail.replace(/\b\d+(?:d|h|m|s|y)(?:\d+(?:h|m|s))?\b/g, 'T').replace(/ {2,}/g, '  ');
+}
