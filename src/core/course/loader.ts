@@ -118,7 +118,7 @@ function buildStep(
     return manifests.get(file) ?? null;
   };
   const { diagram } = step;
-  const common = { id: step.id, title: step.title, text: step.text, ...(diagram ? { diagram } : {}) };
+  const common = { id: step.id, title: step.title, text: step.text, ...(diagram ? { diagram } : {}), ...(step.deep ? { deep: true } : {}) };
   switch (step.kind) {
     case 'read':
       return { kind: 'read', ...common };
@@ -245,8 +245,8 @@ export function loadCourse(sources: CourseSources): LoadResult {
       problems.push(...result.issues.map((issue) => describeIssue(parsed, issue)));
       continue;
     }
-    const { id: lessonId, title, summary, setup } = result.output;
-    lessons.push({ id: lessonId, title, summary, steps, setup, file: source.file });
+    const { id: lessonId, title, summary, setup, deep } = result.output;
+    lessons.push({ id: lessonId, title, summary, steps, setup, file: source.file, ...(deep ? { deep: true } : {}) });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };

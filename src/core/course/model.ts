@@ -20,6 +20,8 @@ interface StepBase {
   /** Prose: paragraphs split by blank lines, `- ` bullets, `$ ` command lines, `code` spans. */
   readonly text: string;
   readonly diagram?: Diagram;
+  /** A deep dive: off the core path; the learner takes it or passes over it (see lessons/README.md). */
+  readonly deep?: boolean;
 }
 
 export interface ReadStep extends StepBase {
@@ -110,6 +112,8 @@ export interface Lesson {
   readonly setup: readonly string[];
   /** Where the lesson came from, for messages. */
   readonly file: string;
+  /** The whole lesson is a deep dive: the core path passes over it. */
+  readonly deep?: boolean;
 }
 
 export interface Course {
