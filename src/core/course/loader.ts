@@ -246,7 +246,9 @@ export function loadCourse(sources: CourseSources): LoadResult {
       continue;
     }
     const { id: lessonId, title, summary, setup, deep } = result.output;
-    lessons.push({ id: lessonId, title, summary, steps, setup, file: source.file, ...(deep ? { deep: true } : {}) });
+    // Every step of a deep lesson is a deep dive too, so a step says so wherever it is drawn.
+    const marked = deep ? steps.map((step) => ({ ...step, deep: true })) : steps;
+    lessons.push({ id: lessonId, title, summary, steps: marked, setup, file: source.file, ...(deep ? { deep: true } : {}) });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };

@@ -111,7 +111,16 @@ export interface LessonPace {
 const zero: Pace = { steps: 0, words: 0, minutes: 0 };
 const add = (a: Pace, step: Step): Pace => ({ steps: a.steps + 1, words: a.words + stepWords(step), minutes: a.minutes + stepMinutes(step) });
 
+const paced = new WeakMap<Lesson, LessonPace>();
+
+/** The lesson's core path and deep dives (remembered: a lesson never changes once loaded). */
 export function lessonPace(lesson: Lesson): LessonPace {
+  let known = paced.get(lesson);
+  if (!known) paced.set(lesson, (known = measure(lesson)));
+  return known;
+}
+
+function measure(lesson: Lesson): LessonPace {
   let core = zero;
   let deep = zero;
   for (const step of lesson.steps) {
