@@ -3,9 +3,11 @@
 // Minutes are words at WORDS_PER_MINUTE plus the practice allowance of src/core/course/pace.ts.
 import { loadLessonDir } from '../src/commands/load-lessons.js';
 import { formatProblem } from '../src/core/course/model.js';
-import { ALLOWANCE, lessonPace, type Pace, WORDS_PER_MINUTE } from '../src/core/course/pace.js';
+import { ALLOWANCE, isDeep, lessonPace, type Pace, stepMinutes, stepWords, WORDS_PER_MINUTE } from '../src/core/course/pace.js';
 
-const dir = process.argv[2] ?? 'lessons';
+// --steps also lists every step: its kind, words and minutes, deep dives marked with *.
+const perStep = process.argv.includes('--steps');
+const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'lessons';
 const result = loadLessonDir(dir);
 if (!result.ok) {
   for (const problem of result.problems) console.error(formatProblem(problem));
@@ -24,6 +26,12 @@ for (const lesson of result.course.lessons) {
   deep = sum(deep, pace.deep);
   const name = `${lesson.deep ? '*' : ' '}${lesson.id}`.slice(0, 28).padEnd(28);
   console.log(`${name}        ${cell(pace.core)}         ${cell(pace.deep)}`);
+  if (!perStep) continue;
+  lesson.steps.forEach((step, i) => {
+    const mark = isDeep(lesson, step) ? '*' : ' ';
+    const what = step.kind === 'quiz' ? `quiz(${step.questions.length})` : step.kind;
+    console.log(`   ${mark}${String(i + 1).padStart(2)} ${step.id.slice(0, 26).padEnd(26)} ${what.padEnd(9)} ${String(stepWords(step)).padStart(5)} ${stepMinutes(step).toFixed(1).padStart(5)}`);
+  });
 }
 const all = sum(core, deep);
 console.log(`${'total'.padEnd(28)}        ${cell(core)}         ${cell(deep)}`);

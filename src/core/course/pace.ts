@@ -15,7 +15,7 @@ export const WORDS_PER_MINUTE = 200;
 export const ALLOWANCE = { doStep: 1, perCondition: 0.5, trace: 1, predict: 0.5, perQuestion: 1 / 3 } as const;
 
 /** How many questions one review round asks (see quiz/review.ts). */
-export const REVIEW_ROUND = 12;
+export const REVIEW_ROUND = 10;
 
 export function countWords(text: string): number {
   // A {{template}} is one word, however it is spelled; so is a `code span` of one token.
@@ -57,7 +57,7 @@ export function stepWords(step: Step): number {
       for (const row of step.rows) words += countWords(`${row.aspect} ${row.left} ${row.right}`);
       break;
     case 'quiz':
-      words += reviewAware(step.questions, step.review).reduce((sum, q) => sum + questionWords(q), 0);
+      words += quizWords(step.questions, step.review);
       break;
     default:
       break;
@@ -65,11 +65,15 @@ export function stepWords(step: Step): number {
   return words;
 }
 
-/** A review asks one round, not every question: count an average round. */
-function reviewAware(questions: readonly Question[], review: boolean): readonly Question[] {
-  if (!review || questions.length <= REVIEW_ROUND) return questions;
-  const step = questions.length / REVIEW_ROUND;
-  return Array.from({ length: REVIEW_ROUND }, (_, i) => questions[Math.floor(i * step)]!);
+/** How many questions the learner answers in the step: a review asks one round, not every question. */
+function asked(questions: readonly Question[], review: boolean): number {
+  return review ? Math.min(REVIEW_ROUND, questions.length) : questions.length;
+}
+
+/** Words of the questions asked: for a review, a round of questions of average length. */
+function quizWords(questions: readonly Question[], review: boolean): number {
+  const all = questions.reduce((sum, q) => sum + questionWords(q), 0);
+  return questions.length === 0 ? 0 : Math.round((all / questions.length) * asked(questions, review));
 }
 
 /** Minutes of practice on a step, beyond its reading. */
@@ -80,7 +84,7 @@ export function practiceMinutes(step: Step): number {
     case 'trace':
       return ALLOWANCE.trace + (step.predict ? ALLOWANCE.predict : 0);
     case 'quiz':
-      return ALLOWANCE.perQuestion * reviewAware(step.questions, step.review).length;
+      return ALLOWANCE.perQuestion * asked(step.questions, step.review);
     default:
       return 0;
   }
