@@ -218,6 +218,7 @@ export function loadCourse(sources: CourseSources): LoadResult {
   for (const [name, source] of sources.manifests) manifests.set(name, parse(source, problems));
 
   const lessons: Lesson[] = [];
+  const parsedLessons = new Map<Lesson, Parsed>();
   const ids = new Map<string, string>();
   for (const source of sources.lessons) {
     const parsed = parse(source, problems);
@@ -248,17 +249,48 @@ export function loadCourse(sources: CourseSources): LoadResult {
     const { id: lessonId, title, summary, setup, deep } = result.output;
     // Every step of a deep lesson is a deep dive too, so a step says so wherever it is drawn.
     const marked = deep ? steps.map((step) => ({ ...step, deep: true })) : steps;
-    lessons.push({ id: lessonId, title, summary, steps: marked, setup, file: source.file, ...(deep ? { deep: true } : {}) });
+    const lesson: Lesson = { id: lessonId, title, summary, steps: marked, setup, file: source.file, ...(deep ? { deep: true } : {}) };
+    lessons.push(lesson);
+    parsedLessons.set(lesson, parsed);
   }
+  duplicateQuestions(parsedLessons, problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };
 }
 
-/** Fills each review quiz with the questions of every other quiz in the course, in course order. */
+/**
+ * Fills each review quiz with the questions of every other quiz in the course, in course order,
+ * and notes which of them come from deep dives (a review on the core path leaves those out).
+ */
 function gatherReviews(lessons: Lesson[]): Lesson[] {
-  const all = lessons.flatMap((l) => l.steps.flatMap((s) => (s.kind === 'quiz' && !s.review ? s.questions : [])));
+  const quizzes = lessons.flatMap((l) => l.steps.flatMap((s) => (s.kind === 'quiz' && !s.review ? [s] : [])));
+  const all = quizzes.flatMap((s) => s.questions);
+  const deep = quizzes.flatMap((s) => (s.deep ? s.questions.map((q) => q.id) : []));
   return lessons.map((lesson) => ({
     ...lesson,
-    steps: lesson.steps.map((step) => (step.kind === 'quiz' && step.review ? { ...step, questions: [...step.questions, ...all] } : step)),
+    steps: lesson.steps.map((step) =>
+      step.kind === 'quiz' && step.review ? { ...step, questions: [...step.questions, ...all], ...(deep.length ? { deepQuestions: deep } : {}) } : step,
+    ),
   }));
+}
+
+/** Question ids must be unique across the course: a review gathers them, and progress keeps answers by id. */
+function duplicateQuestions(parsed: ReadonlyMap<Lesson, Parsed>, problems: Problem[]): void {
+  const seen = new Map<string, string>();
+  for (const [lesson, p] of parsed) {
+    const rawIds = ((p.doc.toJS({ maxAliasCount: 50 }) as { steps?: { id?: unknown }[] }).steps ?? []).map((raw) => raw?.id);
+    lesson.steps.forEach((step) => {
+      if (step.kind !== 'quiz') return;
+      const stepIndex = rawIds.indexOf(step.id);
+      step.questions.forEach((q, i) => {
+        const first = seen.get(q.id);
+        if (first === undefined) {
+          seen.set(q.id, lesson.file);
+          return;
+        }
+        const at = valueOffset(p.doc, ['steps', stepIndex, 'questions', i, 'id']);
+        problems.push(problemAt(p, at, `question id "${q.id}" is already used in ${first} (question ids are unique across the course)`));
+      });
+    });
+  }
 }

@@ -80,6 +80,8 @@ export interface QuizStep extends StepBase {
   readonly questions: readonly Question[];
   /** A review quiz: its questions were gathered from the other quizzes when the course loaded. */
   readonly review: boolean;
+  /** In a review: the ids of the gathered questions that come from deep dives. */
+  readonly deepQuestions?: readonly string[];
 }
 
 /** A request to follow hop by hop through the learner's own cluster. */

@@ -1,10 +1,10 @@
 // Moving through the course: a reducer over typed actions. The screen draws this state; nothing else moves.
 import type { KubectlIO } from '../kubectl/index.js';
 import type { EditAction } from '../shell/line-editor.js';
-import { finishStep, lessonProgress, recordQuiz, setDeepDives, visit, type Place, type Progress } from '../progress/model.js';
+import { finishStep, lessonProgress, recordQuestion, recordQuiz, setDeepDives, visit, type Place, type Progress } from '../progress/model.js';
 import { nextInLesson, nextLesson, passedOver, pathSteps, previousInLesson, previousLesson } from './path.js';
 import { checkGoal } from './goals.js';
-import type { Course, Lesson, Step } from './model.js';
+import type { Course, Lesson, QuizStep, Step } from './model.js';
 import {
   completePrompt,
   editPrompt,
@@ -20,7 +20,7 @@ import {
 import { freshSheet, responseFrom, updateSheet, type AnswerSheet, type SheetAction } from './answer-sheet.js';
 import { quizFacts } from './quiz-facts.js';
 import { ENDINGS } from './trace-step.js';
-import { quizPhase, quizReducer, startQuiz, summary, type Concept, type Facts, type QuizAction, type QuizState } from '../quiz/index.js';
+import { quizPhase, quizReducer, startQuiz, startReview, summary, type Concept, type Facts, type Question, type QuizAction, type QuizState } from '../quiz/index.js';
 
 export type Screen =
   | { readonly kind: 'home'; readonly cursor: number }
@@ -184,9 +184,24 @@ function ensureQuiz(state: NavState): NavState {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'quiz') return { ...state, sheet: null };
   const key = `${here.lesson.id}/${here.step.id}`;
-  const quiz = state.quizzes[key] ?? startQuiz(here.step.questions, { seed: state.seed + here.index, facts: learnerFacts(state, here.lesson) });
+  const quiz = state.quizzes[key] ?? beginQuiz(state, here.step, here.index, learnerFacts(state, here.lesson));
   const turn = quiz.current;
   return { ...state, quizzes: { ...state.quizzes, [key]: quiz }, sheet: turn ? freshSheet(turn.presented) : null };
+}
+
+/** A lesson's quiz asks its questions; a review asks a round planned from the learner's history. */
+function beginQuiz(state: NavState, step: QuizStep, lessonIndex: number, facts: Facts): QuizState {
+  if (!step.review) return startQuiz(step.questions, { seed: state.seed + lessonIndex, facts });
+  const history = state.progress.history;
+  return startReview(reviewPool(state, step), { seed: state.seed + lessonIndex + (history?.answers ?? 0), facts, ...(history ? { history } : {}) });
+}
+
+/** A review's questions: on the core path, those of the core quizzes and of any deep dive the learner has answered. */
+export function reviewPool(state: NavState, step: QuizStep): readonly Question[] {
+  if (takesDeepDives(state)) return step.questions;
+  const deep = new Set(step.deepQuestions ?? []);
+  const answered = state.progress.history?.questions ?? {};
+  return step.questions.filter((q) => !deep.has(q.id) || answered[q.id] !== undefined);
 }
 
 /**
@@ -222,7 +237,10 @@ function quizStep(state: NavState, action: QuizAction): NavState {
   const found = currentQuiz(state);
   if (!found) return state;
   const quiz = quizReducer(found.quiz, action);
-  const next: NavState = { ...state, quizzes: { ...state.quizzes, [found.key]: quiz } };
+  // Every answer is kept at once, so a quiz left at any point has counted what was answered.
+  const answered = quiz.current && !found.quiz.current?.grade ? quiz.current : null;
+  const progress = answered?.grade ? recordQuestion(state.progress, answered.presented.question.id, answered.grade.correct) : state.progress;
+  const next: NavState = { ...state, progress, quizzes: { ...state.quizzes, [found.key]: quiz } };
   if (quizPhase(quiz) === 'done' && quizPhase(found.quiz) !== 'done') {
     const result = summary(quiz, { conceptLessons: conceptLessons(state.course) }).result;
     return { ...next, progress: recordQuiz(next.progress, found.key, result) };

@@ -1,7 +1,7 @@
 // How long the course takes: words a learner reads, and a fixed allowance for what they do.
 // The lesson list shows these minutes; scripts/course-stats.ts prints them per lesson.
-import type { Question } from '../quiz/index.js';
-import type { Lesson, Step } from './model.js';
+import { ROUND_SIZE, type Question } from '../quiz/index.js';
+import type { Lesson, QuizStep, Step } from './model.js';
 
 /** An ordinary reading pace for instructional prose. */
 export const WORDS_PER_MINUTE = 200;
@@ -14,8 +14,8 @@ export const WORDS_PER_MINUTE = 200;
  */
 export const ALLOWANCE = { doStep: 1, perCondition: 0.5, trace: 1, predict: 0.5, perQuestion: 1 / 3 } as const;
 
-/** How many questions one review round asks (see quiz/review.ts). */
-export const REVIEW_ROUND = 10;
+/** How many questions one review round asks. */
+const REVIEW_ROUND = ROUND_SIZE;
 
 export function countWords(text: string): number {
   // A {{template}} is one word, however it is spelled; so is a `code span` of one token.
@@ -57,12 +57,18 @@ export function stepWords(step: Step): number {
       for (const row of step.rows) words += countWords(`${row.aspect} ${row.left} ${row.right}`);
       break;
     case 'quiz':
-      words += quizWords(step.questions, step.review);
+      words += quizWords(corePool(step), step.review);
       break;
     default:
       break;
   }
   return words;
+}
+
+/** A review on the core path draws on the core quizzes' questions only. */
+function corePool(step: QuizStep): readonly Question[] {
+  const deep = new Set(step.deepQuestions ?? []);
+  return step.review ? step.questions.filter((q) => !deep.has(q.id)) : step.questions;
 }
 
 /** How many questions the learner answers in the step: a review asks one round, not every question. */
@@ -84,7 +90,7 @@ export function practiceMinutes(step: Step): number {
     case 'trace':
       return ALLOWANCE.trace + (step.predict ? ALLOWANCE.predict : 0);
     case 'quiz':
-      return ALLOWANCE.perQuestion * asked(step.questions, step.review);
+      return ALLOWANCE.perQuestion * asked(corePool(step), step.review);
     default:
       return 0;
   }
