@@ -16,7 +16,7 @@ export const REVIEW_RETRY_GAP = 4;
  * A question answered right comes due again after this many answers to other questions, times
  * the number of times it has been answered right: spacing grows with each success.
  */
-export const SPACING = 15;
+export const SPACING = 30;
 
 export interface ReviewOptions {
   readonly seed: number;
