@@ -6,6 +6,7 @@ import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } fr
 import { closest } from './suggest.js';
 import { readQuestions } from '../quiz/index.js';
 import { templateProblems } from './template.js';
+import { lateCitations, manifestFacts } from './quiz-order.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 
 export interface SourceFile {
@@ -254,6 +255,7 @@ export function loadCourse(sources: CourseSources): LoadResult {
     parsedLessons.set(lesson, parsed);
   }
   duplicateQuestions(parsedLessons, problems);
+  citedTooEarly(lessons, parsedLessons, sources.manifests, problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };
 }
@@ -272,6 +274,21 @@ function gatherReviews(lessons: Lesson[]): Lesson[] {
       step.kind === 'quiz' && step.review ? { ...step, questions: [...step.questions, ...all], ...(deep.length ? { deepQuestions: deep } : {}) } : step,
     ),
   }));
+}
+
+/** A quiz may cite a manifest, an object of it or its pinned node port only once a step before it has shown them. */
+function citedTooEarly(lessons: readonly Lesson[], parsed: ReadonlyMap<Lesson, Parsed>, manifests: ReadonlyMap<string, SourceFile>, problems: Problem[]): void {
+  const facts = [...manifests].flatMap(([name, source]) => (source.tooLarge ? [] : manifestFacts(name, source.text)));
+  for (const late of lateCitations(lessons, facts)) {
+    const lesson = lessons[late.lesson]!;
+    const p = parsed.get(lesson);
+    const step = lesson.steps[late.step];
+    if (!p || !step) continue;
+    const rawIds = ((p.doc.toJS({ maxAliasCount: 50 }) as { steps?: { id?: unknown }[] }).steps ?? []).map((raw) => raw?.id);
+    const at = valueOffset(p.doc, ['steps', rawIds.indexOf(step.id), 'questions', late.question, 'id']);
+    const where = step.deep || lesson.deep ? 'no step before it' : 'no core step before it';
+    problems.push(problemAt(p, at, `this question cites "${late.fact}", which ${where} shows: ask it after the step that introduces it`));
+  }
 }
 
 /** Question ids must be unique across the course: a review gathers them, and progress keeps answers by id. */
