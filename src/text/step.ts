@@ -59,7 +59,7 @@ function dependsOnCluster(step: Step): boolean {
 /** A deep dive says so above its text: off the core path, the learner's to take or pass over. */
 function deepMark(step: Step, options: RenderOptions): Line[] {
   if (!step.deep) return [];
-  const how = options.interactive ? ' (d: take or pass over deep dives)' : '';
+  const how = options.interactive ? ' (d on the lesson list: take or pass over deep dives)' : '';
   return [...wrap(`Deep dive, beyond the core path${how}`, options.columns, 'focus'), blank];
 }
 

@@ -315,7 +315,7 @@ function openingStep(state: NavState, lesson: Lesson): number {
 }
 
 const passedNotice = (count: number): string | null =>
-  count === 0 ? null : `Passed over ${count === 1 ? 'a deep dive' : `${count} deep dives`} (d: take deep dives).`;
+  count === 0 ? null : `Passed over ${count === 1 ? 'a deep dive' : `${count} deep dives`} (d on the lesson list takes them).`;
 
 function nextStep(state: NavState, lessonIndex: number, stepIndex: number): NavState {
   const { lessons } = state.course;
@@ -331,7 +331,7 @@ function nextStep(state: NavState, lessonIndex: number, stepIndex: number): NavS
   const upcoming = nextLesson(lessons, lessonIndex, deep);
   if (upcoming) {
     const skipped = lessons.slice(lessonIndex + 1, upcoming.lesson).length;
-    const also = skipped === 0 ? '' : ` Passed over ${skipped === 1 ? 'a deep-dive lesson' : `${skipped} deep-dive lessons`} (open it from the lesson list, or d: take deep dives).`;
+    const also = skipped === 0 ? '' : ` Passed over ${skipped === 1 ? 'a deep-dive lesson' : `${skipped} deep-dive lessons`} (open it from the lesson list, or d there takes deep dives).`;
     return enter(after, upcoming.lesson, upcoming.step, `Lesson finished: ${lesson.title}.${also}`);
   }
   return { ...after, screen: { kind: 'home', cursor: lessonIndex }, help: false, notice: 'You finished the course. Well done!' };

@@ -93,7 +93,7 @@ describe('the core path passes over deep dives', () => {
   it('says what it passed over, and the lesson ends at its last core step', () => {
     const state = initialNav(course(), emptyProgress);
     const a3 = run(state, open(0), next);
-    assert.match(a3.notice ?? '', /Passed over a deep dive \(d: take deep dives\)/);
+    assert.match(a3.notice ?? '', /Passed over a deep dive \(d on the lesson list takes them\)/);
     const c1 = run(a3, next);
     assert.match(c1.notice ?? '', /Lesson finished: Lesson a\. Passed over a deep-dive lesson/);
     assert.deepEqual(c1.progress.lessons.a, { done: ['a1', 'a3'], complete: true });
