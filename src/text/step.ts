@@ -56,9 +56,16 @@ function dependsOnCluster(step: Step): boolean {
   return step.kind === 'do' || hasTemplates(step.text) || (step.kind === 'compare' && Boolean(step.left.command || step.right.command));
 }
 
+/** A deep dive says so above its text: off the core path, the learner's to take or pass over. */
+function deepMark(step: Step, options: RenderOptions): Line[] {
+  if (!step.deep) return [];
+  const how = options.interactive ? ' (d on the lesson list: take or pass over deep dives)' : '';
+  return [...wrap(`Deep dive, beyond the core path${how}`, options.columns, 'focus'), blank];
+}
+
 function draw(step: Step, options: RenderOptions): RenderedStep {
   const { columns } = options;
-  const lines: Line[] = [...prose(fillTemplates(step.text, options.cluster ?? options.templates), columns, options.plain)];
+  const lines: Line[] = [...deepMark(step, options), ...prose(fillTemplates(step.text, options.cluster ?? options.templates), columns, options.plain)];
   if (step.diagram) {
     lines.push(blank);
     if (options.plain) {

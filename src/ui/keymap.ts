@@ -93,6 +93,7 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: ['trace'], keys: ['a'], label: 'a', does: 'play the trace hop by hop', hint: 'a play', action: () => ({ type: 'trace-play', on: true }) },
   { contexts: ['trace'], keys: ['enter'], label: 'enter', does: 'the next step', action: () => ({ type: 'next-step' }) },
   { contexts: ['trace', 'trace-predict'], keys: ['l', 'escape'], label: 'l / esc', does: 'the lesson list', hint: 'l lessons', action: () => ({ type: 'go-home' }) },
+  { contexts: ['home', ...READING, 'trace'], keys: ['d'], label: 'd', does: 'deep dives: take them, or pass over them (the core path)', action: () => ({ type: 'toggle-deep' }) },
   { contexts: ['lesson'], keys: ['i'], label: 'i', does: 'back to the prompt (practice steps)', action: () => ({ type: 'focus', to: 'prompt' }) },
   { contexts: ['lesson'], keys: ['h'], label: 'h', does: 'a hint (practice steps)', action: () => ({ type: 'hint' }) },
   { contexts: ['help'], keys: ['escape', '?', 'enter'], label: 'esc / ?', does: 'close this help', hint: 'esc close', action: () => ({ type: 'close-help' }) },

@@ -26,13 +26,14 @@ describe('a learner\'s journey through the shipped course, in a real terminal', 
         term.keys('kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service', 'Enter');
         await term.waitFor((s) => s.includes('service/my-first-service exposed'));
         await press(term, 'Enter', (s) => s.includes('step 2/'));
-        await press(term, 'Right', (s) => s.includes('step 3/'));
+        // → passes over the deep dive on how the port is drawn (step 3).
+        await press(term, 'Right', (s) => s.includes('step 4/'));
         term.keys('kubectl get svc', 'Enter');
         const svc = await term.waitFor((s) => /80:(\d+)\/TCP/.test(s));
         const nodePort = /80:(\d+)\/TCP/.exec(svc)![1];
         term.keys('kubectl describe svc my-first-service', 'Enter');
         await term.waitFor((s) => s.includes('Goal reached'));
-        await press(term, 'Enter', (s) => s.includes('step 4/'));
+        await press(term, 'Enter', (s) => s.includes('step 5/'));
         term.keys(`curl -s http://203.0.113.11:${nodePort}`, 'Enter');
         await term.waitFor((s) => s.includes('Goal reached'));
 
@@ -41,7 +42,8 @@ describe('a learner\'s journey through the shipped course, in a real terminal', 
         await press(term, 'l', (s) => s.includes('hands on'));
         for (let i = 0; i < 4; i++) await press(term, 'j', (s) => new RegExp(`›\\s+\\S*\\s*${i + 5} `).test(s));
         await press(term, 'Enter', (s) => s.includes('Lesson 8/'));
-        for (let step = 2; step <= 4; step++) await press(term, 'Right', (s) => s.includes(`step ${step}/`));
+        // The core path: step 3, what moves the packets, is a deep dive and is passed over.
+        for (const step of [2, 4]) await press(term, 'Right', (s) => s.includes(`step ${step}/`));
         await press(term, 'Right', (s) => s.includes('Hop 2 of'));
         await press(term, 'Left', (s) => s.includes('Hop 1 of'));
 

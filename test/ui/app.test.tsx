@@ -112,7 +112,7 @@ describe('the course app', () => {
     await press(app, KEYS.enter);
     await press(app, KEYS.right, (f) => f.includes('Picture step'));
     const list = await press(app, 'l', (f) => f.includes('nodeport-lab'));
-    assert.match(list, /◐ +1 {2}First lesson +1\/3 steps/);
+    assert.match(list, /◐ +1 {2}First lesson +\d+ min · 1\/3 steps/);
     app.unmount();
   });
 

@@ -148,7 +148,7 @@ describe('the lesson list after a quiz', () => {
         <App course={course} progress={progress} saveProgress={() => null} size={{ columns: 100, rows: 30 }} />
       </DisplayContext.Provider>,
     );
-    await waitForFrame(app, (f) => /Quiz lesson +0\/2 steps · quiz best 90%/.test(f));
+    await waitForFrame(app, (f) => /Quiz lesson +\d+ min · 0\/2 steps · quiz best 90%/.test(f));
     app.unmount();
   });
 });

@@ -9,6 +9,7 @@ import { templateProblems } from './template.js';
 import { readCondition, type GoalProblem } from './read-goal.js';
 import { courseFiles, replayLesson } from './replay.js';
 import { understand } from '../kubectl/understood.js';
+import { lateCitations, manifestFacts } from './quiz-order.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 
 export interface SourceFile {
@@ -121,7 +122,7 @@ function buildStep(
     return manifests.get(file) ?? null;
   };
   const { diagram } = step;
-  const common = { id: step.id, title: step.title, text: step.text, ...(diagram ? { diagram } : {}) };
+  const common = { id: step.id, title: step.title, text: step.text, ...(diagram ? { diagram } : {}), ...(step.deep ? { deep: true } : {}) };
   switch (step.kind) {
     case 'read':
       return { kind: 'read', ...common };
@@ -270,8 +271,10 @@ export function loadCourse(sources: CourseSources, options: LoadOptions = {}): L
       problems.push(...result.issues.map((issue) => describeIssue(parsed, issue)));
       continue;
     }
-    const { id: lessonId, title, summary, setup } = result.output;
-    const lesson: Lesson = { id: lessonId, title, summary, steps, setup, file: source.file };
+    const { id: lessonId, title, summary, setup, deep } = result.output;
+    // Every step of a deep lesson is a deep dive too, so a step says so wherever it is drawn.
+    const marked = deep ? steps.map((step) => ({ ...step, deep: true })) : steps;
+    const lesson: Lesson = { id: lessonId, title, summary, steps: marked, setup, file: source.file, ...(deep ? { deep: true } : {}) };
     lessons.push(lesson);
     parsedOf.set(lesson, parsed);
   }
@@ -285,15 +288,60 @@ export function loadCourse(sources: CourseSources, options: LoadOptions = {}): L
       }
     });
   }
+  duplicateQuestions(parsedOf, problems);
+  citedTooEarly(lessons, parsedOf, sources.manifests, problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };
 }
 
-/** Fills each review quiz with the questions of every other quiz in the course, in course order. */
+/**
+ * Fills each review quiz with the questions of every other quiz in the course, in course order,
+ * and notes which of them come from deep dives (a review on the core path leaves those out).
+ */
 function gatherReviews(lessons: Lesson[]): Lesson[] {
-  const all = lessons.flatMap((l) => l.steps.flatMap((s) => (s.kind === 'quiz' && !s.review ? s.questions : [])));
+  const quizzes = lessons.flatMap((l) => l.steps.flatMap((s) => (s.kind === 'quiz' && !s.review ? [s] : [])));
+  const all = quizzes.flatMap((s) => s.questions);
+  const deep = quizzes.flatMap((s) => (s.deep ? s.questions.map((q) => q.id) : []));
   return lessons.map((lesson) => ({
     ...lesson,
-    steps: lesson.steps.map((step) => (step.kind === 'quiz' && step.review ? { ...step, questions: [...step.questions, ...all] } : step)),
+    steps: lesson.steps.map((step) =>
+      step.kind === 'quiz' && step.review ? { ...step, questions: [...step.questions, ...all], ...(deep.length ? { deepQuestions: deep } : {}) } : step,
+    ),
   }));
+}
+
+/** A quiz may cite a manifest, an object of it or its pinned node port only once a step before it has shown them. */
+function citedTooEarly(lessons: readonly Lesson[], parsed: ReadonlyMap<Lesson, Parsed>, manifests: ReadonlyMap<string, SourceFile>, problems: Problem[]): void {
+  const facts = [...manifests].flatMap(([name, source]) => (source.tooLarge ? [] : manifestFacts(name, source.text)));
+  for (const late of lateCitations(lessons, facts)) {
+    const lesson = lessons[late.lesson]!;
+    const p = parsed.get(lesson);
+    const step = lesson.steps[late.step];
+    if (!p || !step) continue;
+    const rawIds = ((p.doc.toJS({ maxAliasCount: 50 }) as { steps?: { id?: unknown }[] }).steps ?? []).map((raw) => raw?.id);
+    const at = valueOffset(p.doc, ['steps', rawIds.indexOf(step.id), 'questions', late.question, 'id']);
+    const where = step.deep || lesson.deep ? 'no step before it' : 'no core step before it';
+    problems.push(problemAt(p, at, `this question cites "${late.fact}", which ${where} shows: ask it after the step that introduces it`));
+  }
+}
+
+/** Question ids must be unique across the course: a review gathers them, and progress keeps answers by id. */
+function duplicateQuestions(parsed: ReadonlyMap<Lesson, Parsed>, problems: Problem[]): void {
+  const seen = new Map<string, string>();
+  for (const [lesson, p] of parsed) {
+    const rawIds = ((p.doc.toJS({ maxAliasCount: 50 }) as { steps?: { id?: unknown }[] }).steps ?? []).map((raw) => raw?.id);
+    lesson.steps.forEach((step) => {
+      if (step.kind !== 'quiz') return;
+      const stepIndex = rawIds.indexOf(step.id);
+      step.questions.forEach((q, i) => {
+        const first = seen.get(q.id);
+        if (first === undefined) {
+          seen.set(q.id, lesson.file);
+          return;
+        }
+        const at = valueOffset(p.doc, ['steps', stepIndex, 'questions', i, 'id']);
+        problems.push(problemAt(p, at, `question id "${q.id}" is already used in ${first} (question ids are unique across the course)`));
+      });
+    });
+  }
 }

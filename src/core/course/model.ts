@@ -20,6 +20,8 @@ interface StepBase {
   /** Prose: paragraphs split by blank lines, `- ` bullets, `$ ` command lines, `code` spans. */
   readonly text: string;
   readonly diagram?: Diagram;
+  /** A deep dive: off the core path; the learner takes it or passes over it (see lessons/README.md). */
+  readonly deep?: boolean;
 }
 
 export interface ReadStep extends StepBase {
@@ -83,6 +85,8 @@ export interface QuizStep extends StepBase {
   readonly questions: readonly Question[];
   /** A review quiz: its questions were gathered from the other quizzes when the course loaded. */
   readonly review: boolean;
+  /** In a review: the ids of the gathered questions that come from deep dives. */
+  readonly deepQuestions?: readonly string[];
 }
 
 /** A request to follow hop by hop through the learner's own cluster. */
@@ -115,6 +119,8 @@ export interface Lesson {
   readonly setup: readonly string[];
   /** Where the lesson came from, for messages. */
   readonly file: string;
+  /** The whole lesson is a deep dive: the core path passes over it. */
+  readonly deep?: boolean;
 }
 
 export interface Course {

@@ -1,9 +1,10 @@
 // Moving through the course: a reducer over typed actions. The screen draws this state; nothing else moves.
 import type { KubectlIO } from '../kubectl/index.js';
 import type { EditAction } from '../shell/line-editor.js';
-import { finishStep, lessonProgress, recordQuiz, visit, type Place, type Progress } from '../progress/model.js';
+import { finishStep, lessonProgress, recordQuestion, recordQuiz, setDeepDives, visit, type Place, type Progress } from '../progress/model.js';
+import { nextInLesson, nextLesson, passedOver, pathSteps, previousInLesson, previousLesson } from './path.js';
 import { checkGoal } from './goals.js';
-import type { Course, Lesson, Step } from './model.js';
+import type { Course, Lesson, QuizStep, Step } from './model.js';
 import {
   completePrompt,
   editPrompt,
@@ -20,7 +21,7 @@ import {
 import { freshSheet, responseFrom, updateSheet, type AnswerSheet, type SheetAction } from './answer-sheet.js';
 import { quizFacts } from './quiz-facts.js';
 import { ENDINGS } from './trace-step.js';
-import { quizPhase, quizReducer, startQuiz, summary, type Concept, type Facts, type QuizAction, type QuizState } from '../quiz/index.js';
+import { quizPhase, quizReducer, startQuiz, startReview, summary, type Concept, type Facts, type Question, type QuizAction, type QuizState } from '../quiz/index.js';
 
 export type Screen =
   | { readonly kind: 'home'; readonly cursor: number }
@@ -114,7 +115,9 @@ export type NavAction =
   | { readonly type: 'trace-predict' }
   | { readonly type: 'trace-play'; readonly on: boolean }
   /** Straight to a step (nodeport-lab quiz). */
-  | { readonly type: 'open-place'; readonly place: Place };
+  | { readonly type: 'open-place'; readonly place: Place }
+  /** Take deep dives, or pass over them (the learner's choice, kept in progress). */
+  | { readonly type: 'toggle-deep' };
 
 export function stepKey(lesson: Lesson, step: number): string {
   return `${lesson.id}/${lesson.steps[step]?.id ?? step}`;
@@ -182,9 +185,24 @@ function ensureQuiz(state: NavState): NavState {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'quiz') return { ...state, sheet: null };
   const key = `${here.lesson.id}/${here.step.id}`;
-  const quiz = state.quizzes[key] ?? startQuiz(here.step.questions, { seed: state.seed + here.index, facts: learnerFacts(state, here.lesson) });
+  const quiz = state.quizzes[key] ?? beginQuiz(state, here.step, here.index, learnerFacts(state, here.lesson));
   const turn = quiz.current;
   return { ...state, quizzes: { ...state.quizzes, [key]: quiz }, sheet: turn ? freshSheet(turn.presented) : null };
+}
+
+/** A lesson's quiz asks its questions; a review asks a round planned from the learner's history. */
+function beginQuiz(state: NavState, step: QuizStep, lessonIndex: number, facts: Facts): QuizState {
+  if (!step.review) return startQuiz(step.questions, { seed: state.seed + lessonIndex, facts });
+  const history = state.progress.history;
+  return startReview(reviewPool(state, step), { seed: state.seed + lessonIndex + (history?.answers ?? 0), facts, ...(history ? { history } : {}) });
+}
+
+/** A review's questions: on the core path, those of the core quizzes and of any deep dive the learner has answered. */
+export function reviewPool(state: NavState, step: QuizStep): readonly Question[] {
+  if (takesDeepDives(state)) return step.questions;
+  const deep = new Set(step.deepQuestions ?? []);
+  const answered = state.progress.history?.questions ?? {};
+  return step.questions.filter((q) => !deep.has(q.id) || answered[q.id] !== undefined);
 }
 
 /**
@@ -220,7 +238,10 @@ function quizStep(state: NavState, action: QuizAction): NavState {
   const found = currentQuiz(state);
   if (!found) return state;
   const quiz = quizReducer(found.quiz, action);
-  const next: NavState = { ...state, quizzes: { ...state.quizzes, [found.key]: quiz } };
+  // Every answer is kept at once, so a quiz left at any point has counted what was answered.
+  const answered = quiz.current && !found.quiz.current?.grade ? quiz.current : null;
+  const progress = answered?.grade ? recordQuestion(state.progress, answered.presented.question.id, answered.grade.correct) : state.progress;
+  const next: NavState = { ...state, progress, quizzes: { ...state.quizzes, [found.key]: quiz } };
   if (quizPhase(quiz) === 'done' && quizPhase(found.quiz) !== 'done') {
     const result = summary(quiz, { conceptLessons: conceptLessons(state.course) }).result;
     return { ...next, progress: recordQuiz(next.progress, found.key, result) };
@@ -280,25 +301,39 @@ function enter(state: NavState, lesson: number, step: number, notice: string | n
   return place ? { ...next, progress: visit(next.progress, place) } : next;
 }
 
-/** Where to open a lesson from the list: its first unfinished step, or the start. */
+/** Whether the learner takes deep dives (else moving on passes over them). */
+export function takesDeepDives(state: NavState): boolean {
+  return state.progress.deepDives ?? false;
+}
+
+/** Where to open a lesson from the list: its first unfinished step on the path, or the start. */
 function openingStep(state: NavState, lesson: Lesson): number {
   const done = lessonProgress(state.progress, lesson.id);
-  if (done.complete) return 0;
-  const index = lesson.steps.findIndex((step) => !done.done.includes(step.id));
-  return Math.max(0, index);
+  const path = pathSteps(lesson, takesDeepDives(state));
+  if (done.complete) return path[0] ?? 0;
+  const index = path.find((i) => !done.done.includes(lesson.steps[i]!.id));
+  return index ?? path[0] ?? 0;
 }
+
+const passedNotice = (count: number): string | null =>
+  count === 0 ? null : `Passed over ${count === 1 ? 'a deep dive' : `${count} deep dives`} (d on the lesson list takes them).`;
 
 function nextStep(state: NavState, lessonIndex: number, stepIndex: number): NavState {
   const { lessons } = state.course;
   const lesson = lessons[lessonIndex];
   const step = lesson?.steps[stepIndex];
   if (!lesson || !step) return state;
-  const isLast = stepIndex === lesson.steps.length - 1;
+  const deep = takesDeepDives(state);
+  const following = nextInLesson(lesson, stepIndex, deep);
+  const isLast = following === null;
   const progress = finishStep(state.progress, { lesson: lesson.id, step: step.id }, isLast);
   const after = { ...state, progress };
-  if (!isLast) return enter(after, lessonIndex, stepIndex + 1, null);
-  if (lessonIndex + 1 < lessons.length) {
-    return enter(after, lessonIndex + 1, 0, `Lesson finished: ${lesson.title}`);
+  if (following !== null) return enter(after, lessonIndex, following, passedNotice(passedOver(lesson, stepIndex, following, deep)));
+  const upcoming = nextLesson(lessons, lessonIndex, deep);
+  if (upcoming) {
+    const skipped = lessons.slice(lessonIndex + 1, upcoming.lesson).length;
+    const also = skipped === 0 ? '' : ` Passed over ${skipped === 1 ? 'a deep-dive lesson' : `${skipped} deep-dive lessons`} (open it from the lesson list, or d there takes deep dives).`;
+    return enter(after, upcoming.lesson, upcoming.step, `Lesson finished: ${lesson.title}.${also}`);
   }
   return { ...after, screen: { kind: 'home', cursor: lessonIndex }, help: false, notice: 'You finished the course. Well done!' };
 }
@@ -343,14 +378,23 @@ export function navigate(state: NavState, action: NavAction): NavState {
       };
     case 'next-step':
       return screen.kind === 'lesson' ? nextStep(state, screen.lesson, screen.step) : state;
-    case 'previous-step':
+    case 'previous-step': {
       if (screen.kind !== 'lesson') return state;
-      if (screen.step > 0) return enter(state, screen.lesson, screen.step - 1, null);
-      if (screen.lesson > 0) {
-        const previous = state.course.lessons[screen.lesson - 1];
-        return previous ? enter(state, screen.lesson - 1, previous.steps.length - 1, null) : state;
-      }
-      return state;
+      const lesson = state.course.lessons[screen.lesson];
+      if (!lesson) return state;
+      const deep = takesDeepDives(state);
+      const before = previousInLesson(lesson, screen.step, deep);
+      if (before !== null) return enter(state, screen.lesson, before, null);
+      const previous = previousLesson(state.course.lessons, screen.lesson, deep);
+      return previous ? enter(state, previous.lesson, previous.step, null) : state;
+    }
+    case 'toggle-deep': {
+      const on = !takesDeepDives(state);
+      const notice = on
+        ? 'Deep dives on: moving on takes every step and lesson.'
+        : 'Deep dives off: moving on passes over them; the lesson list still opens any lesson.';
+      return { ...state, progress: setDeepDives(state.progress, on), notice };
+    }
     case 'scroll': {
       if (screen.kind !== 'lesson') return state;
       const lesson = state.course.lessons[screen.lesson];

@@ -33,6 +33,8 @@ const base = {
   title: text,
   text,
   diagram: v.optional(diagram),
+  /** A deep dive, off the core path. */
+  deep: v.optional(v.boolean('must be true or false')),
 };
 
 const side = v.strictObject({
@@ -166,6 +168,8 @@ export const lessonSchema = v.strictObject({
   id,
   title: text,
   summary: text,
+  /** The whole lesson is a deep dive. */
+  deep: v.optional(v.boolean('must be true or false')),
   setup: v.optional(v.array(text, 'must be a list of sandbox commands'), []),
   // Each step is checked on its own (see loader.ts), so one broken step does not hide the others.
   steps: v.pipe(v.array(v.unknown(), 'must be a list'), v.minLength(1, 'must have at least one step')),
@@ -182,6 +186,6 @@ export const FIELD_NAMES = [
   ...Object.keys(side.entries),
   'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect', 'goal', 'hints', 'pod', 'service', 'request', 'ran', 'says',
   'did', 'verb', 'type', 'name', 'names', 'flags', 'accepted', 'refused', 'by', 'reason', 'field', 'value', 'message', 'solutions',
-  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions', 'review', 'request', 'predict', 'from', 'url',
+  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions', 'review', 'request', 'predict', 'from', 'url', 'deep',
   ...QUESTION_FIELD_NAMES,
 ];

@@ -1,7 +1,14 @@
 // What the learner has done, independent of how it is stored.
 import { bestResult, parseQuizResult, type QuizResult } from '../quiz/index.js';
+import { emptyHistory, parseHistory, recordAnswer, type History } from '../quiz/history.js';
 
-export const PROGRESS_VERSION = 1;
+/**
+ * Version 2 added `history` (every quiz answer, for the review) and `deepDives` (the learner's
+ * choice to take deep dives). A version 1 file is read as it is, with neither.
+ */
+export const PROGRESS_VERSION = 2;
+/** Versions this nodeport-lab reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export interface LessonProgress {
   /** Ids of the steps the learner has finished (moved past). */
@@ -22,6 +29,19 @@ export interface Progress {
   readonly last: Place | null;
   /** The best result of each quiz, by `lesson/step`. */
   readonly quizzes?: Readonly<Record<string, QuizResult>>;
+  /** Every quiz answer so far, per question (version 2). */
+  readonly history?: History;
+  /** The learner takes deep dives: moving on does not pass over them (version 2). Default false. */
+  readonly deepDives?: boolean;
+}
+
+/** One more answer to a question, in any quiz. */
+export function recordQuestion(progress: Progress, id: string, right: boolean): Progress {
+  return { ...progress, history: recordAnswer(progress.history ?? emptyHistory, id, right) };
+}
+
+export function setDeepDives(progress: Progress, on: boolean): Progress {
+  return { ...progress, deepDives: on };
 }
 
 /** Keeps the better of the stored and the new result of a quiz. */
@@ -51,7 +71,7 @@ export function finishStep(progress: Progress, place: Place, lastStep: boolean):
 
 /** Checks data read from disk; null when it is not progress of this version. */
 export function parseProgress(data: unknown): Progress | null {
-  if (!isRecord(data) || data.version !== PROGRESS_VERSION || !isRecord(data.lessons)) return null;
+  if (!isRecord(data) || !READABLE_VERSIONS.includes(data.version as number) || !isRecord(data.lessons)) return null;
   const lessons: Record<string, LessonProgress> = {};
   for (const [id, value] of Object.entries(data.lessons)) {
     if (!isRecord(value) || !Array.isArray(value.done) || typeof value.complete !== 'boolean') return null;
@@ -72,7 +92,17 @@ export function parseProgress(data: unknown): Progress | null {
     }
   }
   const place = last === null ? null : { lesson: last.lesson as string, step: last.step as string };
-  return { version: PROGRESS_VERSION, lessons, last: place, ...(data.quizzes !== undefined ? { quizzes } : {}) };
+  const history = data.history === undefined ? undefined : parseHistory(data.history);
+  if (history === null) return null;
+  if (data.deepDives !== undefined && typeof data.deepDives !== 'boolean') return null;
+  return {
+    version: PROGRESS_VERSION,
+    lessons,
+    last: place,
+    ...(data.quizzes !== undefined ? { quizzes } : {}),
+    ...(history ? { history } : {}),
+    ...(typeof data.deepDives === 'boolean' ? { deepDives: data.deepDives } : {}),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

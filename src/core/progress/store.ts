@@ -2,7 +2,7 @@
 // This is the only place that reads or writes progress.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { emptyProgress, parseProgress, PROGRESS_VERSION, type Progress } from './model.js';
+import { emptyProgress, parseProgress, READABLE_VERSIONS, type Progress } from './model.js';
 
 export interface Loaded {
   readonly progress: Progress;
@@ -38,8 +38,8 @@ export function loadProgress(file: string, now: Date = new Date()): Loaded {
     if (progress) return { progress, notice: null };
     const version = (data as { version?: unknown } | null)?.version;
     reason =
-      typeof version === 'number' && version !== PROGRESS_VERSION
-        ? `it is version ${version}, and this nodeport-lab reads version ${PROGRESS_VERSION}`
+      typeof version === 'number' && !READABLE_VERSIONS.includes(version)
+        ? `it is version ${version}, and this nodeport-lab reads versions ${READABLE_VERSIONS.join(' and ')}`
         : 'it is not in the expected shape';
   } catch {
     // reason stays "not valid JSON"

@@ -13,8 +13,10 @@ export {
   currentQuestion, quizPhase, quizProgress, quizReducer, startQuiz,
   type QuizAction, type QuizOptions, type QuizPhase, type QuizState, type Turn,
 } from './session.js';
-export { conceptResults, credit, type ConceptResult, type QuestionRecord } from './mastery.js';
-export { summary, type QuizSummary, type Revisit, type SummaryOptions } from './summary.js';
+export { conceptResults, credit, standing, type ConceptResult, type ConceptStanding, type QuestionRecord } from './mastery.js';
+export { nextSteps, summary, type NextContext, type QuizSummary, type Revisit, type SummaryOptions } from './summary.js';
+export { planReview, priority, interleave, startReview, ROUND_SIZE, REVIEW_RETRY_GAP, type ReviewOptions, type ReviewPlan } from './review.js';
+export { emptyHistory, recordAnswer, type History, type QuestionHistory } from './history.js';
 export { bestResult, parseQuizResult, type QuizResult } from './result.js';
 export { checkQuestion, checkQuestions, formatQuizProblem, readQuestions, type LintOptions, type QuizProblem } from './lint.js';
 export { questionSchema, ruleSchema } from './schema.js';

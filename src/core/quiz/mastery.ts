@@ -48,3 +48,27 @@ export function conceptResults(records: readonly QuestionRecord[]): ConceptResul
     }];
   });
 }
+
+export interface ConceptStanding {
+  readonly concept: Concept;
+  readonly label: string;
+  /** Questions in the pool that test this concept. */
+  readonly questions: number;
+  /** Of those, answered right at the learner's latest answer. */
+  readonly right: number;
+  /** right / questions: a question never answered counts as not known yet. */
+  readonly mastery: number;
+}
+
+/** Where the learner stands on each concept over all their answers so far (the review's history). */
+export function standing(
+  pool: readonly { readonly id: string; readonly concepts: readonly Concept[] }[],
+  latest: (id: string) => boolean | undefined,
+): ConceptStanding[] {
+  return CONCEPTS.flatMap((concept) => {
+    const tagged = pool.filter((q) => q.concepts.includes(concept));
+    if (tagged.length === 0) return [];
+    const right = tagged.filter((q) => latest(q.id) === true).length;
+    return [{ concept, label: CONCEPT_LABELS[concept], questions: tagged.length, right, mastery: right / tagged.length }];
+  });
+}

@@ -46,6 +46,11 @@ export interface QuizState {
   readonly rng: Rng;
   readonly retryGap: number;
   readonly shuffleOptions: boolean;
+  /**
+   * Questions not planned, facts filled in (a review's reserve): when a missed question would come
+   * back with fewer than retryGap others before it, some of these are asked first, to space it out.
+   */
+  readonly reserve?: readonly Question[];
 }
 
 export type QuizAction =
@@ -100,16 +105,29 @@ export function startQuiz(questions: readonly Question[], options: QuizOptions):
   return ask(state, ordered.map((_, i) => i));
 }
 
+/** Adds questions from the reserve until `upcoming` has `gap` questions (or the reserve is empty). */
+function spaceOut(state: QuizState, records: readonly QuestionRecord[]): Pick<QuizState, 'questions' | 'records' | 'upcoming' | 'reserve'> {
+  const reserve = state.reserve ?? [];
+  const extra = reserve.slice(0, Math.max(0, state.retryGap - state.upcoming.length));
+  if (extra.length === 0) return { questions: state.questions, records, upcoming: state.upcoming, reserve: state.reserve };
+  const first = state.questions.length;
+  return {
+    questions: [...state.questions, ...extra],
+    records: [...records, ...extra.map((q) => ({ id: q.id, concepts: q.concepts, attempts: 0, solved: false }))],
+    upcoming: [...state.upcoming, ...extra.map((_, i) => first + i)],
+    reserve: reserve.slice(extra.length),
+  };
+}
+
 function settle(state: QuizState, turn: Turn, response: Response | null, result: Grade): QuizState {
   const records = state.records.map((r, i) =>
     i === turn.index ? { ...r, attempts: r.attempts + 1, solved: result.correct } : r,
   );
-  let upcoming = state.upcoming;
-  if (!result.correct) {
-    const at = Math.min(state.retryGap, upcoming.length);
-    upcoming = [...upcoming.slice(0, at), turn.index, ...upcoming.slice(at)];
-  }
-  return { ...state, records, upcoming, current: { ...turn, response, grade: result } };
+  if (result.correct) return { ...state, records, current: { ...turn, response, grade: result } };
+  const spaced = spaceOut(state, records);
+  const at = Math.min(state.retryGap, spaced.upcoming.length);
+  const upcoming = [...spaced.upcoming.slice(0, at), turn.index, ...spaced.upcoming.slice(at)];
+  return { ...state, ...spaced, upcoming, current: { ...turn, response, grade: result } };
 }
 
 /** Actions that do not fit the moment (an answer during feedback, `next` before answering) change nothing. */

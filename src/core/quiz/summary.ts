@@ -75,3 +75,31 @@ export function summary(state: QuizState, options: SummaryOptions = {}): QuizSum
     },
   };
 }
+
+export interface NextContext {
+  /** Questions of the course the learner has never answered (a review's pool). */
+  readonly unseen?: number;
+  /** The learner passes over deep dives. */
+  readonly deepDivesOff?: boolean;
+  /** This was a review round: another round can be taken with r. */
+  readonly review?: boolean;
+}
+
+/** What to do after a quiz, most useful first, in sentences for the learner. */
+export function nextSteps(s: QuizSummary, context: NextContext = {}): string[] {
+  const out: string[] = [];
+  if (s.revisit.length > 0) {
+    const weakest = s.revisit[0]!;
+    const where = weakest.lessons.length ? ` (${weakest.lessons.join(', ')})` : '';
+    out.push(`Read again what you missed, starting with ${weakest.label}${where}; then take ${context.review ? 'another round (r): it asks first what you missed' : 'the quiz again (r)'}.`);
+  } else if (context.review && (context.unseen ?? 0) > 0) {
+    const n = context.unseen!;
+    out.push(`Take another round (r): ${n} question${n === 1 ? '' : 's'} of the course ${n === 1 ? 'is' : 'are'} still new to you.`);
+  } else if (context.review) {
+    out.push('Come back for another round in a day or two: it asks first what you have not answered for a while.');
+  } else {
+    out.push('Go on to the next step; the review quiz at the end brings these questions back.');
+  }
+  if (context.deepDivesOff) out.push('For more depth, take the deep dives: press d, and moving on no longer passes over them.');
+  return out;
+}

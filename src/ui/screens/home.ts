@@ -1,6 +1,7 @@
 // The lesson list with progress marks, the summary of the chosen lesson, and the resume offer.
 import type { NavState } from '../../core/course/navigation.js';
 import { lessonProgress } from '../../core/progress/model.js';
+import { lessonPace, roundMinutes } from '../../core/course/pace.js';
 import { blank, line, seg, type Line } from '../../text/line.js';
 import { wrap } from '../../text/wrap.js';
 import type { Display } from '../display.js';
@@ -32,14 +33,24 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
       return result ? [Math.round(result.score * 100)] : [];
     });
     const quiz = best.length ? ` · quiz best ${Math.max(...best)}%` : '';
-    const count = seg(`  ${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length} steps${quiz}`, 'dim');
     const title = `${String(i + 1).padStart(numberWidth)}  ${lesson.title.padEnd(titleWidth)}`;
+    const steps = `${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length}`;
+    // The most that fits beside the title: minutes always, then the steps, then the quiz.
+    const room = columns - 4 - title.length;
+    const fits = [
+      `  ${minutesLabel(lesson)} · ${steps} steps${quiz}`,
+      `  ${minutesLabel(lesson)} · ${steps}${quiz}`,
+      `  ${minutesLabel(lesson)} · ${steps}`,
+      `  ${minutesLabel(lesson)}`,
+    ].find((text) => text.length <= room) ?? `  ${minutesLabel(lesson, true)}`;
+    const count = seg(fits, 'dim');
     return [seg(here ? '› ' : '  ', 'focus'), mark, seg(title, here ? 'heading' : 'plain'), count];
   });
 
   const below: Line[] = [];
   const chosen = lessons[cursor];
   if (chosen) below.push(...wrap(chosen.summary, columns, 'dim'));
+  below.push(...wrap(pathLine(state), columns, 'dim'));
   if (state.resume) {
     const l = lessons.findIndex((x) => x.id === state.resume?.lesson);
     const lesson = lessons[l];
@@ -55,6 +66,25 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
   const room = Math.max(1, rows - 1 - head.length - foot.length);
   const first = Math.min(Math.max(0, cursor - room + 1), Math.max(0, list.length - room));
   return { lines: [...head, ...list.slice(first, first + room), ...foot], metrics: { page: room, maxScroll: 0 } };
+}
+
+/** Estimated minutes: the core path, and the deep dives apart ("8 min +5 deep"; "deep dive, 20 min"). */
+function minutesLabel(lesson: NavState['course']['lessons'][number], short = false): string {
+  const pace = lessonPace(lesson);
+  const core = roundMinutes(pace.core.minutes);
+  const deep = roundMinutes(pace.deep.minutes);
+  if (core === 0) return short ? `deep ${deep}m` : `deep dive, ${deep} min`;
+  if (deep === 0) return `${core} min`;
+  return short ? `${core}m +${deep}` : `${core} min +${deep} deep`;
+}
+
+/** What moving on does with deep dives, and how long the core path is. */
+function pathLine(state: NavState): string {
+  const total = state.course.lessons.reduce((sum, l) => sum + lessonPace(l).core.minutes, 0);
+  const deep = state.course.lessons.reduce((sum, l) => sum + lessonPace(l).deep.minutes, 0);
+  if (deep === 0) return `About ${roundMinutes(total)} min.`;
+  const mode = state.progress.deepDives ? 'Deep dives on: you take every step.' : 'Deep dives are passed over.';
+  return `Core path about ${roundMinutes(total)} min, deep dives ${roundMinutes(deep)} min more. ${mode} d: ${state.progress.deepDives ? 'pass over them' : 'take them'}.`;
 }
 
 export const tooSmall = (size: Size, min: Size): Line[] => [

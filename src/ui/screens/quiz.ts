@@ -1,8 +1,8 @@
 // A quiz on screen: the question and the answer being built, then the feedback in words and
 // symbols (never colour alone), then the summary with what to revisit.
-import { conceptLessons, currentQuiz, type NavState } from '../../core/course/navigation.js';
+import { conceptLessons, currentQuiz, currentStep, reviewPool, takesDeepDives, type NavState } from '../../core/course/navigation.js';
 import { CONCEPT_LABELS } from '../../core/quiz/concepts.js';
-import { codeLines, quizPhase, quizProgress, summary, type Response } from '../../core/quiz/index.js';
+import { codeLines, nextSteps, quizPhase, quizProgress, summary, type Response } from '../../core/quiz/index.js';
 import { visibleLine } from '../../core/shell/line-editor.js';
 import { blank, line, seg, width, type Line } from '../../text/line.js';
 import { prose } from '../../text/prose.js';
@@ -107,6 +107,15 @@ function picked(response: Response | null, option: number): boolean {
   return response.kind === 'multiple' && response.choices.includes(option);
 }
 
+/** What to do after this quiz: for a review, with what is still new to the learner. */
+function whatNext(state: NavState, s: ReturnType<typeof summary>): string[] {
+  const step = currentStep(state)?.step;
+  const review = step?.kind === 'quiz' && step.review;
+  const seen = state.progress.history?.questions ?? {};
+  const unseen = review ? reviewPool(state, step).filter((q) => seen[q.id] === undefined).length : 0;
+  return nextSteps(s, { review, unseen, deepDivesOff: !takesDeepDives(state) });
+}
+
 function summaryLines(state: NavState, columns: number): Line[] {
   const found = currentQuiz(state)!;
   const s = summary(found.quiz, { conceptLessons: conceptLessons(state.course) });
@@ -123,6 +132,8 @@ function summaryLines(state: NavState, columns: number): Line[] {
     out.push(blank, line('Worth another look', 'heading'));
     for (const r of s.revisit) out.push(...wrap(`- ${CONCEPT_LABELS[r.concept]}${r.lessons.length ? ` (lessons: ${r.lessons.join(', ')})` : ''}`, columns, 'plain', 2));
   }
+  out.push(blank, line('What next', 'heading'));
+  for (const step of whatNext(state, s)) out.push(...wrap(`- ${step}`, columns, 'plain', 2));
   out.push(blank, line('Enter: next step · r: take the quiz again', 'dim'));
   return out;
 }

@@ -84,8 +84,10 @@ describe('questions about the learner\'s own objects', () => {
     const service = state.practice['expose-imperatively']!.shell.cluster.services.find((s) => s.metadata.name === 'mine')!;
     const nodePort = String(service.spec.ports[0]!.nodePort);
     const review = course.lessons.findIndex((l) => l.id === 'review-quiz');
-    state = navigate(state, { type: 'open-lesson', lesson: review });
-    const asked = currentQuiz(state)!.quiz.questions;
+    // Deep dives on, so the review draws on every quiz; a round asks ten, the rest wait in reserve.
+    state = navigate(navigate(state, { type: 'toggle-deep' }), { type: 'open-lesson', lesson: review });
+    const { quiz } = currentQuiz(state)!;
+    const asked = [...quiz.questions, ...(quiz.reserve ?? [])];
     const personal = asked.filter((q) => JSON.stringify(q).includes(nodePort));
     assert.ok(personal.length >= 3, `${personal.length} questions mention ${nodePort}`);
     assert.ok(personal.some((q) => q.prompt.includes('mine')), 'and the learner\'s service by name');

@@ -15,7 +15,7 @@ describe('progress store', () => {
     assert.deepEqual(loadProgress(file), { progress: emptyProgress, notice: null });
     assert.deepEqual(saveProgress(file, sample), { ok: true });
     assert.deepEqual(loadProgress(file), { progress: sample, notice: null });
-    assert.equal(JSON.parse(readFileSync(file, 'utf8')).version, 1);
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).version, 2);
   });
 
   it('writes atomically: no temporary file is left behind, and an old file is replaced whole', () => {
@@ -42,7 +42,7 @@ describe('progress store', () => {
     const file = progressFile(home());
     writeFileSync(file, JSON.stringify({ version: 99, lessons: {}, last: null }));
     const loaded = loadProgress(file);
-    assert.match(loaded.notice ?? '', /version 99, and this nodeport-lab reads version 1/);
+    assert.match(loaded.notice ?? '', /version 99, and this nodeport-lab reads versions 1 and 2/);
     assert.equal(existsSync(file), false);
   });
 
