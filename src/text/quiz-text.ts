@@ -52,3 +52,20 @@ export function answerKeyLines(entries: readonly { number: string; answer: reado
   }
   return out;
 }
+
+/**
+ * The quiz's closing sentence. "Right" counts every question answered right in the end, and the
+ * score weighs how many tries each took, so both are said in one plainly consistent sentence.
+ */
+export function scoreSentence(s: { readonly solved: number; readonly total: number; readonly firstTry: number; readonly percent: number }): string {
+  const later = s.solved - s.firstTry;
+  const open = s.total - s.solved;
+  const tries =
+    s.solved === 0
+      ? 'none answered right yet'
+      : later === 0
+        ? `${s.firstTry === s.total ? 'all' : s.firstTry} at the first try`
+        : `${s.firstTry} at the first try and ${later} after ${later === 1 ? 'a retry' : 'retries'}`;
+  const rest = open > 0 ? `; ${open} still to get right` : '';
+  return `Quiz complete: ${s.total} question${s.total === 1 ? '' : 's'}, ${tries}${rest}. Score ${s.percent}% (a first try counts in full, a retry for less).`;
+}

@@ -197,6 +197,16 @@ function learnerFacts(state: NavState, lesson: Lesson): Facts {
     const facts = quizFacts(state.practice[other.id]?.shell.cluster);
     if (Object.keys(facts).length > 0) return facts;
   }
+  // No cluster of the learner's has a NodePort service yet (the review opened straight away): the
+  // latest lesson whose setup makes one lends its seeded cluster, so every question is asked
+  // whichever way the learner came.
+  const lessons = state.course.lessons;
+  for (let i = lessons.length - 1; i >= 0; i--) {
+    const other = lessons[i]!;
+    if (other.setup.length === 0) continue;
+    const facts = quizFacts(startPractice(other, state.seed + i, state.files).shell.cluster);
+    if (Object.keys(facts).length > 0) return facts;
+  }
   return {};
 }
 
@@ -293,13 +303,18 @@ function nextStep(state: NavState, lessonIndex: number, stepIndex: number): NavS
   const step = lesson?.steps[stepIndex];
   if (!lesson || !step) return state;
   const isLast = stepIndex === lesson.steps.length - 1;
-  const progress = finishStep(state.progress, { lesson: lesson.id, step: step.id }, isLast);
+  // A quiz left before its end (lesson keys, then →) is not done: the lesson stays open, and the
+  // quiz waits with its missed questions where the learner left it.
+  const quiz = step.kind === 'quiz' ? state.quizzes[stepKey(lesson, stepIndex)] : undefined;
+  const unfinished = quiz !== undefined && quizPhase(quiz) !== 'done';
+  const progress = unfinished ? state.progress : finishStep(state.progress, { lesson: lesson.id, step: step.id }, isLast);
   const after = { ...state, progress };
-  if (!isLast) return enter(after, lessonIndex, stepIndex + 1, null);
+  const left = unfinished ? `The quiz of "${lesson.title}" is not finished; it waits for you there.` : null;
+  if (!isLast) return enter(after, lessonIndex, stepIndex + 1, left);
   if (lessonIndex + 1 < lessons.length) {
-    return enter(after, lessonIndex + 1, 0, `Lesson finished: ${lesson.title}`);
+    return enter(after, lessonIndex + 1, 0, left ?? `Lesson finished: ${lesson.title}`);
   }
-  return { ...after, screen: { kind: 'home', cursor: lessonIndex }, help: false, notice: 'You finished the course. Well done!' };
+  return { ...after, screen: { kind: 'home', cursor: lessonIndex }, help: false, notice: left ?? 'You finished the course. Well done!' };
 }
 
 export function navigate(state: NavState, action: NavAction): NavState {

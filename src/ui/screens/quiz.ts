@@ -6,6 +6,7 @@ import { codeLines, quizPhase, quizProgress, summary, type Response } from '../.
 import { visibleLine } from '../../core/shell/line-editor.js';
 import { blank, line, seg, width, type Line } from '../../text/line.js';
 import { prose } from '../../text/prose.js';
+import { scoreSentence } from '../../text/quiz-text.js';
 import { wrap } from '../../text/wrap.js';
 
 export interface QuizLines {
@@ -111,7 +112,7 @@ function summaryLines(state: NavState, columns: number): Line[] {
   const found = currentQuiz(state)!;
   const s = summary(found.quiz, { conceptLessons: conceptLessons(state.course) });
   const out: Line[] = [
-    line(`Quiz complete: ${s.solved} of ${s.total} right, ${s.firstTry} on the first try (score ${s.percent}%).`, 'heading'),
+    ...wrap(scoreSentence(s), columns, 'heading'),
     blank,
     line('By concept', 'heading'),
   ];
