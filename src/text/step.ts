@@ -92,7 +92,8 @@ function practice(step: DoStep, options: RenderOptions): Line[] {
   const { columns, plain, cluster } = options;
   const out: Line[] = options.interactive ? [] : goalLines(step, options);
   const shown = cluster ? Math.min(options.hintsShown ?? 0, step.hints.length) : step.hints.length;
-  step.hints.slice(0, shown).forEach((hint, i) => {
+  // On screen the hint asked for last is pinned under the goal, beside the prompt.
+  if (!options.interactive) step.hints.slice(0, shown).forEach((hint, i) => {
     out.push(blank, ...prose(`Hint ${i + 1}: ${fillTemplates(hint, cluster ?? options.templates)}`, columns, plain));
   });
   if (cluster && shown < step.hints.length) out.push(blank, line(`Stuck? Type hint for a hint (${step.hints.length - shown} left).`, 'dim'));

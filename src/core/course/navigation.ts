@@ -83,7 +83,8 @@ export type NavAction =
   | { readonly type: 'next-step' }
   | { readonly type: 'previous-step' }
   | { readonly type: 'go-home' }
-  | { readonly type: 'scroll'; readonly delta: number; readonly max: number }
+  /** Scrolls the step's text, or (pane 'output') a practice step's output, counted up from its end. */
+  | { readonly type: 'scroll'; readonly delta: number; readonly max: number; readonly pane?: 'output' }
   | { readonly type: 'move-field'; readonly delta: number }
   | { readonly type: 'toggle-help' }
   | { readonly type: 'close-help' }
@@ -264,6 +265,11 @@ function withPractice(state: NavState, lesson: Lesson, update: (p: LessonPractic
   return practice ? { ...state, practice: { ...state.practice, [lesson.id]: update(practice) } } : state;
 }
 
+/** Where a practice step's output pane is scrolled to, in `scroll`: lines up from its end. */
+export function outputKey(lesson: Lesson, step: number): string {
+  return `${stepKey(lesson, step)}#output`;
+}
+
 /** The place the learner is at, when in a lesson. */
 export function currentPlace(state: NavState): Place | null {
   if (state.screen.kind !== 'lesson') return null;
@@ -369,7 +375,7 @@ export function navigate(state: NavState, action: NavAction): NavState {
       if (screen.kind !== 'lesson') return state;
       const lesson = state.course.lessons[screen.lesson];
       if (!lesson) return state;
-      const key = stepKey(lesson, screen.step);
+      const key = action.pane === 'output' ? outputKey(lesson, screen.step) : stepKey(lesson, screen.step);
       const offset = Math.min(Math.max(0, action.max), Math.max(0, (state.scroll[key] ?? 0) + action.delta));
       return { ...state, scroll: { ...state.scroll, [key]: offset } };
     }
@@ -389,7 +395,8 @@ export function navigate(state: NavState, action: NavAction): NavState {
       const { step } = here;
       const prompt = editPrompt(state.prompt, { type: 'submit' });
       const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, state.files, action.elapsedMs, step.hints.length));
-      return { ...next, prompt };
+      // A new command brings the output back to its end, where its answer is.
+      return { ...next, prompt, scroll: { ...next.scroll, [outputKey(here.lesson, state.screen.kind === 'lesson' ? state.screen.step : 0)]: 0 } };
     }
     case 'focus':
       return { ...state, focus: action.to };

@@ -14,9 +14,16 @@ export function spread(left: Line, right: Line, columns: number): Line {
 
 /** The footer: each binding's short hint; `instead` replaces a hint (by its text), or drops it with ''. */
 export function hints(context: Context, columns: number, extra: Line = [], instead: Readonly<Record<string, string>> = {}): Line {
-  const text = bindingsFor(context)
+  const all = bindingsFor(context)
     .flatMap((b) => (b.hint ? [instead[b.hint] ?? b.hint] : []))
-    .filter((hint) => hint !== '')
-    .join(' · ');
+    .filter((hint) => hint !== '');
+  // Whole hints only: those that do not fit beside `extra` are left out (? lists every key).
+  const room = columns - lineWidth(extra) - (lineWidth(extra) ? 1 : 0);
+  let text = '';
+  for (const hint of all) {
+    const next = text ? `${text} · ${hint}` : hint;
+    if (lineWidth([seg(next)]) > room) break;
+    text = next;
+  }
   return spread(line(text, 'dim'), extra, columns);
 }

@@ -1,7 +1,7 @@
 // The lower half of a practice step: the commands the learner ran here, their output, the prompt.
 import type { NavState } from '../../core/course/navigation.js';
 import type { Entry } from '../../core/course/practice.js';
-import { hardWrap } from '../../text/code.js';
+import { hardWrap, outputWrap } from '../../text/code.js';
 import { visibleLine } from '../../core/shell/line-editor.js';
 import { line, seg, width, type Line } from '../../text/line.js';
 
@@ -11,7 +11,7 @@ export function terminalLines(state: NavState, entries: readonly Entry[], column
     out.push(...hardWrap(`$ ${entry.line}`, columns).map((piece) => [seg(piece, 'command')]));
     for (const text of entry.output.replace(/\n$/, '').split('\n')) {
       if (entry.output === '') break;
-      out.push(...hardWrap(text, columns).map((piece) => line(piece)));
+      out.push(...outputWrap(text, columns).map((piece) => line(piece)));
     }
   }
   if (state.prompt.candidates.length > 0) out.push(line(state.prompt.candidates.join('  '), 'dim'));
