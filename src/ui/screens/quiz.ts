@@ -27,11 +27,15 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
   const q = turn.presented.question;
   const sheet = state.sheet;
   const progress = quizProgress(quiz);
+  const counted = `Question ${quiz.turns} · ${progress.solved} of ${progress.total} answered right so far`;
+  const again = turn.presented.attempt > 1 ? 'again: you missed it earlier' : '';
+  const heading: Line[] = !again
+    ? [line(counted, 'dim')]
+    : lineWidth([seg(`${counted} · ${again}`)]) <= columns
+      ? [[seg(counted, 'dim'), seg(' · ', 'dim'), seg(again, 'focus')]]
+      : [line(counted, 'dim'), line(again, 'focus')];
   const out: Line[] = [
-    [
-      seg(`Question ${quiz.turns} · ${progress.solved} of ${progress.total} answered right so far`, 'dim'),
-      seg(turn.presented.attempt > 1 ? '  · again: you missed it earlier' : '', 'focus'),
-    ],
+    ...heading,
     blank,
     ...prose(q.prompt, columns, plain),
     blank,
@@ -85,6 +89,11 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
           out.push(...wrap(pair.left, columns - 2, 'heading').map((l, n) => (n === 0 ? row(i, l) : [seg('  '), ...l])));
           out.push(...wrap(`→ ${right}`, columns - 4, 'plain', 2).map((l) => [seg('    '), ...l]));
         }
+      });
+      // Every choice, in full, so the learner can read them all before matching.
+      out.push(blank, line('The choices (←/→ on a term goes through them):', 'dim'));
+      turn.presented.display.forEach((choice, n) => {
+        out.push(...wrap(`${n + 1}. ${q.pairs[choice]!.right}`, columns - 2, 'plain', 3).map((l) => [seg('  '), ...l]));
       });
       break;
     }
