@@ -1,5 +1,5 @@
 // Quiz questions as text: for `print` (every question, then an answer key) and for the screen.
-import { codeLines, fillQuestion, type Question } from '../core/quiz/index.js';
+import { codeLines, fillQuestion, type Facts, type Question } from '../core/quiz/index.js';
 import { CONCEPT_LABELS } from '../core/quiz/concepts.js';
 import { blank, line, seg, type Line } from './line.js';
 import { prose } from './prose.js';
@@ -8,8 +8,8 @@ import { wrap } from './wrap.js';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A question as printed: its prompt and, per kind, what the learner chooses from. */
-export function printedQuestion(question: Question, number: string, columns: number): Line[] {
-  const q = fillQuestion(question, question.fallback ?? {});
+export function printedQuestion(question: Question, number: string, columns: number, facts: Facts = {}): Line[] {
+  const q = fillQuestion(question, { ...question.fallback, ...facts });
   const out: Line[] = [...prose(`${number} ${q.prompt}`, columns, true)];
   switch (q.kind) {
     case 'single':

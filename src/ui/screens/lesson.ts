@@ -2,7 +2,8 @@
 import { currentQuiz, currentTrace, goalMet, outputKey, stepKey, type NavState } from '../../core/course/navigation.js';
 import type { Cluster } from '../../core/cluster/index.js';
 import type { DoStep } from '../../core/course/model.js';
-import { fillTemplates } from '../../core/course/template.js';
+import { fillFrom } from '../../text/step.js';
+import { aheadCluster } from '../../text/replay.js';
 import { quizPhase } from '../../core/quiz/index.js';
 import { prose } from '../../text/prose.js';
 import { traceLines } from './trace.js';
@@ -44,7 +45,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
 
   const practice = state.practice[lesson.id];
   const entries = practice?.entries[step.id] ?? [];
+  // Values the learner's cluster has not got yet read as they will be once the step is done.
+  const ahead = practice ? aheadCluster(lesson, state.screen.lesson, state.screen.step, state.seed, state.files) : undefined;
   const rendered = renderStep(step, {
+    ...(ahead ? { templates: ahead } : {}),
     columns: measure,
     plain: display.plain,
     field: state.field[key] ?? 0,
@@ -74,7 +78,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const room = Math.max(1, rows - 1 - 3 - notice.length - 1);
   // A practice step shares the window: instructions above, its terminal below, the goal (and the
   // hint the learner asked for) pinned between them, where the learner looks while typing.
-  const hint = step.kind === 'do' && practice ? latestHint(step, practice.hints[step.id] ?? 0, practice.shell.cluster, measure, display.plain) : [];
+  const hint = step.kind === 'do' && practice ? latestHint(step, practice.hints[step.id] ?? 0, practice.shell.cluster, ahead, measure, display.plain) : [];
   const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state)) : [];
   const terminalRoom = terminal.length === 0 ? 0 : Math.max(5, Math.floor(room * 0.5));
   const terminalRows = Math.min(terminal.length, terminalRoom);
@@ -137,10 +141,10 @@ function quizPhaseOf(state: NavState) {
 }
 
 /** The hint the learner asked for last, filled from their cluster, set under the goal. */
-function latestHint(step: DoStep, shown: number, cluster: Cluster, columns: number, plain: boolean): Line[] {
+function latestHint(step: DoStep, shown: number, cluster: Cluster, ahead: Cluster | undefined, columns: number, plain: boolean): Line[] {
   const count = Math.min(shown, step.hints.length);
   if (count === 0) return [];
-  const text = fillTemplates(step.hints[count - 1]!, cluster);
+  const text = fillFrom(step.hints[count - 1]!, cluster, ahead);
   const more = count < step.hints.length ? ` (type hint again for hint ${count + 1})` : '';
   return prose(`Hint ${count} of ${step.hints.length}: ${text}${more}`, columns, plain);
 }
