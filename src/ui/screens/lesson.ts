@@ -18,7 +18,8 @@ import type { Size } from '../use-terminal-size.js';
 import { hints, unsavedMark, rule, spread } from './frame.js';
 import type { Frame } from './home.js';
 
-export function lessonFrame(state: NavState, size: Size, display: Display): Frame {
+/** `waiting`: seconds left while a command (a curl that times out) keeps the learner waiting. */
+export function lessonFrame(state: NavState, size: Size, display: Display, waiting: number | null = null): Frame {
   const { columns, rows } = size;
   if (state.screen.kind !== 'lesson') return { lines: [], metrics: { page: 1, maxScroll: 0 } };
   const { lessons } = state.course;
@@ -79,7 +80,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   // A practice step shares the window: instructions above, its terminal below, the goal (and the
   // hint the learner asked for) pinned between them, where the learner looks while typing.
   const hint = step.kind === 'do' && practice ? latestHint(step, practice.hints[step.id] ?? 0, practice.shell.cluster, ahead, measure, display.plain) : [];
-  const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state)) : [];
+  const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state), waiting) : [];
   const terminalRoom = terminal.length === 0 ? 0 : Math.max(5, Math.floor(room * 0.5));
   const terminalRows = Math.min(terminal.length, terminalRoom);
   // The goal stays in view above the terminal, whatever the instructions' scroll.

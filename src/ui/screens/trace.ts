@@ -63,17 +63,14 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
   const lines: Line[] = [];
   const at = Math.min(view.at, stops - 1);
   const atEnd = plain || columns < NARROW || at === stops - 1;
-  if (view.predicted !== null && !atEnd) {
-    // The verdict waits for the end of the trace: first the learner follows the request.
-    const said = options.find((o) => o.id === view.predicted)?.says ?? view.predicted;
-    lines.push(...wrap(`Your guess: ${said}. Follow the request to see.`, columns, 'dim'), blank);
-  }
-  if (view.predicted !== null && atEnd) {
+  // The verdict comes at once, as the step promises; the hops below then show why.
+  if (view.predicted !== null) {
     const actual = actualEnding(t);
     const right = view.predicted === actual;
     const said = options.find((o) => o.id === view.predicted)?.says ?? view.predicted;
     const real = options.find((o) => o.id === actual)?.says ?? actual;
-    const verdict = right ? `Right: ${said}.` : `You said: ${said}. In fact: ${real}.`;
+    const why = atEnd ? '' : ' The hops below show why.';
+    const verdict = right ? `Right: ${said}.${why}` : `You said: ${said}. In fact: ${real}.${why}`;
     lines.push(...wrap(verdict, columns - 2, 'plain', 2).map((l, n) => (n === 0 ? [seg(right ? '✓ ' : '✗ ', right ? 'good' : 'bad'), ...l] : l)), blank);
   }
   if (plain || columns < NARROW) {
