@@ -8,7 +8,7 @@ import { printedQuestion } from './quiz-text.js';
 import type { Facts } from '../core/quiz/index.js';
 import { codeLines, hardWrap } from './code.js';
 import { drawDiagram } from './diagrams/index.js';
-import { blank, line, padTo, seg, type Line } from './line.js';
+import { blank, line, padTo, seg, width, type Line } from './line.js';
 import { prose } from './prose.js';
 import { wrap } from './wrap.js';
 import { followRequest } from '../core/course/trace-step.js';
@@ -119,7 +119,8 @@ export function goalLines(step: DoStep, options: RenderOptions): Line[] {
   const parts = cluster ? checkGoal(step.goal, cluster, options.attempts ?? []) : step.goal.map((c) => ({ says: describeCondition(c), met: false }));
   for (const part of parts) {
     const mark = cluster ? (part.met ? seg(plain ? '[done] ' : '✓ ', 'good') : seg(plain ? '[todo] ' : '○ ', 'dim')) : seg('- ', 'dim');
-    out.push(...wrap(part.says, columns - 2, 'plain', 2).map((l, n) => (n === 0 ? [mark, ...l] : l)));
+    const indent = width(mark.text);
+    out.push(...wrap(part.says, columns - indent).map((l, n) => (n === 0 ? [mark, ...l] : [seg(' '.repeat(indent)), ...l])));
   }
   return out;
 }
