@@ -9,8 +9,9 @@ export interface FolderAccess {
 
 const COMMANDS = `It runs:
 
-  kubectl ...     run, expose, create, apply -f, get, describe, delete, logs,
-                  exec, label, explain, version, cluster-info (k works too)
+  kubectl ...     the real verbs: run, expose, create, apply -f, get,
+                  describe, delete, logs, exec, label, explain, version,
+                  cluster-info (k works too)
   curl [-s] [-v] [-I] [-m SECONDS] URL
                   a request from your laptop: curl http://203.0.113.11:31231
   trace [--from pod/NAME] URL
@@ -31,9 +32,7 @@ const COMMANDS = `It runs:
 `;
 
 export function shellHelp(access: FolderAccess): string {
-  const intro = access.folder === undefined
-    ? 'This prompt is a shell on your laptop, next to the lesson\'s simulated\nKubernetes cluster (one control-plane node, two workers). '
-    : 'This sandbox is a shell on your laptop, next to a simulated Kubernetes\ncluster (one control-plane node, two workers). ';
+  const intro = 'This prompt is a shell on your laptop, next to a simulated Kubernetes\ncluster (one control-plane node, two workers). ';
   const files = access.folder === undefined
     ? `The course's manifests can be applied by name (kubectl apply -f
 pod-definition.yml). Nothing else on your computer is read here; to apply a

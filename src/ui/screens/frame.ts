@@ -17,13 +17,16 @@ export function hints(context: Context, columns: number, extra: Line = [], inste
   const all = bindingsFor(context)
     .flatMap((b) => (b.hint ? [instead[b.hint] ?? b.hint] : []))
     .filter((hint) => hint !== '');
-  // Whole hints only: those that do not fit beside `extra` are left out (? lists every key).
-  const room = columns - lineWidth(extra) - (lineWidth(extra) ? 1 : 0);
-  let text = '';
-  for (const hint of all) {
-    const next = text ? `${text} · ${hint}` : hint;
-    if (lineWidth([seg(next)]) > room) break;
-    text = next;
-  }
-  return spread(line(text, 'dim'), extra, columns);
+  // Whole hints only. When they do not all fit, the hints before the last two go first (the way
+  // out and the list of every key stay), keeping the first; then `extra`; then the rest.
+  const joined = (list: readonly string[]) => list.join(' · ');
+  const fitsIn = (list: readonly string[], room: number) => lineWidth([seg(joined(list))]) <= room;
+  const beside = columns - lineWidth(extra) - 1;
+  const short = [...all];
+  while (short.length > 3 && !fitsIn(short, beside)) short.splice(short.length - 3, 1);
+  if (fitsIn(short, beside)) return spread(line(joined(short), 'dim'), extra, columns);
+  const kept = [...all];
+  while (kept.length > 2 && !fitsIn(kept, columns)) kept.splice(kept.length - 3, 1);
+  while (kept.length > 0 && !fitsIn(kept, columns)) kept.shift();
+  return line(joined(kept), 'dim');
 }
