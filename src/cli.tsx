@@ -60,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
       }
       if (options.command === 'print') {
         const columns = Math.max(40, Math.min(process.stdout.isTTY ? process.stdout.columns : 80, 100));
-        return print(loaded.course, options.args[0], columns, out, err);
+        return print(loaded.course, options.args[0], columns, out, err, options.seed);
       }
       let start: Place | undefined;
       if (options.command === 'quiz') {

@@ -1,8 +1,10 @@
 // `nodeport-lab print [LESSON]`: the course as plain text.
 import type { Course } from '../core/course/model.js';
-import { courseText } from '../text/course-text.js';
+import { courseText, PRINT_SEED } from '../text/course-text.js';
+import { courseManifests } from './sandbox-files.js';
 
-export function print(course: Course, which: string | undefined, columns: number, out: (text: string) => void, err: (text: string) => void): number {
+/** Prints the course; every value comes from a cluster seeded with `seed` (PRINT_SEED when none is given). */
+export function print(course: Course, which: string | undefined, columns: number, out: (text: string) => void, err: (text: string) => void, seed = PRINT_SEED): number {
   const matches = (id: string, number: number) => which === undefined || which === id || which === String(number);
   const found = course.lessons.some((lesson, i) => matches(lesson.id, i + 1));
   if (!found) {
@@ -10,6 +12,8 @@ export function print(course: Course, which: string | undefined, columns: number
     err(`nodeport-lab: no lesson "${which}" (lessons: ${known})`);
     return 2;
   }
-  out(courseText(course, columns, (lesson, number) => matches(lesson.id, number)));
+  const manifests = courseManifests(course);
+  const files = { readFile: (path: string) => manifests.get(path) ?? manifests.get(path.replace(/^\.\//, '')) ?? { error: 'not-found' as const } };
+  out(courseText(course, columns, (lesson, number) => matches(lesson.id, number), { seed, files }));
   return 0;
 }

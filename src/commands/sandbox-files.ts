@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Course } from '../core/course/model.js';
+import type { FolderAccess } from '../core/shell/help.js';
 import { MAX_MANIFEST_BYTES, type FileError, type KubectlIO } from '../core/kubectl/index.js';
 
 /** The manifests the lessons show, by file name. */
@@ -16,8 +17,9 @@ export function courseManifests(course: Course): Map<string, string> {
   return files;
 }
 
-export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string): KubectlIO {
+export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string): KubectlIO & FolderAccess {
   return {
+    folder: cwd,
     readFile(path: string): string | FileError {
       const known = manifests.get(path) ?? manifests.get(path.replace(/^\.\//, ''));
       if (known !== undefined) return known;

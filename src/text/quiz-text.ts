@@ -1,5 +1,5 @@
 // Quiz questions as text: for `print` (every question, then an answer key) and for the screen.
-import { codeLines, fillQuestion, type Question } from '../core/quiz/index.js';
+import { codeLines, fillQuestion, type Facts, type Question } from '../core/quiz/index.js';
 import { CONCEPT_LABELS } from '../core/quiz/concepts.js';
 import { blank, line, seg, type Line } from './line.js';
 import { prose } from './prose.js';
@@ -8,8 +8,8 @@ import { wrap } from './wrap.js';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A question as printed: its prompt and, per kind, what the learner chooses from. */
-export function printedQuestion(question: Question, number: string, columns: number): Line[] {
-  const q = fillQuestion(question, question.fallback ?? {});
+export function printedQuestion(question: Question, number: string, columns: number, facts: Facts = {}): Line[] {
+  const q = fillQuestion(question, { ...question.fallback, ...facts });
   const out: Line[] = [...prose(`${number} ${q.prompt}`, columns, true)];
   switch (q.kind) {
     case 'single':
@@ -51,4 +51,21 @@ export function answerKeyLines(entries: readonly { number: string; answer: reado
     out.push(...wrap(`${entry.number} ${entry.answer.join(' ')}`, columns, 'plain', 4), blank);
   }
   return out;
+}
+
+/**
+ * The quiz's closing sentence. "Right" counts every question answered right in the end, and the
+ * score weighs how many tries each took, so both are said in one plainly consistent sentence.
+ */
+export function scoreSentence(s: { readonly solved: number; readonly total: number; readonly firstTry: number; readonly percent: number }): string {
+  const later = s.solved - s.firstTry;
+  const open = s.total - s.solved;
+  const tries =
+    s.solved === 0
+      ? 'none answered right yet'
+      : later === 0
+        ? `${s.firstTry === s.total ? 'all' : s.firstTry} at the first try`
+        : `${s.firstTry} at the first try and ${later} after ${later === 1 ? 'a retry' : 'retries'}`;
+  const rest = open > 0 ? `; ${open} still to get right` : '';
+  return `Quiz complete: ${s.total} question${s.total === 1 ? '' : 's'}, ${tries}${rest}. Score ${s.percent}% (a first try counts in full, a retry for less).`;
 }

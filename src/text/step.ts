@@ -5,17 +5,23 @@ import type { CompareSide, CompareStep, DoStep, ManifestStep, Step } from '../co
 import { fillTemplates, hasTemplates } from '../core/course/template.js';
 import { previewCommand } from '../core/shell/preview.js';
 import { printedQuestion } from './quiz-text.js';
+import type { Facts } from '../core/quiz/index.js';
 import { codeLines, hardWrap } from './code.js';
 import { drawDiagram } from './diagrams/index.js';
-import { blank, line, padTo, seg, type Line } from './line.js';
+import { blank, line, padTo, seg, width, type Line } from './line.js';
 import { prose } from './prose.js';
 import { wrap } from './wrap.js';
+import { followRequest } from '../core/course/trace-step.js';
+import { traceTextLines } from './trace-text.js';
 
 export interface RenderOptions {
   readonly columns: number;
   /** The learner's cluster: fills {{...}} and runs compare commands. Absent in `print`. */
   readonly cluster?: Cluster;
-  /** Without a learner's cluster, a fresh one fills what every cluster shares (node IPs). */
+  /**
+   * Fills what the learner's cluster does not have yet (or, in `print`, everything): the lesson's
+   * cluster as its text walks it, so a value reads as the number it will be, never as a placeholder.
+   */
   readonly templates?: Cluster;
   /** What the learner ran in this step (do steps), for the goal's checklist. */
   readonly attempts?: readonly Attempt[];
@@ -26,6 +32,8 @@ export interface RenderOptions {
   readonly interactive?: boolean;
   /** No box drawing: diagrams become their descriptions; every manifest field is listed. */
   readonly plain: boolean;
+  /** Facts for quiz questions about the learner's own objects (`print`). */
+  readonly facts?: Facts;
   /** The highlighted manifest field (interactive manifest steps). */
   readonly field?: number;
 }
@@ -43,7 +51,7 @@ const rendered = new WeakMap<Step, Map<string, RenderedStep>>();
  * that depends on the learner's cluster (templates, commands, goals) is drawn afresh.
  */
 export function renderStep(step: Step, options: RenderOptions): RenderedStep {
-  if (options.cluster && dependsOnCluster(step)) return draw(step, options);
+  if ((options.cluster || options.templates || options.facts) && (dependsOnCluster(step) || step.kind === 'quiz')) return draw(step, options);
   const key = `${options.columns}/${options.plain}/${options.field ?? 0}`;
   let forStep = rendered.get(step);
   if (!forStep) rendered.set(step, (forStep = new Map()));
@@ -53,7 +61,7 @@ export function renderStep(step: Step, options: RenderOptions): RenderedStep {
 }
 
 function dependsOnCluster(step: Step): boolean {
-  return step.kind === 'do' || hasTemplates(step.text) || (step.kind === 'compare' && Boolean(step.left.command || step.right.command));
+  return step.kind === 'do' || step.kind === 'trace' || hasTemplates(step.text) || (step.kind === 'compare' && Boolean(step.left.command || step.right.command));
 }
 
 /** A deep dive says so above its text: off the core path, the learner's to take or pass over. */
@@ -65,7 +73,7 @@ function deepMark(step: Step, options: RenderOptions): Line[] {
 
 function draw(step: Step, options: RenderOptions): RenderedStep {
   const { columns } = options;
-  const lines: Line[] = [...deepMark(step, options), ...prose(fillTemplates(step.text, options.cluster ?? options.templates), columns, options.plain)];
+  const lines: Line[] = [...deepMark(step, options), ...prose(fillFrom(step.text, options.cluster, options.templates), columns, options.plain)];
   if (step.diagram) {
     lines.push(blank);
     if (options.plain) {
@@ -87,11 +95,15 @@ function draw(step: Step, options: RenderOptions): RenderedStep {
       if (options.interactive) return { lines };
       const { request } = step;
       const what = request.from === 'load-balancer' ? `a request to the load balancer of ${request.service}` : `a request from ${request.from === 'pod' ? `pod ${request.pod}` : 'your machine'} to ${fillTemplates(request.url ?? '', options.templates)}`;
+      const followed = options.templates ? followRequest(request, options.templates) : null;
+      if (followed?.ok) {
+        return { lines: [...lines, blank, ...wrap(`Trace: ${what}, hop by hop (try it with \`trace\` in the sandbox):`, options.columns), ...traceTextLines(followed.trace, options.columns)] };
+      }
       return { lines: [...lines, blank, ...wrap(`Trace: ${what}. The course follows it hop by hop through your own cluster; try it with \`trace\` in the sandbox.`, options.columns)] };
     }
     case 'quiz':
       if (options.interactive) return { lines };
-      return { lines: [...lines, ...step.questions.flatMap((q, i) => [blank, ...printedQuestion(q, `Q${i + 1}.`, options.columns)])] };
+      return { lines: [...lines, ...step.questions.flatMap((q, i) => [blank, ...printedQuestion(q, `Q${i + 1}.`, options.columns, options.facts)])] };
   }
 }
 
@@ -99,8 +111,9 @@ function practice(step: DoStep, options: RenderOptions): Line[] {
   const { columns, plain, cluster } = options;
   const out: Line[] = options.interactive ? [] : goalLines(step, options);
   const shown = cluster ? Math.min(options.hintsShown ?? 0, step.hints.length) : step.hints.length;
-  step.hints.slice(0, shown).forEach((hint, i) => {
-    out.push(blank, ...prose(`Hint ${i + 1}: ${fillTemplates(hint, cluster ?? options.templates)}`, columns, plain));
+  // On screen the hint asked for last is pinned under the goal, beside the prompt.
+  if (!options.interactive) step.hints.slice(0, shown).forEach((hint, i) => {
+    out.push(blank, ...prose(`Hint ${i + 1}: ${fillFrom(hint, cluster, options.templates)}`, columns, plain));
   });
   if (cluster && shown < step.hints.length) out.push(blank, line(`Stuck? Type hint for a hint (${step.hints.length - shown} left).`, 'dim'));
   return out;
@@ -113,7 +126,8 @@ export function goalLines(step: DoStep, options: RenderOptions): Line[] {
   const parts = cluster ? checkGoal(step.goal, cluster, options.attempts ?? []) : step.goal.map((c) => ({ says: describeCondition(c), met: false }));
   for (const part of parts) {
     const mark = cluster ? (part.met ? seg(plain ? '[done] ' : '✓ ', 'good') : seg(plain ? '[todo] ' : '○ ', 'dim')) : seg('- ', 'dim');
-    out.push(...wrap(part.says, columns - 2, 'plain', 2).map((l, n) => (n === 0 ? [mark, ...l] : l)));
+    const indent = width(mark.text);
+    out.push(...wrap(part.says, columns - indent).map((l, n) => (n === 0 ? [mark, ...l] : [seg(' '.repeat(indent)), ...l])));
   }
   return out;
 }
@@ -170,15 +184,15 @@ function compare(step: CompareStep, options: RenderOptions): Line[] {
   if (wide) {
     const half = Math.floor((columns - 3) / 2);
     const column = (title: string, code: string) => [line(title, 'heading'), ...codeLines(code, half)];
-    const left = column(step.left.title, sideText(step.left, options.cluster));
-    const right = column(step.right.title, sideText(step.right, options.cluster));
+    const left = column(step.left.title, sideText(step.left, options.cluster ?? options.templates));
+    const right = column(step.right.title, sideText(step.right, options.cluster ?? options.templates));
     const rule = plain ? seg(' | ', 'dim') : seg(' │ ', 'border');
     for (let i = 0; i < Math.max(left.length, right.length); i++) {
       out.push([...padTo(left[i] ?? [], half), rule, ...(right[i] ?? [])]);
     }
   } else {
-    out.push(line(step.left.title, 'heading'), ...codeLines(sideText(step.left, options.cluster), columns), blank);
-    out.push(line(step.right.title, 'heading'), ...codeLines(sideText(step.right, options.cluster), columns));
+    out.push(line(step.left.title, 'heading'), ...codeLines(sideText(step.left, options.cluster ?? options.templates), columns), blank);
+    out.push(line(step.right.title, 'heading'), ...codeLines(sideText(step.right, options.cluster ?? options.templates), columns));
   }
   out.push(blank, line('Side by side', 'heading'));
   if (wide) {
@@ -206,3 +220,16 @@ function compare(step: CompareStep, options: RenderOptions): Line[] {
 }
 
 const bullet = (l: Line, n: number): Line => (n === 0 ? [seg('- ', 'dim'), ...l] : l);
+
+const EXPRESSION = /\{\{[^{}]*\}\}/g;
+const UNKNOWN = /^<[^<>]*>$/;
+
+/** Fills {{...}} from the learner's cluster; a value it has not got yet comes from `ahead`. */
+export function fillFrom(text: string, cluster: Cluster | undefined, ahead: Cluster | undefined): string {
+  if (!hasTemplates(text)) return text;
+  return text.replace(EXPRESSION, (expression) => {
+    const own = cluster ? fillTemplates(expression, cluster) : undefined;
+    if (own !== undefined && !UNKNOWN.test(own)) return own;
+    return fillTemplates(expression, ahead ?? cluster);
+  });
+}

@@ -1,8 +1,9 @@
 // The course's root: one reducer, one key router, one way out. Screens are pure frames drawn as lines.
 import { useApp, useInput } from 'ink';
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Course } from '../core/course/model.js';
-import { initialNav, navigate, type PracticeSetup } from '../core/course/navigation.js';
+import { currentPractice, currentStep, initialNav, navigate, type NavState, type PracticeSetup } from '../core/course/navigation.js';
+import { waitOf } from './screens/practice.js';
 import type { Place, Progress } from '../core/progress/model.js';
 import { useDisplay } from './display.js';
 import { actionFor, contextOf, keyNames, typedText } from './keymap.js';
@@ -40,6 +41,11 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     return start ? navigate(initial, { type: 'open-place', place: start }) : initial;
   });
   const lastRun = useRef(clock());
+  // A command that times out (curl -m 5 against a closed port) keeps the learner waiting for as
+  // long as it would, counted down on the screen; any key stops the wait.
+  const [waiting, setWaiting] = useState<number | null>(null);
+  const waitingRef = useRef<number | null>(null);
+  waitingRef.current = waiting;
 
   const small = size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
   const frame: Frame = small
@@ -48,7 +54,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       ? helpFrame(state, size, display)
       : state.screen.kind === 'home'
         ? homeFrame(state, size, display)
-        : lessonFrame(state, size, display);
+        : lessonFrame(state, size, display, waiting);
 
   const latest = useRef({ frame, small });
   latest.current = { frame, small };
@@ -70,6 +76,12 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       routed = navigate(routed, { type: 'trace-play', on: false });
       dispatch({ type: 'trace-play', on: false });
     }
+    if (waitingRef.current !== null) {
+      // The key that stops the wait does nothing else.
+      waitingRef.current = null;
+      setWaiting(null);
+      return;
+    }
     for (const name of keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
@@ -83,6 +95,12 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
         lastRun.current = now;
         metrics = { ...metrics, elapsedMs: 0 };
       }
+    }
+    const ms = waitOf(lastEntry(routed));
+    if (ms !== null && lastEntry(routed) !== lastEntry(routedState.current)) {
+      const seconds = Math.min(180, Math.max(1, Math.round(ms / 1000)));
+      waitingRef.current = seconds;
+      setWaiting(seconds);
     }
     routedState.current = routed;
   });
@@ -98,6 +116,12 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     if (state.quit) exit();
   }, [state.quit, exit]);
 
+  useEffect(() => {
+    if (waiting === null) return;
+    const timer = setTimeout(() => setWaiting((left) => (left === null || left <= 1 ? null : left - 1)), 1000);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+
   // A playing trace steps on by itself, one hop every 700 ms (never under --plain: no animation).
   useEffect(() => {
     if (!state.playing || display.plain) return;
@@ -108,4 +132,11 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   }, [state.playing, display.plain]);
 
   return <Lines lines={frame.lines} columns={size.columns} />;
+}
+
+/** The last command run in the practice step on screen. */
+function lastEntry(state: NavState) {
+  const here = currentStep(state);
+  const entries = here ? currentPractice(state)?.entries[here.step.id] : undefined;
+  return entries?.[entries.length - 1];
 }

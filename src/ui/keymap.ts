@@ -18,6 +18,9 @@ export interface ViewMetrics {
   readonly elapsedMs?: number;
   /** A trace: how many stops it has (each hop, then the outcome). */
   readonly stops?: number;
+  /** A practice step's output pane: its height and how many earlier lines it can scroll back. */
+  readonly outputPage?: number;
+  readonly outputMaxScroll?: number;
 }
 
 export interface Binding {
@@ -39,6 +42,7 @@ const QUIZ: readonly Context[] = ['quiz', 'quiz-typed'];
 const sheet = (action: SheetAction) => (): NavAction => ({ type: 'quiz-sheet', action });
 
 const scroll = (delta: (v: ViewMetrics) => number) => (v: ViewMetrics): NavAction => ({ type: 'scroll', delta: delta(v), max: v.maxScroll });
+const scrollOutput = (delta: (v: ViewMetrics) => number) => (v: ViewMetrics): NavAction => ({ type: 'scroll', pane: 'output', delta: delta(v), max: v.outputMaxScroll ?? 0 });
 
 export const BINDINGS: readonly Binding[] = [
   { contexts: ['resume'], keys: ['enter', 'y'], label: 'enter / y', does: 'continue where you left off', hint: 'enter continue', action: () => ({ type: 'answer-resume', accept: true }) },
@@ -68,8 +72,8 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: PRACTICE, keys: ['backspace'], label: 'backspace', does: 'erase to the left', action: edit({ type: 'backspace' }) },
   { contexts: PRACTICE, keys: ['ctrl-w'], label: 'ctrl-w', does: 'erase the word before the cursor', action: edit({ type: 'delete-word' }) },
   { contexts: PRACTICE, keys: ['ctrl-u'], label: 'ctrl-u', does: 'erase the line', action: edit({ type: 'clear' }) },
-  { contexts: PRACTICE, keys: ['pagedown'], label: 'page down', does: 'scroll the instructions down', action: scroll((v) => v.page) },
-  { contexts: PRACTICE, keys: ['pageup'], label: 'page up', does: 'scroll the instructions up', action: scroll((v) => -v.page) },
+  { contexts: PRACTICE, keys: ['pageup'], label: 'page up', does: 'scroll the output back (earlier commands and their output)', hint: 'pgup/pgdn output', action: scrollOutput((v) => v.outputPage ?? 1) },
+  { contexts: PRACTICE, keys: ['pagedown'], label: 'page down', does: 'scroll the output on, to the prompt', action: scrollOutput((v) => -(v.outputPage ?? 1)) },
   { contexts: PRACTICE, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, h hint, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
   { contexts: PRACTICE, keys: ['ctrl-c'], label: 'ctrl-c', does: 'erase the line; on an empty line, quit', hint: 'type hint for a hint', action: () => ({ type: 'prompt-interrupt' }) },
   { contexts: QUIZ, keys: ['enter'], label: 'enter', does: 'answer; after the feedback, the next question', hint: 'enter answer', action: () => ({ type: 'quiz-submit' }) },
@@ -78,6 +82,8 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: ['quiz'], keys: ['space'], label: 'space', does: 'tick an option, or pick up and drop an item', action: sheet({ type: 'toggle' }) },
   { contexts: ['quiz'], keys: ['right', 'l'], label: '→', does: 'next match for the term', action: sheet({ type: 'cycle', delta: 1 }) },
   { contexts: ['quiz'], keys: ['left', 'h'], label: '←', does: 'previous match for the term', action: sheet({ type: 'cycle', delta: -1 }) },
+  { contexts: QUIZ, keys: ['pagedown'], label: 'page down', does: 'scroll down', action: scroll((v) => v.page) },
+  { contexts: QUIZ, keys: ['pageup'], label: 'page up', does: 'scroll up', action: scroll((v) => -v.page) },
   { contexts: ['quiz'], keys: ['g'], label: 'g', does: 'show the answer (the question comes back later)', action: () => ({ type: 'quiz-give-up' }) },
   { contexts: ['quiz'], keys: ['r'], label: 'r', does: 'take the quiz again (at the end)', action: () => ({ type: 'quiz-restart' }) },
   { contexts: ['quiz-typed'], keys: ['backspace'], label: 'backspace', does: 'erase to the left', action: edit({ type: 'backspace' }) },

@@ -85,7 +85,8 @@ export type NavAction =
   | { readonly type: 'next-step' }
   | { readonly type: 'previous-step' }
   | { readonly type: 'go-home' }
-  | { readonly type: 'scroll'; readonly delta: number; readonly max: number }
+  /** Scrolls the step's text, or (pane 'output') a practice step's output, counted up from its end. */
+  | { readonly type: 'scroll'; readonly delta: number; readonly max: number; readonly pane?: 'output' }
   | { readonly type: 'move-field'; readonly delta: number }
   | { readonly type: 'toggle-help' }
   | { readonly type: 'close-help' }
@@ -216,6 +217,16 @@ function learnerFacts(state: NavState, lesson: Lesson): Facts {
     const facts = quizFacts(state.practice[other.id]?.shell.cluster);
     if (Object.keys(facts).length > 0) return facts;
   }
+  // No cluster of the learner's has a NodePort service yet (the review opened straight away): the
+  // latest lesson whose setup makes one lends its seeded cluster, so every question is asked
+  // whichever way the learner came.
+  const lessons = state.course.lessons;
+  for (let i = lessons.length - 1; i >= 0; i--) {
+    const other = lessons[i]!;
+    if (other.setup.length === 0) continue;
+    const facts = quizFacts(startPractice(other, state.seed + i, state.files).shell.cluster);
+    if (Object.keys(facts).length > 0) return facts;
+  }
   return {};
 }
 
@@ -276,6 +287,11 @@ function withPractice(state: NavState, lesson: Lesson, update: (p: LessonPractic
   return practice ? { ...state, practice: { ...state.practice, [lesson.id]: update(practice) } } : state;
 }
 
+/** Where a practice step's output pane is scrolled to, in `scroll`: lines up from its end. */
+export function outputKey(lesson: Lesson, step: number): string {
+  return `${stepKey(lesson, step)}#output`;
+}
+
 /** The place the learner is at, when in a lesson. */
 export function currentPlace(state: NavState): Place | null {
   if (state.screen.kind !== 'lesson') return null;
@@ -326,16 +342,21 @@ function nextStep(state: NavState, lessonIndex: number, stepIndex: number): NavS
   const deep = takesDeepDives(state);
   const following = nextInLesson(lesson, stepIndex, deep);
   const isLast = following === null;
-  const progress = finishStep(state.progress, { lesson: lesson.id, step: step.id }, isLast);
+  // A quiz left before its end (lesson keys, then →) is not done: the lesson stays open, and the
+  // quiz waits with its missed questions where the learner left it.
+  const quiz = step.kind === 'quiz' ? state.quizzes[stepKey(lesson, stepIndex)] : undefined;
+  const unfinished = quiz !== undefined && quizPhase(quiz) !== 'done';
+  const progress = unfinished ? state.progress : finishStep(state.progress, { lesson: lesson.id, step: step.id }, isLast);
   const after = { ...state, progress };
-  if (following !== null) return enter(after, lessonIndex, following, passedNotice(passedOver(lesson, stepIndex, following, deep)));
+  const left = unfinished ? `The quiz of "${lesson.title}" is not finished; it waits for you there.` : null;
+  if (following !== null) return enter(after, lessonIndex, following, left ?? passedNotice(passedOver(lesson, stepIndex, following, deep)));
   const upcoming = nextLesson(lessons, lessonIndex, deep);
   if (upcoming) {
     const skipped = lessons.slice(lessonIndex + 1, upcoming.lesson).length;
     const also = skipped === 0 ? '' : ` Passed over ${skipped === 1 ? 'a deep-dive lesson' : `${skipped} deep-dive lessons`} (open it from the lesson list, or d there takes deep dives).`;
-    return enter(after, upcoming.lesson, upcoming.step, `Lesson finished: ${lesson.title}.${also}`);
+    return enter(after, upcoming.lesson, upcoming.step, left ?? `Lesson finished: ${lesson.title}.${also}`);
   }
-  return { ...after, screen: { kind: 'home', cursor: lessonIndex }, help: false, notice: 'You finished the course. Well done!' };
+  return { ...after, screen: { kind: 'home', cursor: lessonIndex }, help: false, notice: left ?? 'You finished the course. Well done!' };
 }
 
 export function navigate(state: NavState, action: NavAction): NavState {
@@ -399,7 +420,7 @@ export function navigate(state: NavState, action: NavAction): NavState {
       if (screen.kind !== 'lesson') return state;
       const lesson = state.course.lessons[screen.lesson];
       if (!lesson) return state;
-      const key = stepKey(lesson, screen.step);
+      const key = action.pane === 'output' ? outputKey(lesson, screen.step) : stepKey(lesson, screen.step);
       const offset = Math.min(Math.max(0, action.max), Math.max(0, (state.scroll[key] ?? 0) + action.delta));
       return { ...state, scroll: { ...state.scroll, [key]: offset } };
     }
@@ -419,7 +440,8 @@ export function navigate(state: NavState, action: NavAction): NavState {
       const { step } = here;
       const prompt = editPrompt(state.prompt, { type: 'submit' });
       const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, state.files, action.elapsedMs, step.hints.length, step));
-      return { ...next, prompt };
+      // A new command brings the output back to its end, where its answer is.
+      return { ...next, prompt, scroll: { ...next.scroll, [outputKey(here.lesson, state.screen.kind === 'lesson' ? state.screen.step : 0)]: 0 } };
     }
     case 'focus':
       return { ...state, focus: action.to };

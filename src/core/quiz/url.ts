@@ -23,7 +23,7 @@ export function normalizeHost(host: string): string {
 
 /** The parts of what the learner typed, or null when it does not look like an address at all. */
 export function readUrl(input: string): TypedUrl | null {
-  const compact = input.replace(/\s+/g, '');
+  const compact = withoutCurl(input).replace(/\s+/g, '');
   const match = URL_SHAPE.exec(compact);
   if (!match) return null;
   const [, scheme, host, port, path] = match;
@@ -40,4 +40,26 @@ export function readUrl(input: string): TypedUrl | null {
 /** How a URL is written in feedback. */
 export function formatUrl(scheme: string, host: string, port: number): string {
   return `${scheme}://${host}:${port}`;
+}
+
+/** Options of curl that take a value, as a learner might type them before the URL. */
+const CURL_VALUE_OPTIONS = new Set(['-m', '--max-time', '--connect-timeout', '-H', '--header', '-X', '--request', '-o', '--output']);
+
+/**
+ * An answer typed as the whole command, `curl [-s] [-m 5] URL`: the URL is the answer. The
+ * learner means the address either way, so the command word and its options are set aside.
+ */
+export function withoutCurl(input: string): string {
+  const words = input.trim().split(/\s+/);
+  if (words[0]?.toLowerCase() !== 'curl') return input;
+  const rest: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.startsWith('-')) {
+      if (CURL_VALUE_OPTIONS.has(word)) i++;
+      continue;
+    }
+    rest.push(word);
+  }
+  return rest.join(' ');
 }

@@ -5,7 +5,7 @@ import { advanceClock, createCluster, type Cluster } from '../cluster/index.js';
 import { runKubectl, splitShellWords, type KubectlIO } from '../kubectl/index.js';
 import { runInsideContainer } from './inside.js';
 import { curl } from './curl.js';
-import { SHELL_HELP } from './help.js';
+import { shellHelp, type FolderAccess } from './help.js';
 import { firewallCommand, iptablesSaveCommand, traceCommand } from './network.js';
 import { chunksOf, type CommandResult, type OutputChunk, type RequestRecord } from './result.js';
 
@@ -112,7 +112,7 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
     case 'nodes':
       return withCluster(runKubectl(ticked.cluster, ['get', 'nodes', '-o', 'wide'], io));
     case 'help':
-      return { state: ticked, stdout: SHELL_HELP, stderr: '', exitCode: 0 };
+      return { state: ticked, stdout: shellHelp(io as KubectlIO & FolderAccess), stderr: '', exitCode: 0 };
     case 'history':
       return { state: ticked, stdout: ticked.history.map((h, i) => `${String((ticked.forgotten ?? 0) + i + 1).padStart(5)}  ${h}\n`).join(''), stderr: '', exitCode: 0 };
     case 'reset': {

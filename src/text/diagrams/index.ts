@@ -6,15 +6,10 @@ import { requestPath } from './request-path.js';
 import { serviceTypes } from './service-types.js';
 import { threePorts } from './three-ports.js';
 import { unreachablePod } from './unreachable-pod.js';
+import type { PortNumbers } from './ports.js';
 
 export const WIDE_COLUMNS = 100;
 
-export interface PortNumbers {
-  /** Absent when Kubernetes picks it (kubectl expose): drawn as "assigned". */
-  readonly nodePort?: number;
-  readonly port: number;
-  readonly targetPort: number;
-}
 
 export function drawDiagram(diagram: Diagram, columns: number): Line[] {
   if (columns >= WIDE_COLUMNS) {
@@ -37,5 +32,3 @@ function draw(diagram: Diagram, wide: boolean, columns: number): Line[] {
       return requestPath(wide, ports, columns);
   }
 }
-
-export const nodePortText = (ports: PortNumbers, unset = 'assigned'): string => (ports.nodePort === undefined ? unset : String(ports.nodePort));

@@ -1,7 +1,7 @@
 // One request, hop by hop, with the address it is sent to at each hop.
 import { blank, seg, type Line } from '../line.js';
 import { arrowRight, box, caption, column, row } from './boxes.js';
-import { nodePortText, type PortNumbers } from './index.js';
+import { nodePortText, type PortNumbers } from './ports.js';
 
 export function requestPath(wide: boolean, ports: PortNumbers, columns: number): Line[] {
   const hop = (n: number, title: string, address: Line): Line[] => box([[seg(`${n} `, 'dim'), seg(title)], address]);

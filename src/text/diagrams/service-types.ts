@@ -2,7 +2,7 @@
 import { blank, line, seg, type Line, type Segment } from '../line.js';
 import { wrapWords } from '../wrap.js';
 import { arrowRight, box, caption, row } from './boxes.js';
-import { nodePortText, type PortNumbers } from './index.js';
+import { nodePortText, type PortNumbers } from './ports.js';
 
 const node = (text: string, sub: Line) => box([line(text), sub]);
 

@@ -1,7 +1,7 @@
 // The three ports of a NodePort Service, and the container port the last one must match.
 import { blank, line, seg, type Line } from '../line.js';
 import { arrowRight, box, caption, column, row } from './boxes.js';
-import { nodePortText, type PortNumbers } from './index.js';
+import { nodePortText, type PortNumbers } from './ports.js';
 
 export function threePorts(wide: boolean, ports: PortNumbers, columns: number): Line[] {
   const boxes = [

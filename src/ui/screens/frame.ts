@@ -14,9 +14,19 @@ export function spread(left: Line, right: Line, columns: number): Line {
 
 /** The footer: each binding's short hint; `instead` replaces a hint (by its text), or drops it with ''. */
 export function hints(context: Context, columns: number, extra: Line = [], instead: Readonly<Record<string, string>> = {}): Line {
-  const text = bindingsFor(context)
+  const all = bindingsFor(context)
     .flatMap((b) => (b.hint ? [instead[b.hint] ?? b.hint] : []))
-    .filter((hint) => hint !== '')
-    .join(' · ');
-  return spread(line(text, 'dim'), extra, columns);
+    .filter((hint) => hint !== '');
+  // Whole hints only. When they do not all fit, the hints before the last two go first (the way
+  // out and the list of every key stay), keeping the first; then `extra`; then the rest.
+  const joined = (list: readonly string[]) => list.join(' · ');
+  const fitsIn = (list: readonly string[], room: number) => lineWidth([seg(joined(list))]) <= room;
+  const beside = columns - lineWidth(extra) - 1;
+  const short = [...all];
+  while (short.length > 3 && !fitsIn(short, beside)) short.splice(short.length - 3, 1);
+  if (fitsIn(short, beside)) return spread(line(joined(short), 'dim'), extra, columns);
+  const kept = [...all];
+  while (kept.length > 2 && !fitsIn(kept, columns)) kept.splice(kept.length - 3, 1);
+  while (kept.length > 0 && !fitsIn(kept, columns)) kept.shift();
+  return line(joined(kept), 'dim');
 }

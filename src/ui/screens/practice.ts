@@ -1,18 +1,31 @@
 // The lower half of a practice step: the commands the learner ran here, their output, the prompt.
 import { currentPractice, currentStep, type NavState } from '../../core/course/navigation.js';
 import type { Entry } from '../../core/course/practice.js';
-import { hardWrap } from '../../text/code.js';
+import { hardWrap, outputWrap } from '../../text/code.js';
 import { wrap } from '../../text/wrap.js';
 import { visibleLine } from '../../core/shell/line-editor.js';
 import { line, seg, width, type Line } from '../../text/line.js';
 
-export function terminalLines(state: NavState, entries: readonly Entry[], columns: number, goalMet: boolean): Line[] {
+/** How long a command kept the learner waiting before it gave up (curl's time-out), in ms. */
+export function waitOf(entry: Entry | undefined): number | null {
+  if (!entry || entry.request?.outcome !== 'timeout') return null;
+  const m = /\(28\)[^\n]*after (\d+) (?:milliseconds|ms)/.exec(entry.output);
+  return m ? Number(m[1]) : null;
+}
+
+/** `waiting`: seconds left of the last command's wait; its output shows when the wait is over. */
+export function terminalLines(state: NavState, entries: readonly Entry[], columns: number, goalMet: boolean, waiting: number | null = null): Line[] {
   const out: Line[] = [];
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     out.push(...hardWrap(`$ ${entry.line}`, columns).map((piece) => [seg(piece, 'command')]));
+    if (waiting !== null && i === entries.length - 1) {
+      out.push(...outputWrap(`waiting for an answer... ${waiting} s (any key stops waiting)`, columns).map((piece) => line(piece, 'focus')));
+      out.push(promptLine(state, columns));
+      return out;
+    }
     for (const text of entry.output.replace(/\n$/, '').split('\n')) {
       if (entry.output === '') break;
-      out.push(...hardWrap(text, columns).map((piece) => line(piece)));
+      out.push(...outputWrap(text, columns).map((piece) => line(piece)));
     }
   }
   if (state.prompt.candidates.length > 0) out.push(line(state.prompt.candidates.join('  '), 'dim'));

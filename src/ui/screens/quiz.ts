@@ -4,14 +4,17 @@ import { conceptLessons, currentQuiz, currentStep, reviewPool, takesDeepDives, t
 import { CONCEPT_LABELS } from '../../core/quiz/concepts.js';
 import { codeLines, nextSteps, quizPhase, quizProgress, summary, type Response } from '../../core/quiz/index.js';
 import { visibleLine } from '../../core/shell/line-editor.js';
-import { blank, line, seg, width, type Line } from '../../text/line.js';
+import { blank, line, lineWidth, seg, width, type Line } from '../../text/line.js';
 import { prose } from '../../text/prose.js';
+import { scoreSentence } from '../../text/quiz-text.js';
 import { wrap } from '../../text/wrap.js';
 
 export interface QuizLines {
   readonly lines: Line[];
-  /** The row to keep in view (the cursor), when there is one. */
-  readonly focus?: number;
+  /** The rows to keep in view: the question and all its options, or, once answered, the verdict and its why. */
+  readonly focus?: { readonly from: number; readonly to: number };
+  /** The row under the cursor: in view even when the question is taller than the window. */
+  readonly cursor?: number;
 }
 
 export function quizLines(state: NavState, columns: number, plain: boolean): QuizLines {
@@ -24,20 +27,24 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
   const q = turn.presented.question;
   const sheet = state.sheet;
   const progress = quizProgress(quiz);
+  const counted = `Question ${quiz.turns} · ${progress.solved} of ${progress.total} answered right so far`;
+  const again = turn.presented.attempt > 1 ? 'again: you missed it earlier' : '';
+  const heading: Line[] = !again
+    ? [line(counted, 'dim')]
+    : lineWidth([seg(`${counted} · ${again}`)]) <= columns
+      ? [[seg(counted, 'dim'), seg(' · ', 'dim'), seg(again, 'focus')]]
+      : [line(counted, 'dim'), line(again, 'focus')];
   const out: Line[] = [
-    [
-      seg(`Question ${quiz.turns} · ${progress.solved} of ${progress.total} answered right so far`, 'dim'),
-      seg(turn.presented.attempt > 1 ? '  · again: you missed it earlier' : '', 'focus'),
-    ],
+    ...heading,
     blank,
     ...prose(q.prompt, columns, plain),
     blank,
   ];
-  let focus: number | undefined;
   const answered = turn.grade !== null;
+  let cursor: number | undefined;
   const row = (i: number, text: Line): Line => {
     const here = !answered && sheet?.cursor === i;
-    if (here) focus = out.length;
+    if (here) cursor = out.length;
     return [seg(here ? '› ' : '  ', 'focus'), ...text];
   };
   switch (q.kind) {
@@ -48,7 +55,12 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
         const ticked = q.kind === 'single' ? sheet?.cursor === i : sheet?.chosen.includes(option);
         const box = q.kind === 'single' ? (ticked ? '(•) ' : '( ) ') : ticked ? '[x] ' : '[ ] ';
         const mark = answered ? answerMark(o.correct === true, Boolean(picked(turn.response, option))) : [];
-        out.push(...wrap(o.text, columns - 8, 'plain', 6).map((l, n) => (n === 0 ? row(i, [seg(box), ...l, ...mark]) : [seg('  '), ...l])));
+        const text = wrap(o.text, columns - 6, 'plain', 6).map((l, n) => (n === 0 ? row(i, [seg(box), ...l]) : l));
+        // The mark goes after the option's last words, or under them when it would not fit.
+        const last = text[text.length - 1]!;
+        if (mark.length && lineWidth(last) + lineWidth(mark) <= columns) text[text.length - 1] = [...last, ...mark];
+        else if (mark.length) text.push([seg(' '.repeat(4)), ...mark]);
+        out.push(...text);
       });
       break;
     case 'typed': {
@@ -63,11 +75,25 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
       });
       break;
     case 'match': {
-      const width = Math.max(...q.pairs.map((p) => p.left.length));
+      // Every term and its match in full: the match wraps beside the term, or under it when the
+      // column beside it would be too narrow to read.
+      const width = Math.max(...q.pairs.map((p) => lineWidth([seg(p.left)])));
+      const beside = columns - 2 - width - 5;
       q.pairs.forEach((pair, i) => {
         const chosen = sheet?.matches[i];
         const right = chosen === null || chosen === undefined ? '—' : q.pairs[chosen]!.right;
-        out.push(row(i, [seg(pair.left.padEnd(width), 'heading'), seg('  →  ', 'dim'), seg(right)]));
+        if (beside >= 24) {
+          const pieces = wrap(right, beside);
+          pieces.forEach((piece, n) => out.push(n === 0 ? row(i, [seg(pair.left.padEnd(width), 'heading'), seg('  →  ', 'dim'), ...piece]) : [seg(' '.repeat(2 + width + 5)), ...piece]));
+        } else {
+          out.push(...wrap(pair.left, columns - 2, 'heading').map((l, n) => (n === 0 ? row(i, l) : [seg('  '), ...l])));
+          out.push(...wrap(`→ ${right}`, columns - 4, 'plain', 2).map((l) => [seg('    '), ...l]));
+        }
+      });
+      // Every choice, in full, so the learner can read them all before matching.
+      out.push(blank, line('The choices (←/→ on a term goes through them):', 'dim'));
+      turn.presented.display.forEach((choice, n) => {
+        out.push(...wrap(`${n + 1}. ${q.pairs[choice]!.right}`, columns - 2, 'plain', 3).map((l) => [seg('  '), ...l]));
       });
       break;
     }
@@ -77,13 +103,15 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
   }
   if (turn.grade) {
     const right = turn.grade.correct;
-    out.push(blank, line(right ? '✓ Right.' : '✗ Not quite.', right ? 'good' : 'bad'));
+    out.push(blank);
+    const verdict = out.length;
+    out.push(line(right ? '✓ Right.' : '✗ Not quite.', right ? 'good' : 'bad'));
     for (const text of turn.grade.feedback) out.push(...wrap(text, columns));
-    out.push(blank, line(right ? 'Enter: next question' : 'Enter: go on (this question comes back later)', 'dim'));
-  } else {
-    out.push(blank, line(HOW[q.kind], 'dim'));
+    out.push(blank, ...wrap(right ? 'Enter: next question' : 'Enter: go on (this question comes back later)', columns, 'dim'));
+    return { lines: out, focus: { from: verdict, to: out.length - 1 } };
   }
-  return focus === undefined ? { lines: out } : { lines: out, focus };
+  out.push(blank, ...wrap(HOW[q.kind], columns, 'dim'));
+  return { lines: out, focus: { from: 0, to: out.length - 1 }, ...(cursor === undefined ? {} : { cursor }) };
 }
 
 const HOW = {
@@ -120,7 +148,7 @@ function summaryLines(state: NavState, columns: number): Line[] {
   const found = currentQuiz(state)!;
   const s = summary(found.quiz, { conceptLessons: conceptLessons(state.course) });
   const out: Line[] = [
-    line(`Quiz complete: ${s.solved} of ${s.total} right, ${s.firstTry} on the first try (score ${s.percent}%).`, 'heading'),
+    ...wrap(scoreSentence(s), columns, 'heading'),
     blank,
     line('By concept', 'heading'),
   ];

@@ -5,7 +5,7 @@ import { currentPractice, currentStep, currentTrace, type NavState } from '../..
 import { actualEnding, endings, followRequest } from '../../core/course/trace-step.js';
 import { describeDecision, describeOutcome, formatPacket, type Hop, type Place, type Trace } from '../../core/trace/index.js';
 import { hardWrap } from '../../text/code.js';
-import { blank, line, seg, type Line, type Segment, type Style } from '../../text/line.js';
+import { blank, line, lineWidth as lineWidthOf, seg, type Line, type Segment, type Style } from '../../text/line.js';
 import { wrap, wrapWords } from '../../text/wrap.js';
 
 /** Below this width the trace is listed whole instead of stepped through. */
@@ -46,7 +46,7 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
   const cluster = currentPractice(state)?.shell.cluster;
   if (!here || here.step.kind !== 'trace' || !found || !cluster) return { lines: [], stops: 1 };
   const followed = followRequest(here.step.request, cluster);
-  if (!followed.ok) return { lines: [line(followed.error, 'bad')], stops: 1 };
+  if (!followed.ok) return { lines: wrap(followed.error, columns, 'bad'), stops: 1 };
   const t = followed.trace;
   const stops = t.hops.length + 1;
   const { view } = found;
@@ -63,17 +63,14 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
   const lines: Line[] = [];
   const at = Math.min(view.at, stops - 1);
   const atEnd = plain || columns < NARROW || at === stops - 1;
-  if (view.predicted !== null && !atEnd) {
-    // The verdict waits for the end of the trace: first the learner follows the request.
-    const said = options.find((o) => o.id === view.predicted)?.says ?? view.predicted;
-    lines.push(...wrap(`Your guess: ${said}. Follow the request to see.`, columns, 'dim'), blank);
-  }
-  if (view.predicted !== null && atEnd) {
+  // The verdict comes at once, as the step promises; the hops below then show why.
+  if (view.predicted !== null) {
     const actual = actualEnding(t);
     const right = view.predicted === actual;
     const said = options.find((o) => o.id === view.predicted)?.says ?? view.predicted;
     const real = options.find((o) => o.id === actual)?.says ?? actual;
-    const verdict = right ? `Right: ${said}.` : `You said: ${said}. In fact: ${real}.`;
+    const why = atEnd ? '' : ' The hops below show why.';
+    const verdict = right ? `Right: ${said}.${why}` : `You said: ${said}. In fact: ${real}.${why}`;
     lines.push(...wrap(verdict, columns - 2, 'plain', 2).map((l, n) => (n === 0 ? [seg(right ? '✓ ' : '✗ ', right ? 'good' : 'bad'), ...l] : l)), blank);
   }
   if (plain || columns < NARROW) {
@@ -104,10 +101,20 @@ function strip(t: Trace, at: number, columns: number): Line[] {
 
 function hopLines(hop: Hop, index: number, t: Trace, columns: number, compact: boolean): Line[] {
   const out: Line[] = [];
-  const title: Segment[] = [seg(`Hop ${index + 1} of ${t.hops.length}: `, 'dim'), seg(hop.where, 'heading')];
-  out.push(title);
-  const packetLine = (label: string, text: string, nat = '') =>
-    hardWrap(text, columns - 8).map((piece, n): Line => [seg(n === 0 ? `  ${label.padEnd(4)}` : '      ', 'dim'), seg(piece, 'code'), seg(n === 0 && nat ? `  (${nat})` : '', 'focus')]);
+  const label = `Hop ${index + 1} of ${t.hops.length}: `;
+  const title = wrapWords([{ text: label.trimEnd(), style: 'dim', spaced: false }, ...hop.where.split(/\s+/).filter(Boolean).map((w) => ({ text: w, style: 'heading' as Style, spaced: true }))], columns, 2);
+  out.push(...(title as Segment[][]));
+  const packetLine = (name: string, text: string, nat = '') => {
+    const rows = hardWrap(text, columns - 6).map((piece, n): Line => [seg(n === 0 ? `  ${name.padEnd(4)}` : '      ', 'dim'), seg(piece, 'code')]);
+    // What rewrote the packet goes after it, or under it when the row is full.
+    if (nat) {
+      const last = rows[rows.length - 1]!;
+      const mark = seg(`  (${nat})`, 'focus');
+      if (lineWidthOf(last) + mark.text.length <= columns) rows[rows.length - 1] = [...last, mark];
+      else rows.push([seg('      '), seg(`(${nat})`, 'focus')]);
+    }
+    return rows;
+  };
   out.push(...packetLine('in', formatPacket(hop.in)));
   if (hop.out && (hop.nat || formatPacket(hop.out) !== formatPacket(hop.in))) out.push(...packetLine('out', formatPacket(hop.out), hop.nat));
   for (const decision of hop.decided) out.push(...highlighted(describeDecision(decision), columns, 4).map((l, n) => (n === 0 ? [seg('  · ', 'dim'), ...l] : l)));

@@ -39,6 +39,16 @@ describe('typed: url', () => {
     }
   });
 
+  it('reads an answer typed as the whole curl command as its URL, options and all', () => {
+    for (const text of [`curl http://${good}`, `curl -s http://${good}/`, `CURL -m 5 ${good}`, `curl --max-time 5 -v http://${good}`]) {
+      assert.equal(answer(typedUrl, text).correct, true, text);
+    }
+    const wrong = answer(typedUrl, `curl http://${f.nodeIP}:30001`);
+    assert.equal(wrong.correct, false);
+    assert.doesNotMatch(wrong.feedback.join(' '), /curlhttp/);
+    assert.match(wrong.feedback[0]!, /Port 30001 is not the port to use here/);
+  });
+
   it('rejects the pod IP with the reason given for it', () => {
     const g = answer(typedUrl, `http://${f.podIP}:${f.nodePort}`);
     assert.equal(g.correct, false);

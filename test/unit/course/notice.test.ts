@@ -1,0 +1,40 @@
+// "Lesson finished: ..." is said on the first step of the next lesson only, whichever key moved on.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadLessonDir } from '../../../src/commands/load-lessons.js';
+import { currentStep, initialNav, navigate, type NavAction, type NavState } from '../../../src/core/course/navigation.js';
+import { emptyProgress } from '../../../src/core/progress/model.js';
+import { repoPath } from '../../helpers/fixtures.js';
+
+const loaded = loadLessonDir(repoPath('lessons'));
+if (!loaded.ok) throw new Error('the shipped lessons do not load');
+const course = loaded.course;
+
+/** The key a learner would press to go on from the step on screen. */
+function goOn(state: NavState): NavAction {
+  const step = currentStep(state)!.step;
+  if (step.kind === 'trace') return { type: 'trace-move', delta: 1, stops: 1 };
+  return { type: 'next-step' };
+}
+
+describe('the lesson-finished notice', () => {
+  it('is shown on the first step of the next lesson and gone from the second', () => {
+    let state = navigate(initialNav(course, emptyProgress, null, { seed: 2, files: new Map() }), { type: 'open-lesson', lesson: 0 });
+    let seen = 0;
+    let cameFromQuiz = false;
+    for (let i = 0; i < 200 && state.screen.kind === 'lesson'; i++) {
+      const { screen } = state;
+      if (state.notice !== null) {
+        // A new lesson says the last one is finished (or that its quiz was left open); a quiz
+        // left open says so on the step after it. Nowhere else.
+        assert.ok(screen.step === 0 || cameFromQuiz, `"${state.notice}" on lesson ${screen.lesson + 1}, step ${screen.step + 1}`);
+        if (screen.step === 0) seen++;
+      }
+      cameFromQuiz = currentStep(state)!.step.kind === 'quiz';
+      // Keys typed at a practice prompt or scrolling do not bring an old notice back either.
+      state = navigate(state, { type: 'scroll', delta: 1, max: 5 });
+      state = navigate({ ...state, focus: 'page' }, goOn(state));
+    }
+    assert.equal(seen, course.lessons.length - 1);
+  });
+});
