@@ -14,8 +14,10 @@ const loaded = loadLessonDir(repoPath('lessons'));
 if (!loaded.ok) throw new Error('the shipped lessons do not load');
 const course = loaded.course;
 
+/** Every step of the course, deep dives included. */
 function* everyStep(): Generator<NavState> {
-  let state = navigate(initialNav(course, emptyProgress, null, { seed: 1, files: new Map() }), { type: 'open-lesson', lesson: 0 });
+  const deep = navigate(initialNav(course, emptyProgress, null, { seed: 1, files: new Map() }), { type: 'toggle-deep' });
+  let state = navigate(deep, { type: 'open-lesson', lesson: 0 });
   for (let i = 0; i < 200 && state.screen.kind === 'lesson'; i++) {
     yield state;
     state = navigate({ ...state, focus: 'page' }, { type: 'next-step' });
