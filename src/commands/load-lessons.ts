@@ -1,5 +1,5 @@
 // Reads and validates a lesson directory: the one way every command gets a course.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCompiled } from '../core/course/compiled.js';
 import { loadCourse, type LoadResult } from '../core/course/loader.js';
@@ -11,8 +11,15 @@ export function loadLessonDir(dir: string): LoadResult {
   return loadCourse(read.sources);
 }
 
-/** The lessons that ship with the app: the folder beside the bundle's (or the sources') parent. */
-export const bundledLessonDir = (): string => fileURLToPath(new URL('../lessons', import.meta.url));
+/**
+ * The lessons that ship with the app: `lessons/` at the package's root, which is the bundle's
+ * parent (dist/cli.js) or, running from the sources, this file's grandparent (src/commands/).
+ */
+export function bundledLessonDir(): string {
+  const beside = fileURLToPath(new URL('../lessons', import.meta.url));
+  const fromSources = fileURLToPath(new URL('../../lessons', import.meta.url));
+  return !existsSync(beside) && existsSync(fromSources) ? fromSources : beside;
+}
 
 /**
  * The course to take: from `dir` when given, else the shipped course, read from the JSON the
