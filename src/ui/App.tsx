@@ -1,8 +1,8 @@
 // The course's root: one reducer, one key router, one way out. Screens are pure frames drawn as lines.
 import { useApp, useInput } from 'ink';
-import { useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Course } from '../core/course/model.js';
-import { initialNav, navigate, type PracticeSetup } from '../core/course/navigation.js';
+import { initialNav, navigate, type NavAction, type PracticeSetup } from '../core/course/navigation.js';
 import type { Place, Progress } from '../core/progress/model.js';
 import { useDisplay } from './display.js';
 import { actionFor, contextOf, keyNames, typedText } from './keymap.js';
@@ -35,7 +35,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   const display = useDisplay();
   const size = useTerminalSize(fixedSize);
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(navigate, undefined, () => {
+  const [state, setState] = useState(() => {
     const initial = initialNav(course, progress, notice, practice);
     return start ? navigate(initial, { type: 'open-place', place: start }) : initial;
   });
@@ -54,8 +54,14 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   latest.current = { frame, small };
   // The state as the router last left it: a key that comes before React has drawn the previous
   // one's result is routed from there, not from the screen still showing. Each render catches up.
+  // The reducer runs once an action, here; React is handed its result (one update a chunk of
+  // keys), so a command typed at a practice prompt runs once.
   const routedState = useRef(state);
   routedState.current = state;
+  const dispatch = useCallback((action: NavAction) => {
+    routedState.current = navigate(routedState.current, action);
+    setState(routedState.current);
+  }, []);
 
   useInput((input, key) => {
     const { small: tooSmall, frame: shown } = latest.current;
@@ -66,10 +72,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     // The cluster's clock moves by the time between two commands, as a real one would.
     let metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
     // Any key stops a trace that is playing.
-    if (routed.playing) {
-      routed = navigate(routed, { type: 'trace-play', on: false });
-      dispatch({ type: 'trace-play', on: false });
-    }
+    if (routed.playing) routed = navigate(routed, { type: 'trace-play', on: false });
     for (const name of keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
@@ -77,14 +80,15 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       const action = actionFor(context, name, metrics) ?? (typed === null ? null : { type: 'prompt-edit', action: { type: 'insert', text: typed } } as const);
       if (!action) continue;
       routed = navigate(routed, action);
-      dispatch(action);
       if (action.type === 'prompt-submit') {
         // Commands pasted together ran together: the pause before them counts once.
         lastRun.current = now;
         metrics = { ...metrics, elapsedMs: 0 };
       }
     }
+    if (routed === routedState.current) return;
     routedState.current = routed;
+    setState(routed);
   });
 
   const saved = useRef(progress);
@@ -92,7 +96,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     if (state.progress === saved.current) return;
     saved.current = state.progress;
     dispatch({ type: 'saved', problem: saveProgress(state.progress) });
-  }, [state.progress, saveProgress]);
+  }, [state.progress, saveProgress, dispatch]);
 
   useEffect(() => {
     if (state.quit) exit();
@@ -105,7 +109,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       dispatch({ type: 'trace-move', delta: 1, stops: latest.current.frame.metrics.stops ?? 1, auto: true });
     }, 700);
     return () => clearInterval(timer);
-  }, [state.playing, display.plain]);
+  }, [state.playing, display.plain, dispatch]);
 
   return <Lines lines={frame.lines} columns={size.columns} />;
 }

@@ -220,6 +220,30 @@ describe('a practice step', () => {
     await press(app, 'i', (f) => f.includes('$ q?h'));
     app.unmount();
   });
+  it('runs a typed command once: one state update a key chunk, not one per reducer call', async () => {
+    // A map that counts the reads of the manifest: a reducer run twice for one Enter reads it twice.
+    const reads: string[] = [];
+    class CountingFiles extends Map<string, string> {
+      override get(key: string) {
+        reads.push(key);
+        return super.get(key);
+      }
+    }
+    const files = new CountingFiles([['web.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n']]);
+    let now = 0;
+    const app = render(
+      <DisplayContext.Provider value={{ color: false, plain: false }}>
+        <App course={course} progress={emptyProgress} saveProgress={() => null} size={{ columns: 100, rows: 40 }} practice={{ seed: 9, files }} clock={() => (now += 5000)} />
+      </DisplayContext.Provider>,
+    );
+    await waitForFrame(app, (f) => f.includes('Third lesson'));
+    await press(app, 'jj\r', (f) => f.includes('Practice step'));
+    reads.length = 0;
+    await press(app, 'kubectl apply -f web.yaml\r', (f) => f.includes('pod/web created'));
+    await press(app, 'x', (f) => f.includes('$ x'));
+    assert.deepEqual(reads, ['web.yaml']);
+    app.unmount();
+  });
 });
 
 describe('a trace step', () => {
