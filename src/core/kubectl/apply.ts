@@ -59,7 +59,7 @@ function run(ctx: CommandContext): KubectlResult {
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
     const view = () => (outcome.object.kind === 'Pod' ? podView(outcome.object, applied.cluster.now) : serviceView(outcome.object));
     const r = printResult(cluster, format.format, ref, `${outcome.action}${actionSuffix(dry.mode)}`, view, true);
-    out.stdout += r.stdout;
+    out.write(r.stdout);
     if (r.exitCode !== 0) out.err(r.stderr);
   }
   return out.result(cluster);

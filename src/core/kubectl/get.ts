@@ -117,7 +117,7 @@ function run(ctx: CommandContext): KubectlResult {
     if (found.length === 0) return out.result(cluster);
     const printed = printData(f, single ? (views[0] as JsonValue) : listOf(views), true);
     if (!printed.ok) out.err(clientError(printed.error));
-    else out.stdout += printed.text;
+    else out.write(printed.text);
     return out.result(cluster);
   }
 
@@ -157,7 +157,7 @@ function run(ctx: CommandContext): KubectlResult {
     }
     blocks.push(formatTable(rows));
   }
-  out.stdout += blocks.join('\n');
+  out.write(blocks.join('\n'));
   return out.result(cluster);
 }
 
