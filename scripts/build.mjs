@@ -1,7 +1,7 @@
 // Bundles the app and every runtime dependency into one ESM file, dist/cli.js.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, chmodSync } from 'node:fs';
+import { readFileSync, chmodSync, readdirSync, rmSync, existsSync as existsDir } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -117,9 +117,18 @@ const cheaperInkFrames = {
   },
 };
 
+// The bundle is split where cli.tsx imports a command: dist/cli.js holds option parsing only, and
+// each command's code is a chunk beside it (dist/chunk-*.js, where import.meta.url finds the
+// lessons and course.json as from cli.js), read when that command runs. An older build's chunks go.
+for (const name of existsDir(`${root}/dist`) ? readdirSync(`${root}/dist`) : []) {
+  if (/^chunk-.*\.js$/.test(name)) rmSync(`${root}/dist/${name}`);
+}
+
 await build({
-  entryPoints: [`${root}/src/cli.tsx`],
-  outfile: `${root}/dist/cli.js`,
+  entryPoints: { cli: `${root}/src/cli.tsx` },
+  outdir: `${root}/dist`,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
