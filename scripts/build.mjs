@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
+const slash = (path) => path.replaceAll('\\', '/');
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
 // Ink imports its devtools module only when DEV is set; an empty stub keeps
@@ -14,7 +16,7 @@ const stubDevtools = {
   name: 'stub-ink-devtools',
   setup(b) {
     b.onResolve({ filter: /devtools\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/ink/`) ? { path: 'devtools', namespace: 'stub' } : undefined,
+      slash(args.importer).includes('node_modules/ink/') ? { path: 'devtools', namespace: 'stub' } : undefined,
     );
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};', loader: 'js' }));
@@ -75,19 +77,19 @@ const shortcutFor = new Set();
 const stringWidthShortcut = {
   name: 'string-width-shortcut',
   setup(b) {
-    const fromInk = (args) => (args.importer.includes(`${'node_modules'}/`) || args.importer.startsWith(join(root, 'src/ui/ink/'))) && args.pluginData !== 'original';
+    const fromInk = (args) => (slash(args.importer).includes('node_modules/') || slash(args.importer).startsWith(slash(join(root, 'src/ui/ink/')))) && args.pluginData !== 'original';
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (!fromInk(args)) return undefined;
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'original' });
-      if (resolved.path !== dependency('string-width/index.js')) return resolved;
-      shortcutFor.add(args.importer);
+      if (slash(resolved.path) !== slash(dependency('string-width/index.js'))) return resolved;
+      shortcutFor.add(slash(args.importer));
       return { path: 'string-width', namespace: 'fast-path' };
     });
     b.onLoad({ filter: /^string-width$/, namespace: 'fast-path' }, () => ({
       contents: [
-        `import stringWidth from '${dependency('string-width/index.js')}';`,
-        `import stripAnsi from '${dependency('strip-ansi/index.js')}';`,
-        `import { withNarrowShortcut } from '${fastPaths}';`,
+        `import stringWidth from '${slash(dependency('string-width/index.js'))}';`,
+        `import stripAnsi from '${slash(dependency('strip-ansi/index.js'))}';`,
+        `import { withNarrowShortcut } from '${slash(fastPaths)}';`,
         'export default withNarrowShortcut(stringWidth, stripAnsi);',
       ].join('\n'),
       loader: 'js',
@@ -110,7 +112,7 @@ const cheaperInkFrames = {
   name: 'cheaper-ink-frames',
   setup(b) {
     b.onResolve({ filter: /^(\.\/output\.js|widest-line)$/ }, (args) => {
-      if (!args.importer.includes(`${'node_modules'}/ink/build/`)) return undefined;
+      if (!slash(args.importer).includes('node_modules/ink/build/')) return undefined;
       swapped.add(args.path);
       return { path: inkSwaps.get(args.path) };
     });
@@ -148,9 +150,22 @@ await build({
 for (const [request, standIn] of inkSwaps) {
   if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
   // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
-  if (!shortcutFor.has(standIn)) throw new Error(`${standIn} does not get the string-width shortcut`);
+  if (!shortcutFor.has(slash(standIn))) throw new Error(`${standIn} does not get the string-width shortcut`);
 }
 chmodSync(`${root}/dist/cli.js`, 0o755);
 
 // The shipped lessons, validated and stored as JSON beside the bundle.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'], { cwd: root, stdio: 'inherit' });
+
+// The stand-ins in src/ui/ink/ and src/ui/ink-fast-paths.ts must give Ink's own answers for the
+// Ink installed: their property tests compare both on random input, and a build that ships a
+// stand-in differing from the Ink beside it fails here (bench/README.md: upgrading Ink).
+{
+  const standInTests = ['test/ui/ink-output.test.ts', 'test/ui/ink-fast-paths.test.ts'];
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    throw new Error(`Ink's stand-ins differ from the installed Ink (${standInTests.join(', ')}): the build stops here.`, { cause: error });
+  }
+}
