@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
-const slash = (path) => path.replaceAll('\\', '/');
+const slash = (/** @type {string} */ path) => path.replaceAll('\\', '/');
+/** @typedef {import('esbuild').Plugin} Plugin */
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
 // Ink imports its devtools module only when DEV is set; an empty stub keeps
 // react-devtools-core out of the bundle and out of start-up.
+/** @type {Plugin} */
 const stubDevtools = {
   name: 'stub-ink-devtools',
   setup(b) {
@@ -26,6 +28,7 @@ const stubDevtools = {
 // Ink draws only the last frame when the CI variable is set. The course renders only on a real
 // terminal (cli.tsx refuses otherwise), where a learner must see every frame whatever their
 // environment says, so Ink's CI check is answered "no".
+/** @type {Plugin} */
 const notInCi = {
   name: 'not-in-ci',
   setup(b) {
@@ -34,7 +37,13 @@ const notInCi = {
   },
 };
 
-/** Edits a dependency's source as it is bundled; fails the build when a piece to replace is not there exactly once. */
+/**
+ * Edits a dependency's source as it is bundled; fails the build when a piece to replace is not there exactly once.
+ * @param {string} name
+ * @param {RegExp} file
+ * @param {[string, string][]} edits
+ * @returns {Plugin}
+ */
 const patch = (name, file, edits) => ({
   name,
   setup(b) {
@@ -72,12 +81,13 @@ const inkStaticTail = patch('ink-static-tail', /ink[\\/]build[\\/]ink\.js$/, [
 // every frame, gets the shortcut in src/ui/ink-fast-paths.ts: the same answers for less memory
 // and time (the copy at the top of node_modules; wrap-ansi keeps its own).
 const fastPaths = join(root, 'src/ui/ink-fast-paths.ts');
-const dependency = (path) => join(root, 'node_modules', path);
+const dependency = (/** @type {string} */ path) => join(root, 'node_modules', path);
 const shortcutFor = new Set();
+/** @type {Plugin} */
 const stringWidthShortcut = {
   name: 'string-width-shortcut',
   setup(b) {
-    const fromInk = (args) => (slash(args.importer).includes('node_modules/') || slash(args.importer).startsWith(slash(join(root, 'src/ui/ink/')))) && args.pluginData !== 'original';
+    const fromInk = (/** @type {{ importer: string, pluginData?: unknown }} */ args) => (slash(args.importer).includes('node_modules/') || slash(args.importer).startsWith(slash(join(root, 'src/ui/ink/')))) && args.pluginData !== 'original';
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (!fromInk(args)) return undefined;
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'original' });
@@ -108,6 +118,7 @@ const inkSwaps = new Map([
   ['widest-line', join(root, 'src/ui/ink/widest-line.ts')],
 ]);
 const swapped = new Set();
+/** @type {Plugin} */
 const cheaperInkFrames = {
   name: 'cheaper-ink-frames',
   setup(b) {
@@ -165,7 +176,8 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'],
   try {
     execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   } catch (error) {
-    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    const failed = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+    process.stderr.write(`${failed.stdout ?? ''}${failed.stderr ?? ''}`);
     throw new Error(`Ink's stand-ins differ from the installed Ink (${standInTests.join(', ')}): the build stops here.`, { cause: error });
   }
 }
