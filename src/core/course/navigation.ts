@@ -3,7 +3,7 @@ import type { KubectlIO } from '../kubectl/index.js';
 import type { EditAction } from '../shell/line-editor.js';
 import { finishStep, lessonProgress, recordQuiz, visit, type Place, type Progress } from '../progress/model.js';
 import { checkGoal } from './goals.js';
-import type { Course, Lesson, Step } from './model.js';
+import { placeKey, type Course, type Lesson, type Step } from './model.js';
 import {
   completePrompt,
   editPrompt,
@@ -116,7 +116,8 @@ export type NavAction =
   | { readonly type: 'open-place'; readonly place: Place };
 
 export function stepKey(lesson: Lesson, step: number): string {
-  return `${lesson.id}/${lesson.steps[step]?.id ?? step}`;
+  const found = lesson.steps[step];
+  return found ? placeKey(lesson, found) : `${lesson.id}/${step}`;
 }
 
 function findPlace(course: Course, place: Place | null): { lesson: number; step: number } | null {
@@ -157,7 +158,7 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
 export function currentTrace(state: NavState): { key: string; view: TraceView; predict: boolean; started: boolean } | null {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'trace') return null;
-  const key = `${here.lesson.id}/${here.step.id}`;
+  const key = placeKey(here.lesson, here.step);
   const view = state.traces[key];
   return { key, view: view ?? { at: 0, predicted: null, cursor: 0 }, predict: here.step.predict, started: view !== undefined };
 }
@@ -171,7 +172,7 @@ function withTraceView(state: NavState, update: (view: TraceView) => TraceView):
 export function currentQuiz(state: NavState): { key: string; quiz: QuizState } | null {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'quiz') return null;
-  const key = `${here.lesson.id}/${here.step.id}`;
+  const key = placeKey(here.lesson, here.step);
   const quiz = state.quizzes[key];
   return quiz ? { key, quiz } : null;
 }
@@ -180,7 +181,7 @@ export function currentQuiz(state: NavState): { key: string; quiz: QuizState } |
 function ensureQuiz(state: NavState): NavState {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'quiz') return { ...state, sheet: null };
-  const key = `${here.lesson.id}/${here.step.id}`;
+  const key = placeKey(here.lesson, here.step);
   const quiz = state.quizzes[key] ?? startQuiz(here.step.questions, { seed: state.seed + here.index, facts: learnerFacts(state, here.lesson) });
   const turn = quiz.current;
   return { ...state, quizzes: { ...state.quizzes, [key]: quiz }, sheet: turn ? freshSheet(turn.presented) : null };
