@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/cli.js');
+const cli = process.env.BENCH_CLI ?? join(root, 'dist/cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const home = mkdtempSync(join(tmpdir(), 'npl-bench-'));
 

@@ -1,20 +1,24 @@
 // Bundles the app and every runtime dependency into one ESM file, dist/cli.js.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, chmodSync } from 'node:fs';
+import { readFileSync, chmodSync, readdirSync, rmSync, existsSync as existsDir } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
+const slash = (/** @type {string} */ path) => path.replaceAll('\\', '/');
+/** @typedef {import('esbuild').Plugin} Plugin */
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
 // Ink imports its devtools module only when DEV is set; an empty stub keeps
 // react-devtools-core out of the bundle and out of start-up.
+/** @type {Plugin} */
 const stubDevtools = {
   name: 'stub-ink-devtools',
   setup(b) {
     b.onResolve({ filter: /devtools\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/ink/`) ? { path: 'devtools', namespace: 'stub' } : undefined,
+      slash(args.importer).includes('node_modules/ink/') ? { path: 'devtools', namespace: 'stub' } : undefined,
     );
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};', loader: 'js' }));
@@ -24,6 +28,7 @@ const stubDevtools = {
 // Ink draws only the last frame when the CI variable is set. The course renders only on a real
 // terminal (cli.tsx refuses otherwise), where a learner must see every frame whatever their
 // environment says, so Ink's CI check is answered "no".
+/** @type {Plugin} */
 const notInCi = {
   name: 'not-in-ci',
   setup(b) {
@@ -32,7 +37,13 @@ const notInCi = {
   },
 };
 
-/** Edits a dependency's source as it is bundled; fails the build when a piece to replace is not there exactly once. */
+/**
+ * Edits a dependency's source as it is bundled; fails the build when a piece to replace is not there exactly once.
+ * @param {string} name
+ * @param {RegExp} file
+ * @param {[string, string][]} edits
+ * @returns {Plugin}
+ */
 const patch = (name, file, edits) => ({
   name,
   setup(b) {
@@ -70,24 +81,25 @@ const inkStaticTail = patch('ink-static-tail', /ink[\\/]build[\\/]ink\.js$/, [
 // every frame, gets the shortcut in src/ui/ink-fast-paths.ts: the same answers for less memory
 // and time (the copy at the top of node_modules; wrap-ansi keeps its own).
 const fastPaths = join(root, 'src/ui/ink-fast-paths.ts');
-const dependency = (path) => join(root, 'node_modules', path);
+const dependency = (/** @type {string} */ path) => join(root, 'node_modules', path);
 const shortcutFor = new Set();
+/** @type {Plugin} */
 const stringWidthShortcut = {
   name: 'string-width-shortcut',
   setup(b) {
-    const fromInk = (args) => (args.importer.includes(`${'node_modules'}/`) || args.importer.startsWith(join(root, 'src/ui/ink/'))) && args.pluginData !== 'original';
+    const fromInk = (/** @type {{ importer: string, pluginData?: unknown }} */ args) => (slash(args.importer).includes('node_modules/') || slash(args.importer).startsWith(slash(join(root, 'src/ui/ink/')))) && args.pluginData !== 'original';
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (!fromInk(args)) return undefined;
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'original' });
-      if (resolved.path !== dependency('string-width/index.js')) return resolved;
-      shortcutFor.add(args.importer);
+      if (slash(resolved.path) !== slash(dependency('string-width/index.js'))) return resolved;
+      shortcutFor.add(slash(args.importer));
       return { path: 'string-width', namespace: 'fast-path' };
     });
     b.onLoad({ filter: /^string-width$/, namespace: 'fast-path' }, () => ({
       contents: [
-        `import stringWidth from '${dependency('string-width/index.js')}';`,
-        `import stripAnsi from '${dependency('strip-ansi/index.js')}';`,
-        `import { withNarrowShortcut } from '${fastPaths}';`,
+        `import stringWidth from '${slash(dependency('string-width/index.js'))}';`,
+        `import stripAnsi from '${slash(dependency('strip-ansi/index.js'))}';`,
+        `import { withNarrowShortcut } from '${slash(fastPaths)}';`,
         'export default withNarrowShortcut(stringWidth, stripAnsi);',
       ].join('\n'),
       loader: 'js',
@@ -106,20 +118,30 @@ const inkSwaps = new Map([
   ['widest-line', join(root, 'src/ui/ink/widest-line.ts')],
 ]);
 const swapped = new Set();
+/** @type {Plugin} */
 const cheaperInkFrames = {
   name: 'cheaper-ink-frames',
   setup(b) {
     b.onResolve({ filter: /^(\.\/output\.js|widest-line)$/ }, (args) => {
-      if (!args.importer.includes(`${'node_modules'}/ink/build/`)) return undefined;
+      if (!slash(args.importer).includes('node_modules/ink/build/')) return undefined;
       swapped.add(args.path);
       return { path: inkSwaps.get(args.path) };
     });
   },
 };
 
+// The bundle is split where cli.tsx imports a command: dist/cli.js holds option parsing only, and
+// each command's code is a chunk beside it (dist/chunk-*.js, where import.meta.url finds the
+// lessons and course.json as from cli.js), read when that command runs. An older build's chunks go.
+for (const name of existsDir(`${root}/dist`) ? readdirSync(`${root}/dist`) : []) {
+  if (/^chunk-.*\.js$/.test(name)) rmSync(`${root}/dist/${name}`);
+}
+
 await build({
-  entryPoints: [`${root}/src/cli.tsx`],
-  outfile: `${root}/dist/cli.js`,
+  entryPoints: { cli: `${root}/src/cli.tsx` },
+  outdir: `${root}/dist`,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -139,9 +161,23 @@ await build({
 for (const [request, standIn] of inkSwaps) {
   if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
   // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
-  if (!shortcutFor.has(standIn)) throw new Error(`${standIn} does not get the string-width shortcut`);
+  if (!shortcutFor.has(slash(standIn))) throw new Error(`${standIn} does not get the string-width shortcut`);
 }
 chmodSync(`${root}/dist/cli.js`, 0o755);
 
 // The shipped lessons, validated and stored as JSON beside the bundle.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'], { cwd: root, stdio: 'inherit' });
+
+// The stand-ins in src/ui/ink/ and src/ui/ink-fast-paths.ts must give Ink's own answers for the
+// Ink installed: their property tests compare both on random input, and a build that ships a
+// stand-in differing from the Ink beside it fails here (bench/README.md: upgrading Ink).
+{
+  const standInTests = ['test/ui/ink-output.test.ts', 'test/ui/ink-fast-paths.test.ts'];
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (error) {
+    const failed = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+    process.stderr.write(`${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+    throw new Error(`Ink's stand-ins differ from the installed Ink (${standInTests.join(', ')}): the build stops here.`, { cause: error });
+  }
+}

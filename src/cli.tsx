@@ -1,19 +1,9 @@
 // argv -> one command; terminal checks; exit codes. Nothing else.
-import './memory.js';
-import { formatProblem } from './core/course/model.js';
-import { labHome } from './core/progress/home.js';
-import { runCourse } from './commands/course.js';
-import { lint } from './commands/lint.js';
-import { bundledLessonDir, loadCourseFrom } from './commands/load-lessons.js';
+// Each command imports what it needs when it runs: --version and --help answer before anything
+// heavy is loaded (the memory flags included), and print, lint and a scripted sandbox never load Ink, React or yoga (the
+// bundle is split at these imports; bench/startup.mjs measures it).
 import { parseOptions, USAGE } from './commands/options.js';
-import { print } from './commands/print.js';
-import { findQuiz } from './commands/find-quiz.js';
 import type { Place } from './core/progress/model.js';
-import { reset } from './commands/reset.js';
-import { randomSeed, runScript } from './commands/sandbox.js';
-import { runSandbox } from './commands/sandbox-terminal.js';
-import { courseManifests, sandboxFiles } from './commands/sandbox-files.js';
-import { parseFault } from './ui/Fault.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
@@ -31,44 +21,50 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.help) return out(USAGE), 0;
   if (options.version) return out(VERSION), 0;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  await import('./memory.js');
+  // A terminal's commands start loading Ink while the course is read.
+  const drawing = interactive && options.command !== 'print' && options.command !== 'lint' && options.command !== 'reset' ? import('./commands/terminal.js') : null;
+  const plain = await import('./commands/plain.js');
 
   switch (options.command) {
     case 'lint':
-      return lint(options.args[0] ?? options.lessons ?? bundledLessonDir(), out, err);
+      return plain.lint(options.args[0] ?? options.lessons ?? plain.bundledLessonDir(), out, err);
     case 'sandbox': {
-      const loaded = loadCourseFrom(options.lessons);
-      const manifests = loaded.ok ? courseManifests(loaded.course) : new Map<string, string>();
-      const files = sandboxFiles(manifests, process.cwd());
-      const seed = options.seed ?? randomSeed();
-      if (!interactive) return runScript(seed, files, process.stdin, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+      const loaded = await plain.loadCourseFrom(options.lessons);
+      const manifests = loaded.ok ? plain.courseManifests(loaded.course) : new Map<string, string>();
+      const files = plain.sandboxFiles(manifests, process.cwd());
+      const seed = options.seed ?? plain.randomSeed();
+      if (!drawing) return plain.runScript(seed, files, process.stdin, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+      const { runSandbox, parseFault } = await drawing;
       return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, parseFault(process.env.NODEPORT_LAB_FAULT));
     }
     case 'reset':
-      return reset(labHome(process.env), options.yes, interactive);
+      return plain.reset(plain.labHome(process.env), options.yes, interactive);
     case 'print':
     case 'quiz':
     case 'course': {
-      if (options.command !== 'print' && !interactive) {
+      if (options.command !== 'print' && !drawing) {
         err("nodeport-lab: the course needs a terminal; try 'nodeport-lab print' to read it, or pipe commands into 'nodeport-lab sandbox'.");
         return 2;
       }
-      const loaded = loadCourseFrom(options.lessons);
+      const loaded = await plain.loadCourseFrom(options.lessons);
       if (!loaded.ok) {
-        for (const problem of loaded.problems) err(formatProblem(problem));
-        err(`nodeport-lab: the lessons in ${options.lessons ?? bundledLessonDir()} have problems; the course cannot start.`);
+        for (const problem of loaded.problems) err(plain.formatProblem(problem));
+        err(`nodeport-lab: the lessons in ${options.lessons ?? plain.bundledLessonDir()} have problems; the course cannot start.`);
         return 1;
       }
-      if (options.command === 'print') {
+      if (!drawing) {
         const columns = Math.max(40, Math.min(process.stdout.isTTY ? process.stdout.columns : 80, 100));
-        return print(loaded.course, options.args[0], columns, out, err, options.seed);
+        return plain.print(loaded.course, options.args[0], columns, out, err, options.seed);
       }
       let start: Place | undefined;
       if (options.command === 'quiz') {
-        const found = findQuiz(loaded.course, options.args[0]);
+        const found = plain.findQuiz(loaded.course, options.args[0]);
         if (!found.ok) return err(`nodeport-lab: ${found.message}`), 2;
         start = found.place;
       }
-      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed(), start, parseFault(process.env.NODEPORT_LAB_FAULT));
+      const { runCourse, parseFault } = await drawing;
+      return runCourse(loaded.course, plain.labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? plain.randomSeed(), start, parseFault(process.env.NODEPORT_LAB_FAULT));
     }
   }
 }

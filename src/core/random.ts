@@ -38,3 +38,29 @@ export function nextWords(state: RngState, count: number): { words: number[]; st
   }
   return { words, state: s };
 }
+
+/** The numbers 0..n-1 in a random order (Fisher-Yates), and the state after the draws. */
+export function shuffledIndices(state: RngState, n: number): { order: number[]; state: RngState } {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let current = state;
+  for (let i = n - 1; i > 0; i--) {
+    const drawn = nextInt(current, i + 1);
+    current = drawn.state;
+    const j = drawn.value;
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return { order, state: current };
+}
+
+/**
+ * Like shuffledIndices, but never 0, 1, 2, ... in order (for n >= 2), so a puzzle whose answer is
+ * the natural order (the hops of a request, pairs side by side) never starts out solved.
+ */
+export function scrambledIndices(state: RngState, n: number): { order: number[]; state: RngState } {
+  const drawn = shuffledIndices(state, n);
+  if (n >= 2 && drawn.order.every((value, i) => value === i)) {
+    // Rotating by one keeps the draw deterministic and moves every item.
+    return { order: [...drawn.order.slice(1), drawn.order[0]!], state: drawn.state };
+  }
+  return drawn;
+}

@@ -1,8 +1,8 @@
 // The course's root: one reducer, one key router, one way out. Screens are pure frames drawn as lines.
 import { useApp, useInput } from 'ink';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Course } from '../core/course/model.js';
-import { currentPractice, currentStep, initialNav, navigate, type NavState, type PracticeSetup } from '../core/course/navigation.js';
+import { currentPractice, currentStep, initialNav, navigate, type NavAction, type NavState, type PracticeSetup } from '../core/course/navigation.js';
 import { waitOf } from './screens/practice.js';
 import type { Place, Progress } from '../core/progress/model.js';
 import { useDisplay } from './display.js';
@@ -36,7 +36,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   const display = useDisplay();
   const size = useTerminalSize(fixedSize);
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(navigate, undefined, () => {
+  const [state, setState] = useState(() => {
     const initial = initialNav(course, progress, notice, practice);
     return start ? navigate(initial, { type: 'open-place', place: start }) : initial;
   });
@@ -60,8 +60,14 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   latest.current = { frame, small };
   // The state as the router last left it: a key that comes before React has drawn the previous
   // one's result is routed from there, not from the screen still showing. Each render catches up.
+  // The reducer runs once an action, here; React is handed its result (one update a chunk of
+  // keys), so a command typed at a practice prompt runs once.
   const routedState = useRef(state);
   routedState.current = state;
+  const dispatch = useCallback((action: NavAction) => {
+    routedState.current = navigate(routedState.current, action);
+    setState(routedState.current);
+  }, []);
 
   useInput((input, key) => {
     const { small: tooSmall, frame: shown } = latest.current;
@@ -72,30 +78,27 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     // The cluster's clock moves by the time between two commands, as a real one would.
     let metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
     // Any key stops a trace that is playing.
-    if (routed.playing) {
-      routed = navigate(routed, { type: 'trace-play', on: false });
-      dispatch({ type: 'trace-play', on: false });
-    }
-    if (waitingRef.current !== null) {
-      // The key that stops the wait does nothing else.
+    if (routed.playing) routed = navigate(routed, { type: 'trace-play', on: false });
+    // A key that stops a counted wait does nothing else.
+    const stopsWait = waitingRef.current !== null;
+    if (stopsWait) {
       waitingRef.current = null;
       setWaiting(null);
-      return;
     }
-    for (const name of keyNames(input, key)) {
+    for (const name of stopsWait ? [] : keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
       const typed = typedText(context, name);
       const action = actionFor(context, name, metrics) ?? (typed === null ? null : { type: 'prompt-edit', action: { type: 'insert', text: typed } } as const);
       if (!action) continue;
       routed = navigate(routed, action);
-      dispatch(action);
       if (action.type === 'prompt-submit') {
         // Commands pasted together ran together: the pause before them counts once.
         lastRun.current = now;
         metrics = { ...metrics, elapsedMs: 0 };
       }
     }
+    if (routed === routedState.current) return;
     const ms = waitOf(lastEntry(routed));
     if (ms !== null && lastEntry(routed) !== lastEntry(routedState.current)) {
       const seconds = Math.min(180, Math.max(1, Math.round(ms / 1000)));
@@ -103,6 +106,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       setWaiting(seconds);
     }
     routedState.current = routed;
+    setState(routed);
   });
 
   const saved = useRef(progress);
@@ -110,7 +114,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     if (state.progress === saved.current) return;
     saved.current = state.progress;
     dispatch({ type: 'saved', problem: saveProgress(state.progress) });
-  }, [state.progress, saveProgress]);
+  }, [state.progress, saveProgress, dispatch]);
 
   useEffect(() => {
     if (state.quit) exit();
@@ -129,7 +133,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       dispatch({ type: 'trace-move', delta: 1, stops: latest.current.frame.metrics.stops ?? 1, auto: true });
     }, 700);
     return () => clearInterval(timer);
-  }, [state.playing, display.plain]);
+  }, [state.playing, display.plain, dispatch]);
 
   return <Lines lines={frame.lines} columns={size.columns} />;
 }

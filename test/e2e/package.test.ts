@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -21,6 +21,9 @@ describe('the packed package', () => {
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
     assert.ok(files.includes('dist/cli.js'));
     assert.ok(files.includes('dist/course.json'));
+    for (const chunk of readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js'))) {
+      assert.ok(files.includes(`dist/${chunk}`), `dist/${chunk}: every piece of the split bundle is packed`);
+    }
     assert.ok(files.some((f) => f.startsWith('lessons/manifests/')));
     assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/')), 'no sources in the package');
 

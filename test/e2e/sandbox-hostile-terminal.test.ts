@@ -4,9 +4,9 @@ import { randomLines } from '../helpers/random-lines.js';
 import { CLEAR_TERMINAL, CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 const SIZE = { columns: 100, rows: 30 };
-// Every pasted line goes through Ink and is drawn (about 5 ms each here, under a minute in all);
-// NPL_PASTED_LINES=500 makes a quick run.
-const COUNT = Number(process.env.NPL_PASTED_LINES ?? 10000);
+// Every pasted line goes through Ink and is drawn (about 5 ms each here): 500 in the default run,
+// 10,000 in the soak run (npm run test:soak); NPL_PASTED_LINES sets another count.
+const COUNT = Number(process.env.NPL_PASTED_LINES ?? (process.env.NPL_SOAK === '1' ? 10000 : 500));
 
 describe('the interactive sandbox under hostile input, in a real terminal', { skip: tmuxMissing() }, () => {
   it(`takes ${COUNT.toLocaleString('en')} random lines pasted at once without a crash or a frame taller than the window`, async () => {

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
 import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
-import { closest } from './suggest.js';
+import { closest } from '../edit-distance.js';
 import { readQuestions } from '../quiz/index.js';
 import { templateProblems } from './template.js';
 import { readCondition, type GoalProblem } from './read-goal.js';

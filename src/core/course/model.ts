@@ -135,6 +135,11 @@ export interface Problem {
   readonly message: string;
 }
 
+/** The key a step's record goes under (quiz results, practice): `lesson-id/step-id`. */
+export function placeKey(lesson: { readonly id: string }, step: { readonly id: string }): string {
+  return `${lesson.id}/${step.id}`;
+}
+
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.message}`;
 }

@@ -4,7 +4,7 @@ import type { EditAction } from '../shell/line-editor.js';
 import { finishStep, lessonProgress, recordQuestion, recordQuiz, setDeepDives, visit, type Place, type Progress } from '../progress/model.js';
 import { nextInLesson, nextLesson, passedOver, pathSteps, previousInLesson, previousLesson } from './path.js';
 import { checkGoal } from './goals.js';
-import type { Course, Lesson, QuizStep, Step } from './model.js';
+import { placeKey, type Course, type Lesson, type QuizStep, type Step } from './model.js';
 import {
   completePrompt,
   editPrompt,
@@ -121,7 +121,8 @@ export type NavAction =
   | { readonly type: 'toggle-deep' };
 
 export function stepKey(lesson: Lesson, step: number): string {
-  return `${lesson.id}/${lesson.steps[step]?.id ?? step}`;
+  const found = lesson.steps[step];
+  return found ? placeKey(lesson, found) : `${lesson.id}/${step}`;
 }
 
 function findPlace(course: Course, place: Place | null): { lesson: number; step: number } | null {
@@ -162,7 +163,7 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
 export function currentTrace(state: NavState): { key: string; view: TraceView; predict: boolean; started: boolean } | null {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'trace') return null;
-  const key = `${here.lesson.id}/${here.step.id}`;
+  const key = placeKey(here.lesson, here.step);
   const view = state.traces[key];
   return { key, view: view ?? { at: 0, predicted: null, cursor: 0 }, predict: here.step.predict, started: view !== undefined };
 }
@@ -176,7 +177,7 @@ function withTraceView(state: NavState, update: (view: TraceView) => TraceView):
 export function currentQuiz(state: NavState): { key: string; quiz: QuizState } | null {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'quiz') return null;
-  const key = `${here.lesson.id}/${here.step.id}`;
+  const key = placeKey(here.lesson, here.step);
   const quiz = state.quizzes[key];
   return quiz ? { key, quiz } : null;
 }
@@ -185,7 +186,7 @@ export function currentQuiz(state: NavState): { key: string; quiz: QuizState } |
 function ensureQuiz(state: NavState): NavState {
   const here = currentStep(state);
   if (!here || here.step.kind !== 'quiz') return { ...state, sheet: null };
-  const key = `${here.lesson.id}/${here.step.id}`;
+  const key = placeKey(here.lesson, here.step);
   const quiz = state.quizzes[key] ?? beginQuiz(state, here.step, here.index, learnerFacts(state, here.lesson));
   const turn = quiz.current;
   return { ...state, quizzes: { ...state.quizzes, [key]: quiz }, sheet: turn ? freshSheet(turn.presented) : null };

@@ -61,7 +61,7 @@ function run(ctx: CommandContext): KubectlResult {
     // Server-side apply reports every object the same way (apply.go: "serverside-applied").
     const action = flagBool(parsed, 'server-side') ? 'serverside-applied' : outcome.action;
     const r = printResult(cluster, format.format, ref, `${action}${actionSuffix(dry.mode)}`, view, true);
-    out.stdout += r.stdout;
+    out.write(r.stdout);
     if (r.exitCode !== 0) out.err(r.stderr);
   }
   return out.result(cluster);

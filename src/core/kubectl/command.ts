@@ -66,16 +66,20 @@ export function isFileError(value: string | FileError): value is FileError {
   return typeof value !== 'string';
 }
 
-/** Collects a command's output, remembering the order the two streams were written in. */
+/**
+ * Collects a command's output, remembering the order the two streams were written in. Each write
+ * costs what it writes: the streams are joined once, when the result is taken (or read).
+ */
 export class Output {
   exitCode = 0;
   private readonly chunks: OutputChunk[] = [];
+  private readonly joined: Record<OutputChunk['stream'], string | null> = { stdout: '', stderr: '' };
 
   get stdout(): string {
     return this.text('stdout');
   }
 
-  /** `out.stdout += text` appends raw text (no newline added). */
+  /** `out.stdout += text` appends raw text (no newline added); `write` does the same without reading it back. */
   set stdout(value: string) {
     this.append('stdout', value);
   }
@@ -88,12 +92,17 @@ export class Output {
     this.append('stderr', value);
   }
 
+  /** Appends raw text to stdout, as it is (no newline added). */
+  write(text: string): void {
+    this.push('stdout', text);
+  }
+
   out(text: string): void {
-    this.chunks.push({ stream: 'stdout', text: withNewline(text) });
+    this.push('stdout', withNewline(text));
   }
 
   err(text: string, fail = true): void {
-    this.chunks.push({ stream: 'stderr', text: withNewline(text) });
+    this.push('stderr', withNewline(text));
     if (fail) this.exitCode = 1;
   }
 
@@ -101,14 +110,24 @@ export class Output {
     return { cluster, stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, output: [...this.chunks] };
   }
 
+  private push(stream: OutputChunk['stream'], text: string): void {
+    if (text === '') return;
+    this.chunks.push({ stream, text });
+    this.joined[stream] = null;
+  }
+
   private text(stream: OutputChunk['stream']): string {
-    return this.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+    const cached = this.joined[stream];
+    if (cached !== null) return cached;
+    const text = this.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+    this.joined[stream] = text;
+    return text;
   }
 
   private append(stream: OutputChunk['stream'], value: string): void {
     const before = this.text(stream);
     if (!value.startsWith(before)) throw new Error('output can only be appended to');
-    this.chunks.push({ stream, text: value.slice(before.length) });
+    this.push(stream, value.slice(before.length));
   }
 }
 

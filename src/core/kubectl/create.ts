@@ -98,7 +98,7 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
     if (dry.mode === 'client') {
       const r = printResult(cluster, format.format, ref, `created${actionSuffix('client')}`, () => object.manifest as never, false);
-      out.stdout += r.stdout;
+      out.write(r.stdout);
       continue;
     }
     const created = createObject(cluster, object);
@@ -109,7 +109,7 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
     if (dry.mode !== 'server') cluster = created.cluster;
     const view = () => (created.value.kind === 'Pod' ? podView(created.value, created.cluster.now) : serviceView(created.value));
     const r = printResult(cluster, format.format, ref, `created${actionSuffix(dry.mode)}`, view, true);
-    out.stdout += r.stdout;
+    out.write(r.stdout);
   }
   return out.result(cluster);
 }

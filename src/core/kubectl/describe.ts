@@ -277,7 +277,7 @@ function run(ctx: CommandContext): KubectlResult {
     if (prefixed.length > 0) texts.push(...prefixed.map((i) => describeItem(cluster, i)));
     else out.err(apiErrorText({ kind: 'NotFound', message: `${target.type.plural} "${target.name}" not found`, causes: [] }));
   }
-  out.stdout += texts.join('\n\n');
+  out.write(texts.join('\n\n'));
   return out.result(cluster);
 }
 

@@ -102,7 +102,8 @@ function run(ctx: CommandContext): KubectlResult {
         else out.err(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
       }
     } else if (!hidden) {
-      found.push(...listItems(cluster, type).filter((i) => selectorMatches(selector.requirements, itemLabels(i))));
+      // One push an item: spreading a list of 100,000 into push's arguments overflows the stack.
+      for (const item of listItems(cluster, type)) if (selectorMatches(selector.requirements, itemLabels(item))) found.push(item);
     }
   }
 
@@ -117,7 +118,7 @@ function run(ctx: CommandContext): KubectlResult {
     if (found.length === 0) return out.result(cluster);
     const printed = printData(f, single ? (views[0] as JsonValue) : listOf(views), true);
     if (!printed.ok) out.err(clientError(printed.error));
-    else out.stdout += printed.text;
+    else out.write(printed.text);
     return out.result(cluster);
   }
 
@@ -157,7 +158,7 @@ function run(ctx: CommandContext): KubectlResult {
     }
     blocks.push(formatTable(rows));
   }
-  out.stdout += blocks.join('\n');
+  out.write(blocks.join('\n'));
   return out.result(cluster);
 }
 

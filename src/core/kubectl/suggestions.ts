@@ -1,23 +1,9 @@
 // cobra's "Did you mean this?" suggestions: Levenshtein distance at most 2
 // (case-insensitive) or a prefix match, in command registration order.
-
-export function levenshtein(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let j = 1; j <= t.length; j++) {
-    for (let i = 1; i <= s.length; i++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-  }
-  return d[s.length]?.[t.length] ?? 0;
-}
+import { editDistance } from '../edit-distance.js';
 
 export function suggestionsFor(typed: string, commands: readonly string[]): string[] {
-  return commands.filter((name) => levenshtein(typed, name) <= 2 || name.toLowerCase().startsWith(typed.toLowerCase()));
+  return commands.filter((name) => editDistance(typed, name) <= 2 || name.toLowerCase().startsWith(typed.toLowerCase()));
 }
 
 /** kubectl's root commands, in the order they are registered (which is the suggestion order). */

@@ -1,7 +1,7 @@
 // Checks for quiz authors: every problem in a question, with the path to the field it is about,
 // so the lesson loader can turn it into file:line:col.
 import * as v from 'valibot';
-import { closest } from '../course/suggest.js';
+import { closest } from '../edit-distance.js';
 import { CONCEPTS, isConcept } from './concepts.js';
 import { hasBrokenPlaceholder, KNOWN_FACTS, placeholdersIn, questionStrings, type PathKey } from './facts.js';
 import { codeLines, QUESTION_KINDS, TYPED_RULES, type Question, type TypedRule } from './model.js';

@@ -1,7 +1,7 @@
 // How a question is laid out on screen this time: options shuffled, an order puzzle scrambled,
 // the right-hand column of a match shuffled. Answers still use the question's own indices.
 import type { Question } from './model.js';
-import { scrambledIndices, shuffledIndices, type Rng } from './random.js';
+import { scrambledIndices, shuffledIndices, type RngState as Rng } from '../random.js';
 
 export interface PresentedQuestion {
   /** The question with its facts filled in. */
@@ -22,8 +22,8 @@ export function presentQuestion(
   rng: Rng,
   shuffleOptions = true,
 ): { presented: PresentedQuestion; rng: Rng } {
-  const identity = (n: number) => ({ order: Array.from({ length: n }, (_, i) => i), rng });
-  let drawn: { order: number[]; rng: Rng };
+  const identity = (n: number) => ({ order: Array.from({ length: n }, (_, i) => i), state: rng });
+  let drawn: { order: number[]; state: Rng };
   switch (question.kind) {
     case 'single':
     case 'multiple':
@@ -40,5 +40,5 @@ export function presentQuestion(
       drawn = identity(0);
       break;
   }
-  return { presented: { question, attempt, display: drawn.order }, rng: drawn.rng };
+  return { presented: { question, attempt, display: drawn.order }, rng: drawn.state };
 }

@@ -5,7 +5,7 @@ import type { Concept } from './concepts.js';
 import { prepareQuestions } from './facts.js';
 import type { History, QuestionHistory } from './history.js';
 import type { Facts, Question } from './model.js';
-import { seedRng, shuffledIndices, type Rng } from './random.js';
+import { seedRng, shuffledIndices, type RngState as Rng } from '../random.js';
 import { startQuiz, type QuizState } from './session.js';
 
 /** Questions in one round. */
@@ -78,7 +78,7 @@ export function planReview(pool: readonly Question[], options: ReviewOptions): {
   const chosen = ranked.slice(0, size);
   // Asked in the shuffled order, not by priority, so a round does not open with every miss.
   const round = interleave(shuffled.filter((q) => chosen.includes(q)));
-  return { plan: { round, reserve: ranked.slice(size) }, rng: drawn.rng };
+  return { plan: { round, reserve: ranked.slice(size) }, rng: drawn.state };
 }
 
 /** Starts a review round: questions as planned, a longer gap before a miss comes back. */

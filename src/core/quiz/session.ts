@@ -5,7 +5,7 @@ import { giveUp, grade } from './grade.js';
 import type { QuestionRecord } from './mastery.js';
 import type { Facts, Grade, Question, Response } from './model.js';
 import { presentQuestion, type PresentedQuestion } from './present.js';
-import { seedRng, shuffledIndices, type Rng } from './random.js';
+import { seedRng, shuffledIndices, type RngState as Rng } from '../random.js';
 
 export interface QuizOptions {
   /** Every shuffle comes from this seed: the same seed and answers give the same quiz. */
@@ -88,7 +88,7 @@ export function startQuiz(questions: readonly Question[], options: QuizOptions):
   let ordered = ready;
   if (options.shuffleQuestions) {
     const drawn = shuffledIndices(rng, ready.length);
-    rng = drawn.rng;
+    rng = drawn.state;
     ordered = drawn.order.map((i) => ready[i]!);
   }
   const state: QuizState = {

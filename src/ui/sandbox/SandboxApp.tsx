@@ -1,5 +1,5 @@
 // The sandbox on a terminal: finished commands scroll away into <Static>, the live frame is
-// only the prompt. One key router; `exit`, Ctrl-D on an empty line and Ctrl-C twice leave.
+// only the prompt. One key router; `exit` and Ctrl-D on an empty line leave; Ctrl-C drops the line, as a shell does.
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { KubectlIO } from '../../core/kubectl/index.js';

@@ -1,4 +1,5 @@
 // The lesson list with progress marks, the summary of the chosen lesson, and the resume offer.
+import { placeKey } from '../../core/course/model.js';
 import type { NavState } from '../../core/course/navigation.js';
 import { lessonProgress } from '../../core/progress/model.js';
 import { lessonPace, roundMinutes } from '../../core/course/pace.js';
@@ -29,7 +30,7 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
         : seg(display.plain ? '     ' : '  ');
     const here = i === cursor;
     const best = lesson.steps.flatMap((step) => {
-      const result = state.progress.quizzes?.[`${lesson.id}/${step.id}`];
+      const result = state.progress.quizzes?.[placeKey(lesson, step)];
       return result ? [Math.round(result.score * 100)] : [];
     });
     const quiz = best.length ? ` · quiz best ${Math.max(...best)}%` : '';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parse } from 'yaml';
+import { loadLessonDir } from '../../../src/commands/load-lessons.js';
 import { correctResponse } from '../../../src/core/quiz/answer-key.js';
 import { CONCEPTS } from '../../../src/core/quiz/concepts.js';
 import { questionStrings, requiredFacts } from '../../../src/core/quiz/facts.js';
@@ -13,9 +12,15 @@ import { summary } from '../../../src/core/quiz/summary.js';
 import { answerRight, answerWrong, current, next } from './drive.js';
 import { learnerFacts } from './samples.js';
 
-const file = new URL('../../fixtures/quiz-questions.yml', import.meta.url);
-const data: unknown = parse(readFileSync(file, 'utf8'));
-const questions = data as Question[];
+import { repoPath } from '../../helpers/fixtures.js';
+
+// The questions the shipped lessons ask, as the loader reads them: the content tested is the content shipped.
+const loaded = loadLessonDir(repoPath('lessons'));
+if (!loaded.ok) throw new Error('the shipped lessons are broken');
+// A review quiz asks questions of earlier lessons again: each question counts once.
+const asked: Question[] = loaded.course.lessons.flatMap((lesson) => lesson.steps.flatMap((step) => (step.kind === 'quiz' ? [...step.questions] : [])));
+const questions: Question[] = [...new Map(asked.map((q) => [q.id, q])).values()];
+const data: unknown = JSON.parse(JSON.stringify(questions));
 
 /** Facts of another learner's cluster, so answers cannot be memorised across clusters. */
 const otherFacts: Facts = {
