@@ -1,5 +1,6 @@
 // A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
 
+import { settleWorkloads } from './deployments.js';
 import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
 import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
@@ -57,5 +58,6 @@ export function createCluster(options: CreateClusterOptions): Cluster {
 /** Moves the virtual clock forward; pods progress through their start-up as time passes. */
 export function advanceClock(cluster: Cluster, ms: number): Cluster {
   if (!(ms > 0)) return cluster;
+  if (cluster.deployments?.length || cluster.replicaSets?.length) return settleWorkloads(cluster, cluster.now + ms);
   return { ...cluster, now: cluster.now + ms };
 }

@@ -1,6 +1,6 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
-import { deleteObject, type Cluster } from '../cluster/index.js';
+import { deleteDeployment, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -10,10 +10,24 @@ import { DELETE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests } from './manifests.js';
-import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
+import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 
 function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, file?: string): Cluster {
-  const notFoundText = apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
+  const notFoundText = apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
+  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet') {
+    const result = type.kind === 'Deployment' ? deleteDeployment(cluster, name) : deleteReplicaSet(cluster, name);
+    if (!result.ok) {
+      out.err(notFoundText);
+      return cluster;
+    }
+    out.out(`${qualifiedSingular(type)} "${name}" deleted`);
+    return result.cluster;
+  }
+  if (type.kind === 'Namespace' || type.kind === 'EndpointSlice' || type.kind === 'Event') {
+    if (!getItem(cluster, type, name)) out.err(notFoundText);
+    else out.err(clientError(`${type.plural} are not deleted in this simulated cluster; delete the pods, services or deployments they belong to`));
+    return cluster;
+  }
   if (type.kind === 'Node') {
     out.err(clientError('nodes cannot be deleted in this simulated cluster'));
     return cluster;

@@ -10,8 +10,9 @@ import { GET_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
-import { resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
+import { qualifiedPlural, qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
+import { DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
 import { formatTable } from './tabwriter.js';
 
 interface Request {
@@ -30,6 +31,16 @@ function tableFor(kind: Item['kind']): TableDef<never> {
       return NODE_TABLE as TableDef<never>;
     case 'Endpoints':
       return ENDPOINTS_TABLE as TableDef<never>;
+    case 'Deployment':
+      return DEPLOYMENT_TABLE as TableDef<never>;
+    case 'ReplicaSet':
+      return REPLICASET_TABLE as TableDef<never>;
+    case 'Namespace':
+      return NAMESPACE_TABLE as TableDef<never>;
+    case 'EndpointSlice':
+      return ENDPOINTSLICE_TABLE as TableDef<never>;
+    case 'Event':
+      return EVENT_TABLE as TableDef<never>;
   }
 }
 
@@ -50,7 +61,7 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
   const [types = '', ...names] = args;
   for (const typeName of types.split(',')) {
     if (typeName === 'all') {
-      for (const t of ['pods', 'services']) requests.push({ type: resolveType(t) as ResourceType, typeName: t, names });
+      for (const t of ['pods', 'services', 'deployments', 'replicasets']) requests.push({ type: resolveType(t) as ResourceType, typeName: t, names });
       continue;
     }
     const type = resolveType(typeName);
@@ -99,7 +110,7 @@ function run(ctx: CommandContext): KubectlResult {
       for (const name of request.names) {
         const item = hidden ? undefined : getItem(cluster, type, name);
         if (item) found.push(item);
-        else out.err(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
+        else out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
       }
     } else if (!hidden) {
       found.push(...listItems(cluster, type).filter((i) => selectorMatches(selector.requirements, itemLabels(i))));
@@ -162,16 +173,8 @@ function run(ctx: CommandContext): KubectlResult {
 }
 
 function singularOf(item: Item): string {
-  switch (item.kind) {
-    case 'Pod':
-      return 'pod';
-    case 'Service':
-      return 'service';
-    case 'Node':
-      return 'node';
-    case 'Endpoints':
-      return 'endpoints';
-  }
+  const type = RESOURCE_TYPES.find((t) => t.kind === item.kind);
+  return type ? qualifiedSingular(type) : item.kind.toLowerCase();
 }
 
 export const getCommand: CommandDef = {

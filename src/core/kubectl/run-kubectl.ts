@@ -1,6 +1,6 @@
 // `kubectl ARGS...` over a simulated cluster: text in, text out, never a throw.
 
-import type { Cluster } from '../cluster/index.js';
+import { reconcileWorkloads, type Cluster } from '../cluster/index.js';
 import { applyCommand } from './apply.js';
 import type { CommandDef, KubectlIO, KubectlResult } from './command.js';
 import { createCommand } from './create.js';
@@ -108,7 +108,10 @@ function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): Kub
 /** Runs one kubectl command line (the words after `kubectl`). */
 export function runKubectl(cluster: Cluster, args: readonly string[], io: KubectlIO): KubectlResult {
   try {
-    return dispatch(cluster, args, io);
+    const result = dispatch(cluster, args, io);
+    // The controllers act on what the command changed (a deleted pod of a ReplicaSet comes back).
+    const settled = result.cluster === cluster ? cluster : reconcileWorkloads(result.cluster);
+    return settled === result.cluster ? result : { ...result, cluster: settled };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { cluster, stdout: '', stderr: clientError(`internal error in the simulated cluster: ${message}`), exitCode: 1 };
