@@ -67,6 +67,7 @@ function run(ctx: CommandContext): KubectlResult {
   }
   if (args.length === 0) return { cluster, stdout: '', stderr: clientError(NO_RESOURCES_MESSAGE), exitCode: 1 };
   const targets: { type: ResourceType; name: string }[] = [];
+  let listed = false;
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
     if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
@@ -74,7 +75,9 @@ function run(ctx: CommandContext): KubectlResult {
   } else {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];
-    for (const typeName of typeNames.split(',')) {
+    // `all` is kubectl's category: pods, services, deployments and replicasets here.
+    const expanded = typeNames.split(',').flatMap((t) => (t === 'all' ? ['pods', 'services', 'deployments', 'replicasets'] : [t]));
+    for (const typeName of expanded) {
       const type = resolveType(typeName);
       if (type === 'empty') continue;
       if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
@@ -86,15 +89,12 @@ function run(ctx: CommandContext): KubectlResult {
       return { cluster, stdout: '', stderr: clientError('resource(s) were provided, but no name was specified'), exitCode: 1 };
     }
     if (names.length === 0) {
+      listed = true;
       const selector = parseSelector(selectorText ?? '');
       if (!selector.ok) return { cluster, stdout: '', stderr: clientError(selector.error), exitCode: 1 };
       for (const type of types) {
         for (const item of listItems(cluster, type)) {
           if (!selectorMatches(selector.requirements, itemLabels(item))) continue;
-          if (type.kind === 'Service' && item.obj.metadata.name === 'kubernetes' && all) {
-            out.out('service "kubernetes" deleted');
-            continue;
-          }
           targets.push({ type, name: item.obj.metadata.name });
         }
       }
@@ -109,6 +109,11 @@ function run(ctx: CommandContext): KubectlResult {
   for (const target of targets) {
     if (target.type.kind === 'Service' && target.name === 'kubernetes') {
       out.out('service "kubernetes" deleted');
+      continue;
+    }
+    if (listed && !getItem(cluster, target.type, target.name)) {
+      // Listed, then taken by an owner's cascade (a deployment's replicaset): the API deleted it.
+      out.out(`${qualifiedSingular(target.type)} "${target.name}" deleted`);
       continue;
     }
     cluster = deleteOne(cluster, out, target.type, target.name);
