@@ -30,22 +30,23 @@ export function containerNameFor(image: string, taken: Set<string>): string {
   return name;
 }
 
+/** The object create_deployment.go builds, fields in Go struct order (for -o json). */
 function clientDeployment(input: DeploymentInput, port: number | undefined): JsonValue {
   const containers: JsonValue[] = input.template.containers.map((c, i) => ({
-    image: c.image,
     name: c.name,
+    image: c.image,
     ...(i === 0 && port !== undefined ? { ports: [{ containerPort: port }] } : {}),
     resources: {},
   }));
   return {
-    apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { creationTimestamp: null, labels: { ...input.labels }, name: input.name },
+    apiVersion: 'apps/v1',
+    metadata: { name: input.name, creationTimestamp: null, labels: { ...input.labels } },
     spec: {
       replicas: input.replicas,
       selector: { matchLabels: { ...input.selector } },
-      strategy: {},
       template: { metadata: { creationTimestamp: null, labels: { ...input.template.labels } }, spec: { containers } },
+      strategy: {},
     },
     status: {},
   };

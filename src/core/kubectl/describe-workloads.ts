@@ -65,8 +65,8 @@ export function describeDeployment(cluster: Cluster, d: Deployment): string {
   w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
   w.write(1, '----\t------\t------\n');
   for (const c of deploymentConditions(cluster, d)) w.write(1, `${c.type} \t${c.status}\t${c.reason}\n`);
-  // deploymentutil.FindOldReplicaSets: the old ones that still have pods.
-  const olds = oldReplicaSets(cluster, d).filter((rs) => rs.spec.replicas !== 0);
+  // deploymentutil.GetAllReplicaSets: every old ReplicaSet, scaled down or not, by name.
+  const olds = oldReplicaSets(cluster, d).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const current = newReplicaSet(cluster, d);
   w.write(0, `OldReplicaSets:\t${rsSummary(cluster, olds)}\n`);
   w.write(0, `NewReplicaSet:\t${rsSummary(cluster, current ? [current] : [])}\n`);

@@ -83,6 +83,11 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     'expose pod my-first-pod --type=NodePort --port=81 --dry-run=client -o json',
     'expose pod my-first-pod --port=80 --target-port=http --protocol=UDP --dry-run=client -o yaml',
     'expose pod my-first-pod --dry-run=client',
+    'create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o yaml',
+    'create deployment web --image=nginx --dry-run=client -o json',
+    'create deploy web --image=nginx --image=busybox:1.36 --port=8080 --dry-run=client -o yaml',
+    'create deployment web --image=nginx --dry-run=client',
+    'create deployment web --image=nginx --dry-run=client -o name',
   ];
   for (const line of sameOutput) {
     it(`kubectl ${line}`, async () => {
@@ -117,6 +122,8 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     'explain',
     'label',
     'logs',
+    'create deployment --image=nginx',
+    'create deployment a b --image=nginx',
   ];
   for (const line of sameError) {
     it(`kubectl ${line} (error)`, async () => {
