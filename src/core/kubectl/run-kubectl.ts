@@ -25,6 +25,8 @@ import { runCommand } from './run.js';
 import { rolloutCommand } from './rollout.js';
 import { scaleCommand } from './scale.js';
 import { setCommand } from './set-image.js';
+import { waitCommand } from './wait.js';
+import { apiResourcesCommand } from './api-resources.js';
 import { KUBECTL_COMMANDS, unknownCommandMessage } from './suggestions.js';
 import { clusterInfoCommand, versionCommand } from './version.js';
 
@@ -45,6 +47,8 @@ export const COMMANDS: readonly CommandDef[] = [
   scaleCommand,
   setCommand,
   rolloutCommand,
+  waitCommand,
+  apiResourcesCommand,
 ];
 
 /** What the simulator answers for `kubectl edit`: there is no editor, and two ways that work. */
