@@ -10,6 +10,7 @@ import { GET_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
+import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
 import { DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
@@ -117,7 +118,40 @@ function run(ctx: CommandContext): KubectlResult {
     }
   }
 
+  // --field-selector and --sort-by work on the list the server sent.
+  const fields = parseFieldSelector(flagValue(parsed, 'field-selector') ?? '');
+  if (!fields.ok) return { cluster, stdout: '', stderr: clientError(fields.error), exitCode: 1 };
+  for (const r of fields.requirements) {
+    const problem = found[0] && fieldSelectorError(found[0], r.field, flagValue(parsed, 'field-selector') ?? '');
+    if (problem) return { cluster, stdout: '', stderr: `${problem}\n`, exitCode: 1 };
+  }
+  if (fields.requirements.length > 0) found.splice(0, found.length, ...found.filter((i) => matchesFields(cluster, i, fields.requirements)));
+  const sortBy = flagValue(parsed, 'sort-by');
+  if (sortBy !== undefined && sortBy !== '') {
+    const sorted = sortItems(cluster, found, sortBy);
+    if (!sorted.ok) return { cluster, stdout: '', stderr: clientError(sorted.error), exitCode: 1 };
+    found.splice(0, found.length, ...sorted.items);
+  }
+
   const f = format.format;
+  if (f.kind === 'custom-columns') {
+    if (found.length === 0) {
+      if (!byName) out.err(allNamespaces ? 'No resources found' : `No resources found in ${namespace} namespace.`, false);
+      return out.result(cluster);
+    }
+    const printed = customColumns(cluster, found, f.spec, flagBool(parsed, 'no-headers'));
+    if (!printed.ok) out.err(clientError(printed.error));
+    else out.stdout += printed.text;
+    return out.result(cluster);
+  }
+  if (f.kind === 'jsonpath-as-json') {
+    const views: JsonValue[] = found.map((i) => itemView(cluster, i));
+    const single = byName && requests.length === 1 && (requests[0]?.names.length ?? 0) === 1;
+    const printed = jsonpathAsJson(single ? (views[0] as JsonValue) : listOf(views), f.template);
+    if (!printed.ok) out.err(clientError(printed.error));
+    else out.stdout += printed.text;
+    return out.result(cluster);
+  }
   if (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'jsonpath') {
     const views: JsonValue[] = found.map((i) => itemView(cluster, i));
     const single = byName && requests.length === 1 && (requests[0]?.names.length ?? 0) === 1;
@@ -187,6 +221,8 @@ export const getCommand: CommandDef = {
     { name: 'no-headers', kind: 'bool' },
     { name: 'watch', short: 'w', kind: 'bool' },
     { name: 'show-kind', kind: 'bool' },
+    { name: 'sort-by', kind: 'string' },
+    { name: 'field-selector', kind: 'string' },
   ],
   help: GET_HELP,
   run,
