@@ -4,6 +4,7 @@
 import { advanceClock, createCluster, type Cluster } from '../cluster/index.js';
 import { runKubectl, splitShellWords, type KubectlIO } from '../kubectl/index.js';
 import { curl } from './curl.js';
+import { portForward, type PortForward } from './port-forward.js';
 import { SHELL_HELP } from './help.js';
 import { firewallCommand, iptablesSaveCommand, traceCommand } from './network.js';
 import { chunksOf, type CommandResult, type OutputChunk, type RequestRecord } from './result.js';
@@ -15,6 +16,16 @@ export interface ShellState {
   readonly history: readonly string[];
   /** How many earlier lines fell out of `history`, so its numbers go on counting as bash's do. */
   readonly forgotten?: number;
+  /** The running `kubectl port-forward`, answering curl on localhost until Ctrl-C or the next one. */
+  readonly portForward?: PortForward;
+}
+
+/** Ctrl-C ends a running port-forward (the sandbox keeps at most one). */
+export function stopPortForward(state: ShellState): ShellState {
+  if (!state.portForward) return state;
+  const { portForward: _stopped, ...rest } = state;
+  void _stopped;
+  return rest;
 }
 
 /** bash's default HISTSIZE: a long session keeps its last 500 commands, not all of them. */
@@ -88,9 +99,15 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
   switch (command) {
     case 'kubectl':
     case 'k':
+      if (args[0] === 'port-forward') {
+        const forwarded = portForward(ticked.cluster, args.slice(1));
+        const ran = withCluster(forwarded.result);
+        if (!forwarded.forward) return ran;
+        return { ...ran, state: { ...ran.state, portForward: forwarded.forward } };
+      }
       return withCluster(runKubectl(ticked.cluster, args, io));
     case 'curl':
-      return withCluster(curl(ticked.cluster, args));
+      return withCluster(curl(ticked.cluster, args, ticked.portForward));
     case 'trace':
       return withCluster(traceCommand(ticked.cluster, args));
     case 'iptables-save':
