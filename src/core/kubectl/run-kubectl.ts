@@ -27,6 +27,7 @@ import { scaleCommand } from './scale.js';
 import { setCommand } from './set-image.js';
 import { waitCommand } from './wait.js';
 import { apiResourcesCommand } from './api-resources.js';
+import { patchCommand } from './patch.js';
 import { KUBECTL_COMMANDS, unknownCommandMessage } from './suggestions.js';
 import { clusterInfoCommand, versionCommand } from './version.js';
 
@@ -49,6 +50,7 @@ export const COMMANDS: readonly CommandDef[] = [
   rolloutCommand,
   waitCommand,
   apiResourcesCommand,
+  patchCommand,
 ];
 
 /** What the simulator answers for `kubectl edit`: there is no editor, and two ways that work. */

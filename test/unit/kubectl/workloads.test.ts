@@ -156,3 +156,41 @@ describe('what the simulator does not model says so', () => {
     assert.equal(s.cluster.pods.length, 0);
   });
 });
+
+describe('patch (strategic merge, --type=merge, --type=json)', () => {
+  function exposed(): Session {
+    const s = new Session(1);
+    s.run('run web --image=nginx --port=80');
+    s.run('expose pod web --port=80');
+    return s;
+  }
+  it('a strategic merge patch turns a ClusterIP service into a NodePort one; the same again is no change', () => {
+    const s = exposed();
+    assert.equal(s.run(`patch svc web -p '{"spec":{"type":"NodePort"}}'`).stdout, 'service/web patched\n');
+    assert.equal(s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.type, 'NodePort');
+    assert.equal(s.run(`patch svc web -p '{"spec":{"type":"NodePort"}}'`).stdout, 'service/web patched (no change)\n');
+  });
+  it('strategic merge keeps the other ports (merged by port); a merge patch replaces the list', () => {
+    const s = exposed();
+    // Two ports must both be named: the API says so for the first.
+    assert.equal(s.run(`patch svc web -p '{"spec":{"ports":[{"name":"b","port":81,"targetPort":80}]}}'`).stderr, 'The Service "web" is invalid: spec.ports[0].name: Required value\n');
+    s.run(`patch svc web -p '{"spec":{"ports":[{"name":"a","port":80},{"name":"b","port":81,"targetPort":80}]}}'`);
+    assert.deepEqual(s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.ports.map((p) => p.port), [80, 81]);
+    s.run(`patch svc web --type=merge -p '{"spec":{"ports":[{"port":82,"targetPort":80}]}}'`);
+    assert.deepEqual(s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.ports.map((p) => p.port), [82]);
+  });
+  it('a JSON patch sets one field; YAML is read as kubectl reads it', () => {
+    const s = exposed();
+    s.run(`patch svc web -p '{spec: {type: NodePort}}'`);
+    assert.equal(s.run(`patch svc web --type=json -p '[{"op":"replace","path":"/spec/ports/0/nodePort","value":31001}]'`).stdout, 'service/web patched\n');
+    assert.equal(s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.ports[0]?.nodePort, 31001);
+  });
+  it('a pod may change its image and labels, not the rest of its spec', () => {
+    const s = exposed();
+    assert.equal(s.run(`patch pod web -p '{"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]}}'`).stdout, 'pod/web patched\n');
+    assert.equal(s.cluster.pods[0]?.spec.containers[0]?.image, 'nginx:1.27');
+    const r = s.run(`patch pod web -p '{"spec":{"restartPolicy":"Never"}}'`);
+    assert.equal(r.exitCode, 1);
+    assert.match(r.stderr, /^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec\.containers\[\*\]\.image`/);
+  });
+});
