@@ -7,6 +7,7 @@ import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
 import { GET_HELP } from './help.js';
+import { followWatch } from './watch.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
@@ -73,6 +74,13 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
 }
 
 function run(ctx: CommandContext): KubectlResult {
+  const first = runOnce(ctx);
+  const f = parseOutput(flagValue(ctx.parsed, 'output'), true);
+  const table = f.ok && (f.format.kind === 'default' || f.format.kind === 'wide');
+  return flagBool(ctx.parsed, 'watch') && first.exitCode === 0 && table ? followWatch(ctx, first, runOnce) : first;
+}
+
+function runOnce(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const out = new Output();
   const args = parsed.positional;

@@ -194,3 +194,16 @@ describe('patch (strategic merge, --type=merge, --type=json)', () => {
     assert.match(r.stderr, /^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec\.containers\[\*\]\.image`/);
   });
 });
+
+describe('get -w (watch.ts)', () => {
+  it('prints the table, then each changed row on its own as the clock brings it, then stops with nothing pending', () => {
+    const s = deployed(2);
+    const before = s.cluster.now;
+    const lines = s.run('get pods -w').stdout.trim().split('\n');
+    assert.equal(lines.length, 5);
+    assert.match(lines[1]!, /ContainerCreating/);
+    assert.match(lines[3]!, /^web-\S+ {3}1\/1 {3}Running {3}0 {5}\d+s$/);
+    assert.ok(s.cluster.now > before);
+    assert.equal(s.run('get pods -w').stdout.trim().split('\n').length, 3);
+  });
+});
