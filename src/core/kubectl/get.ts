@@ -205,7 +205,7 @@ function runOnce(ctx: CommandContext): KubectlResult {
     for (const item of group) {
       const row = [...table.row(item.obj as never, cluster), ...(wide ? table.wideRow(item.obj as never, cluster) : []), ...(showLabels ? [formatLabels(itemLabels(item))] : [])];
       if (multiKind) row[0] = `${singularOf(item)}/${row[0] ?? ''}`;
-      if (allNamespaces) row.unshift(item.kind === 'Node' ? '' : 'default');
+      if (allNamespaces) row.unshift(item.kind === 'Node' || item.kind === 'Namespace' ? '' : item.obj.metadata.namespace || 'default');
       rows.push(row);
     }
     blocks.push(formatTable(rows));
