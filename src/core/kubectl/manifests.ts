@@ -23,7 +23,9 @@ function expandDirectories(io: KubectlIO, files: readonly string[]): string[] {
       out.push(file);
       continue;
     }
-    const base = file.endsWith('/') ? file : `${file}/`;
+    // filepath.Walk's names: the directory joined and cleaned (`.` adds nothing, `m/` is `m/x.yml`).
+    const dir = file.replace(/\/+$/, '');
+    const base = dir === '.' || dir === '' ? '' : `${dir}/`;
     out.push(...[...names].filter((n) => /\.(json|ya?ml)$/.test(n)).sort().map((n) => `${base}${n}`));
   }
   return out;
