@@ -1,6 +1,6 @@
 // The files the sandbox's kubectl can read: the course's manifests by name, and real files
 // relative to the folder the learner started in (read only, size-limited).
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Course } from '../core/course/model.js';
 import type { FolderAccess } from '../core/shell/help.js';
@@ -32,6 +32,14 @@ export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         return { error: code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable' };
+      }
+    },
+    listDir(path: string): readonly string[] | undefined {
+      try {
+        const full = resolve(cwd, path);
+        return readdirSync(full, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+      } catch {
+        return undefined;
       }
     },
   };

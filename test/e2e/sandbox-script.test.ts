@@ -65,7 +65,8 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
       input: 'kubectl apply -f mine.yml\nkubectl apply -f .\nkubectl apply -f huge.yml\nkubectl apply -f bomb.yml\nkubectl apply -f binary.yml\nkubectl apply -f missing.yml\nkubectl get pods\n',
     });
     assert.match(run.stdout, /^pod\/mine created$/m);
-    assert.match(run.stderr, /error: the path "\." is a directory/);
+    // -f . reads the folder's manifests in name order, as kubectl does; binary.yml comes first and is refused.
+    assert.match(run.stderr, /^error: error parsing binary\.yml: error converting YAML to JSON: yaml: control characters are not allowed\n/);
     assert.equal(readFileSync(join(dir, 'huge.yml')).length, 10 * 1024 * 1024);
     assert.match(run.stderr, /error: the file "huge\.yml" is larger than 1 MiB/);
     assert.match(run.stderr, /^error: error parsing bomb\.yml: error converting YAML to JSON: yaml: document contains excessive aliasing$/m);

@@ -1,5 +1,6 @@
 // A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
 
+import { settleWorkloads } from './deployments.js';
 import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
 import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
@@ -60,7 +61,10 @@ export function createCluster(options: CreateClusterOptions): Cluster {
 /** Moves the virtual clock forward; pods progress through their start-up as time passes. */
 export function advanceClock(cluster: Cluster, ms: number): Cluster {
   if (!(ms > 0)) return cluster;
-  return recordKubeletRetries({ ...cluster, now: cluster.now + ms });
+  // Controllers act as time passes (a deployment's pods replaced, a rollout stepped on); the
+  // kubelet's retries of failed pulls are written down ahead of the clock.
+  const moved = cluster.deployments?.length || cluster.replicaSets?.length ? settleWorkloads(cluster, cluster.now + ms) : { ...cluster, now: cluster.now + ms };
+  return recordKubeletRetries(moved);
 }
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */

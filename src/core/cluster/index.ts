@@ -50,3 +50,36 @@ export {
   MIN_PORT,
   MAX_PORT,
 } from './firewall.js';
+export {
+  createDeployment,
+  updateDeployment,
+  scaleDeployment,
+  setDeploymentImages,
+  deleteDeployment,
+  deleteReplicaSet,
+  findDeployment,
+  deploymentsOf,
+  deploymentStatus,
+  newReplicaSet,
+  oldReplicaSets,
+  ownedReplicaSets,
+  reconcileWorkloads,
+  settleWorkloads,
+  rollingNumbers,
+  revisionOf,
+  REVISION_ANNOTATION,
+  POD_TEMPLATE_HASH,
+  type DeploymentInput,
+  type DeploymentStatus,
+} from './deployments.js';
+export { findReplicaSet, podsOfReplicaSet, replicaSetsOf } from './replicasets.js';
+export { podTemplateHash, safeEncode } from './pod-template-hash.js';
+export { listNamespaces, findNamespace, NAMESPACE_NAMES, type Namespace } from './namespaces.js';
+export { listEndpointSlices, findEndpointSlice, SERVICE_NAME_LABEL, MANAGED_BY_LABEL, type EndpointSlice, type SliceEndpoint, type SlicePort } from './endpoint-slices.js';
+export { listEventObjects, eventName, type EventObject } from './event-list.js';
+export { replacePod as replacePodObject } from './pods.js';
+export { invalidError } from './api-error.js';
+import { invalidError as invalidErrorOf } from './api-error.js';
+import { forbidden as forbiddenField } from './field-error.js';
+/** An Invalid error with one Forbidden cause, e.g. a pod spec that may not change. */
+export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);

@@ -136,6 +136,15 @@ export interface Pod {
   readonly restartCount?: number;
   /** The container's previous run, when it was restarted. */
   readonly lastTermination?: { readonly startedAt: number; readonly finishedAt: number; readonly containerID: string };
+  /** The ReplicaSet that made the pod (metadata.ownerReferences); absent for a bare pod. */
+  readonly owner?: OwnerRef;
+}
+
+/** One controller owner reference (controller: true, blockOwnerDeletion: true). */
+export interface OwnerRef {
+  readonly kind: 'ReplicaSet' | 'Deployment';
+  readonly name: string;
+  readonly uid: string;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -210,10 +219,42 @@ export interface Endpoints {
   readonly subsets: readonly EndpointSubset[];
 }
 
+// ---- Deployments and ReplicaSets (apps/v1) ----
+
+/** A pod template: the labels and containers every pod made from it gets. */
+export interface PodTemplate {
+  readonly labels: Labels;
+  readonly containers: readonly Container[];
+}
+
+export interface Deployment {
+  readonly kind: 'Deployment';
+  readonly metadata: ObjectMeta;
+  /** metadata.generation: bumped on every spec change. */
+  readonly generation: number;
+  readonly spec: {
+    readonly replicas: number;
+    /** spec.selector.matchLabels */
+    readonly selector: Labels;
+    readonly template: PodTemplate;
+  };
+}
+
+export interface ReplicaSet {
+  readonly kind: 'ReplicaSet';
+  readonly metadata: ObjectMeta;
+  readonly owner: OwnerRef;
+  readonly spec: {
+    readonly replicas: number;
+    readonly selector: Labels;
+    readonly template: PodTemplate;
+  };
+}
+
 // ---- Events ----
 
 export interface ObjectRef {
-  readonly kind: 'Pod' | 'Service' | 'Node';
+  readonly kind: 'Pod' | 'Service' | 'Node' | 'Deployment' | 'ReplicaSet';
   readonly name: string;
 }
 
@@ -268,6 +309,10 @@ export interface Cluster {
   readonly pods: readonly Pod[];
   readonly services: readonly Service[];
   readonly events: readonly ClusterEvent[];
+  /** Deployments, in the order they were created (absent: none). */
+  readonly deployments?: readonly Deployment[];
+  /** ReplicaSets, in the order they were created (absent: none). */
+  readonly replicaSets?: readonly ReplicaSet[];
   /** The nodes' cloud firewall; absent: every port open, as on a local cluster. */
   readonly firewall?: Firewall;
 }

@@ -102,7 +102,12 @@ export function podView(pod: Pod, now: number): Json {
   status.startTime = rfc3339(pod.timeline.scheduledAt);
   status.containerStatuses = containerStatuses;
   status.qosClass = pod.status.qosClass;
-  return { kind: 'Pod', apiVersion: 'v1', metadata: metaView(pod.metadata, true), spec, status };
+  const metadata = metaView(pod.metadata, true);
+  if (pod.owner) {
+    metadata.generateName = `${pod.owner.name}-`;
+    metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true }];
+  }
+  return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status };
 }
 
 /** The container's previous run, ended by a restart (an image change). */

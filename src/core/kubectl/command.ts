@@ -27,6 +27,8 @@ export function fileErrorText(file: string, error: FileError): string {
 export interface KubectlIO {
   /** The file's text, or why it cannot be read. */
   readFile(path: string): string | FileError;
+  /** The names in a directory (absent: directories cannot be listed), for `-f DIR/`. */
+  listDir?(path: string): readonly string[] | undefined;
 }
 
 export interface KubectlResult {

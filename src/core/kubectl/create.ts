@@ -12,6 +12,7 @@ import { clientService } from './expose.js';
 import { loadManifests, namespaceOf, reportUnusable } from './manifests.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
+import { createDeploymentCmd } from './create-deployment.js';
 
 /** create_service.go parsePorts: `80`, `80:8080` or `80:http`. */
 export function parseTcp(spec: string): { ok: true; port: number; targetPort: IntOrString } | { ok: false; error: string } {
@@ -123,11 +124,21 @@ function run(ctx: CommandContext): KubectlResult {
     if (kind === undefined) return { cluster, stdout: '', stderr: CREATE_SERVICE_HELP, exitCode: 1 };
     return createServiceCmd(ctx, kind, rest);
   }
+  if (sub === 'deployment' || sub === 'deploy') return createDeploymentCmd(ctx, parsed.positional.slice(1));
   if (sub !== undefined) {
+    if (CREATE_SUBCOMMANDS.includes(sub)) {
+      return { cluster, stdout: '', stderr: clientError(`"kubectl create ${sub}" is not part of this simulated cluster; it creates deployments (kubectl create deployment NAME --image=IMAGE), services (kubectl create service nodeport NAME --tcp=80:80) and objects from files (kubectl create -f FILE)`), exitCode: 1 };
+    }
     return { cluster, stdout: '', stderr: clientError(`unknown command "${sub}" for "kubectl create"`), exitCode: 1 };
   }
   return { cluster, stdout: '', stderr: clientError('must specify one of -f and -k'), exitCode: 1 };
 }
+
+/** kubectl create's other subcommands (and their aliases), which the simulator does not model. */
+const CREATE_SUBCOMMANDS: readonly string[] = [
+  'clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'ingress', 'ing', 'job', 'namespace', 'ns',
+  'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'serviceaccount', 'sa', 'token',
+];
 
 export const createCommand: CommandDef = {
   name: 'create',
@@ -136,6 +147,9 @@ export const createCommand: CommandDef = {
     { name: 'tcp', kind: 'strings' },
     { name: 'node-port', kind: 'int' },
     { name: 'clusterip', kind: 'string' },
+    { name: 'image', kind: 'strings' },
+    { name: 'replicas', short: 'r', kind: 'int' },
+    { name: 'port', kind: 'int' },
     { name: 'save-config', kind: 'bool' },
     { name: 'validate', kind: 'string', noOptDefVal: 'strict' },
     DRY_RUN_FLAG,

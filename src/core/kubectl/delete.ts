@@ -1,6 +1,6 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
-import { deleteObject, type Cluster } from '../cluster/index.js';
+import { deleteDeployment, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -10,7 +10,7 @@ import { DELETE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests } from './manifests.js';
-import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
+import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 
 interface DeleteMode {
   /** `deleted`, or `force deleted` when the grace period is 0 (delete.go PrintObj). */
@@ -20,7 +20,22 @@ interface DeleteMode {
 }
 
 function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, mode: DeleteMode, file?: string): Cluster {
-  const notFoundText = apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
+  const notFoundText = apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
+  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet') {
+    const result = type.kind === 'Deployment' ? deleteDeployment(cluster, name) : deleteReplicaSet(cluster, name);
+    if (!result.ok) {
+      if (!mode.ignoreNotFound) out.err(notFoundText);
+      return cluster;
+    }
+    out.out(`${qualifiedSingular(type)} "${name}" ${mode.operation}`);
+    return result.cluster;
+  }
+  if (type.kind === 'Namespace' || type.kind === 'EndpointSlice' || type.kind === 'Event') {
+    if (!getItem(cluster, type, name)) {
+      if (!mode.ignoreNotFound) out.err(notFoundText);
+    } else out.err(clientError(`${type.plural} are not deleted in this simulated cluster; delete the pods, services or deployments they belong to`));
+    return cluster;
+  }
   if (type.kind === 'Node') {
     out.err(clientError('nodes cannot be deleted in this simulated cluster'));
     return cluster;
@@ -74,6 +89,7 @@ function run(ctx: CommandContext): KubectlResult {
   }
   if (args.length === 0) return { cluster, stdout: '', stderr: clientError(NO_RESOURCES_MESSAGE), exitCode: 1 };
   const targets: { type: ResourceType; name: string }[] = [];
+  let listed = false;
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
     if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
@@ -81,7 +97,9 @@ function run(ctx: CommandContext): KubectlResult {
   } else {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];
-    for (const typeName of typeNames.split(',')) {
+    // `all` is kubectl's category: pods, services, deployments and replicasets here.
+    const expanded = typeNames.split(',').flatMap((t) => (t === 'all' ? ['pods', 'services', 'deployments', 'replicasets'] : [t]));
+    for (const typeName of expanded) {
       const type = resolveType(typeName);
       if (type === 'empty') continue;
       if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
@@ -93,15 +111,12 @@ function run(ctx: CommandContext): KubectlResult {
       return { cluster, stdout: '', stderr: clientError('resource(s) were provided, but no name was specified'), exitCode: 1 };
     }
     if (names.length === 0) {
+      listed = true;
       const selector = parseSelector(selectorText ?? '');
       if (!selector.ok) return { cluster, stdout: '', stderr: clientError(selector.error), exitCode: 1 };
       for (const type of types) {
         for (const item of listItems(cluster, type)) {
           if (!selectorMatches(selector.requirements, itemLabels(item))) continue;
-          if (type.kind === 'Service' && item.obj.metadata.name === 'kubernetes' && all) {
-            out.out('service "kubernetes" deleted');
-            continue;
-          }
           targets.push({ type, name: item.obj.metadata.name });
         }
       }
@@ -117,6 +132,11 @@ function run(ctx: CommandContext): KubectlResult {
   for (const target of targets) {
     if (target.type.kind === 'Service' && target.name === 'kubernetes') {
       out.out(`service "kubernetes" ${mode.operation}`);
+      continue;
+    }
+    if (listed && !getItem(cluster, target.type, target.name)) {
+      // Listed, then taken by an owner's cascade (a deployment's replicaset): the API deleted it.
+      out.out(`${qualifiedSingular(target.type)} "${target.name}" ${mode.operation}`);
       continue;
     }
     cluster = deleteOne(cluster, out, target.type, target.name, mode);

@@ -19,13 +19,14 @@ import {
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { DescribeWriter } from './describe-writer.js';
+import { describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
 import { age, rfc1123z } from './duration.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
 import { DESCRIBE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems, type Item } from './lookup.js';
-import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
+import { qualifiedPlural, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { nodeRoles } from './tables.js';
 
 export function describePod(cluster: Cluster, pod: Pod): string {
@@ -46,6 +47,7 @@ export function describePod(cluster: Cluster, pod: Pod): string {
     w.write(0, 'IPs:\n');
     w.write(1, `IP:\t${ip}\n`);
   } else w.write(0, 'IPs:\t<none>\n');
+  if (pod.owner) w.write(0, `Controlled By:\t${pod.owner.kind}/${pod.owner.name}\n`);
   w.write(0, 'Containers:\n');
   const st = containerState(pod, now);
   for (const c of pod.spec.containers) {
@@ -232,6 +234,16 @@ function describeItem(cluster: Cluster, item: Item): string {
       return describeNode(cluster, item.obj);
     case 'Endpoints':
       return describeEndpoints(cluster, item.obj);
+    case 'Deployment':
+      return describeDeployment(cluster, item.obj);
+    case 'ReplicaSet':
+      return describeReplicaSet(cluster, item.obj);
+    case 'Namespace':
+      return describeNamespace(item.obj);
+    case 'EndpointSlice':
+      return describeEndpointSlice(item.obj);
+    case 'Event':
+      return `Name:         ${item.obj.metadata.name}\nNamespace:    default\nReason:       ${item.obj.event.reason}\nMessage:      ${item.obj.event.message}\n`;
   }
 }
 
@@ -275,7 +287,7 @@ function run(ctx: CommandContext): KubectlResult {
     }
     const prefixed = listItems(cluster, target.type).filter((i) => i.obj.metadata.name.startsWith(target.name ?? ''));
     if (prefixed.length > 0) texts.push(...prefixed.map((i) => describeItem(cluster, i)));
-    else out.err(apiErrorText({ kind: 'NotFound', message: `${target.type.plural} "${target.name}" not found`, causes: [] }));
+    else out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
   }
   out.write(texts.join('\n\n'));
   return out.result(cluster);

@@ -1,6 +1,6 @@
 // kubectl expose (pod|service) NAME --port --target-port --type --name --protocol
 
-import { createService, findPod, findService, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
+import { createService, findDeployment, findPod, findReplicaSet, findService, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
 import { serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
@@ -10,7 +10,7 @@ import type { JsonValue } from './go-yaml.js';
 import { EXPOSE_HELP } from './help.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
-import { resolveType, unknownTypeMessage } from './resources.js';
+import { qualifiedPlural, resolveType, unknownTypeMessage } from './resources.js';
 import { parseLabelSpec } from './run.js';
 
 export const NO_RESOURCES_MESSAGE =
@@ -53,7 +53,7 @@ function run(ctx: CommandContext): KubectlResult {
   const type = resolveType(typeName);
   if (!type) return fail(clientError(unknownTypeMessage(typeName)));
   if (name === undefined || name === '') return fail(clientError('resource(s) were provided, but no name was specified'));
-  if (type === 'empty' || (type.kind !== 'Pod' && type.kind !== 'Service')) {
+  if (type === 'empty' || (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Deployment' && type.kind !== 'ReplicaSet')) {
     const kind = type === 'empty' ? typeName : type.kind;
     return fail(clientError(`cannot expose a ${kind}`));
   }
@@ -62,9 +62,12 @@ function run(ctx: CommandContext): KubectlResult {
   const format = parseOutput(flagValue(parsed, 'output'), false);
   if (!format.ok) return fail(clientError(format.error));
 
-  const pod = type.kind === 'Pod' ? findPod(cluster, name) : undefined;
+  // A deployment or replicaset is exposed as its pod template is: its selector, its containers' ports.
+  const workload = type.kind === 'Deployment' ? findDeployment(cluster, name) : type.kind === 'ReplicaSet' ? findReplicaSet(cluster, name) : undefined;
+  const templatePod = workload && { metadata: { labels: workload.metadata.labels }, spec: { containers: workload.spec.template.containers } };
+  const pod = type.kind === 'Pod' ? findPod(cluster, name) : templatePod;
   const source = type.kind === 'Service' ? findService(cluster, name) : undefined;
-  if (!pod && !source) return fail(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
+  if (!pod && !source) return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
 
   let selector: Record<string, string> | undefined;
   const selectorFlag = flagValue(parsed, 'selector');
@@ -72,6 +75,8 @@ function run(ctx: CommandContext): KubectlResult {
     const s = parseLabelSpec(selectorFlag);
     if (!s.ok) return fail(clientError(s.error));
     selector = s.labels;
+  } else if (workload) {
+    selector = { ...workload.spec.selector };
   } else if (pod) {
     if (Object.keys(pod.metadata.labels).length === 0) {
       return fail(clientError("couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed"));

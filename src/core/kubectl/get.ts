@@ -7,11 +7,14 @@ import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
 import { GET_HELP } from './help.js';
+import { followWatch } from './watch.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
-import { resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
+import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
+import { qualifiedPlural, qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
+import { DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
 import { formatTable } from './tabwriter.js';
 
 interface Request {
@@ -30,6 +33,16 @@ function tableFor(kind: Item['kind']): TableDef<never> {
       return NODE_TABLE as TableDef<never>;
     case 'Endpoints':
       return ENDPOINTS_TABLE as TableDef<never>;
+    case 'Deployment':
+      return DEPLOYMENT_TABLE as TableDef<never>;
+    case 'ReplicaSet':
+      return REPLICASET_TABLE as TableDef<never>;
+    case 'Namespace':
+      return NAMESPACE_TABLE as TableDef<never>;
+    case 'EndpointSlice':
+      return ENDPOINTSLICE_TABLE as TableDef<never>;
+    case 'Event':
+      return EVENT_TABLE as TableDef<never>;
   }
 }
 
@@ -50,7 +63,7 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
   const [types = '', ...names] = args;
   for (const typeName of types.split(',')) {
     if (typeName === 'all') {
-      for (const t of ['pods', 'services']) requests.push({ type: resolveType(t) as ResourceType, typeName: t, names });
+      for (const t of ['pods', 'services', 'deployments', 'replicasets']) requests.push({ type: resolveType(t) as ResourceType, typeName: t, names });
       continue;
     }
     const type = resolveType(typeName);
@@ -61,6 +74,13 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
 }
 
 function run(ctx: CommandContext): KubectlResult {
+  const first = runOnce(ctx);
+  const f = parseOutput(flagValue(ctx.parsed, 'output'), true);
+  const table = f.ok && (f.format.kind === 'default' || f.format.kind === 'wide');
+  return flagBool(ctx.parsed, 'watch') && first.exitCode === 0 && table ? followWatch(ctx, first, runOnce) : first;
+}
+
+function runOnce(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const out = new Output();
   const args = parsed.positional;
@@ -99,7 +119,7 @@ function run(ctx: CommandContext): KubectlResult {
       for (const name of request.names) {
         const item = hidden ? undefined : getItem(cluster, type, name);
         if (item) found.push(item);
-        else out.err(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
+        else out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
       }
     } else if (!hidden) {
       // One push an item: spreading a list of 100,000 into push's arguments overflows the stack.
@@ -107,7 +127,40 @@ function run(ctx: CommandContext): KubectlResult {
     }
   }
 
+  // --field-selector and --sort-by work on the list the server sent.
+  const fields = parseFieldSelector(flagValue(parsed, 'field-selector') ?? '');
+  if (!fields.ok) return { cluster, stdout: '', stderr: clientError(fields.error), exitCode: 1 };
+  for (const r of fields.requirements) {
+    const problem = found[0] && fieldSelectorError(found[0], r.field, flagValue(parsed, 'field-selector') ?? '');
+    if (problem) return { cluster, stdout: '', stderr: `${problem}\n`, exitCode: 1 };
+  }
+  if (fields.requirements.length > 0) found.splice(0, found.length, ...found.filter((i) => matchesFields(cluster, i, fields.requirements)));
+  const sortBy = flagValue(parsed, 'sort-by');
+  if (sortBy !== undefined && sortBy !== '') {
+    const sorted = sortItems(cluster, found, sortBy);
+    if (!sorted.ok) return { cluster, stdout: '', stderr: clientError(sorted.error), exitCode: 1 };
+    found.splice(0, found.length, ...sorted.items);
+  }
+
   const f = format.format;
+  if (f.kind === 'custom-columns') {
+    if (found.length === 0) {
+      if (!byName) out.err(allNamespaces ? 'No resources found' : `No resources found in ${namespace} namespace.`, false);
+      return out.result(cluster);
+    }
+    const printed = customColumns(cluster, found, f.spec, flagBool(parsed, 'no-headers'));
+    if (!printed.ok) out.err(clientError(printed.error));
+    else out.stdout += printed.text;
+    return out.result(cluster);
+  }
+  if (f.kind === 'jsonpath-as-json') {
+    const views: JsonValue[] = found.map((i) => itemView(cluster, i));
+    const single = byName && requests.length === 1 && (requests[0]?.names.length ?? 0) === 1;
+    const printed = jsonpathAsJson(single ? (views[0] as JsonValue) : listOf(views), f.template);
+    if (!printed.ok) out.err(clientError(printed.error));
+    else out.stdout += printed.text;
+    return out.result(cluster);
+  }
   if (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'jsonpath') {
     const views: JsonValue[] = found.map((i) => itemView(cluster, i));
     const single = byName && requests.length === 1 && (requests[0]?.names.length ?? 0) === 1;
@@ -153,7 +206,7 @@ function run(ctx: CommandContext): KubectlResult {
     for (const item of group) {
       const row = [...table.row(item.obj as never, cluster), ...(wide ? table.wideRow(item.obj as never, cluster) : []), ...(showLabels ? [formatLabels(itemLabels(item))] : [])];
       if (multiKind) row[0] = `${singularOf(item)}/${row[0] ?? ''}`;
-      if (allNamespaces) row.unshift(item.kind === 'Node' ? '' : 'default');
+      if (allNamespaces) row.unshift(item.kind === 'Node' || item.kind === 'Namespace' ? '' : item.obj.metadata.namespace || 'default');
       rows.push(row);
     }
     blocks.push(formatTable(rows));
@@ -163,16 +216,8 @@ function run(ctx: CommandContext): KubectlResult {
 }
 
 function singularOf(item: Item): string {
-  switch (item.kind) {
-    case 'Pod':
-      return 'pod';
-    case 'Service':
-      return 'service';
-    case 'Node':
-      return 'node';
-    case 'Endpoints':
-      return 'endpoints';
-  }
+  const type = RESOURCE_TYPES.find((t) => t.kind === item.kind);
+  return type ? qualifiedSingular(type) : item.kind.toLowerCase();
 }
 
 export const getCommand: CommandDef = {
@@ -185,6 +230,8 @@ export const getCommand: CommandDef = {
     { name: 'no-headers', kind: 'bool' },
     { name: 'watch', short: 'w', kind: 'bool' },
     { name: 'show-kind', kind: 'bool' },
+    { name: 'sort-by', kind: 'string' },
+    { name: 'field-selector', kind: 'string' },
   ],
   help: GET_HELP,
   run,

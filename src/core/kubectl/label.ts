@@ -4,6 +4,7 @@ import { setLabels, type LabelledKind } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool } from './flags.js';
+import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { LABEL_HELP } from './help.js';
 import { getItem } from './lookup.js';
 import { resolveType, unknownTypeMessage } from './resources.js';
@@ -52,6 +53,12 @@ function run(ctx: CommandContext): KubectlResult {
   }
   const ref = `${type.singular}/${name}`;
   if (!added && !removed) return { cluster, stdout: `${ref} not labeled\n`, stderr: '', exitCode: 0 };
+  const dry = dryRunOf(parsed);
+  if (!dry.ok) return fail(clientError(dry.error));
+  if (dry.mode !== 'none') return { cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}${actionSuffix(dry.mode)}\n`, stderr: '', exitCode: 0 };
+  if (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Node') {
+    return fail(clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services and nodes`));
+  }
   const result = setLabels(cluster, type.kind as LabelledKind, name, labels);
   if (!result.ok) return fail(apiErrorText(result.error));
   return { cluster: result.cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}\n`, stderr: '', exitCode: 0 };
@@ -64,6 +71,7 @@ export const labelCommand: CommandDef = {
     { name: 'all', kind: 'bool' },
     { name: 'selector', short: 'l', kind: 'string' },
     { name: 'list', kind: 'bool' },
+    DRY_RUN_FLAG,
   ],
   help: LABEL_HELP,
   run,

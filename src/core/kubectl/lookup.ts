@@ -1,7 +1,24 @@
 // Finding objects by resource type and name, in the order the API lists them.
 
 import { findEndpoints, findPod, findService, listEndpoints, type Cluster, type Endpoints, type Labels, type Node, type Pod, type Service } from '../cluster/index.js';
+import {
+  deploymentsOf,
+  findDeployment,
+  findEndpointSlice,
+  findNamespace,
+  findReplicaSet,
+  listEndpointSlices,
+  listEventObjects,
+  listNamespaces,
+  replicaSetsOf,
+  type Deployment,
+  type EndpointSlice,
+  type EventObject,
+  type Namespace,
+  type ReplicaSet,
+} from '../cluster/index.js';
 import { endpointsView, nodeView, podView, serviceView } from './api-view.js';
+import { deploymentView, endpointSliceView, eventView, namespaceView, replicaSetView } from './workload-views.js';
 import type { JsonValue } from './go-yaml.js';
 import type { ResourceType } from './resources.js';
 
@@ -9,7 +26,12 @@ export type Item =
   | { readonly kind: 'Pod'; readonly obj: Pod }
   | { readonly kind: 'Service'; readonly obj: Service }
   | { readonly kind: 'Node'; readonly obj: Node }
-  | { readonly kind: 'Endpoints'; readonly obj: Endpoints };
+  | { readonly kind: 'Endpoints'; readonly obj: Endpoints }
+  | { readonly kind: 'Deployment'; readonly obj: Deployment }
+  | { readonly kind: 'ReplicaSet'; readonly obj: ReplicaSet }
+  | { readonly kind: 'Namespace'; readonly obj: Namespace }
+  | { readonly kind: 'EndpointSlice'; readonly obj: EndpointSlice }
+  | { readonly kind: 'Event'; readonly obj: EventObject };
 
 export const itemName = (item: Item): string => item.obj.metadata.name;
 export const itemLabels = (item: Item): Labels => item.obj.metadata.labels;
@@ -38,6 +60,16 @@ export function listItems(cluster: Cluster, type: ResourceType): Item[] {
       return sortedByName(cluster.nodes).map((obj) => ({ kind: 'Node', obj }));
     case 'Endpoints':
       return listEndpoints(cluster).sort(byName).map((obj) => ({ kind: 'Endpoints', obj }));
+    case 'Deployment':
+      return sortedByName(deploymentsOf(cluster)).map((obj) => ({ kind: 'Deployment', obj }));
+    case 'ReplicaSet':
+      return sortedByName(replicaSetsOf(cluster)).map((obj) => ({ kind: 'ReplicaSet', obj }));
+    case 'Namespace':
+      return listNamespaces(cluster).map((obj) => ({ kind: 'Namespace', obj }));
+    case 'EndpointSlice':
+      return listEndpointSlices(cluster).map((obj) => ({ kind: 'EndpointSlice', obj }));
+    case 'Event':
+      return listEventObjects(cluster).map((obj) => ({ kind: 'Event', obj }));
   }
 }
 
@@ -59,6 +91,26 @@ export function getItem(cluster: Cluster, type: ResourceType, name: string): Ite
       const obj = findEndpoints(cluster, name);
       return obj && { kind: 'Endpoints', obj };
     }
+    case 'Deployment': {
+      const obj = findDeployment(cluster, name);
+      return obj && { kind: 'Deployment', obj };
+    }
+    case 'ReplicaSet': {
+      const obj = findReplicaSet(cluster, name);
+      return obj && { kind: 'ReplicaSet', obj };
+    }
+    case 'Namespace': {
+      const obj = findNamespace(cluster, name);
+      return obj && { kind: 'Namespace', obj };
+    }
+    case 'EndpointSlice': {
+      const obj = findEndpointSlice(cluster, name);
+      return obj && { kind: 'EndpointSlice', obj };
+    }
+    case 'Event': {
+      const obj = listEventObjects(cluster).find((e) => e.metadata.name === name);
+      return obj && { kind: 'Event', obj };
+    }
   }
 }
 
@@ -72,5 +124,15 @@ export function itemView(cluster: Cluster, item: Item): { [key: string]: JsonVal
       return nodeView(item.obj, cluster.now);
     case 'Endpoints':
       return endpointsView(item.obj);
+    case 'Deployment':
+      return deploymentView(cluster, item.obj);
+    case 'ReplicaSet':
+      return replicaSetView(cluster, item.obj);
+    case 'Namespace':
+      return namespaceView(item.obj);
+    case 'EndpointSlice':
+      return endpointSliceView(item.obj);
+    case 'Event':
+      return eventView(item.obj);
   }
 }

@@ -13,8 +13,27 @@ export type ManifestEntry =
 
 export type LoadResult = { readonly ok: true; readonly entries: ManifestEntry[] } | { readonly ok: false; readonly error: string };
 
-export function loadManifests(io: KubectlIO, files: readonly string[]): LoadResult {
+/** kubectl -f DIR: the directory's .json, .yaml and .yml files, in name order (not recursive). */
+function expandDirectories(io: KubectlIO, files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const text = io.readFile(file);
+    const names = isFileError(text) && text.error === 'is-directory' ? io.listDir?.(file) : undefined;
+    if (!names) {
+      out.push(file);
+      continue;
+    }
+    // filepath.Walk's names: the directory joined and cleaned (`.` adds nothing, `m/` is `m/x.yml`).
+    const dir = file.replace(/\/+$/, '');
+    const base = dir === '.' || dir === '' ? '' : `${dir}/`;
+    out.push(...[...names].filter((n) => /\.(json|ya?ml)$/.test(n)).sort().map((n) => `${base}${n}`));
+  }
+  return out;
+}
+
+export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResult {
   const entries: ManifestEntry[] = [];
+  const files = expandDirectories(io, given);
   for (const file of files) {
     const text = io.readFile(file);
     if (isFileError(text)) return { ok: false, error: fileErrorText(file, text) };

@@ -10,7 +10,9 @@ export type OutputFormat =
   | { readonly kind: 'yaml' }
   | { readonly kind: 'json' }
   | { readonly kind: 'name' }
-  | { readonly kind: 'jsonpath'; readonly template: string };
+  | { readonly kind: 'jsonpath'; readonly template: string }
+  | { readonly kind: 'jsonpath-as-json'; readonly template: string }
+  | { readonly kind: 'custom-columns'; readonly spec: string };
 
 const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
@@ -19,6 +21,10 @@ export function parseOutput(value: string | undefined, allowWide: boolean): { ok
   if (value === undefined || value === '') return { ok: true, format: { kind: 'default' } };
   if (value === 'yaml' || value === 'json' || value === 'name') return { ok: true, format: { kind: value } };
   if (value === 'wide' && allowWide) return { ok: true, format: { kind: 'wide' } };
+  const asJson = value.match(/^jsonpath-as-json=(.*)$/s);
+  if (asJson) return { ok: true, format: { kind: 'jsonpath-as-json', template: asJson[1] ?? '' } };
+  const columns = value.match(/^custom-columns=(.*)$/s);
+  if (columns && allowWide) return { ok: true, format: { kind: 'custom-columns', spec: columns[1] ?? '' } };
   const jp = value.match(/^jsonpath=(.*)$/s);
   if (jp) {
     const template = jp[1] ?? '';

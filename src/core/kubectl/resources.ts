@@ -1,6 +1,6 @@
 // Resource type names kubectl accepts, and how they map to what the cluster serves.
 
-export type ResourceKind = 'Pod' | 'Service' | 'Node' | 'Endpoints';
+export type ResourceKind = 'Pod' | 'Service' | 'Node' | 'Endpoints' | 'Deployment' | 'ReplicaSet' | 'Namespace' | 'EndpointSlice' | 'Event';
 
 export interface ResourceType {
   readonly kind: ResourceKind;
@@ -9,13 +9,25 @@ export interface ResourceType {
   /** Singular, as in `pod/x`. */
   readonly singular: string;
   readonly namespaced: boolean;
+  /** The API group, for names such as `deployment.apps/web` (absent: the core group). */
+  readonly group?: string;
 }
+
+/** `deployment.apps`, `pod`: how kubectl names a type before `/NAME`. */
+export const qualifiedSingular = (type: ResourceType): string => (type.group ? `${type.singular}.${type.group}` : type.singular);
+/** `deployments.apps`, `pods`: as in `deployments.apps "x" not found`. */
+export const qualifiedPlural = (type: ResourceType): string => (type.group ? `${type.plural}.${type.group}` : type.plural);
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   { kind: 'Pod', plural: 'pods', singular: 'pod', namespaced: true },
   { kind: 'Service', plural: 'services', singular: 'service', namespaced: true },
   { kind: 'Node', plural: 'nodes', singular: 'node', namespaced: false },
   { kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', namespaced: true },
+  { kind: 'Deployment', plural: 'deployments', singular: 'deployment', namespaced: true, group: 'apps' },
+  { kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', namespaced: true, group: 'apps' },
+  { kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false },
+  { kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', namespaced: true, group: 'discovery.k8s.io' },
+  { kind: 'Event', plural: 'events', singular: 'event', namespaced: true },
 ];
 
 const ALIASES: Readonly<Record<string, ResourceKind>> = {
@@ -23,17 +35,22 @@ const ALIASES: Readonly<Record<string, ResourceKind>> = {
   services: 'Service', service: 'Service', svc: 'Service',
   nodes: 'Node', node: 'Node', no: 'Node',
   endpoints: 'Endpoints', endpoint: 'Endpoints', ep: 'Endpoints',
+  deployments: 'Deployment', deployment: 'Deployment', deploy: 'Deployment', 'deployments.apps': 'Deployment', 'deployment.apps': 'Deployment',
+  replicasets: 'ReplicaSet', replicaset: 'ReplicaSet', rs: 'ReplicaSet', 'replicasets.apps': 'ReplicaSet', 'replicaset.apps': 'ReplicaSet',
+  namespaces: 'Namespace', namespace: 'Namespace', ns: 'Namespace',
+  endpointslices: 'EndpointSlice', endpointslice: 'EndpointSlice', 'endpointslices.discovery.k8s.io': 'EndpointSlice', 'endpointslice.discovery.k8s.io': 'EndpointSlice',
+  events: 'Event', event: 'Event', ev: 'Event',
 };
 
 /** Real resource types the simulated cluster has none of (so `get` finds nothing). */
 const EMPTY_TYPES: readonly string[] = [
-  'deployments', 'deployment', 'deploy', 'replicasets', 'replicaset', 'rs', 'statefulsets', 'statefulset', 'sts',
+  'statefulsets', 'statefulset', 'sts',
   'daemonsets', 'daemonset', 'ds', 'jobs', 'job', 'cronjobs', 'cronjob', 'cj', 'configmaps', 'configmap', 'cm',
   'secrets', 'secret', 'ingresses', 'ingress', 'ing', 'persistentvolumeclaims', 'pvc', 'replicationcontrollers', 'rc',
 ];
 
 export function resolveType(name: string): ResourceType | 'empty' | undefined {
-  const lower = name.toLowerCase().replace(/\.v1$|\/v1$/, '');
+  const lower = name.toLowerCase().replace(/\.v1(?=\.|$)|\/v1$/, '');
   const kind = ALIASES[lower];
   if (kind) return RESOURCE_TYPES.find((t) => t.kind === kind);
   return EMPTY_TYPES.includes(lower) ? 'empty' : undefined;

@@ -1,6 +1,6 @@
 // `kubectl ARGS...` over a simulated cluster: text in, text out, never a throw.
 
-import type { Cluster } from '../cluster/index.js';
+import { reconcileWorkloads, type Cluster } from '../cluster/index.js';
 import { applyCommand } from './apply.js';
 import type { CommandDef, KubectlIO, KubectlResult } from './command.js';
 import { createCommand } from './create.js';
@@ -22,6 +22,12 @@ import {
 import { labelCommand } from './label.js';
 import { logsCommand } from './logs.js';
 import { runCommand } from './run.js';
+import { rolloutCommand } from './rollout.js';
+import { scaleCommand } from './scale.js';
+import { setCommand } from './set-image.js';
+import { waitCommand } from './wait.js';
+import { apiResourcesCommand } from './api-resources.js';
+import { patchCommand } from './patch.js';
 import { KUBECTL_COMMANDS, unknownCommandMessage } from './suggestions.js';
 import { clusterInfoCommand, versionCommand } from './version.js';
 
@@ -39,7 +45,17 @@ export const COMMANDS: readonly CommandDef[] = [
   explainCommand,
   versionCommand,
   clusterInfoCommand,
+  scaleCommand,
+  setCommand,
+  rolloutCommand,
+  waitCommand,
+  apiResourcesCommand,
+  patchCommand,
 ];
+
+/** What the simulator answers for `kubectl edit`: there is no editor, and two ways that work. */
+const EDIT_MESSAGE =
+  'error: this sandbox has no text editor for "kubectl edit"; change a live object with kubectl patch (for example kubectl patch svc NAME -p \'{"spec":{"type":"NodePort"}}\') or change its manifest and run kubectl apply -f FILE\n';
 
 const SERVICE_SUBCOMMAND_HELP: Readonly<Record<string, string>> = {
   clusterip: CREATE_SERVICE_CLUSTERIP_HELP,
@@ -91,8 +107,10 @@ function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): Kub
   }
   const def = COMMANDS.find((c) => c.name === name);
   if (!def) {
+    if (name === 'edit') return { cluster, stdout: '', stderr: EDIT_MESSAGE, exitCode: 1 };
     if (KUBECTL_COMMANDS.includes(name)) {
-      return { cluster, stdout: '', stderr: clientError(`"kubectl ${name}" is not part of this simulated cluster; try get, describe, run, expose, create, apply, delete, logs, exec or label`), exitCode: 1 };
+      const known = COMMANDS.map((c) => c.name).filter((n) => n !== 'version' && n !== 'cluster-info');
+      return { cluster, stdout: '', stderr: clientError(`"kubectl ${name}" is not part of this simulated cluster; try ${known.slice(0, -1).join(', ')} or ${known[known.length - 1] ?? 'get'}`), exitCode: 1 };
     }
     return { cluster, stdout: '', stderr: unknownCommandMessage(name), exitCode: 1 };
   }
@@ -108,7 +126,10 @@ function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): Kub
 /** Runs one kubectl command line (the words after `kubectl`). */
 export function runKubectl(cluster: Cluster, args: readonly string[], io: KubectlIO): KubectlResult {
   try {
-    return dispatch(cluster, args, io);
+    const result = dispatch(cluster, args, io);
+    // The controllers act on what the command changed (a deleted pod of a ReplicaSet comes back).
+    const settled = result.cluster === cluster ? cluster : reconcileWorkloads(result.cluster);
+    return settled === result.cluster ? result : { ...result, cluster: settled };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { cluster, stdout: '', stderr: clientError(`internal error in the simulated cluster: ${message}`), exitCode: 1 };

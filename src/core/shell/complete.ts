@@ -4,13 +4,19 @@
 import type { Cluster } from '../cluster/index.js';
 
 export const SHELL_COMMANDS = ['kubectl', 'curl', 'trace', 'iptables-save', 'firewall', 'nodes', 'help', 'history', 'reset', 'clear', 'sleep', 'exit'];
-export const KUBECTL_VERBS = ['get', 'describe', 'run', 'expose', 'create', 'apply', 'delete', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info'];
-const TYPES = ['pods', 'po', 'services', 'svc', 'nodes', 'no', 'endpoints', 'ep', 'all'];
-const TYPE_NAMES: Record<string, 'pod' | 'service' | 'node' | 'endpoints'> = {
+export const KUBECTL_VERBS = [
+  'get', 'describe', 'run', 'expose', 'create', 'apply', 'delete', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info',
+  'scale', 'set', 'rollout', 'patch', 'wait', 'port-forward', 'api-resources',
+];
+const TYPES = ['pods', 'po', 'services', 'svc', 'nodes', 'no', 'endpoints', 'ep', 'all', 'deployments', 'deploy', 'replicasets', 'rs', 'namespaces', 'ns', 'endpointslices', 'events'];
+type NamedKind = 'pod' | 'service' | 'node' | 'endpoints' | 'deployment' | 'replicaset';
+const TYPE_NAMES: Record<string, NamedKind> = {
   pod: 'pod', pods: 'pod', po: 'pod',
   service: 'service', services: 'service', svc: 'service',
   node: 'node', nodes: 'node', no: 'node',
   endpoints: 'endpoints', ep: 'endpoints',
+  deployment: 'deployment', deployments: 'deployment', deploy: 'deployment',
+  replicaset: 'replicaset', replicasets: 'replicaset', rs: 'replicaset',
 };
 
 export interface Completion {
@@ -20,8 +26,12 @@ export interface Completion {
   readonly line: string;
 }
 
-function names(cluster: Cluster, kind: 'pod' | 'service' | 'node' | 'endpoints'): string[] {
+function names(cluster: Cluster, kind: NamedKind): string[] {
   switch (kind) {
+    case 'deployment':
+      return (cluster.deployments ?? []).map((d) => d.metadata.name);
+    case 'replicaset':
+      return (cluster.replicaSets ?? []).map((r) => r.metadata.name);
     case 'pod':
       return cluster.pods.map((p) => p.metadata.name);
     case 'node':
@@ -88,11 +98,24 @@ function candidatesFor(words: readonly string[], cluster: Cluster, files: readon
     case 'logs':
     case 'exec':
       return positional.length === 1 ? names(cluster, 'pod') : [];
+    case 'scale':
+    case 'set':
+    case 'rollout':
+      // scale deployment/web; set image deployment/web; rollout status deployment/web
+      if (verb !== 'scale' && positional.length === 1) return verb === 'set' ? ['image'] : ['status', 'history', 'undo'];
+      return positional.length === (verb === 'scale' ? 1 : 2) ? names(cluster, 'deployment').map((n) => `deployment/${n}`) : [];
+    case 'port-forward':
+      return positional.length === 1 ? [...names(cluster, 'pod').map((n) => `pod/${n}`), ...names(cluster, 'service').map((n) => `svc/${n}`)] : [];
+    case 'patch':
+      if (positional.length === 1) return ['svc', 'pod', 'deployment'];
+      return positional.length === 2 && TYPE_NAMES[second ?? ''] ? names(cluster, TYPE_NAMES[second ?? ''] as NamedKind) : [];
+    case 'wait':
+      return ['--for=condition=Ready', ...names(cluster, 'pod').map((n) => `pod/${n}`)];
     case 'expose':
-      if (positional.length === 1) return ['pod', 'service'];
-      return positional.length === 2 ? names(cluster, second === 'service' || second === 'svc' ? 'service' : 'pod') : [];
+      if (positional.length === 1) return ['pod', 'service', 'deployment'];
+      return positional.length === 2 ? names(cluster, TYPE_NAMES[second ?? ''] === 'deployment' ? 'deployment' : second === 'service' || second === 'svc' ? 'service' : 'pod') : [];
     case 'create':
-      if (positional.length === 1) return ['service', '-f'];
+      if (positional.length === 1) return ['deployment', 'service', '-f'];
       return positional.length === 2 && second === 'service' ? ['clusterip', 'nodeport', 'loadbalancer'] : [];
     case 'apply':
       return ['-f'];

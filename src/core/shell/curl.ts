@@ -1,6 +1,7 @@
 // curl as the learner's machine runs it: parse the command line, follow the route, print what
 // curl 7.88 prints (the page, -v's exchange, or its own error lines and exit codes).
-import { advanceClock, appendAccessLog, serviceOnNodePort, type Cluster } from '../cluster/index.js';
+import { advanceClock, appendAccessLog, findPod, serveHttp, serviceOnNodePort, whatAnswers, type Cluster, type HttpResponse } from '../cluster/index.js';
+import type { PortForward } from './port-forward.js';
 import { nodeWithAddress, trace, type Trace } from '../trace/index.js';
 import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
 
@@ -16,6 +17,16 @@ const CA_CERT_HELP =
 const SYN_GIVE_UP_MS = 129_504;
 
 interface CurlOptions {
+  insecure: boolean;
+  location: boolean;
+  /** -X: the request method. */
+  method: string | undefined;
+  /** -H: extra request headers, as typed. */
+  headers: string[];
+  /** -o: where the body goes (only /dev/null exists in this sandbox). */
+  outputFile: string | undefined;
+  /** -w: what to write after the transfer. */
+  writeOut: string | undefined;
   silent: boolean;
   showError: boolean;
   verbose: boolean;
@@ -28,11 +39,20 @@ interface CurlOptions {
 type Parsed = { ok: true; options: CurlOptions } | { ok: false; stderr: string; code: number };
 
 function parseArgs(args: readonly string[]): Parsed {
-  const options: CurlOptions = { silent: false, showError: false, verbose: false, head: false, include: false, maxTimeMs: undefined, url: undefined };
+  const options: CurlOptions = { insecure: false, location: false, method: undefined, headers: [], outputFile: undefined, writeOut: undefined, silent: false, showError: false, verbose: false, head: false, include: false, maxTimeMs: undefined, url: undefined };
   const flags: Record<string, keyof CurlOptions> = {
-    s: 'silent', S: 'showError', v: 'verbose', I: 'head', i: 'include',
+    s: 'silent', S: 'showError', v: 'verbose', I: 'head', i: 'include', k: 'insecure', L: 'location',
     '--silent': 'silent', '--show-error': 'showError', '--verbose': 'verbose', '--head': 'head', '--include': 'include',
+    '--insecure': 'insecure', '--location': 'location',
   };
+  // Options that take a value: -X/--request, -H/--header, -o/--output, -w/--write-out.
+  const valued: Record<string, (value: string) => void> = {
+    X: (v) => (options.method = v),
+    H: (v) => options.headers.push(v),
+    o: (v) => (options.outputFile = v),
+    w: (v) => (options.writeOut = v),
+  };
+  const longValued: Record<string, string> = { '--request': 'X', '--header': 'H', '--output': 'o', '--write-out': 'w' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const timeValue = (value: string | undefined, name: string): Parsed | null => {
@@ -48,6 +68,12 @@ function parseArgs(args: readonly string[]): Parsed {
     } else if (arg.startsWith('--max-time=')) {
       const failed = timeValue(arg.slice(11), '--max-time');
       if (failed) return failed;
+    } else if (arg.startsWith('--') && (longValued[arg.split('=')[0] ?? ''] !== undefined)) {
+      const letter = longValued[arg.split('=')[0] ?? ''] ?? '';
+      const eq = arg.indexOf('=');
+      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined) return { ok: false, stderr: `curl: option ${arg}: requires parameter\n${TRY_HELP}`, code: 2 };
+      valued[letter]?.(value);
     } else if (arg.startsWith('--')) {
       const key = flags[arg];
       if (!key) return { ok: false, stderr: `curl: option ${arg}: is unknown\n${TRY_HELP}`, code: 2 };
@@ -59,6 +85,13 @@ function parseArgs(args: readonly string[]): Parsed {
           const rest = arg.slice(j + 1);
           const failed = timeValue(rest || args[++i], '-m');
           if (failed) return failed;
+          break;
+        }
+        if (valued[letter]) {
+          const rest = arg.slice(j + 1);
+          const value = rest || args[++i];
+          if (value === undefined) return { ok: false, stderr: `curl: option -${letter}: requires parameter\n${TRY_HELP}`, code: 2 };
+          valued[letter]?.(value);
           break;
         }
         const key = flags[letter];
@@ -114,11 +147,88 @@ function resolveInPod(cluster: Cluster, host: string): string | undefined {
   return service?.spec.clusterIP;
 }
 
-/** `fromPod`: curl run inside that pod's container (kubectl exec), not on the laptop. */
-export function curl(cluster: Cluster, args: readonly string[], fromPod?: string): CommandResult {
+/** Where curl runs: on the laptop (with a port-forward, if one is running), or inside a pod's container. */
+export interface CurlPlace {
+  /** curl run inside that pod's container (kubectl exec), not on the laptop. */
+  readonly fromPod?: string;
+  /** The running `kubectl port-forward`, which answers on localhost. */
+  readonly forward?: PortForward;
+}
+
+export function curl(cluster: Cluster, args: readonly string[], place: CurlPlace = {}): CommandResult {
   const parsed = parseArgs(args);
   if (!parsed.ok) return { cluster, stdout: '', stderr: parsed.stderr, exitCode: parsed.code };
   const { options } = parsed;
+  if (options.outputFile !== undefined && options.outputFile !== '/dev/null') {
+    return { cluster, stdout: '', stderr: `curl: this sandbox has no files to write ${options.outputFile} to; -o /dev/null discards the page\n`, exitCode: 23 };
+  }
+  const result = curlRequest(cluster, options, place);
+  if (options.writeOut === undefined && options.outputFile === undefined) return result;
+  // -o /dev/null drops the page; -w writes its summary after the transfer, failed or not.
+  const code = result.exitCode === 0 ? (result.stdout.match(/^HTTP\/1\.1 (\d{3})/)?.[1] ?? lastStatus) : '000';
+  const page = options.outputFile === '/dev/null' ? '' : result.stdout;
+  const written = options.writeOut === undefined ? '' : writeOut(options.writeOut, code, result.exitCode === 0 ? lastTarget : undefined);
+  const stdout = page + written;
+  const output = (result.output ?? [{ stream: 'stdout' as const, text: result.stdout }, { stream: 'stderr' as const, text: result.stderr }])
+    .map((c) => (c.stream === 'stdout' ? { ...c, text: '' } : c))
+    .concat([{ stream: 'stdout', text: stdout }]);
+  return { ...result, stdout, output };
+}
+
+let lastStatus = '000';
+let lastTarget: { ip: string; port: number; size: number } | undefined;
+
+/** curl's -w variables the sandbox knows; \n and %% as curl writes them. */
+function writeOut(format: string, code: string, target: { ip: string; port: number; size: number } | undefined): string {
+  return format
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t')
+    .replace(/%\{(\w+)\}/g, (whole, name: string) => {
+      switch (name) {
+        case 'http_code':
+        case 'response_code':
+          return code;
+        case 'remote_ip':
+          return target?.ip ?? '';
+        case 'remote_port':
+          return target ? String(target.port) : '0';
+        case 'size_download':
+          return String(target?.size ?? 0);
+        default:
+          return whole;
+      }
+    })
+    .replace(/%%/g, '%');
+}
+
+/** A request to localhost's forwarded port: kubectl port-forward hands it to the pod's port. */
+function forwarded(cluster: Cluster, options: CurlOptions, forward: PortForward, path: string, method: string): CommandResult {
+  const pod = findPod(cluster, forward.pod);
+  const answer = pod ? whatAnswers(cluster, pod.status.podIP, forward.remote) : { kind: 'no-pod' as const };
+  const quiet = options.silent && !options.showError;
+  if (answer.kind !== 'listening') {
+    lastStatus = '000';
+    return { cluster, stdout: '', stderr: quiet ? '' : 'curl: (52) Empty reply from server\n', exitCode: 52 };
+  }
+  let response: HttpResponse = serveHttp(answer.image, method === 'HEAD' ? 'HEAD' : 'GET', path, cluster.now);
+  if (method !== 'GET' && method !== 'HEAD') response = notAllowed(response);
+  lastStatus = String(response.status);
+  lastTarget = { ip: '127.0.0.1', port: forward.local, size: Buffer.byteLength(response.body) };
+  const head = `HTTP/1.1 ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n`;
+  const stdout = (options.head || options.include ? head : '') + (options.head ? '' : response.body);
+  return { cluster, stdout, stderr: '', exitCode: 0 };
+}
+
+/** nginx serving static files answers other methods with 405. */
+function notAllowed(response: HttpResponse): HttpResponse {
+  const server = response.headers.find(([k]) => k === 'Server')?.[1] ?? 'nginx';
+  const body = `<html>\r\n<head><title>405 Not Allowed</title></head>\r\n<body>\r\n<center><h1>405 Not Allowed</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`;
+  const headers = response.headers.filter(([k]) => k === 'Server' || k === 'Date').concat([['Content-Type', 'text/html'], ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'keep-alive']]);
+  return { status: 405, reason: 'Not Allowed', headers, body };
+}
+
+function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): CommandResult {
+  const { fromPod, forward } = place;
   const quiet = options.silent && !options.showError;
   const target = parseUrl(options.url!);
   if ('error' in target) return { cluster, stdout: '', stderr: quiet ? '' : target.error, exitCode: target.code };
@@ -129,8 +239,11 @@ export function curl(cluster: Cluster, args: readonly string[], fromPod?: string
     if (options.verbose) verbose.push(`* Could not resolve host: ${target.host}`, '* Closing connection 0');
     return { cluster, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : message), exitCode: 6 };
   }
+  const method = options.method ?? (options.head ? 'HEAD' : 'GET');
+  lastStatus = '000';
+  lastTarget = undefined;
+  if (forward && ip === '127.0.0.1' && target.port === forward.local && target.scheme === 'http') return forwarded(cluster, options, forward, target.path, method);
   if (options.verbose) verbose.push(`*   Trying ${ip}:${target.port}...`);
-  const method = options.head ? 'HEAD' : 'GET';
   // One routing computation for curl and trace: curl reads how the connection ends off the trace.
   const http = { method, path: target.path };
   const result = fromPod === undefined ? trace(cluster, { from: 'outside', ip, port: target.port, http }) : trace(cluster, { from: 'pod', pod: fromPod, ip, port: target.port, http });
@@ -177,10 +290,12 @@ export function curl(cluster: Cluster, args: readonly string[], fromPod?: string
     if (options.verbose) verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
     return failure('curl: (1) Received HTTP/0.9 when not allowed', 1, routed);
   }
-  const { response } = outcome;
+  const response = method !== 'GET' && method !== 'HEAD' && outcome.response.status === 200 ? notAllowed(outcome.response) : outcome.response;
+  lastStatus = String(response.status);
+  lastTarget = { ip, port: target.port, size: Buffer.byteLength(response.body) };
   const logged = logRequest(routed, traced, method, target.path);
   if (options.verbose) {
-    verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
+    verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', ...options.headers.map((h) => `> ${h}`), '>');
     verbose.push(`< HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `< ${k}: ${v}`), '<');
   }
   const head = `HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}\n`).join('')}\n`;

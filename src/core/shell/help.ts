@@ -10,9 +10,15 @@ export interface FolderAccess {
 const COMMANDS = `It runs:
 
   kubectl ...     the real verbs: run, expose, create, apply -f, get,
-                  describe, delete, logs, exec, label, explain, version,
-                  cluster-info (k works too)
-  curl [-s] [-v] [-I] [-m SECONDS] URL
+                  describe, delete, logs, exec, label, explain, scale,
+                  set image, rollout, patch, wait, port-forward,
+                  api-resources, version, cluster-info (k works too).
+                  get -w follows what the next 60 seconds bring, then stops
+                  as Ctrl-C would; wait and rollout status let the clock run
+                  until done; port-forward forwards until Ctrl-C or the next
+                  port-forward
+  curl [-s] [-v] [-I] [-k] [-X METHOD] [-H HEADER] [-o /dev/null]
+       [-w FORMAT] [-m SECONDS] URL
                   a request from your laptop: curl http://203.0.113.11:31231
   trace [--from pod/NAME] URL
                   the path a request would take, hop by hop: the iptables

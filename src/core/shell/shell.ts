@@ -6,6 +6,7 @@ import { runKubectl, splitShellWords, type KubectlIO } from '../kubectl/index.js
 import { runInsideContainer } from './inside.js';
 import { curl } from './curl.js';
 import { shellHelp, type FolderAccess } from './help.js';
+import { portForward, type PortForward } from './port-forward.js';
 import { firewallCommand, iptablesSaveCommand, traceCommand } from './network.js';
 import { chunksOf, type CommandResult, type OutputChunk, type RequestRecord } from './result.js';
 
@@ -18,6 +19,16 @@ export interface ShellState {
   readonly forgotten?: number;
   /** Inside a container's shell (`kubectl exec -it POD -- sh`): lines run there until `exit`. */
   readonly inside?: { readonly pod: string; readonly shell: 'sh' | 'bash' };
+  /** The running `kubectl port-forward`, answering curl on localhost until Ctrl-C or the next one. */
+  readonly portForward?: PortForward;
+}
+
+/** Ctrl-C ends a running port-forward (the sandbox keeps at most one). */
+export function stopPortForward(state: ShellState): ShellState {
+  if (!state.portForward) return state;
+  const { portForward: _stopped, ...rest } = state;
+  void _stopped;
+  return rest;
 }
 
 /** The prompt the shell shows: the laptop's `$ `, or the container's root `# `. */
@@ -97,12 +108,18 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
   switch (command) {
     case 'kubectl':
     case 'k': {
+      if (args[0] === 'port-forward') {
+        const forwarded = portForward(ticked.cluster, args.slice(1));
+        const ran = withCluster(forwarded.result);
+        if (!forwarded.forward) return ran;
+        return { ...ran, state: { ...ran.state, portForward: forwarded.forward } };
+      }
       const result = runKubectl(ticked.cluster, args, io);
       const ran = withCluster(result);
       return result.interactive ? { ...ran, state: { ...ran.state, inside: result.interactive } } : ran;
     }
     case 'curl':
-      return withCluster(curl(ticked.cluster, args));
+      return withCluster(curl(ticked.cluster, args, { ...(ticked.portForward ? { forward: ticked.portForward } : {}) }));
     case 'trace':
       return withCluster(traceCommand(ticked.cluster, args));
     case 'iptables-save':

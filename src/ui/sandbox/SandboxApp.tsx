@@ -4,7 +4,7 @@ import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
-import { newShell, promptOf, runLine, type ShellState } from '../../core/shell/shell.js';
+import { newShell, promptOf, runLine, stopPortForward, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
 import { beforeCursor, edit, emptyEditor, visibleLine, type EditAction, type Editor } from '../../core/shell/line-editor.js';
 import { hardWrap } from '../../text/hard-wrap.js';
@@ -87,6 +87,7 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
       if (ed.text === '') exit();
       else act({ type: 'delete' });
     } else if (key.ctrl && input === 'c') {
+      shell.current = stopPortForward(shell.current);
       add({ prompt: `${ed.text}^C`, text: '' });
       act({ type: 'clear' });
     } else if (key.ctrl && input === 'l') write('\u001B[2J\u001B[3J\u001B[H');

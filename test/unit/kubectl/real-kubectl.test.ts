@@ -84,6 +84,11 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     'expose pod my-first-pod --port=80 --target-port=http --protocol=UDP --dry-run=client -o yaml',
     'expose pod my-first-pod --dry-run=client',
     'expose pod my-first-pod --port=80 --external-ip=203.0.113.50 --session-affinity=ClientIP --dry-run=client -o yaml',
+    'create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o yaml',
+    'create deployment web --image=nginx --dry-run=client -o json',
+    'create deploy web --image=nginx --image=busybox:1.36 --port=8080 --dry-run=client -o yaml',
+    'create deployment web --image=nginx --dry-run=client',
+    'create deployment web --image=nginx --dry-run=client -o name',
   ];
   for (const line of sameOutput) {
     it(`kubectl ${line}`, async () => {
@@ -118,6 +123,8 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     'explain',
     'label',
     'logs',
+    'create deployment --image=nginx',
+    'create deployment a b --image=nginx',
   ];
   for (const line of sameError) {
     it(`kubectl ${line} (error)`, async () => {

@@ -1,0 +1,136 @@
+// kubectl describe for deployments, replicasets, namespaces and endpointslices
+// (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeDeployment,
+// describeReplicaSet, DescribePodTemplate, describeNamespace, describeEndpointSliceV1).
+
+import {
+  deploymentStatus,
+  eventsFor,
+  formatLabels,
+  oldReplicaSets,
+  newReplicaSet,
+  podPhase,
+  podsOfReplicaSet,
+  type Cluster,
+  type Deployment,
+  type EndpointSlice,
+  type Namespace,
+  type PodTemplate,
+  type ReplicaSet,
+} from '../cluster/index.js';
+import { DescribeWriter } from './describe-writer.js';
+import { rfc1123z } from './duration.js';
+import { deploymentConditions, replicaSetCounts } from './workload-views.js';
+
+/** DescribePodTemplate with describeContainers' "  " indent. */
+export function describePodTemplate(w: DescribeWriter, template: PodTemplate): void {
+  w.write(0, 'Pod Template:\n');
+  w.labels('  Labels', template.labels);
+  w.write(0, '  Containers:\n');
+  for (const c of template.containers) {
+    w.write(1, ` ${c.name}:\n`);
+    w.write(2, `Image:\t${c.image}\n`);
+    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
+    const hostPorts = c.ports.map((p) => `0/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
+    w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
+    w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
+    if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
+    else {
+      w.write(2, 'Environment:\n');
+      for (const e of c.env) w.write(3, `${e.name}:\t${e.value}\n`);
+    }
+    w.write(2, 'Mounts:\t<none>\n');
+  }
+  w.write(0, '  Volumes:\t<none>\n');
+  w.labels('  Node-Selectors', {});
+  w.write(0, '  Tolerations:\t<none>\n');
+}
+
+const rsSummary = (cluster: Cluster, list: readonly ReplicaSet[]): string =>
+  list.length === 0 ? '<none>' : list.map((rs) => `${rs.metadata.name} (${podsOfReplicaSet(cluster, rs).length}/${rs.spec.replicas} replicas created)`).join(', ');
+
+export function describeDeployment(cluster: Cluster, d: Deployment): string {
+  const w = new DescribeWriter();
+  const st = deploymentStatus(cluster, d);
+  w.write(0, `Name:\t${d.metadata.name}\n`);
+  w.write(0, `Namespace:\t${d.metadata.namespace}\n`);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(d.metadata.creationTimestamp)}\n`);
+  w.labels('Labels', d.metadata.labels);
+  w.annotations('Annotations', d.metadata.annotations);
+  w.write(0, `Selector:\t${formatLabels(d.spec.selector)}\n`);
+  w.write(0, `Replicas:\t${d.spec.replicas} desired | ${st.updatedReplicas} updated | ${st.replicas} total | ${st.availableReplicas} available | ${st.unavailableReplicas} unavailable\n`);
+  w.write(0, 'StrategyType:\tRollingUpdate\n');
+  w.write(0, 'MinReadySeconds:\t0\n');
+  w.write(0, 'RollingUpdateStrategy:\t25% max unavailable, 25% max surge\n');
+  describePodTemplate(w, d.spec.template);
+  w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
+  w.write(1, '----\t------\t------\n');
+  for (const c of deploymentConditions(cluster, d)) w.write(1, `${c.type} \t${c.status}\t${c.reason}\n`);
+  // deploymentutil.GetAllReplicaSets: every old ReplicaSet, scaled down or not, by name.
+  const olds = oldReplicaSets(cluster, d).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const current = newReplicaSet(cluster, d);
+  w.write(0, `OldReplicaSets:\t${rsSummary(cluster, olds)}\n`);
+  w.write(0, `NewReplicaSet:\t${rsSummary(cluster, current ? [current] : [])}\n`);
+  w.events(eventsFor(cluster, d.metadata.uid), cluster.now);
+  return w.toString();
+}
+
+export function describeReplicaSet(cluster: Cluster, rs: ReplicaSet): string {
+  const w = new DescribeWriter();
+  const { current } = replicaSetCounts(cluster, rs);
+  const pods = podsOfReplicaSet(cluster, rs);
+  const running = pods.filter((p) => podPhase(p, cluster.now) === 'Running').length;
+  const waiting = pods.filter((p) => podPhase(p, cluster.now) === 'Pending').length;
+  w.write(0, `Name:\t${rs.metadata.name}\n`);
+  w.write(0, `Namespace:\t${rs.metadata.namespace}\n`);
+  w.write(0, `Selector:\t${formatLabels(rs.spec.selector)}\n`);
+  w.labels('Labels', rs.metadata.labels);
+  w.annotations('Annotations', rs.metadata.annotations);
+  w.write(0, `Controlled By:\t${rs.owner.kind}/${rs.owner.name}\n`);
+  w.write(0, `Replicas:\t${current} current / ${rs.spec.replicas} desired\n`);
+  w.write(0, `Pods Status:\t${running} Running / ${waiting} Waiting / 0 Succeeded / 0 Failed\n`);
+  describePodTemplate(w, rs.spec.template);
+  w.events(eventsFor(cluster, rs.metadata.uid), cluster.now);
+  return w.toString();
+}
+
+export function describeNamespace(ns: Namespace): string {
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${ns.metadata.name}\n`);
+  w.labels('Labels', ns.metadata.labels);
+  w.annotations('Annotations', ns.metadata.annotations);
+  w.write(0, 'Status:\tActive\n');
+  w.write(0, '\nNo resource quota.\n');
+  w.write(0, '\nNo LimitRange resource.\n');
+  return w.toString();
+}
+
+export function describeEndpointSlice(slice: EndpointSlice): string {
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${slice.metadata.name}\n`);
+  w.write(0, `Namespace:\t${slice.metadata.namespace}\n`);
+  w.labels('Labels', slice.metadata.labels);
+  w.annotations('Annotations', slice.metadata.annotations);
+  w.write(0, `AddressType:\t${slice.addressType}\n`);
+  if (slice.ports.length === 0) w.write(0, 'Ports: <unset>\n');
+  else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of slice.ports) w.write(1, `${p.name === '' ? '<unset>' : p.name}\t${p.port}\t${p.protocol}\n`);
+  }
+  if (slice.endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
+  else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of slice.endpoints) {
+      w.write(1, `- Addresses:\t${e.address}\n`);
+      w.write(2, 'Conditions:\n');
+      w.write(3, `Ready:\t${e.ready ? 'true' : 'false'}\n`);
+      w.write(2, 'Hostname:\t<unset>\n');
+      if (e.podName) w.write(2, `TargetRef:\tPod/${e.podName}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, 'Zone:\t<unset>\n');
+    }
+  }
+  w.events([], 0);
+  return w.toString();
+}

@@ -1,0 +1,154 @@
+// kubectl rollout status deployment/NAME: waits, in virtual time, for the rollout to finish and
+// prints each state it passes through (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go).
+// Also rollout history and rollout undo for deployments.
+
+import {
+  advanceClock,
+  deploymentStatus,
+  findDeployment,
+  ownedReplicaSets,
+  podsOfReplicaSet,
+  revisionOf,
+  updateDeployment,
+  type Cluster,
+  type Deployment,
+} from '../cluster/index.js';
+import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { Output } from './command.js';
+import { parseDuration } from './wait-duration.js';
+import { apiErrorText, clientError } from './errors.js';
+import { flagValue } from './flags.js';
+import { qualifiedPlural, qualifiedSingular } from './resources.js';
+import { oneTarget } from './workload-target.js';
+import { formatTable } from './tabwriter.js';
+
+export const ROLLOUT_HELP = `Manage the rollout of one or many resources.
+
+ Valid resource types include:
+
+  *  deployments
+  *  daemonsets
+  *  statefulsets
+
+Available Commands:
+  history       View rollout history
+  pause         Mark the provided resource as paused
+  restart       Restart a resource
+  resume        Resume a paused resource
+  status        Show the status of the rollout
+  undo          Undo a previous rollout
+
+Usage:
+  kubectl rollout SUBCOMMAND [options]
+`;
+
+/** rollout_status.go DeploymentStatusViewer: the message, and whether the rollout is done. */
+export function rolloutStatusLine(cluster: Cluster, d: Deployment): { text: string; done: boolean } {
+  const st = deploymentStatus(cluster, d);
+  const name = d.metadata.name;
+  const want = d.spec.replicas;
+  if (st.updatedReplicas < want) return { text: `Waiting for deployment "${name}" rollout to finish: ${st.updatedReplicas} out of ${want} new replicas have been updated...`, done: false };
+  if (st.replicas > st.updatedReplicas) return { text: `Waiting for deployment "${name}" rollout to finish: ${st.replicas - st.updatedReplicas} old replicas are pending termination...`, done: false };
+  if (st.availableReplicas < st.updatedReplicas) return { text: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas} of ${st.updatedReplicas} updated replicas are available...`, done: false };
+  return { text: `deployment "${name}" successfully rolled out`, done: true };
+}
+
+/** The next moment a pod of the deployment becomes ready, if any. */
+function nextChange(cluster: Cluster, d: Deployment): number | undefined {
+  let soonest: number | undefined;
+  for (const rs of ownedReplicaSets(cluster, d)) {
+    for (const pod of podsOfReplicaSet(cluster, rs)) {
+      const t = pod.timeline.startedAt;
+      if (t > cluster.now && (soonest === undefined || t < soonest)) soonest = t;
+    }
+  }
+  return soonest;
+}
+
+function status(ctx: CommandContext, args: readonly string[]): KubectlResult {
+  let cluster = ctx.cluster;
+  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
+  const target = oneTarget(args);
+  if (!target.ok) return fail(clientError(target.error));
+  if (target.type.kind !== 'Deployment') return fail(clientError(`no status viewer has been implemented for ${target.type.kind}`));
+  if (!findDeployment(cluster, target.name)) {
+    return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
+  }
+  const timeoutText = flagValue(ctx.parsed, 'timeout') ?? '0s';
+  const timeout = parseDuration(timeoutText);
+  if (timeout === undefined) return fail(clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
+  const watch = (flagValue(ctx.parsed, 'watch') ?? 'true') !== 'false';
+  // No timeout: wait as long as the deployment's progress deadline (600s) at most.
+  const deadline = cluster.now + (timeout > 0 ? timeout : 600_000);
+  const out = new Output();
+  let last = '';
+  for (;;) {
+    const d = findDeployment(cluster, target.name);
+    if (!d) return out.result(cluster);
+    const line = rolloutStatusLine(cluster, d);
+    if (line.text !== last) out.out(line.text);
+    last = line.text;
+    if (line.done || !watch) return out.result(cluster);
+    const next = nextChange(cluster, d);
+    if (next === undefined || next > deadline) {
+      cluster = advanceClock(cluster, deadline - cluster.now);
+      out.err(clientError(timeout > 0 ? 'timed out waiting for the condition' : `deployment "${target.name}" exceeded its progress deadline`));
+      return out.result(cluster);
+    }
+    cluster = advanceClock(cluster, next - cluster.now);
+  }
+}
+
+function history(ctx: CommandContext, args: readonly string[]): KubectlResult {
+  const { cluster } = ctx;
+  const target = oneTarget(args);
+  if (!target.ok) return { cluster, stdout: '', stderr: clientError(target.error), exitCode: 1 };
+  const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name) : undefined;
+  if (!d) return { cluster, stdout: '', stderr: apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }), exitCode: 1 };
+  const rows = [['REVISION', 'CHANGE-CAUSE'], ...ownedReplicaSets(cluster, d).map(revisionOf).sort((a, b) => a - b).map((r) => [String(r), '<none>'])];
+  return { cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} \n${formatTable(rows)}\n`, stderr: '', exitCode: 0 };
+}
+
+function undo(ctx: CommandContext, args: readonly string[]): KubectlResult {
+  const { cluster } = ctx;
+  const target = oneTarget(args);
+  if (!target.ok) return { cluster, stdout: '', stderr: clientError(target.error), exitCode: 1 };
+  const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name) : undefined;
+  if (!d) return { cluster, stdout: '', stderr: apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }), exitCode: 1 };
+  const byRevision = ownedReplicaSets(cluster, d).sort((a, b) => revisionOf(b) - revisionOf(a));
+  const previous = byRevision[1];
+  if (!previous) return { cluster, stdout: '', stderr: clientError('no rollout history found for deployment "' + d.metadata.name + '"'), exitCode: 1 };
+  const hashKey = 'pod-template-hash';
+  const { [hashKey]: _hash, ...labels } = previous.spec.template.labels;
+  void _hash;
+  const updated = updateDeployment(cluster, d.metadata.name, (live) => ({ ...live.spec, template: { labels, containers: previous.spec.template.containers } }));
+  if (!updated.ok) return { cluster, stdout: '', stderr: apiErrorText(updated.error), exitCode: 1 };
+  return { cluster: updated.cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} rolled back\n`, stderr: '', exitCode: 0 };
+}
+
+function run(ctx: CommandContext): KubectlResult {
+  const [sub, ...rest] = ctx.parsed.positional;
+  if (sub === 'status') return status(ctx, rest);
+  if (sub === 'history') return history(ctx, rest);
+  if (sub === 'undo') return undo(ctx, rest);
+  if (sub === undefined) return { cluster: ctx.cluster, stdout: ROLLOUT_HELP, stderr: '', exitCode: 0 };
+  return {
+    cluster: ctx.cluster,
+    stdout: '',
+    stderr: clientError(`"kubectl rollout ${sub}" is not part of this simulated cluster; rollout status, history and undo are`),
+    exitCode: 1,
+  };
+}
+
+export const rolloutCommand: CommandDef = {
+  name: 'rollout',
+  flags: [
+    { name: 'timeout', kind: 'string' },
+    { name: 'watch', short: 'w', kind: 'string', noOptDefVal: 'true' },
+    { name: 'revision', kind: 'int' },
+    { name: 'to-revision', kind: 'int' },
+    { name: 'filename', short: 'f', kind: 'strings' },
+  ],
+  help: ROLLOUT_HELP,
+  run,
+};

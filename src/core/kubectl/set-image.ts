@@ -1,0 +1,75 @@
+// kubectl set image deployment/NAME CONTAINER=IMAGE... (staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go)
+
+import { findDeployment, setDeploymentImages } from '../cluster/index.js';
+import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { Output } from './command.js';
+import { apiErrorText, clientError } from './errors.js';
+import { qualifiedPlural, qualifiedSingular } from './resources.js';
+import { oneTarget } from './workload-target.js';
+
+export const SET_HELP = `Configure application resources.
+
+ These commands help you make changes to existing application resources.
+
+Available Commands:
+  image            Update the image of a pod template
+
+Usage:
+  kubectl set SUBCOMMAND [options]
+`;
+
+function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
+  const { cluster } = ctx;
+  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
+  const split = args.findIndex((a) => a.includes('='));
+  const resources = split < 0 ? args : args.slice(0, split);
+  const pairs = split < 0 ? [] : args.slice(split);
+  if (resources.length === 0 || pairs.length === 0) return fail(clientError('at least one image update is required'));
+  const images: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) return fail(clientError(`invalid image update: ${pair}`));
+    images[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const target = oneTarget(resources);
+  if (!target.ok) return fail(clientError(target.error));
+  const { type, name } = target;
+  if (type.kind !== 'Deployment') {
+    return fail(clientError(`set image works on deployments in this simulated cluster (kubectl set image deployment/NAME CONTAINER=IMAGE); for a pod, apply its manifest with the new image`));
+  }
+  const live = findDeployment(cluster, name);
+  if (!live) return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+  const names = live.spec.template.containers.map((c) => c.name);
+  const resolved: Record<string, string> = {};
+  for (const [container, image] of Object.entries(images)) {
+    if (container === '*') for (const n of names) resolved[n] = image;
+    else if (!names.includes(container)) return fail(clientError(`unable to find container named "${container}"`));
+    else resolved[container] = image;
+  }
+  const updated = setDeploymentImages(cluster, name, resolved);
+  if (!updated.ok) return fail(apiErrorText(updated.error));
+  const out = new Output();
+  out.out(`${qualifiedSingular(type)}/${name} image updated`);
+  return out.result(updated.cluster);
+}
+
+function run(ctx: CommandContext): KubectlResult {
+  const [sub, ...rest] = ctx.parsed.positional;
+  if (sub === 'image') return setImage(ctx, rest);
+  if (sub === undefined) return { cluster: ctx.cluster, stdout: SET_HELP, stderr: '', exitCode: 0 };
+  return { cluster: ctx.cluster, stdout: '', stderr: clientError(`"kubectl set ${sub}" is not part of this simulated cluster; kubectl set image deployment/NAME CONTAINER=IMAGE is`), exitCode: 1 };
+}
+
+export const setCommand: CommandDef = {
+  name: 'set',
+  flags: [
+    { name: 'filename', short: 'f', kind: 'strings' },
+    { name: 'all', kind: 'bool' },
+    { name: 'local', kind: 'bool' },
+    { name: 'selector', short: 'l', kind: 'string' },
+    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'record', kind: 'bool' },
+  ],
+  help: SET_HELP,
+  run,
+};

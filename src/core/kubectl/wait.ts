@@ -1,0 +1,135 @@
+// kubectl wait --for=condition=Ready pod/NAME [--timeout=30s]: lets virtual time pass until the
+// condition holds or the timeout runs out (staging/src/k8s.io/kubectl/pkg/cmd/wait/wait.go).
+// Conditions: Ready, ContainersReady, Initialized, PodScheduled, PodReadyToStartContainers on
+// pods; Available and Progressing on deployments; --for=delete.
+
+import { advanceClock, findDeployment, podConditions, type Cluster } from '../cluster/index.js';
+import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { Output } from './command.js';
+import { apiErrorText, clientError } from './errors.js';
+import { flagBool, flagValue } from './flags.js';
+import { parseSelector, selectorMatches } from './label-selector.js';
+import { getItem, itemLabels, listItems } from './lookup.js';
+import { qualifiedPlural, qualifiedSingular, resolveType, type ResourceType } from './resources.js';
+import { parseDuration } from './wait-duration.js';
+import { deploymentConditions } from './workload-views.js';
+
+export const WAIT_HELP = `Experimental: Wait for a specific condition on one or many resources.
+
+Examples:
+  # Wait for the pod "busybox1" to contain the status condition of type "Ready"
+  kubectl wait --for=condition=Ready pod/busybox1
+
+Usage:
+  kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]
+`;
+
+type Check = (cluster: Cluster) => boolean | 'gone';
+
+function conditionCheck(type: ResourceType, name: string, condition: string, want: string): Check {
+  return (cluster) => {
+    const item = getItem(cluster, type, name);
+    if (!item) return 'gone';
+    if (item.kind === 'Pod') return podConditions(item.obj, cluster.now).some((c) => c.type.toLowerCase() === condition && c.status.toLowerCase() === want);
+    if (item.kind === 'Deployment') {
+      const d = findDeployment(cluster, name);
+      return d ? deploymentConditions(cluster, d).some((c) => c.type.toLowerCase() === condition && c.status.toLowerCase() === want) : 'gone';
+    }
+    return false;
+  };
+}
+
+/** Moments ahead when something about pods changes (a sandbox, a container start). */
+function nextMoment(cluster: Cluster, until: number): number | undefined {
+  let soonest: number | undefined;
+  for (const pod of cluster.pods) {
+    for (const t of [pod.timeline.sandboxAt, pod.timeline.startedAt]) {
+      if (t > cluster.now && t <= until && (soonest === undefined || t < soonest)) soonest = t;
+    }
+  }
+  return soonest;
+}
+
+function run(ctx: CommandContext): KubectlResult {
+  let cluster = ctx.cluster;
+  const { parsed } = ctx;
+  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
+  const forText = flagValue(parsed, 'for');
+  if (forText === undefined || forText === '') return fail(clientError('unrecognized condition: ""'));
+  const timeoutText = flagValue(parsed, 'timeout') ?? '30s';
+  const timeout = parseDuration(timeoutText);
+  if (timeout === undefined) return fail(clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
+  let condition = '';
+  let want = 'true';
+  const isDelete = forText.toLowerCase() === 'delete';
+  if (!isDelete) {
+    const m = forText.match(/^condition=([^=]+)(?:=(.*))?$/i);
+    if (!m) return fail(clientError(`unrecognized condition: "${forText}"; this simulated cluster waits for --for=condition=NAME and --for=delete`));
+    condition = (m[1] ?? '').toLowerCase();
+    want = (m[2] ?? 'true').toLowerCase();
+  }
+  const args = parsed.positional;
+  if (args.length === 0) return fail(clientError("resource(s) were provided, but no name was specified"));
+  const targets: { type: ResourceType; name: string }[] = [];
+  if (args.some((a) => a.includes('/'))) {
+    for (const arg of args) {
+      const [typeName = '', name = ''] = arg.split('/');
+      const type = resolveType(typeName);
+      if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+      targets.push({ type, name });
+    }
+  } else {
+    const [typeName = '', ...names] = args;
+    const type = resolveType(typeName);
+    if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+    const selectorText = flagValue(parsed, 'selector');
+    if (names.length > 0) for (const name of names) targets.push({ type, name });
+    else if (flagBool(parsed, 'all') || selectorText !== undefined) {
+      const selector = parseSelector(selectorText ?? '');
+      if (!selector.ok) return fail(clientError(selector.error));
+      for (const item of listItems(cluster, type)) if (selectorMatches(selector.requirements, itemLabels(item))) targets.push({ type, name: item.obj.metadata.name });
+      if (targets.length === 0) return fail(clientError('no matching resources found'));
+    } else return fail(clientError('resource(s) were provided, but no name was specified'));
+  }
+  const out = new Output();
+  for (const target of targets) {
+    if (!getItem(cluster, target.type, target.name)) {
+      if (isDelete) continue;
+      out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
+      continue;
+    }
+    const ref = `${qualifiedSingular(target.type)}/${target.name}`;
+    const check: Check = isDelete ? (c) => (getItem(c, target.type, target.name) ? false : 'gone') : conditionCheck(target.type, target.name, condition, want);
+    const deadline = cluster.now + timeout;
+    for (;;) {
+      const state = check(cluster);
+      if (state === true || (isDelete && state === 'gone')) {
+        out.out(isDelete ? `${ref} condition met` : `${ref} condition met`);
+        break;
+      }
+      const next = nextMoment(cluster, deadline);
+      if (next === undefined) {
+        cluster = advanceClock(cluster, deadline - cluster.now);
+        out.err(clientError(`timed out waiting for the condition on ${qualifiedPlural(target.type)}/${target.name}`));
+        break;
+      }
+      cluster = advanceClock(cluster, next - cluster.now);
+    }
+  }
+  return out.result(cluster);
+}
+
+export const waitCommand: CommandDef = {
+  name: 'wait',
+  flags: [
+    { name: 'for', kind: 'string' },
+    { name: 'timeout', kind: 'string' },
+    { name: 'selector', short: 'l', kind: 'string' },
+    { name: 'all', kind: 'bool' },
+    { name: 'all-namespaces', short: 'A', kind: 'bool' },
+    { name: 'filename', short: 'f', kind: 'strings' },
+    { name: 'output', short: 'o', kind: 'string' },
+  ],
+  help: WAIT_HELP,
+  run,
+};
