@@ -13,29 +13,31 @@ export type ManifestEntry =
 
 export type LoadResult = { readonly ok: true; readonly entries: ManifestEntry[] } | { readonly ok: false; readonly error: string };
 
-/** kubectl -f DIR: the directory's .json, .yaml and .yml files, in name order (not recursive). */
-function expandDirectories(io: KubectlIO, files: readonly string[]): string[] {
-  const out: string[] = [];
+/**
+ * kubectl -f DIR: the directory's .json, .yaml and .yml files, in name order (not recursive). A
+ * file named directly is read once, here, and its text kept.
+ */
+function expandDirectories(io: KubectlIO, files: readonly string[]): { file: string; text?: ReturnType<KubectlIO['readFile']> }[] {
+  const out: { file: string; text?: ReturnType<KubectlIO['readFile']> }[] = [];
   for (const file of files) {
     const text = io.readFile(file);
     const names = isFileError(text) && text.error === 'is-directory' ? io.listDir?.(file) : undefined;
     if (!names) {
-      out.push(file);
+      out.push({ file, text });
       continue;
     }
     // filepath.Walk's names: the directory joined and cleaned (`.` adds nothing, `m/` is `m/x.yml`).
     const dir = file.replace(/\/+$/, '');
     const base = dir === '.' || dir === '' ? '' : `${dir}/`;
-    out.push(...[...names].filter((n) => /\.(json|ya?ml)$/.test(n)).sort().map((n) => `${base}${n}`));
+    for (const name of [...names].filter((n) => /\.(json|ya?ml)$/.test(n)).sort()) out.push({ file: `${base}${name}` });
   }
   return out;
 }
 
 export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResult {
   const entries: ManifestEntry[] = [];
-  const files = expandDirectories(io, given);
-  for (const file of files) {
-    const text = io.readFile(file);
+  for (const { file, text: known } of expandDirectories(io, given)) {
+    const text = known ?? io.readFile(file);
     if (isFileError(text)) return { ok: false, error: fileErrorText(file, text) };
     const parseError = (reason: string) => `error parsing ${file}: error converting YAML to JSON: yaml: ${reason}`;
     // go-yaml, which kubectl uses, refuses control characters (a binary file) before parsing.
