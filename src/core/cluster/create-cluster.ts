@@ -4,6 +4,7 @@ import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
 import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
 import type { Cluster, ClusterConfig, Node, Service } from './types.js';
+import { smallest } from '../append.js';
 
 export interface CreateClusterOptions {
   readonly seed: number;
@@ -25,7 +26,7 @@ export function createCluster(options: CreateClusterOptions): Cluster {
     revision += 1;
     nodes.push(buildNode(plan, config, start, uid.uid, String(revision)));
   }
-  const oldest = Math.min(...nodes.map((n) => n.metadata.creationTimestamp));
+  const oldest = smallest(nodes.map((n) => n.metadata.creationTimestamp), Infinity);
   const uid = newUid(rng);
   rng = uid.rng;
   revision += 1;

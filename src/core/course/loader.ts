@@ -7,6 +7,7 @@ import { closest } from './suggest.js';
 import { readQuestions } from '../quiz/index.js';
 import { templateProblems } from './template.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
+import { append } from '../append.js';
 
 export interface SourceFile {
   /** The name to show in messages, e.g. `lessons/01-why.yml`. */
@@ -189,7 +190,7 @@ function buildSteps(
     const stepPath = ['steps', i];
     const result = v.safeParse(stepSchema, raw, { abortEarly: false });
     if (!result.success) {
-      problems.push(...result.issues.map((issue) => describeIssue(lesson, issue, stepPath)));
+      append(problems, result.issues.map((issue) => describeIssue(lesson, issue, stepPath)));
       return;
     }
     const step = result.output;
@@ -242,7 +243,7 @@ export function loadCourse(sources: CourseSources): LoadResult {
     const steps = Array.isArray(raws) ? buildSteps(parsed, raws, manifests, problems) : [];
     const result = v.safeParse(lessonSchema, data, { abortEarly: false });
     if (!result.success) {
-      problems.push(...result.issues.map((issue) => describeIssue(parsed, issue)));
+      append(problems, result.issues.map((issue) => describeIssue(parsed, issue)));
       continue;
     }
     const { id: lessonId, title, summary, setup } = result.output;

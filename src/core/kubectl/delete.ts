@@ -11,6 +11,7 @@ import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests } from './manifests.js';
 import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
+import { append } from '../append.js';
 
 function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, file?: string): Cluster {
   const notFoundText = apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
@@ -56,7 +57,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
     if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
-    targets.push(...slashed.targets);
+    append(targets, slashed.targets);
   } else {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];

@@ -13,6 +13,7 @@ import { listOf, parseOutput, printData } from './output-format.js';
 import { resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
 import { formatTable } from './tabwriter.js';
+import { append } from '../append.js';
 
 interface Request {
   readonly type: ResourceType | 'empty';
@@ -102,7 +103,7 @@ function run(ctx: CommandContext): KubectlResult {
         else out.err(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
       }
     } else if (!hidden) {
-      found.push(...listItems(cluster, type).filter((i) => selectorMatches(selector.requirements, itemLabels(i))));
+      append(found, listItems(cluster, type).filter((i) => selectorMatches(selector.requirements, itemLabels(i))));
     }
   }
 

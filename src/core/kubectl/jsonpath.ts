@@ -2,6 +2,7 @@
 // {range .items[*]}...{end}; enough for `-o jsonpath='{.spec.ports[0].nodePort}'`.
 
 import type { JsonValue } from './go-yaml.js';
+import { append } from '../append.js';
 
 type Step = { readonly field: string } | { readonly index: number } | { readonly all: true };
 
@@ -29,11 +30,11 @@ function evaluate(value: JsonValue, steps: readonly Step[]): JsonValue[] {
     for (const v of current) {
       if ('field' in step) {
         if (typeof v === 'object' && v !== null && !Array.isArray(v) && step.field in v) next.push(v[step.field] as JsonValue);
-        else if (Array.isArray(v) && step.field === '*') next.push(...v);
+        else if (Array.isArray(v) && step.field === '*') append(next, v);
       } else if ('index' in step) {
         if (Array.isArray(v) && step.index < v.length) next.push(v[step.index] as JsonValue);
-      } else if (Array.isArray(v)) next.push(...v);
-      else if (typeof v === 'object' && v !== null) next.push(...Object.values(v));
+      } else if (Array.isArray(v)) append(next, v);
+      else if (typeof v === 'object' && v !== null) append(next, Object.values(v));
     }
     current = next;
   }

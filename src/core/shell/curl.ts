@@ -3,6 +3,7 @@
 import { advanceClock, appendAccessLog, serviceOnNodePort, type Cluster } from '../cluster/index.js';
 import { nodeWithAddress, trace, type Trace } from '../trace/index.js';
 import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
+import { append } from '../append.js';
 
 const VERSION = '7.88.1';
 const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -149,7 +150,9 @@ export function curl(cluster: Cluster, args: readonly string[]): CommandResult {
   const logged = logRequest(routed, traced, method, target.path);
   if (options.verbose) {
     verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
-    verbose.push(`< HTTP/1.1 ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `< ${k}: ${v}`), '<');
+    verbose.push(`< HTTP/1.1 ${response.status} ${response.reason}`);
+    append(verbose, response.headers.map(([k, v]) => `< ${k}: ${v}`));
+    verbose.push('<');
   }
   const head = `HTTP/1.1 ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n`;
   const stdout = (options.head || options.include ? head : '') + (options.head ? '' : response.body);
