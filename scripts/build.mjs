@@ -117,7 +117,7 @@ const cheaperInkFrames = {
   },
 };
 
-await build({
+const options = {
   entryPoints: [`${root}/src/cli.tsx`],
   outfile: `${root}/dist/cli.js`,
   bundle: true,
@@ -129,19 +129,27 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
+    __FAULTS__: 'false',
   },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
   plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames],
   logLevel: 'warning',
-});
+};
+await build(options);
 for (const [request, standIn] of inkSwaps) {
   if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
   // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
   if (!shortcutFor.has(standIn)) throw new Error(`${standIn} does not get the string-width shortcut`);
 }
 chmodSync(`${root}/dist/cli.js`, 0o755);
+
+// ---- The test bundle: the same app with the NODEPORT_LAB_FAULT switch (src/ui/Fault.tsx) ----
+// The crash tests make the UI throw on purpose; the bundle learners run has no such switch (the
+// define above drops it), so the tests run this one, which is not packed (package.json "files").
+await build({ ...options, outfile: `${root}/dist/cli-faults.js`, define: { ...options.define, __FAULTS__: 'true' } });
+// ---- end of the test bundle ----
 
 // The shipped lessons, validated and stored as JSON beside the bundle.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'], { cwd: root, stdio: 'inherit' });

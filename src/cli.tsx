@@ -13,7 +13,7 @@ import { reset } from './commands/reset.js';
 import { randomSeed, runScript } from './commands/sandbox.js';
 import { runSandbox } from './commands/sandbox-terminal.js';
 import { courseManifests, sandboxFiles } from './commands/sandbox-files.js';
-import { parseFault } from './ui/Fault.js';
+import { faultFromEnv } from './ui/Fault.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
@@ -41,7 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const files = sandboxFiles(manifests, process.cwd());
       const seed = options.seed ?? randomSeed();
       if (!interactive) return runScript(seed, files, process.stdin, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
-      return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, parseFault(process.env.NODEPORT_LAB_FAULT));
+      return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, faultFromEnv(process.env));
     }
     case 'reset':
       return reset(labHome(process.env), options.yes, interactive);
@@ -68,7 +68,7 @@ async function main(argv: readonly string[]): Promise<number> {
         if (!found.ok) return err(`nodeport-lab: ${found.message}`), 2;
         start = found.place;
       }
-      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed(), start, parseFault(process.env.NODEPORT_LAB_FAULT));
+      return runCourse(loaded.course, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed(), start, faultFromEnv(process.env));
     }
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
-import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { FAULT_CLI as CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'npl-crash-'));
 const MESSAGE = 'nodeport-lab stopped because of a bug in it: a fault set by NODEPORT_LAB_FAULT';
@@ -60,7 +60,7 @@ describe('a bug inside the UI, in a real terminal', { skip: tmuxMissing() }, () 
       assert.equal(code, 1);
       const screen = term.screen();
       assert.ok(screen.includes(MESSAGE), screen);
-      assert.match(screen, /^\s+at .*cli\.js:\d+:\d+/m);
+      assert.match(screen, /^\s+at .*cli-faults\.js:\d+:\d+/m);
     } finally {
       term.close();
     }
