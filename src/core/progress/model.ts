@@ -26,14 +26,40 @@ export interface Progress {
 
 /** Keeps the better of the stored and the new result of a quiz. */
 export function recordQuiz(progress: Progress, key: string, result: QuizResult): Progress {
-  const best = bestResult(progress.quizzes?.[key], result);
+  const best = bestResult(progress.quizzes ? own(progress.quizzes, key) : undefined, result);
   return { ...progress, quizzes: { ...progress.quizzes, [key]: best } };
 }
 
 export const emptyProgress: Progress = { version: PROGRESS_VERSION, lessons: {}, last: null };
 
 export function lessonProgress(progress: Progress, lesson: string): LessonProgress {
-  return progress.lessons[lesson] ?? { done: [], complete: false };
+  // Own entries only: a lesson may be called "constructor", which every object inherits.
+  return own(progress.lessons, lesson) ?? { done: [], complete: false };
+}
+
+/** Sets an own property whatever the key: `__proto__` from a file is a key like any other. */
+function put<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/**
+ * What two windows saved, together: every step either finished, a lesson complete in either, the
+ * better result of each quiz; `last` is the newer one's (`ours`), the window saving now.
+ */
+export function mergeProgress(disk: Progress, ours: Progress): Progress {
+  const lessons: Record<string, LessonProgress> = {};
+  for (const [id, theirs] of Object.entries(disk.lessons)) put(lessons, id, theirs);
+  for (const [id, mine] of Object.entries(ours.lessons)) {
+    const theirs = own(lessons, id);
+    put(lessons, id, theirs ? { done: [...mine.done, ...theirs.done.filter((step) => !mine.done.includes(step))], complete: mine.complete || theirs.complete } : mine);
+  }
+  const merged: Progress = { version: PROGRESS_VERSION, lessons, last: ours.last ?? disk.last };
+  if (!disk.quizzes && !ours.quizzes) return merged;
+  const quizzes: Record<string, QuizResult> = {};
+  for (const [key, result] of Object.entries(disk.quizzes ?? {})) put(quizzes, key, result);
+  for (const [key, result] of Object.entries(ours.quizzes ?? {})) put(quizzes, key, bestResult(own(quizzes, key), result));
+  return { ...merged, quizzes };
 }
 
 /** The learner is now at `place`. */
@@ -56,7 +82,7 @@ export function parseProgress(data: unknown): Progress | null {
   for (const [id, value] of Object.entries(data.lessons)) {
     if (!isRecord(value) || !Array.isArray(value.done) || typeof value.complete !== 'boolean') return null;
     if (!value.done.every((step) => typeof step === 'string')) return null;
-    lessons[id] = { done: value.done as string[], complete: value.complete };
+    put(lessons, id, { done: value.done as string[], complete: value.complete });
   }
   const last = data.last;
   if (last !== null && !(isRecord(last) && typeof last.lesson === 'string' && typeof last.step === 'string')) {
@@ -68,7 +94,7 @@ export function parseProgress(data: unknown): Progress | null {
     for (const [key, value] of Object.entries(data.quizzes)) {
       const result = parseQuizResult(value);
       if (!result) return null;
-      quizzes[key] = result;
+      put(quizzes, key, result);
     }
   }
   const place = last === null ? null : { lesson: last.lesson as string, step: last.step as string };
