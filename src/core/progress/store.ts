@@ -144,7 +144,7 @@ function lock(file: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    let stale = false;
+    let stale: boolean;
     try {
       const holder = Number(readFileSync(path, 'utf8'));
       stale = (Number.isInteger(holder) && holder > 0 && !alive(holder)) || Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS;
