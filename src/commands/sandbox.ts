@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { KubectlIO } from '../core/kubectl/index.js';
 import { newShell, runLine } from '../core/shell/shell.js';
+import { visibleControls } from '../core/visible-controls.js';
 
 /** Virtual time between two scripted commands, as if typed a second apart. */
 export const SCRIPT_STEP_MS = 1000;
@@ -21,7 +22,7 @@ export async function runScript(
   for await (const line of lines) {
     const result = runLine(state, line, io, SCRIPT_STEP_MS);
     state = result.state;
-    for (const chunk of result.output) (chunk.stream === 'stdout' ? out : err)(chunk.text);
+    for (const chunk of result.output) (chunk.stream === 'stdout' ? out : err)(visibleControls(chunk.text));
     if (result.exitCode !== null) status = result.exitCode;
     if (result.exit) break;
   }

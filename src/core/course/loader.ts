@@ -1,6 +1,7 @@
 // Lesson files (text) -> a validated Course, or every problem found, each with file:line:col.
 import * as v from 'valibot';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { findControl } from '../visible-controls.js';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
 import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
 import { closest } from './suggest.js';
@@ -48,7 +49,28 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
     }
     return null;
   }
-  return { source, doc, counter };
+  const before = problems.length;
+  controlProblems(source, doc, counter, problems);
+  return problems.length > before ? null : { source, doc, counter };
+}
+
+/**
+ * Every string of a lesson or manifest reaches the learner's terminal: a control character in one
+ * (ESC, BEL, a C1 code, written as is or as a YAML escape like "\e") could retitle the window,
+ * write the clipboard or clear the screen, so it is refused where it is. Tab and newline are fine.
+ */
+function controlProblems(source: SourceFile, doc: Document, counter: LineCounter, problems: Problem[]): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (!isScalar(node) || typeof node.value !== 'string') return;
+      const found = findControl(node.value);
+      if (!found) return;
+      const [start = 0, end = start] = node.range ?? [];
+      const literal = findControl(source.text.slice(start, end));
+      const at = literal ? start + literal.index : start;
+      problems.push({ file: source.file, ...position(counter, at), message: `control character ${found.shown} in a string: lesson text may hold no terminal control codes` });
+    },
+  });
 }
 
 function yamlMessage(message: string): string {
