@@ -16,6 +16,8 @@ export interface SourceFile {
   readonly text: string;
   /** Set instead of text for a file over MAX_LESSON_BYTES. */
   readonly tooLarge?: boolean;
+  /** Set instead of text for a link that leads outside the lesson folder: where it leads. */
+  readonly outside?: string;
 }
 
 /** Lesson and manifest files larger than this are refused rather than parsed. */
@@ -38,6 +40,10 @@ interface Parsed {
 function parse(source: SourceFile, problems: Problem[]): Parsed | null {
   if (source.tooLarge) {
     problems.push({ file: source.file, line: 1, col: 1, message: `file is larger than ${MAX_LESSON_BYTES / 1024} KiB` });
+    return null;
+  }
+  if (source.outside !== undefined) {
+    problems.push({ file: source.file, line: 1, col: 1, message: `is a link to ${source.outside}, outside the lesson folder; lessons may read only their own folder` });
     return null;
   }
   const counter = new LineCounter();
