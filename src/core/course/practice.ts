@@ -8,6 +8,7 @@ import { beforeCursor, edit, emptyEditor, type EditAction, type Editor } from '.
 import { newShell, runLine, type ShellState } from '../shell/shell.js';
 import type { Attempt } from './goals.js';
 import type { Lesson } from './model.js';
+import { getOwn } from '../own.js';
 
 /** A command the learner ran in a step, and what it printed. */
 export interface Entry extends Attempt {
@@ -43,12 +44,12 @@ export function leaveStep(practice: LessonPractice, step: string): LessonPractic
 
 /** Going back to a step restores the cluster as the learner left it there. */
 export function returnToStep(practice: LessonPractice, step: string): LessonPractice {
-  const saved = practice.left[step];
+  const saved = getOwn(practice.left, step);
   return saved ? { ...practice, shell: saved } : practice;
 }
 
 export function showHint(practice: LessonPractice, step: string, available: number): LessonPractice {
-  const shown = Math.min(available, (practice.hints[step] ?? 0) + 1);
+  const shown = Math.min(available, (getOwn(practice.hints, step) ?? 0) + 1);
   return { ...practice, hints: { ...practice.hints, [step]: shown } };
 }
 
@@ -60,7 +61,7 @@ export function runPractice(practice: LessonPractice, step: string, line: string
   const result = runLine(practice.shell, text, files, elapsedMs);
   const output = result.output.map((c) => c.text).join('');
   const entry: Entry = { line: text, output, ...(result.request ? { request: result.request } : {}) };
-  const entries = result.clear ? [] : [...(practice.entries[step] ?? []), entry];
+  const entries = result.clear ? [] : [...(getOwn(practice.entries, step) ?? []), entry];
   return { ...practice, shell: result.state, entries: { ...practice.entries, [step]: entries } };
 }
 

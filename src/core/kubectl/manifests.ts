@@ -6,6 +6,7 @@ import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/in
 import type { ApiError } from '../cluster/index.js';
 import { fileErrorText, isFileError, type KubectlIO, type Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
+import { setOwn } from '../own.js';
 
 export type ManifestEntry =
   | { readonly ok: true; readonly file: string; readonly object: DecodedObject }
@@ -86,7 +87,7 @@ export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>): str
     if (Array.isArray(v)) return v.map(sorted);
     if (typeof v === 'object' && v !== null) {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) out[k] = sorted((v as Record<string, unknown>)[k]);
+      for (const k of Object.keys(v).sort()) setOwn(out, k, sorted((v as Record<string, unknown>)[k]));
       return out;
     }
     return v;

@@ -11,6 +11,7 @@ import { contextOf } from '../keymap.js';
 import type { Size } from '../use-terminal-size.js';
 import { hints, unsavedMark, rule, spread } from './frame.js';
 import type { Frame } from './home.js';
+import { getOwn } from '../../core/own.js';
 
 export function lessonFrame(state: NavState, size: Size, display: Display): Frame {
   const { columns, rows } = size;
@@ -35,14 +36,14 @@ export function lessonFrame(state: NavState, size: Size, display: Display): Fram
   const title = line(step.title, 'heading');
   const notice = state.notice ? wrap(state.notice, columns, 'good').slice(0, 2) : [];
 
-  const practice = state.practice[lesson.id];
-  const entries = practice?.entries[step.id] ?? [];
+  const practice = getOwn(state.practice, lesson.id);
+  const entries = getOwn(practice?.entries, step.id) ?? [];
   const rendered = renderStep(step, {
     columns,
     plain: display.plain,
     field: state.field[key] ?? 0,
     interactive: true,
-    ...(practice ? { cluster: practice.shell.cluster, attempts: entries, hintsShown: practice.hints[step.id] ?? 0 } : {}),
+    ...(practice ? { cluster: practice.shell.cluster, attempts: entries, hintsShown: getOwn(practice.hints, step.id) ?? 0 } : {}),
   });
   const quiz = step.kind === 'quiz' ? quizLines(state, columns, display.plain) : null;
   const traced = step.kind === 'trace' ? traceLines(state, columns, display.plain) : null;
