@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { findControl } from '../visible-controls.js';
+import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
 import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
 import { closest } from './suggest.js';
@@ -47,6 +48,13 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
     return null;
   }
   const counter = new LineCounter();
+  const deep = tooDeepAt(source.text);
+  if (deep !== -1) {
+    counter.addNewLine(0);
+    for (let at = source.text.indexOf('\n'); at !== -1 && at < deep; at = source.text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+    problems.push({ file: source.file, ...position(counter, deep), message: `nested more than ${MAX_DEPTH} levels deep; no lesson needs that many` });
+    return null;
+  }
   const doc = parseDocument(source.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
