@@ -4,7 +4,7 @@
 export type CappedLine = { readonly text: string; readonly tooLong: false } | { readonly text: string; readonly tooLong: true };
 
 /** Yields each line (without its end, "\r\n" or "\n"); a line longer than `cap` is yielded cut, marked, and the rest skipped. */
-export async function* cappedLines(input: AsyncIterable<string | Buffer>, cap: number): AsyncGenerator<CappedLine> {
+export async function* cappedLines(input: AsyncIterable<string | Buffer> | Iterable<string>, cap: number): AsyncGenerator<CappedLine> {
   const decoder = new TextDecoder();
   let line = '';
   let skipping = false;

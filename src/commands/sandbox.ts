@@ -11,7 +11,7 @@ export const SCRIPT_STEP_MS = 1000;
 export async function runScript(
   seed: number,
   io: KubectlIO,
-  input: AsyncIterable<string | Buffer>,
+  input: AsyncIterable<string | Buffer> | Iterable<string>,
   out: (text: string) => void,
   err: (text: string) => void,
 ): Promise<number> {
