@@ -22,7 +22,16 @@ describe('a bug inside the UI, in a real terminal', { skip: tmuxMissing() }, () 
         await term.waitFor((s) => s.includes('Hello step'));
         term.keys('Right');
         await term.waitFor((s) => s.includes('Picture step'));
-        const progress = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+        // The save follows the frame (written, flushed to disk, renamed): wait for it, not for a time.
+        const read = () => {
+          try {
+            return JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+          } catch {
+            return null;
+          }
+        };
+        await term.waitFor(() => read()?.last?.step === 'picture');
+        const progress = read();
         assert.deepEqual(progress.last, { lesson: 'first', step: 'picture' });
 
         term.keys('!');
