@@ -1,7 +1,7 @@
 // The progress file against a hostile folder, an unlucky disk and a second window.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -129,12 +129,12 @@ describe('two windows on one progress folder', () => {
     const first = claimWindow(dir);
     assert.equal(first.others, 0);
     // Another live process marks itself as a window: the test runner's parent stands in for it.
-    mkdirSync(join(dir, 'windows'), { recursive: true });
-    writeFileSync(join(dir, 'windows', String(process.ppid)), '');
-    writeFileSync(join(dir, 'windows', '999999999'), ''); // a window that was killed
+    writeFileSync(join(dir, `progress.json.window-${process.ppid}`), '');
+    writeFileSync(join(dir, 'progress.json.window-999999999'), ''); // a window that was killed
     assert.equal(claimWindow(dir).others, 1);
     first.release();
-    assert.ok(!readdirSync(join(dir, 'windows')).includes('999999999'));
+    assert.ok(!readdirSync(dir).includes('progress.json.window-999999999'));
+    assert.ok(!readdirSync(dir).includes(`progress.json.window-${process.pid}`));
   });
 
   it('lesson ids that every object inherits are lessons like the others', () => {

@@ -138,8 +138,14 @@ function lock(file: string): () => void {
   for (;;) {
     try {
       const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      try {
+        writeSync(fd, String(process.pid));
+      } catch (error) {
+        rmSync(path, { force: true }); // a full disk: leave no lock behind
+        throw error;
+      } finally {
+        closeSync(fd);
+      }
       return () => rmSync(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -200,7 +206,7 @@ export function saveProgress(file: string, progress: Progress): SaveResult {
     }
     // The temporary file's name means nothing to the learner; the file it stands for does, and
     // errors without a path (a full disk) name it too.
-    const detail = describe(error).replace(temp, file);
+    const detail = describe(error).replace(temp, file).replace(`${file}.lock`, file);
     return { ok: false, message: `Progress cannot be saved (${detail.includes(sep) ? detail : `${file}: ${detail}`}).` };
   } finally {
     unlock?.();
@@ -231,20 +237,20 @@ export function resetProgress(file: string): SaveResult {
 }
 
 /**
- * Marks this window as open on the progress folder (`windows/PID`) and says how many others are;
- * the marks of windows that are gone are removed. Returns the count and the way to unmark.
+ * Marks this window as open on the progress folder (`progress.json.window-PID`, removed on exit)
+ * and says how many others are; the marks of windows that are gone are removed.
  */
 export function claimWindow(home: string): { readonly others: number; readonly release: () => void } {
-  const dir = join(home, 'windows');
-  const mine = join(dir, String(process.pid));
+  const prefix = `${basename(progressFile(home))}.window-`;
+  const mine = join(home, `${prefix}${process.pid}`);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     let others = 0;
-    for (const name of readdirSync(dir)) {
-      const pid = Number(name);
+    for (const name of readdirSync(home)) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(name.slice(prefix.length));
       if (pid === process.pid) continue;
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) others++;
-      else rmSync(join(dir, name), { force: true });
+      else rmSync(join(home, name), { force: true });
     }
     closeSync(openSync(mine, 'w', 0o600));
     return { others, release: () => rmSync(mine, { force: true }) };
