@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, chmodSync, readdirSync, rmSync, existsSync as existsDir } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inkKeyFix } from './ink-key-fix.mjs'; // Ctrl+F1..F4 crash Ink 6.8 (ink#901)
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
@@ -134,10 +135,11 @@ const cheaperInkFrames = {
 // each command's code is a chunk beside it (dist/chunk-*.js, where import.meta.url finds the
 // lessons and course.json as from cli.js), read when that command runs. An older build's chunks go.
 for (const name of existsDir(`${root}/dist`) ? readdirSync(`${root}/dist`) : []) {
-  if (/^chunk-.*\.js$/.test(name)) rmSync(`${root}/dist/${name}`);
+  if (/^(chunk|faults)-.*\.js$/.test(name)) rmSync(`${root}/dist/${name}`);
 }
 
-await build({
+/** @type {import('esbuild').BuildOptions} */
+const options = {
   entryPoints: { cli: `${root}/src/cli.tsx` },
   outdir: `${root}/dist`,
   splitting: true,
@@ -151,19 +153,27 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
+    __FAULTS__: 'false',
   },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames],
+  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames, inkKeyFix],
   logLevel: 'warning',
-});
+};
+await build(options);
 for (const [request, standIn] of inkSwaps) {
   if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
   // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
   if (!shortcutFor.has(slash(standIn))) throw new Error(`${standIn} does not get the string-width shortcut`);
 }
 chmodSync(`${root}/dist/cli.js`, 0o755);
+
+// ---- The test bundle: the same app with the NODEPORT_LAB_FAULT switch (src/ui/Fault.tsx) ----
+// The crash tests make the UI throw on purpose; the bundle learners run has no such switch (the
+// define above drops it), so the tests run this one, which is not packed (package.json "files").
+await build({ ...options, entryPoints: { 'cli-faults': `${root}/src/cli.tsx` }, chunkNames: 'faults-[hash]', define: { ...options.define, __FAULTS__: 'true' } });
+// ---- end of the test bundle ----
 
 // The shipped lessons, validated and stored as JSON beside the bundle.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'], { cwd: root, stdio: 'inherit' });

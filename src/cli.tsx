@@ -8,6 +8,14 @@ import type { Place } from './core/progress/model.js';
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
 
+// `nodeport-lab print | head`: once the reader is gone, stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -35,8 +43,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const files = plain.sandboxFiles(manifests, process.cwd());
       const seed = options.seed ?? plain.randomSeed();
       if (!drawing) return plain.runScript(seed, files, process.stdin, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
-      const { runSandbox, parseFault } = await drawing;
-      return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, parseFault(process.env.NODEPORT_LAB_FAULT));
+      const { runSandbox, faultFromEnv } = await drawing;
+      return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, faultFromEnv(process.env));
     }
     case 'reset':
       return plain.reset(plain.labHome(process.env), options.yes, interactive);
@@ -63,8 +71,8 @@ async function main(argv: readonly string[]): Promise<number> {
         if (!found.ok) return err(`nodeport-lab: ${found.message}`), 2;
         start = found.place;
       }
-      const { runCourse, parseFault } = await drawing;
-      return runCourse(loaded.course, plain.labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? plain.randomSeed(), start, parseFault(process.env.NODEPORT_LAB_FAULT));
+      const { runCourse, faultFromEnv } = await drawing;
+      return runCourse(loaded.course, plain.labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? plain.randomSeed(), start, faultFromEnv(process.env));
     }
   }
 }

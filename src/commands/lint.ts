@@ -3,6 +3,7 @@
 import { loadCourse, type LoadResult } from '../core/course/loader.js';
 import { formatProblem } from '../core/course/model.js';
 import { readLessonDir } from '../core/course/read-dir.js';
+import { visibleControls } from '../core/visible-controls.js';
 
 function lintDir(dir: string): LoadResult {
   const read = readLessonDir(dir);
@@ -14,7 +15,7 @@ export function lint(dir: string, out: (line: string) => void, err: (line: strin
   const result = lintDir(dir);
   if (result.ok) {
     const steps = result.course.lessons.reduce((n, lesson) => n + lesson.steps.length, 0);
-    out(`${dir}: ${result.course.lessons.length} lessons, ${steps} steps, no problems`);
+    out(visibleControls(`${dir}: ${result.course.lessons.length} lessons, ${steps} steps, no problems`));
     return 0;
   }
   for (const problem of result.problems) err(formatProblem(problem));

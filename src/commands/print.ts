@@ -2,6 +2,7 @@
 import type { Course } from '../core/course/model.js';
 import { courseText, PRINT_SEED } from '../text/course-text.js';
 import { courseManifests } from './sandbox-files.js';
+import { visibleControls } from '../core/visible-controls.js';
 
 /** Prints the course; every value comes from a cluster seeded with `seed` (PRINT_SEED when none is given). */
 export function print(course: Course, which: string | undefined, columns: number, out: (text: string) => void, err: (text: string) => void, seed = PRINT_SEED): number {
@@ -9,11 +10,11 @@ export function print(course: Course, which: string | undefined, columns: number
   const found = course.lessons.some((lesson, i) => matches(lesson.id, i + 1));
   if (!found) {
     const known = course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ');
-    err(`nodeport-lab: no lesson "${which}" (lessons: ${known})`);
+    err(visibleControls(`nodeport-lab: no lesson "${which}" (lessons: ${known})`));
     return 2;
   }
   const manifests = courseManifests(course);
   const files = { readFile: (path: string) => manifests.get(path) ?? manifests.get(path.replace(/^\.\//, '')) ?? { error: 'not-found' as const } };
-  out(courseText(course, columns, (lesson, number) => matches(lesson.id, number), { seed, files }));
+  out(visibleControls(courseText(course, columns, (lesson, number) => matches(lesson.id, number), { seed, files })));
   return 0;
 }

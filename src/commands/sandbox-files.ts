@@ -1,6 +1,6 @@
 // The files the sandbox's kubectl can read: the course's manifests by name, and real files
 // relative to the folder the learner started in (read only, size-limited).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Course } from '../core/course/model.js';
 import type { FolderAccess } from '../core/shell/help.js';
@@ -23,16 +23,7 @@ export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string
     readFile(path: string): string | FileError {
       const known = manifests.get(path) ?? manifests.get(path.replace(/^\.\//, ''));
       if (known !== undefined) return known;
-      const full = resolve(cwd, path);
-      try {
-        const info = statSync(full);
-        if (info.isDirectory()) return { error: 'is-directory' };
-        if (info.size > MAX_MANIFEST_BYTES) return { error: 'too-large' };
-        return readFileSync(full, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        return { error: code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable' };
-      }
+      return readRegularFile(resolve(cwd, path));
     },
     listDir(path: string): readonly string[] | undefined {
       try {
@@ -43,4 +34,38 @@ export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string
       }
     },
   };
+}
+
+/**
+ * A regular file's text, read at most MAX_MANIFEST_BYTES + 1 bytes: opened without waiting (a
+ * FIFO with no writer would block) and checked on the open file, so nothing swapped in after a
+ * stat is read.
+ */
+function readRegularFile(full: string): string | FileError {
+  let fd: number;
+  try {
+    fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : code === 'EISDIR' ? 'is-directory' : 'unreadable' };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { error: 'is-directory' };
+    if (!info.isFile()) return { error: 'not-a-file' };
+    if (info.size > MAX_MANIFEST_BYTES) return { error: 'too-large' };
+    const buffer = Buffer.alloc(MAX_MANIFEST_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_MANIFEST_BYTES) return { error: 'too-large' };
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is-directory' : 'unreadable' };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -10,6 +10,16 @@ export interface Fault {
   readonly key: string;
 }
 
+// Set by the build: false in the bundle learners run (scripts/build.mjs), which then holds none of
+// this; true in the test bundle; absent (so on) when the tests run the sources.
+// (The test is written out where it is used: esbuild folds it there, not through a constant.)
+declare const __FAULTS__: boolean | undefined;
+
+/** The fault the environment asks for; always none in the shipped bundle. */
+export function faultFromEnv(env: NodeJS.ProcessEnv): Fault | null {
+  return typeof __FAULTS__ === 'undefined' || __FAULTS__ ? parseFault(env.NODEPORT_LAB_FAULT) : null;
+}
+
 export function parseFault(value: string | undefined): Fault | null {
   const match = /^(render|key):(.)$/u.exec(value ?? '');
   return match ? { where: match[1] as Fault['where'], key: match[2] as string } : null;

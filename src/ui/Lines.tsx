@@ -4,6 +4,7 @@ import type { TextProps } from 'ink';
 import { memo } from 'react';
 import { clip, type Line, type Style } from '../text/line.js';
 import { useDisplay } from './display.js';
+import { hasControl, visibleControls } from '../core/visible-controls.js';
 
 const UNSTYLED: TextProps = {};
 
@@ -42,7 +43,8 @@ const sameLine = (a: Line, b: Line): boolean =>
 // A key changes a few rows of a screen; the others are left to React as they were.
 export const LineView = memo(function LineView({ line, columns }: LineProps) {
   const { color } = useDisplay();
-  const cut = clip(line, columns);
+  // Our styles are Ink's props; escapes inside the text can only have come from input.
+  const cut = clip(line.some((s) => hasControl(s.text)) ? line.map((s) => ({ ...s, text: visibleControls(s.text) })) : line, columns);
   if (cut.length === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">

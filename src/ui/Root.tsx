@@ -8,13 +8,16 @@ import { Crash } from './Crash.js';
 import { DisplayContext, type Display } from './display.js';
 import { FaultProbe, type Fault } from './Fault.js';
 
+// false in the shipped bundle, so the probe is left out of it (src/ui/Fault.tsx).
+declare const __FAULTS__: boolean | undefined;
+
 export function Root({ display, fault = null, children }: { readonly display: Display; readonly fault?: Fault | null; readonly children: ReactNode }) {
   const reader = useIsScreenReaderEnabled();
   const shown = reader && !display.plain ? { ...display, plain: true } : display;
   return (
     <DisplayContext.Provider value={shown}>
       <Crash>
-        {fault ? <FaultProbe fault={fault} /> : null}
+        {(typeof __FAULTS__ === 'undefined' || __FAULTS__) && fault ? <FaultProbe fault={fault} /> : null}
         {children}
       </Crash>
     </DisplayContext.Provider>

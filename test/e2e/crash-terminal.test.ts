@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
-import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { FAULT_CLI as CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'npl-crash-'));
 const MESSAGE = 'nodeport-lab stopped because of a bug in it: a fault set by NODEPORT_LAB_FAULT';
@@ -22,7 +22,16 @@ describe('a bug inside the UI, in a real terminal', { skip: tmuxMissing() }, () 
         await term.waitFor((s) => s.includes('Hello step'));
         term.keys('Right');
         await term.waitFor((s) => s.includes('Picture step'));
-        const progress = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+        // The save follows the frame (written, flushed to disk, renamed): wait for it, not for a time.
+        const read = () => {
+          try {
+            return JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+          } catch {
+            return null;
+          }
+        };
+        await term.waitFor(() => read()?.last?.step === 'picture');
+        const progress = read();
         assert.deepEqual(progress.last, { lesson: 'first', step: 'picture' });
 
         term.keys('!');
@@ -60,7 +69,7 @@ describe('a bug inside the UI, in a real terminal', { skip: tmuxMissing() }, () 
       assert.equal(code, 1);
       const screen = term.screen();
       assert.ok(screen.includes(MESSAGE), screen);
-      assert.match(screen, /^\s+at .*cli\.js:\d+:\d+/m);
+      assert.match(screen, /^\s+at .*cli-faults\.js:\d+:\d+/m);
     } finally {
       term.close();
     }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { repoPath } from './fixtures.js';
 
 export const CLI = repoPath('dist/cli.js');
+/** The same app built with the NODEPORT_LAB_FAULT switch, which the shipped bundle leaves out (tests only). */
+export const FAULT_CLI = repoPath('dist/cli-faults.js');
 
 export function tmuxMissing(): string | false {
   const probe = spawnSync('tmux', ['-V'], { encoding: 'utf8' });

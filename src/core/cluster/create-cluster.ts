@@ -8,6 +8,7 @@ import type { Cluster, ClusterConfig, ClusterEvent, Node, Pod, Service } from '.
 import { EVENT_HORIZON_MS, pullEvents } from './image-pull.js';
 import { recordEvents } from './events.js';
 import { podsReplacing } from './object-index.js';
+import { smallest } from '../append.js';
 
 export interface CreateClusterOptions {
   readonly seed: number;
@@ -29,7 +30,7 @@ export function createCluster(options: CreateClusterOptions): Cluster {
     revision += 1;
     nodes.push(buildNode(plan, config, start, uid.uid, String(revision)));
   }
-  const oldest = Math.min(...nodes.map((n) => n.metadata.creationTimestamp));
+  const oldest = smallest(nodes.map((n) => n.metadata.creationTimestamp), Infinity);
   const uid = newUid(rng);
   rng = uid.rng;
   revision += 1;

@@ -6,6 +6,7 @@ import { POD_SCHEMA, SERVICE_SCHEMA, checkAgainstSchema, type DecodeProblem } fr
 import type { ContainerInput, PodInput } from './pods.js';
 import type { ServiceInput, ServicePortInput } from './services.js';
 import type { EnvVar, IntOrString, Labels } from './types.js';
+import { setOwn } from '../own.js';
 
 export type DecodedObject =
   | { readonly kind: 'Pod'; readonly name: string; readonly input: PodInput; readonly manifest: Readonly<Record<string, unknown>> }
@@ -24,7 +25,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 function labels(v: unknown): Labels | undefined {
   if (!isObj(v)) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') setOwn(out, k, val);
   return out;
 }
 

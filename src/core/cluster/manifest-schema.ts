@@ -2,6 +2,8 @@
 // can be rejected the way the API server's strict decoding does. Fields the
 // simulator ignores are still listed (as 'any'), because they are real.
 
+import { getOwn } from '../own.js';
+
 export type FieldSchema =
   | 'string'
   | 'int32'
@@ -209,7 +211,7 @@ export function checkAgainstSchema(value: unknown, schema: FieldSchema, path: st
     return;
   }
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const childSchema = schema.fields[key];
+    const childSchema = getOwn(schema.fields, key);
     const childPath = path === '' ? key : `${path}.${key}`;
     if (childSchema === undefined) {
       problems.push({ kind: 'unknown-field', path: childPath });

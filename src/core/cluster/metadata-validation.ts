@@ -3,6 +3,7 @@
 import { invalid, required, type FieldError } from './field-error.js';
 import { isQualifiedName, isValidLabelValue } from './names.js';
 import type { Labels } from './types.js';
+import { append } from '../append.js';
 
 export function validateLabels(labels: Labels | undefined, path: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -22,7 +23,7 @@ export function validateMetadata(
   const errors: FieldError[] = [];
   if (name === '') errors.push(required('metadata.name', 'name or generateName is required'));
   else for (const msg of nameRule(name)) errors.push(invalid('metadata.name', name, msg));
-  errors.push(...validateLabels(labels, 'metadata.labels'));
+  append(errors, validateLabels(labels, 'metadata.labels'));
   for (const key of Object.keys(annotations ?? {})) {
     for (const msg of isQualifiedName(key.toLowerCase())) errors.push(invalid('metadata.annotations', key, msg));
   }

@@ -1,5 +1,7 @@
 // Name rules from apimachinery's validation package, with its exact messages.
 
+import { append } from '../append.js';
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -96,7 +98,7 @@ export function isQualifiedName(value: string): string[] {
     const [prefix = '', rest = ''] = parts;
     name = rest;
     if (prefix.length === 0) errors.push('prefix part must be non-empty');
-    else errors.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+    else append(errors, isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
   } else if (parts.length > 2) {
     return [
       regexError(

@@ -8,6 +8,7 @@ import { podsReplacing } from './object-index.js';
 import { createPod, deletePod, findPod, restartForNewImage, validatePod, type PodInput } from './pods.js';
 import { createService, deleteService, findService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
 import { LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Pod, type Service } from './types.js';
+import { setOwn } from '../own.js';
 
 export type ObjectKind = 'Pod' | 'Service';
 export type ApiObject = Pod | Service;
@@ -48,8 +49,9 @@ function previousApplied(annotations: Labels): Record<string, unknown> | undefin
 /** Three-way merge of a map (labels, annotations): drop what the last apply set and the new one does not, keep the rest. */
 function mergeMap(live: Labels, previous: Labels | undefined, desired: Labels | undefined): Labels {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(live)) if (!(previous && k in previous)) out[k] = v;
-  return { ...out, ...desired };
+  for (const [k, v] of Object.entries(live)) if (!(previous && Object.hasOwn(previous, k))) setOwn(out, k, v);
+  for (const [k, v] of Object.entries(desired ?? {})) setOwn(out, k, v);
+  return out;
 }
 
 /** Equal as JSON, whatever order the keys were written in (a manifest's order is the author's). */

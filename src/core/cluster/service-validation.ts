@@ -5,6 +5,7 @@ import { duplicate, forbidden, invalid, notSupported, required, type FieldError 
 import { validateLabels, validateMetadata } from './metadata-validation.js';
 import { isDNS1035Label, isDNS1123Label, isValidPortName, isValidPortNum } from './names.js';
 import { PROTOCOLS, SERVICE_TYPES, type IntOrString, type Labels } from './types.js';
+import { append } from '../append.js';
 
 /** A service after defaulting, before validation: fields may still hold unsupported values. */
 export interface DraftServicePort {
@@ -65,10 +66,10 @@ export function validateService(svc: DraftService): FieldError[] {
     for (const msg of isValidPortNum(sp.port)) errors.push(invalid(`${path}.port`, sp.port, msg));
     if (sp.protocol === '') errors.push(required(`${path}.protocol`));
     else if (!(PROTOCOLS as readonly string[]).includes(sp.protocol)) errors.push(notSupported(`${path}.protocol`, sp.protocol, PROTOCOLS));
-    errors.push(...validateTargetPort(sp.targetPort, `${path}.targetPort`));
+    append(errors, validateTargetPort(sp.targetPort, `${path}.targetPort`));
   });
 
-  if (svc.selector !== undefined) errors.push(...validateLabels(svc.selector, 'spec.selector'));
+  if (svc.selector !== undefined) append(errors, validateLabels(svc.selector, 'spec.selector'));
 
   svc.externalIPs.forEach((ip, i) => {
     if (!/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(ip)) {

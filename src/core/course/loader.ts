@@ -1,6 +1,8 @@
 // Lesson files (text) -> a validated Course, or every problem found, each with file:line:col.
 import * as v from 'valibot';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { findControl } from '../visible-controls.js';
+import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
 import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } from './schema.js';
 import { closest } from '../edit-distance.js';
@@ -11,6 +13,7 @@ import { courseFiles, replayLesson } from './replay.js';
 import { understand } from '../kubectl/understood.js';
 import { lateCitations, manifestFacts } from './quiz-order.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
+import { append } from '../append.js';
 
 export interface SourceFile {
   /** The name to show in messages, e.g. `lessons/01-why.yml`. */
@@ -18,6 +21,8 @@ export interface SourceFile {
   readonly text: string;
   /** Set instead of text for a file over MAX_LESSON_BYTES. */
   readonly tooLarge?: boolean;
+  /** Set instead of text for a link that leads outside the lesson folder: where it leads. */
+  readonly outside?: string;
 }
 
 /** Lesson and manifest files larger than this are refused rather than parsed. */
@@ -42,7 +47,18 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
     problems.push({ file: source.file, line: 1, col: 1, message: `file is larger than ${MAX_LESSON_BYTES / 1024} KiB` });
     return null;
   }
+  if (source.outside !== undefined) {
+    problems.push({ file: source.file, line: 1, col: 1, message: `is a link to ${source.outside}, outside the lesson folder; lessons may read only their own folder` });
+    return null;
+  }
   const counter = new LineCounter();
+  const deep = tooDeepAt(source.text);
+  if (deep !== -1) {
+    counter.addNewLine(0);
+    for (let at = source.text.indexOf('\n'); at !== -1 && at < deep; at = source.text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+    problems.push({ file: source.file, ...position(counter, deep), message: `nested more than ${MAX_DEPTH} levels deep; no lesson needs that many` });
+    return null;
+  }
   const doc = parseDocument(source.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
@@ -51,7 +67,28 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
     }
     return null;
   }
-  return { source, doc, counter };
+  const before = problems.length;
+  controlProblems(source, doc, counter, problems);
+  return problems.length > before ? null : { source, doc, counter };
+}
+
+/**
+ * Every string of a lesson or manifest reaches the learner's terminal: a control character in one
+ * (ESC, BEL, a C1 code, written as is or as a YAML escape like "\e") could retitle the window,
+ * write the clipboard or clear the screen, so it is refused where it is. Tab and newline are fine.
+ */
+function controlProblems(source: SourceFile, doc: Document, counter: LineCounter, problems: Problem[]): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (!isScalar(node) || typeof node.value !== 'string') return;
+      const found = findControl(node.value);
+      if (!found) return;
+      const [start = 0, end = start] = node.range ?? [];
+      const literal = findControl(source.text.slice(start, end));
+      const at = literal ? start + literal.index : start;
+      problems.push({ file: source.file, ...position(counter, at), message: `control character ${found.shown} in a string: lesson text may hold no terminal control codes` });
+    },
+  });
 }
 
 function yamlMessage(message: string): string {
@@ -209,7 +246,7 @@ function buildSteps(
     const stepPath = ['steps', i];
     const result = v.safeParse(stepSchema, raw, { abortEarly: false });
     if (!result.success) {
-      problems.push(...result.issues.map((issue) => describeIssue(lesson, issue, stepPath)));
+      append(problems, result.issues.map((issue) => describeIssue(lesson, issue, stepPath)));
       return;
     }
     const step = result.output;
@@ -268,7 +305,7 @@ export function loadCourse(sources: CourseSources, options: LoadOptions = {}): L
     const steps = Array.isArray(raws) ? buildSteps(parsed, raws, manifests, problems) : [];
     const result = v.safeParse(lessonSchema, data, { abortEarly: false });
     if (!result.success) {
-      problems.push(...result.issues.map((issue) => describeIssue(parsed, issue)));
+      append(problems, result.issues.map((issue) => describeIssue(parsed, issue)));
       continue;
     }
     const { id: lessonId, title, summary, setup, deep } = result.output;

@@ -1,6 +1,7 @@
 // The course as the runner sees it: lessons made of steps, all plain data.
 import type { Question } from '../quiz/index.js';
 import type { Condition } from './goals.js';
+import { visibleControls } from '../visible-controls.js';
 
 export interface Diagram {
   /** One of the diagrams the app knows how to draw (see DIAGRAM_NAMES). */
@@ -141,5 +142,6 @@ export function placeKey(lesson: { readonly id: string }, step: { readonly id: s
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  // File names and messages quote what a lesson folder holds: shown, never obeyed, by the terminal.
+  return visibleControls(`${p.file}:${p.line}:${p.col}: ${p.message}`);
 }

@@ -21,6 +21,7 @@ import {
 import { freshSheet, responseFrom, updateSheet, type AnswerSheet, type SheetAction } from './answer-sheet.js';
 import { quizFacts } from './quiz-facts.js';
 import { ENDINGS } from './trace-step.js';
+import { getOwn } from '../own.js';
 import { quizPhase, quizReducer, startQuiz, startReview, summary, type Concept, type Facts, type Question, type QuizAction, type QuizState } from '../quiz/index.js';
 
 export type Screen =
@@ -212,10 +213,10 @@ export function reviewPool(state: NavState, step: QuizStep): readonly Question[]
  * learner made a NodePort service (a review quiz's own cluster is empty).
  */
 function learnerFacts(state: NavState, lesson: Lesson): Facts {
-  const here = quizFacts(state.practice[lesson.id]?.shell.cluster);
+  const here = quizFacts(getOwn(state.practice, lesson.id)?.shell.cluster);
   if (Object.keys(here).length > 0) return here;
   for (const other of [...state.course.lessons].reverse()) {
-    const facts = quizFacts(state.practice[other.id]?.shell.cluster);
+    const facts = quizFacts(getOwn(state.practice, other.id)?.shell.cluster);
     if (Object.keys(facts).length > 0) return facts;
   }
   // No cluster of the learner's has a NodePort service yet (the review opened straight away): the
@@ -272,7 +273,7 @@ export function currentStep(state: NavState): { lesson: Lesson; step: Step; inde
 /** The cluster of the lesson on screen (created on entering the lesson). */
 export function currentPractice(state: NavState): LessonPractice | null {
   const here = currentStep(state);
-  return here ? (state.practice[here.lesson.id] ?? null) : null;
+  return here ? (getOwn(state.practice, here.lesson.id) ?? null) : null;
 }
 
 /** Whether the practice step on screen has met its goal (true for any other step). */
@@ -284,7 +285,7 @@ export function goalMet(state: NavState): boolean {
 }
 
 function withPractice(state: NavState, lesson: Lesson, update: (p: LessonPractice) => LessonPractice): NavState {
-  const practice = state.practice[lesson.id];
+  const practice = getOwn(state.practice, lesson.id);
   return practice ? { ...state, practice: { ...state.practice, [lesson.id]: update(practice) } } : state;
 }
 
@@ -307,7 +308,7 @@ function enter(state: NavState, lesson: number, step: number, notice: string | n
   if (from) next = withPractice(next, from.lesson, (p) => leaveStep(p, from.step.id));
   const target = state.course.lessons[lesson];
   const targetStep = target?.steps[step];
-  if (target && !next.practice[target.id]) {
+  if (target && !getOwn(next.practice, target.id)) {
     next = { ...next, practice: { ...next.practice, [target.id]: startPractice(target, state.seed + lesson, state.files) } };
   }
   const backwards = state.screen.kind === 'lesson' && (lesson < state.screen.lesson || (lesson === state.screen.lesson && step < state.screen.step));

@@ -10,6 +10,7 @@ import { answerOf } from '../kubectl/answer.js';
 import type { Attempt } from './goals.js';
 import type { DoStep, Lesson } from './model.js';
 import { nearMiss } from './near-miss.js';
+import { getOwn } from '../own.js';
 
 /** A command the learner ran in a step, and what it printed. */
 export interface Entry extends Attempt {
@@ -31,7 +32,7 @@ export interface LessonPractice {
 
 /** What the learner ran in a step, for its goal: all of it, whatever was cleared from the screen. */
 export function attemptsIn(practice: LessonPractice, step: string): readonly Attempt[] {
-  return practice.seen?.[step] ?? practice.entries[step] ?? [];
+  return getOwn(practice.seen, step) ?? getOwn(practice.entries, step) ?? [];
 }
 
 export interface Prompt {
@@ -55,12 +56,12 @@ export function leaveStep(practice: LessonPractice, step: string): LessonPractic
 
 /** Going back to a step restores the cluster as the learner left it there. */
 export function returnToStep(practice: LessonPractice, step: string): LessonPractice {
-  const saved = practice.left[step];
+  const saved = getOwn(practice.left, step);
   return saved ? { ...practice, shell: saved } : practice;
 }
 
 export function showHint(practice: LessonPractice, step: string, available: number): LessonPractice {
-  const shown = Math.min(available, (practice.hints[step] ?? 0) + 1);
+  const shown = Math.min(available, (getOwn(practice.hints, step) ?? 0) + 1);
   return { ...practice, hints: { ...practice.hints, [step]: shown } };
 }
 
@@ -77,7 +78,7 @@ export function runPractice(practice: LessonPractice, step: string, line: string
   const answer = answerOf(result.exitCode, result.stderr);
   const attempt: Attempt = { line: text, ...(result.request ? { request: result.request } : {}), answer };
   const entry: Entry = { ...attempt, output };
-  const entries = result.clear ? [] : [...(practice.entries[step] ?? []), entry];
+  const entries = result.clear ? [] : [...(getOwn(practice.entries, step) ?? []), entry];
   const seen = [...attemptsIn(practice, step), attempt];
   const miss = doStep ? nearMiss(doStep, attempt, practice.shell.cluster, result.state.cluster, seen) : null;
   const otherMisses = Object.fromEntries(Object.entries(practice.nearMiss ?? {}).filter(([id]) => id !== step));

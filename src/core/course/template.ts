@@ -2,7 +2,33 @@
 // port or an address the learner does not have. Unknown values read as a visible placeholder.
 import { isControlPlane, visiblePodIP, type Cluster, type Node } from '../cluster/index.js';
 
-const EXPRESSION = /\{\{\s*([^{}]*?)\s*\}\}/g;
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  /** What is between the braces, without the spaces around it. */
+  readonly expression: string;
+}
+
+/**
+ * Every {{...}} holding no brace, in one pass over the text: what /\{\{\s*([^{}]*?)\s*\}\}/g
+ * finds, without the regex's backtracking (cubic on a long line of spaces after "{{").
+ */
+function findTemplates(text: string): Found[] {
+  const found: Found[] = [];
+  let from = text.indexOf('{{');
+  while (from !== -1) {
+    let at = from + 2;
+    while (at < text.length && text[at] !== '{' && text[at] !== '}') at++;
+    if (at >= text.length) break;
+    if (text[at] === '}' && text[at + 1] === '}') {
+      found.push({ start: from, end: at + 2, expression: text.slice(from + 2, at).trim() });
+      from = text.indexOf('{{', at + 2);
+    } else {
+      from = text.indexOf('{{', Math.max(from + 1, at - 1));
+    }
+  }
+  return found;
+}
 
 /** The forms a template may take; lint checks every {{...}} against these. */
 export const TEMPLATE_FORMS = [
@@ -21,8 +47,8 @@ export const TEMPLATE_FORMS = [
 const FORM = /^(?:(service)\.([a-z0-9.-]+)\.(nodePort|port|targetPort|clusterIP)|(pod)\.([a-z0-9.-]+)\.(ip|node|nodeIP)|(node)\.([a-z0-9.-]+)\.(externalIP|internalIP)|(nodeIP))$/;
 
 export function templateProblems(text: string): string[] {
-  return [...text.matchAll(EXPRESSION)]
-    .map((m) => m[1] ?? '')
+  return findTemplates(text)
+    .map((m) => m.expression)
     .filter((expression) => !FORM.test(expression))
     .map((expression) => `unknown template {{${expression}}} (known forms: ${TEMPLATE_FORMS.join(', ')})`);
 }
@@ -56,10 +82,14 @@ function value(expression: string, cluster: Cluster): string | undefined {
 /** Fills every {{...}}; a value the cluster does not have yet reads as <nodePort of my-first-service>. */
 export function fillTemplates(text: string, cluster: Cluster | undefined): string {
   if (!hasTemplates(text)) return text;
-  return text.replace(EXPRESSION, (_, expression: string) => {
+  const pieces: string[] = [];
+  let kept = 0;
+  for (const { start, end, expression } of findTemplates(text)) {
     const found = cluster ? value(expression, cluster) : undefined;
-    if (found !== undefined) return found;
     const parts = expression.split('.');
-    return parts.length === 3 ? `<${parts[2]} of ${parts[1]}>` : `<${expression}>`;
-  });
+    pieces.push(text.slice(kept, start), found ?? (parts.length === 3 ? `<${parts[2]} of ${parts[1]}>` : `<${expression}>`));
+    kept = end;
+  }
+  pieces.push(text.slice(kept));
+  return pieces.join('');
 }

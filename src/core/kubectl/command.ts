@@ -4,7 +4,7 @@ import type { Cluster } from '../cluster/index.js';
 import type { FlagSpec, ParsedArgs } from './flags.js';
 
 export interface FileError {
-  readonly error: 'not-found' | 'is-directory' | 'unreadable' | 'too-large';
+  readonly error: 'not-found' | 'is-directory' | 'unreadable' | 'too-large' | 'not-a-file';
 }
 
 /** Files larger than this are refused: no manifest needs more, and parsing one would stall the shell. */
@@ -21,6 +21,9 @@ export function fileErrorText(file: string, error: FileError): string {
       return `the file "${file}" is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB, more than any manifest needs`;
     case 'unreadable':
       return `open ${file}: permission denied`;
+    case 'not-a-file':
+      // A device or a FIFO: kubectl would read it for ever or wait for a writer.
+      return `the path "${file}" is not a regular file`;
   }
 }
 

@@ -11,6 +11,7 @@ import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests } from './manifests.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
+import { append } from '../append.js';
 
 interface DeleteMode {
   /** `deleted`, or `force deleted` when the grace period is 0 (delete.go PrintObj). */
@@ -93,7 +94,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
     if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
-    targets.push(...slashed.targets);
+    append(targets, slashed.targets);
   } else {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];

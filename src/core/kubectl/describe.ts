@@ -28,6 +28,7 @@ import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems, type Item } from './lookup.js';
 import { qualifiedPlural, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { nodeRoles } from './tables.js';
+import { append } from '../append.js';
 
 export function describePod(cluster: Cluster, pod: Pod): string {
   const w = new DescribeWriter();
@@ -258,7 +259,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
     if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
-    targets.push(...slashed.targets);
+    append(targets, slashed.targets);
   } else {
     const [typeName = '', ...names] = args;
     const type = resolveType(typeName);
@@ -277,7 +278,7 @@ function run(ctx: CommandContext): KubectlResult {
     if (target.name === undefined) {
       const items = listItems(cluster, target.type).filter((i) => selectorMatches(selector.requirements, itemLabels(i)));
       if (items.length === 0) out.err(target.type.namespaced ? 'No resources found in default namespace.' : 'No resources found', false);
-      texts.push(...items.map((i) => describeItem(cluster, i)));
+      append(texts, items.map((i) => describeItem(cluster, i)));
       continue;
     }
     const exact = getItem(cluster, target.type, target.name);
@@ -286,7 +287,7 @@ function run(ctx: CommandContext): KubectlResult {
       continue;
     }
     const prefixed = listItems(cluster, target.type).filter((i) => i.obj.metadata.name.startsWith(target.name ?? ''));
-    if (prefixed.length > 0) texts.push(...prefixed.map((i) => describeItem(cluster, i)));
+    if (prefixed.length > 0) append(texts, prefixed.map((i) => describeItem(cluster, i)));
     else out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
   }
   out.write(texts.join('\n\n'));

@@ -2,6 +2,8 @@
 // -oyaml, combined boolean shorthands (-it), `--` ends flags, flags may come
 // anywhere among the arguments.
 
+import { append } from '../append.js';
+
 export type FlagKind = 'string' | 'bool' | 'int' | 'strings';
 
 export interface FlagSpec {
@@ -69,7 +71,7 @@ export function parseArgs(args: readonly string[], specs: readonly FlagSpec[]): 
     const arg = args[i] ?? '';
     if (arg === '--') {
       dashAt = positional.length;
-      positional.push(...args.slice(i + 1));
+      append(positional, args.slice(i + 1));
       break;
     }
     if (arg.startsWith('--') && arg.length > 2) {

@@ -3,6 +3,8 @@
 // only when they would read back as something else (numbers, booleans, null,
 // timestamps), long plain strings folded at 80 columns.
 
+import { append } from '../append.js';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
@@ -146,10 +148,10 @@ function emitMap(map: { [key: string]: JsonValue }, indent: number, firstLinePre
     const keyText = scalarKey(key);
     if (isMap(value) && Object.keys(value).length > 0) {
       lines.push(`${pad}${keyText}:`);
-      lines.push(...emitMap(value, indent + 2, undefined));
+      append(lines, emitMap(value, indent + 2, undefined));
     } else if (Array.isArray(value) && value.length > 0) {
       lines.push(`${pad}${keyText}:`);
-      lines.push(...emitSeq(value, indent));
+      append(lines, emitSeq(value, indent));
     } else {
       const prefix = `${pad}${keyText}: `;
       lines.push(prefix + inlineValue(value, prefix.length, indent + 2));
@@ -174,7 +176,7 @@ function emitSeq(items: JsonValue[], indent: number): string[] {
   const pad = ' '.repeat(indent);
   for (const item of items) {
     if (isMap(item) && Object.keys(item).length > 0) {
-      lines.push(...emitMap(item, indent + 2, `${pad}- `));
+      append(lines, emitMap(item, indent + 2, `${pad}- `));
     } else if (Array.isArray(item) && item.length > 0) {
       const nested = emitSeq(item, indent + 2);
       const first = nested[0] ?? '';

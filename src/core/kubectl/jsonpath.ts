@@ -5,6 +5,7 @@
 // Go's json.Marshal does: keys sorted, <, > and & escaped.
 
 import type { JsonValue } from './go-yaml.js';
+import { append } from '../append.js';
 
 type Step =
   | { readonly kind: 'field'; readonly name: string }
@@ -238,14 +239,14 @@ function evaluate(value: JsonValue, steps: readonly Step[]): JsonValue[] {
     for (const v of current) {
       switch (step.kind) {
         case 'field':
-          if (isObject(v) && step.name in v) next.push(v[step.name] as JsonValue);
+          if (isObject(v) && Object.prototype.hasOwnProperty.call(v, step.name)) next.push(v[step.name] as JsonValue);
           break;
         case 'wildcard':
-          next.push(...children(v));
+          append(next, children(v));
           break;
         case 'recursive': {
           const walk = (x: JsonValue): void => {
-            if (isObject(x) && step.name in x) next.push(x[step.name] as JsonValue);
+            if (isObject(x) && Object.prototype.hasOwnProperty.call(x, step.name)) next.push(x[step.name] as JsonValue);
             for (const c of children(x)) walk(c);
           };
           walk(v);

@@ -8,6 +8,7 @@ import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { LABEL_HELP } from './help.js';
 import { getItem } from './lookup.js';
 import { resolveType, unknownTypeMessage } from './resources.js';
+import { setOwn, getOwn } from '../own.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
@@ -34,7 +35,7 @@ function run(ctx: CommandContext): KubectlResult {
   for (const change of changes) {
     if (change.endsWith('-') && !change.includes('=')) {
       const key = change.slice(0, -1);
-      if (key in labels) {
+      if (Object.hasOwn(labels, key)) {
         delete labels[key];
         removed = true;
       }
@@ -44,12 +45,12 @@ function run(ctx: CommandContext): KubectlResult {
     const key = change.slice(0, eq);
     const value = change.slice(eq + 1);
     if (key === '') return fail(clientError(`invalid label spec: ${change}`));
-    const current = labels[key];
+    const current = getOwn(labels, key);
     if (current !== undefined && current !== value && !overwrite) {
       return fail(clientError(`'${key}' already has a value (${current}), and --overwrite is false`));
     }
     if (current !== value) added = true;
-    labels[key] = value;
+    setOwn(labels, key, value);
   }
   const ref = `${type.singular}/${name}`;
   if (!added && !removed) return { cluster, stdout: `${ref} not labeled\n`, stderr: '', exitCode: 0 };

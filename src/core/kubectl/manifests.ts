@@ -2,10 +2,12 @@
 // kubectl checks it before sending it to the server.
 
 import { parseAllDocuments } from 'yaml';
+import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
 import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/index.js';
 import type { ApiError } from '../cluster/index.js';
 import { fileErrorText, isFileError, type KubectlIO, type Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
+import { setOwn } from '../own.js';
 
 export type ManifestEntry =
   | { readonly ok: true; readonly file: string; readonly object: DecodedObject }
@@ -42,6 +44,8 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
     const parseError = (reason: string) => `error parsing ${file}: error converting YAML to JSON: yaml: ${reason}`;
     // go-yaml, which kubectl uses, refuses control characters (a binary file) before parsing.
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return { ok: false, error: parseError('control characters are not allowed') };
+    // go-yaml v3 stops deep nesting the same way (at 10000 levels; no manifest needs 100).
+    if (tooDeepAt(text) !== -1) return { ok: false, error: parseError(`exceeded max depth of ${MAX_DEPTH}`) };
     const docs = parseAllDocuments(text);
     for (const doc of docs) {
       const firstError = doc.errors[0];
@@ -107,7 +111,7 @@ export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>): str
     if (Array.isArray(v)) return v.map(sorted);
     if (typeof v === 'object' && v !== null) {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) out[k] = sorted((v as Record<string, unknown>)[k]);
+      for (const k of Object.keys(v).sort()) setOwn(out, k, sorted((v as Record<string, unknown>)[k]));
       return out;
     }
     return v;

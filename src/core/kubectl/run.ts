@@ -10,6 +10,7 @@ import type { JsonValue } from './go-yaml.js';
 import { RUN_HELP } from './help.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
+import { setOwn } from '../own.js';
 
 /** kubectl's label spec `a=b,c=d`. */
 export function parseLabelSpec(spec: string): { ok: true; labels: Record<string, string> } | { ok: false; error: string } {
@@ -17,7 +18,7 @@ export function parseLabelSpec(spec: string): { ok: true; labels: Record<string,
   for (const part of spec.split(',')) {
     const eq = part.indexOf('=');
     if (eq < 0) return { ok: false, error: `invalid label spec: ${part}` };
-    labels[part.slice(0, eq)] = part.slice(eq + 1);
+    setOwn(labels, part.slice(0, eq), part.slice(eq + 1));
   }
   return { ok: true, labels };
 }

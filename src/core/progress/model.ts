@@ -1,6 +1,6 @@
 // What the learner has done, independent of how it is stored.
 import { bestResult, parseQuizResult, type QuizResult } from '../quiz/index.js';
-import { emptyHistory, parseHistory, recordAnswer, type History } from '../quiz/history.js';
+import { emptyHistory, parseHistory, recordAnswer, type History, type QuestionHistory } from '../quiz/history.js';
 
 /**
  * Version 2 added `history` (every quiz answer, for the review) and `deepDives` (the learner's
@@ -46,14 +46,63 @@ export function setDeepDives(progress: Progress, on: boolean): Progress {
 
 /** Keeps the better of the stored and the new result of a quiz. */
 export function recordQuiz(progress: Progress, key: string, result: QuizResult): Progress {
-  const best = bestResult(progress.quizzes?.[key], result);
+  const best = bestResult(progress.quizzes ? own(progress.quizzes, key) : undefined, result);
   return { ...progress, quizzes: { ...progress.quizzes, [key]: best } };
 }
 
 export const emptyProgress: Progress = { version: PROGRESS_VERSION, lessons: {}, last: null };
 
 export function lessonProgress(progress: Progress, lesson: string): LessonProgress {
-  return progress.lessons[lesson] ?? { done: [], complete: false };
+  // Own entries only: a lesson may be called "constructor", which every object inherits.
+  return own(progress.lessons, lesson) ?? { done: [], complete: false };
+}
+
+/** Sets an own property whatever the key: `__proto__` from a file is a key like any other. */
+function put<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/**
+ * What two windows saved, together: every step either finished, a lesson complete in either, the
+ * better result of each quiz; `last` is the newer one's (`ours`), the window saving now.
+ */
+export function mergeProgress(disk: Progress, ours: Progress): Progress {
+  const lessons: Record<string, LessonProgress> = {};
+  for (const [id, theirs] of Object.entries(disk.lessons)) put(lessons, id, theirs);
+  for (const [id, mine] of Object.entries(ours.lessons)) {
+    const theirs = own(lessons, id);
+    put(lessons, id, theirs ? { done: [...mine.done, ...theirs.done.filter((step) => !mine.done.includes(step))], complete: mine.complete || theirs.complete } : mine);
+  }
+  const history = mergeHistory(disk.history, ours.history);
+  const deepDives = ours.deepDives ?? disk.deepDives;
+  const merged: Progress = {
+    version: PROGRESS_VERSION,
+    lessons,
+    last: ours.last ?? disk.last,
+    ...(history ? { history } : {}),
+    ...(deepDives !== undefined ? { deepDives } : {}),
+  };
+  if (!disk.quizzes && !ours.quizzes) return merged;
+  const quizzes: Record<string, QuizResult> = {};
+  for (const [key, result] of Object.entries(disk.quizzes ?? {})) put(quizzes, key, result);
+  for (const [key, result] of Object.entries(ours.quizzes ?? {})) put(quizzes, key, bestResult(own(quizzes, key), result));
+  return { ...merged, quizzes };
+}
+
+/**
+ * Two windows' answer histories: per question, the one that has seen more answers; the answer
+ * clock goes on from the larger count.
+ */
+function mergeHistory(disk: History | undefined, ours: History | undefined): History | undefined {
+  if (!disk || !ours) return ours ?? disk;
+  const questions: Record<string, QuestionHistory> = {};
+  for (const [id, entry] of Object.entries(disk.questions)) put(questions, id, entry);
+  for (const [id, entry] of Object.entries(ours.questions)) {
+    const theirs = own(questions, id);
+    put(questions, id, theirs && theirs.asked > entry.asked ? theirs : entry);
+  }
+  return { answers: Math.max(disk.answers, ours.answers), questions };
 }
 
 /** The learner is now at `place`. */
@@ -76,7 +125,7 @@ export function parseProgress(data: unknown): Progress | null {
   for (const [id, value] of Object.entries(data.lessons)) {
     if (!isRecord(value) || !Array.isArray(value.done) || typeof value.complete !== 'boolean') return null;
     if (!value.done.every((step) => typeof step === 'string')) return null;
-    lessons[id] = { done: value.done as string[], complete: value.complete };
+    put(lessons, id, { done: value.done as string[], complete: value.complete });
   }
   const last = data.last;
   if (last !== null && !(isRecord(last) && typeof last.lesson === 'string' && typeof last.step === 'string')) {
@@ -88,7 +137,7 @@ export function parseProgress(data: unknown): Progress | null {
     for (const [key, value] of Object.entries(data.quizzes)) {
       const result = parseQuizResult(value);
       if (!result) return null;
-      quizzes[key] = result;
+      put(quizzes, key, result);
     }
   }
   const place = last === null ? null : { lesson: last.lesson as string, step: last.step as string };

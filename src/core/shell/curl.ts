@@ -4,6 +4,7 @@ import { advanceClock, appendAccessLog, findPod, serveHttp, serviceOnNodePort, w
 import type { PortForward } from './port-forward.js';
 import { nodeWithAddress, trace, type Trace } from '../trace/index.js';
 import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
+import { append } from '../append.js';
 
 const VERSION = '7.88.1';
 const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -295,8 +296,11 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
   lastTarget = { ip, port: target.port, size: Buffer.byteLength(response.body) };
   const logged = logRequest(routed, traced, method, target.path);
   if (options.verbose) {
-    verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', ...options.headers.map((h) => `> ${h}`), '>');
-    verbose.push(`< HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `< ${k}: ${v}`), '<');
+    verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*');
+    append(verbose, options.headers.map((h) => `> ${h}`));
+    verbose.push('>', `< HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}`);
+    append(verbose, response.headers.map(([k, v]) => `< ${k}: ${v}`));
+    verbose.push('<');
   }
   const head = `HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}\n`).join('')}\n`;
   const stdout = (options.head || options.include ? head : '') + (options.head ? '' : response.body);

@@ -73,8 +73,19 @@ export const MAX_LINE = 4096;
  * a terminal, a fixed step in a script): the cluster's clock moves on by it first.
  */
 export function runLine(state: ShellState, line: string, io: KubectlIO, elapsedMs: number): LineResult {
-  const result = runCommand(state, line, io, elapsedMs);
+  const result = guarded(state, line, io, elapsedMs);
   return { ...result, output: chunksOf(result) };
+}
+
+/** Every command as kubectl is: a bug in the simulator becomes an error line, the cluster as it was. */
+function guarded(state: ShellState, line: string, io: KubectlIO, elapsedMs: number): Ran {
+  try {
+    return runCommand(state, line, io, elapsedMs);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const command = /^\S{1,64}/.exec(line.trim())?.[0] ?? 'nodeport-lab';
+    return { state, stdout: '', stderr: `${command}: internal error in the simulated cluster: ${message}\n`, exitCode: 1 };
+  }
 }
 
 type Ran = Omit<LineResult, 'output'> & Pick<CommandResult, 'output'>;

@@ -4,6 +4,7 @@
 import { formatAddress, formatPacket } from './nat.js';
 import type { Decision, EndpointChoice, Hop, Outcome, Trace, TraceRequest } from './types.js';
 import { CLIENT_IP } from './types.js';
+import { append } from '../append.js';
 
 const LABEL = 8;
 const line = (label: string, text: string): string => `      ${label.padEnd(LABEL)}${text}`;
@@ -88,10 +89,10 @@ export function describeOutcome(outcome: Outcome, hops: readonly Hop[]): string 
 /** The trace as the sandbox's `trace` command prints it. */
 export function formatTrace(trace: Trace): string {
   const out = [`Trace ${describeRequest(trace.request)}.`, 'Nothing is sent: this is the path the next connection would take.', ''];
-  trace.hops.forEach((hop, i) => out.push(...formatHop(hop, i + 1)));
+  trace.hops.forEach((hop, i) => append(out, formatHop(hop, i + 1)));
   if (trace.reply.length) {
     out.push('', 'The way back:');
-    trace.reply.forEach((hop, i) => out.push(...formatHop(hop, i + 1)));
+    trace.reply.forEach((hop, i) => append(out, formatHop(hop, i + 1)));
   }
   out.push('', `Outcome: ${describeOutcome(trace.outcome, trace.hops)}`);
   return `${out.join('\n')}\n`;

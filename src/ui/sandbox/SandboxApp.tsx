@@ -9,6 +9,7 @@ import { useDisplay } from '../display.js';
 import { beforeCursor, edit, emptyEditor, visibleLine, type EditAction, type Editor } from '../../core/shell/line-editor.js';
 import { hardWrap } from '../../text/hard-wrap.js';
 import { width } from '../../text/line.js';
+import { visibleControls } from '../../core/visible-controls.js';
 
 interface Block {
   readonly id: number;
@@ -138,10 +139,10 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
             {block.prompt !== undefined && (
               <Text>
                 <Text color={promptColor} bold>{block.mark ?? '$ '}</Text>
-                {hardWrap(block.prompt, columns, 2).join('\n')}
+                {hardWrap(visibleControls(block.prompt), columns, 2).join('\n')}
               </Text>
             )}
-            {block.text !== '' && <Text dimColor={block.tone === 'dim' && color}>{hardWrap(block.text, columns).join('\n')}</Text>}
+            {block.text !== '' && <Text dimColor={block.tone === 'dim' && color}>{hardWrap(visibleControls(block.text), columns).join('\n')}</Text>}
           </Box>
         )}
       </Static>

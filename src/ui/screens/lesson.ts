@@ -18,6 +18,7 @@ import { contextOf } from '../keymap.js';
 import type { Size } from '../use-terminal-size.js';
 import { hints, unsavedMark, rule, spread } from './frame.js';
 import type { Frame } from './home.js';
+import { getOwn } from '../../core/own.js';
 
 /** `waiting`: seconds left while a command (a curl that times out) keeps the learner waiting. */
 export function lessonFrame(state: NavState, size: Size, display: Display, waiting: number | null = null): Frame {
@@ -45,8 +46,8 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   // Prose keeps a readable measure in a wide window; the output pane, header and footer use it all.
   const measure = Math.min(columns, MEASURE);
 
-  const practice = state.practice[lesson.id];
-  const entries = practice?.entries[step.id] ?? [];
+  const practice = getOwn(state.practice, lesson.id);
+  const entries = getOwn(practice?.entries, step.id) ?? [];
   const attempts = practice ? attemptsIn(practice, step.id) : [];
   // Values the learner's cluster has not got yet read as they will be once the step is done.
   const ahead = practice ? aheadCluster(lesson, state.screen.lesson, state.screen.step, state.seed, state.files) : undefined;
@@ -56,7 +57,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
     plain: display.plain,
     field: state.field[key] ?? 0,
     interactive: true,
-    ...(practice ? { cluster: practice.shell.cluster, attempts, hintsShown: practice.hints[step.id] ?? 0 } : {}),
+    ...(practice ? { cluster: practice.shell.cluster, attempts, hintsShown: getOwn(practice.hints, step.id) ?? 0 } : {}),
   });
   const quiz = step.kind === 'quiz' ? quizLines(state, measure, display.plain) : null;
   const traced = step.kind === 'trace' ? traceLines(state, measure, display.plain) : null;
