@@ -16,7 +16,6 @@ import { qualifiedPlural, qualifiedSingular, resolveType, RESOURCE_TYPES, unknow
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
 import { DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
 import { formatTable } from './tabwriter.js';
-import { append } from '../append.js';
 
 interface Request {
   readonly type: ResourceType | 'empty';
