@@ -7,6 +7,13 @@ export function append<T>(target: T[], items: Iterable<T>): T[] {
   return target;
 }
 
+/** The largest of `values`, or `empty` when there are none. */
+export function largest(values: Iterable<number>, empty: number): number {
+  let most: number | undefined;
+  for (const v of values) most = most === undefined || v > most ? v : most;
+  return most ?? empty;
+}
+
 /** The smallest of `values`, or `empty` when there are none. */
 export function smallest(values: Iterable<number>, empty: number): number {
   let least: number | undefined;

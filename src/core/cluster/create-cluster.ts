@@ -8,7 +8,7 @@ import type { Cluster, ClusterConfig, ClusterEvent, Node, Pod, Service } from '.
 import { EVENT_HORIZON_MS, pullEvents } from './image-pull.js';
 import { recordEvents } from './events.js';
 import { podsReplacing } from './object-index.js';
-import { smallest } from '../append.js';
+import { append, smallest } from '../append.js';
 
 export interface CreateClusterOptions {
   readonly seed: number;
@@ -78,7 +78,7 @@ function recordKubeletRetries(cluster: Cluster): Cluster {
     const failure = pod.imagePull;
     if (!failure) continue;
     const until = cluster.now + EVENT_HORIZON_MS;
-    events.push(...pullEvents(pod, failure, failure.eventsUntil, until));
+    append(events, pullEvents(pod, failure, failure.eventsUntil, until));
     updated.set(pod, { ...pod, imagePull: { ...failure, eventsUntil: until } });
   }
   let pods = cluster.pods;

@@ -20,6 +20,7 @@ import { isPodReady } from './pod-status.js';
 import { podTemplateHash } from './pod-template-hash.js';
 import { podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
 import { DEFAULT_NAMESPACE, type Cluster, type ClusterEvent, type Container, type Deployment, type Labels, type PodTemplate, type ReplicaSet } from './types.js';
+import { largest } from '../append.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
@@ -141,7 +142,7 @@ function scaleReplicaSet(cluster: Cluster, d: Deployment, rs: ReplicaSet, to: nu
 }
 
 function nextRevisionNumber(cluster: Cluster, d: Deployment): number {
-  return Math.max(0, ...ownedReplicaSets(cluster, d).map(revisionOf)) + 1;
+  return largest(ownedReplicaSets(cluster, d).map(revisionOf), 0) + 1;
 }
 
 /** Creates the ReplicaSet for the current template (0 replicas), or brings an old one back as the newest revision. */
@@ -149,7 +150,7 @@ function ensureNewReplicaSet(cluster: Cluster, d: Deployment): Cluster {
   const existing = newReplicaSet(cluster, d);
   const revisionNumber = String(nextRevisionNumber(cluster, d));
   if (existing) {
-    if (revisionOf(existing) === Math.max(...ownedReplicaSets(cluster, d).map(revisionOf))) return cluster;
+    if (revisionOf(existing) === largest(ownedReplicaSets(cluster, d).map(revisionOf), -Infinity)) return cluster;
     const moved: ReplicaSet = { ...existing, metadata: { ...existing.metadata, annotations: { ...existing.metadata.annotations, [REVISION_ANNOTATION]: revisionNumber } } };
     return setDeploymentRevision(withReplicaSet(cluster, moved), d, revisionNumber);
   }

@@ -2,6 +2,7 @@
 // `default`; the others exist (and list) from the moment the control plane came up.
 
 import type { Cluster, ObjectMeta } from './types.js';
+import { smallest } from '../append.js';
 
 export interface Namespace {
   readonly kind: 'Namespace';
@@ -12,7 +13,7 @@ export const NAMESPACE_NAMES = ['default', 'kube-node-lease', 'kube-public', 'ku
 
 /** The cluster's namespaces, by name; all Active, created with the first node. */
 export function listNamespaces(cluster: Cluster): Namespace[] {
-  const born = Math.min(...cluster.nodes.map((n) => n.metadata.creationTimestamp));
+  const born = smallest(cluster.nodes.map((n) => n.metadata.creationTimestamp), cluster.now);
   return NAMESPACE_NAMES.map((name, i) => ({
     kind: 'Namespace',
     metadata: {

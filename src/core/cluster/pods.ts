@@ -1,5 +1,6 @@
 // Creating, scheduling and deleting pods.
 
+import { append } from '../append.js';
 import { alreadyExists, invalidError, notFound, type Result } from './api-error.js';
 import { invalid, notSupported, required, type FieldError } from './field-error.js';
 import { digestOf, newUid, nextRevision, randomHex, randomSuffix } from './ids.js';
@@ -224,7 +225,7 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   });
   const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned default/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
   if (failure) {
-    events.push(...pullEvents(pod, failure, 0, failure.eventsUntil));
+    append(events, pullEvents(pod, failure, 0, failure.eventsUntil));
   } else {
     if (alreadyPresent) {
       events.push(ev('Pulled', `Container image "${image}" already present on machine`, pulledAt));
@@ -304,7 +305,7 @@ export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
   };
   const next: Pod = { ...restarted, imagePull: failure };
   const events: ClusterEvent[] = [ev('Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`, killedAt)];
-  if (failure) events.push(...pullEvents(next, failure, 0, failure.eventsUntil));
+  if (failure) append(events, pullEvents(next, failure, 0, failure.eventsUntil));
   else {
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
     events.push(

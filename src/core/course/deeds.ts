@@ -3,6 +3,7 @@
 // by the API server, for a field and value). Any spelling kubectl reads the same way meets it.
 import type { Answer } from '../kubectl/answer.js';
 import { understand, type Understood } from '../kubectl/understood.js';
+import { append } from '../append.js';
 
 /** How a refusal must have looked; every field is optional. */
 export interface Refusal {
@@ -110,7 +111,7 @@ export function differences(deed: Deed, line: string, answer: Answer | undefined
   if (hasCommand) {
     const read = understand(line);
     if (!read.ok) return [{ part: 'program', says: `kubectl could not read that: ${read.error}` }];
-    out.push(...commandDifferences(deed, read.understood, answer?.accepted ?? true));
+    append(out, commandDifferences(deed, read.understood, answer?.accepted ?? true));
   }
   if (deed.accepted && answer && !answer.accepted) out.push({ part: 'outcome', says: `that was refused: ${answer.message}` });
   if (deed.accepted && !answer) out.push({ part: 'outcome', says: 'it is not known how that ended' });
@@ -135,7 +136,8 @@ export function describeDeed(deed: Deed): string {
 function spellDeed(deed: Deed): string {
   const words = [deed.program ?? 'kubectl', deed.verb ?? ''];
   if (deed.type && !(deed.verb ?? '').startsWith('create ')) words.push(deed.type);
-  words.push(...(deed.names ?? []), ...(deed.args ?? []));
+  append(words, deed.names ?? []);
+  append(words, deed.args ?? []);
   for (const [name, value] of Object.entries(deed.flags ?? {})) words.push(flagText(name, value));
   return words.join(' ');
 }

@@ -4,6 +4,7 @@
 // is a problem. A core quiz counts only core steps as "before": deep dives may be passed over.
 import { parseAllDocuments } from 'yaml';
 import type { Lesson, Step } from './model.js';
+import { append } from '../append.js';
 
 export interface LateCitation {
   readonly lesson: number;
@@ -35,14 +36,15 @@ function shown(step: Step): string {
   const parts = [step.title, step.text, step.diagram?.description ?? ''];
   switch (step.kind) {
     case 'manifest':
-      parts.push(step.file, step.source, ...step.fields.map((f) => f.note));
+      parts.push(step.file, step.source);
+      append(parts, step.fields.map((f) => f.note));
       break;
     case 'compare':
       for (const side of [step.left, step.right]) parts.push(side.title, side.code ?? '', side.command ?? '');
       for (const row of step.rows) parts.push(row.aspect, row.left, row.right);
       break;
     case 'do':
-      parts.push(...step.hints);
+      append(parts, step.hints);
       break;
     case 'trace':
       parts.push(step.request.url ?? '', step.request.pod ?? '', step.request.service ?? '');

@@ -8,6 +8,7 @@ import { newShell, runLine, type ShellState } from '../shell/shell.js';
 import { checkGoal, type Attempt } from './goals.js';
 import type { Course, DoStep, Lesson } from './model.js';
 import { fillTemplates } from './template.js';
+import { append } from '../append.js';
 
 /** Time between two lines of a solution: a learner reads the output before typing the next line. */
 export const SOLUTION_LINE_MS = 10_000;
@@ -62,7 +63,7 @@ function walk(lesson: Lesson, seed: number, files: KubectlIO, until = lesson.ste
   lesson.steps.slice(0, until).forEach((step, index) => {
     if (step.kind !== 'do') return;
     const checked = checkStep(step, index, state, files);
-    failures.push(...checked.failures);
+    append(failures, checked.failures);
     state = checked.after;
   });
   return { state: { ...state, history: [] }, failures };

@@ -2,6 +2,7 @@
 // --field-selector and -o jsonpath-as-json, where kubectl works with values, not text.
 
 import type { JsonValue } from './go-yaml.js';
+import { append } from '../append.js';
 
 /** The values a path reaches, or undefined when the path is not a simple one. */
 export function valuesAt(data: JsonValue, path: string): JsonValue[] | undefined {
@@ -19,7 +20,7 @@ export function valuesAt(data: JsonValue, path: string): JsonValue[] | undefined
       if (m[1] !== undefined) {
         if (v && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, m[1])) next.push((v as Record<string, JsonValue>)[m[1]] as JsonValue);
       } else if (Array.isArray(v)) {
-        if (m[2] === '*') next.push(...v);
+        if (m[2] === '*') append(next, v);
         else if (v[Number(m[2])] !== undefined) next.push(v[Number(m[2])] as JsonValue);
       }
     }

@@ -8,6 +8,7 @@ import { GLOBAL_FLAGS as GLOBALS, parseArgs } from './flags.js';
 import { resolveType } from './resources.js';
 import { COMMANDS, commandIndex } from './run-kubectl.js';
 import { splitShellWords } from './shell-words.js';
+import { append } from '../append.js';
 
 export interface Understood {
   /** `kubectl` (also for `k`), or the other shell command's name (`firewall`, `curl`). */
@@ -213,7 +214,8 @@ export function spell(u: Understood): string {
   if (u.program !== 'kubectl') return [u.program, u.verb, ...u.args].filter((w) => w !== '').join(' ');
   const words = ['kubectl', u.verb];
   if (u.type && !u.verb.startsWith('create ') && u.verb !== 'run' && !POD_VERBS.has(u.verb)) words.push(u.type);
-  words.push(...u.names, ...u.args);
+  append(words, u.names);
+  append(words, u.args);
   for (const [name, value] of Object.entries(u.flags)) words.push(`--${name}=${value}`);
   return words.join(' ');
 }

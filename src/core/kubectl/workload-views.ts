@@ -19,6 +19,7 @@ import {
 } from '../cluster/index.js';
 import { rfc3339 } from './duration.js';
 import type { JsonValue } from './go-yaml.js';
+import { largest } from '../append.js';
 
 type Json = { [key: string]: JsonValue };
 
@@ -67,7 +68,7 @@ function availableSince(cluster: Cluster, d: Deployment): number {
   const rs = newReplicaSet(cluster, d);
   const pods = rs ? podsOfReplicaSet(cluster, rs) : [];
   const times = pods.filter((p) => isPodReady(p, cluster.now)).map((p) => p.timeline.startedAt);
-  return Math.floor((times.length > 0 ? Math.max(...times) : d.metadata.creationTimestamp) / 1000) * 1000;
+  return Math.floor(largest(times, d.metadata.creationTimestamp) / 1000) * 1000;
 }
 
 export function deploymentConditions(cluster: Cluster, d: Deployment): { type: string; status: string; reason: string; message: string; at: number }[] {

@@ -7,6 +7,7 @@ import type { History, QuestionHistory } from './history.js';
 import type { Facts, Question } from './model.js';
 import { seedRng, shuffledIndices, type RngState as Rng } from '../random.js';
 import { startQuiz, type QuizState } from './session.js';
+import { append } from '../append.js';
 
 /** Questions in one round. */
 export const ROUND_SIZE = 10;
@@ -51,7 +52,7 @@ export function interleave<Q extends { readonly concepts: readonly Concept[] }>(
   while (left.length > 0) {
     const previous = out.at(-1);
     const at = previous ? left.findIndex((q) => !q.concepts.some((c) => previous.concepts.includes(c))) : 0;
-    out.push(...left.splice(at < 0 ? 0 : at, 1));
+    append(out, left.splice(at < 0 ? 0 : at, 1));
   }
   return out;
 }
