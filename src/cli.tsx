@@ -45,6 +45,10 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case 'reset':
       return reset(labHome(process.env), options.yes, interactive);
+    case 'serve': {
+      const { serve } = await import('./commands/serve/index.js');
+      return serve({ seed: options.seed ?? randomSeed(), port: options.port, home: labHome(process.env) }, out, err);
+    }
     case 'print':
     case 'quiz':
     case 'course': {
