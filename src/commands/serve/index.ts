@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** A cluster to serve instead of a fresh one (a lesson's, after its setup). */
   readonly cluster?: Cluster;
   readonly log: (line: string) => void;
+  /** The wall clock the cluster follows (tests pass one they move themselves). */
+  readonly clock?: () => number;
 }
 
 /** Bodies larger than this are refused with 413, as kube-apiserver refuses requests over 3 MiB. */
@@ -53,10 +55,11 @@ function client(req: IncomingMessage): string {
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  let cluster = options.cluster ?? createCluster({ seed: options.seed, now: Date.now() });
-  let clockAt = Date.now();
+  const clock = options.clock ?? Date.now;
+  let cluster = options.cluster ?? createCluster({ seed: options.seed, now: clock() });
+  let clockAt = clock();
   const tick = (): void => {
-    const now = Date.now();
+    const now = clock();
     cluster = advanceClock(cluster, now - clockAt);
     clockAt = now;
   };

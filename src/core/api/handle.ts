@@ -2,7 +2,7 @@
 // Paths, verbs, list kinds, Table answers and Status errors follow kube-apiserver 1.32 for the
 // core/v1 resources the lab serves (staging/src/k8s.io/apiserver/pkg/endpoints/handlers).
 
-import { createObject, decodeObject, deleteObject, findPod, isPodReady, type ApiError, type Cluster } from '../cluster/index.js';
+import { LAST_APPLIED_ANNOTATION, applyObject, createObject, decodeObject, deleteObject, findPod, isPodReady, type ApiError, type Cluster } from '../cluster/index.js';
 import { notFound, badRequest } from '../cluster/api-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels, type Item } from '../kubectl/lookup.js';
@@ -12,6 +12,7 @@ import { apiGroups, apiVersions, coreResources, versionDocument } from './discov
 import { fieldsMatch, parseFieldSelector } from './field-selector.js';
 import { NAMESPACES, eventViews, getObject, listObjects, namespaceView, objectView, type Json } from './objects.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
+import { coreV1Text, openApiIndex } from './openapi.js';
 import { servedByPlural, type ServedResource } from './served.js';
 import { plainStatus, statusCode, statusOf } from './status.js';
 import { tableOf } from './table.js';
@@ -227,6 +228,35 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
   return { ok: true, entries };
 }
 
+/**
+ * PATCH from `kubectl apply`: the patch carries the new last-applied configuration, and the lab
+ * merges it into the live object exactly as the sandbox's apply does (one three-way merge for both).
+ */
+function patch(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
+  const { resource } = target;
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
+  if (target.namespace !== 'default' || !getObject(cluster, resource.kind, name)) return same(cluster, notFoundFor(resource, name));
+  const body = parseBody(request);
+  if (!body.ok) return same(cluster, body.response);
+  const annotations = (((body.value as Json | null)?.metadata as Json | undefined)?.annotations ?? {}) as Json;
+  const lastApplied = annotations[LAST_APPLIED_ANNOTATION];
+  if (typeof lastApplied !== 'string') {
+    return same(cluster, json(415, plainStatus(415, 'UnsupportedMediaType', 'the lab serves patches made by kubectl apply; use kubectl apply -f with the changed manifest')));
+  }
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(lastApplied);
+  } catch {
+    return same(cluster, json(400, plainStatus(400, 'BadRequest', 'the last-applied configuration is not JSON')));
+  }
+  const decoded = decodeObject(manifest);
+  if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
+  const applied = applyObject(cluster, decoded.object, lastApplied);
+  if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
+  const item = getObject(applied.cluster, resource.kind, name);
+  return { cluster: applied.cluster, response: json(200, item ? objectView(applied.cluster, item) : {}) };
+}
+
 /** Answers one request. The cluster's clock is the caller's business (it follows the wall clock while serving). */
 export function handle(cluster: Cluster, request: ApiRequest): Handled {
   const path = request.path.replace(/\/+$/, '') || '/';
@@ -235,6 +265,8 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     if (path === '/api') return same(cluster, json(200, apiVersions()));
     if (path === '/apis') return same(cluster, json(200, apiGroups()));
     if (path === '/api/v1') return same(cluster, json(200, coreResources()));
+    if (path === '/openapi/v3') return same(cluster, json(200, openApiIndex()));
+    if (path === '/openapi/v3/api/v1') return same(cluster, { status: 200, contentType: 'application/json', body: coreV1Text().text });
   }
   const target = parseTarget(path);
   if (!target) return same(cluster, pathNotFound());
@@ -250,6 +282,8 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
       return same(cluster, name === undefined ? list(cluster, request, target) : getOne(cluster, request, target, name));
     case 'POST':
       return name === undefined ? create(cluster, request, target) : same(cluster, methodNotAllowed());
+    case 'PATCH':
+      return name === undefined ? same(cluster, methodNotAllowed()) : patch(cluster, request, target, name);
     case 'DELETE':
       return name === undefined ? same(cluster, methodNotAllowed()) : remove(cluster, target, name);
     default:

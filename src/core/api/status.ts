@@ -51,7 +51,7 @@ export function statusOf(error: ApiError, details: StatusDetails = {}): { [key: 
       status: 'Failure',
       message,
       reason: 'Invalid',
-      details: { name: error.objectName ?? details.name ?? '', kind: details.kind ?? kindToResource(error.objectKind), causes },
+      details: { name: error.objectName ?? details.name ?? '', kind: error.objectKind ?? details.kind ?? '', causes },
       code,
     };
   }
@@ -64,11 +64,6 @@ export function statusOf(error: ApiError, details: StatusDetails = {}): { [key: 
   }
   body.code = code;
   return body;
-}
-
-function kindToResource(kind: string | undefined): string {
-  if (!kind) return '';
-  return `${kind.toLowerCase()}s`;
 }
 
 /** A Status for a failure the API server says in its own words (an unknown path, a bad verb). */
