@@ -103,7 +103,8 @@ function labelsOf(view: Json): Record<string, string> {
 
 /** A list's items carry no kind or apiVersion of their own: the list says them once. */
 function withoutTypeMeta(view: Json): Json {
-  const { kind: _kind, apiVersion: _apiVersion, ...rest } = view;
+  const rest: Json = {};
+  for (const [key, value] of Object.entries(view)) if (key !== 'kind' && key !== 'apiVersion') rest[key] = value;
   return rest;
 }
 
