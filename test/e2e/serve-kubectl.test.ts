@@ -109,6 +109,11 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
   });
   it('apply -f with nodePort 29999: the API refuses it with its own message', () => expectSame('apply -f too-low.yml'));
   it('get pods nope: NotFound', () => expectSame('get pods nope'));
+  it('create service nodeport (a protobuf body): created, and refused below the range', async () => {
+    await expectSame('create service nodeport pinned --tcp=80:8080 --node-port=31000');
+    await expectSame('create service nodeport too-low --tcp=80:80 --node-port=29999');
+    await expectSame('get svc pinned -o yaml');
+  });
 
   it('the node port answers the learner’s own HTTP client on 127.0.0.1', async () => {
     const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);

@@ -41,11 +41,12 @@ function snapshotOf(entries: readonly WatchEntry[]): Snapshot {
   return { byName: new Map(entries.map((e) => [e.name, e])) };
 }
 
-function toRequest(req: IncomingMessage, body: string): ApiRequest {
+function toRequest(req: IncomingMessage, raw: Buffer): ApiRequest {
+  const body = raw.toString('utf8');
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const query = new Map<string, string>();
   for (const [k, v] of url.searchParams) query.set(k, v);
-  return { method: req.method ?? 'GET', path: url.pathname, query, accept: String(req.headers.accept ?? ''), contentType: String(req.headers['content-type'] ?? ''), body };
+  return { method: req.method ?? 'GET', path: url.pathname, query, accept: String(req.headers.accept ?? ''), contentType: String(req.headers['content-type'] ?? ''), body, raw };
 }
 
 function client(req: IncomingMessage): string {
@@ -96,7 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     req.on('end', () => {
       if (refused) return;
       tick();
-      const request = toRequest(req, Buffer.concat(chunks).toString('utf8'));
+      const request = toRequest(req, Buffer.concat(chunks));
       if (isWatch(request)) {
         const first = watchEntries(cluster, request);
         if (!first.ok) {

@@ -13,6 +13,8 @@ import { fieldsMatch, parseFieldSelector } from './field-selector.js';
 import { NAMESPACES, eventViews, getObject, listObjects, namespaceView, objectView, type Json } from './objects.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { coreV1Text, openApiIndex } from './openapi.js';
+import { unwrap } from './protobuf.js';
+import { serviceManifest } from './service-proto.js';
 import { servedByPlural, type ServedResource } from './served.js';
 import { plainStatus, statusCode, statusOf } from './status.js';
 import { tableOf } from './table.js';
@@ -155,11 +157,23 @@ function podLog(cluster: Cluster, target: Target, name: string, query: ReadonlyM
 }
 
 function parseBody(request: ApiRequest): { ok: true; value: unknown } | { ok: false; response: ApiResponse } {
+  if (request.contentType.startsWith('application/vnd.kubernetes.protobuf')) return protobufBody(request);
   try {
     return { ok: true, value: JSON.parse(request.body) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, response: json(400, plainStatus(400, 'BadRequest', `the object provided is unrecognized (must be of type ${'Object'}): couldn't get version/kind; json parse error: ${message}`)) };
+  }
+}
+
+/** A protobuf body (kubectl's typed clients send one for `create service`) as the manifest JSON would give. */
+function protobufBody(request: ApiRequest): { ok: true; value: unknown } | { ok: false; response: ApiResponse } {
+  try {
+    const envelope = unwrap(request.raw ?? new TextEncoder().encode(request.body));
+    if (envelope.apiVersion === 'v1' && envelope.kind === 'Service') return { ok: true, value: serviceManifest(envelope.raw) };
+    return { ok: false, response: json(415, plainStatus(415, 'UnsupportedMediaType', `the lab reads ${envelope.kind || 'this object'} as JSON only`)) };
+  } catch (e) {
+    return { ok: false, response: json(400, plainStatus(400, 'BadRequest', `the body is not a Kubernetes protobuf object: ${(e as Error).message}`)) };
   }
 }
 

@@ -9,6 +9,8 @@ export interface ApiRequest {
   readonly accept: string;
   readonly contentType: string;
   readonly body: string;
+  /** The body's bytes, for protobuf bodies. */
+  readonly raw?: Uint8Array;
 }
 
 export interface ApiResponse {

@@ -2,6 +2,7 @@
 // (apimachinery pkg/api/errors/errors.go), so a real kubectl prints the same line the sandbox does.
 
 import { fieldErrorBody, type ApiError, type FieldError } from '../cluster/index.js';
+import { statusMessage } from '../kubectl/errors.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 
 /** The cause reason for each field error type (apimachinery pkg/util/validation/field/errors.go). */
@@ -37,13 +38,7 @@ export function statusOf(error: ApiError, details: StatusDetails = {}): { [key: 
   const code = statusCode(error);
   if (error.kind === 'Invalid') {
     const causes = error.causes.map((c) => ({ reason: CAUSE_REASON[c.type], message: fieldErrorBody(c), field: c.field }));
-    const listed = error.causes.map((c) => `${c.field}: ${fieldErrorBody(c)}`);
-    const message =
-      listed.length === 0
-        ? error.message
-        : listed.length === 1
-          ? `${error.message}: ${listed[0]}`
-          : `${error.message}: [${listed.join(', ')}]`;
+    const message = statusMessage(error);
     return {
       kind: 'Status',
       apiVersion: 'v1',
