@@ -47,7 +47,21 @@ async function main(argv: readonly string[]): Promise<number> {
       return reset(labHome(process.env), options.yes, interactive);
     case 'serve': {
       const { serve } = await import('./commands/serve/index.js');
-      return serve({ seed: options.seed ?? randomSeed(), port: options.port, home: labHome(process.env) }, out, err);
+      const seed = options.seed ?? randomSeed();
+      let cluster;
+      if (options.lesson !== undefined) {
+        const loaded = loadCourseFrom(options.lessons);
+        if (!loaded.ok) {
+          for (const problem of loaded.problems) err(formatProblem(problem));
+          return 1;
+        }
+        const lessons = loaded.course.lessons;
+        const lesson = lessons.find((l, i) => l.id === options.lesson || String(i + 1) === options.lesson);
+        if (!lesson) return err(`nodeport-lab: no lesson "${options.lesson}" (lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})`), 2;
+        const { lessonCluster } = await import('./core/api/lesson-cluster.js');
+        cluster = lessonCluster(lesson, seed, sandboxFiles(courseManifests(loaded.course), process.cwd()), Date.now());
+      }
+      return serve({ seed, port: options.port, home: labHome(process.env), ...(cluster ? { cluster } : {}) }, out, err);
     }
     case 'print':
     case 'quiz':

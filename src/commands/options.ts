@@ -14,6 +14,8 @@ export interface Options {
   readonly yes: boolean;
   /** serve: the API server's port on 127.0.0.1 (0: any free port). */
   readonly port: number;
+  /** serve: the lesson whose cluster (after its setup) is served. */
+  readonly lesson: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -30,6 +32,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
       options: {
         seed: { type: 'string' },
         port: { type: 'string' },
+        lesson: { type: 'string' },
         lessons: { type: 'string' },
         'no-color': { type: 'boolean' },
         plain: { type: 'boolean' },
@@ -69,6 +72,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
       plain: Boolean(values.plain) || dumb,
       yes: Boolean(values.yes),
       port,
+      lesson: values.lesson,
       help: Boolean(values.help),
       version: Boolean(values.version),
     },
@@ -94,6 +98,7 @@ Options:
   --no-color      no colour (so does the NO_COLOR variable)
   --seed N        make the simulated cluster reproducible (IPs, node ports, names)
   --port N        serve: the API's port on 127.0.0.1 (default 6443; 0 for any free port)
+  --lesson ID     serve: a lesson's cluster, after its setup (a number or an id)
   -h, --help      this help
   -v, --version   the version
 

@@ -5,7 +5,11 @@
 
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../kubectl/go-yaml.js';
+import { SERVICE_DOC, type FieldDoc } from '../kubectl/explain-docs.js';
+import { addSchemas } from './openapi-schemas.js';
 import { SERVED } from './served.js';
+
+const EXPLAINED: readonly (readonly [string, FieldDoc])[] = [['Service', SERVICE_DOC]];
 
 type Json = { [key: string]: JsonValue };
 
@@ -55,6 +59,8 @@ export function coreV1Document(): Json {
   }
   const schemas: Json = {};
   for (const kind of KINDS_WITH_SCHEMA) schemas[`io.k8s.api.core.v1.${kind}`] = schemaOf(kind);
+  // Kinds with explain documentation get their documented fields, so `kubectl explain` reads them.
+  for (const [kind, doc] of EXPLAINED) addSchemas(kind, doc, schemas, { group: '', kind, version: 'v1' });
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.2' }, paths, components: { schemas } };
 }
 
