@@ -15,6 +15,7 @@ import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { lectureManifest } from '../helpers/fixtures.js';
 
 const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 interface Run {
   readonly stdout: string;
@@ -128,6 +129,20 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
     assert.ok('status' in answer, JSON.stringify(answer) + log.join('\n'));
     assert.equal(answer.status, 200);
     assert.match(answer.body, /Welcome to Stack Simplify/);
+  });
+
+  it('a headless browser loads the node port and shows the lecture’s page', { skip: CHROMIUM ? false : 'no chromium on this machine (Debian: apt-get install chromium)' }, async () => {
+    const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
+    const profile = mkdtempSync(join(tmpdir(), 'nodeport-lab-chromium-'));
+    const dom = await new Promise<string>((resolve) => {
+      execFile(
+        CHROMIUM ?? 'chromium',
+        ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--dump-dom', `http://127.0.0.1:${svc.stdout}/`],
+        { timeout: 60_000 },
+        (_error, stdout) => resolve(stdout),
+      );
+    });
+    assert.match(dom, /<h1>Welcome to Stack Simplify<\/h1>/);
   });
 
   it('get pods -w: a change arrives', async () => {
