@@ -49,7 +49,10 @@ function toRequest(req: IncomingMessage, raw: Buffer): ApiRequest {
   return { method: req.method ?? 'GET', path: url.pathname, query, accept: String(req.headers.accept ?? ''), contentType: String(req.headers['content-type'] ?? ''), body, raw };
 }
 
+/** Who asked: kubectl names its command in a header (`Kubectl-Command: kubectl get`); others by user agent. */
 function client(req: IncomingMessage): string {
+  const command = req.headers['kubectl-command'];
+  if (typeof command === 'string' && command !== '') return command.replace(/[^\w ./-]/g, '');
   const agent = String(req.headers['user-agent'] ?? '');
   const match = /^([\w.-]+)\/v?[\d.]+/.exec(agent);
   return match?.[1] ?? (agent.split(' ')[0] || 'client');
