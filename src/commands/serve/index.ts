@@ -55,8 +55,11 @@ function client(req: IncomingMessage): string {
   if (typeof command === 'string' && command !== '') return command.replace(/[^\w ./-]/g, '');
   const agent = String(req.headers['user-agent'] ?? '');
   const match = /^([\w.-]+)\/v?[\d.]+/.exec(agent);
-  return match?.[1] ?? (agent.split(' ')[0] || 'client');
+  return match?.[1] ?? ((agent.split(' ')[0] ?? '').replace(/[^\w ./-]/g, '') || 'client');
 }
+
+/** A request's path as the log shows it: what a client sent never reaches the terminal raw. */
+const shown = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const clock = options.clock ?? Date.now;
@@ -91,7 +94,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           refused = true;
           const answer = json(413, plainStatus(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'));
           res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
-          options.log(`${req.method} ${req.url} 413 body too large`);
+          options.log(`${shown(req.method ?? '')} ${shown(req.url ?? '')} 413 body too large`);
         }
         return;
       }
@@ -127,7 +130,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         watchers.add(watcher);
         res.on('close', () => watchers.delete(watcher));
         notify();
-        options.log(`WATCH ${request.path} (${client(req)})`);
+        options.log(`WATCH ${shown(request.path)} (${client(req)})`);
         return;
       }
       let answer;
@@ -140,7 +143,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
       res.end(answer.body);
-      options.log(`${request.method} ${req.url ?? ''} ${answer.status} (${client(req)})`);
+      options.log(`${shown(request.method)} ${shown(req.url ?? '')} ${answer.status} (${client(req)})`);
       if (request.method !== 'GET') {
         notify();
         syncNodePorts();
@@ -169,15 +172,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         cluster = answer.cluster;
         const headers = answer.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
         socket.end(`HTTP/1.1 ${answer.status} ${answer.reason}\r\n${headers.replace(/connection: keep-alive\r\n/i, '')}Connection: close\r\n\r\n${method === 'HEAD' ? '' : answer.body}`);
-        options.log(`${method} http://127.0.0.1:${port}${path} ${answer.status}: ${answer.why}`);
+        options.log(`${shown(method)} http://127.0.0.1:${port}${shown(path)} ${answer.status}: ${answer.why}`);
       } else if (answer.kind === 'refused') {
         socket.resetAndDestroy();
-        options.log(`${method} http://127.0.0.1:${port}${path} refused: ${answer.why}`);
+        options.log(`${shown(method)} http://127.0.0.1:${port}${shown(path)} refused: ${answer.why}`);
       } else {
         // Dropped on the way: no answer at all, until the client gives up.
         held.add(socket);
         socket.on('close', () => held.delete(socket));
-        options.log(`${method} http://127.0.0.1:${port}${path} no answer: ${answer.why}`);
+        options.log(`${shown(method)} http://127.0.0.1:${port}${shown(path)} no answer: ${answer.why}`);
       }
     });
   };
