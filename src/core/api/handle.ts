@@ -10,7 +10,7 @@ import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
 import type { ResourceKind } from '../kubectl/resources.js';
 import { apiGroups, apiVersions, coreResources, versionDocument } from './discovery.js';
 import { fieldsMatch, parseFieldSelector } from './field-selector.js';
-import { NAMESPACES, eventViews, getObject, listObjects, namespaceView, objectView, type Json } from './objects.js';
+import { NAMESPACES, eventViews, leaseView, getObject, listObjects, namespaceView, objectView, type Json } from './objects.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { coreV1Text, openApiIndex } from './openapi.js';
 import { unwrap } from './protobuf.js';
@@ -282,6 +282,11 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     if (path === '/api/v1') return same(cluster, json(200, coreResources()));
     if (path === '/openapi/v3') return same(cluster, json(200, openApiIndex()));
     if (path === '/openapi/v3/api/v1') return same(cluster, { status: 200, contentType: 'application/json', body: coreV1Text().text });
+  }
+  const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
+  if (lease && request.method === 'GET') {
+    const view = leaseView(cluster, decodeURIComponent(lease[1] ?? ''));
+    return same(cluster, view ? json(200, view) : notFoundFor({ plural: 'leases' } as ServedResource, decodeURIComponent(lease[1] ?? '')));
   }
   const target = parseTarget(path);
   if (!target) return same(cluster, pathNotFound());

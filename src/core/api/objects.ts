@@ -51,6 +51,8 @@ function uidOf(cluster: Cluster, event: ClusterEvent): string {
 export function eventView(cluster: Cluster, event: ClusterEvent, index: number): Json {
   const namespaced = event.involved.kind !== 'Node';
   const at = rfc3339(event.at);
+  // The cluster keeps a source as `kubelet/worker-1`: the component, and the host it ran on.
+  const [component = event.source, host] = event.source.split('/');
   return {
     kind: 'Event',
     apiVersion: 'v1',
@@ -70,14 +72,14 @@ export function eventView(cluster: Cluster, event: ClusterEvent, index: number):
     },
     reason: event.reason,
     message: event.message,
-    source: { component: event.source },
+    source: { component, ...(host ? { host } : {}) },
     firstTimestamp: at,
     lastTimestamp: at,
     count: 1,
     type: event.type,
     eventTime: null,
-    reportingComponent: event.source,
-    reportingInstance: '',
+    reportingComponent: component,
+    reportingInstance: host ?? '',
   };
 }
 
@@ -86,3 +88,23 @@ export function eventViews(cluster: Cluster): Json[] {
 }
 
 export { eventsFor };
+
+/** A node's heartbeat Lease (coordination.k8s.io/v1), renewed every 10 s as the kubelet renews it. */
+export function leaseView(cluster: Cluster, nodeName: string): Json | undefined {
+  const node = cluster.nodes.find((n) => n.metadata.name === nodeName);
+  if (!node) return undefined;
+  const renewed = cluster.now - (cluster.now % 10_000);
+  return {
+    kind: 'Lease',
+    apiVersion: 'coordination.k8s.io/v1',
+    metadata: {
+      name: nodeName,
+      namespace: 'kube-node-lease',
+      uid: node.metadata.uid,
+      resourceVersion: node.metadata.resourceVersion,
+      creationTimestamp: rfc3339(node.metadata.creationTimestamp),
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: node.metadata.uid }],
+    },
+    spec: { holderIdentity: nodeName, leaseDurationSeconds: 40, renewTime: new Date(renewed).toISOString().replace('Z', '000Z') },
+  };
+}
