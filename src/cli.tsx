@@ -61,7 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
         const { lessonCluster } = await import('./core/api/lesson-cluster.js');
         cluster = lessonCluster(lesson, seed, sandboxFiles(courseManifests(loaded.course), process.cwd()), Date.now());
       }
-      return serve({ seed, port: options.port, home: labHome(process.env), ...(cluster ? { cluster } : {}) }, out, err);
+      return serve({ seed, port: options.port, home: labHome(process.env), allNodes: options.allNodes, ...(cluster ? { cluster } : {}) }, out, err);
     }
     case 'print':
     case 'quiz':

@@ -16,6 +16,8 @@ export interface Options {
   readonly port: number;
   /** serve: the lesson whose cluster (after its setup) is served. */
   readonly lesson: string | undefined;
+  /** serve: every node behind a loopback address of its own. */
+  readonly allNodes: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -33,6 +35,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
         seed: { type: 'string' },
         port: { type: 'string' },
         lesson: { type: 'string' },
+        'all-nodes': { type: 'boolean' },
         lessons: { type: 'string' },
         'no-color': { type: 'boolean' },
         plain: { type: 'boolean' },
@@ -73,6 +76,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
       yes: Boolean(values.yes),
       port,
       lesson: values.lesson,
+      allNodes: Boolean(values['all-nodes']),
       help: Boolean(values.help),
       version: Boolean(values.version),
     },
@@ -99,6 +103,8 @@ Options:
   --seed N        make the simulated cluster reproducible (IPs, node ports, names)
   --port N        serve: the API's port on 127.0.0.1 (default 6443; 0 for any free port)
   --lesson ID     serve: a lesson's cluster, after its setup (a number or an id)
+  --all-nodes     serve: node ports on 127.0.0.1 and .2 (the workers) and .3 (the control
+                  plane), not only on 127.0.0.1 (the first worker)
   -h, --help      this help
   -v, --version   the version
 

@@ -4,7 +4,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { advanceClock, createCluster, type Cluster } from '../../core/cluster/index.js';
-import { answerNodePort, openNodePorts } from '../../core/api/data-plane.js';
+import { answerNodePort, loopbackAddress, loopbackNodes, openNodePorts } from '../../core/api/data-plane.js';
 import { handle, isWatch, watchEntries, type WatchEntry } from '../../core/api/handle.js';
 import { json, type ApiRequest } from '../../core/api/request.js';
 import { plainStatus } from '../../core/api/status.js';
@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** A cluster to serve instead of a fresh one (a lesson's, after its setup). */
   readonly cluster?: Cluster;
   readonly log: (line: string) => void;
+  /** Every node behind an address of its own (127.0.0.1, .2, .3), not only the first worker behind 127.0.0.1. */
+  readonly allNodes?: boolean;
   /** The wall clock the cluster follows (tests pass one they move themselves). */
   readonly clock?: () => number;
 }
@@ -153,10 +155,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   api.headersTimeout = 10_000;
   api.requestTimeout = 30_000;
 
-  // The data plane: one listener per open node port, on 127.0.0.1.
-  const listeners = new Map<number, TcpServer>();
+  // The data plane: one listener per open node port and node address.
+  const listeners = new Map<string, TcpServer>();
   const held = new Set<Socket>();
-  const answerSocket = (port: number, socket: Socket): void => {
+  /** Addresses the machine would not give us (taken, or no such loopback address): said once, not retried. */
+  const failed = new Set<string>();
+  const answerSocket = (node: number, port: number, socket: Socket): void => {
     let head = '';
     socket.setTimeout(30_000, () => socket.destroy());
     socket.on('error', () => socket.destroy());
@@ -167,43 +171,50 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (end < 0) return;
       const [method = 'GET', path = '/'] = (head.slice(0, head.indexOf('\r\n')) || '').split(' ');
       tick();
-      const answer = answerNodePort(cluster, 0, port, method, path);
+      const answer = answerNodePort(cluster, node, port, method, path);
       if (answer.kind === 'answered') {
         cluster = answer.cluster;
         const headers = answer.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
         socket.end(`HTTP/1.1 ${answer.status} ${answer.reason}\r\n${headers.replace(/connection: keep-alive\r\n/i, '')}Connection: close\r\n\r\n${method === 'HEAD' ? '' : answer.body}`);
-        options.log(`${shown(method)} http://127.0.0.1:${port}${shown(path)} ${answer.status}: ${answer.why}`);
+        options.log(`${shown(method)} http://${loopbackAddress(node)}:${port}${shown(path)} ${answer.status}: ${answer.why}`);
       } else if (answer.kind === 'refused') {
         socket.resetAndDestroy();
-        options.log(`${shown(method)} http://127.0.0.1:${port}${shown(path)} refused: ${answer.why}`);
+        options.log(`${shown(method)} http://${loopbackAddress(node)}:${port}${shown(path)} refused: ${answer.why}`);
       } else {
         // Dropped on the way: no answer at all, until the client gives up.
         held.add(socket);
         socket.on('close', () => held.delete(socket));
-        options.log(`${shown(method)} http://127.0.0.1:${port}${shown(path)} no answer: ${answer.why}`);
+        options.log(`${shown(method)} http://${loopbackAddress(node)}:${port}${shown(path)} no answer: ${answer.why}`);
       }
     });
   };
   // A node port whose service has no endpoint is refused by kube-proxy's REJECT rule, which the
   // learner's curl sees as "Connection refused": so nothing listens there until an endpoint is ready.
   function syncNodePorts(): void {
-    const wanted = new Set(openNodePorts(cluster).filter((port) => answerNodePort(cluster, 0, port, 'HEAD', '/').kind !== 'refused'));
-    for (const [port, server] of listeners) {
-      if (!wanted.has(port)) {
-        server.close();
-        listeners.delete(port);
-        options.log(`node port ${port} refuses connections now`);
+    const nodes = options.allNodes ? loopbackNodes(cluster).length : 1;
+    const wanted = new Map<string, { node: number; port: number }>();
+    for (const port of openNodePorts(cluster)) {
+      for (let node = 0; node < nodes; node++) {
+        if (answerNodePort(cluster, node, port, 'HEAD', '/').kind !== 'refused') wanted.set(`${loopbackAddress(node)}:${port}`, { node, port });
       }
     }
-    for (const port of wanted) {
-      if (listeners.has(port)) continue;
-      const server = createTcpServer((socket) => answerSocket(port, socket));
-      listeners.set(port, server);
+    for (const [key, server] of listeners) {
+      if (!wanted.has(key)) {
+        server.close();
+        listeners.delete(key);
+        options.log(`node port ${key} refuses connections now`);
+      }
+    }
+    for (const [key, { node, port }] of wanted) {
+      if (listeners.has(key) || failed.has(key)) continue;
+      const server = createTcpServer((socket) => answerSocket(node, port, socket));
+      listeners.set(key, server);
       server.on('error', (error: NodeJS.ErrnoException) => {
-        listeners.delete(port);
-        options.log(`node port ${port}: cannot listen on 127.0.0.1 (${error.code ?? error.message}); the API still serves the service`);
+        listeners.delete(key);
+        failed.add(key);
+        options.log(`node port ${key}: cannot listen (${error.code ?? error.message}); the API still serves the service`);
       });
-      server.listen(port, '127.0.0.1', () => options.log(`node port ${port} open: http://127.0.0.1:${port}`));
+      server.listen(port, loopbackAddress(node), () => options.log(`node port open: http://${key}`));
     }
   }
 

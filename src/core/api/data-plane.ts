@@ -10,10 +10,13 @@ export type NodePortAnswer =
   | { readonly kind: 'refused'; readonly why: string }
   | { readonly kind: 'timeout'; readonly why: string };
 
-/** The worker nodes in order: the first stands behind 127.0.0.1, the next behind 127.0.0.2, and so on. */
-export function workers(cluster: Cluster): Node[] {
-  return cluster.nodes.filter((n) => !isControlPlane(n));
+/** The nodes in the order the loopback stands for them: the workers first (127.0.0.1, 127.0.0.2), then the control plane. */
+export function loopbackNodes(cluster: Cluster): Node[] {
+  return [...cluster.nodes.filter((n) => !isControlPlane(n)), ...cluster.nodes.filter((n) => isControlPlane(n))];
 }
+
+/** The loopback address that stands for the node at this index: 127.0.0.1, 127.0.0.2, ... */
+export const loopbackAddress = (index: number): string => `127.0.0.${index + 1}`;
 
 /** The node ports the cluster has open now, from every NodePort and LoadBalancer service. */
 export function openNodePorts(cluster: Cluster): number[] {
@@ -23,7 +26,7 @@ export function openNodePorts(cluster: Cluster): number[] {
 }
 
 export function answerNodePort(cluster: Cluster, nodeIndex: number, port: number, method: string, path: string): NodePortAnswer {
-  const node = workers(cluster)[nodeIndex];
+  const node = loopbackNodes(cluster)[nodeIndex];
   const ip = node && nodeAddress(node, 'ExternalIP');
   if (!ip) return { kind: 'refused', why: 'no such worker node' };
   const traced = trace(cluster, { from: 'outside', ip, port, http: { method, path } });
