@@ -29,7 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.help) return out(USAGE), 0;
   if (options.version) return out(VERSION), 0;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  await import('./memory.js');
+  // The small-heap flags suit a terminal app, not a server answering many requests.
+  if (options.command !== 'serve') await import('./memory.js');
   // A terminal's commands start loading Ink while the course is read.
   const drawing = interactive && options.command !== 'print' && options.command !== 'lint' && options.command !== 'reset' ? import('./commands/terminal.js') : null;
   const plain = await import('./commands/plain.js');
@@ -48,6 +49,24 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case 'reset':
       return plain.reset(plain.labHome(process.env), options.yes, interactive);
+    case 'serve': {
+      const { serve } = await import('./commands/serve/index.js');
+      const seed = options.seed ?? plain.randomSeed();
+      let cluster;
+      if (options.lesson !== undefined) {
+        const loaded = await plain.loadCourseFrom(options.lessons);
+        if (!loaded.ok) {
+          for (const problem of loaded.problems) err(plain.formatProblem(problem));
+          return 1;
+        }
+        const lessons = loaded.course.lessons;
+        const lesson = lessons.find((l, i) => l.id === options.lesson || String(i + 1) === options.lesson);
+        if (!lesson) return err(`nodeport-lab: no lesson "${options.lesson}" (lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})`), 2;
+        const { lessonCluster } = await import('./core/api/lesson-cluster.js');
+        cluster = lessonCluster(lesson, seed, plain.sandboxFiles(plain.courseManifests(loaded.course), process.cwd()), Date.now());
+      }
+      return serve({ seed, port: options.port, home: plain.labHome(process.env), allNodes: options.allNodes, ...(cluster ? { cluster } : {}) }, out, err);
+    }
     case 'print':
     case 'quiz':
     case 'course': {

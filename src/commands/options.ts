@@ -1,7 +1,7 @@
 // The command line: which command, and the flags every command shares.
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['course', 'sandbox', 'quiz', 'print', 'lint', 'reset'] as const;
+export const COMMANDS = ['course', 'sandbox', 'quiz', 'print', 'lint', 'reset', 'serve'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -12,6 +12,12 @@ export interface Options {
   readonly color: boolean;
   readonly plain: boolean;
   readonly yes: boolean;
+  /** serve: the API server's port on 127.0.0.1 (0: any free port). */
+  readonly port: number;
+  /** serve: the lesson whose cluster (after its setup) is served. */
+  readonly lesson: string | undefined;
+  /** serve: every node behind a loopback address of its own. */
+  readonly allNodes: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -27,6 +33,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
       strict: true,
       options: {
         seed: { type: 'string' },
+        port: { type: 'string' },
+        lesson: { type: 'string' },
+        'all-nodes': { type: 'boolean' },
         lessons: { type: 'string' },
         'no-color': { type: 'boolean' },
         plain: { type: 'boolean' },
@@ -49,6 +58,11 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
     if (!/^\d+$/.test(values.seed)) return { ok: false, message: `--seed takes a whole number, not "${values.seed}"` };
     seed = Number(values.seed);
   }
+  let port = 6443;
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) return { ok: false, message: `--port takes a port number, not "${values.port}"` };
+    port = Number(values.port);
+  }
   const dumb = env.TERM === 'dumb';
   return {
     ok: true,
@@ -60,6 +74,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
       color: !values['no-color'] && !env.NO_COLOR && !dumb,
       plain: Boolean(values.plain) || dumb,
       yes: Boolean(values.yes),
+      port,
+      lesson: values.lesson,
+      allNodes: Boolean(values['all-nodes']),
       help: Boolean(values.help),
       version: Boolean(values.version),
     },
@@ -76,12 +93,18 @@ Usage:
   nodeport-lab print [LESSON]  the course as plain text, with an answer key (LESSON: a number or an id)
   nodeport-lab lint [DIR]      check lesson files; prints file:line:col: message
   nodeport-lab reset           forget your progress (asks first; --yes to skip)
+  nodeport-lab serve           serve a simulated cluster as a Kubernetes API on 127.0.0.1
+                               for your own kubectl, and its node ports for your browser
 
 Options:
   --lessons DIR   take the course from another lesson folder
   --plain         no box drawing, diagrams as words
   --no-color      no colour (so does the NO_COLOR variable)
   --seed N        make the simulated cluster reproducible (IPs, node ports, names)
+  --port N        serve: the API's port on 127.0.0.1 (default 6443; 0 for any free port)
+  --lesson ID     serve: a lesson's cluster, after its setup (a number or an id)
+  --all-nodes     serve: node ports on 127.0.0.1 and .2 (the workers) and .3 (the control
+                  plane), not only on 127.0.0.1 (the first worker)
   -h, --help      this help
   -v, --version   the version
 

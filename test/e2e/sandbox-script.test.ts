@@ -35,7 +35,7 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
     assert.doesNotMatch(run.stdout, /curl: \(|error:|Error from server|Invalid value/);
     assert.match(run.stderr, /^curl: \(7\) Failed to connect to 203\.0\.113\.11 port 30625 after 0 ms: Couldn't connect to server$/m);
     assert.match(run.stderr, /^error: unknown flag: --generator$/m);
-    assert.match(run.stderr, /^The Service "taken" is invalid: spec\.ports\[0\]\.nodePort: Invalid value: 31231: provided port is already allocated$/m);
+    assert.match(run.stderr, /^error: failed to create NodePort service: Service "taken" is invalid: spec\.ports\[0\]\.nodePort: Invalid value: 31231: provided port is already allocated$/m);
     assert.doesNotMatch(run.stderr, /Welcome|exposed/);
   });
 

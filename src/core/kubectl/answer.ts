@@ -44,11 +44,32 @@ export function parseCause(text: string): FieldCause | null {
   return null;
 }
 
+/**
+ * A client that wraps the API's Status in its own words: `kubectl create service` prints
+ * `error: failed to create NodePort service: <Status message>` (create_service.go), where the
+ * message is errors.NewInvalid's `Service "x" is invalid: <cause>` (several causes in brackets).
+ */
+function wrappedStatus(line: string): Answer | null {
+  const wrapped = /^error: failed to create \w+ service: (.*)$/.exec(line);
+  if (!wrapped) return null;
+  const message = wrapped[1] ?? '';
+  const invalid = /^[A-Za-z.]+ "[^"]*" is invalid(?:: (.*))?$/.exec(message);
+  if (invalid) {
+    const body = invalid[1]?.trim() ?? '';
+    const listed = body.startsWith('[') && body.endsWith(']') ? body.slice(1, -1).split(new RegExp(`, (?=\\S+: (?:${FIELD_TYPES.join('|')}))`)) : body ? [body] : [];
+    return { accepted: false, by: 'api', reason: 'Invalid', causes: listed.map(parseCause).filter((c): c is FieldCause => c !== null), message };
+  }
+  const reason = / already exists$/.test(message) ? 'AlreadyExists' : / not found$/.test(message) ? 'NotFound' : '';
+  return { accepted: false, by: 'api', reason, causes: [], message };
+}
+
 /** How a command with this exit status and error output ended. */
 export function answerOf(exitCode: number | null, stderr: string): Answer {
   if (exitCode === 0 || exitCode === null) return { accepted: true };
   const lines = stderr.split('\n').filter((l) => l.trim() !== '');
   for (const [i, line] of lines.entries()) {
+    const wrapped = wrappedStatus(line);
+    if (wrapped) return wrapped;
     const server = /^Error from server \(([A-Za-z]+)\): (.*)$/.exec(line);
     if (server) return { accepted: false, by: 'api', reason: server[1] ?? '', causes: [], message: server[2] ?? '' };
     const invalid = /^The [A-Za-z]* "[^"]*" is invalid(?:: (.*))?$/.exec(line);

@@ -165,7 +165,9 @@ export function serviceView(service: Service, now?: number): Json {
 export function nodeView(node: Node, now: number): Json {
   const i = node.status.nodeInfo;
   const ready = rfc3339(node.metadata.creationTimestamp + 30_000);
-  const heartbeat = rfc3339(now - ((now / 1000) % 40) * 1000);
+  // The kubelet reports node status every 5 minutes when nothing changes (nodeStatusReportFrequency),
+  // so describe and -o yaml show the same last heartbeat.
+  const heartbeat = rfc3339(now - (now % 300_000));
   const condition = (type: string, status: string, reason: string, message: string): Json => ({
     type,
     status,

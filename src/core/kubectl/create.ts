@@ -5,7 +5,7 @@ import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
-import { apiErrorText, clientError, usageError } from './errors.js';
+import { apiErrorText, clientError, statusMessage, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
@@ -71,7 +71,8 @@ function createServiceCmd(ctx: CommandContext, sub: string, args: readonly strin
   const action = `created${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
   const created = createService(cluster, input);
-  if (!created.ok) return fail(apiErrorText(created.error));
+  // create_service.go wraps the API's error: `failed to create NodePort service: <Status message>`.
+  if (!created.ok) return fail(clientError(`failed to create ${kind.type} service: ${statusMessage(created.error)}`));
   return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => serviceView(created.value), true);
 }
 

@@ -23,6 +23,16 @@ export function apiErrorText(error: ApiError, source?: { verb: string; file: str
   return `Error from server (${error.kind}): ${message}\n`;
 }
 
+/**
+ * The Status message the API server sends (apimachinery errors.NewInvalid: `Kind "name" is invalid: `
+ * then one cause, or several in brackets); a client that wraps the error prints this text.
+ */
+export function statusMessage(error: ApiError): string {
+  if (error.kind !== 'Invalid' || error.causes.length === 0) return error.message;
+  const causes = error.causes.map(formatFieldError);
+  return `${error.message}: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`;
+}
+
 /** A plain client-side error: `error: ...` */
 export function clientError(message: string): string {
   const text = message.startsWith('error: ') ? message : `error: ${message}`;

@@ -23,7 +23,7 @@ interface Request {
   readonly names: readonly string[];
 }
 
-function tableFor(kind: Item['kind']): TableDef<never> {
+export function tableFor(kind: Item['kind']): TableDef<never> {
   switch (kind) {
     case 'Pod':
       return POD_TABLE as TableDef<never>;

@@ -9,7 +9,7 @@ import { CLUSTER_INFO_HELP, VERSION_HELP } from './help.js';
 
 const KUSTOMIZE = 'v5.5.0';
 
-function versionInfo(gitVersion: string): { [key: string]: JsonValue } {
+export function versionInfo(gitVersion: string): { [key: string]: JsonValue } {
   const [major = '1', minor = '32'] = gitVersion.replace(/^v/, '').split('.');
   return {
     major,

@@ -130,12 +130,14 @@ describe('errors, exactly as kubectl prints them', () => {
     );
   });
 
+  // create_service.go wraps the API's Status: `failed to create %s service: %v` (the real kubectl 1.32
+  // prints exactly this against the lab's API server: test/e2e/serve-kubectl.test.ts).
   it('an out-of-range nodePort from create service is rejected by the server, not by kubectl', () => {
     const s = new Session(1);
     assert.match(s.run('create service nodeport x --tcp=80:80 --node-port=99999 --dry-run=client -o yaml').stdout, /nodePort: 99999/);
     assert.equal(
       s.run('create service nodeport x --tcp=80:80 --node-port=99999').stderr,
-      'The Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 99999: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
+      'error: failed to create NodePort service: Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 99999: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
     );
   });
 });

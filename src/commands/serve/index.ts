@@ -1,0 +1,274 @@
+// `nodeport-lab serve`: the simulated cluster as a Kubernetes API on 127.0.0.1, for the learner's
+// own kubectl, and its node ports on the loopback, for the learner's own curl and browser.
+// The cluster's clock follows the wall clock while it runs.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { advanceClock, createCluster, type Cluster } from '../../core/cluster/index.js';
+import { answerNodePort, loopbackAddress, loopbackNodes, openNodePorts } from '../../core/api/data-plane.js';
+import { handle, isWatch, watchEntries, type WatchEntry } from '../../core/api/handle.js';
+import { json, type ApiRequest } from '../../core/api/request.js';
+import { plainStatus } from '../../core/api/status.js';
+import { CONTEXT, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
+import { changes, send, type Snapshot, type Watcher } from './watch.js';
+
+export interface ServeOptions {
+  readonly seed: number;
+  readonly port: number;
+  readonly home: string;
+  /** A cluster to serve instead of a fresh one (a lesson's, after its setup). */
+  readonly cluster?: Cluster;
+  readonly log: (line: string) => void;
+  /** Every node behind an address of its own (127.0.0.1, .2, .3), not only the first worker behind 127.0.0.1. */
+  readonly allNodes?: boolean;
+  /** The wall clock the cluster follows (tests pass one they move themselves). */
+  readonly clock?: () => number;
+}
+
+/** Bodies larger than this are refused with 413, as kube-apiserver refuses requests over 3 MiB. */
+export const MAX_BODY = 3 * 1024 * 1024;
+/** How often the clock ticks and watches are told of changes. */
+const TICK_MS = 250;
+/** A watch whose client has not taken this much is dropped. */
+const WATCH_BACKLOG = 1024 * 1024;
+const MAX_WATCHES = 2000;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly kubeconfig: string;
+  readonly cluster: () => Cluster;
+  readonly stop: () => Promise<void>;
+}
+
+function snapshotOf(entries: readonly WatchEntry[]): Snapshot {
+  return { byName: new Map(entries.map((e) => [e.name, e])) };
+}
+
+function toRequest(req: IncomingMessage, raw: Buffer): ApiRequest {
+  const body = raw.toString('utf8');
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const query = new Map<string, string>();
+  for (const [k, v] of url.searchParams) query.set(k, v);
+  return { method: req.method ?? 'GET', path: url.pathname, query, accept: String(req.headers.accept ?? ''), contentType: String(req.headers['content-type'] ?? ''), body, raw };
+}
+
+/** Who asked: kubectl names its command in a header (`Kubectl-Command: kubectl get`); others by user agent. */
+function client(req: IncomingMessage): string {
+  const command = req.headers['kubectl-command'];
+  if (typeof command === 'string' && command !== '') return command.replace(/[^\w ./-]/g, '');
+  const agent = String(req.headers['user-agent'] ?? '');
+  const match = /^([\w.-]+)\/v?[\d.]+/.exec(agent);
+  return match?.[1] ?? ((agent.split(' ')[0] ?? '').replace(/[^\w ./-]/g, '') || 'client');
+}
+
+/** A request's path as the log shows it: what a client sent never reaches the terminal raw. */
+const shown = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const clock = options.clock ?? Date.now;
+  let cluster = options.cluster ?? createCluster({ seed: options.seed, now: clock() });
+  let clockAt = clock();
+  const tick = (): void => {
+    const now = clock();
+    cluster = advanceClock(cluster, now - clockAt);
+    clockAt = now;
+  };
+  const watchers = new Set<Watcher>();
+  const notify = (): void => {
+    for (const watcher of watchers) {
+      const next = watcher.take();
+      const events = changes(watcher.snapshot, next);
+      watcher.snapshot = next;
+      if (events.length > 0 && !send(watcher, events)) {
+        watchers.delete(watcher);
+        watcher.response.destroy();
+      }
+    }
+  };
+
+  const api: Server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        if (!refused) {
+          refused = true;
+          const answer = json(413, plainStatus(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'));
+          res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
+          options.log(`${shown(req.method ?? '')} ${shown(req.url ?? '')} 413 body too large`);
+        }
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (refused) return;
+      tick();
+      const request = toRequest(req, Buffer.concat(chunks));
+      if (isWatch(request)) {
+        const first = watchEntries(cluster, request);
+        if (!first.ok) {
+          res.writeHead(first.response.status, { 'content-type': first.response.contentType }).end(first.response.body);
+          return;
+        }
+        if (watchers.size >= MAX_WATCHES) {
+          const busy = json(429, plainStatus(429, 'TooManyRequests', 'too many open watches'));
+          res.writeHead(busy.status, { 'content-type': busy.contentType }).end(busy.body);
+          return;
+        }
+        const rv = request.query.get('resourceVersion') ?? '';
+        const watcher: Watcher = {
+          response: res,
+          snapshot: snapshotOf(rv === '' || rv === '0' ? [] : first.entries),
+          take: () => {
+            const now = watchEntries(cluster, request);
+            return snapshotOf(now.ok ? now.entries : []);
+          },
+          limit: WATCH_BACKLOG,
+        };
+        res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+        res.flushHeaders();
+        watchers.add(watcher);
+        res.on('close', () => watchers.delete(watcher));
+        notify();
+        options.log(`WATCH ${shown(request.path)} (${client(req)})`);
+        return;
+      }
+      let answer;
+      try {
+        const handled = handle(cluster, request);
+        cluster = handled.cluster;
+        answer = handled.response;
+      } catch (error) {
+        answer = json(500, plainStatus(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`));
+      }
+      res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+      res.end(answer.body);
+      options.log(`${shown(request.method)} ${shown(req.url ?? '')} ${answer.status} (${client(req)})`);
+      if (request.method !== 'GET') {
+        notify();
+        syncNodePorts();
+      }
+    });
+  });
+  api.headersTimeout = 10_000;
+  api.requestTimeout = 30_000;
+
+  // The data plane: one listener per open node port and node address.
+  const listeners = new Map<string, TcpServer>();
+  const held = new Set<Socket>();
+  /** Addresses the machine would not give us (taken, or no such loopback address): said once, not retried. */
+  const failed = new Set<string>();
+  const answerSocket = (node: number, port: number, socket: Socket): void => {
+    let head = '';
+    socket.setTimeout(30_000, () => socket.destroy());
+    socket.on('error', () => socket.destroy());
+    socket.on('data', (data: Buffer) => {
+      head += data.toString('latin1');
+      if (head.length > 16 * 1024) return void socket.destroy();
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const [method = 'GET', path = '/'] = (head.slice(0, head.indexOf('\r\n')) || '').split(' ');
+      tick();
+      const answer = answerNodePort(cluster, node, port, method, path);
+      if (answer.kind === 'answered') {
+        cluster = answer.cluster;
+        const headers = answer.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
+        socket.end(`HTTP/1.1 ${answer.status} ${answer.reason}\r\n${headers.replace(/connection: keep-alive\r\n/i, '')}Connection: close\r\n\r\n${method === 'HEAD' ? '' : answer.body}`);
+        options.log(`${shown(method)} http://${loopbackAddress(node)}:${port}${shown(path)} ${answer.status}: ${answer.why}`);
+      } else if (answer.kind === 'refused') {
+        socket.resetAndDestroy();
+        options.log(`${shown(method)} http://${loopbackAddress(node)}:${port}${shown(path)} refused: ${answer.why}`);
+      } else {
+        // Dropped on the way: no answer at all, until the client gives up.
+        held.add(socket);
+        socket.on('close', () => held.delete(socket));
+        options.log(`${shown(method)} http://${loopbackAddress(node)}:${port}${shown(path)} no answer: ${answer.why}`);
+      }
+    });
+  };
+  // A node port whose service has no endpoint is refused by kube-proxy's REJECT rule, which the
+  // learner's curl sees as "Connection refused": so nothing listens there until an endpoint is ready.
+  function syncNodePorts(): void {
+    const nodes = options.allNodes ? loopbackNodes(cluster).length : 1;
+    const wanted = new Map<string, { node: number; port: number }>();
+    for (const port of openNodePorts(cluster)) {
+      for (let node = 0; node < nodes; node++) {
+        if (answerNodePort(cluster, node, port, 'HEAD', '/').kind !== 'refused') wanted.set(`${loopbackAddress(node)}:${port}`, { node, port });
+      }
+    }
+    for (const [key, server] of listeners) {
+      if (!wanted.has(key)) {
+        server.close();
+        listeners.delete(key);
+        options.log(`node port ${key} refuses connections now`);
+      }
+    }
+    for (const [key, { node, port }] of wanted) {
+      if (listeners.has(key) || failed.has(key)) continue;
+      const server = createTcpServer((socket) => answerSocket(node, port, socket));
+      listeners.set(key, server);
+      server.on('error', (error: NodeJS.ErrnoException) => {
+        listeners.delete(key);
+        failed.add(key);
+        options.log(`node port ${key}: cannot listen (${error.code ?? error.message}); the API still serves the service`);
+      });
+      server.listen(port, loopbackAddress(node), () => options.log(`node port open: http://${key}`));
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    api.once('error', reject);
+    api.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = api.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://127.0.0.1:${port}`;
+  const kubeconfig = writeKubeconfig(options.home, url);
+  syncNodePorts();
+  const timer = setInterval(() => {
+    tick();
+    notify();
+    syncNodePorts();
+  }, TICK_MS);
+  timer.unref();
+
+  return {
+    url,
+    kubeconfig,
+    cluster: () => cluster,
+    stop: async () => {
+      clearInterval(timer);
+      for (const watcher of watchers) watcher.response.end();
+      watchers.clear();
+      for (const socket of held) socket.destroy();
+      for (const server of listeners.values()) server.close();
+      api.closeAllConnections();
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+      removeKubeconfig(kubeconfig);
+    },
+  };
+}
+
+/** The command: start, say how to use it, log each request, stop on Ctrl-C or SIGTERM. */
+export async function serve(options: Omit<ServeOptions, 'log'>, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let server: RunningServer;
+  try {
+    server = await startServer({ ...options, log: (line) => out(line) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    err(code === 'EADDRINUSE' ? `nodeport-lab: port ${options.port} on 127.0.0.1 is taken; try --port 0 for any free port` : `nodeport-lab: ${(error as Error).message}`);
+    return 1;
+  }
+  out(`The lab's cluster answers at ${server.url} (context "${CONTEXT}").`);
+  out(`In another terminal:\n  export KUBECONFIG=${server.kubeconfig}\n  kubectl get nodes -o wide`);
+  out('Ctrl-C stops it and removes that kubeconfig.');
+  return new Promise<number>((resolve) => {
+    const stop = (code: number) => () => {
+      void server.stop().then(() => resolve(code));
+    };
+    process.once('SIGINT', stop(130));
+    process.once('SIGTERM', stop(143));
+  });
+}

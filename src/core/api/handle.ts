@@ -1,0 +1,314 @@
+// The lab's Kubernetes API: one request in, one answer out, over the simulated cluster.
+// Paths, verbs, list kinds, Table answers and Status errors follow kube-apiserver 1.32 for the
+// core/v1 resources the lab serves (staging/src/k8s.io/apiserver/pkg/endpoints/handlers).
+
+import { LAST_APPLIED_ANNOTATION, applyObject, createObject, decodeObject, deleteObject, findPod, isPodReady, type ApiError, type Cluster } from '../cluster/index.js';
+import { notFound, badRequest } from '../cluster/api-error.js';
+import type { JsonValue } from '../kubectl/go-yaml.js';
+import { itemLabels, type Item } from '../kubectl/lookup.js';
+import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
+import type { ResourceKind } from '../kubectl/resources.js';
+import { apiGroups, apiVersions, coreResources, versionDocument } from './discovery.js';
+import { fieldsMatch, parseFieldSelector } from './field-selector.js';
+import { NAMESPACES, eventViews, leaseView, getObject, listObjects, namespaceView, objectView, type Json } from './objects.js';
+import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
+import { coreV1Text, openApiIndex } from './openapi.js';
+import { unwrap } from './protobuf.js';
+import { serviceManifest } from './service-proto.js';
+import { servedByPlural, type ServedResource } from './served.js';
+import { plainStatus, statusCode, statusOf } from './status.js';
+import { tableOf } from './table.js';
+
+export interface Handled {
+  readonly cluster: Cluster;
+  readonly response: ApiResponse;
+}
+
+const same = (cluster: Cluster, response: ApiResponse): Handled => ({ cluster, response });
+
+function errorResponse(error: ApiError, details: { name?: string; kind?: string } = {}): ApiResponse {
+  return json(statusCode(error), statusOf(error, details));
+}
+
+const pathNotFound = (): ApiResponse => json(404, plainStatus(404, 'NotFound', 'the server could not find the requested resource'));
+
+const methodNotAllowed = (): ApiResponse => json(405, plainStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+
+/** Where a request points: a collection or one object, in a namespace or cluster-wide. */
+interface Target {
+  readonly resource: ServedResource;
+  readonly namespace: string | undefined;
+  readonly name: string | undefined;
+  readonly subresource: string | undefined;
+}
+
+function parseTarget(path: string): Target | undefined {
+  const parts = path.split('/').filter((p) => p !== '');
+  if (parts[0] !== 'api' || parts[1] !== 'v1') return undefined;
+  let rest = parts.slice(2);
+  let namespace: string | undefined;
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = decodeURIComponent(rest[1] ?? '');
+    rest = rest.slice(2);
+  }
+  const resource = servedByPlural(rest[0] ?? '');
+  if (!resource || rest.length > 3) return undefined;
+  if (namespace !== undefined && !resource.namespaced) return undefined;
+  const name = rest[1] === undefined ? undefined : decodeURIComponent(rest[1]);
+  return { resource, namespace, name, subresource: rest[2] };
+}
+
+function resourceVersionOf(cluster: Cluster): string {
+  return String(cluster.revision);
+}
+
+interface Selection {
+  readonly labels: string;
+  readonly fields: string;
+}
+
+function selectionOf(query: ReadonlyMap<string, string>): Selection {
+  return { labels: query.get('labelSelector') ?? '', fields: query.get('fieldSelector') ?? '' };
+}
+
+/** The objects of a kind in a namespace (or all), as views, filtered by label and field selectors. */
+function listViews(cluster: Cluster, resource: ServedResource, namespace: string | undefined, selection: Selection): { items: Json[]; sources: Item[] } | { error: ApiResponse } {
+  const labels = parseSelector(selection.labels);
+  if (!labels.ok) return { error: json(400, plainStatus(400, 'BadRequest', `unable to parse requirement: ${labels.error}`)) };
+  const fields = parseFieldSelector(selection.fields);
+  if (!fields.ok) return { error: json(400, plainStatus(400, 'BadRequest', fields.error)) };
+  const inDefault = namespace === undefined || namespace === 'default';
+  if (resource.kind === 'Namespace') {
+    const items = NAMESPACES.map((n) => namespaceView(cluster, n)).filter((v) => fieldsMatch(fields.terms, v));
+    return { items: items.filter((v) => selectorMatches(labels.requirements, labelsOf(v))), sources: [] };
+  }
+  if (resource.kind === 'Event') {
+    const items = inDefault ? eventViews(cluster).filter((v) => fieldsMatch(fields.terms, v)) : [];
+    return { items, sources: [] };
+  }
+  const kind = resource.kind as ResourceKind;
+  const all = resource.namespaced && !inDefault ? [] : listObjects(cluster, kind);
+  const sources = all.filter((item) => selectorMatches(labels.requirements, itemLabels(item)));
+  const pairs = sources.map((item) => ({ item, view: objectView(cluster, item) })).filter((p) => fieldsMatch(fields.terms, p.view));
+  return { items: pairs.map((p) => p.view), sources: pairs.map((p) => p.item) };
+}
+
+function labelsOf(view: Json): Record<string, string> {
+  const meta = view.metadata;
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return {};
+  const labels = meta.labels;
+  if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** A list's items carry no kind or apiVersion of their own: the list says them once. */
+function withoutTypeMeta(view: Json): Json {
+  const rest: Json = {};
+  for (const [key, value] of Object.entries(view)) if (key !== 'kind' && key !== 'apiVersion') rest[key] = value;
+  return rest;
+}
+
+function list(cluster: Cluster, request: ApiRequest, target: Target): ApiResponse {
+  const listed = listViews(cluster, target.resource, target.namespace, selectionOf(request.query));
+  if ('error' in listed) return listed.error;
+  const rv = resourceVersionOf(cluster);
+  if (wantsTable(request.accept) && listed.sources.length === listed.items.length && target.resource.kind !== 'Namespace' && target.resource.kind !== 'Event') {
+    return json(200, tableOf(cluster, target.resource.kind as Item['kind'], listed.sources, rv));
+  }
+  return json(200, { kind: `${target.resource.kind}List`, apiVersion: 'v1', metadata: { resourceVersion: rv }, items: listed.items.map(withoutTypeMeta) });
+}
+
+function notFoundFor(resource: ServedResource, name: string): ApiResponse {
+  return errorResponse(notFound(resource.plural, name), { name, kind: resource.plural });
+}
+
+function getOne(cluster: Cluster, request: ApiRequest, target: Target, name: string): ApiResponse {
+  const { resource } = target;
+  if (resource.kind === 'Namespace') {
+    if (!(NAMESPACES as readonly string[]).includes(name)) return notFoundFor(resource, name);
+    return json(200, namespaceView(cluster, name));
+  }
+  if (resource.kind === 'Event') {
+    const found = eventViews(cluster).find((v) => (v.metadata as Json).name === name);
+    return found ? json(200, found) : notFoundFor(resource, name);
+  }
+  const item = resource.namespaced && target.namespace !== 'default' ? undefined : getObject(cluster, resource.kind as ResourceKind, name);
+  if (!item) return notFoundFor(resource, name);
+  if (wantsTable(request.accept)) return json(200, tableOf(cluster, item.kind, [item], resourceVersionOf(cluster)));
+  return json(200, objectView(cluster, item));
+}
+
+function podLog(cluster: Cluster, target: Target, name: string, query: ReadonlyMap<string, string>): ApiResponse {
+  const pod = target.namespace === 'default' ? findPod(cluster, name) : undefined;
+  if (!pod) return notFoundFor(target.resource, name);
+  const container = query.get('container') ?? pod.spec.containers[0]?.name ?? '';
+  if (!pod.spec.containers.some((c) => c.name === container)) {
+    return errorResponse(badRequest(`container ${container} is not valid for pod ${name}`));
+  }
+  if (!isPodReady(pod, cluster.now)) {
+    return errorResponse(badRequest(`container "${container}" in pod "${name}" is waiting to start: ContainerCreating`));
+  }
+  let lines = pod.log;
+  const tail = Number(query.get('tailLines') ?? '-1');
+  if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
+  return text(200, lines.map((l) => `${l}\n`).join(''));
+}
+
+function parseBody(request: ApiRequest): { ok: true; value: unknown } | { ok: false; response: ApiResponse } {
+  if (request.contentType.startsWith('application/vnd.kubernetes.protobuf')) return protobufBody(request);
+  try {
+    return { ok: true, value: JSON.parse(request.body) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, response: json(400, plainStatus(400, 'BadRequest', `the object provided is unrecognized (must be of type ${'Object'}): couldn't get version/kind; json parse error: ${message}`)) };
+  }
+}
+
+/** A protobuf body (kubectl's typed clients send one for `create service`) as the manifest JSON would give. */
+function protobufBody(request: ApiRequest): { ok: true; value: unknown } | { ok: false; response: ApiResponse } {
+  try {
+    const envelope = unwrap(request.raw ?? new TextEncoder().encode(request.body));
+    if (envelope.apiVersion === 'v1' && envelope.kind === 'Service') return { ok: true, value: serviceManifest(envelope.raw) };
+    return { ok: false, response: json(415, plainStatus(415, 'UnsupportedMediaType', `the lab reads ${envelope.kind || 'this object'} as JSON only`)) };
+  } catch (e) {
+    return { ok: false, response: json(400, plainStatus(400, 'BadRequest', `the body is not a Kubernetes protobuf object: ${(e as Error).message}`)) };
+  }
+}
+
+function create(cluster: Cluster, request: ApiRequest, target: Target): Handled {
+  const { resource } = target;
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
+  if (target.namespace !== 'default') {
+    return same(cluster, json(403, plainStatus(403, 'Forbidden', `${resource.plural} is forbidden: the lab keeps your objects in the "default" namespace`)));
+  }
+  const body = parseBody(request);
+  if (!body.ok) return same(cluster, body.response);
+  const manifest = body.value as Record<string, unknown>;
+  const decoded = decodeObject(manifest);
+  if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
+  if (decoded.object.kind !== resource.kind) {
+    return same(cluster, json(400, plainStatus(400, 'BadRequest', `the API version in the data (v1) does not match the expected API version (v1)`)));
+  }
+  if (request.query.get('dryRun') === 'All') return same(cluster, json(201, manifest));
+  const created = createObject(cluster, decoded.object);
+  if (!created.ok) return same(cluster, errorResponse(created.error, { name: decoded.object.name, kind: resource.plural }));
+  const item = getObject(created.cluster, resource.kind, decoded.object.name);
+  return { cluster: created.cluster, response: json(201, item ? objectView(created.cluster, item) : manifest) };
+}
+
+function remove(cluster: Cluster, target: Target, name: string): Handled {
+  const { resource } = target;
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
+  if (target.namespace !== 'default') return same(cluster, notFoundFor(resource, name));
+  const item = getObject(cluster, resource.kind, name);
+  if (!item) return same(cluster, notFoundFor(resource, name));
+  const view = objectView(cluster, item);
+  const deleted = deleteObject(cluster, resource.kind, name);
+  if (!deleted.ok) return same(cluster, errorResponse(deleted.error, { name, kind: resource.plural }));
+  if (resource.kind === 'Service') {
+    return { cluster: deleted.cluster, response: json(200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, kind: 'services', uid: 'uid' in item.obj.metadata ? item.obj.metadata.uid : '' } }) };
+  }
+  return { cluster: deleted.cluster, response: json(200, view) };
+}
+
+export interface WatchEntry {
+  readonly name: string;
+  /** The object as JSON: a change in it is a MODIFIED event. */
+  readonly key: string;
+  /** What the event carries: the object, or a one-row Table when the client asked for Tables. */
+  readonly event: unknown;
+}
+
+/** Is this a watch request (`?watch=true` or `?watch=1`)? */
+export const isWatch = (request: ApiRequest): boolean => request.method === 'GET' && ['true', '1'].includes(request.query.get('watch') ?? '');
+
+/** What a watch sees now: each listed object by name, or the error answer that ends the watch at once. */
+export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true; entries: WatchEntry[] } | { ok: false; response: ApiResponse } {
+  const target = parseTarget(request.path.replace(/\/+$/, ''));
+  if (!target || target.subresource !== undefined) return { ok: false, response: pathNotFound() };
+  const selection = selectionOf(request.query);
+  const fields = target.name === undefined ? selection.fields : [selection.fields, `metadata.name=${target.name}`].filter((f) => f !== '').join(',');
+  const listed = listViews(cluster, target.resource, target.namespace, { labels: selection.labels, fields });
+  if ('error' in listed) return { ok: false, response: listed.error };
+  const table = wantsTable(request.accept) && listed.sources.length === listed.items.length && target.resource.kind !== 'Namespace' && target.resource.kind !== 'Event';
+  const rv = resourceVersionOf(cluster);
+  const entries = listed.items.map((view, i): WatchEntry => {
+    const source = listed.sources[i];
+    const name = String((view.metadata as Json).name);
+    const event = table && source ? tableOf(cluster, source.kind, [source], rv) : view;
+    return { name, key: JSON.stringify(view), event };
+  });
+  return { ok: true, entries };
+}
+
+/**
+ * PATCH from `kubectl apply`: the patch carries the new last-applied configuration, and the lab
+ * merges it into the live object exactly as the sandbox's apply does (one three-way merge for both).
+ */
+function patch(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
+  const { resource } = target;
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
+  if (target.namespace !== 'default' || !getObject(cluster, resource.kind, name)) return same(cluster, notFoundFor(resource, name));
+  const body = parseBody(request);
+  if (!body.ok) return same(cluster, body.response);
+  const annotations = (((body.value as Json | null)?.metadata as Json | undefined)?.annotations ?? {}) as Json;
+  const lastApplied = annotations[LAST_APPLIED_ANNOTATION];
+  if (typeof lastApplied !== 'string') {
+    return same(cluster, json(415, plainStatus(415, 'UnsupportedMediaType', 'the lab serves patches made by kubectl apply; use kubectl apply -f with the changed manifest')));
+  }
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(lastApplied);
+  } catch {
+    return same(cluster, json(400, plainStatus(400, 'BadRequest', 'the last-applied configuration is not JSON')));
+  }
+  const decoded = decodeObject(manifest);
+  if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
+  const applied = applyObject(cluster, decoded.object, lastApplied);
+  if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
+  const item = getObject(applied.cluster, resource.kind, name);
+  return { cluster: applied.cluster, response: json(200, item ? objectView(applied.cluster, item) : {}) };
+}
+
+/** Answers one request. The cluster's clock is the caller's business (it follows the wall clock while serving). */
+export function handle(cluster: Cluster, request: ApiRequest): Handled {
+  const path = request.path.replace(/\/+$/, '') || '/';
+  if (request.method === 'GET') {
+    if (path === '/version') return same(cluster, json(200, versionDocument(cluster)));
+    if (path === '/api') return same(cluster, json(200, apiVersions()));
+    if (path === '/apis') return same(cluster, json(200, apiGroups()));
+    if (path === '/api/v1') return same(cluster, json(200, coreResources()));
+    if (path === '/openapi/v3') return same(cluster, json(200, openApiIndex()));
+    if (path === '/openapi/v3/api/v1') return same(cluster, { status: 200, contentType: 'application/json', body: coreV1Text().text });
+  }
+  const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
+  if (lease && request.method === 'GET') {
+    const view = leaseView(cluster, decodeURIComponent(lease[1] ?? ''));
+    return same(cluster, view ? json(200, view) : notFoundFor({ plural: 'leases' } as ServedResource, decodeURIComponent(lease[1] ?? '')));
+  }
+  const target = parseTarget(path);
+  if (!target) return same(cluster, pathNotFound());
+  const { name, subresource } = target;
+  if (subresource !== undefined) {
+    if (request.method === 'GET' && target.resource.kind === 'Pod' && subresource === 'log' && name !== undefined) {
+      return same(cluster, podLog(cluster, target, name, request.query));
+    }
+    return same(cluster, pathNotFound());
+  }
+  switch (request.method) {
+    case 'GET':
+      return same(cluster, name === undefined ? list(cluster, request, target) : getOne(cluster, request, target, name));
+    case 'POST':
+      return name === undefined ? create(cluster, request, target) : same(cluster, methodNotAllowed());
+    case 'PATCH':
+      return name === undefined ? same(cluster, methodNotAllowed()) : patch(cluster, request, target, name);
+    case 'DELETE':
+      return name === undefined ? same(cluster, methodNotAllowed()) : remove(cluster, target, name);
+    default:
+      return same(cluster, methodNotAllowed());
+  }
+}
+
+export type { JsonValue };

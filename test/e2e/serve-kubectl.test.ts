@@ -1,0 +1,179 @@
+// `nodeport-lab serve` against the real kubectl 1.32 client: each command prints byte for byte
+// what the sandbox prints for the same command on the same cluster at the same moment, and the
+// node port answers the learner's own HTTP client on 127.0.0.1.
+
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
+import { advanceClock } from '../../src/core/cluster/index.js';
+import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
+import { lectureManifest } from '../helpers/fixtures.js';
+
+const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+interface Run {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+function kubectl(args: readonly string[], kubeconfig: string, cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(KUBECTL ?? 'kubectl', [...args], { cwd, env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+      resolve({ stdout, stderr, code });
+    });
+  });
+}
+
+function httpGet(url: string): Promise<{ status: number; body: string } | { error: string }> {
+  return new Promise((resolve) => {
+    const req = get(url, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+    req.setTimeout(5000, () => req.destroy(new Error('timeout')));
+  });
+}
+
+describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
+  let server: RunningServer;
+  let now = Date.UTC(2026, 0, 1, 9, 0, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-serve-'));
+  const files = new Map<string, string>();
+  const io: KubectlIO = { readFile: (name: string) => files.get(name) ?? { code: 'ENOENT' } } as unknown as KubectlIO;
+  const log: string[] = [];
+
+  before(async () => {
+    // The cluster's clock is the test's: kubectl's own notion of "now" only shows in describe's
+    // event ages, which these commands do not print.
+    server = await startServer({ seed: 7, port: 0, home: dir, clock: () => now, log: (l) => log.push(l) });
+    for (const name of ['pod-nodeport-service.yml'] as const) {
+      files.set(name, lectureManifest(name));
+      writeFileSync(join(dir, name), lectureManifest(name));
+    }
+    writeFileSync(join(dir, 'too-low.yml'), lectureManifest('pod-nodeport-service.yml').replace('31231', '29999'));
+    files.set('too-low.yml', lectureManifest('pod-nodeport-service.yml').replace('31231', '29999'));
+  });
+
+  after(async () => {
+    await server?.stop();
+  });
+
+  /** Runs a command through the real kubectl and, on the cluster as it was just before, through the sandbox. */
+  async function both(line: string): Promise<{ real: Run; sim: Run }> {
+    // The server moves its cluster to the clock's time when a request arrives; so does the sandbox.
+    const live = server.cluster();
+    const before = advanceClock(live, now - live.now);
+    const real = await kubectl(line.split(' '), server.kubeconfig, dir);
+    const sim = runKubectl(before, line.split(' '), io);
+    return { real, sim: { stdout: sim.stdout, stderr: sim.stderr, code: sim.exitCode } };
+  }
+
+  const expectSame = async (line: string): Promise<void> => {
+    const { real, sim } = await both(line);
+    assert.equal(real.stdout, sim.stdout, `stdout of kubectl ${line}`);
+    assert.equal(real.stderr.replace(/^Error: /m, 'error: '), sim.stderr, `stderr of kubectl ${line}`);
+    assert.equal(real.code, sim.code);
+  };
+
+  it('kubeconfig: a context named nodeport-lab on 127.0.0.1', async () => {
+    const contexts = await kubectl(['config', 'get-contexts', '-o', 'name'], server.kubeconfig, dir);
+    assert.equal(contexts.stdout, 'nodeport-lab\n');
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('get nodes -o wide', () => expectSame('get nodes -o wide'));
+  it('run my-first-pod', () => expectSame('run my-first-pod --image stacksimplify/kubenginx:1.0.0'));
+  it('get pods (just created)', () => expectSame('get pods'));
+  it('get pods -o wide once it runs', async () => {
+    now += 30_000;
+    await expectSame('get pods -o wide');
+  });
+  it('expose --type=NodePort', () => expectSame('expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service'));
+  it('get svc -o wide', () => expectSame('get svc -o wide'));
+  it('get svc my-first-service -o yaml', () => expectSame('get svc my-first-service -o yaml'));
+  it('get ep', () => expectSame('get ep'));
+  it('logs', () => expectSame('logs my-first-pod'));
+  it('apply -f with nodePort 31231, then again (unchanged)', async () => {
+    await expectSame('apply -f pod-nodeport-service.yml');
+    await expectSame('apply -f pod-nodeport-service.yml');
+  });
+  it('apply -f with nodePort 29999: the API refuses it with its own message', () => expectSame('apply -f too-low.yml'));
+  it('get pods nope: NotFound', () => expectSame('get pods nope'));
+  it('create service nodeport (a protobuf body): created, and refused below the range', async () => {
+    await expectSame('create service nodeport pinned --tcp=80:8080 --node-port=31000');
+    await expectSame('create service nodeport too-low --tcp=80:80 --node-port=29999');
+    await expectSame('get svc pinned -o yaml');
+  });
+
+  it('the node port answers the learner’s own HTTP client on 127.0.0.1', async () => {
+    const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
+    const port = Number(svc.stdout);
+    assert.ok(port >= 30000 && port <= 32767, svc.stdout + svc.stderr);
+    let answer: Awaited<ReturnType<typeof httpGet>> = { error: 'not tried' };
+    for (let i = 0; i < 20; i++) {
+      answer = await httpGet(`http://127.0.0.1:${port}/`);
+      if ('status' in answer) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok('status' in answer, JSON.stringify(answer) + log.join('\n'));
+    assert.equal(answer.status, 200);
+    assert.match(answer.body, /Welcome to Stack Simplify/);
+  });
+
+  it('a headless browser loads the node port and shows the lecture’s page', { skip: CHROMIUM ? false : 'no chromium on this machine (Debian: apt-get install chromium)' }, async () => {
+    const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
+    const profile = mkdtempSync(join(tmpdir(), 'nodeport-lab-chromium-'));
+    const dom = await new Promise<string>((resolve) => {
+      execFile(
+        CHROMIUM ?? 'chromium',
+        ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--dump-dom', `http://127.0.0.1:${svc.stdout}/`],
+        { timeout: 60_000 },
+        (_error, stdout) => resolve(stdout),
+      );
+    });
+    assert.match(dom, /<h1>Welcome to Stack Simplify<\/h1>/);
+  });
+
+  it('get pods -w: a change arrives', async () => {
+    const watch = spawn(KUBECTL ?? 'kubectl', ['get', 'pods', '-w'], { env: { ...process.env, KUBECONFIG: server.kubeconfig } });
+    let seen = '';
+    watch.stdout.setEncoding('utf8');
+    watch.stdout.on('data', (c: string) => (seen += c));
+    const waitFor = async (re: RegExp): Promise<void> => {
+      for (let i = 0; i < 100 && !re.test(seen); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await waitFor(/my-first-pod/);
+    await kubectl(['run', 'second', '--image', 'nginx'], server.kubeconfig, dir);
+    await waitFor(/second/);
+    watch.kill();
+    assert.match(seen, /^second\s+0\/1\s+ContainerCreating/m);
+  });
+
+  it('delete pod, then the node port refuses', async () => {
+    await expectSame('delete pod my-first-pod');
+    const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
+    let answer: Awaited<ReturnType<typeof httpGet>> = { status: 0, body: '' };
+    for (let i = 0; i < 20; i++) {
+      answer = await httpGet(`http://127.0.0.1:${svc.stdout}/`);
+      if ('error' in answer) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(answer, { error: 'ECONNREFUSED' });
+  });
+
+  it('stop removes the kubeconfig', async () => {
+    await server.stop();
+    assert.equal(existsSync(server.kubeconfig), false);
+  });
+});
