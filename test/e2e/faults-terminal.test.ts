@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { PROGRESS_VERSION } from '../../src/core/progress/model.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'npl-faults-'));
 
@@ -49,7 +50,7 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
         assert.ok(saneModes(stty), stty);
         assert.ok(term.cursorVisible());
         if (screen.keys.includes('Enter') || screen.command) {
-          assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).version, 1, 'progress was written');
+          assert.equal(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).version, PROGRESS_VERSION, 'progress was written');
         }
       } finally {
         term.close();

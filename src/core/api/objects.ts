@@ -1,5 +1,6 @@
 // The cluster's objects as the API server lists them: JSON views, list kinds, events and namespaces.
 
+import { smallest } from '../append.js';
 import { eventsFor, type Cluster, type ClusterEvent } from '../cluster/index.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { rfc3339 } from '../kubectl/duration.js';
@@ -12,7 +13,7 @@ export type Json = { [key: string]: JsonValue };
 export const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
 
 export function namespaceView(cluster: Cluster, name: string): Json {
-  const created = Math.min(...cluster.nodes.map((n) => n.metadata.creationTimestamp));
+  const created = smallest(cluster.nodes.map((n) => n.metadata.creationTimestamp), cluster.now);
   return {
     kind: 'Namespace',
     apiVersion: 'v1',
