@@ -53,4 +53,5 @@ describe('serve: kubectl describe against the lab', { skip: KUBECTL ? false : 'n
   }
 
   it('describe pod', () => same('describe pod web'));
+  it('describe node worker-1', () => same('describe node worker-1'));
 });

@@ -162,12 +162,15 @@ export function serviceView(service: Service, now?: number): Json {
   return { kind: 'Service', apiVersion: 'v1', metadata: metaView(service.metadata, true), spec, status: { loadBalancer: ingress } };
 }
 
+/** When the kubelet last reported its node's status: every 5 minutes while nothing changes (nodeStatusReportFrequency). */
+export const nodeHeartbeat = (now: number): number => now - (now % 300_000);
+
 export function nodeView(node: Node, now: number): Json {
   const i = node.status.nodeInfo;
   const ready = rfc3339(node.metadata.creationTimestamp + 30_000);
   // The kubelet reports node status every 5 minutes when nothing changes (nodeStatusReportFrequency),
   // so describe and -o yaml show the same last heartbeat.
-  const heartbeat = rfc3339(now - (now % 300_000));
+  const heartbeat = rfc3339(nodeHeartbeat(now));
   const condition = (type: string, status: string, reason: string, message: string): Json => ({
     type,
     status,

@@ -18,6 +18,7 @@ import {
 } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
+import { nodeHeartbeat } from './api-view.js';
 import { DescribeWriter } from './describe-writer.js';
 import { describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
 import { age, rfc1123z } from './duration.js';
@@ -161,8 +162,8 @@ export function describeNode(cluster: Cluster, node: Node): string {
   w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
   w.write(1, 'AcquireTime:\t<unset>\n');
   w.write(1, `RenewTime:\t${rfc1123z(now - (now % 10_000))}\n`);
-  // The kubelet posts its status every 40s or so: the same heartbeat -o yaml shows.
-  const heartbeat = rfc1123z(now - ((now / 1000) % 40) * 1000);
+  // The same last heartbeat -o yaml shows.
+  const heartbeat = rfc1123z(nodeHeartbeat(now));
   const since = rfc1123z(node.metadata.creationTimestamp);
   const readySince = rfc1123z(node.metadata.creationTimestamp + 30_000);
   w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');

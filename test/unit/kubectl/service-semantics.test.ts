@@ -30,13 +30,14 @@ describe('service API semantics', () => {
     assert.equal(s.run('apply -f headless.yaml').stderr, 'The Service "s" is invalid: spec.clusterIPs[0]: Invalid value: "None": may not be set to \'None\' for NodePort services\n');
   });
 
+  // create service wraps the API's Status (create_service.go: `failed to create %s service: %v`).
   it("cluster IP errors: the allocator's spec.clusterIPs with the list, validation's spec.clusterIPs[0] (pkg/registry/core/service/ipallocator, validation.go)", () => {
     const s = new Session(1);
     assert.equal(
       s.run('create service clusterip x --tcp=80 --clusterip=10.96.0.1').stderr,
-      'The Service "x" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.1"}: failed to allocate IP 10.96.0.1: provided IP is already allocated\n',
+      'error: failed to create ClusterIP service: Service "x" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.1"}: failed to allocate IP 10.96.0.1: provided IP is already allocated\n',
     );
-    assert.equal(s.run('create service clusterip z --tcp=80 --clusterip=abc').stderr, 'The Service "z" is invalid: spec.clusterIPs[0]: Invalid value: "abc": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)\n');
+    assert.equal(s.run('create service clusterip z --tcp=80 --clusterip=abc').stderr, 'error: failed to create ClusterIP service: Service "z" is invalid: spec.clusterIPs[0]: Invalid value: "abc": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)\n');
   });
 
   it('externalIPs must be addresses (validation.go ValidateNonSpecialIP)', () => {
