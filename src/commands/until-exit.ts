@@ -18,6 +18,24 @@ export async function untilExit(app: Instance, env: NodeJS.ProcessEnv = process.
     thrown ??= error;
     app.unmount();
   };
+  // Suspended (SIGTSTP: Ctrl-Z in a shell's job control, or kill -TSTP): hand the terminal back
+  // as the shell expects it, cooked and with a cursor, then stop. Continued (fg): take raw mode
+  // back and draw the whole frame again, since the shell has written over the screen meanwhile.
+  const onSuspend = () => {
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    if (process.stdout.isTTY) process.stdout.write('\u001B[?25h');
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  const onContinue = () => {
+    if (process.stdin.isTTY) process.stdin.setRawMode(true);
+    if (process.stdout.isTTY) {
+      process.stdout.write('\u001B[?25l\u001B[2J\u001B[H');
+      // Ink forgets the lines it drew; the app's next frame (it says it is back) is drawn whole.
+      app.clear();
+    }
+  };
+  process.on('SIGTSTP', onSuspend);
+  process.on('SIGCONT', onContinue);
   const signals = Object.keys(SIGNAL_STATUS) as NodeJS.Signals[];
   for (const signal of signals) process.on(signal, onSignal);
   process.on('uncaughtException', onError);
@@ -30,6 +48,8 @@ export async function untilExit(app: Instance, env: NodeJS.ProcessEnv = process.
     return 1;
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
+    process.off('SIGTSTP', onSuspend);
+    process.off('SIGCONT', onContinue);
     process.off('uncaughtException', onError);
     process.off('unhandledRejection', onError);
   }

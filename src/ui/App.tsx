@@ -120,6 +120,16 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     if (state.quit) exit();
   }, [state.quit, exit]);
 
+  // Back from the background (fg after a suspend): the shell wrote over the screen, which the
+  // exit path has cleared; a changed frame makes Ink draw it whole again.
+  useEffect(() => {
+    const resumed = () => dispatch({ type: 'notice', text: 'Welcome back: you are where you left off.' });
+    process.on('SIGCONT', resumed);
+    return () => {
+      process.off('SIGCONT', resumed);
+    };
+  }, [dispatch]);
+
   useEffect(() => {
     if (waiting === null) return;
     const timer = setTimeout(() => setWaiting((left) => (left === null || left <= 1 ? null : left - 1)), 1000);

@@ -1,0 +1,51 @@
+// Suspended and continued in a shell's job control (kill -TSTP, then fg): the course hands the
+// terminal back cooked while it is stopped, and on fg takes raw mode back and draws its frame whole.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CLI, tmuxMissing } from '../helpers/tmux.js';
+
+const socket = `npl-suspend-${process.pid}`;
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-p', '-t', 's');
+
+async function until(test: (s: string) => boolean, what: string): Promise<string> {
+  for (let i = 0; i < 150; i++) {
+    const s = screen();
+    if (test(s)) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`${what}; the screen was:\n${screen()}`);
+}
+
+describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSync('bash', ['--version']).status !== 0 && 'no bash') }, () => {
+  it('stops with a sane terminal and comes back drawn whole, taking keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npl-suspend-'));
+    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', 'bash --norc --noprofile -i');
+    try {
+      tmux('send-keys', '-t', 's', `NODEPORT_LAB_HOME=${dir} node ${CLI} --seed 4`, 'Enter');
+      await until((s) => s.includes('Why a pod needs a Service'), 'the lesson list');
+      const pid = spawnSync('pgrep', ['-f', `${CLI} --seed 4`], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+      assert.ok(pid, 'the course runs');
+      process.kill(Number(pid), 'SIGTSTP');
+      await until((s) => /Stopped/.test(s), 'the shell says the job stopped');
+      tmux('send-keys', '-t', 's', `stty -a > ${dir}/stty`, 'Enter');
+      await until((s) => /[$#]$/.test(s.trimEnd()), 'the shell prompt');
+      await new Promise((r) => setTimeout(r, 300));
+      const modes = readFileSync(join(dir, 'stty'), 'utf8').split(/\s+/);
+      assert.ok(modes.includes('icanon') && modes.includes('echo'), 'cooked while stopped');
+      tmux('send-keys', '-t', 's', 'fg', 'Enter');
+      const back = await until((s) => s.includes('Welcome back') && s.includes('Why a pod needs a Service'), 'the frame drawn again');
+      assert.ok(!back.includes('Stopped'), 'the shell\'s lines are gone from the frame');
+      tmux('send-keys', '-t', 's', 'j');
+      await until((s) => /›\s+2\s+The three Service types/.test(s), 'a key moves the cursor (raw mode is back)');
+      tmux('send-keys', '-t', 's', 'q');
+      await until((s) => /[$#]$/.test(s.trimEnd()), 'the course quits to the prompt');
+    } finally {
+      tmux('kill-server');
+    }
+  });
+});
