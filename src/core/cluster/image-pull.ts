@@ -72,19 +72,16 @@ export function pullWaiting(pod: Pod, failure: PullFailure, now: number): PullWa
   return { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${failure.message}` };
 }
 
+/** An event the kubelet on the pod's node records about the pod. */
+export function kubeletEvent(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent {
+  return { involved: { kind: 'Pod', name: pod.metadata.name }, involvedUid: pod.metadata.uid, type, reason, message, source: `kubelet/${pod.spec.nodeName}`, at };
+}
+
 /** The kubelet's events for the failing pull, for moments in [from, to). */
 export function pullEvents(pod: Pod, failure: PullFailure, from: number, to: number): ClusterEvent[] {
   const container = pod.spec.containers[0];
   const image = container?.image ?? '';
-  const ev = (type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent => ({
-    involved: { kind: 'Pod', name: pod.metadata.name },
-    involvedUid: pod.metadata.uid,
-    type,
-    reason,
-    message,
-    source: `kubelet/${pod.spec.nodeName}`,
-    at,
-  });
+  const ev = (type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent => kubeletEvent(pod, type, reason, message, at);
   const events: ClusterEvent[] = [];
   for (const m of pullMoments(pod.timeline.pullStartedAt, failure, to)) {
     if (m.at < from) continue;

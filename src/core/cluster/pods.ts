@@ -5,7 +5,7 @@ import { alreadyExists, invalidError, notFound, type Result } from './api-error.
 import { invalid, notSupported, required, type FieldError } from './field-error.js';
 import { digestOf, newUid, nextRevision, randomHex, randomSuffix } from './ids.js';
 import { defaultPullPolicy, knownImage, pullOutcome, qualifiedImage } from './images.js';
-import { EVENT_HORIZON_MS, pullEvents, type PullFailure } from './image-pull.js';
+import { EVENT_HORIZON_MS, kubeletEvent, pullEvents, type PullFailure } from './image-pull.js';
 import { containerStartLog } from './container-log.js';
 import { formatIPv4, parseCidr } from './ip.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
@@ -278,16 +278,7 @@ export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
   const pullMs = 1500 + (parseInt(digestOf(`${pod.metadata.uid}:${image}`).slice(0, 4), 16) % 2500);
   const pulledAt = outcome.ok ? pullStartedAt + pullMs : Infinity;
   const startedAt = pulledAt + 150;
-  const kubelet = `kubelet/${pod.spec.nodeName}`;
-  const ev = (type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent => ({
-    involved: { kind: 'Pod', name: pod.metadata.name },
-    involvedUid: pod.metadata.uid,
-    type,
-    reason,
-    message,
-    source: kubelet,
-    at,
-  });
+  const ev = (type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent => kubeletEvent(pod, type, reason, message, at);
   const failure: PullFailure | undefined = outcome.ok ? undefined : { reason: outcome.reason, message: outcome.message, failMs: 600, eventsUntil: now + EVENT_HORIZON_MS };
   const known = knownImage(image);
   const restarted: Pod = {

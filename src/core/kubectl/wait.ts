@@ -12,6 +12,7 @@ import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, type ResourceType } from './resources.js';
 import { parseDuration } from './wait-duration.js';
+import { nextMoment } from './watch.js';
 import { deploymentConditions } from './workload-views.js';
 
 export const WAIT_HELP = `Experimental: Wait for a specific condition on one or many resources.
@@ -37,17 +38,6 @@ function conditionCheck(type: ResourceType, name: string, condition: string, wan
     }
     return false;
   };
-}
-
-/** Moments ahead when something about pods changes (a sandbox, a container start). */
-function nextMoment(cluster: Cluster, until: number): number | undefined {
-  let soonest: number | undefined;
-  for (const pod of cluster.pods) {
-    for (const t of [pod.timeline.sandboxAt, pod.timeline.startedAt]) {
-      if (t > cluster.now && t <= until && (soonest === undefined || t < soonest)) soonest = t;
-    }
-  }
-  return soonest;
 }
 
 function run(ctx: CommandContext): KubectlResult {

@@ -11,8 +11,8 @@ import { formatTable } from './tabwriter.js';
 
 export const WATCH_LIMIT_MS = 60_000;
 
-/** Moments ahead when something visible about a pod changes. */
-function nextMoment(cluster: Cluster, until: number): number | undefined {
+/** The next moment, up to `until`, when something visible about a pod changes (a sandbox, a container start). */
+export function nextMoment(cluster: Cluster, until: number): number | undefined {
   let soonest: number | undefined;
   for (const pod of cluster.pods) {
     for (const t of [pod.timeline.sandboxAt, pod.timeline.startedAt]) {
