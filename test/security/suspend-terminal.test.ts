@@ -48,4 +48,24 @@ describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSyn
       tmux('kill-server');
     }
   });
+
+  it('the sandbox comes back too, its prompt taking commands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npl-suspend-'));
+    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', 'bash --norc --noprofile -i');
+    try {
+      tmux('send-keys', '-t', 's', `NODEPORT_LAB_HOME=${dir} node ${CLI} sandbox --seed 7`, 'Enter');
+      await until((s) => s.includes('Type help'), 'the sandbox');
+      const pid = spawnSync('pgrep', ['-f', `${CLI} sandbox --seed 7`], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+      process.kill(Number(pid), 'SIGTSTP');
+      await until((s) => /Stopped/.test(s), 'the shell says the job stopped');
+      tmux('send-keys', '-t', 's', 'fg', 'Enter');
+      await until((s) => s.includes('Back from the background'), 'the sandbox says it is back');
+      tmux('send-keys', '-t', 's', 'kubectl get nodes', 'Enter');
+      await until((s) => s.includes('worker-2'), 'a command runs after fg');
+      tmux('send-keys', '-t', 's', 'exit', 'Enter');
+      await until((s) => /[$#]$/.test(s.trimEnd()), 'the sandbox leaves to the prompt');
+    } finally {
+      tmux('kill-server');
+    }
+  });
 });

@@ -57,6 +57,16 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
     setGeneration((g) => g + 1);
   }, [blocks]);
 
+  // Back from the background (fg after a suspend): the exit path cleared the screen; a new block
+  // makes Ink print it and draw the prompt again.
+  useEffect(() => {
+    const resumed = () => setBlocks((list) => [...list, { id: nextId.current++, text: 'Back from the background: the cluster is as you left it.', tone: 'dim' }]);
+    process.on('SIGCONT', resumed);
+    return () => {
+      process.off('SIGCONT', resumed);
+    };
+  }, []);
+
   const run = (line: string) => {
     const now = clock();
     const elapsed = Math.min(MAX_PAUSE_MS, Math.max(0, now - last.current));
