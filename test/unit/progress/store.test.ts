@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -24,6 +24,21 @@ describe('progress store', () => {
     saveProgress(file, emptyProgress);
     saveProgress(file, sample);
     assert.deepEqual(readdirSync(dir), ['progress.json']);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), sample);
+  });
+
+  // A save written into the file in place would be seen half-done by a crash or a reader; a new
+  // file renamed over the old one never is. A second name for the old file tells them apart: a
+  // rename leaves it as it was, a write in place changes it too.
+  it('replaces the file by renaming a new one over it, never by writing into the old one', () => {
+    const dir = home();
+    const file = progressFile(dir);
+    saveProgress(file, emptyProgress);
+    const before = readFileSync(file, 'utf8');
+    const other = join(dir, 'other-name-of-the-old-file.json');
+    linkSync(file, other);
+    saveProgress(file, sample);
+    assert.equal(readFileSync(other, 'utf8'), before, 'the old file was written in place');
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), sample);
   });
 
