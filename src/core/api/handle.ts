@@ -7,10 +7,9 @@ import { notFound, badRequest } from '../cluster/api-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels, type Item } from '../kubectl/lookup.js';
 import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
-import type { ResourceKind } from '../kubectl/resources.js';
 import { apiGroups, apiVersions, coreResources, versionDocument } from './discovery.js';
 import { fieldsMatch, parseFieldSelector } from './field-selector.js';
-import { NAMESPACES, eventViews, leaseView, getObject, listObjects, namespaceView, objectView, type Json } from './objects.js';
+import { leaseView, getObject, listObjects, objectView, type Json } from './objects.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { coreV1Text, openApiIndex } from './openapi.js';
 import { unwrap } from './protobuf.js';
@@ -78,29 +77,10 @@ function listViews(cluster: Cluster, resource: ServedResource, namespace: string
   const fields = parseFieldSelector(selection.fields);
   if (!fields.ok) return { error: json(400, plainStatus(400, 'BadRequest', fields.error)) };
   const inDefault = namespace === undefined || namespace === 'default';
-  if (resource.kind === 'Namespace') {
-    const items = NAMESPACES.map((n) => namespaceView(cluster, n)).filter((v) => fieldsMatch(fields.terms, v));
-    return { items: items.filter((v) => selectorMatches(labels.requirements, labelsOf(v))), sources: [] };
-  }
-  if (resource.kind === 'Event') {
-    const items = inDefault ? eventViews(cluster).filter((v) => fieldsMatch(fields.terms, v)) : [];
-    return { items, sources: [] };
-  }
-  const kind = resource.kind as ResourceKind;
-  const all = resource.namespaced && !inDefault ? [] : listObjects(cluster, kind);
+  const all = resource.namespaced && !inDefault ? [] : listObjects(cluster, resource.kind);
   const sources = all.filter((item) => selectorMatches(labels.requirements, itemLabels(item)));
   const pairs = sources.map((item) => ({ item, view: objectView(cluster, item) })).filter((p) => fieldsMatch(fields.terms, p.view));
   return { items: pairs.map((p) => p.view), sources: pairs.map((p) => p.item) };
-}
-
-function labelsOf(view: Json): Record<string, string> {
-  const meta = view.metadata;
-  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return {};
-  const labels = meta.labels;
-  if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') out[k] = v;
-  return out;
 }
 
 /** A list's items carry no kind or apiVersion of their own: the list says them once. */
@@ -114,9 +94,7 @@ function list(cluster: Cluster, request: ApiRequest, target: Target): ApiRespons
   const listed = listViews(cluster, target.resource, target.namespace, selectionOf(request.query));
   if ('error' in listed) return listed.error;
   const rv = resourceVersionOf(cluster);
-  if (wantsTable(request.accept) && listed.sources.length === listed.items.length && target.resource.kind !== 'Namespace' && target.resource.kind !== 'Event') {
-    return json(200, tableOf(cluster, target.resource.kind as Item['kind'], listed.sources, rv));
-  }
+  if (wantsTable(request.accept)) return json(200, tableOf(cluster, target.resource.kind, listed.sources, rv));
   return json(200, { kind: `${target.resource.kind}List`, apiVersion: 'v1', metadata: { resourceVersion: rv }, items: listed.items.map(withoutTypeMeta) });
 }
 
@@ -126,15 +104,7 @@ function notFoundFor(resource: ServedResource, name: string): ApiResponse {
 
 function getOne(cluster: Cluster, request: ApiRequest, target: Target, name: string): ApiResponse {
   const { resource } = target;
-  if (resource.kind === 'Namespace') {
-    if (!(NAMESPACES as readonly string[]).includes(name)) return notFoundFor(resource, name);
-    return json(200, namespaceView(cluster, name));
-  }
-  if (resource.kind === 'Event') {
-    const found = eventViews(cluster).find((v) => (v.metadata as Json).name === name);
-    return found ? json(200, found) : notFoundFor(resource, name);
-  }
-  const item = resource.namespaced && target.namespace !== 'default' ? undefined : getObject(cluster, resource.kind as ResourceKind, name);
+  const item = resource.namespaced && target.namespace !== 'default' ? undefined : getObject(cluster, resource.kind, name);
   if (!item) return notFoundFor(resource, name);
   if (wantsTable(request.accept)) return json(200, tableOf(cluster, item.kind, [item], resourceVersionOf(cluster)));
   return json(200, objectView(cluster, item));
@@ -232,7 +202,7 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
   const fields = target.name === undefined ? selection.fields : [selection.fields, `metadata.name=${target.name}`].filter((f) => f !== '').join(',');
   const listed = listViews(cluster, target.resource, target.namespace, { labels: selection.labels, fields });
   if ('error' in listed) return { ok: false, response: listed.error };
-  const table = wantsTable(request.accept) && listed.sources.length === listed.items.length && target.resource.kind !== 'Namespace' && target.resource.kind !== 'Event';
+  const table = wantsTable(request.accept);
   const rv = resourceVersionOf(cluster);
   const entries = listed.items.map((view, i): WatchEntry => {
     const source = listed.sources[i];

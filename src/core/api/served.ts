@@ -1,6 +1,8 @@
-// The resources the lab's API server serves, with what discovery says of each
-// (names, verbs, short names and categories as kube-apiserver 1.32 lists them for core/v1).
+// The resources the lab's API server serves: the core/v1 kinds the cluster holds, described for
+// discovery by the same 1.32 table `kubectl api-resources` prints (kubectl/api-resources.ts), plus
+// what that table has no column for (categories, subresources).
 
+import { API_RESOURCES } from '../kubectl/api-resources.js';
 import type { ResourceKind } from '../kubectl/resources.js';
 
 export interface Subresource {
@@ -10,7 +12,7 @@ export interface Subresource {
 }
 
 export interface ServedResource {
-  readonly kind: ResourceKind | 'Namespace' | 'Event';
+  readonly kind: ResourceKind;
   readonly plural: string;
   readonly singular: string;
   readonly namespaced: boolean;
@@ -20,29 +22,12 @@ export interface ServedResource {
   readonly subresources: readonly Subresource[];
 }
 
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+/** The core/v1 kinds the lab holds objects of. */
+const LAB_KINDS: ReadonlySet<string> = new Set<ResourceKind>(['Endpoints', 'Event', 'Namespace', 'Node', 'Pod', 'Service']);
 
-export const SERVED: readonly ServedResource[] = [
-  { kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', namespaced: true, verbs: ALL_VERBS, shortNames: ['ep'], categories: [], subresources: [] },
-  { kind: 'Event', plural: 'events', singular: 'event', namespaced: true, verbs: ALL_VERBS, shortNames: ['ev'], categories: [], subresources: [] },
-  { kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: ['ns'], categories: [], subresources: [] },
-  {
-    kind: 'Node',
-    plural: 'nodes',
-    singular: 'node',
-    namespaced: false,
-    verbs: ALL_VERBS,
-    shortNames: ['no'],
-    categories: [],
-    subresources: [],
-  },
-  {
-    kind: 'Pod',
-    plural: 'pods',
-    singular: 'pod',
-    namespaced: true,
-    verbs: ALL_VERBS,
-    shortNames: ['po'],
+/** What discovery adds beyond api-resources' columns (kube-apiserver's registry for these kinds). */
+const EXTRA: Readonly<Partial<Record<ResourceKind, Pick<ServedResource, 'categories' | 'subresources'>>>> = {
+  Pod: {
     categories: ['all'],
     subresources: [
       { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
@@ -50,17 +35,21 @@ export const SERVED: readonly ServedResource[] = [
       { name: 'status', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
     ],
   },
-  {
-    kind: 'Service',
-    plural: 'services',
-    singular: 'service',
-    namespaced: true,
-    verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-    shortNames: ['svc'],
-    categories: ['all'],
-    subresources: [{ name: 'status', kind: 'Service', verbs: ['get', 'patch', 'update'] }],
-  },
-];
+  Service: { categories: ['all'], subresources: [{ name: 'status', kind: 'Service', verbs: ['get', 'patch', 'update'] }] },
+};
+
+export const SERVED: readonly ServedResource[] = API_RESOURCES.filter(([, , apiVersion, , kind]) => apiVersion === 'v1' && LAB_KINDS.has(kind)).map(
+  ([plural, shortNames, , namespaced, kind, verbs]) => ({
+    kind: kind as ResourceKind,
+    plural,
+    singular: kind.toLowerCase(),
+    namespaced,
+    verbs: verbs.split(','),
+    shortNames: shortNames === '' ? [] : shortNames.split(','),
+    categories: EXTRA[kind as ResourceKind]?.categories ?? [],
+    subresources: EXTRA[kind as ResourceKind]?.subresources ?? [],
+  }),
+);
 
 export function servedByPlural(plural: string): ServedResource | undefined {
   return SERVED.find((r) => r.plural === plural);
