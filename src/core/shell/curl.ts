@@ -166,9 +166,10 @@ export function curl(cluster: Cluster, args: readonly string[], place: CurlPlace
   const result = curlRequest(cluster, options, place);
   if (options.writeOut === undefined && options.outputFile === undefined) return result;
   // -o /dev/null drops the page; -w writes its summary after the transfer, failed or not.
-  const code = result.exitCode === 0 ? (result.stdout.match(/^HTTP\/1\.1 (\d{3})/)?.[1] ?? lastStatus) : '000';
+  const transfer = result.exitCode === 0 ? result.transfer : undefined;
+  const code = transfer ? String(transfer.status) : '000';
   const page = options.outputFile === '/dev/null' ? '' : result.stdout;
-  const written = options.writeOut === undefined ? '' : writeOut(options.writeOut, code, result.exitCode === 0 ? lastTarget : undefined);
+  const written = options.writeOut === undefined ? '' : writeOut(options.writeOut, code, transfer);
   const stdout = page + written;
   const output = (result.output ?? [{ stream: 'stdout' as const, text: result.stdout }, { stream: 'stderr' as const, text: result.stderr }])
     .map((c) => (c.stream === 'stdout' ? { ...c, text: '' } : c))
@@ -176,11 +177,19 @@ export function curl(cluster: Cluster, args: readonly string[], place: CurlPlace
   return { ...result, stdout, output };
 }
 
-let lastStatus = '000';
-let lastTarget: { ip: string; port: number; size: number } | undefined;
+/** What an answered request transferred, for -w: the status, where from, and how much. */
+interface Transfer {
+  readonly status: number;
+  readonly ip: string;
+  readonly port: number;
+  readonly size: number;
+}
+
+/** A request's result, and what it transferred when something answered. */
+type Requested = CommandResult & { readonly transfer?: Transfer };
 
 /** curl's -w variables the sandbox knows; \n and %% as curl writes them. */
-function writeOut(format: string, code: string, target: { ip: string; port: number; size: number } | undefined): string {
+function writeOut(format: string, code: string, target: Transfer | undefined): string {
   return format
     .replace(/\\n/g, '\n')
     .replace(/\\t/g, '\t')
@@ -203,21 +212,19 @@ function writeOut(format: string, code: string, target: { ip: string; port: numb
 }
 
 /** A request to localhost's forwarded port: kubectl port-forward hands it to the pod's port. */
-function forwarded(cluster: Cluster, options: CurlOptions, forward: PortForward, path: string, method: string): CommandResult {
+function forwarded(cluster: Cluster, options: CurlOptions, forward: PortForward, path: string, method: string): Requested {
   const pod = findPod(cluster, forward.pod);
   const answer = pod ? whatAnswers(cluster, pod.status.podIP, forward.remote) : { kind: 'no-pod' as const };
   const quiet = options.silent && !options.showError;
   if (answer.kind !== 'listening') {
-    lastStatus = '000';
     return { cluster, stdout: '', stderr: quiet ? '' : 'curl: (52) Empty reply from server\n', exitCode: 52 };
   }
   let response: HttpResponse = serveHttp(answer.image, method === 'HEAD' ? 'HEAD' : 'GET', path, cluster.now);
   if (method !== 'GET' && method !== 'HEAD') response = notAllowed(response);
-  lastStatus = String(response.status);
-  lastTarget = { ip: '127.0.0.1', port: forward.local, size: Buffer.byteLength(response.body) };
+  const transfer: Transfer = { status: response.status, ip: '127.0.0.1', port: forward.local, size: Buffer.byteLength(response.body) };
   const head = `HTTP/1.1 ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n`;
   const stdout = (options.head || options.include ? head : '') + (options.head ? '' : response.body);
-  return { cluster, stdout, stderr: '', exitCode: 0 };
+  return { cluster, stdout, stderr: '', exitCode: 0, transfer };
 }
 
 /** nginx serving static files answers other methods with 405. */
@@ -228,7 +235,7 @@ function notAllowed(response: HttpResponse): HttpResponse {
   return { status: 405, reason: 'Not Allowed', headers, body };
 }
 
-function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): CommandResult {
+function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): Requested {
   const { fromPod, forward } = place;
   const quiet = options.silent && !options.showError;
   const target = parseUrl(options.url!);
@@ -241,8 +248,6 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
     return { cluster, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : message), exitCode: 6 };
   }
   const method = options.method ?? (options.head ? 'HEAD' : 'GET');
-  lastStatus = '000';
-  lastTarget = undefined;
   if (forward && ip === '127.0.0.1' && target.port === forward.local && target.scheme === 'http') return forwarded(cluster, options, forward, target.path, method);
   if (options.verbose) verbose.push(`*   Trying ${ip}:${target.port}...`);
   // One routing computation for curl and trace: curl reads how the connection ends off the trace.
@@ -292,8 +297,7 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
     return failure('curl: (1) Received HTTP/0.9 when not allowed', 1, routed);
   }
   const response = method !== 'GET' && method !== 'HEAD' && outcome.response.status === 200 ? notAllowed(outcome.response) : outcome.response;
-  lastStatus = String(response.status);
-  lastTarget = { ip, port: target.port, size: Buffer.byteLength(response.body) };
+  const transfer: Transfer = { status: response.status, ip, port: target.port, size: Buffer.byteLength(response.body) };
   const logged = logRequest(routed, traced, method, target.path);
   if (options.verbose) {
     verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*');
@@ -311,7 +315,7 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
     { stream: 'stdout', text: stdout },
     { stream: 'stderr', text: closing },
   ];
-  return { cluster: logged, stdout, stderr: joinVerbose(verbose) + closing, exitCode: 0, output, request };
+  return { cluster: logged, stdout, stderr: joinVerbose(verbose) + closing, exitCode: 0, output, request, transfer };
 }
 
 function joinVerbose(lines: readonly string[]): string {
