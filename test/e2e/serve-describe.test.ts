@@ -3,22 +3,18 @@
 // and a comparison that straddles a second boundary is taken again.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { advanceClock } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
+import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 
-function kubectl(args: readonly string[], kubeconfig: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', [...args], { env: { ...process.env, KUBECONFIG: kubeconfig } }, (_e, stdout, stderr) => resolve({ stdout, stderr }));
-  });
-}
+
+const kubectl = (args: readonly string[], kubeconfig: string) => realKubectl(args, kubeconfig);
 
 const noFiles = { readFile: () => ({ code: 'ENOENT' }) } as unknown as KubectlIO;
 

@@ -13,24 +13,13 @@ import { startServer, type RunningServer } from '../../src/commands/serve/index.
 import { advanceClock } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { lectureManifest } from '../helpers/fixtures.js';
+import { KUBECTL, realKubectl, type RealRun } from '../helpers/real-kubectl.js';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
+
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
-interface Run {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly code: number;
-}
-
-function kubectl(args: readonly string[], kubeconfig: string, cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', [...args], { cwd, env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-      resolve({ stdout, stderr, code });
-    });
-  });
-}
+type Run = RealRun;
+const kubectl = realKubectl;
 
 function httpGet(url: string): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {

@@ -1,21 +1,12 @@
 // A small API server over a Session's cluster, so the real kubectl 1.32 client can get,
 // describe and print our own objects (pods, services, nodes, events, endpoint slices).
 
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { kubeconfigFor } from '../../helpers/real-kubectl.js';
 import { aggregateEvents, endpointsFor, type Cluster } from '../../../src/core/cluster/index.js';
 import { endpointsView, nodeView, podView, rfc3339, serviceView } from '../../../src/core/kubectl/index.js';
 
-export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
-
-export interface RealRun {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly code: number;
-}
+export { KUBECTL, realKubectl, type RealRun } from '../../helpers/real-kubectl.js';
 
 type Json = Record<string, unknown>;
 
@@ -128,25 +119,7 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
     }
     return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-kubectl-'));
-  const kubeconfig = join(dir, 'config');
-  writeFileSync(
-    kubeconfig,
-    `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,
-  );
-  return { server, kubeconfig };
-}
-
-export function realKubectl(args: readonly string[], kubeconfig: string): Promise<RealRun> {
-  return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', [...args], { env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-      resolve({ stdout, stderr, code });
-    });
-  });
+  return { server, kubeconfig: await kubeconfigFor(server) };
 }
 
 /**

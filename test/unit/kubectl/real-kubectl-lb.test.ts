@@ -4,25 +4,14 @@
 // buildIngressString with the ipMode) and -o yaml's status.loadBalancer.ingress.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LOAD_BALANCER_PROVISION_MS } from '../../../src/core/cluster/index.js';
 import { endpointsViewFor, serviceView } from '../../../src/core/kubectl/api-view.js';
 import { Session } from './helpers.js';
+import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
-
-function kubectl(args: string[], kubeconfig: string): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', args, { env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
-      resolve({ stdout, stderr, code: error && typeof error.code === 'number' ? error.code : error ? 1 : 0 });
-    });
-  });
-}
+const kubectl = realKubectl;
 
 /**
  * describe without its Events block (the real kubectl ages events by the real clock) and with
@@ -57,14 +46,7 @@ describe('a LoadBalancer with its address, against a real kubectl 1.32', { skip:
       if (url === '/api/v1/namespaces/default/endpoints/front') return send(200, endpoints);
       return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    kubeconfig = join(mkdtempSync(join(tmpdir(), 'nodeport-lab-lb-')), 'config');
-    writeFileSync(
-      kubeconfig,
-      `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,
-    );
+    kubeconfig = await kubeconfigFor(server);
   });
 
   after(() => {

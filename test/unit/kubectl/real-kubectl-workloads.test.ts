@@ -4,27 +4,15 @@
 // workload-views.ts, create-deployment.ts, scale.ts, set-image.ts).
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { advanceClock, createCluster, deploymentsOf, listEndpointSlices, listEventObjects, listNamespaces, replicaSetsOf } from '../../../src/core/cluster/index.js';
 import { podView, serviceView } from '../../../src/core/kubectl/index.js';
 import { deploymentView, endpointSliceView, eventView, namespaceView, replicaSetView } from '../../../src/core/kubectl/workload-views.js';
 import { Session } from './helpers.js';
+import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
-
-function kubectl(args: string[], kubeconfig: string): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', args, { env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-      resolve({ stdout, stderr, code });
-    });
-  });
-}
+const kubectl = realKubectl;
 
 /** A label selector's equality terms (a=b,c=d), as the API server filters lists by them. */
 function selects(selector: string | null, labels: Record<string, string> | undefined): boolean {
@@ -101,15 +89,7 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
       if (url.startsWith('/api/v1/namespaces/') && url.endsWith('/limitranges')) return list('LimitRange', 'v1', []);
       return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-kubectl-'));
-    kubeconfig = join(dir, 'config');
-    writeFileSync(
-      kubeconfig,
-      `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,
-    );
+    kubeconfig = await kubeconfigFor(server);
   });
 
   after(() => {

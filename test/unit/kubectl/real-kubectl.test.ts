@@ -3,25 +3,13 @@
 // API server that only answers discovery and serves one pod.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { podView } from '../../../src/core/kubectl/index.js';
 import { Session } from './helpers.js';
+import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
-
-function kubectl(args: string[], kubeconfig: string): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', args, { env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-      resolve({ stdout, stderr, code });
-    });
-  });
-}
+const kubectl = realKubectl;
 
 /** The local client may be Google's "dispatcher" build, which prints cobra's `Error:` instead of upstream's `error:`. */
 const upstreamStyle = (text: string): string =>
@@ -52,15 +40,7 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
       if (url === '/api/v1/namespaces/default/pods/my-first-pod') return send(200, pod);
       return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-kubectl-'));
-    kubeconfig = join(dir, 'config');
-    writeFileSync(
-      kubeconfig,
-      `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,
-    );
+    kubeconfig = await kubeconfigFor(server);
   });
 
   after(() => {
