@@ -62,7 +62,7 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: READING, keys: ['end', 'G'], label: 'end / G', does: 'to the bottom', action: scroll((v) => v.maxScroll + 1) },
   { contexts: READING, keys: ['l', 'escape'], label: 'l / esc', does: 'the lesson list', hint: 'l lessons', action: () => ({ type: 'go-home' }) },
   { contexts: PRACTICE, keys: ['enter'], label: 'enter', does: 'run the command (on an empty line, once the goal is met: next step)', hint: 'enter run', action: (v) => ({ type: 'prompt-submit', elapsedMs: v.elapsedMs ?? 0 }) },
-  { contexts: PRACTICE, keys: ['ctrl-o'], label: 'ctrl-o', does: "your own kubectl: serve this step's cluster on 127.0.0.1 for it (again: stop)", hint: 'ctrl-o own kubectl', action: () => ({ type: 'own-kubectl' }) },
+  { contexts: PRACTICE, keys: ['ctrl-o'], label: 'ctrl-o', does: "your own kubectl: serve this step's cluster on 127.0.0.1 for it (again: stop)", hint: 'ctrl-o kubectl', action: () => ({ type: 'own-kubectl' }) },
   { contexts: PRACTICE, keys: ['tab'], label: 'tab', does: 'complete a command, a name or a file', action: () => ({ type: 'prompt-complete' }) },
   { contexts: PRACTICE, keys: ['up'], label: '↑ / ↓', does: 'earlier commands', action: edit({ type: 'history', delta: -1 }) },
   { contexts: PRACTICE, keys: ['down'], label: '↓', does: 'later commands', action: edit({ type: 'history', delta: 1 }) },

@@ -115,7 +115,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
       : phase === 'done'
         ? { 'enter answer': 'enter next step · r again' }
         : {};
-  const footer = hints(contextOf(state), columns, line(more, 'focus'), ownKubectlHere(state) ? { ...instead, 'ctrl-o own kubectl': 'ctrl-o stop serving' } : instead);
+  const footer = hints(contextOf(state), columns, line(more, 'focus'), ownKubectlHere(state) ? { ...instead, 'ctrl-o kubectl': 'ctrl-o stop' } : instead);
 
   // The output pane keeps every line of the step; page up and down move through it.
   const outputMax = Math.max(0, terminal.length - terminalRows);
