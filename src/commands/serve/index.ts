@@ -89,8 +89,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
   const watchers = new Set<Watcher>();
   const notify = (): void => {
+    const taken = new Map<string, Snapshot>();
     for (const watcher of watchers) {
-      const next = watcher.take();
+      const next = taken.get(watcher.same) ?? watcher.take();
+      taken.set(watcher.same, next);
       const events = changes(watcher.snapshot, next);
       watcher.snapshot = next;
       if (events.length > 0 && !send(watcher, events)) {
@@ -147,6 +149,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
             return snapshotOf(now.ok ? now.entries : []);
           },
           limit: WATCH_BACKLOG,
+          same: `${request.path}?${[...request.query].filter(([k]) => k !== 'resourceVersion' && k !== 'timeoutSeconds').sort().join('&')}|${request.accept}`,
         };
         res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
         res.flushHeaders();
