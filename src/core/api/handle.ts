@@ -17,6 +17,7 @@ import { serviceManifest } from './service-proto.js';
 import { servedByPlural, type ServedResource } from './served.js';
 import { plainStatus, statusCode, statusOf } from './status.js';
 import { tableOf } from './table.js';
+import { patchRequest, patchTypeOf } from './patch.js';
 
 export interface Handled {
   readonly cluster: Cluster;
@@ -221,13 +222,13 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
   const { resource } = target;
   if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
   if (target.namespace !== 'default' || !getObject(cluster, resource.kind, name)) return same(cluster, notFoundFor(resource, name));
+  if (patchTypeOf(request.contentType) === undefined) return patchRequest(cluster, request, resource.kind, resource.plural, name);
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
   const annotations = (((body.value as Json | null)?.metadata as Json | undefined)?.annotations ?? {}) as Json;
   const lastApplied = annotations[LAST_APPLIED_ANNOTATION];
-  if (typeof lastApplied !== 'string') {
-    return same(cluster, json(415, plainStatus(415, 'UnsupportedMediaType', 'the lab serves patches made by kubectl apply; use kubectl apply -f with the changed manifest')));
-  }
+  // Any other patch (kubectl patch, label, annotate) is applied as the sandbox applies it.
+  if (typeof lastApplied !== 'string') return patchRequest(cluster, request, resource.kind, resource.plural, name);
   let manifest: unknown;
   try {
     manifest = JSON.parse(lastApplied);
