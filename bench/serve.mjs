@@ -87,9 +87,36 @@ const base = await rate('GET /version (baseline)', () => call('GET', '/version')
 const table = await rate(`kubectl get pods (Table of ${PODS})`, () => call('GET', '/api/v1/namespaces/default/pods?limit=500', undefined, TABLE));
 const json = await rate(`kubectl get pods -o json (PodList of ${PODS})`, () => call('GET', '/api/v1/namespaces/default/pods?limit=500'));
 const watches = await rate(`watches opened, each with ${PODS} ADDED`, watchOnce);
+
+/** Opens `count` watches of every pod (as `kubectl get pods -w` does) and leaves them open once each has its ADDED events. */
+async function idleWatches(count) {
+  const open = [];
+  await Promise.all(
+    Array.from({ length: count }, () => new Promise((resolve, reject) => {
+      const req = request(`${url}/api/v1/namespaces/default/pods?watch=true`, { headers: { accept: TABLE } }, (res) => {
+        let lines = 0;
+        res.on('data', (c) => {
+          for (const byte of c) if (byte === 10) lines++;
+          if (lines >= PODS) resolve();
+        });
+      });
+      req.on('error', (e) => (e.code === 'ECONNRESET' ? resolve() : reject(e)));
+      req.end();
+      open.push(req);
+    })),
+  );
+  return open;
+}
+// Open watches cost the server a listing each tick (every 250 ms): what is left for other requests.
+const oneWatch = await idleWatches(1);
+const withOne = await rate(`GET /version with 1 watch of ${PODS} pods open`, () => call('GET', '/version'));
+const moreWatches = await idleWatches(9);
+const withTen = await rate(`GET /version with 10 watches of ${PODS} open`, () => call('GET', '/version'));
+for (const req of [...oneWatch, ...moreWatches]) req.destroy();
 const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
 const peak = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 console.log(`peak RSS of the server                       ${peak.toFixed(1).padStart(8)} MiB`);
 console.log(`ratios to the baseline: get pods ${(base / table).toFixed(1)}x, -o json ${(base / json).toFixed(1)}x, watch ${(base / watches).toFixed(1)}x the time of GET /version`);
+console.log(`GET /version keeps ${((withOne / base) * 100).toFixed(0)}% of its rate with 1 watch open, ${((withTen / base) * 100).toFixed(0)}% with 10`);
 server.kill('SIGTERM');
 agent.destroy();

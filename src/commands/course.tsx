@@ -25,7 +25,7 @@ export async function runCourse(course: Course, home: string, display: Display, 
   };
   const app = render(
     <Root display={display} fault={fault}>
-      <App course={course} progress={loaded.progress} notice={notice} saveProgress={save} practice={{ seed, files: courseManifests(course) }} {...(start ? { start } : {})} />
+      <App course={course} progress={loaded.progress} notice={notice} saveProgress={save} practice={{ seed, files: courseManifests(course) }} home={home} {...(start ? { start } : {})} />
     </Root>,
     { exitOnCtrlC: false, patchConsole: false },
   );

@@ -12,6 +12,7 @@ import { helpFrame } from './screens/help.js';
 import { homeFrame, tooSmall, type Frame } from './screens/home.js';
 import { lessonFrame } from './screens/lesson.js';
 import { useTerminalSize, type Size } from './use-terminal-size.js';
+import { useOwnKubectl } from './use-own-kubectl.js';
 
 export const MIN_SIZE: Size = { columns: 60, rows: 20 };
 
@@ -30,9 +31,11 @@ export interface AppProps {
   readonly clock?: () => number;
   /** Open here instead of the lesson list (nodeport-lab quiz). */
   readonly start?: Place;
+  /** The lab's folder: where a practice step served to the learner's own kubectl writes its kubeconfig. */
+  readonly home?: string;
 }
 
-export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now, start }: AppProps) {
+export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now, start, home }: AppProps) {
   const display = useDisplay();
   const size = useTerminalSize(fixedSize);
   const { exit } = useApp();
@@ -108,6 +111,8 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     routedState.current = routed;
     setState(routed);
   });
+
+  useOwnKubectl(state, dispatch, home);
 
   const saved = useRef(progress);
   useEffect(() => {

@@ -6,7 +6,8 @@ import { createServer as createTcpServer, type Server as TcpServer, type Socket 
 import { advanceClock, createCluster, type Cluster } from '../../core/cluster/index.js';
 import { answerNodePort, loopbackAddress, loopbackNodes, openNodePorts } from '../../core/api/data-plane.js';
 import { handle, isWatch, watchEntries, type WatchEntry } from '../../core/api/handle.js';
-import { json, type ApiRequest } from '../../core/api/request.js';
+import { json, type ApiRequest, type ApiResponse } from '../../core/api/request.js';
+import type { Exchange } from '../../core/api/outside-command.js';
 import { plainStatus } from '../../core/api/status.js';
 import { CONTEXT, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { changes, send, type Snapshot, type Watcher } from './watch.js';
@@ -22,12 +23,28 @@ export interface ServeOptions {
   readonly allNodes?: boolean;
   /** The wall clock the cluster follows (tests pass one they move themselves). */
   readonly clock?: () => number;
+  /** Told of each request answered (watches when they start), with its log line, instead of `log`. */
+  readonly onExchange?: (exchange: ServedExchange) => void;
+}
+
+/** A request the API answered, who sent it, and the cluster after it. */
+export interface ServedExchange extends Exchange {
+  /** kubectl's `Kubectl-Session` header: one invocation's requests share it; empty from other clients. */
+  readonly session: string;
+  readonly line: string;
+  readonly cluster: Cluster;
 }
 
 /** Bodies larger than this are refused with 413, as kube-apiserver refuses requests over 3 MiB. */
 export const MAX_BODY = 3 * 1024 * 1024;
 /** How often the clock ticks and watches are told of changes. */
 const TICK_MS = 250;
+/**
+ * Open watches are told what time alone changed (a pod becoming Ready) every this many ticks: each
+ * telling lists the watched objects again, which for 500 pods took most of a tick on the shared
+ * machine. A request that changes the cluster is told at once, whatever this says.
+ */
+const WATCH_TICKS = 4;
 /** A watch whose client has not taken this much is dropped. */
 const WATCH_BACKLOG = 1024 * 1024;
 const MAX_WATCHES = 2000;
@@ -36,6 +53,8 @@ export interface RunningServer {
   readonly url: string;
   readonly kubeconfig: string;
   readonly cluster: () => Cluster;
+  /** Serves this cluster from now on (the course's own prompt changed it). */
+  readonly setCluster: (cluster: Cluster) => void;
   readonly stop: () => Promise<void>;
 }
 
@@ -60,6 +79,8 @@ function client(req: IncomingMessage): string {
   return match?.[1] ?? ((agent.split(' ')[0] ?? '').replace(/[^\w ./-]/g, '') || 'client');
 }
 
+const headerText = (value: string | string[] | undefined): string => (typeof value === 'string' ? value.slice(0, 200) : '');
+
 /** A request's path as the log shows it: what a client sent never reaches the terminal raw. */
 const shown = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
@@ -74,8 +95,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
   const watchers = new Set<Watcher>();
   const notify = (): void => {
+    const taken = new Map<string, Snapshot>();
     for (const watcher of watchers) {
-      const next = watcher.take();
+      const next = taken.get(watcher.same) ?? watcher.take();
+      taken.set(watcher.same, next);
       const events = changes(watcher.snapshot, next);
       watcher.snapshot = next;
       if (events.length > 0 && !send(watcher, events)) {
@@ -83,6 +106,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         watcher.response.destroy();
       }
     }
+  };
+
+  const told = (req: IncomingMessage, request: ApiRequest, answer: ApiResponse, line: string): void => {
+    if (!options.onExchange) return options.log(line);
+    const command = headerText(req.headers['kubectl-command']);
+    options.onExchange({ command, session: headerText(req.headers['kubectl-session']), request, status: answer.status, answer: answer.body, line, cluster });
   };
 
   const api: Server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
@@ -126,13 +155,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
             return snapshotOf(now.ok ? now.entries : []);
           },
           limit: WATCH_BACKLOG,
+          same: `${request.path}?${[...request.query].filter(([k]) => k !== 'resourceVersion' && k !== 'timeoutSeconds').sort().join('&')}|${request.accept}`,
         };
         res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
         res.flushHeaders();
         watchers.add(watcher);
         res.on('close', () => watchers.delete(watcher));
         notify();
-        options.log(`WATCH ${shown(request.path)} (${client(req)})`);
+        told(req, request, { status: 200, contentType: 'application/json', body: '' }, `WATCH ${shown(request.path)} (${client(req)})`);
         return;
       }
       let answer;
@@ -145,7 +175,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
       res.end(answer.body);
-      options.log(`${shown(request.method)} ${shown(req.url ?? '')} ${answer.status} (${client(req)})`);
+      told(req, request, answer, `${shown(request.method)} ${shown(req.url ?? '')} ${answer.status} (${client(req)})`);
       if (request.method !== 'GET') {
         notify();
         syncNodePorts();
@@ -227,9 +257,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const url = `http://127.0.0.1:${port}`;
   const kubeconfig = writeKubeconfig(options.home, url);
   syncNodePorts();
+  let ticks = 0;
   const timer = setInterval(() => {
     tick();
-    notify();
+    if (++ticks % WATCH_TICKS === 0) notify();
     syncNodePorts();
   }, TICK_MS);
   timer.unref();
@@ -238,7 +269,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url,
     kubeconfig,
     cluster: () => cluster,
+    setCluster: (next) => {
+      cluster = next;
+      clockAt = clock();
+      notify();
+      syncNodePorts();
+    },
     stop: async () => {
+      // The context goes first: a course that ends right after this finds it gone.
+      removeKubeconfig(kubeconfig);
       clearInterval(timer);
       for (const watcher of watchers) watcher.response.end();
       watchers.clear();
@@ -246,7 +285,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       for (const server of listeners.values()) server.close();
       api.closeAllConnections();
       await new Promise<void>((resolve) => api.close(() => resolve()));
-      removeKubeconfig(kubeconfig);
     },
   };
 }

@@ -28,6 +28,8 @@ export interface Watcher {
   readonly response: ServerResponse;
   snapshot: Snapshot;
   readonly take: () => Snapshot;
+  /** Watches with the same path, query and answer form see the same listing: it is taken once a tick for all of them. */
+  readonly same: string;
   /** Bytes written but not yet taken by the client: a client that stops reading is dropped. */
   readonly limit: number;
 }

@@ -16,11 +16,6 @@ export function apiVersions(): Json {
   return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] };
 }
 
-/** No API groups beyond the core group: the simulated cluster serves core/v1 only. */
-export function apiGroups(): Json {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [] };
-}
-
 export function coreResources(): Json {
   const resources: JsonValue[] = [];
   for (const r of SERVED) {

@@ -7,7 +7,7 @@ import { notFound, badRequest } from '../cluster/api-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels, type Item } from '../kubectl/lookup.js';
 import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
-import { apiGroups, apiVersions, coreResources, versionDocument } from './discovery.js';
+import { apiVersions, coreResources, versionDocument } from './discovery.js';
 import { fieldsMatch, parseFieldSelector } from './field-selector.js';
 import { leaseView, getObject, listObjects, objectView, type Json } from './objects.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
@@ -17,6 +17,8 @@ import { serviceManifest } from './service-proto.js';
 import { servedByPlural, type ServedResource } from './served.js';
 import { plainStatus, statusCode, statusOf } from './status.js';
 import { tableOf } from './table.js';
+import { patchRequest, patchTypeOf } from './patch.js';
+import { groupList, handleGroup } from './groups.js';
 
 export interface Handled {
   readonly cluster: Cluster;
@@ -221,13 +223,13 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
   const { resource } = target;
   if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
   if (target.namespace !== 'default' || !getObject(cluster, resource.kind, name)) return same(cluster, notFoundFor(resource, name));
+  if (patchTypeOf(request.contentType) === undefined) return patchRequest(cluster, request, resource.kind, resource.plural, name);
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
   const annotations = (((body.value as Json | null)?.metadata as Json | undefined)?.annotations ?? {}) as Json;
   const lastApplied = annotations[LAST_APPLIED_ANNOTATION];
-  if (typeof lastApplied !== 'string') {
-    return same(cluster, json(415, plainStatus(415, 'UnsupportedMediaType', 'the lab serves patches made by kubectl apply; use kubectl apply -f with the changed manifest')));
-  }
+  // Any other patch (kubectl patch, label, annotate) is applied as the sandbox applies it.
+  if (typeof lastApplied !== 'string') return patchRequest(cluster, request, resource.kind, resource.plural, name);
   let manifest: unknown;
   try {
     manifest = JSON.parse(lastApplied);
@@ -248,11 +250,13 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
   if (request.method === 'GET') {
     if (path === '/version') return same(cluster, json(200, versionDocument(cluster)));
     if (path === '/api') return same(cluster, json(200, apiVersions()));
-    if (path === '/apis') return same(cluster, json(200, apiGroups()));
+    if (path === '/apis') return same(cluster, json(200, groupList()));
     if (path === '/api/v1') return same(cluster, json(200, coreResources()));
     if (path === '/openapi/v3') return same(cluster, json(200, openApiIndex()));
     if (path === '/openapi/v3/api/v1') return same(cluster, { status: 200, contentType: 'application/json', body: coreV1Text().text });
   }
+  const grouped = handleGroup(cluster, { ...request, path });
+  if (grouped) return same(cluster, grouped);
   const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
   if (lease && request.method === 'GET') {
     const view = leaseView(cluster, decodeURIComponent(lease[1] ?? ''));

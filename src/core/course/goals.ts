@@ -52,6 +52,8 @@ export interface Attempt {
   readonly request?: { readonly service?: string; readonly outcome: 'answered' | 'refused' | 'timeout' };
   /** Accepted, or refused and why; absent for attempts recorded without it. */
   readonly answer?: Answer;
+  /** Flags the command was given that could not be seen (the learner's own kubectl keeps `-f` and `-o` to itself): a goal asks nothing of them. */
+  readonly unseen?: readonly string[];
 }
 
 export interface GoalPart {
@@ -135,7 +137,13 @@ function conditionMet(condition: Condition, cluster: Cluster, attempts: readonly
     return attempts.some((a) => a.request?.outcome === outcome && (service === undefined || a.request.service === service));
   }
   const deed = deedOf(condition);
-  return deed !== null && attempts.some((a) => differences(deed, a.line, a.answer).length === 0);
+  return deed !== null && attempts.some((a) => differences(a.unseen ? withoutFlags(deed, a.unseen) : deed, a.line, a.answer).length === 0);
+}
+
+/** A deed that asks nothing of these flags. */
+function withoutFlags(deed: Deed, names: readonly string[]): Deed {
+  if (!deed.flags) return deed;
+  return { ...deed, flags: Object.fromEntries(Object.entries(deed.flags).filter(([name]) => !names.includes(name))) };
 }
 
 /** Each condition with whether it holds now. */

@@ -22,6 +22,7 @@ import { freshSheet, responseFrom, updateSheet, type AnswerSheet, type SheetActi
 import { quizFacts } from './quiz-facts.js';
 import { ENDINGS } from './trace-step.js';
 import { getOwn } from '../own.js';
+import { ownKubectlReducer, type OwnKubectl, type OwnKubectlAction } from './own-kubectl.js';
 import { quizPhase, quizReducer, startQuiz, startReview, summary, type Concept, type Facts, type Question, type QuizAction, type QuizState } from '../quiz/index.js';
 
 export type Screen =
@@ -63,6 +64,8 @@ export interface NavState {
   readonly traces: Readonly<Record<string, TraceView>>;
   /** A trace is playing: the screen steps to the next hop on its own until the end or a key. */
   readonly playing: boolean;
+  /** The practice step served to the learner's own kubectl, if any (own-kubectl.ts). */
+  readonly ownKubectl?: OwnKubectl | null;
 }
 
 export interface TraceView {
@@ -119,7 +122,8 @@ export type NavAction =
   /** Straight to a step (nodeport-lab quiz). */
   | { readonly type: 'open-place'; readonly place: Place }
   /** Take deep dives, or pass over them (the learner's choice, kept in progress). */
-  | { readonly type: 'toggle-deep' };
+  | { readonly type: 'toggle-deep' }
+  | OwnKubectlAction;
 
 export function stepKey(lesson: Lesson, step: number): string {
   const found = lesson.steps[step];
@@ -504,6 +508,14 @@ export function navigate(state: NavState, action: NavAction): NavState {
       const others = Object.fromEntries(Object.entries(state.quizzes).filter(([key]) => key !== found.key));
       return ensureQuiz({ ...state, quizzes: others, prompt: emptyPrompt });
     }
+    case 'own-kubectl':
+    case 'own-kubectl-ready':
+    case 'own-kubectl-failed':
+    case 'own-kubectl-stopped':
+    case 'own-kubectl-log':
+    case 'own-kubectl-cluster':
+    case 'own-kubectl-request':
+      return ownKubectlReducer(state, action);
     case 'move-field': {
       if (screen.kind !== 'lesson') return state;
       const lesson = state.course.lessons[screen.lesson];

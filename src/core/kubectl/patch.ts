@@ -13,6 +13,7 @@ import {
   replacePodObject,
   updateDeployment,
   updateService,
+  type ApiError,
   type Cluster,
   type Pod,
 } from '../cluster/index.js';
@@ -44,7 +45,7 @@ type Json = JsonValue;
 const obj = (v: unknown): Record<string, Json> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, Json>) : {});
 const stable = (v: unknown): string => JSON.stringify(v, (_k, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value));
 
-function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): { cluster: Cluster } | { error: string } {
+function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): { ok: true; cluster: Cluster } | { ok: false; error: ApiError } {
   const before = podView(live, cluster.now);
   const specBefore = obj(before.spec);
   const specAfter = obj(patched.spec);
@@ -52,7 +53,7 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
   const imagesOnly = (spec: Record<string, Json>, images: Json[]) => ({ ...spec, containers: (Array.isArray(spec.containers) ? spec.containers : []).map((c, i) => ({ ...obj(c), image: images[i] ?? null })) });
   const images = containersAfter.map((c) => obj(c).image ?? null);
   if (containersAfter.length !== live.spec.containers.length || stable(imagesOnly(specBefore, images)) !== stable(specAfter)) {
-    return { error: apiErrorText(invalidErrorFor('Pod', live.metadata.name, 'spec', POD_UPDATE_FORBIDDEN)) };
+    return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', POD_UPDATE_FORBIDDEN) };
   }
   const meta = obj(patched.metadata);
   const labels = Object.fromEntries(Object.entries(obj(meta.labels)).map(([k, v]) => [k, String(v)]));
@@ -62,7 +63,75 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
     metadata: { ...live.metadata, labels, annotations },
     spec: { ...live.spec, containers: live.spec.containers.map((c, i) => ({ ...c, image: String(images[i] ?? c.image) })) },
   };
-  return { cluster: replacePodObject(cluster, updated) };
+  return { ok: true, cluster: replacePodObject(cluster, updated) };
+}
+
+export type PatchType = 'strategic' | 'merge' | 'json';
+
+/** What a patch did: the cluster after it (changed or not), or the API's refusal, or a patch that could not be applied. */
+export type PatchOutcome =
+  | { readonly ok: true; readonly cluster: Cluster; readonly changed: boolean }
+  | { readonly ok: false; readonly error: ApiError }
+  | { readonly ok: false; readonly unapplied: string };
+
+/** The kinds a patch reaches in this cluster. */
+export type PatchedKind = 'Service' | 'Pod' | 'Deployment';
+
+/**
+ * Applies a patch to a live object as the API server does: to the object as the API serves it,
+ * then through the same update rules as any other change. The sandbox's kubectl patch and the lab's
+ * API both call this; `unapplied` is a JSON patch whose operations do not fit the object.
+ */
+export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, type: PatchType, patch: Json): PatchOutcome {
+  const notFound = (plural: string): PatchOutcome => ({ ok: false, error: { kind: 'NotFound', message: `${plural} "${name}" not found`, causes: [] } });
+  let view: Record<string, Json>;
+  if (kind === 'Service') {
+    const live = findService(cluster, name);
+    if (!live) return notFound('services');
+    view = serviceView(live);
+  } else if (kind === 'Pod') {
+    const live = findPod(cluster, name);
+    if (!live) return notFound('pods');
+    view = podView(live, cluster.now);
+  } else {
+    const live = findDeployment(cluster, name);
+    if (!live) return notFound('deployments.apps');
+    view = deploymentView(cluster, live);
+  }
+  let patched: Json;
+  if (type === 'json') {
+    const r = jsonPatch(view, patch);
+    if (!r.ok) return { ok: false, unapplied: r.error };
+    patched = r.value;
+  } else {
+    patched = type === 'merge' ? mergePatch(view, patch) : strategicMerge(view, patch);
+  }
+  if (stable(patched) === stable(view)) return { ok: true, cluster, changed: false };
+  const after = obj(patched);
+  if (kind === 'Service') {
+    const meta = obj(after.metadata);
+    const manifest = { apiVersion: 'v1', kind: 'Service', metadata: { name, ...(meta.labels ? { labels: meta.labels } : {}), ...(meta.annotations ? { annotations: meta.annotations } : {}) }, spec: after.spec };
+    const decoded = decodeObject(manifest);
+    if (!decoded.ok) return { ok: false, error: decoded.error };
+    if (decoded.object.kind !== 'Service') return { ok: false, unapplied: 'not a service' };
+    const updated = updateService(cluster, decoded.object.input);
+    return updated.ok ? { ok: true, cluster: updated.cluster, changed: true } : { ok: false, error: updated.error };
+  }
+  if (kind === 'Pod') {
+    const live = findPod(cluster, name);
+    if (!live) return notFound('pods');
+    const r = patchPod(cluster, live, after);
+    return r.ok ? { ok: true, cluster: r.cluster, changed: true } : r;
+  }
+  const spec = obj(after.spec);
+  const replicas = typeof spec.replicas === 'number' ? spec.replicas : undefined;
+  const containers = (Array.isArray(obj(obj(spec.template).spec).containers) ? (obj(obj(spec.template).spec).containers as Json[]) : []).map(obj);
+  const updated = updateDeployment(cluster, name, (d) => ({
+    ...d.spec,
+    replicas: replicas ?? d.spec.replicas,
+    template: { ...d.spec.template, containers: d.spec.template.containers.map((c) => ({ ...c, image: String(containers.find((x) => x.name === c.name)?.image ?? c.image) })) },
+  }));
+  return updated.ok ? { ok: true, cluster: updated.cluster, changed: true } : { ok: false, error: updated.error };
 }
 
 function run(ctx: CommandContext): KubectlResult {
@@ -83,61 +152,17 @@ function run(ctx: CommandContext): KubectlResult {
   } catch (error) {
     return fail(clientError(`unable to parse "${patchText}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
   }
-  const notFound = () => fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
-  let view: Record<string, Json>;
-  if (type.kind === 'Service') {
-    const live = findService(cluster, name);
-    if (!live) return notFound();
-    view = serviceView(live);
-  } else if (type.kind === 'Pod') {
-    const live = findPod(cluster, name);
-    if (!live) return notFound();
-    view = podView(live, cluster.now);
-  } else if (type.kind === 'Deployment') {
-    const live = findDeployment(cluster, name);
-    if (!live) return notFound();
-    view = deploymentView(cluster, live);
-  } else {
+  if (type.kind !== 'Service' && type.kind !== 'Pod' && type.kind !== 'Deployment') {
     return fail(clientError(`patch works on services, pods and deployments in this simulated cluster (kubectl patch svc NAME -p '{"spec":{"type":"NodePort"}}')`));
   }
-  let patched: Json;
-  if (kind === 'json') {
-    const r = jsonPatch(view, patch);
-    if (!r.ok) return fail(`The request is invalid: ${r.error}\n`);
-    patched = r.value;
-  } else {
-    patched = kind === 'merge' ? mergePatch(view, patch) : strategicMerge(view, patch);
+  const outcome = patchLive(cluster, type.kind, name, kind as PatchType, patch);
+  if (!outcome.ok) {
+    if ('unapplied' in outcome) return fail(`The request is invalid: ${outcome.unapplied}\n`);
+    if (outcome.error.kind === 'NotFound') return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+    return fail(apiErrorText(outcome.error));
   }
   const ref = `${qualifiedSingular(type)}/${name}`;
-  if (stable(patched) === stable(view)) return { cluster, stdout: `${ref} patched (no change)\n`, stderr: '', exitCode: 0 };
-  const after = obj(patched);
-  if (type.kind === 'Service') {
-    const meta = obj(after.metadata);
-    const manifest = { apiVersion: 'v1', kind: 'Service', metadata: { name, ...(meta.labels ? { labels: meta.labels } : {}), ...(meta.annotations ? { annotations: meta.annotations } : {}) }, spec: after.spec };
-    const decoded = decodeObject(manifest);
-    if (!decoded.ok) return fail(apiErrorText(decoded.error));
-    if (decoded.object.kind !== 'Service') return fail(clientError('not a service'));
-    const updated = updateService(cluster, decoded.object.input);
-    if (!updated.ok) return fail(apiErrorText(updated.error));
-    return { cluster: updated.cluster, stdout: `${ref} patched\n`, stderr: '', exitCode: 0 };
-  }
-  if (type.kind === 'Pod') {
-    const live = findPod(cluster, name);
-    if (!live) return notFound();
-    const r = patchPod(cluster, live, after);
-    if ('error' in r) return fail(r.error);
-    return { cluster: r.cluster, stdout: `${ref} patched\n`, stderr: '', exitCode: 0 };
-  }
-  const spec = obj(after.spec);
-  const replicas = typeof spec.replicas === 'number' ? spec.replicas : undefined;
-  const containers = (Array.isArray(obj(obj(spec.template).spec).containers) ? (obj(obj(spec.template).spec).containers as Json[]) : []).map(obj);
-  const updated = updateDeployment(cluster, name, (d) => ({
-    ...d.spec,
-    replicas: replicas ?? d.spec.replicas,
-    template: { ...d.spec.template, containers: d.spec.template.containers.map((c) => ({ ...c, image: String(containers.find((x) => x.name === c.name)?.image ?? c.image) })) },
-  }));
-  if (!updated.ok) return fail(apiErrorText(updated.error));
-  return { cluster: updated.cluster, stdout: `${ref} patched\n`, stderr: '', exitCode: 0 };
+  return { cluster: outcome.cluster, stdout: `${ref} patched${outcome.changed ? '' : ' (no change)'}\n`, stderr: '', exitCode: 0 };
 }
 
 export const patchCommand: CommandDef = {

@@ -19,6 +19,7 @@ import type { Size } from '../use-terminal-size.js';
 import { hints, unsavedMark, rule, spread } from './frame.js';
 import type { Frame } from './home.js';
 import { getOwn } from '../../core/own.js';
+import { ownKubectlHere } from '../../core/course/own-kubectl.js';
 
 /** `waiting`: seconds left while a command (a curl that times out) keeps the learner waiting. */
 export function lessonFrame(state: NavState, size: Size, display: Display, waiting: number | null = null): Frame {
@@ -114,7 +115,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
       : phase === 'done'
         ? { 'enter answer': 'enter next step · r again' }
         : {};
-  const footer = hints(contextOf(state), columns, line(more, 'focus'), instead);
+  const footer = hints(contextOf(state), columns, line(more, 'focus'), ownKubectlHere(state) ? { ...instead, 'ctrl-o kubectl': 'ctrl-o stop' } : instead);
 
   // The output pane keeps every line of the step; page up and down move through it.
   const outputMax = Math.max(0, terminal.length - terminalRows);

@@ -5,6 +5,7 @@ import { hardWrap, outputWrap } from '../../text/code.js';
 import { wrap } from '../../text/wrap.js';
 import { visibleLine } from '../../core/shell/line-editor.js';
 import { line, seg, width, type Line } from '../../text/line.js';
+import { ownKubectlLines } from './own-kubectl.js';
 
 /** How long a command kept the learner waiting before it gave up (curl's time-out), in ms. */
 export function waitOf(entry: Entry | undefined): number | null {
@@ -29,6 +30,7 @@ export function terminalLines(state: NavState, entries: readonly Entry[], column
     }
   }
   if (state.prompt.candidates.length > 0) out.push(line(state.prompt.candidates.join('  '), 'dim'));
+  out.push(...ownKubectlLines(state, columns));
   if (goalMet) out.push(line('✓ Goal reached. Press Enter on the empty prompt to go on.', 'good'));
   out.push(promptLine(state, columns));
   // Close but not it: one line under the prompt on what the last command missed.
