@@ -1,7 +1,7 @@
 // Reading -f files: multi-document YAML or JSON, each document checked the way
 // kubectl checks it before sending it to the server.
 
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../yaml.js';
 import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
 import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/index.js';
 import type { ApiError } from '../cluster/index.js';
@@ -46,7 +46,7 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return { ok: false, error: parseError('control characters are not allowed') };
     // go-yaml v3 stops deep nesting the same way (at 10000 levels; no manifest needs 100).
     if (tooDeepAt(text) !== -1) return { ok: false, error: parseError(`exceeded max depth of ${MAX_DEPTH}`) };
-    const docs = parseAllDocuments(text);
+    const docs = yaml().parseAllDocuments(text);
     for (const doc of docs) {
       const firstError = doc.errors[0];
       if (firstError) {
