@@ -1,5 +1,5 @@
 // Every key binding, as data: the router reads it to dispatch, the help overlay to explain.
-import type { SheetAction } from '../core/course/answer-sheet.js';
+import type { SheetAction } from '../core/navigation/answer-sheet.js';
 import { currentQuiz, currentTrace, type NavAction, type NavState } from '../core/course/navigation.js';
 import type { EditAction } from '../core/shell/line-editor.js';
 

@@ -8,7 +8,7 @@ import type { Place, Progress } from '../progress/model.js';
 import { lessonProgress } from '../progress/model.js';
 import type { Course } from './model.js';
 import { emptyPrompt, type LessonPractice, type Prompt } from './practice.js';
-import type { AnswerSheet, SheetAction } from './answer-sheet.js';
+import type { AnswerSheet, SheetAction } from '../navigation/answer-sheet.js';
 import type { QuizState } from '../quiz/index.js';
 import { findPlace } from '../navigation/place.js';
 import { helpScreen } from '../navigation/help.js';

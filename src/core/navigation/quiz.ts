@@ -2,7 +2,7 @@
 import type { Navigate, NavAction, NavState } from '../course/navigation.js';
 import { placeKey, type Course, type Lesson, type QuizStep } from '../course/model.js';
 import { startPractice } from '../course/practice.js';
-import { freshSheet, responseFrom, updateSheet } from '../course/answer-sheet.js';
+import { freshSheet, responseFrom, updateSheet } from './answer-sheet.js';
 import { quizFacts } from '../course/quiz-facts.js';
 import { recordQuestion, recordQuiz } from '../progress/model.js';
 import { getOwn } from '../own.js';
