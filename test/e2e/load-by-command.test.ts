@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -28,10 +28,11 @@ const MARKS = {
 };
 
 /** The heavy dependencies the built CLI loads for these arguments. */
-function heavyLoaded(args: string[], input = ''): string[] {
+function heavyLoaded(args: string[], input = '', cwd?: string): string[] {
   const log = join(mkdtempSync(join(tmpdir(), 'npl-loaded-')), 'loaded');
   const run = spawnSync(process.execPath, ['--import', register, CLI, ...args], {
     input,
+    ...(cwd ? { cwd } : {}),
     encoding: 'utf8',
     env: { ...process.env, NPL_LOADED_LOG: log, NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
   });
@@ -74,7 +75,10 @@ describe('what each command of the built CLI loads', { skip }, () => {
   it('the YAML parser loads only where YAML is parsed: not for a command without a file', () => {
     assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl create service nodeport web --tcp=80:80 --dry-run=client -o yaml\n'), []);
     assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl get nodes\n'), []);
-    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f pod-definition.yml\n'), ['YAML'], 'a manifest applied is parsed');
+    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f pod-definition.yml\n'), [], 'a manifest in plain block style is read without the parser');
+    const folder = mkdtempSync(join(tmpdir(), 'npl-flow-'));
+    writeFileSync(join(folder, 'flow.yml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: flow}\nspec:\n  containers: [{name: a, image: nginx}]\n');
+    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f flow.yml\n', folder), ['YAML'], 'a manifest in flow style is parsed');
     assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], `kubectl patch svc kubernetes -p '{"metadata":{"labels":{"a":"b"}}}'\n`), ['YAML'], 'a patch is parsed as YAML');
   });
 });
