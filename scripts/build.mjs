@@ -1,10 +1,12 @@
 // Bundles the app and every runtime dependency into one ESM file, dist/cli.js.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { readFileSync, chmodSync, readdirSync, rmSync, existsSync as existsDir } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inkKeyFix } from './ink-key-fix.mjs'; // Ctrl+F1..F4 crash Ink 6.8 (ink#901)
+import { lazyStringWidth } from './lazy-string-width.mjs'; // string-width's Intl.Segmenter and emoji pattern made on first use
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
@@ -154,14 +156,30 @@ const options = {
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
     __FAULTS__: 'false',
+    // src/core/yaml.ts requires the parser from here, beside the chunks, on first use.
+    __YAML_BUNDLE__: '"./yaml.cjs"',
   },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames, inkKeyFix],
+  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames, inkKeyFix, lazyStringWidth(dependency('string-width/index.js'))],
   logLevel: 'warning',
 };
 await build(options);
+// The YAML parser as a file of its own, required on first use (src/core/yaml.ts): a command that
+// parses no YAML neither reads nor compiles it.
+await build({
+  entryPoints: { yaml: createRequire(import.meta.url).resolve('yaml') },
+  outdir: `${root}/dist`,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 for (const [request, standIn] of inkSwaps) {
   if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
   // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
@@ -182,7 +200,7 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'],
 // Ink installed: their property tests compare both on random input, and a build that ships a
 // stand-in differing from the Ink beside it fails here (bench/README.md: upgrading Ink).
 {
-  const standInTests = ['test/ui/ink-output.test.ts', 'test/ui/ink-fast-paths.test.ts'];
+  const standInTests = ['test/ui/ink-output.test.ts', 'test/ui/ink-fast-paths.test.ts', 'test/unit/build/lazy-string-width.test.ts'];
   try {
     execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   } catch (error) {

@@ -2,18 +2,38 @@
 // Each command imports what it needs when it runs: --version and --help answer before anything
 // heavy is loaded (the memory flags included), and print, lint and a scripted sandbox never load Ink, React or yoga (the
 // bundle is split at these imports; bench/startup.mjs measures it).
+import { writeSync } from './start-up-builtins.js';
 import { parseOptions, USAGE } from './commands/options.js';
 import type { Place } from './core/progress/model.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
 
-// `nodeport-lab print | head`: once the reader is gone, stop quietly, as Unix tools do.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
-  });
+// `nodeport-lab print | head`: once the reader is gone, stop quietly, as Unix tools do. Set up only
+// past --help and --version: the first use of process.stdout builds its stream (tty or net), which
+// costs a tenth of Node's own start-up.
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
+  }
+}
+
+/** --help and --version: written straight to file descriptor 1, without building process.stdout. */
+function answer(text: string): number {
+  const bytes = Buffer.from(`${text}\n`);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A reader that is gone is no error; a pipe left non-blocking and full takes the rest the usual way.
+    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(written));
+    else if (code !== 'EPIPE') throw error;
+  }
+  return 0;
 }
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -26,8 +46,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const options = parsed.options;
-  if (options.help) return out(USAGE), 0;
-  if (options.version) return out(VERSION), 0;
+  if (options.help) return answer(USAGE);
+  if (options.version) return answer(VERSION);
+  quietOnClosedPipe();
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   // The small-heap flags suit a terminal app, not a server answering many requests.
   if (options.command !== 'serve') await import('./memory.js');

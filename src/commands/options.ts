@@ -1,5 +1,5 @@
 // The command line: which command, and the flags every command shares.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../start-up-builtins.js';
 
 export const COMMANDS = ['course', 'sandbox', 'quiz', 'print', 'lint', 'reset', 'serve'] as const;
 export type CommandName = (typeof COMMANDS)[number];

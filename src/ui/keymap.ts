@@ -1,5 +1,5 @@
 // Every key binding, as data: the router reads it to dispatch, the help overlay to explain.
-import type { SheetAction } from '../core/course/answer-sheet.js';
+import type { SheetAction } from '../core/navigation/answer-sheet.js';
 import { currentQuiz, currentTrace, type NavAction, type NavState } from '../core/course/navigation.js';
 import type { EditAction } from '../core/shell/line-editor.js';
 
@@ -23,15 +23,16 @@ export interface ViewMetrics {
   readonly outputMaxScroll?: number;
 }
 
-export interface Binding {
-  readonly contexts: readonly Context[];
+/** A key binding: the course's (NavAction in a Context) or another app's own actions and contexts (the sandbox's). */
+export interface Binding<A = NavAction, C extends string = Context> {
+  readonly contexts: readonly C[];
   readonly keys: readonly KeyName[];
   /** How the keys are written in the help overlay. */
   readonly label: string;
   readonly does: string;
   /** A short form for the footer, when the binding deserves a place there. */
   readonly hint?: string;
-  readonly action: (view: ViewMetrics) => NavAction;
+  readonly action: (view: ViewMetrics) => A;
 }
 
 const READING: readonly Context[] = ['lesson', 'manifest'];
@@ -137,10 +138,15 @@ export function bindingsFor(context: Context): Binding[] {
   return BINDINGS.filter((b) => b.contexts.includes(context));
 }
 
-/** The one key router: which action, if any, a key means here. */
-export function actionFor(context: Context, key: KeyName, view: ViewMetrics): NavAction | null {
-  const binding = BINDINGS.find((b) => b.contexts.includes(context) && b.keys.includes(key));
+/** The one key router: which action, if any, a key means in a context of a set of bindings. */
+export function actionIn<A, C extends string>(bindings: readonly Binding<A, C>[], context: C, key: KeyName, view: ViewMetrics): A | null {
+  const binding = bindings.find((b) => b.contexts.includes(context) && b.keys.includes(key));
   return binding ? binding.action(view) : null;
+}
+
+/** The course's key router: which action, if any, a key means here. */
+export function actionFor(context: Context, key: KeyName, view: ViewMetrics): NavAction | null {
+  return actionIn(BINDINGS, context, key, view);
 }
 
 interface InkKey {

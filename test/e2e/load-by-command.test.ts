@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -10,7 +10,14 @@ import { CLI } from '../helpers/tmux.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
 const hooks = pathToFileURL(repoPath('test/helpers/loaded-files.mjs')).href;
-const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hooks)});`)}`;
+// The hook sees ES modules; what is loaded with require (the YAML parser, dist/yaml.cjs) is in
+// require's cache, written to the same log as the process exits.
+const register = `data:text/javascript,${encodeURIComponent(
+  `import { createRequire, register } from 'node:module'; import { appendFileSync } from 'node:fs'; import { pathToFileURL } from 'node:url';
+register(${JSON.stringify(hooks)});
+const cache = createRequire(process.execPath).cache;
+process.on('exit', () => { for (const file of Object.keys(cache)) appendFileSync(process.env.NPL_LOADED_LOG, pathToFileURL(file).href + '\\n'); });`,
+)}`;
 
 /** Marks each heavy dependency leaves in the bundle's minified code (strings survive minifying). */
 const MARKS = {
@@ -21,10 +28,11 @@ const MARKS = {
 };
 
 /** The heavy dependencies the built CLI loads for these arguments. */
-function heavyLoaded(args: string[], input = ''): string[] {
+function heavyLoaded(args: string[], input = '', cwd?: string): string[] {
   const log = join(mkdtempSync(join(tmpdir(), 'npl-loaded-')), 'loaded');
   const run = spawnSync(process.execPath, ['--import', register, CLI, ...args], {
     input,
+    ...(cwd ? { cwd } : {}),
     encoding: 'utf8',
     env: { ...process.env, NPL_LOADED_LOG: log, NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
   });
@@ -41,7 +49,7 @@ describe('what each command of the built CLI loads', { skip }, () => {
   it('finds each mark in the bundle, so that its absence from what a command loads means something', () => {
     const dist = repoPath('dist');
     const bundle = readdirSync(dist)
-      .filter((name) => name.endsWith('.js'))
+      .filter((name) => name.endsWith('.js') || name.endsWith('.cjs'))
       .map((name) => readFileSync(join(dist, name), 'utf8'))
       .join('\n');
     for (const [name, mark] of Object.entries(MARKS)) assert.ok(bundle.includes(mark), `${name}: ${mark}`);
@@ -62,5 +70,15 @@ describe('what each command of the built CLI loads', { skip }, () => {
       );
     }
     assert.ok(heavyLoaded(['lint']).includes('YAML'), 'lint parses YAML: the marks are found where they are loaded');
+  });
+
+  it('the YAML parser loads only where YAML is parsed: not for a command without a file', () => {
+    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl create service nodeport web --tcp=80:80 --dry-run=client -o yaml\n'), []);
+    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl get nodes\n'), []);
+    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f pod-definition.yml\n'), [], 'a manifest in plain block style is read without the parser');
+    const folder = mkdtempSync(join(tmpdir(), 'npl-flow-'));
+    writeFileSync(join(folder, 'flow.yml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: flow}\nspec:\n  containers: [{name: a, image: nginx}]\n');
+    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f flow.yml\n', folder), ['YAML'], 'a manifest in flow style is parsed');
+    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], `kubectl patch svc kubernetes -p '{"metadata":{"labels":{"a":"b"}}}'\n`), ['YAML'], 'a patch is parsed as YAML');
   });
 });

@@ -21,6 +21,7 @@ describe('the packed package', () => {
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
     assert.ok(files.includes('dist/cli.js'));
     assert.ok(files.includes('dist/course.json'));
+    assert.ok(files.includes('dist/yaml.cjs'), 'the YAML parser, required on first use');
     // The shipped bundle is cli.js and its chunks; the crash tests' bundle (cli-faults.js, faults-*.js) stays home.
     for (const chunk of readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js'))) {
       const shipped = chunk === 'cli.js' || chunk.startsWith('chunk-');

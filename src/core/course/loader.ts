@@ -1,6 +1,7 @@
 // Lesson files (text) -> a validated Course, or every problem found, each with file:line:col.
 import * as v from 'valibot';
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../yaml.js';
 import { findControl } from '../visible-controls.js';
 import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
 import type { Course, Lesson, ManifestField, Problem, Step } from './model.js';
@@ -51,7 +52,7 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
     problems.push({ file: source.file, line: 1, col: 1, message: `is a link to ${source.outside}, outside the lesson folder; lessons may read only their own folder` });
     return null;
   }
-  const counter = new LineCounter();
+  const counter = new (yaml().LineCounter)();
   const deep = tooDeepAt(source.text);
   if (deep !== -1) {
     counter.addNewLine(0);
@@ -59,7 +60,7 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
     problems.push({ file: source.file, ...position(counter, deep), message: `nested more than ${MAX_DEPTH} levels deep; no lesson needs that many` });
     return null;
   }
-  const doc = parseDocument(source.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = yaml().parseDocument(source.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const at = position(counter, error.pos[0]);
@@ -78,6 +79,7 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
  * write the clipboard or clear the screen, so it is refused where it is. Tab and newline are fine.
  */
 function controlProblems(source: SourceFile, doc: Document, counter: LineCounter, problems: Problem[]): void {
+  const { isScalar, visit } = yaml();
   visit(doc, {
     Scalar(_, node) {
       if (!isScalar(node) || typeof node.value !== 'string') return;

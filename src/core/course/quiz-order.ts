@@ -2,7 +2,7 @@
 // the course's manifests, their objects' names and their pinned node ports. A question that cites
 // one of them (say `31231`, or `myapp-pod-nodeport-service`) before any earlier step has shown it
 // is a problem. A core quiz counts only core steps as "before": deep dives may be passed over.
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../yaml.js';
 import type { Lesson, Step } from './model.js';
 import { append } from '../append.js';
 
@@ -16,7 +16,7 @@ export interface LateCitation {
 /** The facts a manifest brings: its file name, its objects' names, the node ports it pins. */
 export function manifestFacts(file: string, text: string): string[] {
   const facts = new Set<string>([file]);
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of yaml().parseAllDocuments(text)) {
     if (!('toJS' in doc)) continue;
     const data = doc.toJS() as { metadata?: { name?: unknown }; spec?: { ports?: { nodePort?: unknown }[] } } | null;
     if (typeof data?.metadata?.name === 'string') facts.add(data.metadata.name);

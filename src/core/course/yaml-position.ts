@@ -1,5 +1,6 @@
 // Finding where a path (like steps[2].file) sits in a parsed YAML document.
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from '../yaml.js';
 
 export type PathKey = string | number;
 
@@ -27,6 +28,7 @@ interface Located {
 export function locate(doc: Document, path: readonly PathKey[]): Located {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));

@@ -1,7 +1,8 @@
 // Reading -f files: multi-document YAML or JSON, each document checked the way
 // kubectl checks it before sending it to the server.
 
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../yaml.js';
+import { readPlainManifests } from './plain-manifests.js';
 import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
 import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/index.js';
 import type { ApiError } from '../cluster/index.js';
@@ -36,6 +37,28 @@ function expandDirectories(io: KubectlIO, files: readonly string[]): { file: str
   return out;
 }
 
+/** Each document of a file as plain data: read directly when it is plain (plain-manifests.ts), else by the YAML parser. */
+function documentsOf(text: string, file: string, parseError: (reason: string) => string): { ok: true; values: readonly unknown[] } | { ok: false; error: string } {
+  const plain = readPlainManifests(text);
+  if (plain) return { ok: true, values: plain };
+  const values: unknown[] = [];
+  for (const doc of yaml().parseAllDocuments(text)) {
+    const firstError = doc.errors[0];
+    if (firstError) {
+      const line = firstError.linePos?.[0]?.line ?? 1;
+      const reason = firstError.message.split('\n')[0] ?? firstError.message;
+      return { ok: false, error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}` };
+    }
+    try {
+      values.push(doc.toJS({ maxAliasCount: 100 }));
+    } catch {
+      // An alias bomb: go-yaml stops it with these words.
+      return { ok: false, error: parseError('document contains excessive aliasing') };
+    }
+  }
+  return { ok: true, values };
+}
+
 export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResult {
   const entries: ManifestEntry[] = [];
   for (const { file, text: known } of expandDirectories(io, given)) {
@@ -46,21 +69,9 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return { ok: false, error: parseError('control characters are not allowed') };
     // go-yaml v3 stops deep nesting the same way (at 10000 levels; no manifest needs 100).
     if (tooDeepAt(text) !== -1) return { ok: false, error: parseError(`exceeded max depth of ${MAX_DEPTH}`) };
-    const docs = parseAllDocuments(text);
-    for (const doc of docs) {
-      const firstError = doc.errors[0];
-      if (firstError) {
-        const line = firstError.linePos?.[0]?.line ?? 1;
-        const reason = firstError.message.split('\n')[0] ?? firstError.message;
-        return { ok: false, error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}` };
-      }
-      let data: unknown;
-      try {
-        data = doc.toJS({ maxAliasCount: 100 });
-      } catch {
-        // An alias bomb: go-yaml stops it with these words.
-        return { ok: false, error: parseError('document contains excessive aliasing') };
-      }
+    const documents = documentsOf(text, file, parseError);
+    if (!documents.ok) return documents;
+    for (const data of documents.values) {
       if (data === null || data === undefined) continue;
       if (typeof data !== 'object' || Array.isArray(data)) {
         entries.push({ ok: false, file, clientError: `error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false` });

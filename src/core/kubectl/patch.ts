@@ -17,7 +17,7 @@ import {
   type Cluster,
   type Pod,
 } from '../cluster/index.js';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../yaml.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -148,7 +148,7 @@ function run(ctx: CommandContext): KubectlResult {
   let patch: Json;
   try {
     // kubectl reads the patch as YAML, of which JSON is a part: {spec: {type: NodePort}} works too.
-    patch = parseYaml(patchText) as Json;
+    patch = yaml().parse(patchText) as Json;
   } catch (error) {
     return fail(clientError(`unable to parse "${patchText}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
   }

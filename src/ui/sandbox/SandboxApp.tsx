@@ -1,12 +1,15 @@
 // The sandbox on a terminal: finished commands scroll away into <Static>, the live frame is
-// only the prompt. One key router; `exit` and Ctrl-D on an empty line leave; Ctrl-C drops the line, as a shell does.
+// only the prompt. Keys go through the course's router with the sandbox's own bindings
+// (./keys.ts); `exit` and Ctrl-D on an empty line leave; Ctrl-C drops the line (and stops a
+// port-forward), as a shell does, and never leaves.
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
 import { newShell, promptOf, runLine, stopPortForward, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
-import { beforeCursor, edit, emptyEditor, visibleLine, type EditAction, type Editor } from '../../core/shell/line-editor.js';
+import { beforeCursor, edit, emptyEditor, visibleLine, type Editor } from '../../core/shell/line-editor.js';
+import { sandboxActions } from './keys.js';
 import { hardWrap } from '../../text/hard-wrap.js';
 import { width } from '../../text/line.js';
 import { visibleControls } from '../../core/visible-controls.js';
@@ -88,49 +91,35 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   };
 
   useInput((input, key) => {
-    // Keys typed faster than a frame arrive together ("kubectl ge\t"), so each piece is applied
-    // to the editor as the pieces before it left it.
+    // Keys typed faster than a frame arrive together ("kubectl ge\t"), so each action is applied
+    // to the editor as the ones before it left it.
     let ed = editorRef.current;
-    const act = (action: EditAction) => {
-      ed = edit(ed, action);
-    };
-    if (key.ctrl && input === 'd') {
-      if (ed.text === '') exit();
-      else act({ type: 'delete' });
-    } else if (key.ctrl && input === 'c') {
-      shell.current = stopPortForward(shell.current);
-      add({ prompt: `${ed.text}^C`, text: '' });
-      act({ type: 'clear' });
-    } else if (key.ctrl && input === 'l') write('\u001B[2J\u001B[3J\u001B[H');
-    else if (key.ctrl && input === 'u') act({ type: 'clear' });
-    else if (key.ctrl && input === 'w') act({ type: 'delete-word' });
-    else if (key.ctrl && input === 'a') act({ type: 'move', to: 'home' });
-    else if (key.ctrl && input === 'e') act({ type: 'move', to: 'end' });
-    else if (key.return) {
-      const line = ed.text;
-      act({ type: 'submit' });
-      run(line);
-    } else if (key.tab) ed = completeLine(ed);
-    else if (key.upArrow) act({ type: 'history', delta: -1 });
-    else if (key.downArrow) act({ type: 'history', delta: 1 });
-    else if (key.leftArrow) act({ type: 'move', to: 'left' });
-    else if (key.rightArrow) act({ type: 'move', to: 'right' });
-    else if (key.home) act({ type: 'move', to: 'home' });
-    else if (key.end) act({ type: 'move', to: 'end' });
-    // Terminals send DEL for Backspace, which Ink names `delete`: both erase to the left.
-    else if (key.backspace || key.delete) act({ type: 'backspace' });
-    else if (!key.ctrl && !key.meta && !key.escape && input) {
-      // Typed or pasted text: Enter runs the line so far, Tab completes it, the rest is typed in.
-      for (const piece of input.replace(/\r\n?/g, '\n').split(/(\n|\t)/)) {
-        if (piece === '\n') {
+    for (const action of sandboxActions(input, key)) {
+      switch (action.type) {
+        case 'edit':
+          ed = edit(ed, action.action);
+          break;
+        case 'submit': {
           const line = ed.text;
-          act({ type: 'submit' });
+          ed = edit(ed, { type: 'submit' });
           run(line);
-        } else if (piece === '\t') ed = completeLine(ed);
-        else {
-          const printable = piece.replace(/[^\x20-\u{10FFFF}]/gu, '');
-          if (printable) act({ type: 'insert', text: printable });
+          break;
         }
+        case 'complete':
+          ed = completeLine(ed);
+          break;
+        case 'interrupt':
+          shell.current = stopPortForward(shell.current);
+          add({ prompt: `${ed.text}^C`, text: '' });
+          ed = edit(ed, { type: 'clear' });
+          break;
+        case 'end-of-input':
+          if (ed.text === '') exit();
+          else ed = edit(ed, { type: 'delete' });
+          break;
+        case 'clear-screen':
+          write('\u001B[2J\u001B[3J\u001B[H');
+          break;
       }
     }
     editorRef.current = ed;

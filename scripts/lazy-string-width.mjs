@@ -1,0 +1,42 @@
+// string-width builds an Intl.Segmenter and the /^\p{RGI_Emoji}$/v pattern when its module loads:
+// on this machine 20-40 ms each, as much as Node's own start-up, paid by every command that
+// measures text (the sandbox, print, the course) even when all of its text is narrow and never
+// reaches them (src/text/narrow.ts, src/ui/ink-fast-paths.ts). The bundle's copy makes both on
+// first use instead; test/unit/build/lazy-string-width.test.ts holds it equal to the original.
+// The build fails if string-width's code no longer reads as expected.
+import { readFileSync } from 'node:fs';
+
+/** Each edit of string-width/index.js: what must be there exactly once, and what replaces it. @type {[string, string][]} */
+export const STRING_WIDTH_EDITS = [
+  [
+    'const segmenter = new Intl.Segmenter();\n',
+    'let graphemeSegmenter;\nconst segmenter = {segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter()).segment(text)};\n',
+  ],
+  [
+    'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\n',
+    "let rgiEmojiPattern;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiPattern ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};\n",
+  ],
+];
+
+/**
+ * string-width's source with both made on first use; throws when an edit no longer applies.
+ * @param {string} source
+ * @param {string} [file]
+ */
+export function lazyStringWidthSource(source, file = 'string-width/index.js') {
+  let edited = source;
+  for (const [from, to] of STRING_WIDTH_EDITS) {
+    if (edited.split(from).length !== 2) throw new Error(`lazy-string-width: ${file} changed, expected one ${JSON.stringify(from)}; review scripts/lazy-string-width.mjs against the new string-width.`);
+    edited = edited.replace(from, () => to);
+  }
+  return edited;
+}
+
+/** The esbuild plugin, for the string-width file the bundle takes. @type {(file: string) => import('esbuild').Plugin} */
+export const lazyStringWidth = (file) => ({
+  name: 'lazy-string-width',
+  setup(b) {
+    const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    b.onLoad({ filter: new RegExp(`^${escaped}$`) }, (args) => ({ contents: lazyStringWidthSource(readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
+  },
+});

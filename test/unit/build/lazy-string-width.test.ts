@@ -1,0 +1,72 @@
+// The bundle's string-width (scripts/lazy-string-width.mjs) makes its grapheme segmenter and emoji
+// pattern on first use, and answers exactly as the installed string-width does.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { lazyStringWidthSource } from '../../../scripts/lazy-string-width.mjs';
+
+const require = createRequire(import.meta.url);
+const original = readFileSync(require.resolve('string-width'), 'utf8');
+const stringWidthDir = require.resolve('string-width').replace(/index\.js$/, '');
+const beside = createRequire(join(stringWidthDir, 'index.js'));
+
+/** The edited source as a module of its own, its imports pointed at the installed packages. */
+async function loadEdited(): Promise<(text: string, options?: object) => number> {
+  let source = lazyStringWidthSource(original);
+  for (const name of ['strip-ansi', 'get-east-asian-width']) {
+    const url = pathToFileURL(beside.resolve(name)).href;
+    source = source.replace(`from '${name}'`, `from ${JSON.stringify(url)}`);
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'npl-lazy-width-')), 'string-width.mjs');
+  writeFileSync(file, source);
+  return ((await import(pathToFileURL(file).href)) as { default: (text: string, options?: object) => number }).default;
+}
+
+const samples = ['', 'kubectl get svc', 'ünïcödé', '漢字のテキスト', '👩‍💻 and 👍🏽', 'e\u0301', '\u001b[31mred\u001b[0m', '1\u20e3', '한국어', '\u200b', 'ｶﾀｶﾅ', '─▶ •'];
+
+describe('string-width made lazy for the bundle', () => {
+  it('makes no Intl.Segmenter on load, and one on the first text past ASCII', async () => {
+    const Real = Intl.Segmenter;
+    const intl = Intl as { Segmenter: typeof Real };
+    let made = 0;
+    intl.Segmenter = new Proxy(Real, { construct: (target, args: ConstructorParameters<typeof Real>) => (made++, new target(...args)) });
+    try {
+      const lazy = await loadEdited();
+      assert.equal(made, 0, 'nothing made as the module loads');
+      assert.equal(lazy('plain ascii'), 11);
+      assert.equal(made, 0, 'printable ASCII needs no segmenter');
+      assert.equal(lazy('漢字'), 4);
+      assert.equal(made, 1, 'made on first use');
+      lazy('👍🏽');
+      assert.equal(made, 1, 'and kept');
+    } finally {
+      intl.Segmenter = Real;
+    }
+  });
+
+  it('answers as the installed string-width on fixed samples and random text, with and without options', async () => {
+    const lazy = await loadEdited();
+    for (const text of samples) {
+      assert.equal(lazy(text), stringWidth(text), JSON.stringify(text));
+      assert.equal(lazy(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }), stringWidth(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }), JSON.stringify(text));
+    }
+    const pieces = fc.constantFrom(...samples, 'a', ' ', '\t', '\u0300', '\u200d', '🏳️‍🌈', '©', '\ufe0f', '\u001b[1m');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'grapheme' })), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        return lazy(text) === stringWidth(text);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('refuses a string-width whose code no longer reads as expected', () => {
+    assert.throws(() => lazyStringWidthSource(original.replace('const segmenter = new Intl.Segmenter();', 'const segmenter = new Intl.Segmenter(undefined);')), /string-width\/index\.js changed/);
+  });
+});
