@@ -1,5 +1,6 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
+import { notFoundLast } from './not-found-last.js';
 import { deleteDeployment, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
@@ -158,5 +159,5 @@ export const deleteCommand: CommandDef = {
     { name: 'ignore-not-found', kind: 'bool' },
   ],
   help: DELETE_HELP,
-  run,
+  run: (ctx) => notFoundLast(run(ctx)),
 };

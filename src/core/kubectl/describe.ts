@@ -1,5 +1,6 @@
 // kubectl describe: pod, service, node, endpoints (pkg/describe/describe.go).
 
+import { notFoundLast } from './not-found-last.js';
 import {
   containerState,
   eventsFor,
@@ -303,6 +304,6 @@ export const describeCommand: CommandDef = {
     { name: 'show-events', kind: 'bool' },
   ],
   help: DESCRIBE_HELP,
-  run,
+  run: (ctx) => notFoundLast(run(ctx)),
 };
 

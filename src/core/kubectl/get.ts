@@ -11,6 +11,7 @@ import { followWatch } from './watch.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
+import { notFoundLast } from './not-found-last.js';
 import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
@@ -74,7 +75,7 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
 }
 
 function run(ctx: CommandContext): KubectlResult {
-  const first = runOnce(ctx);
+  const first = notFoundLast(runOnce(ctx));
   const f = parseOutput(flagValue(ctx.parsed, 'output'), true);
   const table = f.ok && (f.format.kind === 'default' || f.format.kind === 'wide');
   return flagBool(ctx.parsed, 'watch') && first.exitCode === 0 && table ? followWatch(ctx, first, runOnce) : first;
