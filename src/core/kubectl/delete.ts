@@ -84,8 +84,9 @@ function run(ctx: CommandContext): KubectlResult {
         if (entry.clientError) out.err(clientError(entry.clientError));
         continue;
       }
-      const type = resolveType(entry.object.kind.toLowerCase());
-      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, entry.object.name, mode, entry.file);
+      const object = entry.deployment ?? entry.object;
+      const type = resolveType(object.kind.toLowerCase());
+      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, object.name, mode, entry.file);
     }
     return out.result(cluster);
   }
