@@ -72,7 +72,6 @@ export interface Terminated {
 }
 
 export type QuickExitState =
-  | { readonly state: 'running'; readonly startedAt: number }
   | { readonly state: 'terminated'; readonly terminated: Terminated }
   | { readonly state: 'waiting'; readonly reason: 'CrashLoopBackOff'; readonly message: string };
 
@@ -91,7 +90,7 @@ export function quickExitView(pod: Pod, q: QuickExit, now: number): QuickExitVie
   const run = runs[k] as Run;
   const previous = k > 0 ? terminated(q, runs[k - 1] as Run) : undefined;
   const base = { restartCount: k, ...(previous ? { last: previous } : {}) };
-  if (now < run.finishedAt) return { ...base, current: { state: 'running', startedAt: run.startedAt } };
+  // A run lasts less than the kubelet's relist (1s): its status is first seen with the exit.
   const done = terminated(q, run);
   const waiting = restarts(pod, q.exitCode) && k >= 1 && now >= run.finishedAt + NOTICE_MS;
   if (!waiting) return { ...base, current: { state: 'terminated', terminated: done } };

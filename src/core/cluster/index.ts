@@ -19,7 +19,7 @@ export { createObject, applyObject, deleteObject, findObject, type ApiObject, ty
 export { decodeObject, isSupportedKind, type DecodedObject, type DecodeResult } from './decode.js';
 export { endpointsFor, listEndpoints, findEndpoints, selectedPods, resolveTargetPort, readyEndpointsForPort } from './endpoints.js';
 export { podPhase, containerState, isPodReady, visiblePodIP, podConditions, restartsOf, type ContainerState } from './pod-status.js';
-export { quickExitCode, type Terminated, type QuickExit } from './crash-loop.js';
+export { quickExitCode, runsOf, type Terminated, type QuickExit } from './crash-loop.js';
 export { whatAnswers, podByIP, serveHttp, httpDate, type PortAnswer, type HttpResponse } from './answer.js';
 export { appendAccessLog, formatAccessLine, type AccessLogEntry } from './access-log.js';
 export { setLabels, type LabelledKind } from './labels.js';
