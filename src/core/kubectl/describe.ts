@@ -199,7 +199,11 @@ export function describeNode(cluster: Cluster, node: Node): string {
   if (i.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${i.kubeProxyVersion}\n`);
   w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   w.write(0, `PodCIDRs:\t${node.spec.podCIDR}\n`);
-  const pods = cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name);
+  // The API lists them by namespace and name; pods that have ended are not counted (describe.go describeNode's field selector).
+  const key = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
+  const pods = cluster.pods
+    .filter((p) => p.spec.nodeName === node.metadata.name && !['Succeeded', 'Failed'].includes(podPhase(p, now)))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
