@@ -54,6 +54,9 @@ describe('kubectl label and NotFound order, against a real kubectl 1.32', { skip
     'get pod nope1 lw nope2 -o name',
     'get pods nope1 nope2',
     'describe pod nope1 nope2',
+    'get pods nope1 nope2 --ignore-not-found',
+    'get pod nope1 lw --ignore-not-found -o name',
+    'get pod nope --ignore-not-found',
   ];
   for (const line of cases) {
     it(`kubectl ${line}`, async () => {
