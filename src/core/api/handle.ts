@@ -10,6 +10,7 @@ import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
 import { apiVersions, coreResources, versionDocument } from './discovery.js';
 import { fieldsMatch, parseFieldSelector } from './field-selector.js';
 import { leaseView, getObject, listObjects, objectView, type Json } from './objects.js';
+import { applyLabelPatch, labelChanges } from './label-patch.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { coreV1Text, openApiIndex } from './openapi.js';
 import { unwrap } from './protobuf.js';
@@ -170,7 +171,23 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
   return { cluster: created.cluster, response: json(201, item ? objectView(created.cluster, item) : manifest) };
 }
 
-function remove(cluster: Cluster, target: Target, name: string): Handled {
+/** kubectl delete sends its DeleteOptions in the body: `{"dryRun":["All"]}` for --dry-run=server. */
+function dryRunInBody(request: ApiRequest): boolean {
+  try {
+    const options: unknown = JSON.parse(request.body || '{}');
+    const dryRun = typeof options === 'object' && options !== null ? (options as { dryRun?: unknown }).dryRun : undefined;
+    return Array.isArray(dryRun) && dryRun.includes('All');
+  } catch {
+    return false;
+  }
+}
+
+function remove(cluster: Cluster, target: Target, name: string, dryRun = false): Handled {
+  // ?dryRun=All: the answer of a delete, and nothing deleted.
+  if (dryRun) {
+    const answered = remove(cluster, target, name);
+    return { cluster, response: answered.response };
+  }
   const { resource } = target;
   if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
   if (target.namespace !== 'default') return same(cluster, notFoundFor(resource, name));
@@ -226,6 +243,20 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
   if (patchTypeOf(request.contentType) === undefined) return patchRequest(cluster, request, resource.kind, resource.plural, name);
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
+  // An empty merge patch (kubectl label removing a label that is not there) changes nothing.
+  if (typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) && Object.keys(body.value).length === 0) {
+    const item = getObject(cluster, resource.kind, name);
+    return same(cluster, json(200, item ? objectView(cluster, item) : {}));
+  }
+  const labels = labelChanges(body.value);
+  if (labels) {
+    const live = getObject(cluster, resource.kind, name);
+    const changed = applyLabelPatch(cluster, resource.kind, live ? live.obj.metadata.labels : {}, name, labels);
+    if (!changed.ok) return same(cluster, errorResponse(changed.error, { name, kind: resource.plural }));
+    const next = request.query.get('dryRun') === 'All' ? cluster : changed.cluster;
+    const item = getObject(changed.cluster, resource.kind, name);
+    return { cluster: next, response: json(200, item ? objectView(changed.cluster, item) : {}) };
+  }
   const annotations = (((body.value as Json | null)?.metadata as Json | undefined)?.annotations ?? {}) as Json;
   const lastApplied = annotations[LAST_APPLIED_ANNOTATION];
   // Any other patch (kubectl patch, label, annotate) is applied as the sandbox applies it.
@@ -279,7 +310,7 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     case 'PATCH':
       return name === undefined ? same(cluster, methodNotAllowed()) : patch(cluster, request, target, name);
     case 'DELETE':
-      return name === undefined ? same(cluster, methodNotAllowed()) : remove(cluster, target, name);
+      return name === undefined ? same(cluster, methodNotAllowed()) : remove(cluster, target, name, request.query.get('dryRun') === 'All' || dryRunInBody(request));
     default:
       return same(cluster, methodNotAllowed());
   }

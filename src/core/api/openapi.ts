@@ -5,11 +5,8 @@
 
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../kubectl/go-yaml.js';
-import { SERVICE_DOC, type FieldDoc } from '../kubectl/explain-docs.js';
-import { addSchemas } from './openapi-schemas.js';
+import { OPENAPI_SCHEMAS } from '../kubectl/openapi-schemas-1.32.js';
 import { SERVED } from './served.js';
-
-const EXPLAINED: readonly (readonly [string, FieldDoc])[] = [['Service', SERVICE_DOC]];
 
 type Json = { [key: string]: JsonValue };
 
@@ -59,8 +56,9 @@ export function coreV1Document(): Json {
   }
   const schemas: Json = {};
   for (const kind of KINDS_WITH_SCHEMA) schemas[`io.k8s.api.core.v1.${kind}`] = schemaOf(kind);
-  // Kinds with explain documentation get their documented fields, so `kubectl explain` reads them.
-  for (const [kind, doc] of EXPLAINED) addSchemas(kind, doc, schemas, { group: '', kind, version: 'v1' });
+  // The schemas the sandbox's explain reads replace those stand-ins, so the learner's own
+  // `kubectl explain` against the lab prints what the sandbox prints (apps/v1 is not served here).
+  for (const [name, schema] of Object.entries(OPENAPI_SCHEMAS)) if (!name.startsWith('io.k8s.api.apps.')) schemas[name] = schema as unknown as Json;
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.2' }, paths, components: { schemas } };
 }
 

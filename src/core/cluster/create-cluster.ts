@@ -6,6 +6,8 @@ import { seedRng } from '../random.js';
 import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
 import type { Cluster, ClusterConfig, ClusterEvent, Node, Pod, Service } from './types.js';
 import { EVENT_HORIZON_MS, pullEvents } from './image-pull.js';
+import { quickExitEvents } from './crash-loop.js';
+import { restartEvents } from './pods.js';
 import { recordEvents } from './events.js';
 import { podsReplacing } from './object-index.js';
 import { append, smallest } from '../append.js';
@@ -70,6 +72,26 @@ export function advanceClock(cluster: Cluster, ms: number): Cluster {
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */
 function recordKubeletRetries(cluster: Cluster): Cluster {
+  return recordRestarts(recordPullRetries(cluster));
+}
+
+/** The kubelet keeps restarting containers that exit: their events too. */
+function recordRestarts(cluster: Cluster): Cluster {
+  const due = cluster.pods.filter((p) => p.quickExit && p.quickExit.eventsUntil < cluster.now + EVENT_HORIZON_MS / 2);
+  if (due.length === 0) return cluster;
+  const events: ClusterEvent[] = [];
+  let pods = cluster.pods;
+  for (const pod of due) {
+    const q = pod.quickExit;
+    if (!q) continue;
+    const until = cluster.now + EVENT_HORIZON_MS;
+    append(events, quickExitEvents(pod, q, q.eventsUntil, until, restartEvents(pod)));
+    pods = podsReplacing(pods, (p) => p === pod, { ...pod, quickExit: { ...q, eventsUntil: until } });
+  }
+  return recordEvents({ ...cluster, pods }, events);
+}
+
+function recordPullRetries(cluster: Cluster): Cluster {
   const due = cluster.pods.filter((p) => p.imagePull && p.imagePull.eventsUntil < cluster.now + EVENT_HORIZON_MS / 2);
   if (due.length === 0) return cluster;
   const events: ClusterEvent[] = [];

@@ -18,7 +18,8 @@ export {
 export { createObject, applyObject, deleteObject, findObject, type ApiObject, type ObjectKind, type ApplyAction, type ApplyOutcome } from './objects.js';
 export { decodeObject, isSupportedKind, type DecodedObject, type DecodeResult } from './decode.js';
 export { endpointsFor, listEndpoints, findEndpoints, selectedPods, resolveTargetPort, readyEndpointsForPort } from './endpoints.js';
-export { podPhase, containerState, isPodReady, visiblePodIP, podConditions, type ContainerState } from './pod-status.js';
+export { podPhase, containerState, isPodReady, visiblePodIP, podConditions, restartsOf, type ContainerState } from './pod-status.js';
+export { quickExitCode, runsOf, type Terminated, type QuickExit } from './crash-loop.js';
 export { whatAnswers, podByIP, serveHttp, httpDate, type PortAnswer, type HttpResponse } from './answer.js';
 export { appendAccessLog, formatAccessLine, type AccessLogEntry } from './access-log.js';
 export { setLabels, type LabelledKind } from './labels.js';
@@ -83,3 +84,5 @@ import { invalidError as invalidErrorOf } from './api-error.js';
 import { forbidden as forbiddenField } from './field-error.js';
 /** An Invalid error with one Forbidden cause, e.g. a pod spec that may not change. */
 export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);
+export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
+export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';

@@ -1,12 +1,24 @@
 // A pod's visible status at a moment on the virtual clock, derived from its timeline.
 
+import { quickExitView, type Terminated } from './crash-loop.js';
 import { pullWaiting } from './image-pull.js';
 import type { Pod, PodPhase } from './types.js';
 
 export type ContainerState =
   | { readonly state: 'waiting'; readonly reason: 'ContainerCreating' }
-  | { readonly state: 'waiting'; readonly reason: 'ErrImagePull' | 'ImagePullBackOff' | 'InvalidImageName'; readonly message: string }
-  | { readonly state: 'running'; readonly startedAt: number };
+  | { readonly state: 'waiting'; readonly reason: 'ErrImagePull' | 'ImagePullBackOff' | 'InvalidImageName' | 'CrashLoopBackOff'; readonly message: string }
+  | { readonly state: 'running'; readonly startedAt: number }
+  | { readonly state: 'terminated'; readonly reason: Terminated['reason']; readonly terminated: Terminated };
+
+/** The container's restarts and the run before this one (lastState.terminated), at `now`. */
+export function restartsOf(pod: Pod, now: number): { count: number; last?: Terminated } {
+  if (pod.quickExit && now >= pod.timeline.startedAt) {
+    const view = quickExitView(pod, pod.quickExit, now);
+    return { count: view.restartCount, ...(view.last ? { last: view.last } : {}) };
+  }
+  const last = pod.lastTermination;
+  return { count: pod.restartCount ?? 0, ...(last ? { last: { reason: 'Completed', exitCode: 0, startedAt: last.startedAt, finishedAt: last.finishedAt } } : {}) };
+}
 
 export interface PodConditionView {
   readonly type: 'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled';
@@ -15,11 +27,21 @@ export interface PodConditionView {
 }
 
 export function podPhase(pod: Pod, now: number): PodPhase {
-  return now >= pod.timeline.startedAt ? 'Running' : 'Pending';
+  if (now < pod.timeline.startedAt) return 'Pending';
+  const st = containerState(pod, now);
+  // A container that ended and will not be started again ends the pod.
+  if (st.state === 'terminated' && pod.spec.restartPolicy !== 'Always' && !(pod.spec.restartPolicy === 'OnFailure' && st.terminated.exitCode !== 0)) {
+    return st.terminated.exitCode === 0 ? 'Succeeded' : 'Failed';
+  }
+  return 'Running';
 }
 
 export function containerState(pod: Pod, now: number): ContainerState {
   if (pod.imagePull) return { state: 'waiting', ...pullWaiting(pod, pod.imagePull, now) };
+  if (pod.quickExit && now >= pod.timeline.startedAt) {
+    const st = quickExitView(pod, pod.quickExit, now).current;
+    return st.state === 'terminated' ? { state: 'terminated', reason: st.terminated.reason, terminated: st.terminated } : st;
+  }
   return now >= pod.timeline.startedAt
     ? { state: 'running', startedAt: pod.timeline.startedAt }
     : { state: 'waiting', reason: 'ContainerCreating' };
@@ -27,6 +49,7 @@ export function containerState(pod: Pod, now: number): ContainerState {
 
 /** Running and ready: the pod can be an endpoint. */
 export function isPodReady(pod: Pod, now: number): boolean {
+  if (pod.quickExit) return now >= pod.timeline.startedAt && containerState(pod, now).state === 'running';
   return now >= pod.timeline.startedAt;
 }
 
@@ -38,7 +61,7 @@ export function visiblePodIP(pod: Pod, now: number): string | undefined {
 export function podConditions(pod: Pod, now: number): PodConditionView[] {
   const t = pod.timeline;
   const sandbox = now >= t.sandboxAt;
-  const ready = now >= t.startedAt;
+  const ready = isPodReady(pod, now);
   return [
     { type: 'PodReadyToStartContainers', status: sandbox ? 'True' : 'False', at: sandbox ? t.sandboxAt : t.scheduledAt },
     { type: 'Initialized', status: 'True', at: t.scheduledAt },

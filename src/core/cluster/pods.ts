@@ -7,6 +7,7 @@ import { digestOf, newUid, nextRevision, randomHex, randomSuffix } from './ids.j
 import { defaultPullPolicy, knownImage, pullOutcome, qualifiedImage } from './images.js';
 import { EVENT_HORIZON_MS, kubeletEvent, pullEvents, type PullFailure } from './image-pull.js';
 import { containerStartLog } from './container-log.js';
+import { quickExitCode, quickExitEvents, RESTART_PULL_MS, type QuickExit } from './crash-loop.js';
 import { formatIPv4, parseCidr } from './ip.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
 import { nextInt } from '../random.js';
@@ -122,7 +123,7 @@ function allocatePodIP(cluster: Cluster, node: Node): { ip: string; host: number
   return undefined;
 }
 
-function toContainer(input: ContainerInput): Container {
+export function toContainer(input: ContainerInput): Container {
   return {
     name: input.name,
     image: input.image,
@@ -211,6 +212,9 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     log: failed ? [] : containerStartLog(image, startedAt, node),
     ...(failure ? { imagePull: failure } : {}),
   };
+  const exitCode = failed ? undefined : quickExitCode(image);
+  const quick: QuickExit | undefined = exitCode === undefined ? undefined : { exitCode, runMs: 40 + (pullTime.value % 60), eventsUntil: cluster.now + EVENT_HORIZON_MS };
+  const withQuickExit: Pod = quick ? { ...pod, quickExit: quick, log: exitCode === 2 ? ["curl: try 'curl --help' or 'curl --manual' for more information"] : [] } : pod;
 
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
   const kubelet = `kubelet/${node.metadata.name}`;
@@ -241,9 +245,28 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     }
   }
 
+  if (quick) append(events, quickExitEvents(withQuickExit, quick, 0, quick.eventsUntil, restartEvents(withQuickExit)));
   const nodes = revision.cluster.nodes.map((n) => (n.metadata.name === node.metadata.name ? { ...n, lastPodHost: address.host } : n));
-  const next = recordEvents({ ...revision.cluster, nodes, pods: podsWith(revision.cluster.pods, pod) }, events);
-  return { ok: true, cluster: next, value: pod };
+  const next = recordEvents({ ...revision.cluster, nodes, pods: podsWith(revision.cluster.pods, withQuickExit) }, events);
+  return { ok: true, cluster: next, value: withQuickExit };
+}
+
+/**
+ * The kubelet's events for each restart of a container that exits at once: the pull (again, for
+ * imagePullPolicy Always; "already present" otherwise), then Created and Started.
+ */
+export function restartEvents(pod: Pod): (startAt: number) => ClusterEvent[] {
+  const c = pod.spec.containers[0];
+  const image = c?.image ?? '';
+  const name = c?.name ?? '';
+  return (startAt) => {
+    const ev = (reason: string, message: string, at: number): ClusterEvent => kubeletEvent(pod, 'Normal', reason, message, at);
+    const pulls =
+      c?.imagePullPolicy === 'Always'
+        ? [ev('Pulling', `Pulling image "${image}"`, startAt - RESTART_PULL_MS), ev('Pulled', `Successfully pulled image "${image}" in 896ms (896ms including waiting). Image size: ${pod.status.imageSize} bytes.`, startAt - 200)]
+        : [ev('Pulled', `Container image "${image}" already present on machine`, startAt - 200)];
+    return [...pulls, ev('Created', `Created container: ${name}`, startAt - 50), ev('Started', `Started container ${name}`, startAt)];
+  };
 }
 
 export function deletePod(cluster: Cluster, name: string): Result<Pod> {

@@ -1,6 +1,7 @@
 // The simulated cluster's objects, shaped like the Kubernetes core/v1 API.
 // Times are milliseconds on the cluster's virtual clock.
 
+import type { QuickExit } from './crash-loop.js';
 import type { Cidr } from './ip.js';
 import type { RngState } from '../random.js';
 import type { PullFailure } from './image-pull.js';
@@ -138,6 +139,8 @@ export interface Pod {
   readonly lastTermination?: { readonly startedAt: number; readonly finishedAt: number; readonly containerID: string };
   /** The ReplicaSet that made the pod (metadata.ownerReferences); absent for a bare pod. */
   readonly owner?: OwnerRef;
+  /** The image's command ends at once (busybox, curl): the container exits and is restarted. */
+  readonly quickExit?: QuickExit;
 }
 
 /** One controller owner reference (controller: true, blockOwnerDeletion: true). */

@@ -3,6 +3,8 @@
 
 import {
   containerState,
+  restartsOf,
+  type Terminated,
   endpointsFor,
   isPodReady,
   podConditions,
@@ -82,9 +84,16 @@ export function podView(pod: Pod, now: number): Json {
   const containerStatuses: JsonValue[] = pod.spec.containers.map((c) => {
     const st = containerState(pod, now);
     const state: Json =
-      st.state === 'running' ? { running: { startedAt: rfc3339(st.startedAt) } } : { waiting: { reason: st.reason, ...('message' in st ? { message: st.message } : {}) } };
-    const out: Json = { name: c.name, state, lastState: lastStateView(pod), ready, restartCount: pod.restartCount ?? 0, image: st.state === 'running' ? qualified(c.image) : c.image, imageID: st.state === 'running' ? pod.status.imageID : '' };
-    if (st.state === 'running') out.containerID = pod.status.containerID;
+      st.state === 'running'
+        ? { running: { startedAt: rfc3339(st.startedAt) } }
+        : st.state === 'terminated'
+          ? { terminated: terminatedView(st.terminated, pod.status.containerID) }
+          : { waiting: { ...('message' in st ? { message: st.message } : {}), reason: st.reason } };
+    const restarts = restartsOf(pod, now);
+    // The image has been pulled once the container has run, whatever it does now.
+    const pulled = st.state === 'running' || st.state === 'terminated' || restarts.count > 0;
+    const out: Json = { name: c.name, state, lastState: lastStateView(pod, now), ready, restartCount: restarts.count, image: pulled ? qualified(c.image) : c.image, imageID: pulled ? pod.status.imageID : '' };
+    if (pulled) out.containerID = pod.status.containerID;
     out.started = st.state === 'running';
     out.volumeMounts = [{ name: pod.tokenVolume, mountPath: SA_MOUNT, readOnly: true, recursiveReadOnly: 'Disabled' }];
     return out;
@@ -110,11 +119,15 @@ export function podView(pod: Pod, now: number): Json {
   return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status };
 }
 
-/** The container's previous run, ended by a restart (an image change). */
-function lastStateView(pod: Pod): Json {
-  const last = pod.lastTermination;
+/** The container's previous run, ended by a restart (an image change, or an exit). */
+function lastStateView(pod: Pod, now: number): Json {
+  const last = restartsOf(pod, now).last;
   if (!last) return {};
-  return { terminated: { exitCode: 0, reason: 'Completed', startedAt: rfc3339(last.startedAt), finishedAt: rfc3339(last.finishedAt), containerID: last.containerID } };
+  return { terminated: terminatedView(last, pod.lastTermination?.containerID ?? pod.status.containerID) };
+}
+
+function terminatedView(t: Terminated, containerID: string): Json {
+  return { exitCode: t.exitCode, reason: t.reason, startedAt: rfc3339(t.startedAt), finishedAt: rfc3339(t.finishedAt), containerID };
 }
 
 function qualified(image: string): string {

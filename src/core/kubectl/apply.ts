@@ -8,6 +8,7 @@ import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
 import { APPLY_HELP } from './help.js';
+import { applyDeploymentFile } from './deployment-files.js';
 import { lastAppliedFor, loadManifests, namespaceOf, reportUnusable } from './manifests.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
@@ -31,6 +32,10 @@ function run(ctx: CommandContext): KubectlResult {
   for (const entry of loaded.entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
+      continue;
+    }
+    if (entry.deployment) {
+      cluster = applyDeploymentFile(cluster, out, entry.deployment, entry.file, lastAppliedFor(entry.deployment.manifest), { dry: dry.mode, format: format.format, serverSide: flagBool(parsed, 'server-side') }, missingAnnotationWarning);
       continue;
     }
     const object = entry.object;

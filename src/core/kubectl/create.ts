@@ -10,6 +10,7 @@ import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
 import { loadManifests, namespaceOf, reportUnusable } from './manifests.js';
+import { createDeploymentFile } from './deployment-files.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
 import { createDeploymentCmd } from './create-deployment.js';
@@ -89,6 +90,10 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
   for (const entry of loaded.entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
+      continue;
+    }
+    if (entry.deployment) {
+      cluster = createDeploymentFile(cluster, out, entry.deployment, entry.file, { dry: dry.mode, format: format.format });
       continue;
     }
     const object = entry.object;

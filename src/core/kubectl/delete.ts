@@ -1,11 +1,13 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
+import { notFoundLast } from './not-found-last.js';
 import { deleteDeployment, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
 import { NO_RESOURCES_MESSAGE } from './expose.js';
+import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { DELETE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
@@ -68,7 +70,10 @@ function run(ctx: CommandContext): KubectlResult {
   if (flagBool(parsed, 'now')) grace = 1;
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
-  const mode: DeleteMode = { operation: grace === 0 ? 'force deleted' : 'deleted', ignoreNotFound: flagBool(parsed, 'ignore-not-found') };
+  const dry = dryRunOf(parsed);
+  if (!dry.ok) return { cluster, stdout: '', stderr: clientError(dry.error), exitCode: 1 };
+  // A dry run says what it would delete (delete.go PrintObj with the dry-run suffix) and keeps it.
+  const mode: DeleteMode = { operation: `${grace === 0 ? 'force deleted' : 'deleted'}${actionSuffix(dry.mode)}`, ignoreNotFound: flagBool(parsed, 'ignore-not-found') };
   const warnForce = (): void => {
     if (grace === 0 && force) {
       out.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n', false);
@@ -83,8 +88,9 @@ function run(ctx: CommandContext): KubectlResult {
         if (entry.clientError) out.err(clientError(entry.clientError));
         continue;
       }
-      const type = resolveType(entry.object.kind.toLowerCase());
-      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, entry.object.name, mode, entry.file);
+      const object = entry.deployment ?? entry.object;
+      const type = resolveType(object.kind.toLowerCase());
+      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, object.name, mode, entry.file);
     }
     return out.result(cluster);
   }
@@ -156,7 +162,12 @@ export const deleteCommand: CommandDef = {
     { name: 'grace-period', kind: 'int' },
     { name: 'wait', kind: 'bool' },
     { name: 'ignore-not-found', kind: 'bool' },
+    DRY_RUN_FLAG,
   ],
   help: DELETE_HELP,
-  run,
+  run: (ctx) => {
+    const result = notFoundLast(run(ctx));
+    const dry = dryRunOf(ctx.parsed);
+    return dry.ok && dry.mode !== 'none' ? { ...result, cluster: ctx.cluster } : result;
+  },
 };

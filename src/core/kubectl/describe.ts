@@ -1,7 +1,10 @@
 // kubectl describe: pod, service, node, endpoints (pkg/describe/describe.go).
 
+import { notFoundLast } from './not-found-last.js';
 import {
   containerState,
+  restartsOf,
+  type Terminated,
   eventsFor,
   formatLabels,
   isPodReady,
@@ -52,33 +55,38 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   if (pod.owner) w.write(0, `Controlled By:\t${pod.owner.kind}/${pod.owner.name}\n`);
   w.write(0, 'Containers:\n');
   const st = containerState(pod, now);
+  // A container that has run (and may be waiting to run again) keeps its ID and image ID.
+  const pulled = st.state === 'running' || st.state === 'terminated' || restartsOf(pod, now).count > 0;
   for (const c of pod.spec.containers) {
     w.write(1, `${c.name}:\n`);
-    w.write(2, `Container ID:\t${st.state === 'running' ? pod.status.containerID : ''}\n`);
+    w.write(2, `Container ID:\t${pulled ? pod.status.containerID : ''}\n`);
     w.write(2, `Image:\t${c.image}\n`);
-    w.write(2, `Image ID:\t${st.state === 'running' ? pod.status.imageID : ''}\n`);
+    w.write(2, `Image ID:\t${pulled ? pod.status.imageID : ''}\n`);
     // describeContainerPorts / describeContainerHostPorts: number/protocol, no port name.
     const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
     const hostPorts = c.ports.map((p) => `0/${p.protocol}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
+    // describe.go describeContainerState: Running, Waiting (with its reason) or Terminated.
+    const terminatedLines = (label: string, t: Terminated): void => {
+      w.write(2, `${label}:\tTerminated\n`);
+      w.write(3, `Reason:\t${t.reason}\n`);
+      w.write(3, `Exit Code:\t${t.exitCode}\n`);
+      w.write(3, `Started:\t${rfc1123z(t.startedAt)}\n`);
+      w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`);
+    };
     if (st.state === 'running') {
       w.write(2, 'State:\tRunning\n');
       w.write(3, `Started:\t${rfc1123z(st.startedAt)}\n`);
-    } else {
+    } else if (st.state === 'terminated') terminatedLines('State', st.terminated);
+    else {
       w.write(2, 'State:\tWaiting\n');
       w.write(3, `Reason:\t${st.reason}\n`);
     }
-    const last = pod.lastTermination;
-    if (last) {
-      w.write(2, 'Last State:\tTerminated\n');
-      w.write(3, 'Reason:\tCompleted\n');
-      w.write(3, 'Exit Code:\t0\n');
-      w.write(3, `Started:\t${rfc1123z(last.startedAt)}\n`);
-      w.write(3, `Finished:\t${rfc1123z(last.finishedAt)}\n`);
-    }
+    const restarts = restartsOf(pod, now);
+    if (restarts.last) terminatedLines('Last State', restarts.last);
     w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
-    w.write(2, `Restart Count:\t${pod.restartCount ?? 0}\n`);
+    w.write(2, `Restart Count:\t${restarts.count}\n`);
     if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');
@@ -191,7 +199,11 @@ export function describeNode(cluster: Cluster, node: Node): string {
   if (i.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${i.kubeProxyVersion}\n`);
   w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   w.write(0, `PodCIDRs:\t${node.spec.podCIDR}\n`);
-  const pods = cluster.pods.filter((p) => p.spec.nodeName === node.metadata.name);
+  // The API lists them by namespace and name; pods that have ended are not counted (describe.go describeNode's field selector).
+  const key = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
+  const pods = cluster.pods
+    .filter((p) => p.spec.nodeName === node.metadata.name && !['Succeeded', 'Failed'].includes(podPhase(p, now)))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
@@ -303,6 +315,6 @@ export const describeCommand: CommandDef = {
     { name: 'show-events', kind: 'bool' },
   ],
   help: DESCRIBE_HELP,
-  run,
+  run: (ctx) => notFoundLast(run(ctx)),
 };
 

@@ -6,7 +6,8 @@ import { formatFieldError, type ApiError } from '../cluster/index.js';
 /** Status text for an API error, optionally with the `error when creating "FILE": ` source. */
 export function apiErrorText(error: ApiError, source?: { verb: string; file: string }): string {
   if (error.kind === 'Invalid') {
-    const header = `The ${error.objectKind ?? ''} "${error.objectName ?? ''}" is invalid`;
+    // kubectl names the kind from the Status details, without its group (cmd/util/helpers.go checkErr).
+    const header = `The ${(error.objectKind ?? '').split('.')[0]} "${error.objectName ?? ''}" is invalid`;
     const seen = new Set<string>();
     const lines: string[] = [];
     for (const cause of error.causes) {

@@ -11,6 +11,7 @@ import { followWatch } from './watch.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
+import { ignoringNotFound, notFoundLast } from './not-found-last.js';
 import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
@@ -74,7 +75,7 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
 }
 
 function run(ctx: CommandContext): KubectlResult {
-  const first = runOnce(ctx);
+  const first = ignoringNotFound(ctx, notFoundLast(runOnce(ctx)));
   const f = parseOutput(flagValue(ctx.parsed, 'output'), true);
   const table = f.ok && (f.format.kind === 'default' || f.format.kind === 'wide');
   return flagBool(ctx.parsed, 'watch') && first.exitCode === 0 && table ? followWatch(ctx, first, runOnce) : first;
@@ -229,6 +230,7 @@ export const getCommand: CommandDef = {
     { name: 'show-labels', kind: 'bool' },
     { name: 'no-headers', kind: 'bool' },
     { name: 'watch', short: 'w', kind: 'bool' },
+    { name: 'ignore-not-found', kind: 'bool' },
     { name: 'show-kind', kind: 'bool' },
     { name: 'sort-by', kind: 'string' },
     { name: 'field-selector', kind: 'string' },

@@ -1,68 +1,100 @@
 // kubectl label TYPE NAME key=value [key-] [--overwrite]
 
-import { setLabels, type LabelledKind } from '../cluster/index.js';
-import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { setLabels, type Cluster, type LabelledKind } from '../cluster/index.js';
+import { Output, type CommandContext, type CommandDef, type KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
-import { flagBool } from './flags.js';
+import { flagBool, flagValue } from './flags.js';
+import { applyLabelChanges, labelMessage, parseLabelArgs } from './label-args.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { LABEL_HELP } from './help.js';
 import { getItem } from './lookup.js';
-import { resolveType, unknownTypeMessage } from './resources.js';
-import { setOwn, getOwn } from '../own.js';
+import { qualifiedPlural, qualifiedSingular, resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
-  const isLabelArg = (a: string): boolean => a.includes('=') || a.endsWith('-');
-  const resources = parsed.positional.filter((a) => !isLabelArg(a));
-  const changes = parsed.positional.filter(isLabelArg);
+  const args = parseLabelArgs(parsed.positional);
+  if (!args.ok) return fail(clientError(args.error));
+  const list = flagBool(parsed, 'list');
+  const { resources, changes } = args;
+  if (list && flagValue(parsed, 'output')) return fail(clientError('--list and --output may not be specified together'));
   if (resources.length === 0) return fail(clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>'));
-  if (changes.length === 0) return fail(clientError('at least one label update is required'));
-  let typeName: string;
-  let name: string | undefined;
-  if (resources[0]?.includes('/')) [typeName = '', name] = (resources[0] ?? '').split('/');
-  else [typeName = '', name] = resources;
-  const type = resolveType(typeName);
-  if (!type || type === 'empty') return fail(clientError(unknownTypeMessage(typeName)));
-  if (name === undefined) return fail(clientError('resource(s) were provided, but no name was specified'));
-  const item = getItem(cluster, type, name);
-  if (!item) return fail(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
-  if (type.kind === 'Endpoints') return fail(clientError('labels on endpoints are managed by the endpoints controller here'));
-  const labels: Record<string, string> = { ...item.obj.metadata.labels };
-  const overwrite = flagBool(parsed, 'overwrite');
-  let added = false;
-  let removed = false;
-  for (const change of changes) {
-    if (change.endsWith('-') && !change.includes('=')) {
-      const key = change.slice(0, -1);
-      if (Object.hasOwn(labels, key)) {
-        delete labels[key];
-        removed = true;
-      }
-      continue;
-    }
-    const eq = change.indexOf('=');
-    const key = change.slice(0, eq);
-    const value = change.slice(eq + 1);
-    if (key === '') return fail(clientError(`invalid label spec: ${change}`));
-    const current = getOwn(labels, key);
-    if (current !== undefined && current !== value && !overwrite) {
-      return fail(clientError(`'${key}' already has a value (${current}), and --overwrite is false`));
-    }
-    if (current !== value) added = true;
-    setOwn(labels, key, value);
-  }
-  const ref = `${type.singular}/${name}`;
-  if (!added && !removed) return { cluster, stdout: `${ref} not labeled\n`, stderr: '', exitCode: 0 };
+  if (changes.set.size === 0 && changes.remove.length === 0 && !list) return fail(clientError('at least one label update is required'));
   const dry = dryRunOf(parsed);
   if (!dry.ok) return fail(clientError(dry.error));
-  if (dry.mode !== 'none') return { cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}${actionSuffix(dry.mode)}\n`, stderr: '', exitCode: 0 };
-  if (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Node') {
-    return fail(clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services and nodes`));
+  const targets = labelTargets(resources);
+  if (!targets.ok) return fail(clientError(targets.error));
+  const one = targets.items.length === 1;
+  if (!one && flagValue(parsed, 'resource-version')) return fail(clientError('--resource-version may only be used with a single resource'));
+  const overwrite = flagBool(parsed, 'overwrite');
+  const out = new Output();
+  const errors: string[] = [];
+  let next: Cluster = cluster;
+  for (const { type, name } of targets.items) {
+    const item = getItem(next, type, name);
+    if (!item) {
+      errors.push(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+      continue;
+    }
+    if (type.kind === 'Endpoints') {
+      errors.push(clientError('labels on endpoints are managed by the endpoints controller here'));
+      continue;
+    }
+    const before = item.obj.metadata.labels;
+    // Only a change the server makes names the labels that were not there (label.go RunLabel).
+    if (!list && dry.mode !== 'client') for (const key of changes.remove) if (!Object.hasOwn(before, key)) out.out(`label ${JSON.stringify(key)} not found.`);
+    const changed = applyLabelChanges(before, changes, overwrite);
+    if (!changed.ok) {
+      errors.push(`${changed.error}\n`);
+      continue;
+    }
+    if (list) {
+      if (!one) out.out(`Listing labels for ${type.kind}.${type.group ?? ''}/${name}:`);
+      for (const key of Object.keys(changed.labels).sort()) out.out(`${one ? '' : ' '}${key}=${changed.labels[key]}`);
+      continue;
+    }
+    const message = labelMessage(before, changed.labels, overwrite);
+    const ref = `${qualifiedSingular(type)}/${name}`;
+    if (dry.mode === 'none' && message !== 'not labeled') {
+      if (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Node') {
+        errors.push(clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services and nodes`));
+        continue;
+      }
+      const result = setLabels(next, type.kind as LabelledKind, name, changed.labels);
+      if (!result.ok) {
+        errors.push(apiErrorText(result.error));
+        continue;
+      }
+      next = result.cluster;
+    }
+    out.out(`${ref} ${message}${actionSuffix(dry.mode)}`);
   }
-  const result = setLabels(cluster, type.kind as LabelledKind, name, labels);
-  if (!result.ok) return fail(apiErrorText(result.error));
-  return { cluster: result.cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}\n`, stderr: '', exitCode: 0 };
+  // The visitor goes on past a failure; the failures are reported together at the end.
+  for (const error of errors) out.err(error);
+  return out.result(next);
+}
+
+/** `TYPE NAME...` or `TYPE/NAME...`, as the resource builder reads them. */
+function labelTargets(resources: readonly string[]): { ok: true; items: { type: ResourceType; name: string }[] } | { ok: false; error: string } {
+  const items: { type: ResourceType; name: string }[] = [];
+  const slashed = resources.filter((r) => r.includes('/'));
+  if (slashed.length > 0) {
+    if (slashed.length !== resources.length) return { ok: false, error: 'there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\'' };
+    for (const r of resources) {
+      const at = r.indexOf('/');
+      const typeName = r.slice(0, at);
+      const type = resolveType(typeName);
+      if (!type || type === 'empty') return { ok: false, error: unknownTypeMessage(typeName) };
+      items.push({ type, name: r.slice(at + 1) });
+    }
+    return { ok: true, items };
+  }
+  const [typeName = '', ...names] = resources;
+  const type = resolveType(typeName);
+  if (!type || type === 'empty') return { ok: false, error: unknownTypeMessage(typeName) };
+  if (names.length === 0) return { ok: false, error: 'resource(s) were provided, but no name was specified' };
+  for (const name of names) items.push({ type, name });
+  return { ok: true, items };
 }
 
 export const labelCommand: CommandDef = {
@@ -72,6 +104,8 @@ export const labelCommand: CommandDef = {
     { name: 'all', kind: 'bool' },
     { name: 'selector', short: 'l', kind: 'string' },
     { name: 'list', kind: 'bool' },
+    { name: 'resource-version', kind: 'string' },
+    { name: 'output', short: 'o', kind: 'string' },
     DRY_RUN_FLAG,
   ],
   help: LABEL_HELP,

@@ -25,7 +25,9 @@ function run(ctx: CommandContext): KubectlResult {
   if (!pod.spec.containers.some((c) => c.name === containerName)) {
     return fail(apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
   }
-  if (!isPodReady(pod, cluster.now)) {
+  // A container that has run (and exited) has logs, even while it waits to be started again.
+  const hasRun = pod.quickExit !== undefined && cluster.now >= pod.timeline.startedAt;
+  if (!isPodReady(pod, cluster.now) && !hasRun) {
     // pkg/kubelet/kubelet_pods.go validateContainerLogStatus: the common pending failures in words.
     const st = containerState(pod, cluster.now);
     const reason = st.state === 'waiting' ? st.reason : 'ContainerCreating';

@@ -4,14 +4,16 @@
 import { yaml } from '../yaml.js';
 import { readPlainManifests } from './plain-manifests.js';
 import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
-import { decodeObject, isSupportedKind, type DecodedObject } from '../cluster/index.js';
+import { decodeDeployment, decodeObject, isDeploymentManifest, isSupportedKind, type DecodedObject, type DeploymentManifest } from '../cluster/index.js';
 import type { ApiError } from '../cluster/index.js';
 import { fileErrorText, isFileError, type KubectlIO, type Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { setOwn } from '../own.js';
 
 export type ManifestEntry =
-  | { readonly ok: true; readonly file: string; readonly object: DecodedObject }
+  | { readonly ok: true; readonly file: string; readonly object: DecodedObject; readonly deployment?: undefined }
+  /** An apps/v1 Deployment: the commands that take one handle it apart from pods and services. */
+  | { readonly ok: true; readonly file: string; readonly object?: undefined; readonly deployment: DeploymentManifest }
   | { readonly ok: false; readonly file: string; readonly clientError?: string; readonly apiError?: ApiError; readonly verbForApiError?: string };
 
 export type LoadResult = { readonly ok: true; readonly entries: ManifestEntry[] } | { readonly ok: false; readonly error: string };
@@ -90,6 +92,11 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
       const kind = record.kind as string;
       const meta = (typeof record.metadata === 'object' && record.metadata !== null ? record.metadata : {}) as Record<string, unknown>;
       const name = typeof meta.name === 'string' ? meta.name : '';
+      if (isDeploymentManifest(apiVersion, kind)) {
+        const decoded = decodeDeployment(record);
+        entries.push(decoded.ok ? { ok: true, file, deployment: decoded.deployment } : { ok: false, file, apiError: decoded.error, verbForApiError: 'creating' });
+        continue;
+      }
       if (!isSupportedKind(apiVersion, kind)) {
         entries.push({
           ok: false,
@@ -130,7 +137,7 @@ export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>): str
   return `${JSON.stringify(sorted(copy)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
 }
 
-export function namespaceOf(object: DecodedObject): string | undefined {
+export function namespaceOf(object: DecodedObject | DeploymentManifest): string | undefined {
   const meta = object.manifest.metadata;
   if (typeof meta !== 'object' || meta === null) return undefined;
   const ns = (meta as Record<string, unknown>).namespace;

@@ -2,6 +2,7 @@
 
 import {
   containerState,
+  restartsOf,
   formatLabels,
   isPodReady,
   loadBalancerIngressIP,
@@ -30,8 +31,7 @@ export const POD_TABLE: TableDef<Pod> = {
     const ready = isPodReady(pod, cluster.now) ? total : 0;
     const st = containerState(pod, cluster.now);
     const status = st.state === 'running' ? 'Running' : st.reason;
-    const restarts = pod.restartCount ?? 0;
-    const last = pod.lastTermination;
+    const { count: restarts, last } = restartsOf(pod, cluster.now);
     const restartText = restarts > 0 && last ? `${restarts} (${age(last.finishedAt, cluster.now)} ago)` : String(restarts);
     return [pod.metadata.name, `${ready}/${total}`, status, restartText, age(pod.metadata.creationTimestamp, cluster.now)];
   },

@@ -4,10 +4,9 @@
 // more is pending or 60 seconds have passed, then ends as Ctrl-C would, with the clock moved on
 // to where the watch stopped. The next line (or prompt) carries on from there.
 
-import { advanceClock, type Cluster } from '../cluster/index.js';
+import { advanceClock, runsOf, type Cluster } from '../cluster/index.js';
 import type { CommandContext, KubectlResult } from './command.js';
 import type { ParsedArgs } from './flags.js';
-import { formatTable } from './tabwriter.js';
 
 export const WATCH_LIMIT_MS = 60_000;
 
@@ -15,7 +14,9 @@ export const WATCH_LIMIT_MS = 60_000;
 export function nextMoment(cluster: Cluster, until: number): number | undefined {
   let soonest: number | undefined;
   for (const pod of cluster.pods) {
-    for (const t of [pod.timeline.sandboxAt, pod.timeline.startedAt]) {
+    // A container that exits at once changes as it ends, is noticed, and starts again.
+    const runs = pod.quickExit ? runsOf(pod, pod.quickExit, until).flatMap((r) => [r.startedAt, r.finishedAt + 1000]) : [];
+    for (const t of [pod.timeline.sandboxAt, pod.timeline.startedAt, ...runs]) {
       if (t > cluster.now && t <= until && (soonest === undefined || t < soonest)) soonest = t;
     }
   }
@@ -42,17 +43,27 @@ export function followWatch(ctx: CommandContext, first: KubectlResult, get: (ctx
   const seen = rowsOf(get({ ...ctx, cluster, parsed: quiet }).stdout);
   const until = cluster.now + WATCH_LIMIT_MS;
   let stdout = first.stdout;
+  // kubectl's tabwriter (cli-runtime printers.GetNewTabWriter: liggitt/tabwriter with
+  // RememberWidths) keeps each column's widest cell across flushes: a row that comes later lines
+  // up under the table, and a wider cell widens its column from then on.
+  const widths: number[] = [];
+  const remember = (cells: readonly string[]): void => cells.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  for (const line of first.stdout.split('\n')) if (line.trim() !== '') remember(line.trim().split(/\s{2,}/));
+  const aligned = (cells: readonly string[]): string => {
+    remember(cells);
+    return `${cells.map((c, i) => (i < cells.length - 1 ? c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...c].length) + 3) : c)).join('')}\n`;
+  };
   for (;;) {
     const next = nextMoment(cluster, until);
     if (next === undefined) break;
     cluster = advanceClock(cluster, next - cluster.now);
     const now = get({ ...ctx, cluster, parsed: quiet });
-    // Each event is its own flush of kubectl's tabwriter: a changed row is aligned on its own.
+    // Each event is its own flush of kubectl's tabwriter, with the widths it remembers.
     for (const [name, line] of rowsOf(now.stdout)) {
       const cells = line.trim().split(/\s{2,}/);
       const key = cells.slice(0, -1).join('\t');
       const before = seen.get(name);
-      if (before === undefined || before.trim().split(/\s{2,}/).slice(0, -1).join('\t') !== key) stdout += formatTable([cells]);
+      if (before === undefined || before.trim().split(/\s{2,}/).slice(0, -1).join('\t') !== key) stdout += aligned(cells);
       seen.set(name, line);
     }
   }

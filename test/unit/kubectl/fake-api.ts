@@ -95,7 +95,9 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
           return pod ? send(200, podView(pod, c.now)) : notFound('pods', name);
         }
         const node = /spec\.nodeName=([^,]+)/.exec(params.get('fieldSelector') ?? '')?.[1];
-        const items = c.pods.filter((p) => node === undefined || p.spec.nodeName === node).map((p) => podView(p, c.now));
+        // The API server lists in its storage's key order: by name within a namespace.
+        const byName = [...c.pods].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+        const items = byName.filter((p) => node === undefined || p.spec.nodeName === node).map((p) => podView(p, c.now));
         return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items });
       }
       if (kind === 'services') {

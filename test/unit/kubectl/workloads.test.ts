@@ -196,13 +196,17 @@ describe('patch (strategic merge, --type=merge, --type=json)', () => {
 });
 
 describe('get -w (watch.ts)', () => {
-  it('prints the table, then each changed row on its own as the clock brings it, then stops with nothing pending', () => {
+  it('prints the table, then each changed row as the clock brings it, in the columns the table set, then stops with nothing pending', () => {
     const s = deployed(2);
     const before = s.cluster.now;
     const lines = s.run('get pods -w').stdout.trim().split('\n');
     assert.equal(lines.length, 5);
     assert.match(lines[1]!, /ContainerCreating/);
-    assert.match(lines[3]!, /^web-\S+ {3}1\/1 {3}Running {3}0 {5}\d+s$/);
+    // kubectl's tabwriter remembers widths across flushes (cli-runtime GetNewTabWriter: RememberWidths):
+    // STATUS stays as wide as "ContainerCreating" was.
+    assert.match(lines[3]!, /^web-\S+ {3}1\/1 {5}Running {13}0 {10}\d+s$/);
+    assert.equal(lines[3]!.indexOf('Running'), lines[0]!.indexOf('STATUS'));
+    assert.equal(lines[4]!.indexOf('0 '), lines[0]!.indexOf('RESTARTS'));
     assert.ok(s.cluster.now > before);
     assert.equal(s.run('get pods -w').stdout.trim().split('\n').length, 3);
   });
