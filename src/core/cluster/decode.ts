@@ -61,6 +61,7 @@ function toPodInput(m: Obj): PodInput {
   const restartPolicy = str(spec.restartPolicy);
   return {
     name: str(meta.name) ?? '',
+    ...(str(meta.namespace) ? { namespace: str(meta.namespace) } : {}),
     ...(l ? { labels: l } : {}),
     ...(a ? { annotations: a } : {}),
     containers,
@@ -91,6 +92,7 @@ function toServiceInput(m: Obj): ServiceInput {
   const selector = labels(spec.selector);
   return {
     name: str(meta.name) ?? '',
+    ...(str(meta.namespace) ? { namespace: str(meta.namespace) } : {}),
     ...(l ? { labels: l } : {}),
     ...(a ? { annotations: a } : {}),
     ports,

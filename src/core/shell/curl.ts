@@ -334,6 +334,6 @@ function logRequest(cluster: Cluster, traced: Trace, method: string, path: strin
     bytes: Buffer.byteLength(outcome.response.body),
     userAgent: `curl/${VERSION}`,
   };
-  const result = appendAccessLog(cluster, outcome.server.pod.metadata.name, entry);
+  const result = appendAccessLog(cluster, outcome.server.pod.metadata.name, entry, outcome.server.pod.metadata.namespace);
   return result.ok ? result.cluster : cluster;
 }
