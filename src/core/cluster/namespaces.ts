@@ -82,16 +82,23 @@ export function createNamespace(cluster: Cluster, input: NamespaceInput): Result
 /** Replaces a namespace's labels (the name label always stays, as the API server puts it back). */
 export function setNamespaceLabels(cluster: Cluster, name: string, labels: Labels): Result<Namespace> {
   const live = findNamespace(cluster, name);
+  return updateNamespaceMeta(cluster, name, labels, live?.metadata.annotations ?? {});
+}
+
+/** Replaces a namespace's labels and annotations. */
+export function updateNamespaceMeta(cluster: Cluster, name: string, labels: Labels, annotations: Labels): Result<Namespace> {
+  const live = findNamespace(cluster, name);
   if (!live) return { ok: false, cluster, error: notFound('namespaces', name) };
-  const errors = validateMetadata(name, labels, undefined, isDNS1123Label);
+  const errors = validateMetadata(name, labels, annotations, isDNS1123Label);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Namespace', name, errors) };
   const revision = nextRevision(cluster);
   const merged = { ...labels, [NAMESPACE_NAME_LABEL]: name };
-  const updated: Namespace = { ...live, metadata: { ...live.metadata, labels: merged, resourceVersion: isBuiltin(name) ? live.metadata.resourceVersion : revision.resourceVersion } };
+  const updated: Namespace = { ...live, metadata: { ...live.metadata, labels: merged, annotations, resourceVersion: isBuiltin(name) ? live.metadata.resourceVersion : revision.resourceVersion } };
   if (isBuiltin(name)) {
+    // A built-in namespace keeps only its labels (its annotations are its own and stay empty).
     const rest: Record<string, string> = { ...labels };
     delete rest[NAMESPACE_NAME_LABEL];
-    return { ok: true, cluster: { ...revision.cluster, builtinNamespaceLabels: { ...cluster.builtinNamespaceLabels, [name]: rest } }, value: updated };
+    return { ok: true, cluster: { ...revision.cluster, builtinNamespaceLabels: { ...cluster.builtinNamespaceLabels, [name]: rest } }, value: { ...updated, metadata: { ...updated.metadata, annotations: {} } } };
   }
   return { ok: true, cluster: { ...revision.cluster, namespaces: (cluster.namespaces ?? []).map((n) => (n === live ? updated : n)) }, value: updated };
 }
