@@ -190,6 +190,15 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
     await expectSame(`get pods -n ${ns}`);
   });
 
+  it('kube-system and kube-flannel: the cluster\'s own pods, kube-dns and its endpoints (byte for byte)', async () => {
+    await expectSame('get pods -n kube-system -o wide');
+    await expectSame('get pods -n kube-flannel -o json');
+    await expectSame('get svc kube-dns -n kube-system -o yaml');
+    await expectSame('get ep -n kube-system');
+    await expectSame('get pod etcd-control-plane -n kube-system -o yaml');
+    await expectSame('get ns');
+  });
+
   it('stop removes the kubeconfig', async () => {
     await server.stop();
     assert.equal(existsSync(server.kubeconfig), false);
