@@ -91,11 +91,15 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
       if (kind === 'events') return send(200, eventList(c, uid));
       if (kind === 'pods') {
         if (name) {
-          const pod = c.pods.find((p) => p.metadata.name === name);
+          const pod = c.pods.find((p) => p.metadata.name === name && p.metadata.namespace === 'default');
           return pod ? send(200, podView(pod, c.now)) : notFound('pods', name);
         }
         const node = /spec\.nodeName=([^,]+)/.exec(params.get('fieldSelector') ?? '')?.[1];
-        const items = c.pods.filter((p) => node === undefined || p.spec.nodeName === node).map((p) => podView(p, c.now));
+        // kube-apiserver lists in its storage keys' order: by namespace, then name.
+        const items = c.pods
+          .filter((p) => node === undefined || p.spec.nodeName === node)
+          .sort((x, y) => (`${x.metadata.namespace}/${x.metadata.name}` < `${y.metadata.namespace}/${y.metadata.name}` ? -1 : 1))
+          .map((p) => podView(p, c.now));
         return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items });
       }
       if (kind === 'services') {
