@@ -52,7 +52,7 @@ describe('serve --all-nodes: externalTrafficPolicy Local from the learner’s ma
     cluster = runKubectl(cluster, ['apply', '-f', 'local.yml'], files).cluster;
     cluster = advanceClock(cluster, 30_000);
     const nodes = loopbackNodes(cluster);
-    const pod = cluster.pods[0];
+    const pod = cluster.pods.find((p) => p.metadata.name === 'my-first-pod');
     hosting = nodes.findIndex((n) => n.metadata.name === pod?.spec.nodeName);
     other = nodes.findIndex((n, i) => i !== hosting && !('node-role.kubernetes.io/control-plane' in n.metadata.labels));
     nodePort = cluster.services.find((s) => s.metadata.name === 'local-policy-service')?.spec.ports[0]?.nodePort ?? 0;

@@ -77,12 +77,10 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
   }
   const resource = GROUP_RESOURCES.find((r) => `${r.group}/${r.version}` === groupVersion && r.plural === rest[0]);
   if (!resource || rest.length > 2) return notFound();
-  // Everything the learner makes lives in "default", as in the core group.
-  const here = namespace === undefined || namespace === 'default';
   const name = rest[1];
   const rv = String(cluster.revision);
   if (name !== undefined) {
-    const item = here ? getObject(cluster, resource.kind, name) : undefined;
+    const item = namespace === undefined ? undefined : getObject(cluster, resource.kind, name, namespace);
     if (!item) return json(404, { ...plainStatus(404, 'NotFound', `${resource.plural}.${resource.group} "${name}" not found`), details: { name, group: resource.group, kind: resource.plural } });
     return json(200, wantsTable(request.accept) ? tableOf(cluster, item.kind, [item], rv) : objectView(cluster, item));
   }
@@ -90,7 +88,7 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
   if (!labels.ok) return json(400, plainStatus(400, 'BadRequest', `unable to parse requirement: ${labels.error}`));
   const fields = parseFieldSelector(request.query.get('fieldSelector') ?? '');
   if (!fields.ok) return json(400, plainStatus(400, 'BadRequest', fields.error));
-  const items = (here ? listObjects(cluster, resource.kind) : [])
+  const items = listObjects(cluster, resource.kind, namespace)
     .filter((item) => selectorMatches(labels.requirements, itemLabels(item)))
     .map((item) => ({ item, view: objectView(cluster, item) }))
     .filter((p) => fieldsMatch(fields.terms, p.view));

@@ -22,7 +22,7 @@ export function patchTypeOf(contentType: string): PatchType | undefined {
 }
 
 /** One PATCH of a pod, service or deployment by name; the answer is the object after it. */
-export function patchRequest(cluster: Cluster, request: ApiRequest, kind: PatchedKind, plural: string, name: string): { cluster: Cluster; response: ApiResponse } {
+export function patchRequest(cluster: Cluster, request: ApiRequest, kind: PatchedKind, plural: string, name: string, namespace = 'default'): { cluster: Cluster; response: ApiResponse } {
   const type = patchTypeOf(request.contentType);
   if (type === undefined) {
     const supported = Object.keys(PATCH_TYPES).map((t) => `"${t}"`).join(', ');
@@ -34,15 +34,15 @@ export function patchRequest(cluster: Cluster, request: ApiRequest, kind: Patche
   } catch (e) {
     return { cluster, response: json(400, plainStatus(400, 'BadRequest', `error decoding patch: ${(e as Error).message}`)) };
   }
-  const outcome = patchLive(cluster, kind, name, type, patch);
+  const outcome = patchLive(cluster, kind, name, type, patch, namespace);
   if (!outcome.ok) {
     if ('unapplied' in outcome) return { cluster, response: json(422, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: outcome.unapplied, reason: 'Invalid', code: 422 }) };
     return { cluster, response: json(statusCode(outcome.error), statusOf(outcome.error, { name, kind: plural })) };
   }
   if (request.query.get('dryRun') === 'All') {
-    const item = getObject(cluster, kind, name);
+    const item = getObject(cluster, kind, name, namespace);
     return { cluster, response: json(200, item ? objectView(cluster, item) : {}) };
   }
-  const item = getObject(outcome.cluster, kind, name);
+  const item = getObject(outcome.cluster, kind, name, namespace);
   return { cluster: outcome.cluster, response: json(200, item ? objectView(outcome.cluster, item) : {}) };
 }

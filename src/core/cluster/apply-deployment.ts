@@ -5,7 +5,7 @@
 import type { Result } from './api-error.js';
 import { createDeployment, deploymentsOf, findDeployment, updateDeployment } from './deployments.js';
 import type { DeploymentManifest } from './deployment-manifest.js';
-import { LAST_APPLIED_ANNOTATION, type Cluster, type Deployment, type Labels } from './types.js';
+import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Deployment, type Labels } from './types.js';
 
 export interface DeploymentApplyOutcome {
   readonly action: 'created' | 'configured' | 'unchanged';
@@ -39,7 +39,8 @@ const sameLabels = (a: Labels, b: Labels): boolean => sameJson(Object.entries(a)
 
 export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApplied: string): Result<DeploymentApplyOutcome> {
   const input = m.input;
-  const live = findDeployment(cluster, m.name);
+  const namespace = input.namespace ?? DEFAULT_NAMESPACE;
+  const live = findDeployment(cluster, m.name, namespace);
   if (!live) {
     const created = createDeployment(cluster, { ...input, annotations: { ...input.annotations, [LAST_APPLIED_ANNOTATION]: lastApplied } });
     if (!created.ok) return created;
@@ -55,12 +56,12 @@ export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApp
   const annotations = { ...merged(live.metadata.annotations, obj(prevMeta.annotations), input.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied };
   const unchanged = sameJson(spec, live.spec) && sameLabels(labels, live.metadata.labels) && sameLabels(annotations, live.metadata.annotations);
   if (unchanged) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
-  const updated = updateDeployment(cluster, m.name, () => spec);
+  const updated = updateDeployment(cluster, m.name, () => spec, namespace);
   if (!updated.ok) return updated;
   const uid = live.metadata.uid;
   const next: Cluster = {
     ...updated.cluster,
     deployments: deploymentsOf(updated.cluster).map((d) => (d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels, annotations } } : d)),
   };
-  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: findDeployment(next, m.name) ?? updated.value } };
+  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: findDeployment(next, m.name, namespace) ?? updated.value } };
 }

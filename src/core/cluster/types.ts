@@ -88,6 +88,8 @@ export interface Container {
   readonly ports: readonly ContainerPort[];
   readonly env: readonly EnvVar[];
   readonly imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+  /** requests and limits, as quantities (`100m`, `70Mi`); absent: none. */
+  readonly resources?: { readonly requests?: Labels; readonly limits?: Labels };
 }
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
@@ -99,6 +101,11 @@ export interface PodSpec {
   readonly nodeName: string;
   readonly serviceAccountName: 'default';
   readonly terminationGracePeriodSeconds: number;
+  /** The pod uses its node's network: its IP is the node's (kube-proxy, the CNI, static pods). */
+  readonly hostNetwork?: boolean;
+  /** system-node-critical or system-cluster-critical, with its priority; absent: none, priority 0. */
+  readonly priorityClassName?: string;
+  readonly priority?: number;
 }
 
 /** When each step of the pod's start-up happens; the visible status follows from the clock. */
@@ -119,7 +126,7 @@ export interface Pod {
   readonly status: {
     readonly hostIP: string;
     readonly podIP: string;
-    readonly qosClass: 'BestEffort';
+    readonly qosClass: 'BestEffort' | 'Burstable' | 'Guaranteed';
     readonly containerID: string;
     readonly imageID: string;
     readonly imageSize: number;
@@ -145,7 +152,7 @@ export interface Pod {
 
 /** One controller owner reference (controller: true, blockOwnerDeletion: true). */
 export interface OwnerRef {
-  readonly kind: 'ReplicaSet' | 'Deployment';
+  readonly kind: 'ReplicaSet' | 'Deployment' | 'DaemonSet' | 'Node';
   readonly name: string;
   readonly uid: string;
 }
@@ -259,6 +266,8 @@ export interface ReplicaSet {
 export interface ObjectRef {
   readonly kind: 'Pod' | 'Service' | 'Node' | 'Deployment' | 'ReplicaSet';
   readonly name: string;
+  /** The object's namespace (absent: `default`, where a Node's events are recorded too). */
+  readonly namespace?: string;
 }
 
 export interface ClusterEvent {
@@ -269,6 +278,13 @@ export interface ClusterEvent {
   readonly message: string;
   readonly source: string;
   readonly at: number;
+}
+
+// ---- Namespaces ----
+
+export interface Namespace {
+  readonly kind: 'Namespace';
+  readonly metadata: ObjectMeta;
 }
 
 // ---- The cluster ----
@@ -316,6 +332,10 @@ export interface Cluster {
   readonly deployments?: readonly Deployment[];
   /** ReplicaSets, in the order they were created (absent: none). */
   readonly replicaSets?: readonly ReplicaSet[];
+  /** Namespaces made by a user (the four built-in ones are always there); absent: none. */
+  readonly namespaces?: readonly Namespace[];
+  /** Labels set on the built-in namespaces beyond their own name label (absent: none). */
+  readonly builtinNamespaceLabels?: Readonly<Record<string, Labels>>;
   /** The nodes' cloud firewall; absent: every port open, as on a local cluster. */
   readonly firewall?: Firewall;
 }

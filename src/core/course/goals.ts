@@ -98,9 +98,13 @@ export function deedOf(condition: Condition): Deed | null {
   return deedOfLine(condition.ran, outcome);
 }
 
+/** Goals are about the learner's objects: the cluster's own (kube-system, the CNI's) never meet one. */
+const learners = (o: { readonly metadata: { readonly namespace: string } }): boolean => !o.metadata.namespace.startsWith('kube-');
+
 function podMet(cluster: Cluster, c: PodCondition): boolean {
   return cluster.pods.some(
     (pod) =>
+      learners(pod) &&
       (c.name === undefined || pod.metadata.name === c.name) &&
       (c.image === undefined || pod.spec.containers.some((k) => k.image === c.image)) &&
       (c.labels === undefined || Object.entries(c.labels).every(([k, v]) => pod.metadata.labels?.[k] === v)) &&
@@ -110,6 +114,7 @@ function podMet(cluster: Cluster, c: PodCondition): boolean {
 
 function serviceMet(cluster: Cluster, c: ServiceCondition): boolean {
   return cluster.services.some((service) => {
+    if (!learners(service)) return false;
     const { spec } = service;
     if (c.name !== undefined && service.metadata.name !== c.name) return false;
     if (c.type !== undefined && spec.type !== c.type) return false;

@@ -44,7 +44,7 @@ export function podView(pod: Pod, now: number): Json {
       out.ports = c.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol }));
     }
     if (c.env.length > 0) out.env = c.env.map((e) => ({ name: e.name, value: e.value }));
-    out.resources = {};
+    out.resources = c.resources ? { ...(c.resources.limits ? { limits: { ...c.resources.limits } } : {}), ...(c.resources.requests ? { requests: { ...c.resources.requests } } : {}) } : {};
     out.volumeMounts = [{ name: pod.tokenVolume, readOnly: true, mountPath: SA_MOUNT }];
     out.terminationMessagePath = '/dev/termination-log';
     out.terminationMessagePolicy = 'File';
@@ -73,10 +73,12 @@ export function podView(pod: Pod, now: number): Json {
     serviceAccountName: 'default',
     serviceAccount: 'default',
     nodeName: pod.spec.nodeName,
+    ...(pod.spec.hostNetwork ? { hostNetwork: true } : {}),
     securityContext: {},
     schedulerName: 'default-scheduler',
     tolerations: [toleration('node.kubernetes.io/not-ready'), toleration('node.kubernetes.io/unreachable')],
-    priority: 0,
+    ...(pod.spec.priorityClassName ? { priorityClassName: pod.spec.priorityClassName } : {}),
+    priority: pod.spec.priority ?? 0,
     enableServiceLinks: true,
     preemptionPolicy: 'PreemptLowerPriority',
   };
@@ -112,7 +114,10 @@ export function podView(pod: Pod, now: number): Json {
   status.containerStatuses = containerStatuses;
   status.qosClass = pod.status.qosClass;
   const metadata = metaView(pod.metadata, true);
-  if (pod.owner) {
+  if (pod.owner?.kind === 'Node') {
+    // A static pod's mirror: owned by its node, with no generated name.
+    metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: pod.owner.name, uid: pod.owner.uid, controller: true }];
+  } else if (pod.owner) {
     metadata.generateName = `${pod.owner.name}-`;
     metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true }];
   }
@@ -230,7 +235,7 @@ export function endpointsView(endpoints: Endpoints): Json {
   const address = (a: { ip: string; nodeName: string; podName: string; podUid: string }): Json =>
     a.podName === ''
       ? { ip: a.ip }
-      : { ip: a.ip, nodeName: a.nodeName, targetRef: { kind: 'Pod', namespace: 'default', name: a.podName, uid: a.podUid } };
+      : { ip: a.ip, nodeName: a.nodeName, targetRef: { kind: 'Pod', namespace: endpoints.metadata.namespace, name: a.podName, uid: a.podUid } };
   const subsets: JsonValue[] = endpoints.subsets.map((s) => {
     const out: Json = {};
     if (s.addresses.length > 0) out.addresses = s.addresses.map(address);

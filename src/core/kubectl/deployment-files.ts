@@ -18,19 +18,11 @@ export interface FileCommandOptions {
 
 const refOf = (d: DeploymentManifest): string => `deployment.apps/${d.name}`;
 
-function wrongNamespace(out: Output, d: DeploymentManifest, file: string): boolean {
-  const meta = d.manifest.metadata;
-  const ns = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>).namespace : undefined;
-  if (typeof ns !== 'string' || ns === 'default') return false;
-  out.err(apiErrorText({ kind: 'NotFound', message: `namespaces "${ns}" not found`, causes: [] }, { verb: 'creating', file }));
-  return true;
-}
-
-/** The object as the client holds it before sending: the manifest in the default namespace, maybe annotated. */
-function localObject(d: DeploymentManifest, lastApplied?: string): JsonValue {
+/** The object as the client holds it before sending: the manifest in its namespace, maybe annotated. */
+function localObject(d: DeploymentManifest, namespace: string, lastApplied?: string): JsonValue {
   const copy = JSON.parse(JSON.stringify(d.manifest)) as Record<string, JsonValue>;
   const meta = (typeof copy.metadata === 'object' && copy.metadata !== null && !Array.isArray(copy.metadata) ? copy.metadata : {}) as Record<string, JsonValue>;
-  if (meta.namespace === undefined) meta.namespace = 'default';
+  if (meta.namespace === undefined) meta.namespace = namespace;
   if (lastApplied !== undefined) {
     const annotations = (typeof meta.annotations === 'object' && meta.annotations !== null && !Array.isArray(meta.annotations) ? meta.annotations : {}) as Record<string, JsonValue>;
     annotations['kubectl.kubernetes.io/last-applied-configuration'] = lastApplied;
@@ -40,10 +32,12 @@ function localObject(d: DeploymentManifest, lastApplied?: string): JsonValue {
   return copy;
 }
 
-export function applyDeploymentFile(cluster: Cluster, out: Output, d: DeploymentManifest, file: string, lastApplied: string, opts: FileCommandOptions, missingWarning: (resource: string, name: string) => string): Cluster {
-  if (wrongNamespace(out, d, file)) return cluster;
-  const existed = findDeployment(cluster, d.name) !== undefined;
-  const applied = applyDeployment(cluster, d, lastApplied);
+/** A Deployment manifest bound for a namespace (its own, or the command's). */
+const inNamespace = (d: DeploymentManifest, namespace: string): DeploymentManifest => ({ ...d, input: { ...d.input, namespace } });
+
+export function applyDeploymentFile(cluster: Cluster, out: Output, d: DeploymentManifest, namespace: string, file: string, lastApplied: string, opts: FileCommandOptions, missingWarning: (resource: string, name: string) => string): Cluster {
+  const existed = findDeployment(cluster, d.name, namespace) !== undefined;
+  const applied = applyDeployment(cluster, inNamespace(d, namespace), lastApplied);
   if (!applied.ok) {
     out.err(apiErrorText(applied.error, { verb: existed ? 'patching' : 'creating', file }));
     return cluster;
@@ -53,20 +47,19 @@ export function applyDeploymentFile(cluster: Cluster, out: Output, d: Deployment
   const next = opts.dry === 'none' ? applied.cluster : cluster;
   const action = opts.serverSide ? 'serverside-applied' : outcome.action;
   // A client dry run of a new object prints what the client would send (apply.go, dry-run client).
-  const view = (): JsonValue => (opts.dry === 'client' && outcome.action === 'created' ? localObject(d, lastApplied) : deploymentView(applied.cluster, outcome.object));
+  const view = (): JsonValue => (opts.dry === 'client' && outcome.action === 'created' ? localObject(d, namespace, lastApplied) : deploymentView(applied.cluster, outcome.object));
   const r = printResult(next, opts.format, refOf(d), `${action}${actionSuffix(opts.dry)}`, view, true);
   out.write(r.stdout);
   if (r.exitCode !== 0) out.err(r.stderr);
   return next;
 }
 
-export function createDeploymentFile(cluster: Cluster, out: Output, d: DeploymentManifest, file: string, opts: FileCommandOptions): Cluster {
-  if (wrongNamespace(out, d, file)) return cluster;
+export function createDeploymentFile(cluster: Cluster, out: Output, d: DeploymentManifest, namespace: string, file: string, opts: FileCommandOptions): Cluster {
   if (opts.dry === 'client') {
-    out.write(printResult(cluster, opts.format, refOf(d), `created${actionSuffix('client')}`, () => localObject(d), true).stdout);
+    out.write(printResult(cluster, opts.format, refOf(d), `created${actionSuffix('client')}`, () => localObject(d, namespace), true).stdout);
     return cluster;
   }
-  const created = createDeployment(cluster, d.input);
+  const created = createDeployment(cluster, { ...d.input, namespace });
   if (!created.ok) {
     out.err(apiErrorText(created.error, { verb: 'creating', file }));
     return cluster;

@@ -26,12 +26,13 @@ import { DescribeWriter } from './describe-writer.js';
 import { describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
 import { age, rfc1123z } from './duration.js';
 import { apiErrorText, clientError } from './errors.js';
-import { flagValue } from './flags.js';
+import { flagBool, flagValue } from './flags.js';
 import { DESCRIBE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
-import { getItem, itemLabels, listItems, type Item } from './lookup.js';
-import { qualifiedPlural, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
+import { getItem, itemLabels, listItems, missingObject, type Item } from './lookup.js';
+import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { nodeRoles } from './tables.js';
+import { parseQuantity, podResources, withShare } from './node-resources.js';
 import { append } from '../append.js';
 
 export function describePod(cluster: Cluster, pod: Pod): string {
@@ -39,7 +40,8 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   const now = cluster.now;
   w.write(0, `Name:\t${pod.metadata.name}\n`);
   w.write(0, `Namespace:\t${pod.metadata.namespace}\n`);
-  w.write(0, 'Priority:\t0\n');
+  w.write(0, `Priority:\t${pod.spec.priority ?? 0}\n`);
+  if (pod.spec.priorityClassName) w.write(0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`);
   w.write(0, 'Service Account:\tdefault\n');
   w.write(0, `Node:\t${pod.spec.nodeName}/${pod.status.hostIP}\n`);
   w.write(0, `Start Time:\t${rfc1123z(pod.timeline.scheduledAt)}\n`);
@@ -87,6 +89,12 @@ export function describePod(cluster: Cluster, pod: Pod): string {
     if (restarts.last) terminatedLines('Last State', restarts.last);
     w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
     w.write(2, `Restart Count:\t${restarts.count}\n`);
+    // describeContainerResources: Limits, then Requests, each resource on its own line, by name.
+    for (const [title, list] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
+      if (!list || Object.keys(list).length === 0) continue;
+      w.write(2, `${title}:\n`);
+      for (const key of Object.keys(list).sort()) w.write(3, `${key}:\t${list[key] ?? ''}\n`);
+    }
     if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');
@@ -103,7 +111,7 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   w.write(2, 'TokenExpirationSeconds:\t3607\n');
   w.write(2, 'ConfigMapName:\tkube-root-ca.crt\n    ConfigMapOptional:\t<nil>\n');
   w.write(2, 'DownwardAPI:\ttrue\n');
-  w.write(0, 'QoS Class:\tBestEffort\n');
+  w.write(0, `QoS Class:\t${pod.status.qosClass}\n`);
   w.labels('Node-Selectors', {});
   w.write(0, 'Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n');
   w.write(0, '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s\n');
@@ -204,14 +212,27 @@ export function describeNode(cluster: Cluster, node: Node): string {
   const pods = cluster.pods
     .filter((p) => p.spec.nodeName === node.metadata.name && !['Succeeded', 'Failed'].includes(podPhase(p, now)))
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const cpuAlloc = parseQuantity(node.status.allocatable.cpu ?? '0', true);
+  const memAlloc = parseQuantity(node.status.allocatable.memory ?? '0', false);
   w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
-  for (const p of pods) w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${age(p.metadata.creationTimestamp, now)}\n`);
+  const total = { cpuRequests: 0, cpuLimits: 0, memoryRequests: 0, memoryLimits: 0 };
+  for (const p of pods) {
+    const r = podResources(p);
+    total.cpuRequests += r.cpuRequests;
+    total.cpuLimits += r.cpuLimits;
+    total.memoryRequests += r.memoryRequests;
+    total.memoryLimits += r.memoryLimits;
+    const cells = [withShare(r.cpuRequests, cpuAlloc, true), withShare(r.cpuLimits, cpuAlloc, true), withShare(r.memoryRequests, memAlloc, false), withShare(r.memoryLimits, memAlloc, false)];
+    w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t${cells.join('\t')}\t${age(p.metadata.creationTimestamp, now)}\n`);
+  }
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(1, 'Resource\tRequests\tLimits\n');
   w.write(1, '--------\t--------\t------\n');
-  for (const r of ['cpu', 'memory', 'ephemeral-storage', 'hugepages-1Gi', 'hugepages-2Mi']) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`);
+  w.write(1, `cpu\t${withShare(total.cpuRequests, cpuAlloc, true)}\t${withShare(total.cpuLimits, cpuAlloc, true)}\n`);
+  w.write(1, `memory\t${withShare(total.memoryRequests, memAlloc, false)}\t${withShare(total.memoryLimits, memAlloc, false)}\n`);
+  for (const r of ['ephemeral-storage', 'hugepages-1Gi', 'hugepages-2Mi']) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`);
   w.events(eventsFor(cluster, node.metadata.uid), now);
   return w.toString();
 }
@@ -257,7 +278,7 @@ function describeItem(cluster: Cluster, item: Item): string {
     case 'EndpointSlice':
       return describeEndpointSlice(item.obj);
     case 'Event':
-      return `Name:         ${item.obj.metadata.name}\nNamespace:    default\nReason:       ${item.obj.event.reason}\nMessage:      ${item.obj.event.message}\n`;
+      return `Name:         ${item.obj.metadata.name}\nNamespace:    ${item.obj.metadata.namespace}\nReason:       ${item.obj.event.reason}\nMessage:      ${item.obj.event.message}\n`;
   }
 }
 
@@ -277,7 +298,7 @@ function run(ctx: CommandContext): KubectlResult {
     const [typeName = '', ...names] = args;
     const type = resolveType(typeName);
     if (type === 'empty') {
-      out.err(`No resources found in default namespace.`, false);
+      out.err(flagBool(parsed, 'all-namespaces') ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`, false);
       return out.result(cluster);
     }
     if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
@@ -289,19 +310,20 @@ function run(ctx: CommandContext): KubectlResult {
   const texts: string[] = [];
   for (const target of targets) {
     if (target.name === undefined) {
-      const items = listItems(cluster, target.type).filter((i) => selectorMatches(selector.requirements, itemLabels(i)));
-      if (items.length === 0) out.err(target.type.namespaced ? 'No resources found in default namespace.' : 'No resources found', false);
+      const all = flagBool(parsed, 'all-namespaces');
+      const items = listItems(cluster, target.type, all ? undefined : ctx.namespace).filter((i) => selectorMatches(selector.requirements, itemLabels(i)));
+      if (items.length === 0) out.err(target.type.namespaced && !all ? `No resources found in ${ctx.namespace} namespace.` : 'No resources found', false);
       append(texts, items.map((i) => describeItem(cluster, i)));
       continue;
     }
-    const exact = getItem(cluster, target.type, target.name);
+    const exact = getItem(cluster, target.type, target.name, ctx.namespace);
     if (exact) {
       texts.push(describeItem(cluster, exact));
       continue;
     }
-    const prefixed = listItems(cluster, target.type).filter((i) => i.obj.metadata.name.startsWith(target.name ?? ''));
+    const prefixed = listItems(cluster, target.type, ctx.namespace).filter((i) => i.obj.metadata.name.startsWith(target.name ?? ''));
     if (prefixed.length > 0) append(texts, prefixed.map((i) => describeItem(cluster, i)));
-    else out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
+    else out.err(apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
   }
   out.write(texts.join('\n\n'));
   return out.result(cluster);

@@ -1,14 +1,14 @@
 // kubectl label TYPE NAME key=value [key-] [--overwrite]
 
-import { setLabels, type Cluster, type LabelledKind } from '../cluster/index.js';
+import { setLabels, setNamespaceLabels, type Cluster, type LabelledKind } from '../cluster/index.js';
 import { Output, type CommandContext, type CommandDef, type KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { applyLabelChanges, labelMessage, parseLabelArgs } from './label-args.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { LABEL_HELP } from './help.js';
-import { getItem } from './lookup.js';
-import { qualifiedPlural, qualifiedSingular, resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
+import { getItem, missingObject } from './lookup.js';
+import { qualifiedSingular, resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
@@ -31,9 +31,9 @@ function run(ctx: CommandContext): KubectlResult {
   const errors: string[] = [];
   let next: Cluster = cluster;
   for (const { type, name } of targets.items) {
-    const item = getItem(next, type, name);
+    const item = getItem(next, type, name, ctx.namespace);
     if (!item) {
-      errors.push(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+      errors.push(apiErrorText(missingObject(next, type, name, ctx.namespace)));
       continue;
     }
     if (type.kind === 'Endpoints') {
@@ -56,11 +56,11 @@ function run(ctx: CommandContext): KubectlResult {
     const message = labelMessage(before, changed.labels, overwrite);
     const ref = `${qualifiedSingular(type)}/${name}`;
     if (dry.mode === 'none' && message !== 'not labeled') {
-      if (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Node') {
-        errors.push(clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services and nodes`));
+      if (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Node' && type.kind !== 'Namespace') {
+        errors.push(clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services, nodes and namespaces`));
         continue;
       }
-      const result = setLabels(next, type.kind as LabelledKind, name, changed.labels);
+      const result = type.kind === 'Namespace' ? setNamespaceLabels(next, name, changed.labels) : setLabels(next, type.kind as LabelledKind, name, changed.labels, ctx.namespace);
       if (!result.ok) {
         errors.push(apiErrorText(result.error));
         continue;

@@ -5,6 +5,7 @@
 // change its containers' images, a deployment's replicas and images roll out.
 
 import {
+  DEFAULT_NAMESPACE,
   decodeObject,
   findDeployment,
   findPod,
@@ -19,12 +20,13 @@ import {
 } from '../cluster/index.js';
 import { yaml } from '../yaml.js';
 import { podView, serviceView } from './api-view.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
 import { jsonPatch, mergePatch, strategicMerge } from './patch-merge.js';
-import { qualifiedPlural, qualifiedSingular } from './resources.js';
+import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 import { deploymentView } from './workload-views.js';
 
@@ -82,19 +84,19 @@ export type PatchedKind = 'Service' | 'Pod' | 'Deployment';
  * then through the same update rules as any other change. The sandbox's kubectl patch and the lab's
  * API both call this; `unapplied` is a JSON patch whose operations do not fit the object.
  */
-export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, type: PatchType, patch: Json): PatchOutcome {
+export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, type: PatchType, patch: Json, namespace: string = DEFAULT_NAMESPACE): PatchOutcome {
   const notFound = (plural: string): PatchOutcome => ({ ok: false, error: { kind: 'NotFound', message: `${plural} "${name}" not found`, causes: [] } });
   let view: Record<string, Json>;
   if (kind === 'Service') {
-    const live = findService(cluster, name);
+    const live = findService(cluster, name, namespace);
     if (!live) return notFound('services');
     view = serviceView(live);
   } else if (kind === 'Pod') {
-    const live = findPod(cluster, name);
+    const live = findPod(cluster, name, namespace);
     if (!live) return notFound('pods');
     view = podView(live, cluster.now);
   } else {
-    const live = findDeployment(cluster, name);
+    const live = findDeployment(cluster, name, namespace);
     if (!live) return notFound('deployments.apps');
     view = deploymentView(cluster, live);
   }
@@ -114,11 +116,11 @@ export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, typ
     const decoded = decodeObject(manifest);
     if (!decoded.ok) return { ok: false, error: decoded.error };
     if (decoded.object.kind !== 'Service') return { ok: false, unapplied: 'not a service' };
-    const updated = updateService(cluster, decoded.object.input);
+    const updated = updateService(cluster, { ...decoded.object.input, namespace });
     return updated.ok ? { ok: true, cluster: updated.cluster, changed: true } : { ok: false, error: updated.error };
   }
   if (kind === 'Pod') {
-    const live = findPod(cluster, name);
+    const live = findPod(cluster, name, namespace);
     if (!live) return notFound('pods');
     const r = patchPod(cluster, live, after);
     return r.ok ? { ok: true, cluster: r.cluster, changed: true } : r;
@@ -130,7 +132,7 @@ export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, typ
     ...d.spec,
     replicas: replicas ?? d.spec.replicas,
     template: { ...d.spec.template, containers: d.spec.template.containers.map((c) => ({ ...c, image: String(containers.find((x) => x.name === c.name)?.image ?? c.image) })) },
-  }));
+  }), namespace);
   return updated.ok ? { ok: true, cluster: updated.cluster, changed: true } : { ok: false, error: updated.error };
 }
 
@@ -155,10 +157,10 @@ function run(ctx: CommandContext): KubectlResult {
   if (type.kind !== 'Service' && type.kind !== 'Pod' && type.kind !== 'Deployment') {
     return fail(clientError(`patch works on services, pods and deployments in this simulated cluster (kubectl patch svc NAME -p '{"spec":{"type":"NodePort"}}')`));
   }
-  const outcome = patchLive(cluster, type.kind, name, kind as PatchType, patch);
+  const outcome = patchLive(cluster, type.kind, name, kind as PatchType, patch, ctx.namespace);
   if (!outcome.ok) {
     if ('unapplied' in outcome) return fail(`The request is invalid: ${outcome.unapplied}\n`);
-    if (outcome.error.kind === 'NotFound') return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+    if (outcome.error.kind === 'NotFound') return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
     return fail(apiErrorText(outcome.error));
   }
   const ref = `${qualifiedSingular(type)}/${name}`;

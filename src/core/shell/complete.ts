@@ -26,19 +26,22 @@ export interface Completion {
   readonly line: string;
 }
 
+/** Completion offers the learner's own objects, in `default` (the sandbox's kubeconfig namespace). */
+const inDefault = (o: { readonly metadata: { readonly namespace: string } }): boolean => o.metadata.namespace === 'default';
+
 function names(cluster: Cluster, kind: NamedKind): string[] {
   switch (kind) {
     case 'deployment':
-      return (cluster.deployments ?? []).map((d) => d.metadata.name);
+      return (cluster.deployments ?? []).filter(inDefault).map((d) => d.metadata.name);
     case 'replicaset':
-      return (cluster.replicaSets ?? []).map((r) => r.metadata.name);
+      return (cluster.replicaSets ?? []).filter(inDefault).map((r) => r.metadata.name);
     case 'pod':
-      return cluster.pods.map((p) => p.metadata.name);
+      return cluster.pods.filter(inDefault).map((p) => p.metadata.name);
     case 'node':
       return cluster.nodes.map((n) => n.metadata.name);
     case 'service':
     case 'endpoints':
-      return cluster.services.map((s) => s.metadata.name);
+      return cluster.services.filter(inDefault).map((s) => s.metadata.name);
   }
 }
 
@@ -55,7 +58,7 @@ function clusterIPUrls(cluster: Cluster): string[] {
 
 function traceCandidates(rest: readonly string[], cluster: Cluster): string[] {
   const previous = rest[rest.length - 1];
-  if (previous === '--from') return cluster.pods.map((p) => `pod/${p.metadata.name}`);
+  if (previous === '--from') return cluster.pods.filter(inDefault).map((p) => `pod/${p.metadata.name}`);
   if (rest.includes('--from')) return clusterIPUrls(cluster);
   const balancers = cluster.services.filter((s) => s.spec.type === 'LoadBalancer').map((s) => `lb/${s.metadata.name}`);
   return ['--from', ...nodePortUrls(cluster), ...balancers];

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { deploymentsOf, findDeployment, LAST_APPLIED_ANNOTATION, ownedReplicaSets } from '../../../src/core/cluster/index.js';
 import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { learnerPods } from '../../helpers/fixtures.js';
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -77,7 +78,7 @@ describe('a Deployment manifest with -f', () => {
     s.wait(5);
     assert.equal(s.run('delete -f deploy.yaml').stdout, 'deployment.apps "myapp1-deployment" deleted\n');
     assert.equal(deploymentsOf(s.cluster).length, 0);
-    assert.equal(s.cluster.pods.length, 0, 'the pods go with their ReplicaSet');
+    assert.equal(learnerPods(s.cluster).length, 0, 'the pods go with their ReplicaSet');
     const again = s.run('delete -f deploy.yaml');
     assert.equal(again.stderr, 'Error from server (NotFound): error when deleting "deploy.yaml": deployments.apps "myapp1-deployment" not found\n');
     assert.equal(again.exitCode, 1);

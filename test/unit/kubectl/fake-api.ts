@@ -84,25 +84,27 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
         resources: [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false), resource('endpoints', 'Endpoints', 'ep'), resource('events', 'Event', 'ev')],
       });
     }
-    const m = /^\/api\/v1\/(?:namespaces\/default\/)?(pods|services|nodes|endpoints|events)(?:\/([^/]+))?$/.exec(path);
+    const m = /^\/api\/v1\/(namespaces\/default\/)?(pods|services|nodes|endpoints|events)(?:\/([^/]+))?$/.exec(path);
     if (m) {
-      const [, kind, name] = m;
+      const [, inDefault, kind, name] = m;
       const uid = /involvedObject\.uid=([^,]+)/.exec(params.get('fieldSelector') ?? '')?.[1];
       if (kind === 'events') return send(200, eventList(c, uid));
       if (kind === 'pods') {
         if (name) {
-          const pod = c.pods.find((p) => p.metadata.name === name);
+          const pod = c.pods.find((p) => p.metadata.name === name && p.metadata.namespace === 'default');
           return pod ? send(200, podView(pod, c.now)) : notFound('pods', name);
         }
         const node = /spec\.nodeName=([^,]+)/.exec(params.get('fieldSelector') ?? '')?.[1];
-        // The API server lists in its storage's key order: by name within a namespace.
-        const byName = [...c.pods].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
-        const items = byName.filter((p) => node === undefined || p.spec.nodeName === node).map((p) => podView(p, c.now));
+        // kube-apiserver lists in its storage keys' order: by namespace, then name.
+        const items = c.pods
+          .filter((p) => (node === undefined || p.spec.nodeName === node) && (inDefault === undefined || p.metadata.namespace === 'default'))
+          .sort((x, y) => (`${x.metadata.namespace}/${x.metadata.name}` < `${y.metadata.namespace}/${y.metadata.name}` ? -1 : 1))
+          .map((p) => podView(p, c.now));
         return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items });
       }
       if (kind === 'services') {
-        if (!name) return send(200, { kind: 'ServiceList', apiVersion: 'v1', metadata: {}, items: c.services.map((s) => serviceView(s)) });
-        const svc = c.services.find((s) => s.metadata.name === name);
+        if (!name) return send(200, { kind: 'ServiceList', apiVersion: 'v1', metadata: {}, items: c.services.filter((s) => inDefault === undefined || s.metadata.namespace === 'default').map((s) => serviceView(s)) });
+        const svc = c.services.find((s) => s.metadata.name === name && s.metadata.namespace === 'default');
         return svc ? send(200, serviceView(svc)) : notFound('services', name);
       }
       if (kind === 'nodes') {
@@ -111,7 +113,7 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
         return node ? send(200, nodeView(node, c.now)) : notFound('nodes', name);
       }
       if (kind === 'endpoints' && name) {
-        const svc = c.services.find((s) => s.metadata.name === name);
+        const svc = c.services.find((s) => s.metadata.name === name && s.metadata.namespace === 'default');
         return svc ? send(200, endpointsView(endpointsFor(c, svc))) : notFound('endpoints', name);
       }
     }
