@@ -12,7 +12,8 @@ import { clusterFromApi } from '../../core/real-cluster/from-api.js';
 import { guardKubectl, isOurs, namespaceObject } from '../../core/real-cluster/ownership.js';
 import { proxyModeOf, traceLabel } from '../../core/real-cluster/proxy-mode.js';
 import { reachRecipe } from '../../core/real-cluster/reach.js';
-import { traceCommand } from '../../core/shell/network.js';
+import { iptablesSaveCommand, traceCommand } from '../../core/shell/network.js';
+import { formatRulesDiff, rulesDiff } from '../../core/real-cluster/rules-diff.js';
 import type { RequestRecord } from '../../core/shell/result.js';
 import { runChild } from './child.js';
 import type { Connection } from './preflight.js';
@@ -160,7 +161,26 @@ export async function openSession(connection: Connection, options: SessionOption
     const result = traceCommand(cluster, args);
     const label = result.exitCode === 0 ? [say('stdout', `${traceLabel(mode, connection.context.name)}\n`)] : [];
     const body = [say('stdout', result.stdout), say('stderr', result.stderr)].filter((c) => c.text !== '');
+    if (result.exitCode === 0 && connection.detected.flavour === 'kind') body.push(await nodeRules(cluster, args));
     return { output: [...label, ...body], exitCode: result.exitCode };
+  };
+
+  /** kind: the node's real rules (docker exec NODE iptables-save) beside the trace's. */
+  const nodeRules = async (cluster: Cluster, args: readonly string[]): Promise<OutputChunk> => {
+    const host = (() => {
+      try {
+        return new URL(/^https?:\/\//.test(args.at(-1) ?? '') ? (args.at(-1) ?? '') : `http://${args.at(-1) ?? ''}`).hostname;
+      } catch {
+        return '';
+      }
+    })();
+    const node = cluster.nodes.find((n) => n.status.addresses.some((a) => a.address === host)) ?? cluster.nodes.find((n) => !('node-role.kubernetes.io/control-plane' in n.metadata.labels));
+    if (!node) return say('stdout', '');
+    const name = node.metadata.name;
+    const real = await runChild('docker', ['exec', name, 'iptables-save', '-t', 'nat'], { timeoutMs: 20_000 });
+    if (real.code !== 0) return say('stderr', `nodeport-lab: cannot read ${name}'s own rules (docker exec ${name} iptables-save: ${real.missing ? 'docker is not on your PATH' : real.stderr.trim().split('\n').pop() ?? 'failed'})\n`);
+    const ours = iptablesSaveCommand(cluster, ['--node', name, '-t', 'nat']).stdout;
+    return say('stdout', formatRulesDiff(rulesDiff(ours, real.stdout, namespace), name));
   };
 
   const reach = async (): Promise<LineResult> => {
