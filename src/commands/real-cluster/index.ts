@@ -108,6 +108,8 @@ async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson,
     let hints = 0;
     let parts = checkGoal(step.goal, cluster, attempts);
     run.out(`Goal:\n${checklist(step, parts)}\n`);
+    // Where the worlds differ: the node address and port that answer from this machine.
+    if (step.goal.some((c) => 'request' in c)) show(run, await session.run('reach'));
     while (!parts.every((p) => p.met)) {
       if (run.interactive) run.err('$ ');
       const line = await nextLine(lines);
