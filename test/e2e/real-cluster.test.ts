@@ -5,7 +5,7 @@
 // not ours, and clean-up leaving no namespace of ours.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -106,13 +106,13 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
   });
 
   it('sandbox --cluster: the real kubectl in our labelled namespace; what is not ours is refused', async () => {
-    copyFileSync(join(work, 'web.yml'), join(work, 'web-copy.yml'));
     const ran = await cli(
       ['sandbox', '--cluster', '--yes'],
       env,
       [
         'kubectl run web --image nginx --labels app=web',
         'kubectl apply -f web.yml',
+        'kubectl apply -f pod-definition.yml',
         'kubectl get pods -n kube-system',
         'kubectl delete namespace default',
         'kubectl apply -f elsewhere.yml',
@@ -127,9 +127,10 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
       undefined,
       work,
     );
-    assert.match(ran.stdout, /^pod\/web created\npod\/from-file created\n/);
+    // pod-definition.yml is a course manifest: the folder has no such file, the course's copy is applied.
+    assert.match(ran.stdout, /^pod\/web created\npod\/from-file created\npod\/myapp-pod created\n/);
     assert.match(ran.stdout, /service\/web created\n/);
-    assert.match(ran.stdout, /pod\/from-file\npod\/web\n/);
+    assert.match(ran.stdout, /pod\/from-file\npod\/myapp-pod\npod\/web\n/);
     assert.match(ran.stdout, /The path the rules would give, worked out from the real objects of context "nodeport-lab"/);
     for (const refusal of [
       'nodeport-lab: namespace "kube-system" is not the course\'s; here everything lives in "nodeport-lab-sandbox"',
@@ -143,7 +144,7 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
     const ours = (await namespaces()).find((n) => n.name === NS);
     assert.equal(ours?.labels[LABEL], 'nodeport-lab');
     const pods = await realKubectl(['get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}'], server.kubeconfig);
-    assert.deepEqual(pods.stdout.trim().split(' ').filter((p) => p.includes('/')).sort(), [`${NS}/from-file`, `${NS}/web`]);
+    assert.deepEqual(pods.stdout.trim().split(' ').filter((p) => p.includes('/')).sort(), [`${NS}/from-file`, `${NS}/myapp-pod`, `${NS}/web`]);
     // Your own kubeconfig is as it was: its context still defaults to default.
     assert.match(readFileSync(server.kubeconfig, 'utf8'), /namespace: default/);
   });

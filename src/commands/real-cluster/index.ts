@@ -25,6 +25,9 @@ export interface ClusterRun {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/** The longest a lesson's setup waits on a real cluster. */
+const SETUP_SLEEP_S = 3;
+
 type Lines = AsyncIterator<{ readonly text: string; readonly tooLong: boolean }>;
 
 async function nextLine(lines: Lines): Promise<string | undefined> {
@@ -97,7 +100,9 @@ function checklist(step: DoStep, parts: readonly { says: string; met: boolean }[
 
 async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson, lines: Lines): Promise<'done' | 'ended'> {
   for (const line of lesson.setup) {
-    const result = await session.run(line);
+    // A setup's sleep gives the simulator's pods time to start; a real cluster gets a few seconds.
+    const wait = /^\s*sleep\s+(\d+)\s*$/.exec(line);
+    const result = await session.run(wait ? `sleep ${Math.min(Number(wait[1]), SETUP_SLEEP_S)}` : line);
     if (result.exitCode !== 0 && result.exitCode !== null) show(run, result);
   }
   const steps = lesson.steps.filter((s): s is DoStep => s.kind === 'do' && !s.deep);

@@ -140,7 +140,9 @@ export async function openSession(connection: Connection, options: SessionOption
     if (urls.length !== 1) return { output: [say('stderr', 'nodeport-lab: give curl one http:// URL\n')], exitCode: 2 };
     const url = /^https?:\/\//i.test(urls[0]!) ? urls[0]! : `http://${urls[0]!}`;
     const limit = args.some((a) => a.startsWith('--connect-timeout') || a === '-m' || a.startsWith('--max-time')) ? [] : ['--connect-timeout', '10'];
-    const run = await runChild('curl', [...limit, ...args.filter((a) => a !== urls[0]), '--', url], { timeoutMs: COMMAND_LIMIT_MS });
+    // Into a pipe curl draws its progress meter, which it leaves out on a terminal.
+    const quiet = args.some((a) => /^-[a-zA-Z]*v/.test(a) || a === '--verbose') ? [] : ['--no-progress-meter'];
+    const run = await runChild('curl', [...limit, ...quiet, ...args.filter((a) => a !== urls[0]), '--', url], { timeoutMs: COMMAND_LIMIT_MS });
     if (run.missing) return { output: [say('stderr', 'nodeport-lab: curl is not on your PATH; install it to make real requests\n')], exitCode: 127 };
     const outcome = run.code === 0 ? 'answered' : run.code === 7 ? 'refused' : run.code === 28 ? 'timeout' : undefined;
     let service: string | undefined;
@@ -158,8 +160,11 @@ export async function openSession(connection: Connection, options: SessionOption
     const cluster = await read();
     const proxy = await connection.api.get('/api/v1/namespaces/kube-system/configmaps/kube-proxy').catch(() => ({ status: 0, body: null }));
     const mode = proxyModeOf(proxy.status === 200 ? proxy.body : null);
-    const result = traceCommand(cluster, args);
-    const label = result.exitCode === 0 ? [say('stdout', `${traceLabel(mode, connection.context.name)}\n`)] : [];
+    // The lab's node ports answer on 127.0.0.1 for the first worker: trace from that worker's address.
+    const first = cluster.nodes.find((n) => !('node-role.kubernetes.io/control-plane' in n.metadata.labels))?.status.addresses.find((a) => a.type === 'ExternalIP')?.address;
+    const traced = connection.detected.flavour === 'nodeport-lab' && first ? args.map((a) => a.replace(/^(https?:\/\/)?(127\.0\.0\.1|localhost)(?=[:/]|$)/, `$1${first}`)) : args;
+    const result = traceCommand(cluster, traced);
+    const label = result.stdout !== '' ? [say('stdout', `${traceLabel(mode, connection.context.name)}\n`)] : [];
     const body = [say('stdout', result.stdout), say('stderr', result.stderr)].filter((c) => c.text !== '');
     if (result.exitCode === 0 && connection.detected.flavour === 'kind') body.push(await nodeRules(cluster, args));
     return { output: [...label, ...body], exitCode: result.exitCode };
