@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -87,6 +88,33 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
     assert.match(refused.stderr, /flavour {5}a remote cluster/);
     assert.match(refused.stderr, /context "team-cluster" looks shared or cloud; .* --yes-really/);
     assert.ok(!(await namespaces()).some((n) => n.name.startsWith('nodeport-lab-')));
+  });
+
+  it('in a terminal: asks once, and a no touches nothing; a yes gives a prompt on the real cluster', { skip: tmuxMissing() }, async () => {
+    const vars = { KUBECONFIG: server.kubeconfig, NODEPORT_LAB_HOME: join(home, 'lab'), PATH: process.env.PATH ?? '' };
+    const no = new Terminal(`node ${CLI} sandbox --cluster`, { columns: 120, rows: 30 }, vars);
+    try {
+      await no.waitFor((t) => t.includes('Go on? [y/N]'));
+      assert.match(no.screen(), /context {5}nodeport-lab/);
+      no.keys('n', 'Enter');
+      assert.equal((await no.exited()).code, 1);
+      assert.match(no.screen(), /nothing was touched/);
+    } finally {
+      no.close();
+    }
+    assert.ok(!(await namespaces()).some((n) => n.name.startsWith('nodeport-lab-')));
+    const yes = new Terminal(`node ${CLI} sandbox --cluster`, { columns: 120, rows: 30 }, vars);
+    try {
+      await yes.waitFor((t) => t.includes('Go on? [y/N]'));
+      yes.keys('y', 'Enter');
+      await yes.waitFor((t) => t.includes('type help for what runs here'));
+      yes.keys('kubectl get pods', 'Enter');
+      await yes.waitFor((t) => t.includes('No resources found in nodeport-lab-sandbox namespace.'));
+      yes.keys('C-d');
+      assert.equal((await yes.exited()).code, 0);
+    } finally {
+      yes.close();
+    }
   });
 
   it('refuses clearly when kubectl is missing or the cluster does not answer', async () => {
