@@ -2,7 +2,21 @@
 // Paths, verbs, list kinds, Table answers and Status errors follow kube-apiserver 1.32 for the
 // core/v1 resources the lab serves (staging/src/k8s.io/apiserver/pkg/endpoints/handlers).
 
-import { LAST_APPLIED_ANNOTATION, applyObject, createObject, decodeObject, deleteObject, findPod, isPodReady, type ApiError, type Cluster } from '../cluster/index.js';
+import {
+  LAST_APPLIED_ANNOTATION,
+  applyObject,
+  createObject,
+  decodeObject,
+  deleteNamespace,
+  deleteObject,
+  findNamespace,
+  findPod,
+  isPodReady,
+  namespaceExists,
+  updateNamespaceMeta,
+  type ApiError,
+  type Cluster,
+} from '../cluster/index.js';
 import { notFound, badRequest } from '../cluster/api-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels, type Item } from '../kubectl/lookup.js';
@@ -13,7 +27,7 @@ import { leaseView, getObject, listObjects, objectView, type Json } from './obje
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { coreV1Text, openApiIndex } from './openapi.js';
 import { unwrap } from './protobuf.js';
-import { serviceManifest } from './service-proto.js';
+import { namespaceManifest, serviceManifest } from './service-proto.js';
 import { servedByPlural, type ServedResource } from './served.js';
 import { plainStatus, statusCode, statusOf } from './status.js';
 import { tableOf } from './table.js';
@@ -76,8 +90,8 @@ function listViews(cluster: Cluster, resource: ServedResource, namespace: string
   if (!labels.ok) return { error: json(400, plainStatus(400, 'BadRequest', `unable to parse requirement: ${labels.error}`)) };
   const fields = parseFieldSelector(selection.fields);
   if (!fields.ok) return { error: json(400, plainStatus(400, 'BadRequest', fields.error)) };
-  const inDefault = namespace === undefined || namespace === 'default';
-  const all = resource.namespaced && !inDefault ? [] : listObjects(cluster, resource.kind);
+  // A namespace that does not exist lists nothing (the API answers an empty list, not NotFound).
+  const all = listObjects(cluster, resource.kind, namespace);
   const sources = all.filter((item) => selectorMatches(labels.requirements, itemLabels(item)));
   const pairs = sources.map((item) => ({ item, view: objectView(cluster, item) })).filter((p) => fieldsMatch(fields.terms, p.view));
   return { items: pairs.map((p) => p.view), sources: pairs.map((p) => p.item) };
@@ -104,14 +118,14 @@ function notFoundFor(resource: ServedResource, name: string): ApiResponse {
 
 function getOne(cluster: Cluster, request: ApiRequest, target: Target, name: string): ApiResponse {
   const { resource } = target;
-  const item = resource.namespaced && target.namespace !== 'default' ? undefined : getObject(cluster, resource.kind, name);
+  const item = getObject(cluster, resource.kind, name, target.namespace);
   if (!item) return notFoundFor(resource, name);
   if (wantsTable(request.accept)) return json(200, tableOf(cluster, item.kind, [item], resourceVersionOf(cluster)));
   return json(200, objectView(cluster, item));
 }
 
 function podLog(cluster: Cluster, target: Target, name: string, query: ReadonlyMap<string, string>): ApiResponse {
-  const pod = target.namespace === 'default' ? findPod(cluster, name) : undefined;
+  const pod = findPod(cluster, name, target.namespace);
   if (!pod) return notFoundFor(target.resource, name);
   const container = query.get('container') ?? pod.spec.containers[0]?.name ?? '';
   if (!pod.spec.containers.some((c) => c.name === container)) {
@@ -141,6 +155,7 @@ function protobufBody(request: ApiRequest): { ok: true; value: unknown } | { ok:
   try {
     const envelope = unwrap(request.raw ?? new TextEncoder().encode(request.body));
     if (envelope.apiVersion === 'v1' && envelope.kind === 'Service') return { ok: true, value: serviceManifest(envelope.raw) };
+    if (envelope.apiVersion === 'v1' && envelope.kind === 'Namespace') return { ok: true, value: namespaceManifest(envelope.raw) };
     return { ok: false, response: json(415, plainStatus(415, 'UnsupportedMediaType', `the lab reads ${envelope.kind || 'this object'} as JSON only`)) };
   } catch (e) {
     return { ok: false, response: json(400, plainStatus(400, 'BadRequest', `the body is not a Kubernetes protobuf object: ${(e as Error).message}`)) };
@@ -149,10 +164,7 @@ function protobufBody(request: ApiRequest): { ok: true; value: unknown } | { ok:
 
 function create(cluster: Cluster, request: ApiRequest, target: Target): Handled {
   const { resource } = target;
-  if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
-  if (target.namespace !== 'default') {
-    return same(cluster, json(403, plainStatus(403, 'Forbidden', `${resource.plural} is forbidden: the lab keeps your objects in the "default" namespace`)));
-  }
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
   const manifest = body.value as Record<string, unknown>;
@@ -161,21 +173,42 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
   if (decoded.object.kind !== resource.kind) {
     return same(cluster, json(400, plainStatus(400, 'BadRequest', `the API version in the data (v1) does not match the expected API version (v1)`)));
   }
+  // The path's namespace is the object's; a body naming another is refused
+  // (apiserver handlers/rest.go: "the namespace of the provided object does not match the namespace sent on the request").
+  const own = decoded.object.kind === 'Namespace' ? undefined : decoded.object.input.namespace;
+  if (own !== undefined && own !== '' && target.namespace !== undefined && own !== target.namespace) {
+    return same(cluster, json(400, plainStatus(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request')));
+  }
+  const namespace = target.namespace ?? 'default';
+  if (resource.namespaced && !namespaceExists(cluster, namespace)) {
+    const missing = notFound('namespaces', namespace);
+    return same(cluster, errorResponse(missing, { name: namespace, kind: 'namespaces' }));
+  }
   if (request.query.get('dryRun') === 'All') return same(cluster, json(201, manifest));
-  const created = createObject(cluster, decoded.object);
-  if (!created.ok) return same(cluster, errorResponse(created.error, { name: decoded.object.name, kind: resource.plural }));
-  const item = getObject(created.cluster, resource.kind, decoded.object.name);
+  const created = createObject(cluster, decoded.object, undefined, resource.namespaced ? namespace : undefined);
+  if (!created.ok) {
+    const inNamespace = created.error.kind === 'NotFound' && created.error.message.startsWith('namespaces ');
+    return same(cluster, errorResponse(created.error, inNamespace ? { name: namespace, kind: 'namespaces' } : { name: decoded.object.name, kind: resource.plural }));
+  }
+  const item = getObject(created.cluster, resource.kind, decoded.object.name, namespace);
   return { cluster: created.cluster, response: json(201, item ? objectView(created.cluster, item) : manifest) };
 }
 
 function remove(cluster: Cluster, target: Target, name: string): Handled {
   const { resource } = target;
-  if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
-  if (target.namespace !== 'default') return same(cluster, notFoundFor(resource, name));
-  const item = getObject(cluster, resource.kind, name);
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
+  const namespace = target.namespace ?? 'default';
+  const item = getObject(cluster, resource.kind, name, namespace);
   if (!item) return same(cluster, notFoundFor(resource, name));
   const view = objectView(cluster, item);
-  const deleted = deleteObject(cluster, resource.kind, name);
+  if (resource.kind === 'Namespace') {
+    // The answer is the namespace as it starts terminating (the namespace controller then empties it).
+    const gone = deleteNamespace(cluster, name);
+    if (!gone.ok) return same(cluster, errorResponse(gone.error, { name, kind: resource.plural }));
+    const terminating: Json = { ...view, status: { phase: 'Terminating' } };
+    return { cluster: gone.cluster, response: json(200, terminating) };
+  }
+  const deleted = deleteObject(cluster, resource.kind, name, namespace);
   if (!deleted.ok) return same(cluster, errorResponse(deleted.error, { name, kind: resource.plural }));
   if (resource.kind === 'Service') {
     return { cluster: deleted.cluster, response: json(200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, kind: 'services', uid: 'uid' in item.obj.metadata ? item.obj.metadata.uid : '' } }) };
@@ -206,7 +239,9 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
   const rv = resourceVersionOf(cluster);
   const entries = listed.items.map((view, i): WatchEntry => {
     const source = listed.sources[i];
-    const name = String((view.metadata as Json).name);
+    const meta = view.metadata as Json;
+    // Keyed by namespace and name: a watch across namespaces sees two `web`s as two objects.
+    const name = meta.namespace ? `${String(meta.namespace)}/${String(meta.name)}` : String(meta.name);
     const event = table && source ? tableOf(cluster, source.kind, [source], rv) : view;
     return { name, key: JSON.stringify(view), event };
   });
@@ -219,12 +254,14 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
  */
 function patch(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
   const { resource } = target;
-  if (resource.kind !== 'Pod' && resource.kind !== 'Service') return same(cluster, methodNotAllowed());
-  if (target.namespace !== 'default' || !getObject(cluster, resource.kind, name)) return same(cluster, notFoundFor(resource, name));
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
+  const namespace = target.namespace ?? 'default';
+  if (!getObject(cluster, resource.kind, name, namespace)) return same(cluster, notFoundFor(resource, name));
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
   const annotations = (((body.value as Json | null)?.metadata as Json | undefined)?.annotations ?? {}) as Json;
   const lastApplied = annotations[LAST_APPLIED_ANNOTATION];
+  if (resource.kind === 'Namespace' && typeof lastApplied !== 'string') return patchNamespaceMeta(cluster, name, body.value);
   if (typeof lastApplied !== 'string') {
     return same(cluster, json(415, plainStatus(415, 'UnsupportedMediaType', 'the lab serves patches made by kubectl apply; use kubectl apply -f with the changed manifest')));
   }
@@ -236,10 +273,33 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
   }
   const decoded = decodeObject(manifest);
   if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
-  const applied = applyObject(cluster, decoded.object, lastApplied);
+  const applied = applyObject(cluster, decoded.object, lastApplied, resource.namespaced ? namespace : undefined);
   if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
-  const item = getObject(applied.cluster, resource.kind, name);
+  const item = getObject(applied.cluster, resource.kind, name, namespace);
   return { cluster: applied.cluster, response: json(200, item ? objectView(applied.cluster, item) : {}) };
+}
+
+/**
+ * A merge patch of a namespace's labels and annotations (what `kubectl label ns` and `kubectl
+ * annotate ns` send): keys with null values go, the rest are set.
+ */
+function patchNamespaceMeta(cluster: Cluster, name: string, body: unknown): Handled {
+  const live = findNamespace(cluster, name);
+  if (!live) return same(cluster, notFoundFor({ plural: 'namespaces' } as ServedResource, name));
+  const meta = ((body as Json | null)?.metadata ?? {}) as Json;
+  const merged = (current: Readonly<Record<string, string>>, change: unknown): Record<string, string> => {
+    const out: Record<string, string> = { ...current };
+    if (typeof change !== 'object' || change === null) return out;
+    for (const [key, value] of Object.entries(change as Json)) {
+      if (value === null) delete out[key];
+      else out[key] = String(value);
+    }
+    return out;
+  };
+  const updated = updateNamespaceMeta(cluster, name, merged(live.metadata.labels, meta.labels), merged(live.metadata.annotations, meta.annotations));
+  if (!updated.ok) return same(cluster, errorResponse(updated.error, { name, kind: 'namespaces' }));
+  const item = getObject(updated.cluster, 'Namespace', name);
+  return { cluster: updated.cluster, response: json(200, item ? objectView(updated.cluster, item) : {}) };
 }
 
 /** Answers one request. The cluster's clock is the caller's business (it follows the wall clock while serving). */

@@ -10,9 +10,11 @@ import { typeOf, type ResourceKind } from '../kubectl/resources.js';
 
 export type Json = { [key: string]: JsonValue };
 
-export const listObjects = (cluster: Cluster, kind: ResourceKind): Item[] => listItems(cluster, typeOf(kind));
+/** The objects of a kind in `namespace` (absent: in every namespace). */
+export const listObjects = (cluster: Cluster, kind: ResourceKind, namespace?: string): Item[] => listItems(cluster, typeOf(kind), namespace);
 
-export const getObject = (cluster: Cluster, kind: ResourceKind, name: string): Item | undefined => getItem(cluster, typeOf(kind), name);
+/** One object by name, in `namespace` (ignored for cluster-scoped kinds). */
+export const getObject = (cluster: Cluster, kind: ResourceKind, name: string, namespace = 'default'): Item | undefined => getItem(cluster, typeOf(kind), name, namespace);
 
 export const objectView = (cluster: Cluster, item: Item): Json => itemView(cluster, item);
 

@@ -93,3 +93,9 @@ export function serviceManifest(raw: Uint8Array): Obj {
     spec: spec?.bytes ? serviceSpec(spec.bytes) : {},
   };
 }
+
+/** A core/v1 Namespace sent as protobuf (`kubectl create namespace`): metadata=1; spec and status carry nothing the lab keeps. */
+export function namespaceManifest(raw: Uint8Array): Obj {
+  const meta = first(readFields(raw), 1);
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: meta?.bytes ? objectMeta(meta.bytes) : {} };
+}

@@ -21,6 +21,7 @@ const CODE: Record<ApiError['kind'], number> = {
   NotFound: 404,
   BadRequest: 400,
   InternalError: 500,
+  Forbidden: 403,
 };
 
 export interface StatusDetails {

@@ -24,7 +24,7 @@ function columnDefinition(header: string, priority: number): Json {
 function partialMetadata(item: Item): Json {
   const meta = item.obj.metadata;
   const metadata: Json = { name: itemName(item) };
-  if (item.kind !== 'Node') metadata.namespace = meta.namespace;
+  if (item.kind !== 'Node' && meta.namespace !== '') metadata.namespace = meta.namespace;
   if ('uid' in meta) metadata.uid = meta.uid;
   if ('resourceVersion' in meta) metadata.resourceVersion = meta.resourceVersion;
   metadata.creationTimestamp = rfc3339(meta.creationTimestamp);

@@ -2,7 +2,7 @@
 // (combined + X-Forwarded-For) format, which `kubectl logs` prints.
 
 import { notFound, type Result } from './api-error.js';
-import { podIndex, podsReplacing } from './object-index.js';
+import { podIndex, qualifiedName, podsReplacing } from './object-index.js';
 import type { Cluster, Pod } from './types.js';
 
 export interface AccessLogEntry {
@@ -32,8 +32,8 @@ export function formatAccessLine(entry: AccessLogEntry, at: number): string {
 }
 
 /** Appends one request to a pod's log, stamped with the cluster's clock. */
-export function appendAccessLog(cluster: Cluster, podName: string, entry: AccessLogEntry): Result<Pod> {
-  const pod = podIndex(cluster.pods).byName.first(podName);
+export function appendAccessLog(cluster: Cluster, podName: string, entry: AccessLogEntry, namespace = 'default'): Result<Pod> {
+  const pod = podIndex(cluster.pods).byName.first(qualifiedName(namespace, podName));
   if (!pod) return { ok: false, cluster, error: notFound('pods', podName) };
   const updated: Pod = { ...pod, log: [...pod.log, formatAccessLine(entry, cluster.now)] };
   return { ok: true, cluster: { ...cluster, pods: podsReplacing(cluster.pods, (p) => p === pod, updated) }, value: updated };

@@ -3,7 +3,7 @@
 import type { FieldError } from './field-error.js';
 import type { Cluster } from './types.js';
 
-export type ApiErrorKind = 'Invalid' | 'AlreadyExists' | 'NotFound' | 'BadRequest' | 'InternalError';
+export type ApiErrorKind = 'Invalid' | 'AlreadyExists' | 'NotFound' | 'BadRequest' | 'InternalError' | 'Forbidden';
 
 export interface ApiError {
   readonly kind: ApiErrorKind;
@@ -41,6 +41,11 @@ export function alreadyExists(objectKind: string, name: string): ApiError {
 
 export function notFound(resource: string, name: string): ApiError {
   return { kind: 'NotFound', message: `${resource} "${name}" not found`, causes: [] };
+}
+
+/** A request the API refuses (apimachinery errors.NewForbidden): `namespaces "default" is forbidden: REASON`. */
+export function forbidden(resource: string, name: string, reason: string): ApiError {
+  return { kind: 'Forbidden', message: `${resource} "${name}" is forbidden: ${reason}`, causes: [] };
 }
 
 export function badRequest(message: string): ApiError {

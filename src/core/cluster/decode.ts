@@ -5,12 +5,14 @@ import { badRequest, type ApiError } from './api-error.js';
 import { POD_SCHEMA, SERVICE_SCHEMA, checkAgainstSchema, type DecodeProblem } from './manifest-schema.js';
 import type { ContainerInput, PodInput } from './pods.js';
 import type { ServiceInput, ServicePortInput } from './services.js';
+import type { NamespaceInput } from './namespaces.js';
 import type { EnvVar, IntOrString, Labels } from './types.js';
 import { setOwn } from '../own.js';
 
 export type DecodedObject =
   | { readonly kind: 'Pod'; readonly name: string; readonly input: PodInput; readonly manifest: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'Service'; readonly name: string; readonly input: ServiceInput; readonly manifest: Readonly<Record<string, unknown>> };
+  | { readonly kind: 'Service'; readonly name: string; readonly input: ServiceInput; readonly manifest: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'Namespace'; readonly name: string; readonly input: NamespaceInput & { readonly namespace?: undefined }; readonly manifest: Readonly<Record<string, unknown>> };
 
 export type DecodeResult = { readonly ok: true; readonly object: DecodedObject } | { readonly ok: false; readonly error: ApiError };
 
@@ -61,6 +63,7 @@ function toPodInput(m: Obj): PodInput {
   const restartPolicy = str(spec.restartPolicy);
   return {
     name: str(meta.name) ?? '',
+    ...(str(meta.namespace) ? { namespace: str(meta.namespace) } : {}),
     ...(l ? { labels: l } : {}),
     ...(a ? { annotations: a } : {}),
     containers,
@@ -91,6 +94,7 @@ function toServiceInput(m: Obj): ServiceInput {
   const selector = labels(spec.selector);
   return {
     name: str(meta.name) ?? '',
+    ...(str(meta.namespace) ? { namespace: str(meta.namespace) } : {}),
     ...(l ? { labels: l } : {}),
     ...(a ? { annotations: a } : {}),
     ports,
@@ -107,13 +111,25 @@ function toServiceInput(m: Obj): ServiceInput {
 
 /** The kinds the simulated API server serves, by apiVersion/kind. */
 export function isSupportedKind(apiVersion: string, kind: string): boolean {
-  return apiVersion === 'v1' && (kind === 'Pod' || kind === 'Service');
+  return apiVersion === 'v1' && (kind === 'Pod' || kind === 'Service' || kind === 'Namespace');
+}
+
+/** A Namespace manifest: its name, labels and annotations are all a namespace holds here. */
+function toNamespaceInput(m: Obj): NamespaceInput {
+  const meta = obj(m.metadata);
+  const l = labels(meta.labels);
+  const a = labels(meta.annotations);
+  return { name: str(meta.name) ?? '', ...(l ? { labels: l } : {}), ...(a ? { annotations: a } : {}) };
 }
 
 /** Decodes a manifest whose apiVersion is v1 and kind is Pod or Service. */
 export function decodeObject(manifest: unknown): DecodeResult {
   const m = obj(manifest);
   const kind = str(m.kind);
+  if (kind === 'Namespace') {
+    const input = toNamespaceInput(m);
+    return { ok: true, object: { kind, name: input.name, input, manifest: m } };
+  }
   if (kind !== 'Pod' && kind !== 'Service') return { ok: false, error: badRequest(`no kind "${kind ?? ''}" is registered for version "v1"`) };
   const problems: DecodeProblem[] = [];
   checkAgainstSchema(m, kind === 'Pod' ? POD_SCHEMA : SERVICE_SCHEMA, '', '', kind, '', problems);

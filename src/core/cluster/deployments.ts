@@ -19,6 +19,7 @@ import { deletePod, validatePod } from './pods.js';
 import { isPodReady } from './pod-status.js';
 import { podTemplateHash } from './pod-template-hash.js';
 import { podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
+import { missingNamespace, namespaceExists } from './namespaces.js';
 import { DEFAULT_NAMESPACE, type Cluster, type ClusterEvent, type Container, type Deployment, type Labels, type PodTemplate, type ReplicaSet } from './types.js';
 import { largest } from '../append.js';
 
@@ -29,12 +30,14 @@ export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
 export const deploymentsOf = (cluster: Cluster): readonly Deployment[] => cluster.deployments ?? [];
 
-export function findDeployment(cluster: Cluster, name: string): Deployment | undefined {
-  return deploymentsOf(cluster).find((d) => d.metadata.name === name);
+export function findDeployment(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Deployment | undefined {
+  return deploymentsOf(cluster).find((d) => d.metadata.name === name && d.metadata.namespace === namespace);
 }
 
 export interface DeploymentInput {
   readonly name: string;
+  /** Absent: `default`. */
+  readonly namespace?: string;
   readonly labels?: Labels;
   readonly annotations?: Labels;
   readonly replicas: number;
@@ -109,7 +112,7 @@ export function validateDeployment(input: DeploymentInput): FieldError[] {
 }
 
 function deploymentEvent(d: Deployment, message: string, at: number): ClusterEvent {
-  return { involved: { kind: 'Deployment', name: d.metadata.name }, involvedUid: d.metadata.uid, type: 'Normal', reason: 'ScalingReplicaSet', message, source: 'deployment-controller', at };
+  return { involved: { kind: 'Deployment', name: d.metadata.name, namespace: d.metadata.namespace }, involvedUid: d.metadata.uid, type: 'Normal', reason: 'ScalingReplicaSet', message, source: 'deployment-controller', at };
 }
 
 function replaceDeployment(cluster: Cluster, d: Deployment): Cluster {
@@ -260,14 +263,16 @@ export function settleWorkloads(cluster: Cluster, until: number): Cluster {
 export function createDeployment(cluster: Cluster, input: DeploymentInput): Result<Deployment> {
   const errors = validateDeployment(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', input.name, errors) };
-  if (findDeployment(cluster, input.name)) return { ok: false, cluster, error: { ...alreadyExists('Deployment', input.name), message: `deployments.apps "${input.name}" already exists` } };
+  const namespace = input.namespace ?? DEFAULT_NAMESPACE;
+  if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
+  if (findDeployment(cluster, input.name, namespace)) return { ok: false, cluster, error: { ...alreadyExists('Deployment', input.name), message: `deployments.apps "${input.name}" already exists` } };
   const uid = newUid(cluster.rng);
   const revision = nextRevision({ ...cluster, rng: uid.rng });
   const deployment: Deployment = {
     kind: 'Deployment',
     metadata: {
       name: input.name,
-      namespace: DEFAULT_NAMESPACE,
+      namespace,
       uid: uid.uid,
       resourceVersion: revision.resourceVersion,
       creationTimestamp: Math.floor(cluster.now / 1000) * 1000,
@@ -278,40 +283,40 @@ export function createDeployment(cluster: Cluster, input: DeploymentInput): Resu
     spec: { replicas: input.replicas, selector: input.selector, template: input.template },
   };
   const next = reconcileWorkloads({ ...revision.cluster, deployments: [...deploymentsOf(revision.cluster), deployment] });
-  return { ok: true, cluster: next, value: findDeployment(next, input.name) ?? deployment };
+  return { ok: true, cluster: next, value: findDeployment(next, input.name, namespace) ?? deployment };
 }
 
 /** Changes a deployment's spec (replicas, template) and lets the controllers act. */
-export function updateDeployment(cluster: Cluster, name: string, change: (d: Deployment) => Deployment['spec']): Result<Deployment> {
-  const live = findDeployment(cluster, name);
+export function updateDeployment(cluster: Cluster, name: string, change: (d: Deployment) => Deployment['spec'], namespace: string = DEFAULT_NAMESPACE): Result<Deployment> {
+  const live = findDeployment(cluster, name, namespace);
   if (!live) return { ok: false, cluster, error: notFound('deployments.apps', name) };
   const spec = change(live);
   const same = JSON.stringify(spec) === JSON.stringify(live.spec);
   if (same) return { ok: true, cluster, value: live };
   const revision = nextRevision(cluster);
   const updated: Deployment = { ...live, generation: live.generation + 1, metadata: { ...live.metadata, resourceVersion: revision.resourceVersion }, spec };
-  const input: DeploymentInput = { name, labels: live.metadata.labels, replicas: spec.replicas, selector: spec.selector, template: spec.template };
+  const input: DeploymentInput = { name, namespace, labels: live.metadata.labels, replicas: spec.replicas, selector: spec.selector, template: spec.template };
   const errors = validateDeployment(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', name, errors) };
   const next = reconcileWorkloads(replaceDeployment(revision.cluster, updated));
-  return { ok: true, cluster: next, value: findDeployment(next, name) ?? updated };
+  return { ok: true, cluster: next, value: findDeployment(next, name, namespace) ?? updated };
 }
 
-export function scaleDeployment(cluster: Cluster, name: string, replicas: number): Result<Deployment> {
-  return updateDeployment(cluster, name, (d) => ({ ...d.spec, replicas }));
+export function scaleDeployment(cluster: Cluster, name: string, replicas: number, namespace: string = DEFAULT_NAMESPACE): Result<Deployment> {
+  return updateDeployment(cluster, name, (d) => ({ ...d.spec, replicas }), namespace);
 }
 
 /** `set image`: container name -> image; unknown container names are the caller's to report. */
-export function setDeploymentImages(cluster: Cluster, name: string, images: Readonly<Record<string, string>>): Result<Deployment> {
+export function setDeploymentImages(cluster: Cluster, name: string, images: Readonly<Record<string, string>>, namespace: string = DEFAULT_NAMESPACE): Result<Deployment> {
   return updateDeployment(cluster, name, (d) => ({
     ...d.spec,
     template: { ...d.spec.template, containers: d.spec.template.containers.map((c): Container => (images[c.name] !== undefined ? { ...c, image: images[c.name] ?? c.image } : c)) },
-  }));
+  }), namespace);
 }
 
 /** Deletes a deployment with its ReplicaSets and their pods (the garbage collector's cascade). */
-export function deleteDeployment(cluster: Cluster, name: string): Result<Deployment> {
-  const live = findDeployment(cluster, name);
+export function deleteDeployment(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Result<Deployment> {
+  const live = findDeployment(cluster, name, namespace);
   if (!live) return { ok: false, cluster, error: notFound('deployments.apps', name) };
   let next: Cluster = { ...cluster, deployments: deploymentsOf(cluster).filter((d) => d !== live) };
   for (const rs of ownedReplicaSets(cluster, live)) next = deleteReplicaSetCascade(next, rs);
@@ -321,15 +326,15 @@ export function deleteDeployment(cluster: Cluster, name: string): Result<Deploym
 export function deleteReplicaSetCascade(cluster: Cluster, rs: ReplicaSet): Cluster {
   let next: Cluster = { ...cluster, replicaSets: replicaSetsOf(cluster).filter((r) => r.metadata.uid !== rs.metadata.uid) };
   for (const pod of podsOfReplicaSet(cluster, rs)) {
-    const deleted = deletePod(next, pod.metadata.name);
+    const deleted = deletePod(next, pod.metadata.name, pod.metadata.namespace);
     if (deleted.ok) next = deleted.cluster;
   }
   return next;
 }
 
 /** `kubectl delete rs NAME`: the pods go with it; a deployment that owned it makes a new one. */
-export function deleteReplicaSet(cluster: Cluster, name: string): Result<ReplicaSet> {
-  const live = replicaSetsOf(cluster).find((rs) => rs.metadata.name === name);
+export function deleteReplicaSet(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Result<ReplicaSet> {
+  const live = replicaSetsOf(cluster).find((rs) => rs.metadata.name === name && rs.metadata.namespace === namespace);
   if (!live) return { ok: false, cluster, error: notFound('replicasets.apps', name) };
   return { ok: true, cluster: reconcileWorkloads(deleteReplicaSetCascade(cluster, live)), value: live };
 }

@@ -5,7 +5,7 @@
 
 import { endpointsFor, listEndpoints } from './endpoints.js';
 import { randomHexFromText } from './ids.js';
-import { serviceIndex } from './object-index.js';
+import { qualifiedName, serviceIndex } from './object-index.js';
 import { isPodReady } from './pod-status.js';
 import { podIndex } from './object-index.js';
 import type { Cluster, Endpoints, ObjectMeta, Protocol } from './types.js';
@@ -48,7 +48,7 @@ function suffixFor(uid: string): string {
 }
 
 function sliceOf(cluster: Cluster, endpoints: Endpoints): EndpointSlice {
-  const service = serviceIndex(cluster.services).byName.first(endpoints.metadata.name);
+  const service = serviceIndex(cluster.services).byName.first(qualifiedName(endpoints.metadata.namespace, endpoints.metadata.name));
   const apiServer = endpoints.metadata.name === 'kubernetes' && service?.spec.selector === undefined;
   const uid = service?.metadata.uid ?? endpoints.metadata.uid;
   const labels: Record<string, string> = apiServer
@@ -60,7 +60,7 @@ function sliceOf(cluster: Cluster, endpoints: Endpoints): EndpointSlice {
     for (const [addresses, ready] of [[subset.addresses, true], [subset.notReadyAddresses, false]] as const) {
       for (const a of addresses) {
         if (list.some((e) => e.address === a.ip)) continue;
-        const pod = a.podName ? byName.first(a.podName) : undefined;
+        const pod = a.podName ? byName.first(qualifiedName(endpoints.metadata.namespace, a.podName)) : undefined;
         list.push({
           address: a.ip,
           ready: pod ? isPodReady(pod, cluster.now) : ready,
@@ -100,8 +100,8 @@ export function listEndpointSlices(cluster: Cluster): EndpointSlice[] {
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }
 
-export function findEndpointSlice(cluster: Cluster, name: string): EndpointSlice | undefined {
-  return listEndpointSlices(cluster).find((s) => s.metadata.name === name);
+export function findEndpointSlice(cluster: Cluster, name: string, namespace = 'default'): EndpointSlice | undefined {
+  return listEndpointSlices(cluster).find((s) => s.metadata.name === name && s.metadata.namespace === namespace);
 }
 
 export { endpointsFor };

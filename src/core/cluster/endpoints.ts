@@ -2,7 +2,7 @@
 // matches, ready or not, with each service port's targetPort resolved against the
 // pod (a named targetPort is looked up among the container port names).
 
-import { podIndex, serviceIndex } from './object-index.js';
+import { podIndex, qualifiedName, serviceIndex } from './object-index.js';
 import { isPodReady } from './pod-status.js';
 import { matchesSelector } from './selectors.js';
 import { nodeAddress } from './topology.js';
@@ -32,8 +32,10 @@ export function selectedPods(cluster: Cluster, service: Service): Pod[] {
     const pods = byLabel.get(key, value);
     if (candidates === undefined || pods.length < candidates.length) candidates = pods;
   }
-  if (keys === 1) return [...(candidates ?? [])]; // every pod with the one pair matches
-  return (candidates ?? []).filter((p) => matchesSelector(selector, p.metadata.labels));
+  // A selector only ever reaches pods in the service's own namespace.
+  const namespace = service.metadata.namespace;
+  if (keys === 1) return (candidates ?? []).filter((p) => p.metadata.namespace === namespace); // every pod with the one pair matches
+  return (candidates ?? []).filter((p) => p.metadata.namespace === namespace && matchesSelector(selector, p.metadata.labels));
 }
 
 const byIp = (a: EndpointAddress, b: EndpointAddress): number => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
@@ -86,7 +88,7 @@ function apiServerSubsets(cluster: Cluster): EndpointSubset[] {
 }
 
 export function endpointsFor(cluster: Cluster, service: Service): Endpoints {
-  const isApiServer = service.metadata.name === 'kubernetes' && service.spec.selector === undefined;
+  const isApiServer = service.metadata.name === 'kubernetes' && service.metadata.namespace === 'default' && service.spec.selector === undefined;
   const labels: Record<string, string> = isApiServer ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : { ...service.metadata.labels };
   return {
     kind: 'Endpoints',
@@ -111,8 +113,8 @@ export function listEndpoints(cluster: Cluster): Endpoints[] {
 }
 
 /** One service's endpoints by name, without working out anyone else's. */
-export function findEndpoints(cluster: Cluster, name: string): Endpoints | undefined {
-  const service = serviceIndex(cluster.services).byName.get(name).find(hasEndpoints);
+export function findEndpoints(cluster: Cluster, name: string, namespace = 'default'): Endpoints | undefined {
+  const service = serviceIndex(cluster.services).byName.get(qualifiedName(namespace, name)).find(hasEndpoints);
   return service && endpointsFor(cluster, service);
 }
 

@@ -22,7 +22,7 @@ export function listEventObjects(cluster: Cluster): EventObject[] {
     let name = eventName(event);
     while (seen.has(name)) name += '0';
     seen.add(name);
-    out.push({ kind: 'Event', metadata: { name, namespace: 'default', creationTimestamp: event.at, labels: {} }, event });
+    out.push({ kind: 'Event', metadata: { name, namespace: event.involved.namespace ?? 'default', creationTimestamp: event.at, labels: {} }, event });
   }
   return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }

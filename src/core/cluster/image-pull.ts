@@ -74,7 +74,7 @@ export function pullWaiting(pod: Pod, failure: PullFailure, now: number): PullWa
 
 /** An event the kubelet on the pod's node records about the pod. */
 export function kubeletEvent(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent {
-  return { involved: { kind: 'Pod', name: pod.metadata.name }, involvedUid: pod.metadata.uid, type, reason, message, source: `kubelet/${pod.spec.nodeName}`, at };
+  return { involved: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace }, involvedUid: pod.metadata.uid, type, reason, message, source: `kubelet/${pod.spec.nodeName}`, at };
 }
 
 /** The kubelet's events for the failing pull, for moments in [from, to). */

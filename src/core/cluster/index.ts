@@ -74,7 +74,19 @@ export {
 } from './deployments.js';
 export { findReplicaSet, podsOfReplicaSet, replicaSetsOf } from './replicasets.js';
 export { podTemplateHash, safeEncode } from './pod-template-hash.js';
-export { listNamespaces, findNamespace, NAMESPACE_NAMES, type Namespace } from './namespaces.js';
+export {
+  listNamespaces,
+  findNamespace,
+  namespaceExists,
+  createNamespace,
+  deleteNamespace,
+  setNamespaceLabels,
+  updateNamespaceMeta,
+  NAMESPACE_NAMES,
+  NAMESPACE_NAME_LABEL,
+  type Namespace,
+  type NamespaceInput,
+} from './namespaces.js';
 export { listEndpointSlices, findEndpointSlice, SERVICE_NAME_LABEL, MANAGED_BY_LABEL, type EndpointSlice, type SliceEndpoint, type SlicePort } from './endpoint-slices.js';
 export { listEventObjects, eventName, type EventObject } from './event-list.js';
 export { replacePod as replacePodObject } from './pods.js';

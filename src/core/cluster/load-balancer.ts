@@ -51,7 +51,7 @@ export function provisionLoadBalancer(cluster: Cluster, service: Service, live?:
   if (ip === undefined) return { cluster, service };
   const readyAt = cluster.now + LOAD_BALANCER_PROVISION_MS;
   const event = (reason: string, message: string, at: number) => ({
-    involved: { kind: 'Service' as const, name: service.metadata.name },
+    involved: { kind: 'Service' as const, name: service.metadata.name, namespace: service.metadata.namespace },
     involvedUid: service.metadata.uid,
     type: 'Normal' as const,
     reason,

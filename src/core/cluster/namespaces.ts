@@ -1,18 +1,23 @@
-// The namespaces every kubeadm-style cluster starts with. The simulator's own objects live in
-// `default`; the others exist (and list) from the moment the control plane came up.
+// Namespaces: the four every kubeadm-style cluster starts with, and those a user creates.
+// Namespaced objects are filed under (namespace, name); deleting a namespace deletes what is in it.
 
-import type { Cluster, ObjectMeta } from './types.js';
+import { alreadyExists, forbidden, invalidError, notFound, type Result } from './api-error.js';
+import { newUid, nextRevision } from './ids.js';
+import { validateMetadata } from './metadata-validation.js';
+import { isDNS1123Label } from './names.js';
+import type { Cluster, Labels, Namespace } from './types.js';
 import { smallest } from '../append.js';
 
-export interface Namespace {
-  readonly kind: 'Namespace';
-  readonly metadata: ObjectMeta;
-}
+export type { Namespace } from './types.js';
 
 export const NAMESPACE_NAMES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
 
-/** The cluster's namespaces, by name; all Active, created with the first node. */
-export function listNamespaces(cluster: Cluster): Namespace[] {
+/** The label the API server puts on every namespace (NamespaceDefaultLabelName, 1.21 on). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+const isBuiltin = (name: string): boolean => (NAMESPACE_NAMES as readonly string[]).includes(name);
+
+function builtinNamespaces(cluster: Cluster): Namespace[] {
   const born = smallest(cluster.nodes.map((n) => n.metadata.creationTimestamp), cluster.now);
   return NAMESPACE_NAMES.map((name, i) => ({
     kind: 'Namespace',
@@ -22,12 +27,100 @@ export function listNamespaces(cluster: Cluster): Namespace[] {
       uid: `0a1b2c3d-${String(i).padStart(4, '0')}-4000-8000-${name.length.toString(16).padStart(12, '0')}`,
       resourceVersion: String(10 + i),
       creationTimestamp: Number.isFinite(born) ? born + (name === 'default' ? 4_000 : 2_000) : cluster.now,
-      labels: { 'kubernetes.io/metadata.name': name },
+      labels: { ...cluster.builtinNamespaceLabels?.[name], [NAMESPACE_NAME_LABEL]: name },
       annotations: {},
     },
   }));
 }
 
+/** The cluster's namespaces, by name; all Active. */
+export function listNamespaces(cluster: Cluster): Namespace[] {
+  const all = builtinNamespaces(cluster).concat(cluster.namespaces ?? []);
+  return all.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+}
+
 export function findNamespace(cluster: Cluster, name: string): Namespace | undefined {
-  return listNamespaces(cluster).find((n) => n.metadata.name === name);
+  if (isBuiltin(name)) return builtinNamespaces(cluster).find((n) => n.metadata.name === name);
+  return cluster.namespaces?.find((n) => n.metadata.name === name);
+}
+
+export function namespaceExists(cluster: Cluster, name: string): boolean {
+  return isBuiltin(name) || (cluster.namespaces ?? []).some((n) => n.metadata.name === name);
+}
+
+/** The API's answer to a create in a namespace that does not exist (NamespaceLifecycle admission). */
+export const missingNamespace = (name: string) => notFound('namespaces', name);
+
+export interface NamespaceInput {
+  readonly name: string;
+  readonly labels?: Labels;
+  readonly annotations?: Labels;
+}
+
+/** Creates a namespace; its name must be a DNS-1123 label (ValidateNamespaceName). */
+export function createNamespace(cluster: Cluster, input: NamespaceInput): Result<Namespace> {
+  const errors = validateMetadata(input.name, input.labels, input.annotations, isDNS1123Label);
+  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Namespace', input.name, errors) };
+  if (namespaceExists(cluster, input.name)) return { ok: false, cluster, error: alreadyExists('Namespace', input.name) };
+  const uid = newUid(cluster.rng);
+  const revision = nextRevision({ ...cluster, rng: uid.rng });
+  const namespace: Namespace = {
+    kind: 'Namespace',
+    metadata: {
+      name: input.name,
+      namespace: '',
+      uid: uid.uid,
+      resourceVersion: revision.resourceVersion,
+      creationTimestamp: Math.floor(cluster.now / 1000) * 1000,
+      labels: { ...input.labels, [NAMESPACE_NAME_LABEL]: input.name },
+      annotations: input.annotations ?? {},
+    },
+  };
+  return { ok: true, cluster: { ...revision.cluster, namespaces: (cluster.namespaces ?? []).concat([namespace]) }, value: namespace };
+}
+
+/** Replaces a namespace's labels (the name label always stays, as the API server puts it back). */
+export function setNamespaceLabels(cluster: Cluster, name: string, labels: Labels): Result<Namespace> {
+  const live = findNamespace(cluster, name);
+  return updateNamespaceMeta(cluster, name, labels, live?.metadata.annotations ?? {});
+}
+
+/** Replaces a namespace's labels and annotations. */
+export function updateNamespaceMeta(cluster: Cluster, name: string, labels: Labels, annotations: Labels): Result<Namespace> {
+  const live = findNamespace(cluster, name);
+  if (!live) return { ok: false, cluster, error: notFound('namespaces', name) };
+  const errors = validateMetadata(name, labels, annotations, isDNS1123Label);
+  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Namespace', name, errors) };
+  const revision = nextRevision(cluster);
+  const merged = { ...labels, [NAMESPACE_NAME_LABEL]: name };
+  const updated: Namespace = { ...live, metadata: { ...live.metadata, labels: merged, annotations, resourceVersion: isBuiltin(name) ? live.metadata.resourceVersion : revision.resourceVersion } };
+  if (isBuiltin(name)) {
+    // A built-in namespace keeps only its labels (its annotations are its own and stay empty).
+    const rest: Record<string, string> = { ...labels };
+    delete rest[NAMESPACE_NAME_LABEL];
+    return { ok: true, cluster: { ...revision.cluster, builtinNamespaceLabels: { ...cluster.builtinNamespaceLabels, [name]: rest } }, value: { ...updated, metadata: { ...updated.metadata, annotations: {} } } };
+  }
+  return { ok: true, cluster: { ...revision.cluster, namespaces: (cluster.namespaces ?? []).map((n) => (n === live ? updated : n)) }, value: updated };
+}
+
+/**
+ * Deletes a namespace and everything in it (the namespace controller's job, done at once here).
+ * The built-in ones are immortal (plugin/pkg/admission/namespace/lifecycle: "this namespace may
+ * not be deleted").
+ */
+export function deleteNamespace(cluster: Cluster, name: string): Result<Namespace> {
+  const live = findNamespace(cluster, name);
+  if (!live) return { ok: false, cluster, error: notFound('namespaces', name) };
+  if (isBuiltin(name)) return { ok: false, cluster, error: forbidden('namespaces', name, 'this namespace may not be deleted') };
+  const inside = (meta: { namespace: string }): boolean => meta.namespace === name;
+  const next: Cluster = {
+    ...cluster,
+    namespaces: (cluster.namespaces ?? []).filter((n) => n !== live),
+    pods: cluster.pods.filter((p) => !inside(p.metadata)),
+    services: cluster.services.filter((s) => !inside(s.metadata)),
+    events: cluster.events.filter((e) => (e.involved.namespace ?? 'default') !== name),
+    ...(cluster.deployments ? { deployments: cluster.deployments.filter((d) => !inside(d.metadata)) } : {}),
+    ...(cluster.replicaSets ? { replicaSets: cluster.replicaSets.filter((r) => !inside(r.metadata)) } : {}),
+  };
+  return { ok: true, cluster: next, value: live };
 }

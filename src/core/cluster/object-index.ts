@@ -173,13 +173,17 @@ class Lookup<T extends object, Table> implements HandsOn<T> {
 
 // ---- pods ----
 
-const podsByName = new Lookup(byKeys((p: Pod) => [p.metadata.name]));
+/** Where a namespaced object is filed by name: `namespace/name`. */
+export const qualifiedName = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+const podsByName = new Lookup(byKeys((p: Pod) => [qualifiedName(p.metadata.namespace, p.metadata.name)]));
 const podsByIP = new Lookup(byKeys((p: Pod) => [p.status.podIP]));
 const podsByNode = new Lookup(byKeys((p: Pod) => [p.spec.nodeName]));
 const podsByLabel = new Lookup(byLabels((p: Pod) => p.metadata.labels));
 const POD_LOOKUPS: readonly HandsOn<Pod>[] = [podsByName, podsByIP, podsByNode, podsByLabel];
 
 export interface PodIndex {
+  /** By `namespace/name` (qualifiedName). */
   readonly byName: MultiMap<string, Pod>;
   readonly byIP: MultiMap<string, Pod>;
   readonly byNode: MultiMap<string, Pod>;
@@ -210,7 +214,7 @@ export const podIndex = (pods: readonly Pod[]): PodIndex => new PodTables(pods);
 const holdsClusterIP = (s: Service): boolean => s.spec.clusterIP !== '' && s.spec.clusterIP !== 'None';
 const nodePortsOf = (s: Service): number[] => [...new Set(s.spec.ports.flatMap((p) => (p.nodePort === undefined ? [] : [p.nodePort])))];
 
-const servicesByName = new Lookup(byKeys((s: Service) => [s.metadata.name]));
+const servicesByName = new Lookup(byKeys((s: Service) => [qualifiedName(s.metadata.namespace, s.metadata.name)]));
 /** Services holding a node port (of any type), once per distinct node port. */
 const servicesByNodePort = new Lookup(byKeys(nodePortsOf));
 /** Services holding a cluster IP (not '' and not None). */
@@ -218,6 +222,7 @@ const servicesByClusterIP = new Lookup(byKeys((s: Service) => (holdsClusterIP(s)
 const SERVICE_LOOKUPS: readonly HandsOn<Service>[] = [servicesByName, servicesByNodePort, servicesByClusterIP];
 
 export interface ServiceIndex {
+  /** By `namespace/name` (qualifiedName). */
   readonly byName: MultiMap<string, Service>;
   readonly byNodePort: MultiMap<number, Service>;
   readonly byClusterIP: MultiMap<string, Service>;

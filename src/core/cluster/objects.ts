@@ -7,23 +7,29 @@ import { nextRevision } from './ids.js';
 import { podsReplacing } from './object-index.js';
 import { createPod, deletePod, findPod, restartForNewImage, validatePod, type PodInput } from './pods.js';
 import { createService, deleteService, findService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
-import { LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Pod, type Service } from './types.js';
+import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Namespace, type Pod, type Service } from './types.js';
 import { setOwn } from '../own.js';
+import { createNamespace, findNamespace, updateNamespaceMeta } from './namespaces.js';
 
 export type ObjectKind = 'Pod' | 'Service';
-export type ApiObject = Pod | Service;
+export type ApiObject = Pod | Service | Namespace;
 
-export function createObject(cluster: Cluster, object: DecodedObject, annotations?: Labels): Result<ApiObject> {
+/** Creates a decoded object in `namespace` (absent: the manifest's own, else `default`). */
+export function createObject(cluster: Cluster, object: DecodedObject, annotations?: Labels, namespace?: string): Result<ApiObject> {
+  if (object.kind === 'Namespace') {
+    return createNamespace(cluster, annotations ? { ...object.input, annotations: { ...object.input.annotations, ...annotations } } : object.input);
+  }
+  const ns = namespace ?? object.input.namespace ?? DEFAULT_NAMESPACE;
   if (object.kind === 'Pod') {
     const input: PodInput = annotations ? { ...object.input, annotations: { ...object.input.annotations, ...annotations } } : object.input;
-    return createPod(cluster, input);
+    return createPod(cluster, { ...input, namespace: ns });
   }
   const input: ServiceInput = annotations ? { ...object.input, annotations: { ...object.input.annotations, ...annotations } } : object.input;
-  return createService(cluster, input);
+  return createService(cluster, { ...input, namespace: ns });
 }
 
-export function deleteObject(cluster: Cluster, kind: ObjectKind, name: string): Result<ApiObject> {
-  return kind === 'Pod' ? deletePod(cluster, name) : deleteService(cluster, name);
+export function deleteObject(cluster: Cluster, kind: ObjectKind, name: string, namespace: string = DEFAULT_NAMESPACE): Result<ApiObject> {
+  return kind === 'Pod' ? deletePod(cluster, name, namespace) : deleteService(cluster, name, namespace);
 }
 
 export type ApplyAction = 'created' | 'configured' | 'unchanged';
@@ -124,24 +130,41 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
   return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: value } };
 }
 
+/** Apply to a live namespace: its labels and annotations merge as any object's do. */
+function applyNamespace(cluster: Cluster, live: Namespace, object: Extract<DecodedObject, { kind: 'Namespace' }>, lastApplied: string): Result<ApplyOutcome> {
+  const prev = previousApplied(live.metadata.annotations);
+  const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), object.input.labels);
+  const annotations = { ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), object.input.annotations), [LAST_APPLIED_ANNOTATION]: lastApplied };
+  if (sameJson(labels, live.metadata.labels) && sameJson(annotations, live.metadata.annotations)) {
+    return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
+  }
+  const updated = updateNamespaceMeta(cluster, live.metadata.name, labels, annotations);
+  if (!updated.ok) return updated;
+  return { ok: true, cluster: updated.cluster, value: { action: 'configured', missingAnnotation: prev === undefined, object: updated.value } };
+}
+
 /**
  * `kubectl apply`: create with the last-applied annotation, or merge into the live
  * object. `lastApplied` is the annotation's new value (the manifest as JSON).
  */
-export function applyObject(cluster: Cluster, object: DecodedObject, lastApplied: string): Result<ApplyOutcome> {
-  if (object.kind === 'Pod') {
-    const live = findPod(cluster, object.name);
+export function applyObject(cluster: Cluster, object: DecodedObject, lastApplied: string, namespace?: string): Result<ApplyOutcome> {
+  const ns = namespace ?? object.input.namespace ?? DEFAULT_NAMESPACE;
+  if (object.kind === 'Namespace') {
+    const live = findNamespace(cluster, object.name);
+    if (live) return applyNamespace(cluster, live, object, lastApplied);
+  } else if (object.kind === 'Pod') {
+    const live = findPod(cluster, object.name, ns);
     if (live) return applyPod(cluster, live, object, lastApplied);
   } else {
-    const live = findService(cluster, object.name);
-    if (live) return applyService(cluster, live, object, lastApplied);
+    const live = findService(cluster, object.name, ns);
+    if (live) return applyService(cluster, live, { ...object, input: { ...object.input, namespace: ns } }, lastApplied);
   }
-  const created = createObject(cluster, object, { [LAST_APPLIED_ANNOTATION]: lastApplied });
+  const created = createObject(cluster, object, { [LAST_APPLIED_ANNOTATION]: lastApplied }, ns);
   if (!created.ok) return created;
   return { ok: true, cluster: created.cluster, value: { action: 'created', missingAnnotation: false, object: created.value } };
 }
 
-export function findObject(cluster: Cluster, kind: ObjectKind, name: string): ApiObject | undefined {
-  return kind === 'Pod' ? findPod(cluster, name) : findService(cluster, name);
+export function findObject(cluster: Cluster, kind: ObjectKind, name: string, namespace: string = DEFAULT_NAMESPACE): ApiObject | undefined {
+  return kind === 'Pod' ? findPod(cluster, name, namespace) : findService(cluster, name, namespace);
 }
 

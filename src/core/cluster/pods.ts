@@ -11,7 +11,8 @@ import { formatIPv4, parseCidr } from './ip.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
 import { nextInt } from '../random.js';
 import { recordEvents } from './events.js';
-import { eventIndex, podIndex, podsReplacing, podsWith, podsWithout } from './object-index.js';
+import { eventIndex, podIndex, podsReplacing, podsWith, podsWithout, qualifiedName } from './object-index.js';
+import { missingNamespace, namespaceExists } from './namespaces.js';
 import { serviceEnvVars } from './service-env.js';
 import { isControlPlane, nodeAddress } from './topology.js';
 import { validateMetadata } from './metadata-validation.js';
@@ -46,6 +47,8 @@ export interface ContainerInput {
 
 export interface PodInput {
   readonly name: string;
+  /** Absent: `default`. */
+  readonly namespace?: string;
   readonly labels?: Labels;
   readonly annotations?: Labels;
   readonly containers: readonly ContainerInput[];
@@ -55,8 +58,8 @@ export interface PodInput {
 const RESTART_POLICIES: readonly RestartPolicy[] = ['Always', 'Never', 'OnFailure'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 
-export function findPod(cluster: Cluster, name: string): Pod | undefined {
-  return podIndex(cluster.pods).byName.first(name);
+export function findPod(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Pod | undefined {
+  return podIndex(cluster.pods).byName.first(qualifiedName(namespace, name));
 }
 
 export function validatePod(input: PodInput): FieldError[] {
@@ -137,7 +140,9 @@ function toContainer(input: ContainerInput): Container {
 export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   const errors = validatePod(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', input.name, errors) };
-  if (findPod(cluster, input.name)) return { ok: false, cluster, error: alreadyExists('Pod', input.name) };
+  const namespace = input.namespace ?? DEFAULT_NAMESPACE;
+  if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
+  if (findPod(cluster, input.name, namespace)) return { ok: false, cluster, error: alreadyExists('Pod', input.name) };
 
   const node = pickNode(cluster);
   const address = node ? allocatePodIP(cluster, node) : undefined;
@@ -182,7 +187,7 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     kind: 'Pod',
     metadata: {
       name: input.name,
-      namespace: DEFAULT_NAMESPACE,
+      namespace,
       uid: uid.uid,
       resourceVersion: revision.resourceVersion,
       creationTimestamp: t0,
@@ -206,7 +211,7 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
       imageSize: known?.sizeBytes ?? 7_000_000 + (parseInt(digestOf(image).slice(0, 6), 16) % 90_000_000),
     },
     timeline: { scheduledAt: cluster.now, sandboxAt, pullStartedAt, pulledAt, startedAt },
-    serviceEnv: serviceEnvVars(cluster.services),
+    serviceEnv: serviceEnvVars(cluster.services.filter((s) => s.metadata.namespace === namespace)),
     tokenVolume: `kube-api-access-${volumeSuffix.text}`,
     log: failed ? [] : containerStartLog(image, startedAt, node),
     ...(failure ? { imagePull: failure } : {}),
@@ -215,7 +220,7 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
   const kubelet = `kubelet/${node.metadata.name}`;
   const ev = (reason: string, message: string, at: number, source = kubelet): ClusterEvent => ({
-    involved: { kind: 'Pod', name: input.name },
+    involved: { kind: 'Pod', name: input.name, namespace },
     involvedUid: uid.uid,
     type: 'Normal',
     reason,
@@ -223,7 +228,7 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     source,
     at,
   });
-  const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned default/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
+  const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned ${namespace}/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
   if (failure) {
     append(events, pullEvents(pod, failure, 0, failure.eventsUntil));
   } else {
@@ -246,8 +251,8 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   return { ok: true, cluster: next, value: pod };
 }
 
-export function deletePod(cluster: Cluster, name: string): Result<Pod> {
-  const pod = findPod(cluster, name);
+export function deletePod(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Result<Pod> {
+  const pod = findPod(cluster, name, namespace);
   if (!pod) return { ok: false, cluster, error: notFound('pods', name) };
   return { ok: true, cluster: { ...cluster, pods: podsWithout(cluster.pods, pod) }, value: pod };
 }

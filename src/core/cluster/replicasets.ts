@@ -12,8 +12,8 @@ import type { Cluster, ClusterEvent, Pod, ReplicaSet } from './types.js';
 
 export const replicaSetsOf = (cluster: Cluster): readonly ReplicaSet[] => cluster.replicaSets ?? [];
 
-export function findReplicaSet(cluster: Cluster, name: string): ReplicaSet | undefined {
-  return replicaSetsOf(cluster).find((rs) => rs.metadata.name === name);
+export function findReplicaSet(cluster: Cluster, name: string, namespace = 'default'): ReplicaSet | undefined {
+  return replicaSetsOf(cluster).find((rs) => rs.metadata.name === name && rs.metadata.namespace === namespace);
 }
 
 /** The pods a ReplicaSet owns, in the cluster's order. */
@@ -27,7 +27,7 @@ export function withReplicaSet(cluster: Cluster, rs: ReplicaSet): Cluster {
 }
 
 function rsEvent(rs: ReplicaSet, reason: string, message: string, at: number): ClusterEvent {
-  return { involved: { kind: 'ReplicaSet', name: rs.metadata.name }, involvedUid: rs.metadata.uid, type: 'Normal', reason, message, source: 'replicaset-controller', at };
+  return { involved: { kind: 'ReplicaSet', name: rs.metadata.name, namespace: rs.metadata.namespace }, involvedUid: rs.metadata.uid, type: 'Normal', reason, message, source: 'replicaset-controller', at };
 }
 
 function createOwnedPod(cluster: Cluster, rs: ReplicaSet): Cluster {
@@ -38,12 +38,13 @@ function createOwnedPod(cluster: Cluster, rs: ReplicaSet): Cluster {
     const suffix = randomSuffix(rng, 5);
     rng = suffix.rng;
     name = `${rs.metadata.name}-${suffix.text}`;
-    if (!cluster.pods.some((p) => p.metadata.name === name)) break;
+    if (!cluster.pods.some((p) => p.metadata.name === name && p.metadata.namespace === rs.metadata.namespace)) break;
   }
   const created = createPod(
     { ...cluster, rng },
     {
       name,
+      namespace: rs.metadata.namespace,
       labels: rs.spec.template.labels,
       containers: rs.spec.template.containers.map((c) => ({
         name: c.name,
@@ -77,7 +78,7 @@ export function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): Cluster {
       return b.timeline.scheduledAt - a.timeline.scheduledAt;
     });
     for (const pod of order.slice(0, pods.length - rs.spec.replicas)) {
-      const deleted = deletePod(next, pod.metadata.name);
+      const deleted = deletePod(next, pod.metadata.name, pod.metadata.namespace);
       if (deleted.ok) next = recordEvents(deleted.cluster, [rsEvent(rs, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, now)]);
     }
   }

@@ -7,7 +7,8 @@ import { invalid, type FieldError } from './field-error.js';
 import { provisionLoadBalancer } from './load-balancer.js';
 import { newUid, nextRevision } from './ids.js';
 import { allocateNextNodePort, checkNodePort, nodePortErrorDetail } from './node-port-allocator.js';
-import { serviceIndex, servicesReplacing, servicesWith, servicesWithout } from './object-index.js';
+import { qualifiedName, serviceIndex, servicesReplacing, servicesWith, servicesWithout } from './object-index.js';
+import { missingNamespace, namespaceExists } from './namespaces.js';
 import type { RngState } from '../random.js';
 import { isExternallyAccessible, validateService, type DraftService, type DraftServicePort } from './service-validation.js';
 import {
@@ -32,6 +33,8 @@ export interface ServicePortInput {
 
 export interface ServiceInput {
   readonly name: string;
+  /** Absent: `default`. */
+  readonly namespace?: string;
   readonly labels?: Labels;
   readonly annotations?: Labels;
   readonly type?: string;
@@ -45,8 +48,8 @@ export interface ServiceInput {
   readonly healthCheckNodePort?: number;
 }
 
-export function findService(cluster: Cluster, name: string): Service | undefined {
-  return serviceIndex(cluster.services).byName.first(name);
+export function findService(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Service | undefined {
+  return serviceIndex(cluster.services).byName.first(qualifiedName(namespace, name));
 }
 
 /**
@@ -189,12 +192,12 @@ function toServicePort(p: DraftServicePort, withNodePort: boolean): ServicePort 
   };
 }
 
-function buildService(draft: DraftService, uid: string, resourceVersion: string, created: number): Service {
+function buildService(draft: DraftService, namespace: string, uid: string, resourceVersion: string, created: number): Service {
   const type = draft.type as ServiceType;
   const external = isExternallyAccessible(type);
   return {
     kind: 'Service',
-    metadata: { name: draft.name, namespace: DEFAULT_NAMESPACE, uid, resourceVersion, creationTimestamp: created, labels: draft.labels, annotations: draft.annotations },
+    metadata: { name: draft.name, namespace, uid, resourceVersion, creationTimestamp: created, labels: draft.labels, annotations: draft.annotations },
     spec: {
       type,
       clusterIP: type === 'ExternalName' ? '' : draft.clusterIP,
@@ -216,6 +219,8 @@ function buildService(draft: DraftService, uid: string, resourceVersion: string,
 
 export function createService(cluster: Cluster, input: ServiceInput): Result<Service> {
   const fail = (error: ApiError): Result<Service> => ({ ok: false, cluster, error });
+  const namespace = input.namespace ?? DEFAULT_NAMESPACE;
+  if (!namespaceExists(cluster, namespace)) return fail(missingNamespace(namespace));
   let draft = draftFromInput(input);
   const ip = allocateClusterIP(cluster, draft, cluster.rng);
   if (!ip.ok) return fail(ip.error);
@@ -224,10 +229,10 @@ export function createService(cluster: Cluster, input: ServiceInput): Result<Ser
   draft = np.draft;
   const errors = validateService(draft);
   if (errors.length > 0) return fail(invalidError('Service', input.name, errors));
-  if (findService(cluster, input.name)) return fail(alreadyExists('Service', input.name));
+  if (findService(cluster, input.name, namespace)) return fail(alreadyExists('Service', input.name));
   const uid = newUid(np.rng);
   const revision = nextRevision({ ...cluster, rng: uid.rng });
-  const built = buildService(draft, uid.uid, revision.resourceVersion, Math.floor(cluster.now / 1000) * 1000);
+  const built = buildService(draft, namespace, uid.uid, revision.resourceVersion, Math.floor(cluster.now / 1000) * 1000);
   const { cluster: withLb, service } = provisionLoadBalancer(revision.cluster, built);
   return { ok: true, cluster: { ...withLb, services: servicesWith(withLb.services, service) }, value: service };
 }
@@ -238,7 +243,7 @@ export function createService(cluster: Cluster, input: ServiceInput): Result<Ser
  */
 export function updateService(cluster: Cluster, input: ServiceInput): Result<Service> {
   const fail = (error: ApiError): Result<Service> => ({ ok: false, cluster, error });
-  const live = findService(cluster, input.name);
+  const live = findService(cluster, input.name, input.namespace ?? DEFAULT_NAMESPACE);
   if (!live) return fail(notFound('services', input.name));
   // The registry's strategy (dropTypeDependentFields): a service leaving NodePort/LoadBalancer
   // whose ports still carry the node ports it had loses them, instead of failing validation.
@@ -257,13 +262,13 @@ export function updateService(cluster: Cluster, input: ServiceInput): Result<Ser
   const errors = validateService(draft);
   if (errors.length > 0) return fail(invalidError('Service', input.name, errors));
   const revision = nextRevision({ ...cluster, rng: np.rng });
-  const built = buildService(draft, live.metadata.uid, revision.resourceVersion, live.metadata.creationTimestamp);
+  const built = buildService(draft, live.metadata.namespace, live.metadata.uid, revision.resourceVersion, live.metadata.creationTimestamp);
   const { cluster: withLb, service } = provisionLoadBalancer(revision.cluster, built, live);
   return { ok: true, cluster: { ...withLb, services: servicesReplacing(withLb.services, (s) => s === live, service) }, value: service };
 }
 
-export function deleteService(cluster: Cluster, name: string): Result<Service> {
-  const service = findService(cluster, name);
+export function deleteService(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Result<Service> {
+  const service = findService(cluster, name, namespace);
   if (!service) return { ok: false, cluster, error: notFound('services', name) };
   return { ok: true, cluster: { ...cluster, services: servicesWithout(cluster.services, service) }, value: service };
 }
@@ -272,6 +277,7 @@ export function deleteService(cluster: Cluster, name: string): Result<Service> {
 export function serviceToInput(service: Service): ServiceInput {
   return {
     name: service.metadata.name,
+    namespace: service.metadata.namespace,
     labels: service.metadata.labels,
     annotations: service.metadata.annotations,
     type: service.spec.type,

@@ -256,6 +256,8 @@ export interface ReplicaSet {
 export interface ObjectRef {
   readonly kind: 'Pod' | 'Service' | 'Node' | 'Deployment' | 'ReplicaSet';
   readonly name: string;
+  /** The object's namespace (absent: `default`, where a Node's events are recorded too). */
+  readonly namespace?: string;
 }
 
 export interface ClusterEvent {
@@ -266,6 +268,13 @@ export interface ClusterEvent {
   readonly message: string;
   readonly source: string;
   readonly at: number;
+}
+
+// ---- Namespaces ----
+
+export interface Namespace {
+  readonly kind: 'Namespace';
+  readonly metadata: ObjectMeta;
 }
 
 // ---- The cluster ----
@@ -313,6 +322,10 @@ export interface Cluster {
   readonly deployments?: readonly Deployment[];
   /** ReplicaSets, in the order they were created (absent: none). */
   readonly replicaSets?: readonly ReplicaSet[];
+  /** Namespaces made by a user (the four built-in ones are always there); absent: none. */
+  readonly namespaces?: readonly Namespace[];
+  /** Labels set on the built-in namespaces beyond their own name label (absent: none). */
+  readonly builtinNamespaceLabels?: Readonly<Record<string, Labels>>;
   /** The nodes' cloud firewall; absent: every port open, as on a local cluster. */
   readonly firewall?: Firewall;
 }

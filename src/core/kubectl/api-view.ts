@@ -217,7 +217,7 @@ export function endpointsView(endpoints: Endpoints): Json {
   const address = (a: { ip: string; nodeName: string; podName: string; podUid: string }): Json =>
     a.podName === ''
       ? { ip: a.ip }
-      : { ip: a.ip, nodeName: a.nodeName, targetRef: { kind: 'Pod', namespace: 'default', name: a.podName, uid: a.podUid } };
+      : { ip: a.ip, nodeName: a.nodeName, targetRef: { kind: 'Pod', namespace: endpoints.metadata.namespace, name: a.podName, uid: a.podUid } };
   const subsets: JsonValue[] = endpoints.subsets.map((s) => {
     const out: Json = {};
     if (s.addresses.length > 0) out.addresses = s.addresses.map(address);

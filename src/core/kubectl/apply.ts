@@ -1,6 +1,7 @@
 // kubectl apply -f FILE
 
-import { applyObject, type Cluster } from '../cluster/index.js';
+import { applyObject, findNamespace, findPod, findService, type Cluster } from '../cluster/index.js';
+import { namespaceView } from './workload-views.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
@@ -8,7 +9,7 @@ import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
 import { APPLY_HELP } from './help.js';
-import { lastAppliedFor, loadManifests, namespaceOf, reportUnusable } from './manifests.js';
+import { lastAppliedFor, loadManifests, reportUnusable, targetNamespace } from './manifests.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
 
@@ -34,30 +35,31 @@ function run(ctx: CommandContext): KubectlResult {
       continue;
     }
     const object = entry.object;
-    const resource = object.kind === 'Pod' ? 'pods' : 'services';
+    const resource = object.kind === 'Pod' ? 'pods' : object.kind === 'Namespace' ? 'namespaces' : 'services';
+    const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+    if (!target.ok) {
+      out.err(clientError(target.error));
+      continue;
+    }
+    const namespace = target.namespace;
     if (object.name === '') {
       out.err(
         clientError(
-          `error when retrieving current configuration of:\nResource: "/v1, Resource=${resource}", GroupVersionKind: "/v1, Kind=${object.kind}"\nName: "", Namespace: "default"\nfrom server for: "${entry.file}": resource name may not be empty`,
+          `error when retrieving current configuration of:\nResource: "/v1, Resource=${resource}", GroupVersionKind: "/v1, Kind=${object.kind}"\nName: "", Namespace: "${namespace ?? ''}"\nfrom server for: "${entry.file}": resource name may not be empty`,
         ),
       );
       continue;
     }
-    const ns = namespaceOf(object);
-    if (ns !== undefined && ns !== 'default') {
-      out.err(apiErrorText({ kind: 'NotFound', message: `namespaces "${ns}" not found`, causes: [] }, { verb: 'creating', file: entry.file }));
-      continue;
-    }
-    const applied = applyObject(cluster, object, lastAppliedFor(object.manifest));
+    const applied = applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
     if (!applied.ok) {
-      out.err(apiErrorText(applied.error, { verb: cluster === applied.cluster && !isNew(cluster, object.kind, object.name) ? 'patching' : 'creating', file: entry.file }));
+      out.err(apiErrorText(applied.error, { verb: cluster === applied.cluster && !isNew(cluster, object.kind, object.name, namespace) ? 'patching' : 'creating', file: entry.file }));
       continue;
     }
     const outcome = applied.value;
     if (outcome.missingAnnotation) out.err(missingAnnotationWarning(resource, object.name), false);
     if (dry.mode === 'none') cluster = applied.cluster;
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
-    const view = () => (outcome.object.kind === 'Pod' ? podView(outcome.object, applied.cluster.now) : serviceView(outcome.object));
+    const view = () => (outcome.object.kind === 'Pod' ? podView(outcome.object, applied.cluster.now) : outcome.object.kind === 'Namespace' ? namespaceView(outcome.object) : serviceView(outcome.object));
     // Server-side apply reports every object the same way (apply.go: "serverside-applied").
     const action = flagBool(parsed, 'server-side') ? 'serverside-applied' : outcome.action;
     const r = printResult(cluster, format.format, ref, `${action}${actionSuffix(dry.mode)}`, view, true);
@@ -67,8 +69,9 @@ function run(ctx: CommandContext): KubectlResult {
   return out.result(cluster);
 }
 
-function isNew(cluster: Cluster, kind: 'Pod' | 'Service', name: string): boolean {
-  return kind === 'Pod' ? !cluster.pods.some((p) => p.metadata.name === name) : !cluster.services.some((s) => s.metadata.name === name);
+function isNew(cluster: Cluster, kind: 'Pod' | 'Service' | 'Namespace', name: string, namespace = 'default'): boolean {
+  if (kind === 'Namespace') return !findNamespace(cluster, name);
+  return !(kind === 'Pod' ? findPod(cluster, name, namespace) : findService(cluster, name, namespace));
 }
 
 export const applyCommand: CommandDef = {

@@ -28,6 +28,8 @@ export function fileErrorText(file: string, error: FileError): string {
 }
 
 export interface KubectlIO {
+  /** The kubeconfig context's namespace: what a command without `-n` works in (absent: `default`). */
+  readonly namespace?: string;
   /** The file's text, or why it cannot be read. */
   readFile(path: string): string | FileError;
   /** The names in a directory (absent: directories cannot be listed), for `-f DIR/`. */
@@ -42,7 +44,7 @@ export interface KubectlResult {
   /** Both streams in the order they were written, where that order matters (a warning before a result). */
   readonly output?: readonly OutputChunk[];
   /** `exec -it POD -- sh`: the sandbox should open the container's shell. */
-  readonly interactive?: { readonly pod: string; readonly shell: 'sh' | 'bash' };
+  readonly interactive?: { readonly pod: string; readonly shell: 'sh' | 'bash'; readonly namespace?: string };
 }
 
 /** A piece of output on one stream, for showing both streams in the order a terminal shows them. */
@@ -57,6 +59,8 @@ export interface CommandContext {
   readonly parsed: ParsedArgs;
   /** `kubectl get`, `kubectl create service nodeport`: used in usage messages. */
   readonly path: string;
+  /** The namespace the command works in: `-n`, else the kubeconfig's, else `default`. */
+  readonly namespace: string;
 }
 
 export interface CommandDef {

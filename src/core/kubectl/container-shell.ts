@@ -145,7 +145,7 @@ function runProgram(cluster: Cluster, pod: Pod, words: readonly string[], stdin:
       return done(args.includes('-l') ? `${lines}\n` : `${String(lines).padStart(7)} ${String(stdin.split(/\s+/).filter(Boolean).length).padStart(7)} ${String(Buffer.byteLength(stdin)).padStart(7)}\n`);
     }
     case 'curl': {
-      const result = curl(cluster, args, { fromPod: pod.metadata.name });
+      const result = curl(cluster, args, { fromPod: pod.metadata.name, fromNamespace: pod.metadata.namespace });
       return done(result.stdout, result.stderr, result.exitCode, result.cluster);
     }
     case 'sh':

@@ -79,7 +79,7 @@ export function createDeploymentCmd(ctx: CommandContext, args: readonly string[]
   const ref = `deployment.apps/${name}`;
   const action = `created${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientDeployment(input, port), false);
-  const created = createDeployment(cluster, input);
+  const created = createDeployment(cluster, { ...input, namespace: ctx.namespace });
   if (!created.ok) return fail(apiErrorText(created.error));
   return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => deploymentView(created.cluster, created.value), true);
 }

@@ -9,10 +9,12 @@ import { apiErrorText, clientError, statusMessage, usageError } from './errors.j
 import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
-import { loadManifests, namespaceOf, reportUnusable } from './manifests.js';
+import { loadManifests, reportUnusable, targetNamespace } from './manifests.js';
+import { namespaceView } from './workload-views.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
 import { createDeploymentCmd } from './create-deployment.js';
+import { createNamespaceCmd } from './create-namespace.js';
 
 /** create_service.go parsePorts: `80`, `80:8080` or `80:http`. */
 export function parseTcp(spec: string): { ok: true; port: number; targetPort: IntOrString } | { ok: false; error: string } {
@@ -70,7 +72,7 @@ function createServiceCmd(ctx: CommandContext, sub: string, args: readonly strin
   const ref = `service/${name}`;
   const action = `created${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
-  const created = createService(cluster, input);
+  const created = createService(cluster, { ...input, namespace: ctx.namespace });
   // create_service.go wraps the API's error: `failed to create NodePort service: <Status message>`.
   if (!created.ok) return fail(clientError(`failed to create ${kind.type} service: ${statusMessage(created.error)}`));
   return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => serviceView(created.value), true);
@@ -92,9 +94,9 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       continue;
     }
     const object = entry.object;
-    const ns = namespaceOf(object);
-    if (ns !== undefined && ns !== 'default') {
-      out.err(apiErrorText({ kind: 'NotFound', message: `namespaces "${ns}" not found`, causes: [] }, { verb: 'creating', file: entry.file }));
+    const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+    if (!target.ok) {
+      out.err(clientError(target.error));
       continue;
     }
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
@@ -103,13 +105,13 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       out.write(r.stdout);
       continue;
     }
-    const created = createObject(cluster, object);
+    const created = createObject(cluster, object, undefined, target.namespace);
     if (!created.ok) {
       out.err(apiErrorText(created.error, { verb: 'creating', file: entry.file }));
       continue;
     }
     if (dry.mode !== 'server') cluster = created.cluster;
-    const view = () => (created.value.kind === 'Pod' ? podView(created.value, created.cluster.now) : serviceView(created.value));
+    const view = () => (created.value.kind === 'Pod' ? podView(created.value, created.cluster.now) : created.value.kind === 'Namespace' ? namespaceView(created.value) : serviceView(created.value));
     const r = printResult(cluster, format.format, ref, `created${actionSuffix(dry.mode)}`, view, true);
     out.write(r.stdout);
   }
@@ -126,6 +128,7 @@ function run(ctx: CommandContext): KubectlResult {
     return createServiceCmd(ctx, kind, rest);
   }
   if (sub === 'deployment' || sub === 'deploy') return createDeploymentCmd(ctx, parsed.positional.slice(1));
+  if (sub === 'namespace' || sub === 'ns') return createNamespaceCmd(ctx, parsed.positional.slice(1));
   if (sub !== undefined) {
     if (CREATE_SUBCOMMANDS.includes(sub)) {
       return { cluster, stdout: '', stderr: clientError(`"kubectl create ${sub}" is not part of this simulated cluster; it creates deployments (kubectl create deployment NAME --image=IMAGE), services (kubectl create service nodeport NAME --tcp=80:80) and objects from files (kubectl create -f FILE)`), exitCode: 1 };
@@ -137,7 +140,7 @@ function run(ctx: CommandContext): KubectlResult {
 
 /** kubectl create's other subcommands (and their aliases), which the simulator does not model. */
 const CREATE_SUBCOMMANDS: readonly string[] = [
-  'clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'ingress', 'ing', 'job', 'namespace', 'ns',
+  'clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'ingress', 'ing', 'job',
   'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'serviceaccount', 'sa', 'token',
 ];
 

@@ -1,6 +1,6 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
-import { deleteDeployment, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
+import { deleteDeployment, deleteNamespace, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -9,7 +9,7 @@ import { NO_RESOURCES_MESSAGE } from './expose.js';
 import { DELETE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
-import { loadManifests } from './manifests.js';
+import { loadManifests, targetNamespace } from './manifests.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { append } from '../append.js';
 
@@ -20,10 +20,10 @@ interface DeleteMode {
   readonly ignoreNotFound: boolean;
 }
 
-function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, mode: DeleteMode, file?: string): Cluster {
+function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, namespace: string, mode: DeleteMode, file?: string): Cluster {
   const notFoundText = apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
   if (type.kind === 'Deployment' || type.kind === 'ReplicaSet') {
-    const result = type.kind === 'Deployment' ? deleteDeployment(cluster, name) : deleteReplicaSet(cluster, name);
+    const result = type.kind === 'Deployment' ? deleteDeployment(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
     if (!result.ok) {
       if (!mode.ignoreNotFound) out.err(notFoundText);
       return cluster;
@@ -31,8 +31,18 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     out.out(`${qualifiedSingular(type)} "${name}" ${mode.operation}`);
     return result.cluster;
   }
-  if (type.kind === 'Namespace' || type.kind === 'EndpointSlice' || type.kind === 'Event') {
-    if (!getItem(cluster, type, name)) {
+  if (type.kind === 'Namespace') {
+    // The namespace and everything in it go (the namespace controller's work, done at once here).
+    const result = deleteNamespace(cluster, name);
+    if (result.ok) {
+      out.out(`namespace "${name}" ${mode.operation}`);
+      return result.cluster;
+    }
+    if (result.error.kind !== 'NotFound' || !mode.ignoreNotFound) out.err(apiErrorText(result.error, file ? { verb: 'deleting', file } : undefined));
+    return cluster;
+  }
+  if (type.kind === 'EndpointSlice' || type.kind === 'Event') {
+    if (!getItem(cluster, type, name, namespace)) {
       if (!mode.ignoreNotFound) out.err(notFoundText);
     } else out.err(clientError(`${type.plural} are not deleted in this simulated cluster; delete the pods, services or deployments they belong to`));
     return cluster;
@@ -42,11 +52,11 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     return cluster;
   }
   if (type.kind === 'Endpoints') {
-    if (getItem(cluster, type, name)) out.out(`endpoints "${name}" ${mode.operation}`);
+    if (getItem(cluster, type, name, namespace)) out.out(`endpoints "${name}" ${mode.operation}`);
     else if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
   }
-  const result = deleteObject(cluster, type.kind, name);
+  const result = deleteObject(cluster, type.kind, name, namespace);
   if (!result.ok) {
     if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
@@ -84,17 +94,22 @@ function run(ctx: CommandContext): KubectlResult {
         continue;
       }
       const type = resolveType(entry.object.kind.toLowerCase());
-      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, entry.object.name, mode, entry.file);
+      const target = targetNamespace(entry.object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+      if (!target.ok) {
+        out.err(clientError(target.error));
+        continue;
+      }
+      if (type && type !== 'empty') cluster = deleteOne(cluster, out, type, entry.object.name, target.namespace ?? ctx.namespace, mode, entry.file);
     }
     return out.result(cluster);
   }
   if (args.length === 0) return { cluster, stdout: '', stderr: clientError(NO_RESOURCES_MESSAGE), exitCode: 1 };
-  const targets: { type: ResourceType; name: string }[] = [];
+  const targets: { type: ResourceType; name: string; namespace: string }[] = [];
   let listed = false;
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
     if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
-    append(targets, slashed.targets);
+    append(targets, slashed.targets.map((t) => ({ ...t, namespace: ctx.namespace })));
   } else {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];
@@ -116,9 +131,9 @@ function run(ctx: CommandContext): KubectlResult {
       const selector = parseSelector(selectorText ?? '');
       if (!selector.ok) return { cluster, stdout: '', stderr: clientError(selector.error), exitCode: 1 };
       for (const type of types) {
-        for (const item of listItems(cluster, type)) {
+        for (const item of listItems(cluster, type, flagBool(parsed, 'all-namespaces') ? undefined : ctx.namespace)) {
           if (!selectorMatches(selector.requirements, itemLabels(item))) continue;
-          targets.push({ type, name: item.obj.metadata.name });
+          targets.push({ type, name: item.obj.metadata.name, namespace: item.obj.metadata.namespace || ctx.namespace });
         }
       }
       if (targets.length === 0 && out.stdout === '') {
@@ -126,21 +141,21 @@ function run(ctx: CommandContext): KubectlResult {
         return out.result(cluster);
       }
     } else {
-      for (const type of types) for (const name of names) targets.push({ type, name });
+      for (const type of types) for (const name of names) targets.push({ type, name, namespace: ctx.namespace });
     }
   }
   if (targets.length > 0) warnForce();
   for (const target of targets) {
-    if (target.type.kind === 'Service' && target.name === 'kubernetes') {
+    if (target.type.kind === 'Service' && target.name === 'kubernetes' && target.namespace === 'default') {
       out.out(`service "kubernetes" ${mode.operation}`);
       continue;
     }
-    if (listed && !getItem(cluster, target.type, target.name)) {
+    if (listed && !getItem(cluster, target.type, target.name, target.namespace)) {
       // Listed, then taken by an owner's cascade (a deployment's replicaset): the API deleted it.
       out.out(`${qualifiedSingular(target.type)} "${target.name}" ${mode.operation}`);
       continue;
     }
-    cluster = deleteOne(cluster, out, target.type, target.name, mode);
+    cluster = deleteOne(cluster, out, target.type, target.name, target.namespace, mode);
   }
   return out.result(cluster);
 }
@@ -156,6 +171,7 @@ export const deleteCommand: CommandDef = {
     { name: 'grace-period', kind: 'int' },
     { name: 'wait', kind: 'bool' },
     { name: 'ignore-not-found', kind: 'bool' },
+    { name: 'all-namespaces', short: 'A', kind: 'bool' },
   ],
   help: DELETE_HELP,
   run,

@@ -23,11 +23,11 @@ import { DescribeWriter } from './describe-writer.js';
 import { describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
 import { age, rfc1123z } from './duration.js';
 import { apiErrorText, clientError } from './errors.js';
-import { flagValue } from './flags.js';
+import { flagBool, flagValue } from './flags.js';
 import { DESCRIBE_HELP } from './help.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
-import { getItem, itemLabels, listItems, type Item } from './lookup.js';
-import { qualifiedPlural, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
+import { getItem, itemLabels, listItems, missingObject, type Item } from './lookup.js';
+import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { nodeRoles } from './tables.js';
 import { append } from '../append.js';
 
@@ -245,7 +245,7 @@ function describeItem(cluster: Cluster, item: Item): string {
     case 'EndpointSlice':
       return describeEndpointSlice(item.obj);
     case 'Event':
-      return `Name:         ${item.obj.metadata.name}\nNamespace:    default\nReason:       ${item.obj.event.reason}\nMessage:      ${item.obj.event.message}\n`;
+      return `Name:         ${item.obj.metadata.name}\nNamespace:    ${item.obj.metadata.namespace}\nReason:       ${item.obj.event.reason}\nMessage:      ${item.obj.event.message}\n`;
   }
 }
 
@@ -265,7 +265,7 @@ function run(ctx: CommandContext): KubectlResult {
     const [typeName = '', ...names] = args;
     const type = resolveType(typeName);
     if (type === 'empty') {
-      out.err(`No resources found in default namespace.`, false);
+      out.err(flagBool(parsed, 'all-namespaces') ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`, false);
       return out.result(cluster);
     }
     if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
@@ -277,19 +277,20 @@ function run(ctx: CommandContext): KubectlResult {
   const texts: string[] = [];
   for (const target of targets) {
     if (target.name === undefined) {
-      const items = listItems(cluster, target.type).filter((i) => selectorMatches(selector.requirements, itemLabels(i)));
-      if (items.length === 0) out.err(target.type.namespaced ? 'No resources found in default namespace.' : 'No resources found', false);
+      const all = flagBool(parsed, 'all-namespaces');
+      const items = listItems(cluster, target.type, all ? undefined : ctx.namespace).filter((i) => selectorMatches(selector.requirements, itemLabels(i)));
+      if (items.length === 0) out.err(target.type.namespaced && !all ? `No resources found in ${ctx.namespace} namespace.` : 'No resources found', false);
       append(texts, items.map((i) => describeItem(cluster, i)));
       continue;
     }
-    const exact = getItem(cluster, target.type, target.name);
+    const exact = getItem(cluster, target.type, target.name, ctx.namespace);
     if (exact) {
       texts.push(describeItem(cluster, exact));
       continue;
     }
-    const prefixed = listItems(cluster, target.type).filter((i) => i.obj.metadata.name.startsWith(target.name ?? ''));
+    const prefixed = listItems(cluster, target.type, ctx.namespace).filter((i) => i.obj.metadata.name.startsWith(target.name ?? ''));
     if (prefixed.length > 0) append(texts, prefixed.map((i) => describeItem(cluster, i)));
-    else out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
+    else out.err(apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
   }
   out.write(texts.join('\n\n'));
   return out.result(cluster);

@@ -4,9 +4,13 @@
 import { findPod, isPodReady } from '../cluster/index.js';
 import { execInContainer, whichProgram } from './container-shell.js';
 import { flagValue } from './flags.js';
+import { typeOf } from './resources.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { EXEC_HELP } from './help.js';
+
+const POD_TYPE = typeOf('Pod');
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
@@ -19,14 +23,14 @@ function run(ctx: CommandContext): KubectlResult {
   if (before.length > 1) return fail(usageError('kubectl exec', 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead'));
   if (command.length === 0) return fail(clientError('you must specify at least one command for the container'));
   const name = target.includes('/') ? (target.split('/')[1] ?? '') : target;
-  const pod = findPod(cluster, name);
-  if (!pod) return fail(apiErrorText({ kind: 'NotFound', message: `pods "${name}" not found`, causes: [] }));
+  const pod = findPod(cluster, name, ctx.namespace);
+  if (!pod) return fail(apiErrorText(missingObject(cluster, POD_TYPE, name, ctx.namespace)));
   if (!isPodReady(pod, cluster.now)) return fail(clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
   const [program = ''] = command;
   const interactive = flagValue(parsed, 'stdin') === 'true' && flagValue(parsed, 'tty') === 'true';
   const shellName = program.slice(program.lastIndexOf('/') + 1);
   if (interactive && command.length === 1 && ['sh', 'bash', 'dash'].includes(shellName) && whichProgram(pod, program) !== undefined) {
-    return { cluster, stdout: '', stderr: '', exitCode: 0, interactive: { pod: pod.metadata.name, shell: shellName === 'bash' ? 'bash' : 'sh' } };
+    return { cluster, stdout: '', stderr: '', exitCode: 0, interactive: { pod: pod.metadata.name, shell: shellName === 'bash' ? 'bash' : 'sh', namespace: pod.metadata.namespace } };
   }
   const r = execInContainer(cluster, pod, command);
   return { cluster: r.cluster, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };

@@ -2,6 +2,7 @@
 
 import { createService, findDeployment, findPod, findReplicaSet, findService, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
 import { serviceView } from './api-view.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -10,7 +11,7 @@ import type { JsonValue } from './go-yaml.js';
 import { EXPOSE_HELP } from './help.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
-import { qualifiedPlural, resolveType, unknownTypeMessage } from './resources.js';
+import { resolveType, unknownTypeMessage } from './resources.js';
 import { parseLabelSpec } from './run.js';
 
 export const NO_RESOURCES_MESSAGE =
@@ -63,11 +64,11 @@ function run(ctx: CommandContext): KubectlResult {
   if (!format.ok) return fail(clientError(format.error));
 
   // A deployment or replicaset is exposed as its pod template is: its selector, its containers' ports.
-  const workload = type.kind === 'Deployment' ? findDeployment(cluster, name) : type.kind === 'ReplicaSet' ? findReplicaSet(cluster, name) : undefined;
+  const workload = type.kind === 'Deployment' ? findDeployment(cluster, name, ctx.namespace) : type.kind === 'ReplicaSet' ? findReplicaSet(cluster, name, ctx.namespace) : undefined;
   const templatePod = workload && { metadata: { labels: workload.metadata.labels }, spec: { containers: workload.spec.template.containers } };
-  const pod = type.kind === 'Pod' ? findPod(cluster, name) : templatePod;
-  const source = type.kind === 'Service' ? findService(cluster, name) : undefined;
-  if (!pod && !source) return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+  const pod = type.kind === 'Pod' ? findPod(cluster, name, ctx.namespace) : templatePod;
+  const source = type.kind === 'Service' ? findService(cluster, name, ctx.namespace) : undefined;
+  if (!pod && !source) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
 
   let selector: Record<string, string> | undefined;
   const selectorFlag = flagValue(parsed, 'selector');
@@ -143,7 +144,7 @@ function run(ctx: CommandContext): KubectlResult {
   const ref = `service/${serviceName}`;
   const action = `exposed${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
-  const created = createService(cluster, input);
+  const created = createService(cluster, { ...input, namespace: ctx.namespace });
   if (!created.ok) return fail(apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;
   return printResult(next, format.format, ref, action, () => serviceView(created.value), true);

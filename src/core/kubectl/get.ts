@@ -7,12 +7,13 @@ import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
 import { GET_HELP } from './help.js';
+import { requestNamespace } from './namespace.js';
 import { followWatch } from './watch.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
-import { getItem, itemLabels, itemName, itemView, listItems, type Item } from './lookup.js';
+import { getItem, itemLabels, itemName, itemView, listItems, missingObject, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
 import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
-import { qualifiedPlural, qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
+import { qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
 import { DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
 import { formatTable } from './tabwriter.js';
@@ -102,9 +103,10 @@ function runOnce(ctx: CommandContext): KubectlResult {
   if (!parsedArgs.ok) return { cluster, stdout: '', stderr: clientError(parsedArgs.error), exitCode: 1 };
   const requests = parsedArgs.requests;
   const allNamespaces = flagBool(parsed, 'all-namespaces');
-  const namespace = flagValue(parsed, 'namespace') ?? 'default';
-  const otherNamespace = !allNamespaces && namespace !== 'default';
+  const namespace = requestNamespace(parsed, ctx.io);
   const byName = requests.some((r) => r.names.length > 0);
+  // cli-runtime's resource builder: names and --all-namespaces do not go together.
+  if (allNamespaces && byName) return { cluster, stdout: '', stderr: clientError('a resource cannot be retrieved by name across all namespaces'), exitCode: 1 };
   const multiKind = new Set(requests.map((r) => r.typeName)).size > 1 || args[0] === 'all' || args.some((a) => a.includes('/'));
 
   const found: Item[] = [];
@@ -114,16 +116,15 @@ function runOnce(ctx: CommandContext): KubectlResult {
       continue;
     }
     const type = request.type;
-    const hidden = otherNamespace && type.namespaced;
     if (request.names.length > 0) {
       for (const name of request.names) {
-        const item = hidden ? undefined : getItem(cluster, type, name);
+        const item = getItem(cluster, type, name, namespace);
         if (item) found.push(item);
-        else out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+        else out.err(apiErrorText(missingObject(cluster, type, name, namespace)));
       }
-    } else if (!hidden) {
+    } else {
       // One push an item: spreading a list of 100,000 into push's arguments overflows the stack.
-      for (const item of listItems(cluster, type)) if (selectorMatches(selector.requirements, itemLabels(item))) found.push(item);
+      for (const item of listItems(cluster, type, allNamespaces ? undefined : namespace)) if (selectorMatches(selector.requirements, itemLabels(item))) found.push(item);
     }
   }
 
@@ -201,12 +202,14 @@ function runOnce(ctx: CommandContext): KubectlResult {
     if (!first) break;
     const table = tableFor(first.kind);
     const header = [...table.headers, ...(wide ? table.wideHeaders : []), ...(showLabels ? ['LABELS'] : [])];
-    if (allNamespaces) header.unshift('NAMESPACE');
+    // Cluster-scoped kinds have no NAMESPACE column, even with -A.
+    const namespaceColumn = allNamespaces && first.kind !== 'Node' && first.kind !== 'Namespace';
+    if (namespaceColumn) header.unshift('NAMESPACE');
     const rows: string[][] = noHeaders ? [] : [header];
     for (const item of group) {
       const row = [...table.row(item.obj as never, cluster), ...(wide ? table.wideRow(item.obj as never, cluster) : []), ...(showLabels ? [formatLabels(itemLabels(item))] : [])];
       if (multiKind) row[0] = `${singularOf(item)}/${row[0] ?? ''}`;
-      if (allNamespaces) row.unshift(item.kind === 'Node' || item.kind === 'Namespace' ? '' : item.obj.metadata.namespace || 'default');
+      if (namespaceColumn) row.unshift(item.obj.metadata.namespace);
       rows.push(row);
     }
     blocks.push(formatTable(rows));

@@ -1,12 +1,12 @@
 // kubectl label TYPE NAME key=value [key-] [--overwrite]
 
-import { setLabels, type LabelledKind } from '../cluster/index.js';
+import { setLabels, setNamespaceLabels, type LabelledKind } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool } from './flags.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { LABEL_HELP } from './help.js';
-import { getItem } from './lookup.js';
+import { getItem, missingObject } from './lookup.js';
 import { resolveType, unknownTypeMessage } from './resources.js';
 import { setOwn, getOwn } from '../own.js';
 
@@ -25,8 +25,8 @@ function run(ctx: CommandContext): KubectlResult {
   const type = resolveType(typeName);
   if (!type || type === 'empty') return fail(clientError(unknownTypeMessage(typeName)));
   if (name === undefined) return fail(clientError('resource(s) were provided, but no name was specified'));
-  const item = getItem(cluster, type, name);
-  if (!item) return fail(apiErrorText({ kind: 'NotFound', message: `${type.plural} "${name}" not found`, causes: [] }));
+  const item = getItem(cluster, type, name, ctx.namespace);
+  if (!item) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
   if (type.kind === 'Endpoints') return fail(clientError('labels on endpoints are managed by the endpoints controller here'));
   const labels: Record<string, string> = { ...item.obj.metadata.labels };
   const overwrite = flagBool(parsed, 'overwrite');
@@ -57,10 +57,15 @@ function run(ctx: CommandContext): KubectlResult {
   const dry = dryRunOf(parsed);
   if (!dry.ok) return fail(clientError(dry.error));
   if (dry.mode !== 'none') return { cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}${actionSuffix(dry.mode)}\n`, stderr: '', exitCode: 0 };
+  if (type.kind === 'Namespace') {
+    const labelled = setNamespaceLabels(cluster, name, labels);
+    if (!labelled.ok) return fail(apiErrorText(labelled.error));
+    return { cluster: labelled.cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}\n`, stderr: '', exitCode: 0 };
+  }
   if (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Node') {
     return fail(clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services and nodes`));
   }
-  const result = setLabels(cluster, type.kind as LabelledKind, name, labels);
+  const result = setLabels(cluster, type.kind as LabelledKind, name, labels, ctx.namespace);
   if (!result.ok) return fail(apiErrorText(result.error));
   return { cluster: result.cluster, stdout: `${ref} ${added ? 'labeled' : 'unlabeled'}\n`, stderr: '', exitCode: 0 };
 }

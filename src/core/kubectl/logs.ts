@@ -1,10 +1,14 @@
 // kubectl logs POD [-c CONTAINER] [--tail N]
 
 import { containerState, findPod, isPodReady } from '../cluster/index.js';
+import { typeOf } from './resources.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue } from './flags.js';
 import { LOGS_HELP } from './help.js';
+
+const POD_TYPE = typeOf('Pod');
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
@@ -19,8 +23,8 @@ function run(ctx: CommandContext): KubectlResult {
     if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return fail(clientError(`cannot get the logs from ${type}: only pods are simulated`));
     name = rest;
   }
-  const pod = findPod(cluster, name);
-  if (!pod) return fail(apiErrorText({ kind: 'NotFound', message: `pods "${name}" not found`, causes: [] }));
+  const pod = findPod(cluster, name, ctx.namespace);
+  if (!pod) return fail(clientError(`error from server (NotFound): ${missingObject(cluster, POD_TYPE, name, ctx.namespace).message} in namespace "${ctx.namespace}"`));
   const containerName = flagValue(parsed, 'container') ?? pod.spec.containers[0]?.name ?? '';
   if (!pod.spec.containers.some((c) => c.name === containerName)) {
     return fail(apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));

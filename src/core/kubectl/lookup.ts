@@ -10,7 +10,9 @@ import {
   listEndpointSlices,
   listEventObjects,
   listNamespaces,
+  namespaceExists,
   replicaSetsOf,
+  type ApiError,
   type Deployment,
   type EndpointSlice,
   type EventObject,
@@ -20,7 +22,7 @@ import {
 import { endpointsView, nodeView, podView, serviceView } from './api-view.js';
 import { deploymentView, endpointSliceView, eventView, namespaceView, replicaSetView } from './workload-views.js';
 import type { JsonValue } from './go-yaml.js';
-import type { ResourceType } from './resources.js';
+import { qualifiedPlural, type ResourceType } from './resources.js';
 
 export type Item =
   | { readonly kind: 'Pod'; readonly obj: Pod }
@@ -36,12 +38,22 @@ export type Item =
 export const itemName = (item: Item): string => item.obj.metadata.name;
 export const itemLabels = (item: Item): Labels => item.obj.metadata.labels;
 
-const byName = <T extends { metadata: { name: string } }>(a: T, b: T): number => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
+/** The API server's list order: by namespace, then by name (the order of its storage keys). */
+const byName = <T extends { metadata: { name: string; namespace: string } }>(a: T, b: T): number =>
+  a.metadata.namespace < b.metadata.namespace
+    ? -1
+    : a.metadata.namespace > b.metadata.namespace
+      ? 1
+      : a.metadata.name < b.metadata.name
+        ? -1
+        : a.metadata.name > b.metadata.name
+          ? 1
+          : 0;
 
 // A cluster's lists are never changed in place, so each list is sorted once, not on every `get`.
 const sortedLists = new WeakMap<readonly object[], readonly object[]>();
 
-function sortedByName<T extends { metadata: { name: string } }>(list: readonly T[]): readonly T[] {
+function sortedByName<T extends { metadata: { name: string; namespace: string } }>(list: readonly T[]): readonly T[] {
   let sorted = sortedLists.get(list) as readonly T[] | undefined;
   if (!sorted) {
     sorted = [...list].sort(byName);
@@ -50,7 +62,16 @@ function sortedByName<T extends { metadata: { name: string } }>(list: readonly T
   return sorted;
 }
 
-export function listItems(cluster: Cluster, type: ResourceType): Item[] {
+/**
+ * The objects of one type, in list order: in `namespace` (absent: every namespace, as `-A` and
+ * the cluster-wide API paths list them). Cluster-scoped types ignore the namespace.
+ */
+export function listItems(cluster: Cluster, type: ResourceType, namespace?: string): Item[] {
+  const all = listAllItems(cluster, type);
+  return namespace === undefined || !type.namespaced ? all : all.filter((i) => i.obj.metadata.namespace === namespace);
+}
+
+function listAllItems(cluster: Cluster, type: ResourceType): Item[] {
   switch (type.kind) {
     case 'Pod':
       return sortedByName(cluster.pods).map((obj) => ({ kind: 'Pod', obj }));
@@ -67,20 +88,21 @@ export function listItems(cluster: Cluster, type: ResourceType): Item[] {
     case 'Namespace':
       return listNamespaces(cluster).map((obj) => ({ kind: 'Namespace', obj }));
     case 'EndpointSlice':
-      return listEndpointSlices(cluster).map((obj) => ({ kind: 'EndpointSlice', obj }));
+      return [...listEndpointSlices(cluster)].sort(byName).map((obj) => ({ kind: 'EndpointSlice', obj }));
     case 'Event':
-      return listEventObjects(cluster).map((obj) => ({ kind: 'Event', obj }));
+      return [...listEventObjects(cluster)].sort(byName).map((obj) => ({ kind: 'Event', obj }));
   }
 }
 
-export function getItem(cluster: Cluster, type: ResourceType, name: string): Item | undefined {
+/** One object by name, in `namespace` (ignored for cluster-scoped types). */
+export function getItem(cluster: Cluster, type: ResourceType, name: string, namespace = 'default'): Item | undefined {
   switch (type.kind) {
     case 'Pod': {
-      const obj = findPod(cluster, name);
+      const obj = findPod(cluster, name, namespace);
       return obj && { kind: 'Pod', obj };
     }
     case 'Service': {
-      const obj = findService(cluster, name);
+      const obj = findService(cluster, name, namespace);
       return obj && { kind: 'Service', obj };
     }
     case 'Node': {
@@ -88,15 +110,15 @@ export function getItem(cluster: Cluster, type: ResourceType, name: string): Ite
       return obj && { kind: 'Node', obj };
     }
     case 'Endpoints': {
-      const obj = findEndpoints(cluster, name);
+      const obj = findEndpoints(cluster, name, namespace);
       return obj && { kind: 'Endpoints', obj };
     }
     case 'Deployment': {
-      const obj = findDeployment(cluster, name);
+      const obj = findDeployment(cluster, name, namespace);
       return obj && { kind: 'Deployment', obj };
     }
     case 'ReplicaSet': {
-      const obj = findReplicaSet(cluster, name);
+      const obj = findReplicaSet(cluster, name, namespace);
       return obj && { kind: 'ReplicaSet', obj };
     }
     case 'Namespace': {
@@ -104,14 +126,23 @@ export function getItem(cluster: Cluster, type: ResourceType, name: string): Ite
       return obj && { kind: 'Namespace', obj };
     }
     case 'EndpointSlice': {
-      const obj = findEndpointSlice(cluster, name);
+      const obj = findEndpointSlice(cluster, name, namespace);
       return obj && { kind: 'EndpointSlice', obj };
     }
     case 'Event': {
-      const obj = listEventObjects(cluster).find((e) => e.metadata.name === name);
+      const obj = listEventObjects(cluster).find((e) => e.metadata.name === name && e.metadata.namespace === namespace);
       return obj && { kind: 'Event', obj };
     }
   }
+}
+
+/**
+ * The error for an object that is not there: kubectl, told NotFound for a namespaced object, asks
+ * for the namespace and reports that instead when it is missing (cli-runtime resource/visitor.go).
+ */
+export function missingObject(cluster: Cluster, type: ResourceType, name: string, namespace: string): ApiError {
+  if (type.namespaced && !namespaceExists(cluster, namespace)) return { kind: 'NotFound', message: `namespaces "${namespace}" not found`, causes: [] };
+  return { kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] };
 }
 
 export function itemView(cluster: Cluster, item: Item): { [key: string]: JsonValue } {

@@ -99,13 +99,13 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
 }
 
 /** kubectl.kubernetes.io/last-applied-configuration: the manifest as compact JSON, keys sorted, namespace filled in. */
-export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>): string {
+export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>, namespace: string | undefined = 'default'): string {
   const copy = JSON.parse(JSON.stringify(manifest)) as Record<string, unknown>;
   const meta = (typeof copy.metadata === 'object' && copy.metadata !== null ? copy.metadata : {}) as Record<string, unknown>;
   const annotations = (typeof meta.annotations === 'object' && meta.annotations !== null ? meta.annotations : {}) as Record<string, unknown>;
   delete annotations['kubectl.kubernetes.io/last-applied-configuration'];
   meta.annotations = annotations;
-  if (meta.namespace === undefined) meta.namespace = 'default';
+  if (meta.namespace === undefined && namespace !== undefined) meta.namespace = namespace;
   copy.metadata = meta;
   const sorted = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sorted);
@@ -124,6 +124,21 @@ export function namespaceOf(object: DecodedObject): string | undefined {
   if (typeof meta !== 'object' || meta === null) return undefined;
   const ns = (meta as Record<string, unknown>).namespace;
   return typeof ns === 'string' ? ns : undefined;
+}
+
+/**
+ * The namespace a -f object goes to: its own `metadata.namespace`, else the command's. A `-n`
+ * given on the command line must agree with the object's own (cli-runtime resource/visitor.go
+ * SetNamespace with enforceNamespace). Namespaces themselves are cluster-scoped: undefined.
+ */
+export function targetNamespace(object: DecodedObject, commandNamespace: string, explicit: boolean): { ok: true; namespace: string | undefined } | { ok: false; error: string } {
+  if (object.kind === 'Namespace') return { ok: true, namespace: undefined };
+  const own = namespaceOf(object);
+  if (own === undefined || own === '') return { ok: true, namespace: commandNamespace };
+  if (explicit && own !== commandNamespace) {
+    return { ok: false, error: `the namespace from the provided object "${own}" does not match the namespace "${commandNamespace}". You must pass '--namespace=${own}' to perform this operation.` };
+  }
+  return { ok: true, namespace: own };
 }
 
 /** Says why a document of a -f file could not be used, as kubectl does when it creates from it. */

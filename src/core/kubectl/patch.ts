@@ -18,12 +18,13 @@ import {
 } from '../cluster/index.js';
 import { parse as parseYaml } from 'yaml';
 import { podView, serviceView } from './api-view.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
 import { jsonPatch, mergePatch, strategicMerge } from './patch-merge.js';
-import { qualifiedPlural, qualifiedSingular } from './resources.js';
+import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 import { deploymentView } from './workload-views.js';
 
@@ -83,18 +84,18 @@ function run(ctx: CommandContext): KubectlResult {
   } catch (error) {
     return fail(clientError(`unable to parse "${patchText}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
   }
-  const notFound = () => fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+  const notFound = () => fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
   let view: Record<string, Json>;
   if (type.kind === 'Service') {
-    const live = findService(cluster, name);
+    const live = findService(cluster, name, ctx.namespace);
     if (!live) return notFound();
     view = serviceView(live);
   } else if (type.kind === 'Pod') {
-    const live = findPod(cluster, name);
+    const live = findPod(cluster, name, ctx.namespace);
     if (!live) return notFound();
     view = podView(live, cluster.now);
   } else if (type.kind === 'Deployment') {
-    const live = findDeployment(cluster, name);
+    const live = findDeployment(cluster, name, ctx.namespace);
     if (!live) return notFound();
     view = deploymentView(cluster, live);
   } else {
@@ -117,12 +118,12 @@ function run(ctx: CommandContext): KubectlResult {
     const decoded = decodeObject(manifest);
     if (!decoded.ok) return fail(apiErrorText(decoded.error));
     if (decoded.object.kind !== 'Service') return fail(clientError('not a service'));
-    const updated = updateService(cluster, decoded.object.input);
+    const updated = updateService(cluster, { ...decoded.object.input, namespace: ctx.namespace });
     if (!updated.ok) return fail(apiErrorText(updated.error));
     return { cluster: updated.cluster, stdout: `${ref} patched\n`, stderr: '', exitCode: 0 };
   }
   if (type.kind === 'Pod') {
-    const live = findPod(cluster, name);
+    const live = findPod(cluster, name, ctx.namespace);
     if (!live) return notFound();
     const r = patchPod(cluster, live, after);
     if ('error' in r) return fail(r.error);
@@ -135,7 +136,7 @@ function run(ctx: CommandContext): KubectlResult {
     ...d.spec,
     replicas: replicas ?? d.spec.replicas,
     template: { ...d.spec.template, containers: d.spec.template.containers.map((c) => ({ ...c, image: String(containers.find((x) => x.name === c.name)?.image ?? c.image) })) },
-  }));
+  }), ctx.namespace);
   if (!updated.ok) return fail(apiErrorText(updated.error));
   return { cluster: updated.cluster, stdout: `${ref} patched\n`, stderr: '', exitCode: 0 };
 }

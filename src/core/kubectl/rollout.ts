@@ -13,12 +13,13 @@ import {
   type Cluster,
   type Deployment,
 } from '../cluster/index.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { parseDuration } from './wait-duration.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
-import { qualifiedPlural, qualifiedSingular } from './resources.js';
+import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 import { formatTable } from './tabwriter.js';
 
@@ -71,8 +72,8 @@ function status(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const target = oneTarget(args);
   if (!target.ok) return fail(clientError(target.error));
   if (target.type.kind !== 'Deployment') return fail(clientError(`no status viewer has been implemented for ${target.type.kind}`));
-  if (!findDeployment(cluster, target.name)) {
-    return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
+  if (!findDeployment(cluster, target.name, ctx.namespace)) {
+    return fail(apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
   }
   const timeoutText = flagValue(ctx.parsed, 'timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);
@@ -83,7 +84,7 @@ function status(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const out = new Output();
   let last = '';
   for (;;) {
-    const d = findDeployment(cluster, target.name);
+    const d = findDeployment(cluster, target.name, ctx.namespace);
     if (!d) return out.result(cluster);
     const line = rolloutStatusLine(cluster, d);
     if (line.text !== last) out.out(line.text);
@@ -103,8 +104,8 @@ function history(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster } = ctx;
   const target = oneTarget(args);
   if (!target.ok) return { cluster, stdout: '', stderr: clientError(target.error), exitCode: 1 };
-  const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name) : undefined;
-  if (!d) return { cluster, stdout: '', stderr: apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }), exitCode: 1 };
+  const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name, ctx.namespace) : undefined;
+  if (!d) return { cluster, stdout: '', stderr: apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)), exitCode: 1 };
   const rows = [['REVISION', 'CHANGE-CAUSE'], ...ownedReplicaSets(cluster, d).map(revisionOf).sort((a, b) => a - b).map((r) => [String(r), '<none>'])];
   return { cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} \n${formatTable(rows)}\n`, stderr: '', exitCode: 0 };
 }
@@ -113,15 +114,15 @@ function undo(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster } = ctx;
   const target = oneTarget(args);
   if (!target.ok) return { cluster, stdout: '', stderr: clientError(target.error), exitCode: 1 };
-  const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name) : undefined;
-  if (!d) return { cluster, stdout: '', stderr: apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }), exitCode: 1 };
+  const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name, ctx.namespace) : undefined;
+  if (!d) return { cluster, stdout: '', stderr: apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)), exitCode: 1 };
   const byRevision = ownedReplicaSets(cluster, d).sort((a, b) => revisionOf(b) - revisionOf(a));
   const previous = byRevision[1];
   if (!previous) return { cluster, stdout: '', stderr: clientError('no rollout history found for deployment "' + d.metadata.name + '"'), exitCode: 1 };
   const hashKey = 'pod-template-hash';
   const { [hashKey]: _hash, ...labels } = previous.spec.template.labels;
   void _hash;
-  const updated = updateDeployment(cluster, d.metadata.name, (live) => ({ ...live.spec, template: { labels, containers: previous.spec.template.containers } }));
+  const updated = updateDeployment(cluster, d.metadata.name, (live) => ({ ...live.spec, template: { labels, containers: previous.spec.template.containers } }), d.metadata.namespace);
   if (!updated.ok) return { cluster, stdout: '', stderr: apiErrorText(updated.error), exitCode: 1 };
   return { cluster: updated.cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} rolled back\n`, stderr: '', exitCode: 0 };
 }

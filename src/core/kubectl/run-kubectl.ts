@@ -28,6 +28,7 @@ import { setCommand } from './set-image.js';
 import { waitCommand } from './wait.js';
 import { apiResourcesCommand } from './api-resources.js';
 import { patchCommand } from './patch.js';
+import { requestNamespace } from './namespace.js';
 import { KUBECTL_COMMANDS, unknownCommandMessage } from './suggestions.js';
 import { clusterInfoCommand, versionCommand } from './version.js';
 
@@ -120,7 +121,7 @@ function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): Kub
     return { cluster, stdout: '', stderr: flagError(commandPath(def, positional), parsed.error), exitCode: 1 };
   }
   if (flagBool(parsed.parsed, 'help')) return { cluster, stdout: helpFor(def, parsed.parsed.positional), stderr: '', exitCode: 0 };
-  return def.run({ cluster, io, parsed: parsed.parsed, path: commandPath(def, parsed.parsed.positional) });
+  return def.run({ cluster, io, parsed: parsed.parsed, path: commandPath(def, parsed.parsed.positional), namespace: requestNamespace(parsed.parsed, io) });
 }
 
 /** Runs one kubectl command line (the words after `kubectl`). */

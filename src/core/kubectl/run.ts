@@ -75,7 +75,7 @@ function run(ctx: CommandContext): KubectlResult {
     return printResult(cluster, format.format, `pod/${name}`, `created${actionSuffix(dry.mode)}`, () => clientPod(name, image, labels, port, env, restart), false, warning);
   }
   const ports: ContainerPortInput[] = port !== undefined ? [{ containerPort: port }] : [];
-  const input: PodInput = { name, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };
+  const input: PodInput = { name, namespace: ctx.namespace, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };
   const created = createPod(cluster, input);
   if (!created.ok) return fail(warning + apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;

@@ -1,11 +1,12 @@
 // kubectl scale deployment/NAME --replicas=N (staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go)
 
 import { findDeployment, findReplicaSet, scaleDeployment, type Cluster, type ReplicaSet } from '../cluster/index.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
-import { qualifiedPlural, qualifiedSingular } from './resources.js';
+import { qualifiedSingular } from './resources.js';
 import { NO_RESOURCES_MESSAGE } from './expose.js';
 import { oneTarget } from './workload-target.js';
 
@@ -45,19 +46,19 @@ function run(ctx: CommandContext): KubectlResult {
   const out = new Output();
   const current = flagValue(parsed, 'current-replicas');
   if (type.kind === 'Deployment') {
-    const live = findDeployment(cluster, name);
-    if (!live) return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+    const live = findDeployment(cluster, name, ctx.namespace);
+    if (!live) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
     if (current !== undefined && Number(current) !== -1 && Number(current) !== live.spec.replicas) {
       return fail(clientError(`Expected replicas to be ${current}, was ${live.spec.replicas}`));
     }
-    const scaled = scaleDeployment(cluster, name, replicas);
+    const scaled = scaleDeployment(cluster, name, replicas, ctx.namespace);
     if (!scaled.ok) return fail(apiErrorText(scaled.error));
     out.out(`${qualifiedSingular(type)}/${name} scaled`);
     return out.result(scaled.cluster);
   }
   if (type.kind === 'ReplicaSet') {
-    const rs = findReplicaSet(cluster, name);
-    if (!rs) return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+    const rs = findReplicaSet(cluster, name, ctx.namespace);
+    if (!rs) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
     out.out(`${qualifiedSingular(type)}/${name} scaled`);
     return out.result(scaleReplicaSetDirect(cluster, rs, replicas));
   }

@@ -1,10 +1,11 @@
 // kubectl set image deployment/NAME CONTAINER=IMAGE... (staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go)
 
 import { findDeployment, setDeploymentImages } from '../cluster/index.js';
+import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
-import { qualifiedPlural, qualifiedSingular } from './resources.js';
+import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 
 export const SET_HELP = `Configure application resources.
@@ -37,8 +38,8 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   if (type.kind !== 'Deployment') {
     return fail(clientError(`set image works on deployments in this simulated cluster (kubectl set image deployment/NAME CONTAINER=IMAGE); for a pod, apply its manifest with the new image`));
   }
-  const live = findDeployment(cluster, name);
-  if (!live) return fail(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }));
+  const live = findDeployment(cluster, name, ctx.namespace);
+  if (!live) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
   const names = live.spec.template.containers.map((c) => c.name);
   const resolved: Record<string, string> = {};
   for (const [container, image] of Object.entries(images)) {
@@ -46,7 +47,7 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
     else if (!names.includes(container)) return fail(clientError(`unable to find container named "${container}"`));
     else resolved[container] = image;
   }
-  const updated = setDeploymentImages(cluster, name, resolved);
+  const updated = setDeploymentImages(cluster, name, resolved, ctx.namespace);
   if (!updated.ok) return fail(apiErrorText(updated.error));
   const out = new Output();
   out.out(`${qualifiedSingular(type)}/${name} image updated`);

@@ -9,7 +9,7 @@ import { Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
-import { getItem, itemLabels, listItems } from './lookup.js';
+import { getItem, itemLabels, listItems, missingObject } from './lookup.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, type ResourceType } from './resources.js';
 import { parseDuration } from './wait-duration.js';
 import { nextMoment } from './watch.js';
@@ -27,13 +27,13 @@ Usage:
 
 type Check = (cluster: Cluster) => boolean | 'gone';
 
-function conditionCheck(type: ResourceType, name: string, condition: string, want: string): Check {
+function conditionCheck(type: ResourceType, name: string, namespace: string, condition: string, want: string): Check {
   return (cluster) => {
-    const item = getItem(cluster, type, name);
+    const item = getItem(cluster, type, name, namespace);
     if (!item) return 'gone';
     if (item.kind === 'Pod') return podConditions(item.obj, cluster.now).some((c) => c.type.toLowerCase() === condition && c.status.toLowerCase() === want);
     if (item.kind === 'Deployment') {
-      const d = findDeployment(cluster, name);
+      const d = findDeployment(cluster, name, namespace);
       return d ? deploymentConditions(cluster, d).some((c) => c.type.toLowerCase() === condition && c.status.toLowerCase() === want) : 'gone';
     }
     return false;
@@ -60,36 +60,39 @@ function run(ctx: CommandContext): KubectlResult {
   }
   const args = parsed.positional;
   if (args.length === 0) return fail(clientError("resource(s) were provided, but no name was specified"));
-  const targets: { type: ResourceType; name: string }[] = [];
+  const targets: { type: ResourceType; name: string; namespace: string }[] = [];
+  const namespace = ctx.namespace;
   if (args.some((a) => a.includes('/'))) {
     for (const arg of args) {
       const [typeName = '', name = ''] = arg.split('/');
       const type = resolveType(typeName);
       if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
-      targets.push({ type, name });
+      targets.push({ type, name, namespace });
     }
   } else {
     const [typeName = '', ...names] = args;
     const type = resolveType(typeName);
     if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
     const selectorText = flagValue(parsed, 'selector');
-    if (names.length > 0) for (const name of names) targets.push({ type, name });
+    if (names.length > 0) for (const name of names) targets.push({ type, name, namespace });
     else if (flagBool(parsed, 'all') || selectorText !== undefined) {
       const selector = parseSelector(selectorText ?? '');
       if (!selector.ok) return fail(clientError(selector.error));
-      for (const item of listItems(cluster, type)) if (selectorMatches(selector.requirements, itemLabels(item))) targets.push({ type, name: item.obj.metadata.name });
+      for (const item of listItems(cluster, type, flagBool(parsed, 'all-namespaces') ? undefined : namespace)) {
+        if (selectorMatches(selector.requirements, itemLabels(item))) targets.push({ type, name: item.obj.metadata.name, namespace: item.obj.metadata.namespace || namespace });
+      }
       if (targets.length === 0) return fail(clientError('no matching resources found'));
     } else return fail(clientError('resource(s) were provided, but no name was specified'));
   }
   const out = new Output();
   for (const target of targets) {
-    if (!getItem(cluster, target.type, target.name)) {
+    if (!getItem(cluster, target.type, target.name, target.namespace)) {
       if (isDelete) continue;
-      out.err(apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(target.type)} "${target.name}" not found`, causes: [] }));
+      out.err(apiErrorText(missingObject(cluster, target.type, target.name, target.namespace)));
       continue;
     }
     const ref = `${qualifiedSingular(target.type)}/${target.name}`;
-    const check: Check = isDelete ? (c) => (getItem(c, target.type, target.name) ? false : 'gone') : conditionCheck(target.type, target.name, condition, want);
+    const check: Check = isDelete ? (c) => (getItem(c, target.type, target.name, target.namespace) ? false : 'gone') : conditionCheck(target.type, target.name, target.namespace, condition, want);
     const deadline = cluster.now + timeout;
     for (;;) {
       const state = check(cluster);

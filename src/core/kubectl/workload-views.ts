@@ -157,7 +157,7 @@ export function namespaceView(ns: Namespace): Json {
 export function endpointSliceView(slice: EndpointSlice): Json {
   const endpoints: JsonValue[] = slice.endpoints.map((e) => {
     const out: Json = { addresses: [e.address], conditions: { ready: e.ready, serving: e.ready, terminating: false } };
-    if (e.podName) out.targetRef = { kind: 'Pod', namespace: 'default', name: e.podName, uid: e.podUid ?? '' };
+    if (e.podName) out.targetRef = { kind: 'Pod', namespace: slice.metadata.namespace, name: e.podName, uid: e.podUid ?? '' };
     if (e.nodeName) out.nodeName = e.nodeName;
     return out;
   });
@@ -171,13 +171,13 @@ export function eventView(e: EventObject): Json {
   const ev = e.event;
   const at = rfc3339(ev.at);
   const [component = '', host] = ev.source.split('/');
-  const involved: Json = { kind: ev.involved.kind, namespace: 'default', name: ev.involved.name, uid: ev.involvedUid };
+  const involved: Json = { kind: ev.involved.kind, namespace: ev.involved.namespace ?? 'default', name: ev.involved.name, uid: ev.involvedUid };
   if (ev.involved.kind === 'Deployment' || ev.involved.kind === 'ReplicaSet') involved.apiVersion = 'apps/v1';
   else if (ev.involved.kind !== 'Node') involved.apiVersion = 'v1';
   return {
     kind: 'Event',
     apiVersion: 'v1',
-    metadata: { name: e.metadata.name, namespace: 'default', creationTimestamp: at },
+    metadata: { name: e.metadata.name, namespace: e.metadata.namespace, creationTimestamp: at },
     involvedObject: involved,
     reason: ev.reason,
     message: ev.message,

@@ -1,6 +1,6 @@
 // curl as the learner's machine runs it: parse the command line, follow the route, print what
 // curl 7.88 prints (the page, -v's exchange, or its own error lines and exit codes).
-import { advanceClock, appendAccessLog, findPod, serveHttp, serviceOnNodePort, whatAnswers, type Cluster, type HttpResponse } from '../cluster/index.js';
+import { advanceClock, appendAccessLog, findPod, findService, serveHttp, serviceOnNodePort, whatAnswers, type Cluster, type HttpResponse } from '../cluster/index.js';
 import type { PortForward } from './port-forward.js';
 import { nodeWithAddress, trace, type Trace } from '../trace/index.js';
 import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
@@ -139,19 +139,25 @@ export function resolve(host: string): string | undefined {
   return undefined;
 }
 
-/** Inside a pod, names resolve through the cluster's DNS: a service's name (short or full) is its cluster IP. */
-function resolveInPod(cluster: Cluster, host: string): string | undefined {
+/**
+ * Inside a pod, names resolve through the cluster's DNS: a service's name is its cluster IP. A
+ * bare name is looked for in the pod's own namespace (the resolv.conf search path starts with
+ * NAMESPACE.svc.cluster.local); NAME.NAMESPACE, NAME.NAMESPACE.svc and the full name reach any.
+ */
+function resolveInPod(cluster: Cluster, host: string, podNamespace: string): string | undefined {
   const direct = resolve(host);
   if (direct) return direct;
-  const m = /^([a-z0-9-]+)(?:\.default(?:\.svc(?:\.cluster\.local)?)?)?\.?$/.exec(host.toLowerCase());
-  const service = m ? cluster.services.find((s) => s.metadata.name === m[1] && s.spec.clusterIP !== '' && s.spec.clusterIP !== 'None') : undefined;
-  return service?.spec.clusterIP;
+  const m = /^([a-z0-9-]+)(?:\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local)?)?)?\.?$/.exec(host.toLowerCase());
+  const service = m ? findService(cluster, m[1] ?? '', m[2] ?? podNamespace) : undefined;
+  return service && service.spec.clusterIP !== '' && service.spec.clusterIP !== 'None' ? service.spec.clusterIP : undefined;
 }
 
 /** Where curl runs: on the laptop (with a port-forward, if one is running), or inside a pod's container. */
 export interface CurlPlace {
   /** curl run inside that pod's container (kubectl exec), not on the laptop. */
   readonly fromPod?: string;
+  /** The namespace of `fromPod` (absent: `default`): where a short service name resolves. */
+  readonly fromNamespace?: string;
   /** The running `kubectl port-forward`, which answers on localhost. */
   readonly forward?: PortForward;
 }
@@ -213,7 +219,7 @@ function writeOut(format: string, code: string, target: Transfer | undefined): s
 
 /** A request to localhost's forwarded port: kubectl port-forward hands it to the pod's port. */
 function forwarded(cluster: Cluster, options: CurlOptions, forward: PortForward, path: string, method: string): Requested {
-  const pod = findPod(cluster, forward.pod);
+  const pod = findPod(cluster, forward.pod, forward.namespace);
   const answer = pod ? whatAnswers(cluster, pod.status.podIP, forward.remote) : { kind: 'no-pod' as const };
   const quiet = options.silent && !options.showError;
   if (answer.kind !== 'listening') {
@@ -237,10 +243,11 @@ function notAllowed(response: HttpResponse): HttpResponse {
 
 function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): Requested {
   const { fromPod, forward } = place;
+  const fromNamespace = place.fromNamespace ?? 'default';
   const quiet = options.silent && !options.showError;
   const target = parseUrl(options.url!);
   if ('error' in target) return { cluster, stdout: '', stderr: quiet ? '' : target.error, exitCode: target.code };
-  const ip = fromPod === undefined ? resolve(target.host) : resolveInPod(cluster, target.host);
+  const ip = fromPod === undefined ? resolve(target.host) : resolveInPod(cluster, target.host, fromNamespace);
   const verbose: string[] = [];
   if (!ip) {
     const message = `curl: (6) Could not resolve host: ${target.host}\n`;
@@ -252,7 +259,7 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
   if (options.verbose) verbose.push(`*   Trying ${ip}:${target.port}...`);
   // One routing computation for curl and trace: curl reads how the connection ends off the trace.
   const http = { method, path: target.path };
-  const result = fromPod === undefined ? trace(cluster, { from: 'outside', ip, port: target.port, http }) : trace(cluster, { from: 'pod', pod: fromPod, ip, port: target.port, http });
+  const result = fromPod === undefined ? trace(cluster, { from: 'outside', ip, port: target.port, http }) : trace(cluster, { from: 'pod', pod: fromPod, namespace: fromNamespace, ip, port: target.port, http });
   if (!result.ok) return { cluster, stdout: '', stderr: `curl: (7) ${result.error}\n`, exitCode: 7 };
   const { cluster: routed, trace: traced } = result;
   // A request stopped before kube-proxy (the cloud firewall) still aimed at a service: the one
@@ -334,6 +341,6 @@ function logRequest(cluster: Cluster, traced: Trace, method: string, path: strin
     bytes: Buffer.byteLength(outcome.response.body),
     userAgent: `curl/${VERSION}`,
   };
-  const result = appendAccessLog(cluster, outcome.server.pod.metadata.name, entry);
+  const result = appendAccessLog(cluster, outcome.server.pod.metadata.name, entry, outcome.server.pod.metadata.namespace);
   return result.ok ? result.cluster : cluster;
 }

@@ -7,7 +7,7 @@ import type { LineResult, ShellState } from './shell.js';
 
 export function runInsideContainer(state: ShellState, text: string): Omit<LineResult, 'output'> {
   const inside = state.inside;
-  const pod = inside ? findPod(state.cluster, inside.pod) : undefined;
+  const pod = inside ? findPod(state.cluster, inside.pod, inside.namespace) : undefined;
   const outside: ShellState = { seed: state.seed, cluster: state.cluster, history: state.history, ...(state.forgotten !== undefined ? { forgotten: state.forgotten } : {}) };
   if (!inside || !pod) {
     // kubectl's stream ends when the container does.

@@ -9,6 +9,7 @@ import {
   findPod,
   findService,
   isPodReady,
+  namespaceExists,
   newReplicaSet,
   podPhase,
   podsOfReplicaSet,
@@ -23,6 +24,8 @@ export interface PortForward {
   readonly local: number;
   readonly remote: number;
   readonly pod: string;
+  /** The pod's namespace (absent: `default`). */
+  readonly namespace?: string;
 }
 
 export interface PortForwardResult {
@@ -33,8 +36,23 @@ export interface PortForwardResult {
 
 const fail = (cluster: Cluster, text: string): PortForwardResult => ({ result: { cluster, stdout: '', stderr: `error: ${text}\n`, exitCode: 1 } });
 
-export function portForward(cluster: Cluster, args: readonly string[]): PortForwardResult {
-  const words = args.filter((a) => !a.startsWith('-'));
+/** `-n NS`, `-nNS`, `--namespace NS`, `--namespace=NS`: the namespace, and the words without it. */
+function takeNamespace(args: readonly string[], fallback: string): { namespace: string; rest: string[] } {
+  let namespace = fallback;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '-n' || arg === '--namespace') namespace = args[++i] ?? namespace;
+    else if (arg.startsWith('--namespace=')) namespace = arg.slice('--namespace='.length);
+    else if (/^-n[^-]/.test(arg)) namespace = arg.slice(2);
+    else rest.push(arg);
+  }
+  return { namespace: namespace === '' ? fallback : namespace, rest };
+}
+
+export function portForward(cluster: Cluster, args: readonly string[], defaultNamespace = 'default'): PortForwardResult {
+  const { namespace, rest } = takeNamespace(args, defaultNamespace);
+  const words = rest.filter((a) => !a.startsWith('-'));
   const [resource = '', ...ports] = words;
   if (resource === '' || ports.length === 0) return fail(cluster, 'TYPE/NAME and list of ports are required for port-forward');
   const [typeName = '', name = ''] = resource.includes('/') ? resource.split('/') : ['pod', resource];
@@ -48,11 +66,13 @@ export function portForward(cluster: Cluster, args: readonly string[]): PortForw
   const local = localText === '' ? 40000 + (remote % 20000) : Number(localText);
   let pod: Pod | undefined;
   const type = typeName.toLowerCase();
+  // kubectl asks for the namespace when the object is not found, and names what is missing.
+  if (!namespaceExists(cluster, namespace)) return { result: { cluster, stdout: '', stderr: `Error from server (NotFound): namespaces "${namespace}" not found\n`, exitCode: 1 } };
   if (['pod', 'pods', 'po'].includes(type)) {
-    pod = findPod(cluster, name);
+    pod = findPod(cluster, name, namespace);
     if (!pod) return { result: { cluster, stdout: '', stderr: `Error from server (NotFound): pods "${name}" not found\n`, exitCode: 1 } };
   } else if (['svc', 'service', 'services'].includes(type)) {
-    const service = findService(cluster, name);
+    const service = findService(cluster, name, namespace);
     if (!service) return { result: { cluster, stdout: '', stderr: `Error from server (NotFound): services "${name}" not found\n`, exitCode: 1 } };
     pod = selectedPods(cluster, service).find((p) => isPodReady(p, cluster.now)) ?? selectedPods(cluster, service)[0];
     if (!pod) return fail(cluster, 'unable to forward port because no pods are selected by the service');
@@ -60,7 +80,7 @@ export function portForward(cluster: Cluster, args: readonly string[]): PortForw
     if (!servicePort) return fail(cluster, `Service ${name} does not have a service port ${remote}`);
     remote = resolveTargetPort(pod, servicePort) ?? remote;
   } else if (['deployment', 'deploy', 'deployments'].includes(type)) {
-    const d = findDeployment(cluster, name);
+    const d = findDeployment(cluster, name, namespace);
     if (!d) return { result: { cluster, stdout: '', stderr: `Error from server (NotFound): deployments.apps "${name}" not found\n`, exitCode: 1 } };
     const rs = newReplicaSet(cluster, d);
     pod = rs ? podsOfReplicaSet(cluster, rs).find((p) => isPodReady(p, cluster.now)) : undefined;
@@ -70,5 +90,5 @@ export function portForward(cluster: Cluster, args: readonly string[]): PortForw
   }
   if (podPhase(pod, cluster.now) !== 'Running') return fail(cluster, `unable to forward port because pod is not running. Current status=${podPhase(pod, cluster.now)}`);
   const stdout = `Forwarding from 127.0.0.1:${local} -> ${remote}\nForwarding from [::1]:${local} -> ${remote}\n`;
-  return { result: { cluster, stdout, stderr: '', exitCode: 0 }, forward: { local, remote, pod: pod.metadata.name } };
+  return { result: { cluster, stdout, stderr: '', exitCode: 0 }, forward: { local, remote, pod: pod.metadata.name, namespace: pod.metadata.namespace } };
 }

@@ -18,7 +18,7 @@ export interface ShellState {
   /** How many earlier lines fell out of `history`, so its numbers go on counting as bash's do. */
   readonly forgotten?: number;
   /** Inside a container's shell (`kubectl exec -it POD -- sh`): lines run there until `exit`. */
-  readonly inside?: { readonly pod: string; readonly shell: 'sh' | 'bash' };
+  readonly inside?: { readonly pod: string; readonly shell: 'sh' | 'bash'; readonly namespace?: string };
   /** The running `kubectl port-forward`, answering curl on localhost until Ctrl-C or the next one. */
   readonly portForward?: PortForward;
 }

@@ -212,7 +212,7 @@ function viaLoadBalancer(ctx: Ctx, service: Service, ip: string, portNumber: num
 // ---- from a pod ----
 
 function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
-  const pod = findPod(cluster, request.pod);
+  const pod = findPod(cluster, request.pod, request.namespace);
   if (!pod) return { ok: false, error: `pod "${request.pod}" not found` };
   if (cluster.now < pod.timeline.startedAt) return { ok: false, error: `pod ${request.pod} is not running yet: nothing in it can open a connection` };
   const myNode = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);

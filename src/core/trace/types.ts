@@ -27,6 +27,8 @@ export interface OutsideRequest {
 export interface PodRequest {
   readonly from: 'pod';
   readonly pod: string;
+  /** The pod's namespace (absent: `default`). */
+  readonly namespace?: string;
   readonly ip: string;
   readonly port: number;
   readonly http?: HttpRequest;
