@@ -85,15 +85,17 @@ export async function openSession(connection: Connection, options: SessionOption
   mkdirSync(manifestDir, { recursive: true });
   for (const [name, text] of options.manifests) writeFileSync(join(manifestDir, basename(name)), text);
 
-  const readFile = (path: string): string | readonly string[] | undefined => {
+  const readFile = (path: string): string | readonly string[] | undefined | null => {
     const full = resolve(options.cwd, path);
     if (!existsSync(full) && options.manifests.has(path)) return options.manifests.get(path);
     const listed = options.files.listDir?.(path);
     if (listed) {
-      return listed.filter((n) => /\.(ya?ml|json)$/i.test(n)).map((n) => options.files.readFile(join(path, n))).filter((t): t is string => typeof t === 'string');
+      const texts = listed.filter((n) => /\.(ya?ml|json)$/i.test(n)).map((n) => options.files.readFile(join(path, n)));
+      return texts.every((t): t is string => typeof t === 'string') ? texts : null;
     }
     const text = options.files.readFile(path);
-    return typeof text === 'string' ? text : undefined;
+    if (typeof text === 'string') return text;
+    return text.error === 'not-found' ? undefined : null;
   };
   /** `-f NAME` for a course manifest the folder lacks: the private copy's path. */
   const withManifests = (args: readonly string[]): string[] =>

@@ -44,6 +44,17 @@ const CLUSTER_SCOPED_WORDS: Readonly<Record<string, string>> = {
   crd: 'customresourcedefinitions', crds: 'customresourcedefinitions', customresourcedefinition: 'customresourcedefinitions',
   pc: 'priorityclasses', priorityclass: 'priorityclasses', csr: 'certificatesigningrequests', cs: 'componentstatuses',
 };
+/** Namespaced types a write may name, in every spelling kubectl takes (the course's namespace holds them). */
+const NAMESPACED_WORDS = new Set([
+  'all', 'pod', 'pods', 'po', 'service', 'services', 'svc', 'deployment', 'deployments', 'deploy', 'replicaset', 'replicasets', 'rs',
+  'endpoints', 'ep', 'endpointslice', 'endpointslices', 'configmap', 'configmaps', 'cm', 'secret', 'secrets', 'job', 'jobs',
+  'cronjob', 'cronjobs', 'cj', 'statefulset', 'statefulsets', 'sts', 'daemonset', 'daemonsets', 'ds', 'ingress', 'ingresses', 'ing',
+  'serviceaccount', 'serviceaccounts', 'sa', 'networkpolicy', 'networkpolicies', 'netpol', 'persistentvolumeclaim',
+  'persistentvolumeclaims', 'pvc', 'poddisruptionbudget', 'poddisruptionbudgets', 'pdb', 'event', 'events', 'ev',
+]);
+/** What `kubectl create` may make by name (`create service nodeport ...`); the rest only from checked manifests. */
+const CREATE_WORDS = new Set(['service', 'svc', 'deployment', 'deploy', 'configmap', 'cm', 'secret', 'job', 'cronjob', 'cj', 'ingress', 'ing', 'poddisruptionbudget', 'pdb', 'serviceaccount', 'sa']);
+
 /** Kinds a manifest may hold: namespaced ones the lessons (and a curious learner) use. */
 const MANIFEST_KINDS = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ConfigMap', 'Secret', 'Endpoints', 'EndpointSlice', 'Ingress', 'NetworkPolicy', 'ServiceAccount', 'PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'List']);
 /** kubectl's flags that take a value as the next word (so that value is not read as a type or name). */
@@ -86,6 +97,7 @@ function scan(words: readonly string[]): Scan {
     if (flag === '-n' || flag === '--namespace') namespaces.push(value ?? '');
     if ((flag === '-f' && verb !== 'logs') || flag === '--filename') files.push(value ?? '');
     if (flag === '-k' || flag === '--kustomize') return { verb, positionals, files, namespaces, problem: '-k (kustomize) is not run here: give the manifests with -f' };
+    if (flag === '-R' || flag === '--recursive') return { verb, positionals, files, namespaces, problem: '-R reads folders below the one given; name the manifests, or their folder, without it' };
     if (flag === '--raw') return { verb, positionals, files, namespaces, problem: '--raw reaches any API path; it is not run here' };
   }
   return { verb, positionals, files, namespaces };
@@ -102,7 +114,7 @@ function typesOf(verb: string, positionals: readonly string[]): string[] {
   return words.map((w) => w.toLowerCase().split('.')[0] ?? '');
 }
 
-const clusterScoped = (type: string): boolean => CLUSTER_SCOPED.has(type) || getOwn(CLUSTER_SCOPED_WORDS, type) !== undefined || CLUSTER_SCOPED.has(`${type}s`);
+const clusterScoped = (type: string): boolean => CLUSTER_SCOPED.has(type) || getOwn(CLUSTER_SCOPED_WORDS, type) !== undefined || CLUSTER_SCOPED.has(`${type}s`) || !NAMESPACED_WORDS.has(type);
 
 /** Why the manifests in a file would reach beyond our namespace; null when they stay in it. */
 export function manifestProblem(text: string, namespace: string): string | null {
@@ -139,10 +151,11 @@ export function manifestProblem(text: string, namespace: string): string | null 
 /**
  * Checks a kubectl command line (the words after `kubectl`) before it runs: no other context or user,
  * no namespace but ours, no write to a cluster-wide object, manifests only of namespaced objects in
- * ours. `read` gives a file's text (undefined when it cannot be read: kubectl then says so itself).
+ * ours. `read` gives a file's text (undefined when there is no such file: kubectl then says so
+ * itself; null when it is there but cannot be checked, which is refused).
  * On success, the words to run, with our namespace given explicitly.
  */
-export function guardKubectl(words: readonly string[], namespace: string, read: (path: string) => string | readonly string[] | undefined): Guarded {
+export function guardKubectl(words: readonly string[], namespace: string, read: (path: string) => string | readonly string[] | undefined | null): Guarded {
   const s = scan(words);
   if (s.problem) return refuse(s.problem);
   const verb = s.verb;
@@ -159,14 +172,20 @@ export function guardKubectl(words: readonly string[], namespace: string, read: 
   }
   if (verb === 'auth' && s.positionals[0] !== 'can-i') return refuse('only kubectl auth can-i is run here');
   const types = typesOf(verb, s.positionals);
-  if (!READS.has(verb) && verb !== 'auth' && types.some(clusterScoped)) {
-    return refuse(`kubectl ${verb} on ${types.find(clusterScoped)} changes the whole cluster, not the course's namespace "${namespace}"`);
+  if (!READS.has(verb) && verb !== 'auth' && verb !== 'create' && types.some(clusterScoped)) {
+    const type = types.find(clusterScoped) ?? '';
+    const whole = CLUSTER_SCOPED.has(type) || getOwn(CLUSTER_SCOPED_WORDS, type) !== undefined || CLUSTER_SCOPED.has(`${type}s`);
+    return refuse(whole ? `kubectl ${verb} on ${type} changes the whole cluster, not the course's namespace "${namespace}"` : `kubectl ${verb} on "${type}" is not run here: it is not a kind the course's namespace holds`);
   }
-  if (verb === 'create' && clusterScoped(s.positionals[0] ?? '')) return refuse(`kubectl create ${s.positionals[0]} changes the whole cluster`);
+  const made = s.positionals[0];
+  if (verb === 'create' && made !== undefined && !CREATE_WORDS.has(made.toLowerCase())) {
+    return refuse(CLUSTER_SCOPED.has(made) || getOwn(CLUSTER_SCOPED_WORDS, made) !== undefined || CLUSTER_SCOPED.has(`${made}s`) ? `kubectl create ${made} changes the whole cluster` : `kubectl create ${made} is not run here; write it as a manifest and apply it`);
+  }
   for (const file of s.files) {
     if (file === '-' || /^[a-z]+:\/\//i.test(file)) return refuse(`-f ${file || '(nothing)'}: here manifests come from files, so that they can be checked before they run`);
     const text = read(file);
     if (text === undefined) continue;
+    if (text === null) return refuse(`${file} cannot be read here (too large, or not a regular file), so it cannot be checked before it runs`);
     for (const one of typeof text === 'string' ? [text] : text) {
       const why = manifestProblem(one, namespace);
       if (why) return refuse(why);

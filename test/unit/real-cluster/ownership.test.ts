@@ -15,7 +15,7 @@ const files: Record<string, string> = {
 const guard = (line: string) => {
   const split = splitShellWords(line);
   assert.ok(split.ok);
-  return guardKubectl(split.words.slice(1), NS, (path) => files[path]);
+  return guardKubectl(split.words.slice(1), NS, (path) => (path === 'huge.yml' ? null : files[path]));
 };
 const refused = (line: string, why: RegExp) => {
   const g = guard(line);
@@ -92,7 +92,20 @@ describe('the guard in front of the real kubectl', () => {
     refused('kubectl auth reconcile -f role.yml', /only kubectl auth can-i/);
   });
 
+  it('writes name only kinds a namespace holds; create makes only a few kinds by name', () => {
+    for (const line of ['kubectl create deployment web --image nginx', 'kubectl delete all --all', 'kubectl scale deploy/web --replicas 2', 'kubectl label pods web tier=front', 'kubectl delete svc,po web']) {
+      assert.ok(guard(line).ok, line);
+    }
+    refused('kubectl create ingressclass x --controller=y', /not run here; write it as a manifest/);
+    refused('kubectl create priorityclass high --value=1000', /whole cluster/);
+    refused('kubectl delete ingressclasses nginx', /whole cluster/);
+    refused('kubectl delete widgets.example.com w', /not a kind/);
+    refused('kubectl annotate pods,nodes --all x=y', /nodes changes the whole cluster/);
+  });
+
   it('reads each manifest: only namespaced kinds, only in our namespace', () => {
+    refused('kubectl apply -R -f manifests/', /-R reads folders/);
+    refused('kubectl apply -f huge.yml', /cannot be read here .* cannot be checked/);
     refused('kubectl apply -f elsewhere.yml', /namespace "kube-system"/);
     refused('kubectl create -f ns.yml', /a Namespace is not created from here/);
     refused('kubectl apply --filename=role.yml', /ClusterRoleBinding/);
