@@ -209,6 +209,27 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
     assert.ok(!(await namespaces()).some((n) => n.name === 'nodeport-lab-expose-imperatively'));
   });
 
+  it('reset makes the lesson\'s namespace again, empty but for its setup; Ctrl-C leaves the lesson and deletes it', async () => {
+    const ran = await cli(['--cluster', '--lesson', '3', '--yes'], env, ['kubectl run stray --image nginx', 'reset', 'kubectl get pods']);
+    assert.equal(ran.code, 1);
+    assert.match(ran.stdout, /pod\/stray created\n/);
+    assert.match(ran.stdout, /Namespace nodeport-lab-create-the-pod made again, with the lesson's setup\./);
+    assert.match(ran.stderr, /No resources found in nodeport-lab-create-the-pod namespace\.\n/);
+    assert.match(ran.stderr, /namespace\/nodeport-lab-create-the-pod deleted\n$/);
+    if (tmuxMissing()) return;
+    const term = new Terminal(`node ${CLI} --cluster --lesson 3 --yes`, { columns: 120, rows: 30 }, { KUBECONFIG: server.kubeconfig, NODEPORT_LAB_HOME: join(home, 'lab'), PATH: process.env.PATH ?? '' });
+    try {
+      await term.waitFor((t) => t.includes('Goal:'));
+      assert.ok((await namespaces()).some((n) => n.name === 'nodeport-lab-create-the-pod'));
+      term.keys('C-c');
+      assert.equal((await term.exited()).code, 130);
+      assert.match(term.screen(), /namespace\/nodeport-lab-create-the-pod deleted/);
+    } finally {
+      term.close();
+    }
+    assert.ok(!(await namespaces()).some((n) => n.name === 'nodeport-lab-create-the-pod'));
+  });
+
   it('clean --cluster deletes only the namespaces with our label', async () => {
     await realKubectl(['create', 'namespace', 'team-a'], server.kubeconfig);
     await realKubectl(['create', 'namespace', 'nodeport-lab-lookalike'], server.kubeconfig);

@@ -98,13 +98,17 @@ function checklist(step: DoStep, parts: readonly { says: string; met: boolean }[
   return parts.map((p) => `  ${p.met ? '[x]' : '[ ]'} ${p.says}`).join('\n');
 }
 
-async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson, lines: Lines): Promise<'done' | 'ended'> {
+async function setUp(run: ClusterRun, session: Session, lesson: Lesson): Promise<void> {
   for (const line of lesson.setup) {
     // A setup's sleep gives the simulator's pods time to start; a real cluster gets a few seconds.
     const wait = /^\s*sleep\s+(\d+)\s*$/.exec(line);
     const result = await session.run(wait ? `sleep ${Math.min(Number(wait[1]), SETUP_SLEEP_S)}` : line);
     if (result.exitCode !== 0 && result.exitCode !== null) show(run, result);
   }
+}
+
+async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson, lines: Lines): Promise<'done' | 'ended'> {
+  await setUp(run, session, lesson);
   const steps = lesson.steps.filter((s): s is DoStep => s.kind === 'do' && !s.deep);
   for (const [index, step] of steps.entries()) {
     const cluster = await session.read();
@@ -127,6 +131,16 @@ async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson,
         continue;
       }
       if (text === 'skip') break;
+      if (text === 'reset') {
+        // The lesson's namespace, deleted and made again, and its setup run: the step starts over.
+        const problem = await session.renew();
+        if (problem) return run.err(`nodeport-lab: ${problem}\n`), 'ended';
+        await setUp(run, session, lesson);
+        attempts.length = 0;
+        parts = checkGoal(step.goal, await session.read(), attempts);
+        run.out(`Namespace ${session.namespace} made again, with the lesson's setup.\nGoal:\n${checklist(step, parts)}\n`);
+        continue;
+      }
       const result = await session.run(text);
       show(run, result);
       if (result.exitCode === null) continue;
@@ -151,9 +165,19 @@ export async function courseOnCluster(run: ClusterRun, course: Course, which: st
     for (const lesson of lessons) {
       const opened = await openSession(connected, { namespace: namespaceFor(lesson.id), files, manifests, cwd: process.cwd() });
       if (!opened.ok) return run.err(`nodeport-lab: ${opened.message}\n`), 1;
-      run.out(`\n# Lesson ${course.lessons.indexOf(lesson) + 1}: ${lesson.title} (namespace ${opened.session.namespace})\n`);
-      const ended = await practiseLesson(run, opened.session, lesson, lines);
-      run.err(`${await opened.session.leave()}\n`);
+      const session = opened.session;
+      run.out(`\n# Lesson ${course.lessons.indexOf(lesson) + 1}: ${lesson.title} (namespace ${session.namespace})\n`);
+      // Ctrl-C leaves the lesson as the end of it does: its namespace is deleted.
+      const interrupted = (): void => {
+        void session.leave().then((said) => {
+          run.err(`\n${said}\n`);
+          connected.dispose();
+          process.exit(130);
+        });
+      };
+      process.once('SIGINT', interrupted);
+      const ended = await practiseLesson(run, session, lesson, lines).finally(() => process.removeListener('SIGINT', interrupted));
+      run.err(`${await session.leave()}\n`);
       if (ended === 'ended') return 1;
     }
     return 0;

@@ -34,6 +34,8 @@ export interface Session {
   readonly read: () => Promise<Cluster>;
   /** Deletes the namespace (it is ours: checked again before the request). */
   readonly leave: () => Promise<string>;
+  /** Deletes the namespace and makes it again, empty; null when done, else why not. */
+  readonly renew: () => Promise<string | null>;
 }
 
 /** A command that follows (get -w, logs -f) is stopped after this long. */
@@ -237,7 +239,11 @@ export async function openSession(connection: Connection, options: SessionOption
   };
 
   const leave = async (): Promise<string> => deleteOurNamespace(connection, namespace);
-  return { ok: true, session: { namespace, kubeconfig: connection.kubeconfig, run, read, leave } };
+  const renew = async (): Promise<string | null> => {
+    await leave();
+    return ensureNamespace(connection, namespace);
+  };
+  return { ok: true, session: { namespace, kubeconfig: connection.kubeconfig, run, read, leave, renew } };
 }
 
 /** Deletes a namespace only if it carries our label; says what happened. */
