@@ -50,6 +50,9 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
       files.set(name, lectureManifest(name));
       writeFileSync(join(dir, name), lectureManifest(name));
     }
+    const inOther = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p2\n  namespace: other\nspec:\n  containers:\n  - name: c\n    image: nginx\n';
+    writeFileSync(join(dir, 'in-other.yml'), inOther);
+    files.set('in-other.yml', inOther);
     writeFileSync(join(dir, 'too-low.yml'), lectureManifest('pod-nodeport-service.yml').replace('31231', '29999'));
     files.set('too-low.yml', lectureManifest('pod-nodeport-service.yml').replace('31231', '29999'));
   });
@@ -159,6 +162,32 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.deepEqual(answer, { error: 'ECONNREFUSED' });
+  });
+
+  it('namespaces: create ns, run and expose in it, get -A, a missing namespace, delete ns (byte for byte)', async () => {
+    const ns = 'nodeport-lab-5';
+    await expectSame(`--context nodeport-lab create ns ${ns}`);
+    await expectSame(`--context nodeport-lab create ns ${ns}`);
+    await expectSame(`label ns ${ns} app.kubernetes.io/managed-by=nodeport-lab`);
+    await expectSame('get ns -l app.kubernetes.io/managed-by=nodeport-lab --show-labels');
+    await expectSame(`-n ${ns} run web --image=nginx --port=80`);
+    await expectSame('run web --image=nginx -n foo');
+    await expectSame('get pod web -n foo');
+    await expectSame('get pods -n foo');
+    now += 30_000;
+    await expectSame(`expose pod web --port=80 --type=NodePort -n ${ns}`);
+    await expectSame('get pods -A');
+    await expectSame('get pods -A -o wide');
+    await expectSame('get svc -A');
+    await expectSame(`get ep -n ${ns}`);
+    await expectSame(`get pod web -n ${ns} -o yaml`);
+    await expectSame(`logs web -n ${ns}`);
+    await expectSame(`apply -f in-other.yml -n ${ns}`);
+    await expectSame(`apply -f in-other.yml`);
+    await expectSame('delete ns default');
+    await expectSame(`delete ns ${ns}`);
+    await expectSame('get pods -A');
+    await expectSame(`get pods -n ${ns}`);
   });
 
   it('stop removes the kubeconfig', async () => {

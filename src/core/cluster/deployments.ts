@@ -261,10 +261,11 @@ export function settleWorkloads(cluster: Cluster, until: number): Cluster {
 }
 
 export function createDeployment(cluster: Cluster, input: DeploymentInput): Result<Deployment> {
-  const errors = validateDeployment(input);
-  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', input.name, errors) };
+  // NamespaceLifecycle admission runs before the registry validates the object.
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
   if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
+  const errors = validateDeployment(input);
+  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', input.name, errors) };
   if (findDeployment(cluster, input.name, namespace)) return { ok: false, cluster, error: { ...alreadyExists('Deployment', input.name), message: `deployments.apps "${input.name}" already exists` } };
   const uid = newUid(cluster.rng);
   const revision = nextRevision({ ...cluster, rng: uid.rng });

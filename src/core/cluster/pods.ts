@@ -138,10 +138,11 @@ function toContainer(input: ContainerInput): Container {
 }
 
 export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
-  const errors = validatePod(input);
-  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', input.name, errors) };
+  // NamespaceLifecycle admission runs before the registry validates the object.
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
   if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
+  const errors = validatePod(input);
+  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', input.name, errors) };
   if (findPod(cluster, input.name, namespace)) return { ok: false, cluster, error: alreadyExists('Pod', input.name) };
 
   const node = pickNode(cluster);

@@ -6,6 +6,8 @@ import { lectureManifest } from '../../helpers/fixtures.js';
 
 export class Session {
   cluster: Cluster;
+  /** The kubeconfig context's namespace (absent: `default`). */
+  namespace: string | undefined;
   constructor(
     seed = 1,
     private readonly files: Record<string, string> = {},
@@ -18,7 +20,7 @@ export class Session {
     if (!words.ok) throw new Error(words.error);
     const [first, ...rest] = words.words;
     const args = first === 'kubectl' ? rest : words.words;
-    const result = runKubectl(this.cluster, args, { readFile: (p) => this.files[p] ?? { error: 'not-found' } });
+    const result = runKubectl(this.cluster, args, { readFile: (p) => this.files[p] ?? { error: 'not-found' }, ...(this.namespace !== undefined ? { namespace: this.namespace } : {}) });
     this.cluster = result.cluster;
     return result;
   }
