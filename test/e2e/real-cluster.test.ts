@@ -5,7 +5,7 @@
 // not ours, and clean-up leaving no namespace of ours.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -134,6 +134,8 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
   });
 
   it('sandbox --cluster: the real kubectl in our labelled namespace; what is not ours is refused', async () => {
+    const copies = () => readdirSync(tmpdir()).filter((n) => n.startsWith('nodeport-lab-cluster-')).sort();
+    const before = copies();
     const ran = await cli(
       ['sandbox', '--cluster', '--yes'],
       env,
@@ -173,8 +175,9 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
     assert.equal(ours?.labels[LABEL], 'nodeport-lab');
     const pods = await realKubectl(['get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}'], server.kubeconfig);
     assert.deepEqual(pods.stdout.trim().split(' ').filter((p) => p.includes('/')).sort(), [`${NS}/from-file`, `${NS}/myapp-pod`, `${NS}/web`]);
-    // Your own kubeconfig is as it was: its context still defaults to default.
+    // Your own kubeconfig is as it was: its context still defaults to default; the private copy is gone.
     assert.match(readFileSync(server.kubeconfig, 'utf8'), /namespace: default/);
+    assert.deepEqual(copies(), before);
   });
 
   it('--cluster --lesson: the setup runs in the lesson\'s namespace, its do steps are met through the real kubectl, and leaving deletes it', async () => {

@@ -77,6 +77,14 @@ export async function sandboxOnCluster(run: ClusterRun, files: KubectlIO, manife
     if (!opened.ok) return run.err(`nodeport-lab: ${opened.message}\n`), 1;
     const session = opened.session;
     run.err(`Namespace ${session.namespace} is ready; type help for what runs here.\n`);
+    const kept = `Your objects stay in namespace ${session.namespace}; nodeport-lab clean --cluster ${connected.context.name} deletes it.\n`;
+    // Ctrl-C ends the sandbox: the private kubeconfig (it holds your credentials) goes with it.
+    const interrupted = (): void => {
+      connected.dispose();
+      run.err(`\n${kept}`);
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
     let status = 0;
     for (;;) {
       if (run.interactive) run.err('$ ');
@@ -87,7 +95,8 @@ export async function sandboxOnCluster(run: ClusterRun, files: KubectlIO, manife
       if (result.exitCode !== null) status = result.exitCode;
       if (result.exit) break;
     }
-    run.err(`Your objects stay in namespace ${session.namespace}; nodeport-lab clean --cluster ${connected.context.name} deletes it.\n`);
+    process.removeListener('SIGINT', interrupted);
+    run.err(kept);
     return status;
   } finally {
     connected.dispose();
