@@ -16,3 +16,8 @@ export function fixtureCourse(): Course {
 /** The lecture's manifests as the course ships them (lessons/manifests). */
 export const lectureManifest = (name: 'pod-definition.yml' | 'pod-nodeport-service.yml'): string =>
   readFileSync(repoPath(`lessons/manifests/${name}`), 'utf8');
+
+/** The pods in `default`: what the learner made, without the cluster's own (kube-system, kube-flannel). */
+export function learnerPods<P extends { readonly metadata: { readonly namespace: string } }>(cluster: { readonly pods: readonly P[] }): P[] {
+  return cluster.pods.filter((p) => p.metadata.namespace === 'default');
+}

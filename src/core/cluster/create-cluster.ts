@@ -1,6 +1,7 @@
 // A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
 
 import { settleWorkloads } from './deployments.js';
+import { systemObjects } from './system-pods.js';
 import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
 import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan } from './topology.js';
@@ -16,6 +17,8 @@ export interface CreateClusterOptions {
   readonly now?: number;
   readonly config?: Partial<ClusterConfig>;
   readonly nodes?: readonly NodePlan[];
+  /** false: no kube-system pods, kube-dns or CNI (an empty cluster for tests of one mechanism). */
+  readonly systemPods?: boolean;
 }
 
 export function createCluster(options: CreateClusterOptions): Cluster {
@@ -56,7 +59,19 @@ export function createCluster(options: CreateClusterOptions): Cluster {
       ipFamilyPolicy: 'SingleStack',
     },
   };
-  return { config, now: start, rng, revision: revision + 400, nodes, pods: [], services: [kubernetes], events: [] };
+  // The cluster's own pods and the kube-dns Service, from the revisions before the learner's.
+  const system = options.systemPods === false ? undefined : systemObjects(config, nodes, revision + 100);
+  return {
+    config,
+    now: start,
+    rng,
+    revision: revision + 400,
+    nodes: system ? [...system.nodes] : nodes,
+    pods: system ? [...system.pods] : [],
+    services: system ? [kubernetes, ...system.services] : [kubernetes],
+    events: [],
+    ...(system ? { namespaces: system.namespaces } : {}),
+  };
 }
 
 /** Moves the virtual clock forward; pods progress through their start-up as time passes. */

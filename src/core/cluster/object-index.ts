@@ -177,7 +177,8 @@ class Lookup<T extends object, Table> implements HandsOn<T> {
 export const qualifiedName = (namespace: string, name: string): string => `${namespace}/${name}`;
 
 const podsByName = new Lookup(byKeys((p: Pod) => [qualifiedName(p.metadata.namespace, p.metadata.name)]));
-const podsByIP = new Lookup(byKeys((p: Pod) => [p.status.podIP]));
+/** By pod IP; a hostNetwork pod shares its node's address and answers as the node, so it is not filed. */
+const podsByIP = new Lookup(byKeys((p: Pod) => (p.spec.hostNetwork ? [] : [p.status.podIP])));
 const podsByNode = new Lookup(byKeys((p: Pod) => [p.spec.nodeName]));
 const podsByLabel = new Lookup(byLabels((p: Pod) => p.metadata.labels));
 const POD_LOOKUPS: readonly HandsOn<Pod>[] = [podsByName, podsByIP, podsByNode, podsByLabel];

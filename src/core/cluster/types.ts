@@ -87,6 +87,8 @@ export interface Container {
   readonly ports: readonly ContainerPort[];
   readonly env: readonly EnvVar[];
   readonly imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+  /** requests and limits, as quantities (`100m`, `70Mi`); absent: none. */
+  readonly resources?: { readonly requests?: Labels; readonly limits?: Labels };
 }
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
@@ -98,6 +100,11 @@ export interface PodSpec {
   readonly nodeName: string;
   readonly serviceAccountName: 'default';
   readonly terminationGracePeriodSeconds: number;
+  /** The pod uses its node's network: its IP is the node's (kube-proxy, the CNI, static pods). */
+  readonly hostNetwork?: boolean;
+  /** system-node-critical or system-cluster-critical, with its priority; absent: none, priority 0. */
+  readonly priorityClassName?: string;
+  readonly priority?: number;
 }
 
 /** When each step of the pod's start-up happens; the visible status follows from the clock. */
@@ -118,7 +125,7 @@ export interface Pod {
   readonly status: {
     readonly hostIP: string;
     readonly podIP: string;
-    readonly qosClass: 'BestEffort';
+    readonly qosClass: 'BestEffort' | 'Burstable' | 'Guaranteed';
     readonly containerID: string;
     readonly imageID: string;
     readonly imageSize: number;
@@ -142,7 +149,7 @@ export interface Pod {
 
 /** One controller owner reference (controller: true, blockOwnerDeletion: true). */
 export interface OwnerRef {
-  readonly kind: 'ReplicaSet' | 'Deployment';
+  readonly kind: 'ReplicaSet' | 'Deployment' | 'DaemonSet' | 'Node';
   readonly name: string;
   readonly uid: string;
 }

@@ -2,6 +2,7 @@
 // ReplicaSet controllers against pkg/controller/deployment (rolling.go, sync.go) and
 // apimachinery's rand.SafeEncodeString.
 
+import { learnerPods } from '../../helpers/fixtures.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -55,8 +56,8 @@ describe('a new deployment', () => {
     assert.equal(rs.length, 1);
     const hash = rs[0]!.metadata.labels['pod-template-hash'];
     assert.equal(rs[0]!.metadata.name, `web-${hash}`);
-    assert.equal(cluster.pods.length, 3);
-    for (const pod of cluster.pods) {
+    assert.equal(learnerPods(cluster).length, 3);
+    for (const pod of learnerPods(cluster)) {
       assert.match(pod.metadata.name, new RegExp(`^web-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
       assert.deepEqual(pod.metadata.labels, { app: 'web', 'pod-template-hash': hash });
       assert.equal(pod.owner?.name, rs[0]!.metadata.name);
@@ -82,7 +83,7 @@ describe('a new deployment', () => {
     const ips = endpointsFor(cluster, svc.value).subsets.flatMap((s) => s.addresses.map((a) => a.ip));
     assert.equal(ips.length, 3);
     assert.deepEqual(ips, [...ips].sort());
-    assert.deepEqual(new Set(ips), new Set(cluster.pods.map((p) => p.status.podIP)));
+    assert.deepEqual(new Set(ips), new Set(learnerPods(cluster).map((p) => p.status.podIP)));
   });
 });
 
@@ -93,15 +94,15 @@ describe('a rolling update (25% max surge, 25% max unavailable)', () => {
     assert.ok(updated.ok);
     cluster = updated.cluster;
     for (let t = 0; t < 60; t++) {
-      const ready = cluster.pods.filter((p) => isPodReady(p, cluster.now)).length;
-      assert.ok(cluster.pods.length <= 5, `at most 4 + 1 pods, got ${cluster.pods.length}`);
+      const ready = learnerPods(cluster).filter((p) => isPodReady(p, cluster.now)).length;
+      assert.ok(learnerPods(cluster).length <= 5, `at most 4 + 1 pods, got ${learnerPods(cluster).length}`);
       assert.ok(ready >= 3, `at least 4 - 1 ready, got ${ready}`);
       cluster = advanceClock(cluster, 500);
     }
     const d = findDeployment(cluster, 'web')!;
     const current = newReplicaSet(cluster, d)!;
-    assert.equal(cluster.pods.length, 4);
-    assert.ok(cluster.pods.every((p) => p.owner?.uid === current.metadata.uid));
+    assert.equal(learnerPods(cluster).length, 4);
+    assert.ok(learnerPods(cluster).every((p) => p.owner?.uid === current.metadata.uid));
     assert.equal(current.metadata.annotations['deployment.kubernetes.io/revision'], '2');
   });
   it('records the controller events sync.go words: "to N" on creation, "to N from M" after', () => {

@@ -37,7 +37,7 @@ describe('namespaces', () => {
     const c = must(createNamespace(createCluster({ seed: 1 }), { name: 'shop', labels: { team: 'a' } })).cluster;
     assert.deepEqual(
       listNamespaces(c).map((n) => n.metadata.name),
-      ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'shop'],
+      ['default', 'kube-flannel', 'kube-node-lease', 'kube-public', 'kube-system', 'shop'],
     );
     const shop = listNamespaces(c).find((n) => n.metadata.name === 'shop');
     assert.deepEqual(shop?.metadata.labels, { team: 'a', 'kubernetes.io/metadata.name': 'shop' });
@@ -110,8 +110,8 @@ describe('namespaces', () => {
     c = must(createDeployment(c, { name: 'd', namespace: 'shop', replicas: 2, selector: { app: 'd' }, template: { labels: { app: 'd' }, containers: [{ name: 'n', image: 'nginx', ports: [], env: [], imagePullPolicy: 'Always' }] } })).cluster;
     assert.equal(c.pods.filter((p) => p.metadata.namespace === 'shop').length, 3);
     const gone = must(deleteNamespace(c, 'shop')).cluster;
-    assert.deepEqual(gone.pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`), ['default/web']);
-    assert.deepEqual(gone.services.map((s) => s.metadata.name), ['kubernetes']);
+    assert.deepEqual(gone.pods.filter((p) => !p.metadata.namespace.startsWith('kube-')).map((p) => `${p.metadata.namespace}/${p.metadata.name}`), ['default/web']);
+    assert.deepEqual(gone.services.map((s) => s.metadata.name), ['kubernetes', 'kube-dns']);
     assert.equal((gone.deployments ?? []).length + (gone.replicaSets ?? []).length, 0);
     assert.ok(!listNamespaces(gone).some((n) => n.metadata.name === 'shop'));
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {

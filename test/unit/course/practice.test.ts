@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { currentPlace, goalMet, initialNav, navigate, type NavAction, type NavState } from '../../../src/core/course/navigation.js';
 import { emptyProgress } from '../../../src/core/progress/model.js';
-import { fixtureCourse } from '../../helpers/fixtures.js';
+import { fixtureCourse, learnerPods } from '../../helpers/fixtures.js';
 
 const course = fixtureCourse();
 const run = (state: NavState, ...actions: NavAction[]) => actions.reduce(navigate, state);
@@ -15,7 +15,7 @@ describe('practice in a lesson', () => {
   it('gives each lesson its own cluster, after the lesson\'s setup', () => {
     const state = start();
     const practice = state.practice.third!;
-    assert.deepEqual(practice.shell.cluster.pods.map((p) => p.metadata.name), ['ready-pod']);
+    assert.deepEqual(learnerPods(practice.shell.cluster).map((p) => p.metadata.name), ['ready-pod']);
     assert.deepEqual(practice.shell.history, [], 'setup is not the learner\'s history');
     assert.equal(state.focus, 'prompt');
   });

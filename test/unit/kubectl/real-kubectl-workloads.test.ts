@@ -3,6 +3,7 @@
 // objects, against the simulator's own describe and get (src/core/kubectl/describe-workloads.ts,
 // workload-views.ts, create-deployment.ts, scale.ts, set-image.ts).
 
+import { learnerPods } from '../../helpers/fixtures.js';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -111,7 +112,7 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
   it('describe replicaset (the old one, scaled to 0)', same(() => `describe rs ${rsNames()[0]}`));
   it('describe endpointslice of the service', same(() => `describe endpointslice ${sliceName()}`));
   it('describe namespace default', same(() => 'describe ns default'));
-  it('describe pod of a replicaset (Controlled By)', same(() => `describe pod ${session.cluster.pods[0]!.metadata.name}`));
+  it('describe pod of a replicaset (Controlled By)', same(() => `describe pod ${learnerPods(session.cluster)[0]!.metadata.name}`));
   it('get deployment -o yaml', same(() => 'get deployment web -o yaml'));
   it('get replicaset -o json', same(() => `get rs ${rsNames()[1]} -o json`));
   it('get endpointslice -o yaml', same(() => `get endpointslice ${sliceName()} -o yaml`));

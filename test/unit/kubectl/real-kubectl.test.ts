@@ -2,6 +2,7 @@
 // offline (client-side dry runs, flag errors, help), talking to a tiny fake
 // API server that only answers discovery and serves one pod.
 
+import { learnerPods } from '../../helpers/fixtures.js';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -26,7 +27,7 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
   before(async () => {
     session.run('run my-first-pod --image stacksimplify/kubenginx:1.0.0 --port=80');
     session.wait(30);
-    const pod = podView(session.cluster.pods[0]!, session.cluster.now);
+    const pod = podView(learnerPods(session.cluster)[0]!, session.cluster.now);
     const resource = (name: string, kind: string, short: string, namespaced = true) => ({ name, singularName: kind.toLowerCase(), namespaced, kind, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: [short] });
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];

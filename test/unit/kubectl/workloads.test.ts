@@ -3,6 +3,7 @@
 // delete.ts (all), run-kubectl.ts (edit, commands the simulator does not model). Columns per
 // pkg/printers/internalversion/printers.go; messages per staging/src/k8s.io/kubectl/pkg/cmd/*.
 
+import { learnerPods } from '../../helpers/fixtures.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Session } from './helpers.js';
@@ -23,7 +24,7 @@ describe('a Deployment of 3 replicas behind a NodePort service', () => {
     const ips = list.split(',');
     assert.equal(ips.length, 3);
     assert.deepEqual(ips, [...ips].sort());
-    const podIPs = s.cluster.pods.map((p) => `${p.status.podIP}:80`).sort();
+    const podIPs = learnerPods(s.cluster).map((p) => `${p.status.podIP}:80`).sort();
     assert.deepEqual(ips, podIPs);
     assert.match(s.run('describe svc web').stdout, /Selector:\s+app=web\n/);
   });
@@ -61,9 +62,9 @@ describe('scale, set image, rollout', () => {
   it('scale changes the pod count', () => {
     const s = deployed();
     assert.equal(s.run('scale deployment/web --replicas=5').stdout, 'deployment.apps/web scaled\n');
-    assert.equal(s.cluster.pods.length, 5);
+    assert.equal(learnerPods(s.cluster).length, 5);
     assert.equal(s.run('scale deploy web --replicas=1').stdout, 'deployment.apps/web scaled\n');
-    assert.equal(s.cluster.pods.length, 1);
+    assert.equal(learnerPods(s.cluster).length, 1);
     assert.equal(s.run('scale deploy web').stderr, 'error: required flag(s) "replicas" not set\n');
   });
   it('set image starts a new ReplicaSet; rollout status follows it to the end in virtual time', () => {
@@ -74,7 +75,7 @@ describe('scale, set image, rollout', () => {
     assert.equal(status[0], 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...');
     assert.ok(status.includes('Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...'));
     assert.equal(status[status.length - 1], 'deployment "web" successfully rolled out');
-    assert.ok(s.cluster.pods.every((p) => p.spec.containers[0]?.image === 'nginx:1.27'));
+    assert.ok(learnerPods(s.cluster).every((p) => p.spec.containers[0]?.image === 'nginx:1.27'));
     assert.equal(s.run('set image deployment/web nope=x').stderr, 'error: unable to find container named "nope"\n');
   });
   it('a first rollout waits for each replica to become available', () => {
@@ -88,10 +89,10 @@ describe('scale, set image, rollout', () => {
   });
   it('a deleted pod of a ReplicaSet is replaced', () => {
     const s = deployed();
-    const name = s.cluster.pods[0]!.metadata.name;
+    const name = learnerPods(s.cluster)[0]!.metadata.name;
     s.run(`delete pod ${name}`);
-    assert.equal(s.cluster.pods.length, 3);
-    assert.ok(!s.cluster.pods.some((p) => p.metadata.name === name));
+    assert.equal(learnerPods(s.cluster).length, 3);
+    assert.ok(!learnerPods(s.cluster).some((p) => p.metadata.name === name));
   });
 });
 
@@ -107,9 +108,9 @@ describe('events, namespaces, wait, api-resources', () => {
     assert.ok(lines.slice(1).every((l) => /\spod\/web\s/.test(l)));
     assert.deepEqual(lines.slice(1).map((l) => l.split(/\s+/)[2]), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
   });
-  it('get ns lists the four namespaces', () => {
+  it('get ns lists the four built-in namespaces and flannel\'s kube-flannel (its Documentation/kube-flannel.yml)', () => {
     const out = new Session(1).run('get ns').stdout;
-    assert.deepEqual(out.trim().split('\n').slice(1).map((l) => l.split(/\s+/).slice(0, 2).join(' ')), ['default Active', 'kube-node-lease Active', 'kube-public Active', 'kube-system Active']);
+    assert.deepEqual(out.trim().split('\n').slice(1).map((l) => l.split(/\s+/).slice(0, 2).join(' ')), ['default Active', 'kube-flannel Active', 'kube-node-lease Active', 'kube-public Active', 'kube-system Active']);
   });
   it('wait --for=condition=Ready lets time pass; --timeout runs out with kubectl\'s words', () => {
     const s = new Session(1);
@@ -153,7 +154,7 @@ describe('what the simulator does not model says so', () => {
     assert.match(lines[0]!, /^pod "web-\S+" deleted$/);
     assert.deepEqual(lines.slice(1, 4), ['service "kubernetes" deleted', 'service "web" deleted', 'deployment.apps "web" deleted']);
     assert.match(lines[4]!, /^replicaset\.apps "web-\S+" deleted$/);
-    assert.equal(s.cluster.pods.length, 0);
+    assert.equal(learnerPods(s.cluster).length, 0);
   });
 });
 
@@ -188,7 +189,7 @@ describe('patch (strategic merge, --type=merge, --type=json)', () => {
   it('a pod may change its image and labels, not the rest of its spec', () => {
     const s = exposed();
     assert.equal(s.run(`patch pod web -p '{"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]}}'`).stdout, 'pod/web patched\n');
-    assert.equal(s.cluster.pods[0]?.spec.containers[0]?.image, 'nginx:1.27');
+    assert.equal(learnerPods(s.cluster)[0]?.spec.containers[0]?.image, 'nginx:1.27');
     const r = s.run(`patch pod web -p '{"spec":{"restartPolicy":"Never"}}'`);
     assert.equal(r.exitCode, 1);
     assert.match(r.stderr, /^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec\.containers\[\*\]\.image`/);
