@@ -136,6 +136,8 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
   it('sandbox --cluster: the real kubectl in our labelled namespace; what is not ours is refused', async () => {
     const copies = () => readdirSync(tmpdir()).filter((n) => n.startsWith('nodeport-lab-cluster-')).sort();
     const before = copies();
+    const allPods = async () => (await realKubectl(['get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}'], server.kubeconfig)).stdout.trim().split(' ').filter((p) => p.includes('/')).sort();
+    const othersBefore = (await allPods()).filter((p) => !p.startsWith(`${NS}/`));
     const ran = await cli(
       ['sandbox', '--cluster', '--yes'],
       env,
@@ -173,8 +175,10 @@ describe('the course on a real cluster (serve standing in for it)', { skip: KUBE
     assert.equal(ran.code, 127);
     const ours = (await namespaces()).find((n) => n.name === NS);
     assert.equal(ours?.labels[LABEL], 'nodeport-lab');
-    const pods = await realKubectl(['get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}'], server.kubeconfig);
-    assert.deepEqual(pods.stdout.trim().split(' ').filter((p) => p.includes('/')).sort(), [`${NS}/from-file`, `${NS}/myapp-pod`, `${NS}/web`]);
+    const pods = await allPods();
+    assert.deepEqual(pods.filter((p) => p.startsWith(`${NS}/`)), [`${NS}/from-file`, `${NS}/myapp-pod`, `${NS}/web`]);
+    // Every other namespace holds what it held before.
+    assert.deepEqual(pods.filter((p) => !p.startsWith(`${NS}/`)), othersBefore);
     // Your own kubeconfig is as it was: its context still defaults to default; the private copy is gone.
     assert.match(readFileSync(server.kubeconfig, 'utf8'), /namespace: default/);
     assert.deepEqual(copies(), before);
