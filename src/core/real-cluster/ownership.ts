@@ -104,13 +104,16 @@ function scan(words: readonly string[]): Scan {
 }
 
 /** The types a command names: `pods`, `svc,deploy`, `pod/web`. */
-function typesOf(verb: string, positionals: readonly string[]): string[] {
+function typesOf(verb: string, all: readonly string[]): string[] {
+  // `set image`, `rollout status`: the subcommand comes before the type.
+  const positionals = verb === 'set' || verb === 'rollout' ? all.slice(1) : all;
   const first = positionals[0];
   if (first === undefined) return [];
   if (verb === 'create' || verb === 'run' || verb === 'logs' || verb === 'exec') {
     return verb === 'create' ? [first] : [];
   }
-  const words = first.includes('/') ? positionals.map((p) => p.split('/')[0] ?? '') : first.split(',');
+  // TYPE/NAME words (not `container=image/name` or `key=value` arguments), or TYPE[,TYPE] first.
+  const words = first.includes('/') ? positionals.filter((p) => p.includes('/') && !p.includes('=')).map((p) => p.split('/')[0] ?? '') : first.split(',');
   return words.map((w) => w.toLowerCase().split('.')[0] ?? '');
 }
 

@@ -93,7 +93,7 @@ describe('the guard in front of the real kubectl', () => {
   });
 
   it('writes name only kinds a namespace holds; create makes only a few kinds by name', () => {
-    for (const line of ['kubectl create deployment web --image nginx', 'kubectl delete all --all', 'kubectl scale deploy/web --replicas 2', 'kubectl label pods web tier=front', 'kubectl delete svc,po web']) {
+    for (const line of ['kubectl create deployment web --image nginx', 'kubectl delete all --all', 'kubectl scale deploy/web --replicas 2', 'kubectl label pods web tier=front', 'kubectl delete svc,po web', 'kubectl set image deploy/web web=stacksimplify/kubenginx:2.0.0', 'kubectl rollout status deployment/web', 'kubectl rollout restart deploy web', 'kubectl label pod/web app=web/v1']) {
       assert.ok(guard(line).ok, line);
     }
     refused('kubectl create ingressclass x --controller=y', /not run here; write it as a manifest/);
@@ -101,6 +101,8 @@ describe('the guard in front of the real kubectl', () => {
     refused('kubectl delete ingressclasses nginx', /whole cluster/);
     refused('kubectl delete widgets.example.com w', /not a kind/);
     refused('kubectl annotate pods,nodes --all x=y', /nodes changes the whole cluster/);
+    refused('kubectl rollout restart daemonset/kube-proxy -n kube-system', /kube-system/);
+    refused('kubectl set env node/kind-worker A=B', /whole cluster/);
   });
 
   it('reads each manifest: only namespaced kinds, only in our namespace', () => {
