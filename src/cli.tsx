@@ -50,6 +50,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.version) return answer(VERSION);
   quietOnClosedPipe();
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (options.cluster || options.command === 'clean' || options.command === 'cluster') {
+    const { onCluster } = await import('./commands/real-cluster/entry.js');
+    return onCluster(options, interactive, out, err);
+  }
   // The small-heap flags suit a terminal app, not a server answering many requests.
   if (options.command !== 'serve') await import('./memory.js');
   // A terminal's commands start loading Ink while the course is read.

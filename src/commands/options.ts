@@ -1,7 +1,7 @@
 // The command line: which command, and the flags every command shares.
 import { parseArgs } from '../start-up-builtins.js';
 
-export const COMMANDS = ['course', 'sandbox', 'quiz', 'print', 'lint', 'reset', 'serve'] as const;
+export const COMMANDS = ['course', 'sandbox', 'quiz', 'print', 'lint', 'reset', 'serve', 'clean', 'cluster'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -20,11 +20,33 @@ export interface Options {
   readonly allNodes: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  /** --cluster [CONTEXT]: a real cluster (the context, or the current one when none is named). */
+  readonly cluster?: { readonly context: string | undefined };
+  /** --yes-really: consent for a context that looks shared or cloud. */
+  readonly yesReally?: boolean;
 }
 
 export type Parsed = { ok: true; options: Options } | { ok: false; message: string };
 
-export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Parsed {
+/** `--cluster` takes a context or none: `--cluster`, `--cluster kind-kind`, `--cluster=kind-kind`. */
+function takeCluster(argv: readonly string[]): { rest: string[]; cluster?: { context: string | undefined } } {
+  const rest: string[] = [];
+  let cluster: { context: string | undefined } | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--cluster=')) cluster = { context: arg.slice('--cluster='.length) || undefined };
+    else if (arg === '--cluster') {
+      const next = argv[i + 1];
+      const isContext = next !== undefined && !next.startsWith('-') && !(rest.length === 0 && (COMMANDS as readonly string[]).includes(next));
+      cluster = { context: isContext ? next : undefined };
+      if (isContext) i++;
+    } else rest.push(arg);
+  }
+  return { rest, ...(cluster ? { cluster } : {}) };
+}
+
+export function parseOptions(argvIn: readonly string[], env: NodeJS.ProcessEnv): Parsed {
+  const { rest: argv, cluster } = takeCluster(argvIn);
   let parsed;
   try {
     parsed = parseArgs({
@@ -40,6 +62,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
         'no-color': { type: 'boolean' },
         plain: { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
+        'yes-really': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -79,6 +102,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
       allNodes: Boolean(values['all-nodes']),
       help: Boolean(values.help),
       version: Boolean(values.version),
+      ...(cluster ? { cluster } : {}),
+      ...(values['yes-really'] ? { yesReally: true } : {}),
     },
   };
 }
@@ -95,6 +120,14 @@ Usage:
   nodeport-lab reset           forget your progress (asks first; --yes to skip)
   nodeport-lab serve           serve a simulated cluster as a Kubernetes API on 127.0.0.1
                                for your own kubectl, and its node ports for your browser
+  nodeport-lab --cluster [CONTEXT] [--lesson ID]
+                               the course's practice on a real cluster, with the real kubectl
+  nodeport-lab sandbox --cluster [CONTEXT]
+                               free play on a real cluster, in namespace nodeport-lab-sandbox
+  nodeport-lab clean --cluster [CONTEXT]
+                               delete the namespaces nodeport-lab made there (asks; --yes to skip)
+  nodeport-lab cluster create|delete
+                               a throwaway kind cluster shaped like the lab's (needs kind and Docker)
 
 Options:
   --lessons DIR   take the course from another lesson folder
@@ -102,9 +135,11 @@ Options:
   --no-color      no colour (so does the NO_COLOR variable)
   --seed N        make the simulated cluster reproducible (IPs, node ports, names)
   --port N        serve: the API's port on 127.0.0.1 (default 6443; 0 for any free port)
-  --lesson ID     serve: a lesson's cluster, after its setup (a number or an id)
+  --lesson ID     serve, --cluster: a lesson's cluster, after its setup (a number or an id)
   --all-nodes     serve: node ports on 127.0.0.1 and .2 (the workers) and .3 (the control
                   plane), not only on 127.0.0.1 (the first worker)
+  --cluster [CONTEXT]  a real cluster: CONTEXT from your kubeconfig, else the current one
+  --yes-really    agree to use a context that looks shared or cloud
   -h, --help      this help
   -v, --version   the version
 
