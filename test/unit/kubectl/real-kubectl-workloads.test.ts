@@ -98,6 +98,10 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
   });
 
   const same = (line: () => string) => async () => {
+    // Both sides measure ages from now: the real client from its wall clock, ours from the cluster's,
+    // so the cluster catches up with the wall clock first (a slow machine must not straddle a minute).
+    const lag = Date.now() - session.cluster.now;
+    if (lag > 0) session.cluster = advanceClock(session.cluster, lag);
     const text = line();
     const real = await kubectl(text.split(' '), kubeconfig);
     const sim = session.run(text);
