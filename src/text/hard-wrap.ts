@@ -47,3 +47,25 @@ export function hardWrap(text: string, columns: number, first = 0): string[] {
   }
   return rows;
 }
+
+/**
+ * One logical line of plain text as rows of at most `columns`, broken between words; rows after
+ * the first are indented to where the line's text starts after its label (`  flavour     kind`).
+ */
+export function foldLine(text: string, columns: number): string[] {
+  if (width(text) <= columns) return [text];
+  const label = /^(\s*\S+\s{2,})/.exec(text)?.[1] ?? /^(\s*)/.exec(text)?.[1] ?? '';
+  const hang = label.length < columns / 2 ? ' '.repeat(label.length) : '';
+  const rows: string[] = [];
+  let row = '';
+  for (const word of text.slice(label.length).split(' ')) {
+    const start = rows.length === 0 && row === '' ? label : row === '' ? hang : '';
+    const next = row === '' ? `${start}${word}` : `${row} ${word}`;
+    if (row !== '' && width(next) > columns) {
+      rows.push(row);
+      row = `${hang}${word}`;
+    } else row = next;
+  }
+  if (row !== '') rows.push(row);
+  return rows.flatMap((r) => (width(r) > columns ? hardWrap(r, columns) : [r]));
+}

@@ -9,6 +9,7 @@ import type { Course, DoStep, Lesson } from '../../core/course/model.js';
 import { checkGoal, type Attempt } from '../../core/course/goals.js';
 import { fillTemplates } from '../../core/course/template.js';
 import { agreed, consentDecision, consentLines } from '../../core/real-cluster/consent.js';
+import { foldLine } from '../../text/hard-wrap.js';
 import { namespaceFor, SANDBOX_NAMESPACE } from '../../core/real-cluster/ownership.js';
 import { preflight, type Connection } from './preflight.js';
 import { deleteOurNamespace, openSession, ourNamespaces, type LineResult, type Session } from './session.js';
@@ -44,7 +45,8 @@ async function connect(run: ClusterRun, namespace: string, lines: Lines): Promis
   }
   const c = checked.connection;
   const screen = consentLines({ context: c.context.name, server: c.context.server, serverVersion: c.serverVersion, kubectlVersion: c.kubectlVersion, detected: c.detected, namespace, notes: c.notes });
-  run.err(`${visibleControls(screen.join('\n'))}\n`);
+  const columns = Math.max(40, process.stderr.columns || 80);
+  run.err(`${visibleControls(screen.flatMap((l) => foldLine(l, columns)).join('\n'))}\n`);
   const decision = consentDecision({ interactive: run.interactive, yes: run.yes, yesReally: run.yesReally, shared: c.detected.shared, context: c.context.name });
   if (decision.kind === 'refused') {
     c.dispose();

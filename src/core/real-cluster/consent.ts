@@ -13,6 +13,7 @@ export interface ConsentFacts {
   readonly notes: readonly string[];
 }
 
+/** The screen as logical lines: the caller folds each to the terminal's width (see foldLine). */
 export function consentLines(facts: ConsentFacts): string[] {
   const d = facts.detected;
   const flavour = `${FLAVOUR_NAMES[d.flavour]}${d.cloud ? ` (${d.cloud})` : ''}`;
@@ -23,10 +24,7 @@ export function consentLines(facts: ConsentFacts): string[] {
     `  Kubernetes  ${facts.serverVersion}`,
     `  flavour     ${flavour}, from ${d.because}`,
     `  kubectl     ${facts.kubectlVersion}`,
-    `It creates the namespace ${facts.namespace},`,
-    `labelled ${OWNER_LABEL}=${OWNER_VALUE}, and runs your kubectl commands there;`,
-    'what you see is what the real kubectl prints. It touches nothing else, and clean-up deletes',
-    'only namespaces with that label:',
+    `It creates the namespace ${facts.namespace}, labelled ${OWNER_LABEL}=${OWNER_VALUE}, and runs your kubectl commands there; what you see is what the real kubectl prints. It touches nothing else, and clean-up deletes only namespaces with that label:`,
     `  nodeport-lab clean --cluster ${facts.context}`,
     ...(d.shared ? [`This looks like a shared or cloud cluster (${d.because}): others may work on it, and node ports may cost or be exposed.`] : []),
     ...facts.notes,

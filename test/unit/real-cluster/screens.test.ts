@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { agreed, consentDecision, consentLines } from '../../../src/core/real-cluster/consent.js';
+import { foldLine } from '../../../src/text/hard-wrap.js';
 import { proxyModeOf, traceLabel } from '../../../src/core/real-cluster/proxy-mode.js';
 import { kindConfig, mappedPorts } from '../../../src/core/real-cluster/kind-config.js';
 import { formatRulesDiff, rulesDiff } from '../../../src/core/real-cluster/rules-diff.js';
@@ -31,6 +32,16 @@ describe('consent before a real cluster is touched', () => {
     assert.match(cloud, /a remote cluster \(GKE\)/);
     assert.match(cloud, /looks like a shared or cloud cluster/);
     assert.match(cloud, /a note/);
+  });
+  it("folds to the terminal: no row wider than it, no word cut, the label's column kept", () => {
+    const lines = consentLines({ context: 'kind-kind', server: 'https://127.0.0.1:41235', serverVersion: 'v1.32.2', kubectlVersion: 'v1.32.4', detected: { flavour: 'kind', shared: false, because: 'a node with a kind:// provider ID, and a server on the loopback as kind writes it' }, namespace: 'nodeport-lab-sandbox', notes: [] });
+    for (const columns of [60, 80]) {
+      const rows = lines.flatMap((l) => foldLine(l, columns));
+      for (const row of rows) assert.ok(row.length <= columns, `${row.length} > ${columns}: ${row}`);
+      assert.equal(rows.join(' ').replace(/\s+/g, ' '), lines.join(' ').replace(/\s+/g, ' '), 'the same words in the same order');
+      const flavour = rows.findIndex((r) => r.startsWith('  flavour'));
+      assert.match(rows[flavour + 1] ?? '', /^ {14}\S/, 'the flavour line goes on under its value');
+    }
   });
   it('reads y and yes as agreement, anything else as no', () => {
     assert.equal(agreed('y'), true);
