@@ -8,6 +8,7 @@ import type { JsonValue } from '../kubectl/go-yaml.js';
 import { SERVICE_DOC, type FieldDoc } from '../kubectl/explain-docs.js';
 import { addSchemas } from './openapi-schemas.js';
 import { SERVED } from './served.js';
+import { appsV1Text } from './openapi-apps.js';
 
 const EXPLAINED: readonly (readonly [string, FieldDoc])[] = [['Service', SERVICE_DOC]];
 
@@ -75,5 +76,10 @@ export function coreV1Text(): { text: string; hash: string } {
 }
 
 export function openApiIndex(): Json {
-  return { paths: { 'api/v1': { serverRelativeURL: `/openapi/v3/api/v1?hash=${coreV1Text().hash}` } } };
+  return {
+    paths: {
+      'api/v1': { serverRelativeURL: `/openapi/v3/api/v1?hash=${coreV1Text().hash}` },
+      'apis/apps/v1': { serverRelativeURL: `/openapi/v3/apis/apps/v1?hash=${appsV1Text().hash}` },
+    },
+  };
 }

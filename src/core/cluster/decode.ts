@@ -39,7 +39,7 @@ function problemsMessage(kind: string, problems: readonly DecodeProblem[]): stri
   return `${prefix}strict decoding error: ${unknown.join(', ')}`;
 }
 
-function toPodInput(m: Obj): PodInput {
+export function toPodInput(m: Obj): PodInput {
   const meta = obj(m.metadata);
   const spec = obj(m.spec);
   const containers = arr(spec.containers).map((c): ContainerInput => {

@@ -95,3 +95,5 @@ import { invalidError as invalidErrorOf } from './api-error.js';
 import { forbidden as forbiddenField } from './field-error.js';
 /** An Invalid error with one Forbidden cause, e.g. a pod spec that may not change. */
 export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);
+export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
+export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';

@@ -125,7 +125,7 @@ function allocatePodIP(cluster: Cluster, node: Node): { ip: string; host: number
   return undefined;
 }
 
-function toContainer(input: ContainerInput): Container {
+export function toContainer(input: ContainerInput): Container {
   return {
     name: input.name,
     image: input.image,
