@@ -11,6 +11,8 @@ import type { Exchange } from '../../core/api/outside-command.js';
 import { plainStatus } from '../../core/api/status.js';
 import { CONTEXT, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { changes, send, type Snapshot, type Watcher } from './watch.js';
+import { answerUpgrade } from './exec-socket.js';
+import type { Duplex } from 'node:stream';
 
 export interface ServeOptions {
   readonly seed: number;
@@ -181,6 +183,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         syncNodePorts();
       }
     });
+  });
+  api.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    tick();
+    answerUpgrade(req, socket, { cluster: () => cluster, setCluster: (next) => (cluster = next), log: options.log });
   });
   api.headersTimeout = 10_000;
   api.requestTimeout = 30_000;
