@@ -4,6 +4,7 @@
 // the server answering; port-forward is refused with a Status naming the sandbox's own.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,32 @@ describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 
     await expectSame(['exec', 'web', '--', 'cat', '/nonexistent']);
     await expectSame(['exec', 'web', '--', 'nosuch']);
     await expectSame(['exec', 'nope', '--', 'ls']);
+  });
+
+  it('logs -f: the lines so far, then a request through the node port arrives as a new line', async () => {
+    await expectSame(['expose', 'pod', 'web', '--type=NodePort', '--port=80']);
+    const nodePort = (await realKubectl(['get', 'svc', 'web', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir)).stdout;
+    const sofar = runKubectl(atNow(server.cluster()), ['logs', 'web'], io).stdout;
+    const follow = spawn(KUBECTL ?? 'kubectl', ['logs', '-f', 'web'], { env: { ...process.env, KUBECONFIG: server.kubeconfig } });
+    let seen = '';
+    follow.stdout.setEncoding('utf8');
+    follow.stdout.on('data', (c: string) => (seen += c));
+    const waitFor = async (done: () => boolean): Promise<void> => {
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await waitFor(() => seen.length >= sofar.length);
+    assert.equal(seen, sofar);
+    let answered = false;
+    for (let i = 0; i < 40 && !answered; i++) {
+      answered = await fetch(`http://127.0.0.1:${nodePort}/`).then((r) => r.status === 200, () => false);
+      if (!answered) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(answered, 'the node port answers');
+    await waitFor(() => seen.length > sofar.length);
+    follow.kill();
+    const added = seen.slice(sofar.length);
+    assert.match(added, /"GET \/ HTTP\/1\.1" 200 /);
+    assert.equal(added, runKubectl(atNow(server.cluster()), ['logs', 'web'], io).stdout.slice(sofar.length));
   });
 
   it('port-forward is refused with a Status that names the sandbox’s own port-forward', async () => {
