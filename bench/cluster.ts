@@ -182,7 +182,7 @@ const cases: Case[] = [
   {
     label: 'kubectl run (a pod after 10,001 services)',
     setup: current(base),
-    run: expectKubectl('run extra --image nginx:1.27 --port 80', (r) => r.exitCode === 0 && r.cluster.pods.length === PODS + 1),
+    run: expectKubectl('run extra --image nginx:1.27 --port 80', (r) => r.exitCode === 0 && r.cluster.pods.length === base.pods.length + 1),
   },
   {
     label: `node IP:${sampleNodePort} -> pod (curl's lookup)`,
