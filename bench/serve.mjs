@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+// BENCH_CLI: another build to measure (an earlier dist/ kept aside, to compare in the same run).
+const cli = process.env.BENCH_CLI ?? fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 // 500: the simulated workers hold about 250 pods each (a /24 of pod IPs per node).
 const PODS = Number(process.env.BENCH_PODS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -30,9 +31,9 @@ const url = await new Promise((resolve) => {
 });
 server.stdout.resume();
 
-function call(method, path, body, accept = 'application/json') {
+function call(method, path, body, accept = 'application/json', contentType = 'application/json') {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { method, agent, headers: { accept, 'content-type': 'application/json' } }, (res) => {
+    const req = request(`${url}${path}`, { method, agent, headers: { accept, 'content-type': contentType } }, (res) => {
       let size = 0;
       res.on('data', (c) => (size += c.length));
       res.on('end', () => resolve({ status: res.statusCode, size }));
@@ -112,11 +113,17 @@ const oneWatch = await idleWatches(1);
 const withOne = await rate(`GET /version with 1 watch of ${PODS} pods open`, () => call('GET', '/version'));
 const moreWatches = await idleWatches(9);
 const withTen = await rate(`GET /version with 10 watches of ${PODS} open`, () => call('GET', '/version'));
+// Each label change is told to the open watches at once: one pod changed, one MODIFIED row each.
+let labelled = 0;
+const label = await rate(`kubectl label pod, 10 watches of ${PODS} open`, () =>
+  call('PATCH', `/api/v1/namespaces/default/pods/pod-${labelled % PODS}`, JSON.stringify({ metadata: { labels: { round: String(labelled++) } } }), 'application/json', 'application/merge-patch+json'),
+);
 for (const req of [...oneWatch, ...moreWatches]) req.destroy();
 const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
 const peak = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 console.log(`peak RSS of the server                       ${peak.toFixed(1).padStart(8)} MiB`);
 console.log(`ratios to the baseline: get pods ${(base / table).toFixed(1)}x, -o json ${(base / json).toFixed(1)}x, watch ${(base / watches).toFixed(1)}x the time of GET /version`);
+console.log(`a label change with 10 watches open takes ${(base / label).toFixed(1)}x the time of GET /version`);
 console.log(`GET /version keeps ${((withOne / base) * 100).toFixed(0)}% of its rate with 1 watch open, ${((withTen / base) * 100).toFixed(0)}% with 10`);
 server.kill('SIGTERM');
 agent.destroy();

@@ -11,6 +11,9 @@ import type { Exchange } from '../../core/api/outside-command.js';
 import { plainStatus } from '../../core/api/status.js';
 import { CONTEXT, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { changes, send, type Snapshot, type Watcher } from './watch.js';
+import { answerUpgrade } from './exec-socket.js';
+import { followerOf, tellFollowers, type Follower } from './log-follow.js';
+import type { Duplex } from 'node:stream';
 
 export interface ServeOptions {
   readonly seed: number;
@@ -94,6 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     clockAt = now;
   };
   const watchers = new Set<Watcher>();
+  const followers = new Set<Follower>();
   const notify = (): void => {
     const taken = new Map<string, Snapshot>();
     for (const watcher of watchers) {
@@ -173,14 +177,27 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       } catch (error) {
         answer = json(500, plainStatus(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`));
       }
-      res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
-      res.end(answer.body);
+      const follower = answer.status === 200 && request.method === 'GET' ? followerOf(cluster, request.path, request.query, res) : undefined;
+      if (follower && followers.size < MAX_WATCHES) {
+        // kubectl logs -f: the lines so far, then the stream stays open for the lines to come.
+        res.writeHead(200, { 'content-type': answer.contentType, 'transfer-encoding': 'chunked' });
+        res.write(answer.body);
+        followers.add(follower);
+        res.on('close', () => followers.delete(follower));
+      } else {
+        res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+        res.end(answer.body);
+      }
       told(req, request, answer, `${shown(request.method)} ${shown(req.url ?? '')} ${answer.status} (${client(req)})`);
       if (request.method !== 'GET') {
         notify();
         syncNodePorts();
       }
     });
+  });
+  api.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    tick();
+    answerUpgrade(req, socket, { cluster: () => cluster, setCluster: (next) => (cluster = next), log: options.log });
   });
   api.headersTimeout = 10_000;
   api.requestTimeout = 30_000;
@@ -201,7 +218,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (end < 0) return;
       const [method = 'GET', path = '/'] = (head.slice(0, head.indexOf('\r\n')) || '').split(' ');
       tick();
-      const answer = answerNodePort(cluster, node, port, method, path);
+      // nginx's default log escaping: quotes, backslashes and bytes outside printable ASCII as \xHH.
+      const agent = (/\r\nuser-agent:[ \t]*([^\r\n]*)/i.exec(head.slice(0, end))?.[1] ?? '').slice(0, 200).replace(/["\\\x00-\x1f\x7f-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+      const answer = answerNodePort(cluster, node, port, method, path, agent);
       if (answer.kind === 'answered') {
         cluster = answer.cluster;
         const headers = answer.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
@@ -261,6 +280,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const timer = setInterval(() => {
     tick();
     if (++ticks % WATCH_TICKS === 0) notify();
+    if (followers.size > 0) tellFollowers(cluster, followers);
     syncNodePorts();
   }, TICK_MS);
   timer.unref();
@@ -280,6 +300,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       removeKubeconfig(kubeconfig);
       clearInterval(timer);
       for (const watcher of watchers) watcher.response.end();
+      for (const follower of followers) follower.response.end();
+      followers.clear();
       watchers.clear();
       for (const socket of held) socket.destroy();
       for (const server of listeners.values()) server.close();

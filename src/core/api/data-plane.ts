@@ -2,7 +2,7 @@
 // stands for one to a worker node's external IP, and it ends as the tracer says the cluster would
 // end it (the page, a refusal, or silence until the client gives up).
 
-import { isControlPlane, nodeAddress, serviceOnNodePort, type Cluster, type Node } from '../cluster/index.js';
+import { appendAccessLog, isControlPlane, nodeAddress, serviceOnNodePort, type Cluster, type Node } from '../cluster/index.js';
 import { trace } from '../trace/trace.js';
 
 export type NodePortAnswer =
@@ -25,7 +25,11 @@ export function openNodePorts(cluster: Cluster): number[] {
   return [...ports].sort((a, b) => a - b);
 }
 
-export function answerNodePort(cluster: Cluster, nodeIndex: number, port: number, method: string, path: string): NodePortAnswer {
+/**
+ * What a connection to a node port gets. `userAgent` is the learner's client's: an answered request
+ * is written to the pod's nginx access log with it, as a request from the sandbox's curl is.
+ */
+export function answerNodePort(cluster: Cluster, nodeIndex: number, port: number, method: string, path: string, userAgent?: string): NodePortAnswer {
   const node = loopbackNodes(cluster)[nodeIndex];
   const ip = node && nodeAddress(node, 'ExternalIP');
   if (!ip) return { kind: 'refused', why: 'no such worker node' };
@@ -33,7 +37,13 @@ export function answerNodePort(cluster: Cluster, nodeIndex: number, port: number
   const { outcome } = traced.trace;
   if (outcome.kind === 'answered') {
     const r = outcome.response;
-    return { kind: 'answered', status: r.status, reason: r.reason, headers: r.headers, body: r.body, cluster: traced.cluster, why: outcome.why };
+    let after = traced.cluster;
+    if (userAgent !== undefined && outcome.server.kind === 'pod') {
+      const entry = { remoteAddr: traced.trace.seenFrom ?? '-', method, path, status: r.status, bytes: Buffer.byteLength(r.body), userAgent: userAgent || '-' };
+      const logged = appendAccessLog(after, outcome.server.pod.metadata.name, entry, outcome.server.pod.metadata.namespace);
+      if (logged.ok) after = logged.cluster;
+    }
+    return { kind: 'answered', status: r.status, reason: r.reason, headers: r.headers, body: r.body, cluster: after, why: outcome.why };
   }
   const service = serviceOnNodePort(cluster, port)?.service.metadata.name;
   const why = service ? `${service}: ${outcome.why}` : outcome.why;

@@ -14,6 +14,7 @@ import { getObject, listObjects, objectView, type Json } from './objects.js';
 import { json, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { plainStatus } from './status.js';
 import { tableOf } from './table.js';
+import type { ServedResource } from './served.js';
 
 interface GroupResource {
   readonly group: string;
@@ -76,7 +77,9 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
     rest = rest.slice(2);
   }
   const resource = GROUP_RESOURCES.find((r) => `${r.group}/${r.version}` === groupVersion && r.plural === rest[0]);
-  if (!resource || rest.length > 2) return notFound();
+  if (!resource || rest.length > 3) return notFound();
+  // A subresource (deployments/NAME/scale) is the core handler's.
+  if (rest.length === 3) return null;
   const name = rest[1];
   const rv = String(cluster.revision);
   if (name !== undefined) {
@@ -95,4 +98,38 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
   if (wantsTable(request.accept)) return json(200, tableOf(cluster, resource.kind, items.map((p) => p.item), rv));
   const listed = items.map(({ view }) => Object.fromEntries(Object.entries(view).filter(([k]) => k !== 'kind' && k !== 'apiVersion')));
   return json(200, { kind: `${resource.kind}List`, apiVersion: groupVersion, metadata: { resourceVersion: rv }, items: listed });
+}
+
+/** Where a request under /apis/<group>/<version>/ points, as the core handlers take it (writes and watches). */
+export interface GroupTarget {
+  readonly resource: ServedResource;
+  readonly namespace: string | undefined;
+  readonly name: string | undefined;
+  readonly subresource: string | undefined;
+}
+
+export function groupTarget(path: string): GroupTarget | undefined {
+  const parts = path.split('/').filter((p) => p !== '');
+  if (parts[0] !== 'apis' || parts.length < 4) return undefined;
+  const groupVersion = `${parts[1] ?? ''}/${parts[2] ?? ''}`;
+  let rest = parts.slice(3).map((p) => decodeURIComponent(p));
+  let namespace: string | undefined;
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  const found = GROUP_RESOURCES.find((r) => `${r.group}/${r.version}` === groupVersion && r.plural === rest[0]);
+  if (!found || rest.length > 3) return undefined;
+  const resource: ServedResource = {
+    kind: found.kind,
+    plural: found.plural,
+    singular: found.kind.toLowerCase(),
+    namespaced: true,
+    verbs: found.verbs,
+    shortNames: found.shortNames,
+    categories: found.group === 'apps' ? ['all'] : [],
+    subresources: [],
+    group: found.group,
+  };
+  return { resource, namespace, name: rest[1], subresource: rest[2] };
 }

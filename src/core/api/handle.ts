@@ -27,13 +27,16 @@ import { leaseView, getObject, listObjects, objectView, type Json } from './obje
 import { applyLabelPatch, labelChanges } from './label-patch.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { coreV1Text, openApiIndex } from './openapi.js';
+import { appsV1Text } from './openapi-apps.js';
 import { unwrap } from './protobuf.js';
 import { namespaceManifest, serviceManifest } from './service-proto.js';
+import { deploymentManifest } from './deployment-proto.js';
 import { servedByPlural, type ServedResource } from './served.js';
 import { plainStatus, statusCode, statusOf } from './status.js';
 import { tableOf } from './table.js';
 import { patchRequest, patchTypeOf } from './patch.js';
-import { groupList, handleGroup } from './groups.js';
+import { groupList, groupTarget, handleGroup } from './groups.js';
+import { applyDeploymentPatch, createDeploymentRequest, deleteWorkload, lastAppliedOf, replaceDeploymentRequest, scaleRequest } from './apps-writes.js';
 
 export interface Handled {
   readonly cluster: Cluster;
@@ -60,6 +63,7 @@ interface Target {
 
 function parseTarget(path: string): Target | undefined {
   const parts = path.split('/').filter((p) => p !== '');
+  if (parts[0] === 'apis') return groupTarget(path);
   if (parts[0] !== 'api' || parts[1] !== 'v1') return undefined;
   let rest = parts.slice(2);
   let namespace: string | undefined;
@@ -116,6 +120,10 @@ function list(cluster: Cluster, request: ApiRequest, target: Target): ApiRespons
 }
 
 function notFoundFor(resource: ServedResource, name: string): ApiResponse {
+  if (resource.group !== undefined) {
+    const body = statusOf(notFound(`${resource.plural}.${resource.group}`, name), { name, kind: resource.plural });
+    return json(404, { ...body, details: { name, group: resource.group, kind: resource.plural }, code: 404 });
+  }
   return errorResponse(notFound(resource.plural, name), { name, kind: resource.plural });
 }
 
@@ -159,6 +167,7 @@ function protobufBody(request: ApiRequest): { ok: true; value: unknown } | { ok:
     const envelope = unwrap(request.raw ?? new TextEncoder().encode(request.body));
     if (envelope.apiVersion === 'v1' && envelope.kind === 'Service') return { ok: true, value: serviceManifest(envelope.raw) };
     if (envelope.apiVersion === 'v1' && envelope.kind === 'Namespace') return { ok: true, value: namespaceManifest(envelope.raw) };
+    if (envelope.apiVersion === 'apps/v1' && envelope.kind === 'Deployment') return { ok: true, value: deploymentManifest(envelope.raw) };
     return { ok: false, response: json(415, plainStatus(415, 'UnsupportedMediaType', `the lab reads ${envelope.kind || 'this object'} as JSON only`)) };
   } catch (e) {
     return { ok: false, response: json(400, plainStatus(400, 'BadRequest', `the body is not a Kubernetes protobuf object: ${(e as Error).message}`)) };
@@ -167,6 +176,11 @@ function protobufBody(request: ApiRequest): { ok: true; value: unknown } | { ok:
 
 function create(cluster: Cluster, request: ApiRequest, target: Target): Handled {
   const { resource } = target;
+  if (resource.kind === 'Deployment') {
+    const body = parseBody(request);
+    if (!body.ok) return same(cluster, body.response);
+    return createDeploymentRequest(cluster, body.value, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
+  }
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
@@ -215,6 +229,7 @@ function remove(cluster: Cluster, target: Target, name: string, dryRun = false):
     return { cluster, response: answered.response };
   }
   const { resource } = target;
+  if (resource.kind === 'Deployment' || resource.kind === 'ReplicaSet') return deleteWorkload(cluster, resource.kind, name, target.namespace ?? 'default');
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const namespace = target.namespace ?? 'default';
   const item = getObject(cluster, resource.kind, name, namespace);
@@ -239,7 +254,7 @@ export interface WatchEntry {
   readonly name: string;
   /** The object as JSON: a change in it is a MODIFIED event. */
   readonly key: string;
-  /** What the event carries: the object, or a one-row Table when the client asked for Tables. */
+  /** What the event carries: the object, or a one-row Table when the client asked for Tables (made when first read). */
   readonly event: unknown;
 }
 
@@ -261,8 +276,16 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
     const meta = view.metadata as Json;
     // Keyed by namespace and name: a watch across namespaces sees two `web`s as two objects.
     const name = meta.namespace ? `${String(meta.namespace)}/${String(meta.name)}` : String(meta.name);
-    const event = table && source ? tableOf(cluster, source.kind, [source], rv) : view;
-    return { name, key: JSON.stringify(view), event };
+    // The event is made when it is sent: an object that did not change is never printed again.
+    let made: { readonly event: unknown } | undefined;
+    return {
+      name,
+      key: JSON.stringify(view),
+      get event(): unknown {
+        made ??= { event: table && source ? tableOf(cluster, source.kind, [source], rv) : view };
+        return made.event;
+      },
+    };
   });
   return { ok: true, entries };
 }
@@ -273,6 +296,15 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
  */
 function patch(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
   const { resource } = target;
+  if (resource.kind === 'Deployment') {
+    const namespace = target.namespace ?? 'default';
+    if (!getObject(cluster, 'Deployment', name, namespace)) return same(cluster, notFoundFor(resource, name));
+    const body = patchTypeOf(request.contentType) === undefined ? undefined : parseBody(request);
+    if (body && !body.ok) return same(cluster, body.response);
+    const lastApplied = body ? lastAppliedOf(body.value) : undefined;
+    if (lastApplied !== undefined) return applyDeploymentPatch(cluster, lastApplied, name, namespace);
+    return patchRequest(cluster, request, 'Deployment', resource.plural, name, namespace);
+  }
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const namespace = target.namespace ?? 'default';
   if (!getObject(cluster, resource.kind, name, namespace)) return same(cluster, notFoundFor(resource, name));
@@ -348,6 +380,7 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     if (path === '/api/v1') return same(cluster, json(200, coreResources()));
     if (path === '/openapi/v3') return same(cluster, json(200, openApiIndex()));
     if (path === '/openapi/v3/api/v1') return same(cluster, { status: 200, contentType: 'application/json', body: coreV1Text().text });
+    if (path === '/openapi/v3/apis/apps/v1') return same(cluster, { status: 200, contentType: 'application/json', body: appsV1Text().text });
   }
   const grouped = handleGroup(cluster, { ...request, path });
   if (grouped) return same(cluster, grouped);
@@ -360,6 +393,7 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
   if (!target) return same(cluster, pathNotFound());
   const { name, subresource } = target;
   if (subresource !== undefined) {
+    if (target.resource.kind === 'Deployment' && subresource === 'scale' && name !== undefined) return scaleRequest(cluster, request, name, target.namespace ?? 'default');
     if (request.method === 'GET' && target.resource.kind === 'Pod' && subresource === 'log' && name !== undefined) {
       return same(cluster, podLog(cluster, target, name, request.query));
     }
@@ -374,6 +408,12 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
       return name === undefined ? same(cluster, methodNotAllowed()) : patch(cluster, request, target, name);
     case 'DELETE':
       return name === undefined ? same(cluster, methodNotAllowed()) : remove(cluster, target, name, request.query.get('dryRun') === 'All' || dryRunInBody(request));
+    case 'PUT': {
+      if (name === undefined || target.resource.kind !== 'Deployment') return same(cluster, methodNotAllowed());
+      const body = parseBody(request);
+      if (!body.ok) return same(cluster, body.response);
+      return replaceDeploymentRequest(cluster, body.value, name, target.namespace ?? 'default');
+    }
     default:
       return same(cluster, methodNotAllowed());
   }

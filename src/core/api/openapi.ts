@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { OPENAPI_SCHEMAS } from '../kubectl/openapi-schemas-1.32.js';
 import { SERVED } from './served.js';
+import { appsV1Text } from './openapi-apps.js';
 
 type Json = { [key: string]: JsonValue };
 
@@ -73,5 +74,10 @@ export function coreV1Text(): { text: string; hash: string } {
 }
 
 export function openApiIndex(): Json {
-  return { paths: { 'api/v1': { serverRelativeURL: `/openapi/v3/api/v1?hash=${coreV1Text().hash}` } } };
+  return {
+    paths: {
+      'api/v1': { serverRelativeURL: `/openapi/v3/api/v1?hash=${coreV1Text().hash}` },
+      'apis/apps/v1': { serverRelativeURL: `/openapi/v3/apis/apps/v1?hash=${appsV1Text().hash}` },
+    },
+  };
 }

@@ -20,6 +20,8 @@ export interface ServedResource {
   readonly shortNames: readonly string[];
   readonly categories: readonly string[];
   readonly subresources: readonly Subresource[];
+  /** The API group for kinds beyond core/v1 (`apps`, `discovery.k8s.io`); absent for core/v1. */
+  readonly group?: string;
 }
 
 /** The core/v1 kinds the lab holds objects of. */

@@ -5,7 +5,7 @@ import { createDeployment, randomHexFromText, type Container, type DeploymentInp
 import { defaultPullPolicy as defaultPullPolicyOf } from '../cluster/images.js';
 import type { CommandContext, KubectlResult } from './command.js';
 import { actionSuffix, dryRunOf } from './dry-run.js';
-import { apiErrorText, clientError, usageError } from './errors.js';
+import { clientError, statusMessage, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
 import { parseOutput } from './output-format.js';
@@ -80,6 +80,7 @@ export function createDeploymentCmd(ctx: CommandContext, args: readonly string[]
   const action = `created${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientDeployment(input, port), false);
   const created = createDeployment(cluster, { ...input, namespace: ctx.namespace });
-  if (!created.ok) return fail(apiErrorText(created.error));
+  // create_deployment.go wraps the API's error: `failed to create deployment: <error>` (a real kubectl against the lab prints it).
+  if (!created.ok) return fail(clientError(`failed to create deployment: ${statusMessage(created.error)}`));
   return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => deploymentView(created.cluster, created.value), true);
 }

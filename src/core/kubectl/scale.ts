@@ -1,10 +1,10 @@
 // kubectl scale deployment/NAME --replicas=N (staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go)
 
-import { findDeployment, findReplicaSet, scaleDeployment, type Cluster, type ReplicaSet } from '../cluster/index.js';
+import { findDeployment, findReplicaSet, scaleDeployment, type ApiError, type Cluster, type ReplicaSet } from '../cluster/index.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
-import { apiErrorText, clientError } from './errors.js';
+import { apiErrorText, clientError, statusMessage } from './errors.js';
 import { flagValue } from './flags.js';
 import { qualifiedSingular } from './resources.js';
 import { NO_RESOURCES_MESSAGE } from './expose.js';
@@ -31,6 +31,9 @@ function scaleReplicaSetDirect(cluster: Cluster, rs: ReplicaSet, replicas: numbe
   return { ...cluster, replicaSets: (cluster.replicaSets ?? []).map((r) => (r === rs ? { ...rs, spec: { ...rs.spec, replicas } } : r)) };
 }
 
+/** kubectl 1.32's scale wraps the lookup's error when it found nothing: `no objects passed to scale <error>` (a real kubectl against the lab prints it). */
+const noObjects = (error: ApiError): string => clientError(`no objects passed to scale ${statusMessage(error)}`);
+
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
@@ -47,7 +50,7 @@ function run(ctx: CommandContext): KubectlResult {
   const current = flagValue(parsed, 'current-replicas');
   if (type.kind === 'Deployment') {
     const live = findDeployment(cluster, name, ctx.namespace);
-    if (!live) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
+    if (!live) return fail(noObjects(missingObject(cluster, type, name, ctx.namespace)));
     if (current !== undefined && Number(current) !== -1 && Number(current) !== live.spec.replicas) {
       return fail(clientError(`Expected replicas to be ${current}, was ${live.spec.replicas}`));
     }
@@ -58,7 +61,7 @@ function run(ctx: CommandContext): KubectlResult {
   }
   if (type.kind === 'ReplicaSet') {
     const rs = findReplicaSet(cluster, name, ctx.namespace);
-    if (!rs) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
+    if (!rs) return fail(noObjects(missingObject(cluster, type, name, ctx.namespace)));
     out.out(`${qualifiedSingular(type)}/${name} scaled`);
     return out.result(scaleReplicaSetDirect(cluster, rs, replicas));
   }

@@ -1,0 +1,81 @@
+// `kubectl exec` against the lab: kubectl 1.32 asks to upgrade the exec request to a WebSocket
+// speaking v5.channel.k8s.io (client-go tools/remotecommand/websocket.go); every message is one
+// binary frame whose first byte is the channel: 1 stdout, 2 stderr, 3 the Status that ends it.
+// A refused upgrade makes kubectl try SPDY (fallback.go), which the lab answers with the same
+// refusal. Other upgrades (port-forward, attach) get a Status naming what to use instead.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Cluster } from '../../core/cluster/index.js';
+import { execInPod, execTarget } from '../../core/api/exec.js';
+import { json, type ApiResponse } from '../../core/api/request.js';
+import { plainStatus } from '../../core/api/status.js';
+import { FrameReader, OPCODE, acceptKey, closeFrame, frame } from './websocket.js';
+
+/** The channel protocols the lab speaks, best first (v4 frames stdout, stderr and the Status alike). */
+const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
+/** Client frames larger than this close the socket (kubectl sends at most stdin chunks and close signals). */
+const MAX_FRAME = 64 * 1024;
+
+export interface ExecDeps {
+  readonly cluster: () => Cluster;
+  readonly setCluster: (cluster: Cluster) => void;
+  readonly log: (line: string) => void;
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed' };
+
+function refuse(socket: Duplex, answer: ApiResponse): void {
+  const body = Buffer.from(answer.body);
+  socket.end(`HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? 'Error'}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`);
+}
+
+export function answerUpgrade(req: IncomingMessage, socket: Duplex, deps: ExecDeps): void {
+  socket.on('error', () => socket.destroy());
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const path = url.pathname;
+  if (/\/pods\/[^/]+\/portforward\/?$/.test(path)) {
+    deps.log(`UPGRADE ${path} refused: port-forward`);
+    return refuse(socket, json(400, plainStatus(400, 'BadRequest', "the lab does not forward ports to its simulated pods; the sandbox's own `kubectl port-forward` does, and every NodePort already answers on 127.0.0.1")));
+  }
+  const target = execTarget(path);
+  if (!target) {
+    deps.log(`UPGRADE ${path} refused`);
+    return refuse(socket, json(400, plainStatus(400, 'BadRequest', 'the lab streams pods/exec only; attach and port-forward are the sandbox kubectl’s')));
+  }
+  const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
+  const protocol = PROTOCOLS.find((p) => offered.includes(p));
+  const key = req.headers['sec-websocket-key'];
+  const outcome = execInPod(deps.cluster(), target.namespace, target.name, url.searchParams.get('container') ?? undefined, url.searchParams.getAll('command'));
+  if (outcome.kind === 'refused') {
+    deps.log(`EXEC ${target.namespace}/${target.name} ${outcome.response.status}`);
+    return refuse(socket, outcome.response);
+  }
+  if (upgrade !== 'websocket' || typeof key !== 'string' || protocol === undefined) {
+    // SPDY, or a WebSocket without a channel protocol we speak: kubectl's WebSocket came first, so this is someone else.
+    return refuse(socket, json(400, plainStatus(400, 'BadRequest', `the lab's exec speaks WebSocket (${PROTOCOLS.join(', ')}) only`)));
+  }
+  deps.setCluster(outcome.cluster);
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`);
+  const channel = (n: number, text: string): Buffer => frame(OPCODE.binary, Buffer.concat([Buffer.from([n]), Buffer.from(text, 'utf8')]));
+  if (outcome.stdout !== '') socket.write(channel(1, outcome.stdout));
+  if (outcome.stderr !== '') socket.write(channel(2, outcome.stderr));
+  socket.write(channel(3, JSON.stringify(outcome.status)));
+  socket.write(closeFrame(1000));
+  deps.log(`EXEC ${target.namespace}/${target.name} ${url.searchParams.getAll('command').join(' ').replace(/[^\x20-\x7e]/g, '?').slice(0, 120)}`);
+  // What the client sends now is read only to answer its close; anything a client may not send ends it.
+  const reader = new FrameReader(MAX_FRAME);
+  const idle = setTimeout(() => socket.destroy(), 10_000);
+  idle.unref();
+  socket.on('close', () => clearTimeout(idle));
+  socket.on('data', (data: Buffer) => {
+    const read = reader.feed(data);
+    if (!read.ok) {
+      socket.end(closeFrame(read.code));
+      return;
+    }
+    if (read.frames.some((f) => f.opcode === OPCODE.close)) socket.end();
+  });
+}

@@ -1,0 +1,180 @@
+// Writes to apps/v1 in the lab's API: deployments created (`kubectl create deployment`, `apply -f`),
+// applied again, deleted with their ReplicaSets and pods, and scaled through the `scale`
+// subresource (`kubectl scale`), each through the same cluster functions the sandbox's kubectl calls.
+// The Scale object is autoscaling/v1's (staging/src/k8s.io/api/autoscaling/v1/types.go).
+
+import {
+  LAST_APPLIED_ANNOTATION,
+  applyDeployment,
+  createDeployment,
+  decodeDeployment,
+  deleteDeployment,
+  deleteReplicaSet,
+  findDeployment,
+  invalidError,
+  namespaceExists,
+  scaleDeployment,
+  updateDeployment,
+  type ApiError,
+  type Cluster,
+  type Deployment,
+} from '../cluster/index.js';
+import { invalid } from '../cluster/field-error.js';
+import type { JsonValue } from '../kubectl/go-yaml.js';
+import { jsonPatch, mergePatch } from '../kubectl/patch-merge.js';
+import { deploymentView } from '../kubectl/workload-views.js';
+import { getObject, objectView, type Json } from './objects.js';
+import { patchTypeOf } from './patch.js';
+import { json, type ApiRequest, type ApiResponse } from './request.js';
+import { plainStatus, statusCode, statusOf } from './status.js';
+
+export interface Written {
+  readonly cluster: Cluster;
+  readonly response: ApiResponse;
+}
+
+const obj = (v: unknown): Record<string, JsonValue> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, JsonValue>) : {});
+
+/** A Status naming the object as the API server's errors do for apps/v1 (`deployments.apps "web" not found`). */
+export function appsError(error: ApiError, plural: string, name: string): ApiResponse {
+  const body = statusOf(error, { name, kind: plural });
+  const details = body.details;
+  if (details && typeof details === 'object' && !Array.isArray(details) && error.kind !== 'Invalid') body.details = { name, group: 'apps', kind: plural };
+  return json(statusCode(error), body);
+}
+
+const missing = (plural: string, name: string): ApiResponse => appsError({ kind: 'NotFound', message: `${plural}.apps "${name}" not found`, causes: [] }, plural, name);
+
+/** POST .../deployments: the body as `kubectl create deployment` (protobuf, already read) or `apply` (JSON) sends it. */
+export function createDeploymentRequest(cluster: Cluster, body: unknown, namespace: string, dryRun: boolean): Written {
+  const same = (response: ApiResponse): Written => ({ cluster, response });
+  const manifest = obj(body);
+  if (manifest.apiVersion !== 'apps/v1' || manifest.kind !== 'Deployment') {
+    return same(json(400, plainStatus(400, 'BadRequest', `the API version in the data (${String(manifest.apiVersion ?? '')}) does not match the expected API version (apps/v1)`)));
+  }
+  const decoded = decodeDeployment(manifest);
+  if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
+  const own = obj(manifest.metadata).namespace;
+  if (typeof own === 'string' && own !== '' && own !== namespace) {
+    return same(json(400, plainStatus(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request')));
+  }
+  if (!namespaceExists(cluster, namespace)) return same(json(404, statusOf({ kind: 'NotFound', message: `namespaces "${namespace}" not found`, causes: [] }, { name: namespace, kind: 'namespaces' })));
+  const created = createDeployment(cluster, { ...decoded.deployment.input, namespace });
+  if (!created.ok) return same(appsError(created.error, 'deployments', decoded.deployment.name));
+  // A server dry run answers what would be made and keeps nothing.
+  if (dryRun) return same(json(201, deploymentView(created.cluster, created.value)));
+  return { cluster: created.cluster, response: json(201, deploymentView(created.cluster, created.value)) };
+}
+
+/** PATCH from `kubectl apply` (the patch carries the new last-applied configuration): the sandbox's apply of a Deployment. */
+export function applyDeploymentPatch(cluster: Cluster, lastApplied: string, name: string, namespace: string): Written {
+  const same = (response: ApiResponse): Written => ({ cluster, response });
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(lastApplied);
+  } catch {
+    return same(json(400, plainStatus(400, 'BadRequest', 'the last-applied configuration is not JSON')));
+  }
+  const decoded = decodeDeployment(obj(manifest));
+  if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
+  const applied = applyDeployment(cluster, { ...decoded.deployment, input: { ...decoded.deployment.input, namespace } }, lastApplied);
+  if (!applied.ok) return same(appsError(applied.error, 'deployments', name));
+  const live = findDeployment(applied.cluster, name, namespace);
+  return { cluster: applied.cluster, response: json(200, live ? deploymentView(applied.cluster, live) : {}) };
+}
+
+/** The annotation kubectl apply's patch carries, when it is one. */
+export function lastAppliedOf(body: unknown): string | undefined {
+  const value = obj(obj(obj(body).metadata).annotations)[LAST_APPLIED_ANNOTATION];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** DELETE of a deployment (its ReplicaSets and pods go with it) or of a ReplicaSet (its deployment makes a new one). */
+export function deleteWorkload(cluster: Cluster, kind: 'Deployment' | 'ReplicaSet', name: string, namespace: string): Written {
+  const plural = kind === 'Deployment' ? 'deployments' : 'replicasets';
+  const item = getObject(cluster, kind, name, namespace);
+  if (!item) return { cluster, response: missing(plural, name) };
+  const view = objectView(cluster, item);
+  const deleted = kind === 'Deployment' ? deleteDeployment(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
+  if (!deleted.ok) return { cluster, response: appsError(deleted.error, plural, name) };
+  return { cluster: deleted.cluster, response: json(200, view) };
+}
+
+/** A deployment's autoscaling/v1 Scale: its desired replicas, the replicas it has, and its selector as text. */
+export function scaleView(cluster: Cluster, d: Deployment): Json {
+  const view = deploymentView(cluster, d);
+  const meta = obj(view.metadata);
+  const status = obj(view.status);
+  const selector = Object.entries(d.spec.selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name: meta.name ?? d.metadata.name, namespace: meta.namespace ?? d.metadata.namespace, uid: meta.uid ?? '', resourceVersion: meta.resourceVersion ?? '', creationTimestamp: meta.creationTimestamp ?? null },
+    spec: { replicas: d.spec.replicas },
+    status: { replicas: typeof status.replicas === 'number' ? status.replicas : 0, selector },
+  };
+}
+
+/** GET, PUT and PATCH of deployments/NAME/scale, as `kubectl scale` sends them. */
+export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string, namespace: string): Written {
+  const same = (response: ApiResponse): Written => ({ cluster, response });
+  const live = findDeployment(cluster, name, namespace);
+  if (!live) return same(missing('deployments', name));
+  const before = scaleView(cluster, live);
+  if (request.method === 'GET') return same(json(200, before));
+  let wanted: unknown;
+  try {
+    const body = JSON.parse(request.body) as JsonValue;
+    if (request.method === 'PUT') wanted = obj(obj(body).spec).replicas;
+    else if (request.method === 'PATCH') {
+      const type = patchTypeOf(request.contentType);
+      if (type === undefined) return same(json(415, plainStatus(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json')));
+      let patched: JsonValue;
+      if (type === 'json') {
+        const r = jsonPatch(before, body);
+        if (!r.ok) return same(json(422, plainStatus(422, 'Invalid', r.error)));
+        patched = r.value;
+      } else patched = mergePatch(before, body);
+      wanted = obj(obj(patched).spec).replicas;
+    } else return same(json(405, plainStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')));
+  } catch (e) {
+    return same(json(400, plainStatus(400, 'BadRequest', `error decoding the body: ${(e as Error).message}`)));
+  }
+  const replicas = wanted === undefined || wanted === null ? 0 : wanted;
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas)) {
+    return same(json(400, plainStatus(400, 'BadRequest', `Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof replicas} into Go struct field ScaleSpec.spec.replicas of type int32`)));
+  }
+  if (replicas < 0) {
+    const error = invalidError('Scale.autoscaling', name, [invalid('spec.replicas', replicas, 'must be greater than or equal to 0')]);
+    return same(json(422, statusOf(error, { name, kind: 'Scale' })));
+  }
+  const scaled = scaleDeployment(cluster, name, replicas, namespace);
+  if (!scaled.ok) return same(appsError(scaled.error, 'deployments', name));
+  if (request.query.get('dryRun') === 'All') return same(json(200, { ...before, spec: { replicas } }));
+  return { cluster: scaled.cluster, response: json(200, scaleView(scaled.cluster, scaled.value)) };
+}
+
+/** PUT of a deployment (`kubectl replace -f`): its spec, labels and annotations become the body's. */
+export function replaceDeploymentRequest(cluster: Cluster, body: unknown, name: string, namespace: string): Written {
+  const same = (response: ApiResponse): Written => ({ cluster, response });
+  const manifest = obj(body);
+  const decoded = decodeDeployment(manifest);
+  if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
+  if (decoded.deployment.name !== name) {
+    return same(json(400, plainStatus(400, 'BadRequest', `the name of the object (${decoded.deployment.name}) does not match the name on the URL (${name})`)));
+  }
+  const live = findDeployment(cluster, name, namespace);
+  if (!live) return same(missing('deployments', name));
+  const input = decoded.deployment.input;
+  const updated = updateDeployment(cluster, name, () => ({ replicas: input.replicas, selector: input.selector, template: input.template }), namespace);
+  if (!updated.ok) return same(appsError(updated.error, 'deployments', name));
+  const uid = live.metadata.uid;
+  const next: Cluster = {
+    ...updated.cluster,
+    deployments: (updated.cluster.deployments ?? []).map((d) => (d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels: input.labels ?? {}, annotations: input.annotations ?? {} } } : d)),
+  };
+  const after = findDeployment(next, name, namespace);
+  return { cluster: next, response: json(200, after ? deploymentView(next, after) : {}) };
+}

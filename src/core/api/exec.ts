@@ -1,0 +1,61 @@
+// pods/exec in the lab's API: the command runs as the sandbox's `kubectl exec` runs it
+// (kubectl/container-shell.ts); what it printed goes back on the stream's stdout and stderr
+// channels and its end as the Status kubectl reads on the error channel (client-go
+// tools/remotecommand: Success, or NonZeroExitCode with the exit code as its one cause).
+
+import { findPod, isPodReady, type Cluster } from '../cluster/index.js';
+import { execInContainer } from '../kubectl/container-shell.js';
+import type { JsonValue } from '../kubectl/go-yaml.js';
+import { json, text, type ApiResponse } from './request.js';
+import { plainStatus, statusOf } from './status.js';
+
+/** Where an exec request points: /api/v1/namespaces/NS/pods/NAME/exec, or undefined. */
+export function execTarget(path: string): { namespace: string; name: string } | undefined {
+  const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec\/?$/.exec(path);
+  if (!m) return undefined;
+  try {
+    return { namespace: decodeURIComponent(m[1] ?? ''), name: decodeURIComponent(m[2] ?? '') };
+  } catch {
+    return undefined;
+  }
+}
+
+export type ExecOutcome =
+  /** Refused before the stream opens: the answer to the upgrade request. */
+  | { readonly kind: 'refused'; readonly response: ApiResponse }
+  | { readonly kind: 'ran'; readonly cluster: Cluster; readonly stdout: string; readonly stderr: string; readonly status: { [key: string]: JsonValue } };
+
+const TERMINATED = /command terminated with exit code (\d+)\n$/;
+
+export function execInPod(cluster: Cluster, namespace: string, name: string, container: string | undefined, command: readonly string[]): ExecOutcome {
+  const refused = (response: ApiResponse): ExecOutcome => ({ kind: 'refused', response });
+  const pod = findPod(cluster, name, namespace);
+  if (!pod) return refused(json(404, statusOf({ kind: 'NotFound', message: `pods "${name}" not found`, causes: [] }, { name, kind: 'pods' })));
+  const wanted = container ?? pod.spec.containers[0]?.name ?? '';
+  if (!pod.spec.containers.some((c) => c.name === wanted)) return refused(json(400, plainStatus(400, 'BadRequest', `container ${wanted} is not valid for pod ${name}`)));
+  if (command.length === 0) return refused(json(400, plainStatus(400, 'BadRequest', 'you must specify at least one command for the container')));
+  // The kubelet refuses in plain text, which kubectl prints as `unable to upgrade connection: ...` (spdy/roundtripper.go).
+  if (!isPodReady(pod, cluster.now)) return refused(text(400, `container not found ("${wanted}")`));
+  const r = execInContainer(cluster, pod, command);
+  if (r.exitCode === 0) return { kind: 'ran', cluster: r.cluster, stdout: r.stdout, stderr: r.stderr, status: { metadata: {}, status: 'Success' } };
+  const terminated = TERMINATED.exec(r.stderr);
+  if (terminated) {
+    const code = terminated[1] ?? '1';
+    return {
+      kind: 'ran',
+      cluster: r.cluster,
+      stdout: r.stdout,
+      stderr: r.stderr.slice(0, terminated.index),
+      status: {
+        metadata: {},
+        status: 'Failure',
+        message: `command terminated with non-zero exit code: error executing command [${command.join(' ')}], exit code ${code}`,
+        reason: 'NonZeroExitCode',
+        details: { causes: [{ reason: 'ExitCode', message: code }] },
+      },
+    };
+  }
+  // The runtime could not start the program: the kubelet's InternalError, nothing on stdout or stderr.
+  const message = r.stderr.replace(/^error: /, '').replace(/\n$/, '');
+  return { kind: 'ran', cluster: r.cluster, stdout: r.stdout, stderr: '', status: { metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 } };
+}

@@ -1,0 +1,55 @@
+// The apps/v1 OpenAPI v3 document kubectl reads before `apply -f` of a Deployment: for each object
+// path the `fieldValidation` parameter (kubectl's QueryParamVerifierV3 then leaves validation to the
+// server, which decodes strictly as the sandbox does), and stand-in schemas for the kinds served.
+
+import { createHash } from 'node:crypto';
+import type { JsonValue } from '../kubectl/go-yaml.js';
+import { GROUP_RESOURCES } from './groups.js';
+
+type Json = { [key: string]: JsonValue };
+
+const FIELD_VALIDATION: Json = {
+  name: 'fieldValidation',
+  in: 'query',
+  description: 'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.',
+  schema: { type: 'string', uniqueItems: true },
+};
+
+function operation(kind: string, action: string): Json {
+  return {
+    description: `${action} a ${kind}`,
+    operationId: `${action}AppsV1Namespaced${kind}`,
+    parameters: [FIELD_VALIDATION],
+    responses: { '200': { description: 'OK' } },
+    'x-kubernetes-action': action,
+    'x-kubernetes-group-version-kind': { group: 'apps', kind, version: 'v1' },
+  };
+}
+
+function appsV1Document(): Json {
+  const paths: Json = {};
+  const schemas: Json = {};
+  for (const r of GROUP_RESOURCES.filter((g) => g.group === 'apps' && g.version === 'v1')) {
+    const base = `/apis/apps/v1/namespaces/{namespace}/${r.plural}`;
+    paths[base] = { post: operation(r.kind, 'post') };
+    paths[`${base}/{name}`] = { put: operation(r.kind, 'put'), patch: operation(r.kind, 'patch') };
+    schemas[`io.k8s.api.apps.v1.${r.kind}`] = {
+      description: `${r.kind} as the lab's cluster serves it.`,
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+      'x-kubernetes-group-version-kind': [{ group: 'apps', kind: r.kind, version: 'v1' }],
+    };
+  }
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.2' }, paths, components: { schemas } };
+}
+
+let cached: { text: string; hash: string } | undefined;
+
+/** The document's text and the hash its index entry carries (kubectl caches by it). */
+export function appsV1Text(): { text: string; hash: string } {
+  if (!cached) {
+    const text = JSON.stringify(appsV1Document());
+    cached = { text, hash: createHash('sha512').update(text).digest('hex').slice(0, 128).toUpperCase() };
+  }
+  return cached;
+}

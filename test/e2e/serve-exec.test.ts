@@ -1,0 +1,132 @@
+// kubectl exec against the lab's API with the real kubectl 1.32 (WebSocket, v5.channel.k8s.io, and
+// its SPDY fallback when the upgrade is refused): the same stdout, stderr and exit code as the
+// sandbox's kubectl exec on the same cluster; hostile WebSocket frames close the socket and leave
+// the server answering; port-forward is refused with a Status naming the sandbox's own.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
+import { advanceClock, createCluster, type Cluster } from '../../src/core/cluster/index.js';
+import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
+import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+
+describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
+  let server: RunningServer;
+  let now = Date.UTC(2026, 0, 1, 9, 0, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-exec-'));
+  const io = { readFile: () => ({ error: 'not-found' }) } as unknown as KubectlIO;
+
+  before(async () => {
+    server = await startServer({ seed: 41, port: 0, home: dir, clock: () => now, cluster: createCluster({ seed: 41, now }), log: () => {} });
+  });
+
+  after(async () => {
+    await server?.stop();
+  });
+
+  const atNow = (cluster: Cluster): Cluster => advanceClock(cluster, now - cluster.now);
+
+  async function expectSame(args: readonly string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+    const sim = runKubectl(atNow(server.cluster()), [...args], io);
+    const real = await realKubectl(args, server.kubeconfig, dir);
+    assert.equal(real.stdout, sim.stdout, `stdout of kubectl ${args.join(' ')}`);
+    assert.equal(real.stderr, sim.stderr, `stderr of kubectl ${args.join(' ')}`);
+    assert.equal(real.code, sim.exitCode, `exit code of kubectl ${args.join(' ')}`);
+    return real;
+  }
+
+  it('before the container runs, the upgrade is refused as the kubelet refuses it', async () => {
+    await expectSame(['run', 'web', '--image=stacksimplify/kubenginx:1.0.0']);
+    const r = await expectSame(['exec', 'web', '--', 'ls', '/']);
+    assert.match(r.stderr, /^error: unable to upgrade connection: container not found \("web"\)\n$/);
+  });
+
+  it('a command runs: its output, a non-zero exit, a program that is not there, a pod that is not there', async () => {
+    now += 60_000;
+    const ls = await expectSame(['exec', 'web', '--', 'ls', '/']);
+    assert.match(ls.stdout, /^usr$/m);
+    await expectSame(['exec', 'web', '--', 'cat', '/etc/hostname']);
+    const exit3 = await expectSame(['exec', 'web', '--', 'sh', '-c', 'echo out; exit 3']);
+    assert.equal(exit3.code, 3);
+    assert.equal(exit3.stderr, 'command terminated with exit code 3\n');
+    await expectSame(['exec', 'web', '--', 'cat', '/nonexistent']);
+    await expectSame(['exec', 'web', '--', 'nosuch']);
+    await expectSame(['exec', 'nope', '--', 'ls']);
+  });
+
+  it('logs -f: the lines so far, then a request through the node port arrives as a new line', async () => {
+    await expectSame(['expose', 'pod', 'web', '--type=NodePort', '--port=80']);
+    const nodePort = (await realKubectl(['get', 'svc', 'web', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir)).stdout;
+    const sofar = runKubectl(atNow(server.cluster()), ['logs', 'web'], io).stdout;
+    const follow = spawn(KUBECTL ?? 'kubectl', ['logs', '-f', 'web'], { env: { ...process.env, KUBECONFIG: server.kubeconfig } });
+    let seen = '';
+    follow.stdout.setEncoding('utf8');
+    follow.stdout.on('data', (c: string) => (seen += c));
+    const waitFor = async (done: () => boolean): Promise<void> => {
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await waitFor(() => seen.length >= sofar.length);
+    assert.equal(seen, sofar);
+    let answered = false;
+    for (let i = 0; i < 40 && !answered; i++) {
+      answered = await fetch(`http://127.0.0.1:${nodePort}/`).then((r) => r.status === 200, () => false);
+      if (!answered) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(answered, 'the node port answers');
+    await waitFor(() => seen.length > sofar.length);
+    follow.kill();
+    const added = seen.slice(sofar.length);
+    assert.match(added, /"GET \/ HTTP\/1\.1" 200 /);
+    assert.equal(added, runKubectl(atNow(server.cluster()), ['logs', 'web'], io).stdout.slice(sofar.length));
+  });
+
+  it('port-forward is refused with a Status that names the sandbox’s own port-forward', async () => {
+    const r = await realKubectl(['port-forward', 'web', '18080:80'], server.kubeconfig, dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /sandbox's own `kubectl port-forward`/);
+  });
+
+  /** Opens the exec WebSocket by hand and sends `bytes` after the handshake; resolves with what came back once the server closed. */
+  function hostile(bytes: Buffer): Promise<Buffer> {
+    const port = Number(new URL(server.url).port);
+    return new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      const got: Buffer[] = [];
+      socket.on('data', (c: Buffer) => {
+        got.push(c);
+        if (got.length === 1) socket.write(bytes);
+      });
+      socket.on('error', () => resolve(Buffer.concat(got)));
+      socket.on('close', () => resolve(Buffer.concat(got)));
+      socket.write(
+        'GET /api/v1/namespaces/default/pods/web/exec?command=sleep&command=1&stdout=true HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: v5.channel.k8s.io\r\n\r\n',
+      );
+    });
+  }
+
+  it('unmasked, oversized and garbage frames close the socket; the server still answers', async () => {
+    const closeCode = (all: Buffer): number | undefined => {
+      // The last frame the server sent: 0x88, a length of 2, the code.
+      const at = all.lastIndexOf(Buffer.from([0x88, 0x02]));
+      return at < 0 ? undefined : all.readUInt16BE(at + 2);
+    };
+    const unmasked = await hostile(Buffer.from([0x82, 0x03, 0x00, 0x61, 0x62]));
+    assert.match(unmasked.toString('latin1'), /^HTTP\/1\.1 101 Switching Protocols\r\n/);
+    assert.match(unmasked.toString('latin1'), /Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=\r\n/);
+    assert.equal(closeCode(unmasked), 1002);
+    const huge = Buffer.alloc(14);
+    huge[0] = 0x82;
+    huge[1] = 0x80 | 127;
+    huge.writeBigUInt64BE(2n ** 40n, 2);
+    assert.equal(closeCode(await hostile(huge)), 1009);
+    assert.equal(closeCode(await hostile(Buffer.from('\xff\xff\xff\xff garbage', 'latin1'))), 1002);
+    const version = await fetch(`${server.url}/version`);
+    assert.equal(version.status, 200);
+  });
+});
