@@ -28,6 +28,7 @@ import { applyLabelPatch, labelChanges } from './label-patch.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { coreV1Text, openApiIndex } from './openapi.js';
 import { appsV1Text } from './openapi-apps.js';
+import { accessReview, ACCESS_REVIEW_PATH } from './access-review.js';
 import { unwrap } from './protobuf.js';
 import { namespaceManifest, serviceManifest } from './service-proto.js';
 import { deploymentManifest } from './deployment-proto.js';
@@ -382,6 +383,7 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     if (path === '/openapi/v3/api/v1') return same(cluster, { status: 200, contentType: 'application/json', body: coreV1Text().text });
     if (path === '/openapi/v3/apis/apps/v1') return same(cluster, { status: 200, contentType: 'application/json', body: appsV1Text().text });
   }
+  if (path === ACCESS_REVIEW_PATH) return same(cluster, accessReview(request));
   const grouped = handleGroup(cluster, { ...request, path });
   if (grouped) return same(cluster, grouped);
   const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { GROUP_RESOURCES } from './groups.js';
+import { OPENAPI_SCHEMAS } from '../kubectl/openapi-schemas-1.32.js';
 
 type Json = { [key: string]: JsonValue };
 
@@ -40,6 +41,10 @@ function appsV1Document(): Json {
       'x-kubernetes-group-version-kind': [{ group: 'apps', kind: r.kind, version: 'v1' }],
     };
   }
+  // The schemas the sandbox's explain reads (each group's document stands alone, so the core types
+  // a Deployment refers to come along): the learner's own `kubectl explain deployment.spec` against
+  // the lab prints what the sandbox prints.
+  for (const [name, schema] of Object.entries(OPENAPI_SCHEMAS)) schemas[name] = schema as unknown as Json;
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.2' }, paths, components: { schemas } };
 }
 

@@ -58,7 +58,7 @@ export function coreV1Document(): Json {
   const schemas: Json = {};
   for (const kind of KINDS_WITH_SCHEMA) schemas[`io.k8s.api.core.v1.${kind}`] = schemaOf(kind);
   // The schemas the sandbox's explain reads replace those stand-ins, so the learner's own
-  // `kubectl explain` against the lab prints what the sandbox prints (apps/v1 is not served here).
+  // `kubectl explain` against the lab prints what the sandbox prints (apps/v1's are in its own document).
   for (const [name, schema] of Object.entries(OPENAPI_SCHEMAS)) if (!name.startsWith('io.k8s.api.apps.')) schemas[name] = schema as unknown as Json;
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.2' }, paths, components: { schemas } };
 }
