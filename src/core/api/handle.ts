@@ -29,6 +29,8 @@ import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './req
 import { coreV1Text, openApiIndex } from './openapi.js';
 import { appsV1Text } from './openapi-apps.js';
 import { accessReview, ACCESS_REVIEW_PATH } from './access-review.js';
+import { applyPatchObject, isServerSideApply } from './server-side-apply.js';
+import { lastAppliedFor } from '../kubectl/manifests.js';
 import { unwrap } from './protobuf.js';
 import { namespaceManifest, serviceManifest } from './service-proto.js';
 import { deploymentManifest } from './deployment-proto.js';
@@ -297,6 +299,7 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
  */
 function patch(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
   const { resource } = target;
+  if (isServerSideApply(request.contentType)) return serverSideApply(cluster, request, target, name);
   if (resource.kind === 'Deployment') {
     const namespace = target.namespace ?? 'default';
     if (!getObject(cluster, 'Deployment', name, namespace)) return same(cluster, notFoundFor(resource, name));
@@ -346,6 +349,38 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
   if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
   const item = getObject(applied.cluster, resource.kind, name, namespace);
   return { cluster: applied.cluster, response: json(200, item ? objectView(applied.cluster, item) : {}) };
+}
+
+/** `kubectl apply --server-side`: the whole object, applied (or created) as the sandbox applies it. */
+function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
+  const { resource } = target;
+  const namespace = target.namespace ?? 'default';
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace' && resource.kind !== 'Deployment') return same(cluster, methodNotAllowed());
+  const read = applyPatchObject(request.body);
+  if (!read.ok) return same(cluster, json(400, plainStatus(400, 'BadRequest', read.message)));
+  const meta = read.manifest.metadata;
+  const bodyName = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>).name : undefined;
+  if (bodyName !== name) return same(cluster, json(400, plainStatus(400, 'BadRequest', 'the name of the object (' + String(bodyName ?? '') + ') does not match the name on the URL (' + name + ')')));
+  const live = getObject(cluster, resource.kind, name, namespace);
+  const existed = live !== undefined;
+  // After a server-side apply kubectl moves the last-applied annotation's fields to a manager of
+  // their own (csaupgrade, fieldManager kubectl-last-applied). The lab keeps no managedFields, so
+  // that bookkeeping changes nothing.
+  if (request.query.get('fieldManager') === 'kubectl-last-applied' && live) return same(cluster, json(200, objectView(cluster, live)));
+  const lastApplied = lastAppliedFor(read.manifest, resource.namespaced ? namespace : undefined);
+  const dryRun = request.query.get('dryRun') === 'All';
+  const status = existed ? 200 : 201;
+  if (resource.kind === 'Deployment') {
+    const applied = applyDeploymentPatch(cluster, lastApplied, name, namespace);
+    const answered = applied.response.status === 200 ? { ...applied.response, status } : applied.response;
+    return { cluster: dryRun ? cluster : applied.cluster, response: answered };
+  }
+  const decoded = decodeObject(JSON.parse(lastApplied) as unknown);
+  if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
+  const applied = applyObject(cluster, decoded.object, lastApplied, resource.namespaced ? namespace : undefined);
+  if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
+  const item = getObject(applied.cluster, resource.kind, name, namespace);
+  return { cluster: dryRun ? cluster : applied.cluster, response: json(status, item ? objectView(applied.cluster, item) : {}) };
 }
 
 /**
