@@ -18,12 +18,16 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
   let session: Session | null = null;
   let ended = false;
   let opening: Promise<unknown> = Promise.resolve();
+  /** The last deletion, until the end of the course reports it. */
+  let closing: Promise<string> | null = null;
   const context = connection.context.name;
 
   const close = async (): Promise<string> => {
     const open = session;
     session = null;
-    return open ? open.leave() : 'no namespace of the course is open';
+    if (!open) return 'no namespace of the course is open';
+    closing = open.leave();
+    return closing;
   };
 
   const openLesson = async (id: string, says: (text: string) => void): ReturnType<RealLink['open']> => {
@@ -73,7 +77,10 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
     end: async () => {
       ended = true;
       await opening;
-      return session ? close() : null;
+      if (session) await close();
+      const said = closing;
+      closing = null;
+      return said;
     },
   };
 }

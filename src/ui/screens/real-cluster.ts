@@ -11,6 +11,7 @@ export function realPromptLine(real: RealWorld | null | undefined, columns: numb
     const doing = real.running.stopping ? 'stopping' : `running on ${real.context}... (ctrl-c stops it)`;
     return [seg('$ ', 'command'), seg(fit(`${visibleControls(real.running.line)}  ${doing}`), 'dim')];
   }
+  if (real.phase === 'idle') return [seg('$ ', 'dim'), seg(fit('opening the lesson on the cluster...'), 'dim')];
   if (real.phase === 'opening') return [seg('$ ', 'dim'), seg(fit(visibleControls(real.says ?? 'making the namespace...')), 'dim')];
   if (real.phase === 'failed') return [seg('$ ', 'dim'), seg(fit(visibleControls(real.says ?? 'the namespace could not be made')), 'bad')];
   return null;
