@@ -52,7 +52,16 @@ describe('the Ink course on a real cluster (serve standing in for it)', { skip: 
       const met = await term.waitFor((t) => t.includes('Goal reached'), 30000);
       // The real kubectl's own answer, in the course's terminal pane.
       assert.match(met, /service\/my-first-service exposed/);
+      // The goal ticked from the state read through the API.
+      assert.match(met, /✓ a NodePort service named my-first-service, port 80, selecting my-first-pod/);
+      assert.doesNotMatch(met, /○ a NodePort service/);
       assert.match(await objects('services'), /service\/my-first-service/);
+      // The next step quotes the node port the real cluster gave, not one from the simulator.
+      const nodePort = (await realKubectl(['get', 'service', 'my-first-service', '-n', NS, '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig)).stdout;
+      assert.match(nodePort, /^3\d{4}$/);
+      term.keys('Enter');
+      const next = await term.waitFor((t) => t.includes('Who picks the node port?'));
+      assert.match(next.replace(/\s+/g, ' '), new RegExp(`in your cluster, ${nodePort}\\.`));
       term.keys('C-c');
       assert.equal((await term.exited(30000)).code, 0);
       assert.match(term.screen(), new RegExp(`namespace/${NS} deleted`));
