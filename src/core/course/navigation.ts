@@ -169,6 +169,9 @@ export function navigate(state: NavState, action: NavAction): NavState {
       // Said in full once; after that the screens' headers keep saying it.
       return state.unsaved ? state : { ...state, unsaved: true, notice: `${action.problem} You can go on; until this is fixed, nothing you do is kept.` };
     case 'own-kubectl':
+      // On a real cluster the learner's own kubectl already reaches it: no simulated cluster to serve.
+      if (state.real) return { ...state, notice: `Your own kubectl reaches this lesson's namespace on ${state.real.context} already; the course serves no simulated cluster here.` };
+      return ownKubectlReducer(state, action);
     case 'own-kubectl-ready':
     case 'own-kubectl-failed':
     case 'own-kubectl-stopped':

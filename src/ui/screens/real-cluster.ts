@@ -8,8 +8,9 @@ export function realPromptLine(real: RealWorld | null | undefined, columns: numb
   if (!real) return null;
   const fit = (text: string): string => (text.length > columns - 3 ? `${text.slice(0, Math.max(0, columns - 4))}…` : text);
   if (real.running) {
-    const doing = real.running.stopping ? 'stopping' : `running on ${real.context}... (ctrl-c stops it)`;
-    return [seg('$ ', 'command'), seg(fit(`${visibleControls(real.running.line)}  ${doing}`), 'dim')];
+    // What it is doing comes first: a long line is cut at the window's edge, never the news.
+    const doing = real.running.stopping ? 'stopping' : `running on ${real.context} (ctrl-c stops it)`;
+    return [seg('$ ', 'command'), seg(fit(`${doing}: ${visibleControls(real.running.line)}`), 'dim')];
   }
   if (real.phase === 'idle') return [seg('$ ', 'dim'), seg(fit('opening the lesson on the cluster...'), 'dim')];
   if (real.phase === 'opening') return [seg('$ ', 'dim'), seg(fit(visibleControls(real.says ?? 'making the namespace...')), 'dim')];
