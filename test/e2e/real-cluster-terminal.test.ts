@@ -48,6 +48,12 @@ describe('the Ink course on a real cluster (serve standing in for it)', { skip: 
       assert.deepEqual(await ours(), [`namespace/${NS}`]);
       assert.match(await objects('pods'), /pod\/my-first-pod/);
       assert.doesNotMatch(await objects('services'), /my-first-service/);
+      // reset at the prompt: the namespace made again, with nothing in it but the lesson's setup.
+      term.keys('kubectl run stray --image nginx', 'Enter');
+      await term.waitFor((t) => t.includes('pod/stray created') && /^\$\s*$/m.test(t), 30000);
+      term.keys('reset', 'Enter');
+      await term.waitFor((t) => t.includes(`Namespace ${NS} made again`) && /^\$\s*$/m.test(t), 60000);
+      assert.match(await objects('pods'), /^pod\/my-first-pod\n$/);
       term.keys('kubectl expose pod my-first-pod --type=NodePort --port 80 --name my-first-service', 'Enter');
       const met = await term.waitFor((t) => t.includes('Goal reached'), 30000);
       // The real kubectl's own answer, in the course's terminal pane.

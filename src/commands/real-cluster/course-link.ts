@@ -52,6 +52,16 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
     return { ok: true, cluster: await opened.session.read() };
   };
 
+  /** `reset`: the lesson's namespace deleted, made again, and its setup run. */
+  const renew = async (open: Session): ReturnType<RealLink['run']> => {
+    const lesson = course.lessons.find((l) => namespaceFor(l.id) === open.namespace);
+    const problem = await open.renew();
+    if (problem) return { output: `nodeport-lab: ${problem}\n`, exitCode: 1, cluster: await open.read() };
+    const failed: string[] = [];
+    if (lesson) await runSetup(open, lesson, (result) => failed.push(result.output.map((c) => c.text).join('')));
+    return { output: `${failed.join('')}Namespace ${open.namespace} made again, with the lesson's setup.\n`, exitCode: failed.length > 0 ? 1 : 0, cluster: await open.read() };
+  };
+
   return {
     context,
     open: (id, says) => {
@@ -62,6 +72,7 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
     run: async (line, signal) => {
       const open = session;
       if (!open) throw new Error('no namespace of the course is open');
+      if (line.trim() === 'reset') return renew(open);
       const result = await open.run(line, signal);
       const output = result.output.map((c) => c.text).join('') + (signal.aborted ? '^C\n' : '');
       return {
