@@ -13,6 +13,8 @@ import { homeFrame, tooSmall, type Frame } from './screens/home.js';
 import { lessonFrame } from './screens/lesson.js';
 import { useTerminalSize, type Size } from './use-terminal-size.js';
 import { useOwnKubectl } from './use-own-kubectl.js';
+import { useRealCluster, type RealLink } from './use-real-cluster.js';
+import { realWorld } from '../core/course/real-world.js';
 
 export const MIN_SIZE: Size = { columns: 60, rows: 20 };
 
@@ -33,14 +35,17 @@ export interface AppProps {
   readonly start?: Place;
   /** The lab's folder: where a practice step served to the learner's own kubectl writes its kubeconfig. */
   readonly home?: string;
+  /** The course on a real cluster (--cluster): practice lines run there (use-real-cluster.ts). */
+  readonly real?: RealLink;
 }
 
-export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now, start, home }: AppProps) {
+export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now, start, home, real }: AppProps) {
   const display = useDisplay();
   const size = useTerminalSize(fixedSize);
   const { exit } = useApp();
   const [state, setState] = useState(() => {
-    const initial = initialNav(course, progress, notice, practice);
+    const simulated = initialNav(course, progress, notice, practice);
+    const initial = real ? { ...simulated, real: realWorld(real.context) } : simulated;
     return start ? navigate(initial, { type: 'open-place', place: start }) : initial;
   });
   const lastRun = useRef(clock());
@@ -113,6 +118,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   });
 
   useOwnKubectl(state, dispatch, home);
+  useRealCluster(state, dispatch, real);
 
   const saved = useRef(progress);
   useEffect(() => {

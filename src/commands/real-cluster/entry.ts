@@ -34,6 +34,12 @@ export async function onCluster(options: Options, interactive: boolean, out: (t:
       const manifests = courseManifests(loaded.course);
       const files = sandboxFiles(manifests, process.cwd());
       if (options.command === 'sandbox') return sandboxOnCluster(run, files, manifests);
+      if (interactive) {
+        // On a terminal, the Ink course with its practice steps on the cluster; line mode without one.
+        const { courseOnClusterInTerminal } = await import('./course-terminal.js');
+        const { labHome, randomSeed } = await import('../plain.js');
+        return courseOnClusterInTerminal(run, loaded.course, options.lesson ?? options.args[0], files, manifests, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed());
+      }
       return courseOnCluster(run, loaded.course, options.lesson ?? options.args[0], files, manifests);
     }
     default:

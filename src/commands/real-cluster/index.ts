@@ -27,9 +27,9 @@ export interface ClusterRun {
 }
 
 /** The longest a lesson's setup waits on a real cluster. */
-const SETUP_SLEEP_S = 3;
+export const SETUP_SLEEP_S = 3;
 
-type Lines = AsyncIterator<{ readonly text: string; readonly tooLong: boolean }>;
+export type Lines = AsyncIterator<{ readonly text: string; readonly tooLong: boolean }>;
 
 async function nextLine(lines: Lines): Promise<string | undefined> {
   const next = await lines.next();
@@ -37,7 +37,7 @@ async function nextLine(lines: Lines): Promise<string | undefined> {
 }
 
 /** Preflight, then the consent screen (asked once, on the terminal; --yes without one). */
-async function connect(run: ClusterRun, namespace: string, lines: Lines): Promise<Connection | number> {
+export async function connect(run: ClusterRun, namespace: string, lines: Lines): Promise<Connection | number> {
   const checked = await preflight(run.context, run.env ?? process.env);
   if (!checked.ok) {
     run.err(`nodeport-lab: ${checked.message}\n`);
@@ -110,11 +110,17 @@ function checklist(step: DoStep, parts: readonly { says: string; met: boolean }[
 }
 
 async function setUp(run: ClusterRun, session: Session, lesson: Lesson): Promise<void> {
-  for (const line of lesson.setup) {
+  await runSetup(session, lesson, (result) => show(run, result));
+}
+
+/** A lesson's setup in its namespace; `failed` hears each line that did not work, `step` each line as it starts. */
+export async function runSetup(session: Session, lesson: Lesson, failed: (result: LineResult) => void, step: (line: string, index: number) => void = () => undefined): Promise<void> {
+  for (const [index, line] of lesson.setup.entries()) {
+    step(line, index);
     // A setup's sleep gives the simulator's pods time to start; a real cluster gets a few seconds.
     const wait = /^\s*sleep\s+(\d+)\s*$/.exec(line);
     const result = await session.run(wait ? `sleep ${Math.min(Number(wait[1]), SETUP_SLEEP_S)}` : line);
-    if (result.exitCode !== 0 && result.exitCode !== null) show(run, result);
+    if (result.exitCode !== 0 && result.exitCode !== null) failed(result);
   }
 }
 

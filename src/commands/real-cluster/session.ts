@@ -30,7 +30,8 @@ export interface LineResult {
 export interface Session {
   readonly namespace: string;
   readonly kubeconfig: string;
-  readonly run: (line: string) => Promise<LineResult>;
+  /** `signal`, when aborted, stops the child the line runs (Ctrl-C). */
+  readonly run: (line: string, signal?: AbortSignal) => Promise<LineResult>;
   readonly read: () => Promise<Cluster>;
   /** Deletes the namespace (it is ours: checked again before the request). */
   readonly leave: () => Promise<string>;
@@ -109,10 +110,10 @@ export async function openSession(connection: Connection, options: SessionOption
       return flagged ? path : arg.replace(name, path);
     });
 
-  const kubectl = async (words: readonly string[]): Promise<LineResult> => {
+  const kubectl = async (words: readonly string[], signal?: AbortSignal): Promise<LineResult> => {
     const guarded = guardKubectl(words, namespace, readFile);
     if (!guarded.ok) return { output: [say('stderr', `${guarded.message}\n`)], exitCode: 1, answer: { accepted: false, by: 'kubectl', causes: [], message: guarded.message } };
-    const run = await runChild(connection.kubectl, withManifests(guarded.args), { env, cwd: options.cwd, timeoutMs: COMMAND_LIMIT_MS });
+    const run = await runChild(connection.kubectl, withManifests(guarded.args), { env, cwd: options.cwd, timeoutMs: COMMAND_LIMIT_MS, ...(signal ? { signal } : {}) });
     const output = [say('stdout', run.stdout), say('stderr', run.stderr)].filter((c) => c.text !== '');
     if (run.timedOut) output.push(say('stderr', `nodeport-lab: stopped after ${COMMAND_LIMIT_MS / 1000} s, as Ctrl-C would\n`));
     return { output, exitCode: run.code, answer: answerOf(run.code, run.stderr) };
@@ -130,7 +131,7 @@ export async function openSession(connection: Connection, options: SessionOption
     return clusterFromApi({ nodes: nodes.body, pods: pods.body, services: services.body, version: connection.serverVersion, now: Date.now(), hostReachesInternalIP });
   };
 
-  const curl = async (args: readonly string[]): Promise<LineResult> => {
+  const curl = async (args: readonly string[], signal?: AbortSignal): Promise<LineResult> => {
     const allowed = /^-[sSviIL]+$/;
     const valued = new Set(['-m', '--max-time', '--connect-timeout', '-H', '--header', '-w', '--write-out']);
     const urls: string[] = [];
@@ -146,7 +147,7 @@ export async function openSession(connection: Connection, options: SessionOption
     const limit = args.some((a) => a.startsWith('--connect-timeout') || a === '-m' || a.startsWith('--max-time')) ? [] : ['--connect-timeout', '10'];
     // Into a pipe curl draws its progress meter, which it leaves out on a terminal.
     const quiet = args.some((a) => /^-[a-zA-Z]*v/.test(a) || a === '--verbose') ? [] : ['--no-progress-meter'];
-    const run = await runChild('curl', [...limit, ...quiet, ...args.filter((a) => a !== urls[0]), '--', url], { timeoutMs: COMMAND_LIMIT_MS });
+    const run = await runChild('curl', [...limit, ...quiet, ...args.filter((a) => a !== urls[0]), '--', url], { timeoutMs: COMMAND_LIMIT_MS, ...(signal ? { signal } : {}) });
     if (run.missing) return { output: [say('stderr', 'nodeport-lab: curl is not on your PATH; install it to make real requests\n')], exitCode: 127 };
     const outcome = run.code === 0 ? 'answered' : run.code === 7 ? 'refused' : run.code === 28 ? 'timeout' : undefined;
     let service: string | undefined;
@@ -205,7 +206,7 @@ export async function openSession(connection: Connection, options: SessionOption
     return { output: [say('stdout', `${lines.length ? lines.join('\n') : `no NodePort service in ${namespace} yet`}\n`)], exitCode: 0 };
   };
 
-  const run = async (line: string): Promise<LineResult> => {
+  const run = async (line: string, signal?: AbortSignal): Promise<LineResult> => {
     const text = line.trim();
     if (text === '' || text.startsWith('#')) return { output: [], exitCode: null };
     const split = splitShellWords(text);
@@ -214,11 +215,11 @@ export async function openSession(connection: Connection, options: SessionOption
     switch (program) {
       case 'kubectl':
       case 'k':
-        return kubectl(args);
+        return kubectl(args, signal);
       case 'nodes':
         return kubectl(['get', 'nodes', '-o', 'wide']);
       case 'curl':
-        return curl(args);
+        return curl(args, signal);
       case 'trace':
         return traceLine(args);
       case 'reach':

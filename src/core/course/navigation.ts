@@ -18,6 +18,7 @@ import { practiceScreen } from '../navigation/practice.js';
 import { quizScreen } from '../navigation/quiz.js';
 import { traceScreen } from '../navigation/trace.js';
 import { ownKubectlReducer, type OwnKubectl, type OwnKubectlAction } from './own-kubectl.js';
+import { realWorldReducer, type RealWorld, type RealWorldAction } from './real-world.js';
 
 export { currentPlace, currentPractice, currentStep, outputKey, stepKey, takesDeepDives } from '../navigation/place.js';
 export { goalMet } from '../navigation/practice.js';
@@ -65,6 +66,8 @@ export interface NavState {
   readonly playing: boolean;
   /** The practice step served to the learner's own kubectl, if any (own-kubectl.ts). */
   readonly ownKubectl?: OwnKubectl | null;
+  /** On a real cluster (--cluster): its lesson namespace and the line running there (real-world.ts). */
+  readonly real?: RealWorld | null;
 }
 
 export interface TraceView {
@@ -122,7 +125,8 @@ export type NavAction =
   | { readonly type: 'open-place'; readonly place: Place }
   /** Take deep dives, or pass over them (the learner's choice, kept in progress). */
   | { readonly type: 'toggle-deep' }
-  | OwnKubectlAction;
+  | OwnKubectlAction
+  | RealWorldAction;
 
 /** A sub-reducer's way on to the step before or after (the root's own reducer). */
 export type Navigate = (state: NavState, action: Extract<NavAction, { type: 'next-step' | 'previous-step' }>) => NavState;
@@ -165,6 +169,9 @@ export function navigate(state: NavState, action: NavAction): NavState {
       // Said in full once; after that the screens' headers keep saying it.
       return state.unsaved ? state : { ...state, unsaved: true, notice: `${action.problem} You can go on; until this is fixed, nothing you do is kept.` };
     case 'own-kubectl':
+      // On a real cluster the learner's own kubectl already reaches it: no simulated cluster to serve.
+      if (state.real) return { ...state, notice: `Your own kubectl reaches this lesson's namespace on ${state.real.context} already; the course serves no simulated cluster here.` };
+      return ownKubectlReducer(state, action);
     case 'own-kubectl-ready':
     case 'own-kubectl-failed':
     case 'own-kubectl-stopped':
@@ -172,6 +179,13 @@ export function navigate(state: NavState, action: NavAction): NavState {
     case 'own-kubectl-cluster':
     case 'own-kubectl-request':
       return ownKubectlReducer(state, action);
+    case 'real-opening':
+    case 'real-ready':
+    case 'real-failed':
+    case 'real-closed':
+    case 'real-cluster':
+    case 'real-ran':
+      return realWorldReducer(state, action);
     case 'toggle-help':
     case 'close-help':
       return helpScreen(state, action);

@@ -3,6 +3,7 @@ import type { Navigate, NavAction, NavState } from '../course/navigation.js';
 import { checkGoal } from '../course/goals.js';
 import { attemptsIn, completePrompt, editPrompt, runPractice, showHint } from '../course/practice.js';
 import { currentPractice, currentStep, outputKey, withPractice } from './place.js';
+import { interruptReal, submitReal } from '../course/real-world.js';
 
 export type PracticeAction = Extract<NavAction, { type: `prompt-${string}` | 'focus' | 'hint' }>;
 
@@ -24,6 +25,7 @@ export function practiceScreen(state: NavState, action: PracticeAction, move: Na
       return practice ? { ...state, prompt: completePrompt(state.prompt, practice.shell.cluster, state.fileNames) } : state;
     }
     case 'prompt-interrupt':
+      if (state.real?.running) return interruptReal(state, state.real);
       return state.prompt.editor.text === '' ? { ...state, quit: true } : { ...state, prompt: editPrompt(state.prompt, { type: 'clear' }) };
     case 'prompt-submit': {
       const here = currentStep(state);
@@ -32,6 +34,11 @@ export function practiceScreen(state: NavState, action: PracticeAction, move: Na
       if (line.trim() === '') return goalMet(state) ? move(state, { type: 'next-step' }) : state;
       const { step } = here;
       const prompt = editPrompt(state.prompt, { type: 'submit' });
+      // On a real cluster the line is run by the UI (use-real-cluster.ts); hint stays the course's own.
+      if (state.real && line.trim() !== 'hint') {
+        const sent = submitReal(state, state.real, here.lesson.id, step.id, line);
+        return sent === state ? state : { ...sent, prompt, scroll: { ...sent.scroll, [outputKey(here.lesson, state.screen.step)]: 0 } };
+      }
       const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, state.files, action.elapsedMs, step.hints.length, step));
       // A new command brings the output back to its end, where its answer is.
       return { ...next, prompt, scroll: { ...next.scroll, [outputKey(here.lesson, state.screen.step)]: 0 } };

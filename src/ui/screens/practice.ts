@@ -6,6 +6,7 @@ import { wrap } from '../../text/wrap.js';
 import { visibleLine } from '../../core/shell/line-editor.js';
 import { line, seg, width, type Line } from '../../text/line.js';
 import { ownKubectlLines } from './own-kubectl.js';
+import { realPromptLine } from './real-cluster.js';
 
 /** How long a command kept the learner waiting before it gave up (curl's time-out), in ms. */
 export function waitOf(entry: Entry | undefined): number | null {
@@ -41,6 +42,8 @@ export function terminalLines(state: NavState, entries: readonly Entry[], column
 }
 
 function promptLine(state: NavState, columns: number): Line {
+  const real = realPromptLine(state.real, columns);
+  if (real) return real;
   if (state.focus === 'page') return [seg('$ ', 'dim'), seg('(lesson keys: i to type again)', 'dim')];
   // Keep the cursor in view on a line longer than the window.
   const { before, at, after } = visibleLine(state.prompt.editor, columns - 3, width);
