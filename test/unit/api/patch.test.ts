@@ -42,7 +42,7 @@ describe('PATCH in the lab API', () => {
     assert.deepEqual(findService(merged.cluster, 'web')?.spec.ports.map((p) => p.port), [8080]);
   });
 
-  it('refusals are the API’s Status: Invalid with its field, NotFound, and 415 for server-side apply', () => {
+  it('refusals are the API’s Status: Invalid with its field, NotFound, and a server-side apply without the name on the URL', () => {
     const cluster = withService();
     const invalid = handle(cluster, request('PATCH', SVC, '{"spec":{"ports":[{"port":80,"nodePort":29999}]}}', 'application/strategic-merge-patch+json'));
     assert.equal(invalid.response.status, 422);
@@ -53,7 +53,8 @@ describe('PATCH in the lab API', () => {
     const missing = handle(cluster, request('PATCH', '/api/v1/namespaces/default/services/nope', '{}', 'application/merge-patch+json'));
     assert.equal(missing.response.status, 404);
     const apply = handle(cluster, request('PATCH', SVC, 'spec: {}', 'application/apply-patch+yaml'));
-    assert.equal(apply.response.status, 415);
+    assert.equal(apply.response.status, 400);
+    assert.equal(apply.cluster, cluster);
   });
 
   it('a broken body or a JSON patch that does not fit is refused without a change', () => {
