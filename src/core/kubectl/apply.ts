@@ -1,6 +1,7 @@
 // kubectl apply -f FILE
 
 import { applyObject, findNamespace, findPod, findService, type Cluster } from '../cluster/index.js';
+import { inOneRun, newListRun } from '../cluster/object-index.js';
 import { namespaceView } from './workload-views.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
@@ -30,6 +31,9 @@ function run(ctx: CommandContext): KubectlResult {
   const loaded = loadManifests(ctx.io, files);
   if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
   const out = new Output();
+  // The documents go into the cluster's lists in place after one copy of each (object-index.ts):
+  // only the newest cluster is kept, and code outside the run never sees a list it can still grow.
+  let run = newListRun();
   for (const entry of loaded.entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
@@ -41,6 +45,7 @@ function run(ctx: CommandContext): KubectlResult {
         out.err(clientError(bound.error));
         continue;
       }
+      run = newListRun();
       cluster = applyDeploymentFile(cluster, out, entry.deployment, bound.namespace ?? ctx.namespace, entry.file, lastAppliedFor(entry.deployment.manifest), { dry: dry.mode, format: format.format, serverSide: flagBool(parsed, 'server-side') }, missingAnnotationWarning);
       continue;
     }
@@ -60,7 +65,7 @@ function run(ctx: CommandContext): KubectlResult {
       );
       continue;
     }
-    const applied = applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
+    const applied = dry.mode === 'none' ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace)) : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
     if (!applied.ok) {
       out.err(apiErrorText(applied.error, { verb: cluster === applied.cluster && !isNew(cluster, object.kind, object.name, namespace) ? 'patching' : 'creating', file: entry.file }));
       continue;
