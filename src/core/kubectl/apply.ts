@@ -5,7 +5,7 @@ import { inOneRun, newListRun } from '../cluster/object-index.js';
 import { namespaceView } from './workload-views.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
@@ -23,13 +23,13 @@ function run(ctx: CommandContext): KubectlResult {
   const { parsed } = ctx;
   let cluster: Cluster = ctx.cluster;
   const files = flagValues(parsed, 'filename');
-  if (files.length === 0) return { cluster, stdout: '', stderr: clientError('must specify one of -f and -k'), exitCode: 1 };
+  if (files.length === 0) return fail(cluster, clientError('must specify one of -f and -k'));
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return { cluster, stdout: '', stderr: clientError(dry.error), exitCode: 1 };
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return { cluster, stdout: '', stderr: clientError(format.error), exitCode: 1 };
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const loaded = loadManifests(ctx.io, files);
-  if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
+  if (!loaded.ok) return fail(cluster, clientError(loaded.error));
   const out = new Output();
   // The documents go into the cluster's lists in place after one copy of each (object-index.ts):
   // only the newest cluster is kept, and code outside the run never sees a list it can still grow.
