@@ -103,7 +103,8 @@ try {
           await sleep(50);
         }
         keys('Escape');
-        await moveOn(here, () => keys('Right'));
+        // The course's last step has no step after it.
+        if (li < course.lessons.length - 1 || si < lesson.steps.length - 1) await moveOn(here, () => keys('Right'));
       } else if (step.kind === 'trace') {
         // A trace that asks for a guess first: the ending under the cursor.
         if (await waitFor((s) => s.includes('that is my guess'), 300)) keys('Enter');
