@@ -272,33 +272,81 @@ export const eventIndex = (events: readonly ClusterEvent[]): EventIndex => new E
 
 // ---- the next list, with the tables handed on ----
 // (concat, not spread: it copies a long list many times faster.)
+//
+// One command that makes many changes in a row (apply -f of a long file) would copy a whole
+// list per change. Inside `inOneRun`, a list this module made during the run belongs to the
+// run: nothing outside it has seen that list, so the next change is made to it in place
+// instead of to a copy, and a file's documents go into each list after one copy. The caller
+// keeps only the newest cluster of the run (an older one shares the grown list).
+
+let runLists: WeakSet<readonly unknown[]> | undefined;
+
+/** Runs `work` with the lists it makes growable in place (see above); the run ends with it. */
+export function inOneRun<R>(run: ListRun, work: () => R): R {
+  const outer = runLists;
+  runLists = run.lists;
+  try {
+    return work();
+  } finally {
+    runLists = outer;
+  }
+}
+
+/** The lists one command has made; pass the same run to each `inOneRun` of that command. */
+export interface ListRun {
+  readonly lists: WeakSet<readonly unknown[]>;
+}
+
+export const newListRun = (): ListRun => ({ lists: new WeakSet() });
+
+/** The list to change: `list` itself when the run owns it, else `copy()`, which the run then owns. */
+function ownList<T>(list: readonly T[], copy: () => T[]): { next: T[]; inPlace: boolean } {
+  if (runLists?.has(list)) return { next: list as T[], inPlace: true };
+  const next = copy();
+  runLists?.add(next);
+  return { next, inPlace: false };
+}
 
 function withChange<T>(lookups: readonly HandsOn<T>[], from: readonly T[], to: T[], change: Change<T>): T[] {
   for (const lookup of lookups) lookup.handOver(from, to, change);
   return to;
 }
 
+function appending<T>(lookups: readonly HandsOn<T>[], list: readonly T[], added: readonly T[]): T[] {
+  const { next, inPlace } = ownList(list, () => list.concat(added));
+  if (inPlace) for (const item of added) next.push(item);
+  return withChange(lookups, list, next, { added });
+}
+
 function replacing<T>(lookups: readonly HandsOn<T>[], list: readonly T[], match: (item: T) => boolean, updated: T): T[] {
   const replaced: T[] = [];
-  const next = list.map((item) => {
-    if (!match(item)) return item;
-    replaced.push(item);
-    return updated;
-  });
+  const { next, inPlace } = ownList(list, () =>
+    list.map((item) => {
+      if (!match(item)) return item;
+      replaced.push(item);
+      return updated;
+    }),
+  );
+  if (inPlace) {
+    for (let i = 0; i < next.length; i++) {
+      const item = next[i] as T;
+      if (!match(item)) continue;
+      replaced.push(item);
+      next[i] = updated;
+    }
+  }
   return withChange(lookups, list, next, { replaced, by: updated });
 }
 
-export const podsWith = (pods: readonly Pod[], pod: Pod): Pod[] => withChange(POD_LOOKUPS, pods, pods.concat([pod]), { added: [pod] });
+export const podsWith = (pods: readonly Pod[], pod: Pod): Pod[] => appending(POD_LOOKUPS, pods, [pod]);
 export const podsWithout = (pods: readonly Pod[], pod: Pod): Pod[] => withChange(POD_LOOKUPS, pods, pods.filter((p) => p !== pod), { removed: pod });
 /** The pods with every pod that `match`es replaced by `updated`. */
 export const podsReplacing = (pods: readonly Pod[], match: (pod: Pod) => boolean, updated: Pod): Pod[] => replacing(POD_LOOKUPS, pods, match, updated);
 
-export const servicesWith = (services: readonly Service[], service: Service): Service[] =>
-  withChange(SERVICE_LOOKUPS, services, services.concat([service]), { added: [service] });
+export const servicesWith = (services: readonly Service[], service: Service): Service[] => appending(SERVICE_LOOKUPS, services, [service]);
 export const servicesWithout = (services: readonly Service[], service: Service): Service[] =>
   withChange(SERVICE_LOOKUPS, services, services.filter((s) => s !== service), { removed: service });
 export const servicesReplacing = (services: readonly Service[], match: (service: Service) => boolean, updated: Service): Service[] =>
   replacing(SERVICE_LOOKUPS, services, match, updated);
 
-export const eventsWith = (events: readonly ClusterEvent[], added: readonly ClusterEvent[]): ClusterEvent[] =>
-  withChange(EVENT_LOOKUPS, events, events.concat(added), { added });
+export const eventsWith = (events: readonly ClusterEvent[], added: readonly ClusterEvent[]): ClusterEvent[] => appending(EVENT_LOOKUPS, events, added);

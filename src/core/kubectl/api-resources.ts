@@ -4,6 +4,7 @@
 // replicasets; the others list as empty.
 
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { formatTable } from './tabwriter.js';
@@ -78,7 +79,7 @@ function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const output = flagValue(parsed, 'output');
   if (output !== undefined && output !== 'wide' && output !== 'name') {
-    return { cluster, stdout: '', stderr: clientError(`--output ${output} is not available`), exitCode: 1 };
+    return fail(cluster, clientError(`--output ${output} is not available`));
   }
   const namespacedFlag = flagValue(parsed, 'namespaced');
   const group = flagValue(parsed, 'api-group');

@@ -1,10 +1,11 @@
 // kubectl apply -f FILE
 
 import { applyObject, findNamespace, findPod, findService, type Cluster } from '../cluster/index.js';
+import { inOneRun, newListRun } from '../cluster/object-index.js';
 import { namespaceView } from './workload-views.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
@@ -22,14 +23,17 @@ function run(ctx: CommandContext): KubectlResult {
   const { parsed } = ctx;
   let cluster: Cluster = ctx.cluster;
   const files = flagValues(parsed, 'filename');
-  if (files.length === 0) return { cluster, stdout: '', stderr: clientError('must specify one of -f and -k'), exitCode: 1 };
+  if (files.length === 0) return fail(cluster, clientError('must specify one of -f and -k'));
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return { cluster, stdout: '', stderr: clientError(dry.error), exitCode: 1 };
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return { cluster, stdout: '', stderr: clientError(format.error), exitCode: 1 };
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const loaded = loadManifests(ctx.io, files);
-  if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
+  if (!loaded.ok) return fail(cluster, clientError(loaded.error));
   const out = new Output();
+  // The documents go into the cluster's lists in place after one copy of each (object-index.ts):
+  // only the newest cluster is kept, and code outside the run never sees a list it can still grow.
+  let run = newListRun();
   for (const entry of loaded.entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
@@ -41,6 +45,7 @@ function run(ctx: CommandContext): KubectlResult {
         out.err(clientError(bound.error));
         continue;
       }
+      run = newListRun();
       cluster = applyDeploymentFile(cluster, out, entry.deployment, bound.namespace ?? ctx.namespace, entry.file, lastAppliedFor(entry.deployment.manifest), { dry: dry.mode, format: format.format, serverSide: flagBool(parsed, 'server-side') }, missingAnnotationWarning);
       continue;
     }
@@ -60,7 +65,7 @@ function run(ctx: CommandContext): KubectlResult {
       );
       continue;
     }
-    const applied = applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
+    const applied = dry.mode === 'none' ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace)) : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
     if (!applied.ok) {
       out.err(apiErrorText(applied.error, { verb: cluster === applied.cluster && !isNew(cluster, object.kind, object.name, namespace) ? 'patching' : 'creating', file: entry.file }));
       continue;

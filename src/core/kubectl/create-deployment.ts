@@ -4,6 +4,7 @@
 import { createDeployment, randomHexFromText, type Container, type DeploymentInput } from '../cluster/index.js';
 import { defaultPullPolicy as defaultPullPolicyOf } from '../cluster/images.js';
 import type { CommandContext, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { actionSuffix, dryRunOf } from './dry-run.js';
 import { clientError, statusMessage, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
@@ -54,15 +55,14 @@ function clientDeployment(input: DeploymentInput, port: number | undefined): Jso
 
 export function createDeploymentCmd(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const images = flagValues(parsed, 'image');
-  if (images.length === 0) return fail(clientError('required flag(s) "image" not set'));
-  if (args.length !== 1) return fail(usageError('kubectl create deployment', `exactly one NAME is required, got ${args.length}`));
+  if (images.length === 0) return fail(cluster, clientError('required flag(s) "image" not set'));
+  if (args.length !== 1) return fail(cluster, usageError('kubectl create deployment', `exactly one NAME is required, got ${args.length}`));
   const name = args[0] ?? '';
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(clientError(dry.error));
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return fail(clientError(format.error));
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const replicas = Number(flagValue(parsed, 'replicas') ?? '1');
   const portText = flagValue(parsed, 'port');
   const port = portText === undefined || Number(portText) < 0 ? undefined : Number(portText);
@@ -81,6 +81,6 @@ export function createDeploymentCmd(ctx: CommandContext, args: readonly string[]
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientDeployment(input, port), false);
   const created = createDeployment(cluster, { ...input, namespace: ctx.namespace });
   // create_deployment.go wraps the API's error: `failed to create deployment: <error>` (a real kubectl against the lab prints it).
-  if (!created.ok) return fail(clientError(`failed to create deployment: ${statusMessage(created.error)}`));
+  if (!created.ok) return fail(cluster, clientError(`failed to create deployment: ${statusMessage(created.error)}`));
   return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => deploymentView(created.cluster, created.value), true);
 }

@@ -3,6 +3,7 @@
 
 import { createNamespace } from '../cluster/index.js';
 import type { CommandContext, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { actionSuffix, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue } from './flags.js';
@@ -18,17 +19,16 @@ function clientNamespace(name: string): JsonValue {
 
 export function createNamespaceCmd(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
-  if (args.length !== 1) return fail(usageError('kubectl create namespace', `exactly one NAME is required, got ${args.length}`));
+  if (args.length !== 1) return fail(cluster, usageError('kubectl create namespace', `exactly one NAME is required, got ${args.length}`));
   const name = args[0] ?? '';
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(clientError(dry.error));
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return fail(clientError(format.error));
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const ref = `namespace/${name}`;
   const action = `created${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientNamespace(name), false);
   const created = createNamespace(cluster, { name });
-  if (!created.ok) return fail(apiErrorText(created.error));
+  if (!created.ok) return fail(cluster, apiErrorText(created.error));
   return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => namespaceView(created.value), true);
 }

@@ -3,7 +3,7 @@
 import { createObject, createService, isValidPortName, type Cluster, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError, statusMessage, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
@@ -43,23 +43,22 @@ const SERVICE_KINDS: Record<string, { type: string; help: string }> = {
 function createServiceCmd(ctx: CommandContext, sub: string, args: readonly string[]): KubectlResult {
   const { cluster, parsed } = ctx;
   const path = `kubectl create service ${sub}`;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const kind = SERVICE_KINDS[sub];
-  if (!kind) return fail(clientError(`unknown command "${sub}" for "kubectl create service"`));
-  if (args.length !== 1) return fail(usageError(path, `exactly one NAME is required, got ${args.length}`));
+  if (!kind) return fail(cluster, clientError(`unknown command "${sub}" for "kubectl create service"`));
+  if (args.length !== 1) return fail(cluster, usageError(path, `exactly one NAME is required, got ${args.length}`));
   const name = args[0] ?? '';
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(clientError(dry.error));
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return fail(clientError(format.error));
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const tcp = flagValues(parsed, 'tcp');
   const clusterIP = flagValue(parsed, 'clusterip');
-  if (tcp.length === 0 && clusterIP !== 'None') return fail(clientError('at least one tcp port specifier must be provided'));
+  if (tcp.length === 0 && clusterIP !== 'None') return fail(cluster, clientError('at least one tcp port specifier must be provided'));
   const nodePort = Number(flagValue(parsed, 'node-port') ?? '0');
   const ports: ServicePortInput[] = [];
   for (const spec of tcp) {
     const p = parseTcp(spec);
-    if (!p.ok) return fail(clientError(p.error));
+    if (!p.ok) return fail(cluster, clientError(p.error));
     ports.push({ name: spec.replace(/:/g, '-'), protocol: 'TCP', port: p.port, targetPort: p.targetPort, ...(nodePort !== 0 ? { nodePort } : {}) });
   }
   const input: ServiceInput = {
@@ -75,7 +74,7 @@ function createServiceCmd(ctx: CommandContext, sub: string, args: readonly strin
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
   const created = createService(cluster, { ...input, namespace: ctx.namespace });
   // create_service.go wraps the API's error: `failed to create NodePort service: <Status message>`.
-  if (!created.ok) return fail(clientError(`failed to create ${kind.type} service: ${statusMessage(created.error)}`));
+  if (!created.ok) return fail(cluster, clientError(`failed to create ${kind.type} service: ${statusMessage(created.error)}`));
   return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => serviceView(created.value), true);
 }
 
@@ -84,11 +83,11 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
   let cluster: Cluster = ctx.cluster;
   const out = new Output();
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return { cluster, stdout: '', stderr: clientError(dry.error), exitCode: 1 };
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return { cluster, stdout: '', stderr: clientError(format.error), exitCode: 1 };
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const loaded = loadManifests(ctx.io, files);
-  if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
+  if (!loaded.ok) return fail(cluster, clientError(loaded.error));
   for (const entry of loaded.entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
@@ -134,18 +133,18 @@ function run(ctx: CommandContext): KubectlResult {
   const [sub, kind, ...rest] = parsed.positional;
   if (files.length > 0) return createFromFiles(ctx, files);
   if (sub === 'service' || sub === 'svc') {
-    if (kind === undefined) return { cluster, stdout: '', stderr: CREATE_SERVICE_HELP, exitCode: 1 };
+    if (kind === undefined) return fail(cluster, CREATE_SERVICE_HELP);
     return createServiceCmd(ctx, kind, rest);
   }
   if (sub === 'deployment' || sub === 'deploy') return createDeploymentCmd(ctx, parsed.positional.slice(1));
   if (sub === 'namespace' || sub === 'ns') return createNamespaceCmd(ctx, parsed.positional.slice(1));
   if (sub !== undefined) {
     if (CREATE_SUBCOMMANDS.includes(sub)) {
-      return { cluster, stdout: '', stderr: clientError(`"kubectl create ${sub}" is not part of this simulated cluster; it creates deployments (kubectl create deployment NAME --image=IMAGE), services (kubectl create service nodeport NAME --tcp=80:80) and objects from files (kubectl create -f FILE)`), exitCode: 1 };
+      return fail(cluster, clientError(`"kubectl create ${sub}" is not part of this simulated cluster; it creates deployments (kubectl create deployment NAME --image=IMAGE), services (kubectl create service nodeport NAME --tcp=80:80) and objects from files (kubectl create -f FILE)`));
     }
-    return { cluster, stdout: '', stderr: clientError(`unknown command "${sub}" for "kubectl create"`), exitCode: 1 };
+    return fail(cluster, clientError(`unknown command "${sub}" for "kubectl create"`));
   }
-  return { cluster, stdout: '', stderr: clientError('must specify one of -f and -k'), exitCode: 1 };
+  return fail(cluster, clientError('must specify one of -f and -k'));
 }
 
 /** kubectl create's other subcommands (and their aliases), which the simulator does not model. */

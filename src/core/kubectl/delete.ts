@@ -3,7 +3,7 @@
 import { notFoundLast } from './not-found-last.js';
 import { deleteDeployment, deleteNamespace, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
 import { NO_RESOURCES_MESSAGE } from './expose.js';
@@ -81,7 +81,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return { cluster, stdout: '', stderr: clientError(dry.error), exitCode: 1 };
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   // A dry run says what it would delete (delete.go PrintObj with the dry-run suffix) and keeps it.
   const mode: DeleteMode = { operation: `${grace === 0 ? 'force deleted' : 'deleted'}${actionSuffix(dry.mode)}`, ignoreNotFound: flagBool(parsed, 'ignore-not-found') };
   const warnForce = (): void => {
@@ -91,7 +91,7 @@ function run(ctx: CommandContext): KubectlResult {
   };
   if (files.length > 0) {
     const loaded = loadManifests(ctx.io, files);
-    if (!loaded.ok) return { cluster, stdout: '', stderr: clientError(loaded.error), exitCode: 1 };
+    if (!loaded.ok) return fail(cluster, clientError(loaded.error));
     warnForce();
     for (const entry of loaded.entries) {
       if (!entry.ok) {
@@ -109,12 +109,12 @@ function run(ctx: CommandContext): KubectlResult {
     }
     return out.result(cluster);
   }
-  if (args.length === 0) return { cluster, stdout: '', stderr: clientError(NO_RESOURCES_MESSAGE), exitCode: 1 };
+  if (args.length === 0) return fail(cluster, clientError(NO_RESOURCES_MESSAGE));
   const targets: { type: ResourceType; name: string; namespace: string }[] = [];
   let listed = false;
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
-    if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
+    if (!slashed.ok) return fail(cluster, clientError(unknownTypeMessage(slashed.typeName)));
     append(targets, slashed.targets.map((t) => ({ ...t, namespace: ctx.namespace })));
   } else {
     const [typeNames = '', ...names] = args;
@@ -124,18 +124,18 @@ function run(ctx: CommandContext): KubectlResult {
     for (const typeName of expanded) {
       const type = resolveType(typeName);
       if (type === 'empty') continue;
-      if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
+      if (!type) return fail(cluster, clientError(unknownTypeMessage(typeName)));
       types.push(type);
     }
     const all = flagBool(parsed, 'all');
     const selectorText = flagValue(parsed, 'selector');
     if (names.length === 0 && !all && selectorText === undefined) {
-      return { cluster, stdout: '', stderr: clientError('resource(s) were provided, but no name was specified'), exitCode: 1 };
+      return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
     }
     if (names.length === 0) {
       listed = true;
       const selector = parseSelector(selectorText ?? '');
-      if (!selector.ok) return { cluster, stdout: '', stderr: clientError(selector.error), exitCode: 1 };
+      if (!selector.ok) return fail(cluster, clientError(selector.error));
       for (const type of types) {
         for (const item of listItems(cluster, type, flagBool(parsed, 'all-namespaces') ? undefined : ctx.namespace)) {
           if (!selectorMatches(selector.requirements, itemLabels(item))) continue;

@@ -20,7 +20,7 @@ import {
   type Service,
 } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { nodeHeartbeat } from './api-view.js';
 import { DescribeWriter } from './describe-writer.js';
 import { describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
@@ -287,12 +287,12 @@ function run(ctx: CommandContext): KubectlResult {
   const out = new Output();
   const args = parsed.positional;
   if (args.length === 0) {
-    return { cluster, stdout: '', stderr: clientError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.'), exitCode: 1 };
+    return fail(cluster, clientError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.'));
   }
   const targets: { type: ResourceType; name?: string }[] = [];
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
-    if (!slashed.ok) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(slashed.typeName)), exitCode: 1 };
+    if (!slashed.ok) return fail(cluster, clientError(unknownTypeMessage(slashed.typeName)));
     append(targets, slashed.targets);
   } else {
     const [typeName = '', ...names] = args;
@@ -301,12 +301,12 @@ function run(ctx: CommandContext): KubectlResult {
       out.err(flagBool(parsed, 'all-namespaces') ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`, false);
       return out.result(cluster);
     }
-    if (!type) return { cluster, stdout: '', stderr: clientError(unknownTypeMessage(typeName)), exitCode: 1 };
+    if (!type) return fail(cluster, clientError(unknownTypeMessage(typeName)));
     if (names.length === 0) targets.push({ type });
     else for (const name of names) targets.push({ type, name });
   }
   const selector = parseSelector(flagValue(parsed, 'selector') ?? '');
-  if (!selector.ok) return { cluster, stdout: '', stderr: clientError(selector.error), exitCode: 1 };
+  if (!selector.ok) return fail(cluster, clientError(selector.error));
   const texts: string[] = [];
   for (const target of targets) {
     if (target.name === undefined) {

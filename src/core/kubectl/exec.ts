@@ -7,6 +7,7 @@ import { flagValue } from './flags.js';
 import { typeOf } from './resources.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { EXEC_HELP } from './help.js';
 
@@ -14,18 +15,17 @@ const POD_TYPE = typeOf('Pod');
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const args = parsed.positional;
   const before = parsed.dashAt < 0 ? args : args.slice(0, parsed.dashAt);
   const command = parsed.dashAt < 0 ? [] : args.slice(parsed.dashAt);
   const [target] = before;
-  if (target === undefined) return fail(clientError('pod, type/name or --filename must be specified'));
-  if (before.length > 1) return fail(usageError('kubectl exec', 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead'));
-  if (command.length === 0) return fail(clientError('you must specify at least one command for the container'));
+  if (target === undefined) return fail(cluster, clientError('pod, type/name or --filename must be specified'));
+  if (before.length > 1) return fail(cluster, usageError('kubectl exec', 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead'));
+  if (command.length === 0) return fail(cluster, clientError('you must specify at least one command for the container'));
   const name = target.includes('/') ? (target.split('/')[1] ?? '') : target;
   const pod = findPod(cluster, name, ctx.namespace);
-  if (!pod) return fail(apiErrorText(missingObject(cluster, POD_TYPE, name, ctx.namespace)));
-  if (!isPodReady(pod, cluster.now)) return fail(clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
+  if (!pod) return fail(cluster, apiErrorText(missingObject(cluster, POD_TYPE, name, ctx.namespace)));
+  if (!isPodReady(pod, cluster.now)) return fail(cluster, clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
   const [program = ''] = command;
   const interactive = flagValue(parsed, 'stdin') === 'true' && flagValue(parsed, 'tty') === 'true';
   const shellName = program.slice(program.lastIndexOf('/') + 1);

@@ -1,6 +1,7 @@
 // kubectl explain service.spec.ports[.field]
 
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { clientError } from './errors.js';
 import { EXPLAIN_HELP } from './help.js';
 import { renderExplain } from './explain-render.js';
@@ -22,16 +23,15 @@ const GVK: Readonly<Partial<Record<string, { group: string; version: string }>>>
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const [target] = parsed.positional;
   if (target === undefined) {
-    return fail(clientError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.'));
+    return fail(cluster, clientError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.'));
   }
   const [typeName = '', ...path] = target.split('.');
   const type = resolveType(typeName);
-  if (!type || type === 'empty') return fail(clientError(unknownTypeMessage(typeName)));
+  if (!type || type === 'empty') return fail(cluster, clientError(unknownTypeMessage(typeName)));
   const gv = GVK[type.kind];
-  if (!gv) return fail(clientError(`explain is simulated for pods, services, deployments, replicasets, nodes, endpoints, namespaces and events (try: kubectl explain service.spec.ports)`));
+  if (!gv) return fail(cluster, clientError(`explain is simulated for pods, services, deployments, replicasets, nodes, endpoints, namespaces and events (try: kubectl explain service.spec.ports)`));
   const result = renderExplain(OPENAPI_SCHEMAS, { ...gv, kind: type.kind }, path, flagBool(parsed, 'recursive'));
   if (!result.ok) return { cluster, stdout: result.text, stderr: `${result.error}\n`, exitCode: 1, output: [{ stream: 'stdout', text: result.text }, { stream: 'stderr', text: `${result.error}\n` }] };
   return { cluster, stdout: result.text, stderr: '', exitCode: 0 };

@@ -4,6 +4,7 @@ import { createService, findDeployment, findPod, findReplicaSet, findService, ty
 import { serviceView } from './api-view.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
@@ -44,48 +45,47 @@ function clientService(input: ServiceInput): JsonValue {
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const args = parsed.positional;
-  if (args.length === 0) return fail(clientError(NO_RESOURCES_MESSAGE));
+  if (args.length === 0) return fail(cluster, clientError(NO_RESOURCES_MESSAGE));
   let typeName: string;
   let name: string | undefined;
   if (args[0]?.includes('/')) [typeName = '', name] = (args[0] ?? '').split('/');
   else [typeName = '', name] = args;
   const type = resolveType(typeName);
-  if (!type) return fail(clientError(unknownTypeMessage(typeName)));
-  if (name === undefined || name === '') return fail(clientError('resource(s) were provided, but no name was specified'));
+  if (!type) return fail(cluster, clientError(unknownTypeMessage(typeName)));
+  if (name === undefined || name === '') return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
   if (type === 'empty' || (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Deployment' && type.kind !== 'ReplicaSet')) {
     const kind = type === 'empty' ? typeName : type.kind;
-    return fail(clientError(`cannot expose a ${kind}`));
+    return fail(cluster, clientError(`cannot expose a ${kind}`));
   }
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(clientError(dry.error));
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return fail(clientError(format.error));
+  if (!format.ok) return fail(cluster, clientError(format.error));
 
   // A deployment or replicaset is exposed as its pod template is: its selector, its containers' ports.
   const workload = type.kind === 'Deployment' ? findDeployment(cluster, name, ctx.namespace) : type.kind === 'ReplicaSet' ? findReplicaSet(cluster, name, ctx.namespace) : undefined;
   const templatePod = workload && { metadata: { labels: workload.metadata.labels }, spec: { containers: workload.spec.template.containers } };
   const pod = type.kind === 'Pod' ? findPod(cluster, name, ctx.namespace) : templatePod;
   const source = type.kind === 'Service' ? findService(cluster, name, ctx.namespace) : undefined;
-  if (!pod && !source) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
+  if (!pod && !source) return fail(cluster, apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
 
   let selector: Record<string, string> | undefined;
   const selectorFlag = flagValue(parsed, 'selector');
   if (selectorFlag !== undefined && selectorFlag !== '') {
     const s = parseLabelSpec(selectorFlag);
-    if (!s.ok) return fail(clientError(s.error));
+    if (!s.ok) return fail(cluster, clientError(s.error));
     selector = s.labels;
   } else if (workload) {
     selector = { ...workload.spec.selector };
   } else if (pod) {
     if (Object.keys(pod.metadata.labels).length === 0) {
-      return fail(clientError("couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed"));
+      return fail(cluster, clientError("couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed"));
     }
     selector = { ...pod.metadata.labels };
   } else if (source) {
     if (!source.spec.selector || Object.keys(source.spec.selector).length === 0) {
-      return fail(clientError("couldn't retrieve selectors via --selector flag or introspection: the service has no pod selector set"));
+      return fail(cluster, clientError("couldn't retrieve selectors via --selector flag or introspection: the service has no pod selector set"));
     }
     selector = { ...source.spec.selector };
   }
@@ -102,7 +102,7 @@ function run(ctx: CommandContext): KubectlResult {
     const list = portFlag.split(',');
     ports = [];
     for (const [i, text] of list.entries()) {
-      if (!/^[-+]?\d+$/.test(text)) return fail(clientError(`strconv.Atoi: parsing "${text}": invalid syntax`));
+      if (!/^[-+]?\d+$/.test(text)) return fail(cluster, clientError(`strconv.Atoi: parsing "${text}": invalid syntax`));
       const port = Number(text);
       ports.push({ ...(list.length > 1 ? { name: `port-${i + 1}` } : {}), protocol: protocolFlag ?? 'TCP', port, targetPort: target(port) });
     }
@@ -110,7 +110,7 @@ function run(ctx: CommandContext): KubectlResult {
     const found = pod
       ? pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol as string })))
       : (source?.spec.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol as string }));
-    if (found.length === 0) return fail(clientError("couldn't find port via --port flag or introspection"));
+    if (found.length === 0) return fail(cluster, clientError("couldn't find port via --port flag or introspection"));
     ports = found.map((p, i) => ({
       ...(found.length > 1 ? { name: `port-${i + 1}` } : {}),
       protocol: protocolFlag ?? p.protocol,
@@ -123,7 +123,7 @@ function run(ctx: CommandContext): KubectlResult {
   const labelsFlag = flagValue(parsed, 'labels');
   if (labelsFlag !== undefined && labelsFlag !== '') {
     const l = parseLabelSpec(labelsFlag);
-    if (!l.ok) return fail(clientError(l.error));
+    if (!l.ok) return fail(cluster, clientError(l.error));
     labels = l.labels;
   }
   const serviceName = flagValue(parsed, 'name') ?? name;
@@ -145,7 +145,7 @@ function run(ctx: CommandContext): KubectlResult {
   const action = `exposed${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
   const created = createService(cluster, { ...input, namespace: ctx.namespace });
-  if (!created.ok) return fail(apiErrorText(created.error));
+  if (!created.ok) return fail(cluster, apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;
   return printResult(next, format.format, ref, action, () => serviceView(created.value), true);
 }

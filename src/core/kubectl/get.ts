@@ -2,7 +2,7 @@
 
 import { formatLabels } from '../cluster/index.js';
 import type { CommandDef, CommandContext, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
@@ -87,27 +87,24 @@ function runOnce(ctx: CommandContext): KubectlResult {
   const out = new Output();
   const args = parsed.positional;
   if (args.length === 0) {
-    return {
+    return fail(
       cluster,
-      stdout: '',
-      stderr:
-        'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
         clientError("Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples"),
-      exitCode: 1,
-    };
+    );
   }
   const format = parseOutput(flagValue(parsed, 'output'), true);
-  if (!format.ok) return { cluster, stdout: '', stderr: clientError(format.error), exitCode: 1 };
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const selector = parseSelector(flagValue(parsed, 'selector') ?? '');
-  if (!selector.ok) return { cluster, stdout: '', stderr: clientError(selector.error), exitCode: 1 };
+  if (!selector.ok) return fail(cluster, clientError(selector.error));
   const parsedArgs = parseResourceArgs(args);
-  if (!parsedArgs.ok) return { cluster, stdout: '', stderr: clientError(parsedArgs.error), exitCode: 1 };
+  if (!parsedArgs.ok) return fail(cluster, clientError(parsedArgs.error));
   const requests = parsedArgs.requests;
   const allNamespaces = flagBool(parsed, 'all-namespaces');
   const namespace = requestNamespace(parsed, ctx.io);
   const byName = requests.some((r) => r.names.length > 0);
   // cli-runtime's resource builder: names and --all-namespaces do not go together.
-  if (allNamespaces && byName) return { cluster, stdout: '', stderr: clientError('a resource cannot be retrieved by name across all namespaces'), exitCode: 1 };
+  if (allNamespaces && byName) return fail(cluster, clientError('a resource cannot be retrieved by name across all namespaces'));
   const multiKind = new Set(requests.map((r) => r.typeName)).size > 1 || args[0] === 'all' || args.some((a) => a.includes('/'));
 
   const found: Item[] = [];
@@ -131,16 +128,16 @@ function runOnce(ctx: CommandContext): KubectlResult {
 
   // --field-selector and --sort-by work on the list the server sent.
   const fields = parseFieldSelector(flagValue(parsed, 'field-selector') ?? '');
-  if (!fields.ok) return { cluster, stdout: '', stderr: clientError(fields.error), exitCode: 1 };
+  if (!fields.ok) return fail(cluster, clientError(fields.error));
   for (const r of fields.requirements) {
     const problem = found[0] && fieldSelectorError(found[0], r.field, flagValue(parsed, 'field-selector') ?? '');
-    if (problem) return { cluster, stdout: '', stderr: `${problem}\n`, exitCode: 1 };
+    if (problem) return fail(cluster, `${problem}\n`);
   }
   if (fields.requirements.length > 0) found.splice(0, found.length, ...found.filter((i) => matchesFields(cluster, i, fields.requirements)));
   const sortBy = flagValue(parsed, 'sort-by');
   if (sortBy !== undefined && sortBy !== '') {
     const sorted = sortItems(cluster, found, sortBy);
-    if (!sorted.ok) return { cluster, stdout: '', stderr: clientError(sorted.error), exitCode: 1 };
+    if (!sorted.ok) return fail(cluster, clientError(sorted.error));
     found.splice(0, found.length, ...sorted.items);
   }
 

@@ -1,7 +1,7 @@
 // kubectl label TYPE NAME key=value [key-] [--overwrite]
 
 import { setLabels, setNamespaceLabels, type Cluster, type LabelledKind } from '../cluster/index.js';
-import { Output, type CommandContext, type CommandDef, type KubectlResult } from './command.js';
+import { fail, Output, type CommandContext, type CommandDef, type KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { applyLabelChanges, labelMessage, parseLabelArgs } from './label-args.js';
@@ -12,20 +12,19 @@ import { qualifiedSingular, resolveType, unknownTypeMessage, type ResourceType }
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const args = parseLabelArgs(parsed.positional);
-  if (!args.ok) return fail(clientError(args.error));
+  if (!args.ok) return fail(cluster, clientError(args.error));
   const list = flagBool(parsed, 'list');
   const { resources, changes } = args;
-  if (list && flagValue(parsed, 'output')) return fail(clientError('--list and --output may not be specified together'));
-  if (resources.length === 0) return fail(clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>'));
-  if (changes.set.size === 0 && changes.remove.length === 0 && !list) return fail(clientError('at least one label update is required'));
+  if (list && flagValue(parsed, 'output')) return fail(cluster, clientError('--list and --output may not be specified together'));
+  if (resources.length === 0) return fail(cluster, clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>'));
+  if (changes.set.size === 0 && changes.remove.length === 0 && !list) return fail(cluster, clientError('at least one label update is required'));
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(clientError(dry.error));
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const targets = labelTargets(resources);
-  if (!targets.ok) return fail(clientError(targets.error));
+  if (!targets.ok) return fail(cluster, clientError(targets.error));
   const one = targets.items.length === 1;
-  if (!one && flagValue(parsed, 'resource-version')) return fail(clientError('--resource-version may only be used with a single resource'));
+  if (!one && flagValue(parsed, 'resource-version')) return fail(cluster, clientError('--resource-version may only be used with a single resource'));
   const overwrite = flagBool(parsed, 'overwrite');
   const out = new Output();
   const errors: string[] = [];

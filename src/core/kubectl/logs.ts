@@ -4,6 +4,7 @@ import { containerState, findPod, isPodReady } from '../cluster/index.js';
 import { typeOf } from './resources.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue } from './flags.js';
 import { LOGS_HELP } from './help.js';
@@ -12,22 +13,21 @@ const POD_TYPE = typeOf('Pod');
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const [target] = parsed.positional;
   if (target === undefined) {
-    return fail(usageError('kubectl logs', "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"));
+    return fail(cluster, usageError('kubectl logs', "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"));
   }
   let name = target;
   if (target.includes('/')) {
     const [type = '', rest = ''] = target.split('/');
-    if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return fail(clientError(`cannot get the logs from ${type}: only pods are simulated`));
+    if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return fail(cluster, clientError(`cannot get the logs from ${type}: only pods are simulated`));
     name = rest;
   }
   const pod = findPod(cluster, name, ctx.namespace);
-  if (!pod) return fail(clientError(`error from server (NotFound): ${missingObject(cluster, POD_TYPE, name, ctx.namespace).message} in namespace "${ctx.namespace}"`));
+  if (!pod) return fail(cluster, clientError(`error from server (NotFound): ${missingObject(cluster, POD_TYPE, name, ctx.namespace).message} in namespace "${ctx.namespace}"`));
   const containerName = flagValue(parsed, 'container') ?? pod.spec.containers[0]?.name ?? '';
   if (!pod.spec.containers.some((c) => c.name === containerName)) {
-    return fail(apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
+    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
   }
   // A container that has run (and exited) has logs, even while it waits to be started again.
   const hasRun = pod.quickExit !== undefined && cluster.now >= pod.timeline.startedAt;
@@ -36,7 +36,7 @@ function run(ctx: CommandContext): KubectlResult {
     const st = containerState(pod, cluster.now);
     const reason = st.state === 'waiting' ? st.reason : 'ContainerCreating';
     const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
-    return fail(apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ${why}`, causes: [] }));
+    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ${why}`, causes: [] }));
   }
   let lines = pod.log;
   const tail = flagValue(parsed, 'tail');

@@ -22,6 +22,7 @@ import { yaml } from '../yaml.js';
 import { podView, serviceView } from './api-view.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
@@ -138,30 +139,29 @@ export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, typ
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const patchText = flagValue(parsed, 'patch');
-  if (patchText === undefined || patchText === '') return fail(clientError('must specify --patch or --patch-file containing the contents of the patch'));
+  if (patchText === undefined || patchText === '') return fail(cluster, clientError('must specify --patch or --patch-file containing the contents of the patch'));
   const kind = flagValue(parsed, 'type') ?? 'strategic';
-  if (!['strategic', 'merge', 'json'].includes(kind)) return fail(clientError(`--type must be one of [json merge strategic], not "${kind}"`));
-  if (parsed.positional.length === 0) return fail(clientError('You must provide one or more resources by argument or filename.'));
+  if (!['strategic', 'merge', 'json'].includes(kind)) return fail(cluster, clientError(`--type must be one of [json merge strategic], not "${kind}"`));
+  if (parsed.positional.length === 0) return fail(cluster, clientError('You must provide one or more resources by argument or filename.'));
   const target = oneTarget(parsed.positional);
-  if (!target.ok) return fail(clientError(target.error));
+  if (!target.ok) return fail(cluster, clientError(target.error));
   const { type, name } = target;
   let patch: Json;
   try {
     // kubectl reads the patch as YAML, of which JSON is a part: {spec: {type: NodePort}} works too.
     patch = yaml().parse(patchText) as Json;
   } catch (error) {
-    return fail(clientError(`unable to parse "${patchText}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+    return fail(cluster, clientError(`unable to parse "${patchText}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
   }
   if (type.kind !== 'Service' && type.kind !== 'Pod' && type.kind !== 'Deployment') {
-    return fail(clientError(`patch works on services, pods and deployments in this simulated cluster (kubectl patch svc NAME -p '{"spec":{"type":"NodePort"}}')`));
+    return fail(cluster, clientError(`patch works on services, pods and deployments in this simulated cluster (kubectl patch svc NAME -p '{"spec":{"type":"NodePort"}}')`));
   }
   const outcome = patchLive(cluster, type.kind, name, kind as PatchType, patch, ctx.namespace);
   if (!outcome.ok) {
-    if ('unapplied' in outcome) return fail(`The request is invalid: ${outcome.unapplied}\n`);
-    if (outcome.error.kind === 'NotFound') return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
-    return fail(apiErrorText(outcome.error));
+    if ('unapplied' in outcome) return fail(cluster, `The request is invalid: ${outcome.unapplied}\n`);
+    if (outcome.error.kind === 'NotFound') return fail(cluster, apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
+    return fail(cluster, apiErrorText(outcome.error));
   }
   const ref = `${qualifiedSingular(type)}/${name}`;
   return { cluster: outcome.cluster, stdout: `${ref} patched${outcome.changed ? '' : ' (no change)'}\n`, stderr: '', exitCode: 0 };

@@ -15,7 +15,7 @@ import {
 } from '../cluster/index.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { parseDuration } from './wait-duration.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
@@ -68,16 +68,15 @@ function nextChange(cluster: Cluster, d: Deployment): number | undefined {
 
 function status(ctx: CommandContext, args: readonly string[]): KubectlResult {
   let cluster = ctx.cluster;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const target = oneTarget(args);
-  if (!target.ok) return fail(clientError(target.error));
-  if (target.type.kind !== 'Deployment') return fail(clientError(`no status viewer has been implemented for ${target.type.kind}`));
+  if (!target.ok) return fail(cluster, clientError(target.error));
+  if (target.type.kind !== 'Deployment') return fail(cluster, clientError(`no status viewer has been implemented for ${target.type.kind}`));
   if (!findDeployment(cluster, target.name, ctx.namespace)) {
-    return fail(apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
+    return fail(cluster, apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
   }
   const timeoutText = flagValue(ctx.parsed, 'timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);
-  if (timeout === undefined) return fail(clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
+  if (timeout === undefined) return fail(cluster, clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
   const watch = (flagValue(ctx.parsed, 'watch') ?? 'true') !== 'false';
   // No timeout: wait as long as the deployment's progress deadline (600s) at most.
   const deadline = cluster.now + (timeout > 0 ? timeout : 600_000);
@@ -103,9 +102,9 @@ function status(ctx: CommandContext, args: readonly string[]): KubectlResult {
 function history(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster } = ctx;
   const target = oneTarget(args);
-  if (!target.ok) return { cluster, stdout: '', stderr: clientError(target.error), exitCode: 1 };
+  if (!target.ok) return fail(cluster, clientError(target.error));
   const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name, ctx.namespace) : undefined;
-  if (!d) return { cluster, stdout: '', stderr: apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)), exitCode: 1 };
+  if (!d) return fail(cluster, apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
   const rows = [['REVISION', 'CHANGE-CAUSE'], ...ownedReplicaSets(cluster, d).map(revisionOf).sort((a, b) => a - b).map((r) => [String(r), '<none>'])];
   return { cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} \n${formatTable(rows)}\n`, stderr: '', exitCode: 0 };
 }
@@ -113,17 +112,17 @@ function history(ctx: CommandContext, args: readonly string[]): KubectlResult {
 function undo(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster } = ctx;
   const target = oneTarget(args);
-  if (!target.ok) return { cluster, stdout: '', stderr: clientError(target.error), exitCode: 1 };
+  if (!target.ok) return fail(cluster, clientError(target.error));
   const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name, ctx.namespace) : undefined;
-  if (!d) return { cluster, stdout: '', stderr: apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)), exitCode: 1 };
+  if (!d) return fail(cluster, apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
   const byRevision = ownedReplicaSets(cluster, d).sort((a, b) => revisionOf(b) - revisionOf(a));
   const previous = byRevision[1];
-  if (!previous) return { cluster, stdout: '', stderr: clientError('no rollout history found for deployment "' + d.metadata.name + '"'), exitCode: 1 };
+  if (!previous) return fail(cluster, clientError('no rollout history found for deployment "' + d.metadata.name + '"'));
   const hashKey = 'pod-template-hash';
   const { [hashKey]: _hash, ...labels } = previous.spec.template.labels;
   void _hash;
   const updated = updateDeployment(cluster, d.metadata.name, (live) => ({ ...live.spec, template: { labels, containers: previous.spec.template.containers } }), d.metadata.namespace);
-  if (!updated.ok) return { cluster, stdout: '', stderr: apiErrorText(updated.error), exitCode: 1 };
+  if (!updated.ok) return fail(cluster, apiErrorText(updated.error));
   return { cluster: updated.cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} rolled back\n`, stderr: '', exitCode: 0 };
 }
 
@@ -133,12 +132,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (sub === 'history') return history(ctx, rest);
   if (sub === 'undo') return undo(ctx, rest);
   if (sub === undefined) return { cluster: ctx.cluster, stdout: ROLLOUT_HELP, stderr: '', exitCode: 0 };
-  return {
-    cluster: ctx.cluster,
-    stdout: '',
-    stderr: clientError(`"kubectl rollout ${sub}" is not part of this simulated cluster; rollout status, history and undo are`),
-    exitCode: 1,
-  };
+  return fail(ctx.cluster, clientError(`"kubectl rollout ${sub}" is not part of this simulated cluster; rollout status, history and undo are`));
 }
 
 export const rolloutCommand: CommandDef = {

@@ -3,6 +3,7 @@
 import { reconcileWorkloads, type Cluster } from '../cluster/index.js';
 import { applyCommand } from './apply.js';
 import type { CommandDef, KubectlIO, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { createCommand } from './create.js';
 import { deleteCommand } from './delete.js';
 import { describeCommand } from './describe.js';
@@ -97,7 +98,7 @@ function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): Kub
   const at = commandIndex(args);
   if (at < 0) {
     const globals = parseArgs(args, []);
-    if (!globals.ok) return { cluster, stdout: '', stderr: flagError('kubectl', globals.error), exitCode: 1 };
+    if (!globals.ok) return fail(cluster, flagError('kubectl', globals.error));
     return { cluster, stdout: ROOT_HELP, stderr: '', exitCode: 0 };
   }
   const name = args[at] ?? '';
@@ -108,17 +109,17 @@ function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): Kub
   }
   const def = COMMANDS.find((c) => c.name === name);
   if (!def) {
-    if (name === 'edit') return { cluster, stdout: '', stderr: EDIT_MESSAGE, exitCode: 1 };
+    if (name === 'edit') return fail(cluster, EDIT_MESSAGE);
     if (KUBECTL_COMMANDS.includes(name)) {
       const known = COMMANDS.map((c) => c.name).filter((n) => n !== 'version' && n !== 'cluster-info');
-      return { cluster, stdout: '', stderr: clientError(`"kubectl ${name}" is not part of this simulated cluster; try ${known.slice(0, -1).join(', ')} or ${known[known.length - 1] ?? 'get'}`), exitCode: 1 };
+      return fail(cluster, clientError(`"kubectl ${name}" is not part of this simulated cluster; try ${known.slice(0, -1).join(', ')} or ${known[known.length - 1] ?? 'get'}`));
     }
-    return { cluster, stdout: '', stderr: unknownCommandMessage(name), exitCode: 1 };
+    return fail(cluster, unknownCommandMessage(name));
   }
   const parsed = parseArgs(rest, def.flags);
   if (!parsed.ok) {
     const positional = rest.filter((a) => !a.startsWith('-'));
-    return { cluster, stdout: '', stderr: flagError(commandPath(def, positional), parsed.error), exitCode: 1 };
+    return fail(cluster, flagError(commandPath(def, positional), parsed.error));
   }
   if (flagBool(parsed.parsed, 'help')) return { cluster, stdout: helpFor(def, parsed.parsed.positional), stderr: '', exitCode: 0 };
   return def.run({ cluster, io, parsed: parsed.parsed, path: commandPath(def, parsed.parsed.positional), namespace: requestNamespace(parsed.parsed, io) });
@@ -133,6 +134,6 @@ export function runKubectl(cluster: Cluster, args: readonly string[], io: Kubect
     return settled === result.cluster ? result : { ...result, cluster: settled };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { cluster, stdout: '', stderr: clientError(`internal error in the simulated cluster: ${message}`), exitCode: 1 };
+    return fail(cluster, clientError(`internal error in the simulated cluster: ${message}`));
   }
 }

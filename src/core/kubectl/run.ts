@@ -3,6 +3,7 @@
 import { createPod, type ContainerPortInput, type PodInput } from '../cluster/index.js';
 import { podView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf, klogWarning } from './dry-run.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
@@ -40,34 +41,33 @@ function clientPod(name: string, image: string, labels: Record<string, string>, 
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const [name] = parsed.positional;
-  if (name === undefined) return fail(usageError('kubectl run', 'NAME is required for run'));
+  if (name === undefined) return fail(cluster, usageError('kubectl run', 'NAME is required for run'));
   const image = flagValue(parsed, 'image');
-  if (image === undefined) return fail(clientError('required flag(s) "image" not set'));
+  if (image === undefined) return fail(cluster, clientError('required flag(s) "image" not set'));
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(clientError(dry.error));
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return fail(clientError(format.error));
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const restart = flagValue(parsed, 'restart') ?? 'Always';
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(usageError('kubectl run', `invalid restart policy: ${restart}`));
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(cluster, usageError('kubectl run', `invalid restart policy: ${restart}`));
   const portText = flagValue(parsed, 'port');
   let port: number | undefined;
   if (portText !== undefined && portText !== '') {
-    if (!/^[-+]?\d+$/.test(portText)) return fail(clientError(`strconv.Atoi: parsing "${portText}": invalid syntax`));
+    if (!/^[-+]?\d+$/.test(portText)) return fail(cluster, clientError(`strconv.Atoi: parsing "${portText}": invalid syntax`));
     port = Number(portText);
   }
   const labelsText = flagValue(parsed, 'labels');
   let labels: Record<string, string> = { run: name };
   if (labelsText !== undefined && labelsText !== '') {
     const parsedLabels = parseLabelSpec(labelsText);
-    if (!parsedLabels.ok) return fail(clientError(parsedLabels.error));
+    if (!parsedLabels.ok) return fail(cluster, clientError(parsedLabels.error));
     labels = parsedLabels.labels;
   }
   const env: { name: string; value: string }[] = [];
   for (const e of flagValues(parsed, 'env')) {
     const eq = e.indexOf('=');
-    if (eq < 0) return fail(clientError(`invalid env: ${e}`));
+    if (eq < 0) return fail(cluster, clientError(`invalid env: ${e}`));
     env.push({ name: e.slice(0, eq), value: e.slice(eq + 1) });
   }
   const warning = dry.warning ? klogWarning(cluster.now, 'helpers.go:702', dry.warning) : '';
@@ -77,7 +77,7 @@ function run(ctx: CommandContext): KubectlResult {
   const ports: ContainerPortInput[] = port !== undefined ? [{ containerPort: port }] : [];
   const input: PodInput = { name, namespace: ctx.namespace, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };
   const created = createPod(cluster, input);
-  if (!created.ok) return fail(warning + apiErrorText(created.error));
+  if (!created.ok) return fail(cluster, warning + apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;
   return printResult(next, format.format, `pod/${name}`, `created${actionSuffix(dry.mode)}`, () => podView(created.value, created.cluster.now), true, warning);
 }

@@ -3,7 +3,7 @@
 import { findDeployment, findReplicaSet, scaleDeployment, type ApiError, type Cluster, type ReplicaSet } from '../cluster/index.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { apiErrorText, clientError, statusMessage } from './errors.js';
 import { flagValue } from './flags.js';
 import { qualifiedSingular } from './resources.js';
@@ -36,36 +36,35 @@ const noObjects = (error: ApiError): string => clientError(`no objects passed to
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const replicasText = flagValue(parsed, 'replicas');
-  if (replicasText === undefined) return fail(clientError('required flag(s) "replicas" not set'));
+  if (replicasText === undefined) return fail(cluster, clientError('required flag(s) "replicas" not set'));
   const replicas = Number(replicasText);
-  if (replicas < 0) return fail(clientError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0'));
-  if (parsed.positional.length === 0) return fail(clientError(NO_RESOURCES_MESSAGE));
+  if (replicas < 0) return fail(cluster, clientError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0'));
+  if (parsed.positional.length === 0) return fail(cluster, clientError(NO_RESOURCES_MESSAGE));
   const target = oneTarget(parsed.positional);
-  if (!target.ok) return fail(clientError(target.error));
+  if (!target.ok) return fail(cluster, clientError(target.error));
   const { type, name } = target;
-  if (name === '') return fail(clientError('resource(s) were provided, but no name was specified'));
+  if (name === '') return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
   const out = new Output();
   const current = flagValue(parsed, 'current-replicas');
   if (type.kind === 'Deployment') {
     const live = findDeployment(cluster, name, ctx.namespace);
-    if (!live) return fail(noObjects(missingObject(cluster, type, name, ctx.namespace)));
+    if (!live) return fail(cluster, noObjects(missingObject(cluster, type, name, ctx.namespace)));
     if (current !== undefined && Number(current) !== -1 && Number(current) !== live.spec.replicas) {
-      return fail(clientError(`Expected replicas to be ${current}, was ${live.spec.replicas}`));
+      return fail(cluster, clientError(`Expected replicas to be ${current}, was ${live.spec.replicas}`));
     }
     const scaled = scaleDeployment(cluster, name, replicas, ctx.namespace);
-    if (!scaled.ok) return fail(apiErrorText(scaled.error));
+    if (!scaled.ok) return fail(cluster, apiErrorText(scaled.error));
     out.out(`${qualifiedSingular(type)}/${name} scaled`);
     return out.result(scaled.cluster);
   }
   if (type.kind === 'ReplicaSet') {
     const rs = findReplicaSet(cluster, name, ctx.namespace);
-    if (!rs) return fail(noObjects(missingObject(cluster, type, name, ctx.namespace)));
+    if (!rs) return fail(cluster, noObjects(missingObject(cluster, type, name, ctx.namespace)));
     out.out(`${qualifiedSingular(type)}/${name} scaled`);
     return out.result(scaleReplicaSetDirect(cluster, rs, replicas));
   }
-  return fail(clientError(`${qualifiedSingular(type)}s cannot be scaled; kubectl scale works on deployments and replicasets (kubectl scale deployment/NAME --replicas=N)`));
+  return fail(cluster, clientError(`${qualifiedSingular(type)}s cannot be scaled; kubectl scale works on deployments and replicasets (kubectl scale deployment/NAME --replicas=N)`));
 }
 
 export const scaleCommand: CommandDef = {

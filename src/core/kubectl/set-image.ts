@@ -3,7 +3,7 @@
 import { findDeployment, setDeploymentImages } from '../cluster/index.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
@@ -21,34 +21,33 @@ Usage:
 
 function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const split = args.findIndex((a) => a.includes('='));
   const resources = split < 0 ? args : args.slice(0, split);
   const pairs = split < 0 ? [] : args.slice(split);
-  if (resources.length === 0 || pairs.length === 0) return fail(clientError('at least one image update is required'));
+  if (resources.length === 0 || pairs.length === 0) return fail(cluster, clientError('at least one image update is required'));
   const images: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq < 0) return fail(clientError(`invalid image update: ${pair}`));
+    if (eq < 0) return fail(cluster, clientError(`invalid image update: ${pair}`));
     images[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const target = oneTarget(resources);
-  if (!target.ok) return fail(clientError(target.error));
+  if (!target.ok) return fail(cluster, clientError(target.error));
   const { type, name } = target;
   if (type.kind !== 'Deployment') {
-    return fail(clientError(`set image works on deployments in this simulated cluster (kubectl set image deployment/NAME CONTAINER=IMAGE); for a pod, apply its manifest with the new image`));
+    return fail(cluster, clientError(`set image works on deployments in this simulated cluster (kubectl set image deployment/NAME CONTAINER=IMAGE); for a pod, apply its manifest with the new image`));
   }
   const live = findDeployment(cluster, name, ctx.namespace);
-  if (!live) return fail(apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
+  if (!live) return fail(cluster, apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
   const names = live.spec.template.containers.map((c) => c.name);
   const resolved: Record<string, string> = {};
   for (const [container, image] of Object.entries(images)) {
     if (container === '*') for (const n of names) resolved[n] = image;
-    else if (!names.includes(container)) return fail(clientError(`unable to find container named "${container}"`));
+    else if (!names.includes(container)) return fail(cluster, clientError(`unable to find container named "${container}"`));
     else resolved[container] = image;
   }
   const updated = setDeploymentImages(cluster, name, resolved, ctx.namespace);
-  if (!updated.ok) return fail(apiErrorText(updated.error));
+  if (!updated.ok) return fail(cluster, apiErrorText(updated.error));
   const out = new Output();
   out.out(`${qualifiedSingular(type)}/${name} image updated`);
   return out.result(updated.cluster);
@@ -58,7 +57,7 @@ function run(ctx: CommandContext): KubectlResult {
   const [sub, ...rest] = ctx.parsed.positional;
   if (sub === 'image') return setImage(ctx, rest);
   if (sub === undefined) return { cluster: ctx.cluster, stdout: SET_HELP, stderr: '', exitCode: 0 };
-  return { cluster: ctx.cluster, stdout: '', stderr: clientError(`"kubectl set ${sub}" is not part of this simulated cluster; kubectl set image deployment/NAME CONTAINER=IMAGE is`), exitCode: 1 };
+  return fail(ctx.cluster, clientError(`"kubectl set ${sub}" is not part of this simulated cluster; kubectl set image deployment/NAME CONTAINER=IMAGE is`));
 }
 
 export const setCommand: CommandDef = {

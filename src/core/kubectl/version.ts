@@ -2,6 +2,7 @@
 
 import { nodeAddress, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
+import { fail } from './command.js';
 import { clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { toGoYaml, type JsonValue } from './go-yaml.js';
@@ -40,7 +41,7 @@ function versionRun(ctx: CommandContext): KubectlResult {
   if (!clientOnly) data.serverVersion = versionInfo(version);
   if (output === 'json') return { cluster, stdout: `${indentJson(data)}\n`, stderr: '', exitCode: 0 };
   if (output === 'yaml') return { cluster, stdout: toGoYaml(data), stderr: '', exitCode: 0 };
-  if (output !== undefined && output !== '') return { cluster, stdout: '', stderr: clientError(`--output must be 'yaml' or 'json'`), exitCode: 1 };
+  if (output !== undefined && output !== '') return fail(cluster, clientError(`--output must be 'yaml' or 'json'`));
   let text = `Client Version: ${version}\nKustomize Version: ${KUSTOMIZE}\n`;
   if (!clientOnly) text += `Server Version: ${version}\n`;
   return { cluster, stdout: text, stderr: '', exitCode: 0 };

@@ -5,7 +5,7 @@
 
 import { advanceClock, findDeployment, podConditions, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { Output } from './command.js';
+import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { parseSelector, selectorMatches } from './label-selector.js';
@@ -43,46 +43,45 @@ function conditionCheck(type: ResourceType, name: string, namespace: string, con
 function run(ctx: CommandContext): KubectlResult {
   let cluster = ctx.cluster;
   const { parsed } = ctx;
-  const fail = (stderr: string): KubectlResult => ({ cluster, stdout: '', stderr, exitCode: 1 });
   const forText = flagValue(parsed, 'for');
-  if (forText === undefined || forText === '') return fail(clientError('unrecognized condition: ""'));
+  if (forText === undefined || forText === '') return fail(cluster, clientError('unrecognized condition: ""'));
   const timeoutText = flagValue(parsed, 'timeout') ?? '30s';
   const timeout = parseDuration(timeoutText);
-  if (timeout === undefined) return fail(clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
+  if (timeout === undefined) return fail(cluster, clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
   let condition = '';
   let want = 'true';
   const isDelete = forText.toLowerCase() === 'delete';
   if (!isDelete) {
     const m = forText.match(/^condition=([^=]+)(?:=(.*))?$/i);
-    if (!m) return fail(clientError(`unrecognized condition: "${forText}"; this simulated cluster waits for --for=condition=NAME and --for=delete`));
+    if (!m) return fail(cluster, clientError(`unrecognized condition: "${forText}"; this simulated cluster waits for --for=condition=NAME and --for=delete`));
     condition = (m[1] ?? '').toLowerCase();
     want = (m[2] ?? 'true').toLowerCase();
   }
   const args = parsed.positional;
-  if (args.length === 0) return fail(clientError("resource(s) were provided, but no name was specified"));
+  if (args.length === 0) return fail(cluster, clientError("resource(s) were provided, but no name was specified"));
   const targets: { type: ResourceType; name: string; namespace: string }[] = [];
   const namespace = ctx.namespace;
   if (args.some((a) => a.includes('/'))) {
     for (const arg of args) {
       const [typeName = '', name = ''] = arg.split('/');
       const type = resolveType(typeName);
-      if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+      if (!type || type === 'empty') return fail(cluster, clientError(`the server doesn't have a resource type "${typeName}"`));
       targets.push({ type, name, namespace });
     }
   } else {
     const [typeName = '', ...names] = args;
     const type = resolveType(typeName);
-    if (!type || type === 'empty') return fail(clientError(`the server doesn't have a resource type "${typeName}"`));
+    if (!type || type === 'empty') return fail(cluster, clientError(`the server doesn't have a resource type "${typeName}"`));
     const selectorText = flagValue(parsed, 'selector');
     if (names.length > 0) for (const name of names) targets.push({ type, name, namespace });
     else if (flagBool(parsed, 'all') || selectorText !== undefined) {
       const selector = parseSelector(selectorText ?? '');
-      if (!selector.ok) return fail(clientError(selector.error));
+      if (!selector.ok) return fail(cluster, clientError(selector.error));
       for (const item of listItems(cluster, type, flagBool(parsed, 'all-namespaces') ? undefined : namespace)) {
         if (selectorMatches(selector.requirements, itemLabels(item))) targets.push({ type, name: item.obj.metadata.name, namespace: item.obj.metadata.namespace || namespace });
       }
-      if (targets.length === 0) return fail(clientError('no matching resources found'));
-    } else return fail(clientError('resource(s) were provided, but no name was specified'));
+      if (targets.length === 0) return fail(cluster, clientError('no matching resources found'));
+    } else return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
   }
   const out = new Output();
   for (const target of targets) {

@@ -235,4 +235,48 @@ describe('the cluster lookup tables', () => {
     assert.equal(serviceOnNodePort(b.cluster, 30002)?.service.metadata.name, 'b');
     assertConsistent(b.cluster);
   });
+
+  it('apply -f of many documents grows one list in place, leaving the cluster it started from as it was', () => {
+    // Services, a re-applied service (configured), a pod, one with an error, then a new service again.
+    const docs = [
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels:\n    app: web\nspec:\n  type: NodePort\n  selector:\n    app: web\n  ports:\n  - port: 80\n',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: c\nspec:\n  clusterIP: 10.96.0.1\n  ports:\n  - port: 80\n',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels:\n    app: api\nspec:\n  type: NodePort\n  selector:\n    app: web\n  ports:\n  - port: 80\n',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: b\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 81\n',
+    ];
+    const start = advanceClock(createCluster({ seed: 3 }), 1000);
+    const before = { services: [...start.services], pods: [...start.pods], events: [...start.events] };
+    assertConsistent(start);
+    const whole = runKubectl(start, ['apply', '-f', 'all.yaml'], { readFile: () => docs.join('---\n') });
+    // One document at a time, each command on the cluster the one before left.
+    let k = start;
+    let stdout = '';
+    let stderr = '';
+    for (const doc of docs) {
+      const r = runKubectl(k, ['apply', '-f', 'one.yaml'], { readFile: () => doc });
+      k = r.cluster;
+      stdout += r.stdout;
+      stderr += r.stderr;
+    }
+    assert.equal(whole.stdout, stdout);
+    assert.equal(whole.stderr, stderr);
+    assert.match(whole.stdout, /service\/a created\npod\/b created\nservice\/a configured\nservice\/b created\n/);
+    assert.match(whole.stderr, /10\.96\.0\.1/, 'the taken cluster IP is refused');
+    assert.deepEqual(
+      whole.cluster.services.map((s) => s.metadata.name),
+      k.services.map((s) => s.metadata.name),
+    );
+    assert.deepEqual(start.services, before.services, 'the starting cluster keeps its services');
+    assert.deepEqual(start.pods, before.pods, 'the starting cluster keeps its pods');
+    assert.deepEqual(start.events, before.events, 'the starting cluster keeps its events');
+    assertConsistent(start);
+    assertConsistent(whole.cluster);
+    // The result is an ordinary cluster: later changes copy its lists as before.
+    const later = createService(whole.cluster, { name: 'd', ports: [{ port: 80 }] });
+    assert.ok(later.ok);
+    assert.equal(later.cluster.services.length, whole.cluster.services.length + 1);
+    assertConsistent(whole.cluster);
+    assertConsistent(later.cluster);
+  });
 });

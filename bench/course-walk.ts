@@ -1,0 +1,124 @@
+// npm run bench:course: peak RSS of the course over the whole course, walked in tmux (120x40) as a
+// learner would: deep dives taken, every step of every lesson in order; at each practice step the
+// lines of its first solution from the lesson file (templates filled from a copy of the lesson's
+// cluster that runs the same lines), then on once the goal is met; every quiz question answered
+// once (the option under the cursor, or a typed guess) and its feedback read; every trace walked
+// hop by hop. Prints VmHWM of the course process at the end, and how many practice steps met
+// their goal (a step whose goal is not met is left with esc →, as a learner may).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCourse } from '../src/core/course/loader.js';
+import { readLessonDir } from '../src/core/course/read-dir.js';
+import { courseFiles } from '../src/core/course/replay.js';
+import { fillTemplates } from '../src/core/course/template.js';
+import { newShell, runLine } from '../src/core/shell/shell.js';
+
+const cli = process.env.BENCH_CLI ?? join(import.meta.dirname, '../dist/cli.js');
+const SEED = 1;
+const read = readLessonDir(join(import.meta.dirname, '../lessons'));
+if (!read.ok) throw new Error(read.message);
+const loaded = loadCourse(read.sources);
+if (!loaded.ok) throw new Error('the lessons do not load');
+const course = loaded.course;
+const files = courseFiles(course);
+
+const home = mkdtempSync(join(tmpdir(), 'npl-walk-'));
+const socket = `npl-walk-${process.pid}`;
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-p');
+const keys = (...k: string[]): void => void tmux('send-keys', ...k);
+const type = (text: string): void => void tmux('send-keys', '-l', text);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(test: (s: string) => boolean, ms = 4000): Promise<boolean> {
+  for (let waited = 0; waited < ms; waited += 25) {
+    if (test(screen())) return true;
+    await sleep(25);
+  }
+  return false;
+}
+
+/** Where the course is: "Lesson L/11 ... step S/N". */
+const at = (s: string): string | undefined => {
+  const lesson = /Lesson (\d+)\//.exec(s)?.[1];
+  const step = /step (\d+)\//.exec(s)?.[1];
+  return lesson === undefined || step === undefined ? undefined : `${lesson}:${step}`;
+};
+
+/** Sends `press` until the course leaves `here`; esc first when a press does not move it. */
+async function moveOn(here: string, press: () => void, tries = 60, wait = 400, escape = true): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    press();
+    if (await waitFor((s) => at(s) !== undefined && at(s) !== here, wait)) return;
+    if (escape && i % 10 === 9) keys('Escape');
+  }
+  throw new Error(`stuck at ${here}:\n${screen()}`);
+}
+
+tmux('new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli} --seed ${SEED}`);
+let met = 0;
+let practice = 0;
+let answered = 0;
+try {
+  if (!(await waitFor((s) => s.includes('Review quiz'), 20_000))) throw new Error(`no lesson list:\n${screen()}`);
+  const pid = tmux('display', '-p', '#{pane_pid}').trim();
+  keys('d'); // deep dives taken: every step of every lesson
+  await waitFor((s) => !s.includes('Deep dives are passed over'));
+  keys('Enter');
+  for (const [li, lesson] of course.lessons.entries()) {
+    let shell = newShell(SEED);
+    for (const line of lesson.setup) shell = runLine(shell, line, files, 1000).state;
+    for (const [si, step] of lesson.steps.entries()) {
+      const here = `${li + 1}:${si + 1}`;
+      if (!(await waitFor((s) => at(s) === here, 8000))) throw new Error(`expected ${here}, at ${at(screen())}:\n${screen()}`);
+      if (step.kind === 'do') {
+        practice++;
+        for (const raw of step.solutions?.[0] ?? []) {
+          const line = fillTemplates(raw, shell.cluster);
+          shell = runLine(shell, line, files, 10_000).state;
+          type(line);
+          keys('Enter');
+          await waitFor((s) => !s.includes(line), 3000); // the prompt is cleared once the line ran
+        }
+        if (await waitFor((s) => s.includes('Goal reached'), 3000)) {
+          met++;
+          await moveOn(here, () => keys('Enter'));
+        } else {
+          keys('Escape');
+          await moveOn(here, () => keys('Right'));
+        }
+      } else if (step.kind === 'quiz') {
+        for (let q = 0; q < step.questions.length; q++) {
+          const before = screen();
+          keys('Enter');
+          if (!(await waitFor((s) => /✓|✗/.test(s) && s !== before, 800))) {
+            type('x'); // a typed question: a guess
+            keys('Enter');
+            await waitFor((s) => /✓|✗/.test(s), 2000);
+          }
+          answered++;
+          keys('Enter'); // the next question
+          await sleep(50);
+        }
+        keys('Escape');
+        // The course's last step has no step after it.
+        if (li < course.lessons.length - 1 || si < lesson.steps.length - 1) await moveOn(here, () => keys('Right'));
+      } else if (step.kind === 'trace') {
+        // A trace that asks for a guess first: the ending under the cursor.
+        if (await waitFor((s) => s.includes('that is my guess'), 300)) keys('Enter');
+        await moveOn(here, () => keys(screen().includes('that is my guess') ? 'Enter' : 'Right'), 200, 150, false);
+      } else {
+        await moveOn(here, () => keys('Right'));
+      }
+    }
+  }
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+  console.log(`whole course: ${course.lessons.length} lessons, ${course.lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`);
+  console.log(`peak RSS (VmHWM) ${peak.toFixed(1)} MiB`);
+} finally {
+  tmux('kill-server');
+  rmSync(home, { recursive: true, force: true });
+}
