@@ -58,7 +58,10 @@ function buildCluster(): Cluster {
   cluster = advanceClock(cluster, 60_000);
   for (let i = 1; i <= SERVICES; i++) {
     const type = i <= NODE_PORT_SERVICES ? 'NodePort' : 'ClusterIP';
-    cluster = must(createService(cluster, { name: name(i), labels: { app: name(i) }, type, selector: { app: name(i) }, ports: [{ port: 80, targetPort: 80 }] }), `service ${i}`);
+    cluster = must(
+      createService(cluster, { name: name(i), labels: { app: name(i) }, type, selector: { app: name(i) }, ports: [{ port: 80, targetPort: 80 }] }),
+      `service ${i}`,
+    );
   }
   return advanceClock(cluster, 300_000);
 }
@@ -132,7 +135,10 @@ const buildStart = performance.now();
 const base = buildCluster();
 const buildMs = performance.now() - buildStart;
 const heapAfter = heapUsed();
-const full = must(createService({ ...base, services: [...base.services] }, { name: 'fill-last-port', type: 'NodePort', selector: { app: name(1) }, ports: [{ port: 80 }] }), 'last node port');
+const full = must(
+  createService({ ...base, services: [...base.services] }, { name: 'fill-last-port', type: 'NodePort', selector: { app: name(1) }, ports: [{ port: 80 }] }),
+  'last node port',
+);
 
 const nodeIP = '192.168.49.3';
 const sample = name(PODS / 2);
@@ -146,22 +152,32 @@ const copied = (from: Cluster): Cluster => ({ ...from, pods: [...from.pods], ser
  * and a service have come and gone, so every lookup table exists and is handed on by the
  * next change. Built before each run, untimed.
  */
-const current = (from: Cluster): (() => Cluster) => () => {
-  let cluster = copied(from);
-  kubectl(cluster, 'get pod web-00001');
-  kubectl(cluster, 'describe svc web-00001');
-  usedNodePorts(cluster);
-  cluster = must(createPod(cluster, { name: 'come-and-go', containers: [{ name: 'web', image: 'nginx:1.27' }] }), 'warm-up pod');
-  cluster = must(deletePod(cluster, 'come-and-go'), 'warm-up pod');
-  cluster = must(createService(cluster, { name: 'come-and-go', ports: [{ port: 80 }] }), 'warm-up service');
-  return must(deleteService(cluster, 'come-and-go'), 'warm-up service');
-};
+const current =
+  (from: Cluster): (() => Cluster) =>
+  () => {
+    let cluster = copied(from);
+    kubectl(cluster, 'get pod web-00001');
+    kubectl(cluster, 'describe svc web-00001');
+    usedNodePorts(cluster);
+    cluster = must(createPod(cluster, { name: 'come-and-go', containers: [{ name: 'web', image: 'nginx:1.27' }] }), 'warm-up pod');
+    cluster = must(deletePod(cluster, 'come-and-go'), 'warm-up pod');
+    cluster = must(createService(cluster, { name: 'come-and-go', ports: [{ port: 80 }] }), 'warm-up service');
+    return must(deleteService(cluster, 'come-and-go'), 'warm-up service');
+  };
 
 const cases: Case[] = [
   { label: 'kubectl get svc', setup: () => base, run: expectKubectl('get svc', (r) => r.exitCode === 0 && lines(r.stdout) === SERVICES + 2) },
   { label: 'kubectl get pods -o wide', setup: () => base, run: expectKubectl('get pods -o wide', (r) => r.exitCode === 0 && lines(r.stdout) === PODS + 1) },
-  { label: `kubectl describe svc ${sample}`, setup: () => base, run: expectKubectl(`describe svc ${sample}`, (r) => r.exitCode === 0 && r.stdout.includes('Endpoints:') && /10\.244\.\d+\.\d+:80/.test(r.stdout)) },
-  { label: `kubectl describe pod ${sample}`, setup: () => base, run: expectKubectl(`describe pod ${sample}`, (r) => r.exitCode === 0 && r.stdout.includes('Started container web')) },
+  {
+    label: `kubectl describe svc ${sample}`,
+    setup: () => base,
+    run: expectKubectl(`describe svc ${sample}`, (r) => r.exitCode === 0 && r.stdout.includes('Endpoints:') && /10\.244\.\d+\.\d+:80/.test(r.stdout)),
+  },
+  {
+    label: `kubectl describe pod ${sample}`,
+    setup: () => base,
+    run: expectKubectl(`describe pod ${sample}`, (r) => r.exitCode === 0 && r.stdout.includes('Started container web')),
+  },
   { label: 'kubectl get ep', setup: () => base, run: expectKubectl('get ep', (r) => r.exitCode === 0 && lines(r.stdout) === SERVICES + 2) },
   { label: `kubectl get ep ${sample}`, setup: () => base, run: expectKubectl(`get ep ${sample}`, (r) => r.exitCode === 0 && lines(r.stdout) === 2) },
   {
@@ -199,9 +215,15 @@ const cases: Case[] = [
   },
 ];
 
-console.log(`nodeport-lab cluster bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · up to ${runs} runs a case (${budgetMs / 1000} s budget)`);
-console.log(`cluster: ${PODS} pods on ${WORKERS} workers, ${base.services.length} services (${NODE_PORT_SERVICES} NodePort + ${SERVICES - NODE_PORT_SERVICES} ClusterIP + kubernetes), ${base.events.length} events, seed ${SEED}`);
-console.log(`build through the public API   ${(buildMs / 1000).toFixed(2)} s   heap ${((heapAfter - heapBefore) / 2 ** 20).toFixed(1)} MiB retained (${(heapAfter / 2 ** 20).toFixed(1)} MiB in use)`);
+console.log(
+  `nodeport-lab cluster bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · up to ${runs} runs a case (${budgetMs / 1000} s budget)`,
+);
+console.log(
+  `cluster: ${PODS} pods on ${WORKERS} workers, ${base.services.length} services (${NODE_PORT_SERVICES} NodePort + ${SERVICES - NODE_PORT_SERVICES} ClusterIP + kubernetes), ${base.events.length} events, seed ${SEED}`,
+);
+console.log(
+  `build through the public API   ${(buildMs / 1000).toFixed(2)} s   heap ${((heapAfter - heapBefore) / 2 ** 20).toFixed(1)} MiB retained (${(heapAfter / 2 ** 20).toFixed(1)} MiB in use)`,
+);
 console.log('');
 console.log(`${'case'.padEnd(40)}${'first'.padStart(9)}${'median'.padStart(9)}${'p95'.padStart(9)}   runs   (ms)`);
 for (const c of cases) {

@@ -116,7 +116,9 @@ try {
   }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
-  console.log(`whole course: ${course.lessons.length} lessons, ${course.lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`);
+  console.log(
+    `whole course: ${course.lessons.length} lessons, ${course.lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`,
+  );
   console.log(`peak RSS (VmHWM) ${peak.toFixed(1)} MiB`);
 } finally {
   tmux('kill-server');

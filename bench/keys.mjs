@@ -79,5 +79,7 @@ try {
 const floor = results['raw-mode echo (the floor)'];
 console.log(`nodeport-lab key latency · tmux capture-pane polling · ${presses} presses a screen (medians)`);
 for (const [name, ms] of Object.entries(results)) {
-  console.log(`${name.padEnd(28)} ${ms.toFixed(1).padStart(6)} ms${name.includes('floor') ? '' : `   +${(ms - floor).toFixed(1)} ms over the floor   (aim: +6 ms)`}`);
+  console.log(
+    `${name.padEnd(28)} ${ms.toFixed(1).padStart(6)} ms${name.includes('floor') ? '' : `   +${(ms - floor).toFixed(1)} ms over the floor   (aim: +6 ms)`}`,
+  );
 }

@@ -82,7 +82,9 @@ async function peakRss() {
 }
 
 function tarball() {
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   return { size: packed.size / 1000, unpacked: packed.unpackedSize / 1000, files: packed.entryCount, dependencies: Object.keys(pkg.dependencies ?? {}).length };
 }
@@ -94,4 +96,6 @@ const ratio = frame.app / frame.bare;
 console.log(`nodeport-lab bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${runs} paired runs (medians)`);
 console.log(`first frame in a pty       ${frame.app.toFixed(0)} ms   node -e "" ${frame.bare.toFixed(0)} ms   ratio ${ratio.toFixed(2)}x   (aim <= 2.5x)`);
 console.log(`peak RSS, a short journey  ${rss.toFixed(1)} MiB   (aim < 70 MiB)`);
-console.log(`package                    ${pack.size.toFixed(0)} kB packed, ${pack.unpacked.toFixed(0)} kB unpacked, ${pack.files} files, ${pack.dependencies} runtime dependencies   (aim < 400 kB)`);
+console.log(
+  `package                    ${pack.size.toFixed(0)} kB packed, ${pack.unpacked.toFixed(0)} kB unpacked, ${pack.files} files, ${pack.dependencies} runtime dependencies   (aim < 400 kB)`,
+);

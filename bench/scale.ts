@@ -4,7 +4,14 @@ import type { Cluster, NodePlan } from '../src/core/cluster/index.js';
 /** One control-plane node and `workers` workers, addressed like the default cluster (documentation ranges). */
 export function nodePlans(workers: number): NodePlan[] {
   const plans: NodePlan[] = [
-    { name: 'control-plane', controlPlane: true, internalIP: '192.168.49.2', externalIP: '203.0.113.10', podCIDR: '10.244.0.0/24', joinedBefore: 3 * 3_600_000 },
+    {
+      name: 'control-plane',
+      controlPlane: true,
+      internalIP: '192.168.49.2',
+      externalIP: '203.0.113.10',
+      podCIDR: '10.244.0.0/24',
+      joinedBefore: 3 * 3_600_000,
+    },
   ];
   for (let i = 1; i <= workers; i++) {
     plans.push({

@@ -27,9 +27,15 @@ function address(first: number, second: number, i: number): string {
 function buildCluster(size: number): Cluster {
   const workers = Math.max(1, Math.ceil(size / PODS_A_NODE));
   let cluster = createCluster({ seed: 20_250_301, nodes: nodePlans(workers) });
-  cluster = must(createPod(cluster, { name: 'template', labels: { app: 'template' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }), 'template pod');
+  cluster = must(
+    createPod(cluster, { name: 'template', labels: { app: 'template' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }),
+    'template pod',
+  );
   cluster = advanceClock(cluster, 60_000);
-  cluster = must(createService(cluster, { name: 'template', type: 'NodePort', selector: { app: 'template' }, ports: [{ port: 80, targetPort: 80 }] }), 'template service');
+  cluster = must(
+    createService(cluster, { name: 'template', type: 'NodePort', selector: { app: 'template' }, ports: [{ port: 80, targetPort: 80 }] }),
+    'template service',
+  );
   const podTemplate = cluster.pods.find((p) => p.metadata.name === 'template')!;
   const serviceTemplate = cluster.services.find((s) => s.metadata.name === 'template')!;
   const pods: Pod[] = [];
@@ -89,7 +95,12 @@ interface Row {
 function table(title: string, sizes: readonly number[], rows: readonly Row[]): void {
   console.log(`\n${title}`);
   const cell = (s: string): string => s.padStart(11);
-  console.log(`${'case'.padEnd(26)}${sizes.map((s) => cell(s.toLocaleString('en'))).join('')}   growth per step (objects x${sizes.slice(1).map((s, i) => (s / sizes[i]!).toFixed(0)).join(', x')})`);
+  console.log(
+    `${'case'.padEnd(26)}${sizes.map((s) => cell(s.toLocaleString('en'))).join('')}   growth per step (objects x${sizes
+      .slice(1)
+      .map((s, i) => (s / sizes[i]!).toFixed(0))
+      .join(', x')})`,
+  );
   for (const row of rows) {
     const times = sizes.map((s) => row.times.get(s));
     const growth = sizes.slice(1).map((s, i) => {
@@ -97,7 +108,9 @@ function table(title: string, sizes: readonly number[], rows: readonly Row[]): v
       const b = times[i + 1];
       return typeof a === 'number' && typeof b === 'number' ? `x${(b / a).toFixed(1)}` : '-';
     });
-    console.log(`${row.label.padEnd(26)}${times.map((t) => cell(typeof t === 'number' ? `${t.toFixed(t >= 100 ? 0 : 1)} ms` : (t ?? '-'))).join('')}   ${growth.join('  ')}`);
+    console.log(
+      `${row.label.padEnd(26)}${times.map((t) => cell(typeof t === 'number' ? `${t.toFixed(t >= 100 ? 0 : 1)} ms` : (t ?? '-'))).join('')}   ${growth.join('  ')}`,
+    );
   }
 }
 
@@ -111,12 +124,24 @@ const listings: Row[] = [
 ];
 for (const size of SIZES) {
   const cluster = buildCluster(size);
-  listings[0]!.times.set(size, median(() => kubectl(cluster, 'get svc', size)));
-  listings[1]!.times.set(size, median(() => kubectl(cluster, 'get pods -o wide', size)));
-  listings[2]!.times.set(size, median(() => kubectl(cluster, 'get ep', size)));
+  listings[0]!.times.set(
+    size,
+    median(() => kubectl(cluster, 'get svc', size)),
+  );
+  listings[1]!.times.set(
+    size,
+    median(() => kubectl(cluster, 'get pods -o wide', size)),
+  );
+  listings[2]!.times.set(
+    size,
+    median(() => kubectl(cluster, 'get ep', size)),
+  );
   const node = cluster.nodes[1]!;
   try {
-    listings[3]!.times.set(size, median(() => void iptablesSave(cluster, node)));
+    listings[3]!.times.set(
+      size,
+      median(() => void iptablesSave(cluster, node)),
+    );
   } catch (error) {
     listings[3]!.times.set(size, `${(error as Error).name}`);
   }
@@ -125,7 +150,8 @@ table('Listings at N pods and N services (one pod a service; 100 pods a node)', 
 
 const apply: Row = { label: 'kubectl apply -f (Services)', times: new Map() };
 for (const size of APPLY_SIZES) {
-  const doc = (i: number): string => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name(i)}\nspec:\n  selector:\n    app: ${name(i)}\n  ports:\n  - port: 80\n`;
+  const doc = (i: number): string =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name(i)}\nspec:\n  selector:\n    app: ${name(i)}\n  ports:\n  - port: 80\n`;
   const text = Array.from({ length: size }, (_, i) => doc(i + 1)).join('---\n');
   const files = { readFile: () => text };
   const start = createCluster({ seed: 1 });
@@ -133,7 +159,8 @@ for (const size of APPLY_SIZES) {
     size,
     median(() => {
       const r = runKubectl(start, ['apply', '-f', 'many.yaml'], files);
-      if (r.exitCode !== 0 || r.cluster.services.length !== start.services.length + size) throw new Error(`apply -f: exit ${r.exitCode}\n${r.stderr.slice(0, 400)}`);
+      if (r.exitCode !== 0 || r.cluster.services.length !== start.services.length + size)
+        throw new Error(`apply -f: exit ${r.exitCode}\n${r.stderr.slice(0, 400)}`);
     }),
   );
 }

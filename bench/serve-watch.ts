@@ -14,10 +14,21 @@ import { DEFAULT_NODES } from '../src/core/cluster/topology.js';
 const PODS = Number(process.env.BENCH_PODS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
-const extra = [3, 4, 5, 6].map((n) => ({ ...DEFAULT_NODES[1]!, name: `worker-${n}`, internalIP: `192.168.49.${n + 2}`, externalIP: `203.0.113.${n + 10}`, podCIDR: `10.244.${n}.0/24` }));
+const extra = [3, 4, 5, 6].map((n) => ({
+  ...DEFAULT_NODES[1]!,
+  name: `worker-${n}`,
+  internalIP: `192.168.49.${n + 2}`,
+  externalIP: `203.0.113.${n + 10}`,
+  podCIDR: `10.244.${n}.0/24`,
+}));
 let cluster: Cluster = createCluster({ seed: 1, nodes: [...DEFAULT_NODES, ...extra] });
 for (let i = 0; i < PODS; i++) {
-  const decoded = decodeObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod-${i}`, labels: { app: 'bench' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
+  const decoded = decodeObject({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `pod-${i}`, labels: { app: 'bench' } },
+    spec: { containers: [{ name: 'web', image: 'nginx' }] },
+  });
   if (!decoded.ok) throw new Error('decode');
   const created = createObject(cluster, decoded.object, undefined, 'default');
   if (!created.ok) throw new Error(`pod-${i}: ${created.error.message}`);

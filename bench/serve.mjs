@@ -45,7 +45,12 @@ function call(method, path, body, accept = 'application/json', contentType = 'ap
 }
 
 for (let i = 0; i < PODS; i++) {
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod-${i}`, labels: { app: 'bench' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } };
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `pod-${i}`, labels: { app: 'bench' } },
+    spec: { containers: [{ name: 'web', image: 'nginx' }] },
+  };
   const { status } = await call('POST', '/api/v1/namespaces/default/pods', JSON.stringify(pod));
   if (status !== 201) throw new Error(`create pod-${i}: ${status}`);
 }
@@ -93,18 +98,22 @@ const watches = await rate(`watches opened, each with ${PODS} ADDED`, watchOnce)
 async function idleWatches(count) {
   const open = [];
   await Promise.all(
-    Array.from({ length: count }, () => new Promise((resolve, reject) => {
-      const req = request(`${url}/api/v1/namespaces/default/pods?watch=true`, { headers: { accept: TABLE } }, (res) => {
-        let lines = 0;
-        res.on('data', (c) => {
-          for (const byte of c) if (byte === 10) lines++;
-          if (lines >= PODS) resolve();
-        });
-      });
-      req.on('error', (e) => (e.code === 'ECONNRESET' ? resolve() : reject(e)));
-      req.end();
-      open.push(req);
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve, reject) => {
+          const req = request(`${url}/api/v1/namespaces/default/pods?watch=true`, { headers: { accept: TABLE } }, (res) => {
+            let lines = 0;
+            res.on('data', (c) => {
+              for (const byte of c) if (byte === 10) lines++;
+              if (lines >= PODS) resolve();
+            });
+          });
+          req.on('error', (e) => (e.code === 'ECONNRESET' ? resolve() : reject(e)));
+          req.end();
+          open.push(req);
+        }),
+    ),
   );
   return open;
 }
@@ -116,13 +125,21 @@ const withTen = await rate(`GET /version with 10 watches of ${PODS} open`, () =>
 // Each label change is told to the open watches at once: one pod changed, one MODIFIED row each.
 let labelled = 0;
 const label = await rate(`kubectl label pod, 10 watches of ${PODS} open`, () =>
-  call('PATCH', `/api/v1/namespaces/default/pods/pod-${labelled % PODS}`, JSON.stringify({ metadata: { labels: { round: String(labelled++) } } }), 'application/json', 'application/merge-patch+json'),
+  call(
+    'PATCH',
+    `/api/v1/namespaces/default/pods/pod-${labelled % PODS}`,
+    JSON.stringify({ metadata: { labels: { round: String(labelled++) } } }),
+    'application/json',
+    'application/merge-patch+json',
+  ),
 );
 for (const req of [...oneWatch, ...moreWatches]) req.destroy();
 const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
 const peak = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 console.log(`peak RSS of the server                       ${peak.toFixed(1).padStart(8)} MiB`);
-console.log(`ratios to the baseline: get pods ${(base / table).toFixed(1)}x, -o json ${(base / json).toFixed(1)}x, watch ${(base / watches).toFixed(1)}x the time of GET /version`);
+console.log(
+  `ratios to the baseline: get pods ${(base / table).toFixed(1)}x, -o json ${(base / json).toFixed(1)}x, watch ${(base / watches).toFixed(1)}x the time of GET /version`,
+);
 console.log(`a label change with 10 watches open takes ${(base / label).toFixed(1)}x the time of GET /version`);
 console.log(`GET /version keeps ${((withOne / base) * 100).toFixed(0)}% of its rate with 1 watch open, ${((withTen / base) * 100).toFixed(0)}% with 10`);
 server.kill('SIGTERM');

@@ -17,7 +17,12 @@ const home = mkdtempSync(join(tmpdir(), 'npl-startup-'));
 const cases = [
   { label: '--version', args: ['--version'], aim: 1.15 },
   { label: '--help', args: ['--help'], aim: 1.15 },
-  { label: 'sandbox, a one-line script', args: ['sandbox', '--seed', '1'], input: 'kubectl create service nodeport web --tcp=80:80 --dry-run=client -o yaml\n', aim: 1.5 },
+  {
+    label: 'sandbox, a one-line script',
+    args: ['sandbox', '--seed', '1'],
+    input: 'kubectl create service nodeport web --tcp=80:80 --dry-run=client -o yaml\n',
+    aim: 1.5,
+  },
   { label: 'print 1', args: ['print', '1'] },
   { label: 'lint (the shipped lessons)', args: ['lint'] },
 ];
@@ -37,7 +42,6 @@ function timed(args, input = '') {
 /** @param {number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-
 timed([cli, '--version']); // warm the file cache
 console.log(`nodeport-lab start-up bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${runs} alternating runs (medians) · ${cli}`);
 for (const c of cases) {
@@ -48,5 +52,7 @@ for (const c of cases) {
     app.push(timed([cli, ...c.args], c.input));
   }
   const ratio = median(app) / median(bare);
-  console.log(`${c.label.padEnd(28)} ${median(app).toFixed(0).padStart(5)} ms   node -e "" ${median(bare).toFixed(0).padStart(4)} ms   ratio ${ratio.toFixed(2)}x${c.aim ? `   (aim <= ${c.aim}x)` : ''}`);
+  console.log(
+    `${c.label.padEnd(28)} ${median(app).toFixed(0).padStart(5)} ms   node -e "" ${median(bare).toFixed(0).padStart(4)} ms   ratio ${ratio.toFixed(2)}x${c.aim ? `   (aim <= ${c.aim}x)` : ''}`,
+  );
 }

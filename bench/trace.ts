@@ -16,10 +16,16 @@ function buildCluster(): Cluster {
   let cluster = createCluster({ seed: SEED, nodes: nodePlans(WORKERS) });
   for (let i = 1; i <= ENDPOINTS; i++) {
     const name = `web-${String(i).padStart(4, '0')}`;
-    cluster = must(createPod(cluster, { name, labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }), name);
+    cluster = must(
+      createPod(cluster, { name, labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }),
+      name,
+    );
   }
   cluster = advanceClock(cluster, 60_000);
-  cluster = must(createService(cluster, { name: 'web', type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, nodePort: 31231 }] }), 'service web');
+  cluster = must(
+    createService(cluster, { name: 'web', type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, nodePort: 31231 }] }),
+    'service web',
+  );
   cluster = must(createService(cluster, { name: 'one', type: 'NodePort', selector: { app: 'none' }, ports: [{ port: 80 }] }), 'service one');
   return cluster;
 }
@@ -47,14 +53,18 @@ const cluster = buildCluster();
 const webIP = cluster.services.find((s) => s.metadata.name === 'web')!.spec.clusterIP;
 const client = cluster.pods[0]!.metadata.name;
 const worker = cluster.nodes[1]!;
-console.log(`cluster: ${ENDPOINTS} pods on ${WORKERS} workers, service web with ${ENDPOINTS} endpoints (built in ${(performance.now() - buildStart).toFixed(0)} ms)`);
+console.log(
+  `cluster: ${ENDPOINTS} pods on ${WORKERS} workers, service web with ${ENDPOINTS} endpoints (built in ${(performance.now() - buildStart).toFixed(0)} ms)`,
+);
 
 const check = (ok: boolean, what: string): void => {
   if (!ok) throw new Error(what);
 };
 const saved = iptablesSave(cluster, worker);
 const sepChains = saved.split('\n').filter((l) => /^:KUBE-SEP-/.test(l)).length;
-console.log(`iptables-save on ${worker.metadata.name}: ${saved.split('\n').length - 1} lines, ${sepChains} KUBE-SEP chains, ${(saved.length / 1024).toFixed(0)} KiB`);
+console.log(
+  `iptables-save on ${worker.metadata.name}: ${saved.split('\n').length - 1} lines, ${sepChains} KUBE-SEP chains, ${(saved.length / 1024).toFixed(0)} KiB`,
+);
 console.log(`${`case (${runs} runs)`.padEnd(44)}   median      p95 (ms)`);
 
 time('trace outside -> nodePort (1,000 endpoints)', () => {

@@ -9,7 +9,12 @@ import type { ApiRequest } from '../src/core/api/request.js';
 const PODS = Number(process.env.BENCH_PODS ?? 500);
 let cluster: Cluster = createCluster({ seed: 1, now: Date.UTC(2026, 0, 1) });
 for (let i = 0; i < PODS; i++) {
-  const decoded = decodeObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod-${i}`, labels: { app: 'bench' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
+  const decoded = decodeObject({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `pod-${i}`, labels: { app: 'bench' } },
+    spec: { containers: [{ name: 'web', image: 'nginx' }] },
+  });
   if (!decoded.ok) throw new Error('decode');
   const created = createObject(cluster, decoded.object, undefined, 'default');
   if (!created.ok) throw new Error(`pod-${i}: ${created.error.message}`);
@@ -38,4 +43,6 @@ for (let round = 0; round < 7; round++) {
   }
 }
 const per = (ms: number): string => (ms / 60).toFixed(1);
-console.log(`one telling of a ${PODS}-pod Table watch: every row printed ${per(total.every)} ms, only changed rows ${per(total.changed)} ms (${(total.every / total.changed).toFixed(2)}x)`);
+console.log(
+  `one telling of a ${PODS}-pod Table watch: every row printed ${per(total.every)} ms, only changed rows ${per(total.changed)} ms (${(total.every / total.changed).toFixed(2)}x)`,
+);

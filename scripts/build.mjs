@@ -76,7 +76,7 @@ const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-layout[\\/]dist[\\/]b
 const inkStaticTail = patch('ink-static-tail', /ink[\\/]build[\\/]ink\.js$/, [
   [
     '        if (hasStaticOutput) {\n            this.fullStaticOutput += staticOutput;\n        }\n        // Detect fullscreen',
-    '        if (hasStaticOutput) {\n            const all = this.fullStaticOutput + staticOutput;\n            const cut = all.length > 65536 ? all.indexOf(\'\\n\', all.length - 65536) + 1 : 0;\n            this.fullStaticOutput = cut > 0 ? all.slice(cut) : all;\n        }\n        // Detect fullscreen',
+    "        if (hasStaticOutput) {\n            const all = this.fullStaticOutput + staticOutput;\n            const cut = all.length > 65536 ? all.indexOf('\\n', all.length - 65536) + 1 : 0;\n            this.fullStaticOutput = cut > 0 ? all.slice(cut) : all;\n        }\n        // Detect fullscreen",
   ],
 ]);
 
@@ -90,7 +90,8 @@ const shortcutFor = new Set();
 const stringWidthShortcut = {
   name: 'string-width-shortcut',
   setup(b) {
-    const fromInk = (/** @type {{ importer: string, pluginData?: unknown }} */ args) => (slash(args.importer).includes('node_modules/') || slash(args.importer).startsWith(slash(join(root, 'src/ui/ink/')))) && args.pluginData !== 'original';
+    const fromInk = (/** @type {{ importer: string, pluginData?: unknown }} */ args) =>
+      (slash(args.importer).includes('node_modules/') || slash(args.importer).startsWith(slash(join(root, 'src/ui/ink/')))) && args.pluginData !== 'original';
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (!fromInk(args)) return undefined;
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'original' });
@@ -162,7 +163,16 @@ const options = {
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [stubDevtools, notInCi, yogaWithoutFetch, inkStaticTail, stringWidthShortcut, cheaperInkFrames, inkKeyFix, lazyStringWidth(dependency('string-width/index.js'))],
+  plugins: [
+    stubDevtools,
+    notInCi,
+    yogaWithoutFetch,
+    inkStaticTail,
+    stringWidthShortcut,
+    cheaperInkFrames,
+    inkKeyFix,
+    lazyStringWidth(dependency('string-width/index.js')),
+  ],
   logLevel: 'warning',
 };
 await build(options);
@@ -190,7 +200,12 @@ chmodSync(`${root}/dist/cli.js`, 0o755);
 // ---- The test bundle: the same app with the NODEPORT_LAB_FAULT switch (src/ui/Fault.tsx) ----
 // The crash tests make the UI throw on purpose; the bundle learners run has no such switch (the
 // define above drops it), so the tests run this one, which is not packed (package.json "files").
-await build({ ...options, entryPoints: { 'cli-faults': `${root}/src/cli.tsx` }, chunkNames: 'faults-[hash]', define: { ...options.define, __FAULTS__: 'true' } });
+await build({
+  ...options,
+  entryPoints: { 'cli-faults': `${root}/src/cli.tsx` },
+  chunkNames: 'faults-[hash]',
+  define: { ...options.define, __FAULTS__: 'true' },
+});
 // ---- end of the test bundle ----
 
 // The shipped lessons, validated and stored as JSON beside the bundle.
@@ -202,7 +217,11 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'],
 {
   const standInTests = ['test/ui/ink-output.test.ts', 'test/ui/ink-fast-paths.test.ts', 'test/unit/build/lazy-string-width.test.ts'];
   try {
-    execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
   } catch (error) {
     const failed = /** @type {{ stdout?: string, stderr?: string }} */ (error);
     process.stderr.write(`${failed.stdout ?? ''}${failed.stderr ?? ''}`);

@@ -30,7 +30,9 @@ for (const lesson of result.course.lessons) {
   lesson.steps.forEach((step, i) => {
     const mark = isDeep(lesson, step) ? '*' : ' ';
     const what = step.kind === 'quiz' ? `quiz(${step.questions.length})` : step.kind;
-    console.log(`   ${mark}${String(i + 1).padStart(2)} ${step.id.slice(0, 26).padEnd(26)} ${what.padEnd(9)} ${String(stepWords(step)).padStart(5)} ${stepMinutes(step).toFixed(1).padStart(5)}`);
+    console.log(
+      `   ${mark}${String(i + 1).padStart(2)} ${step.id.slice(0, 26).padEnd(26)} ${what.padEnd(9)} ${String(stepWords(step)).padStart(5)} ${stepMinutes(step).toFixed(1).padStart(5)}`,
+    );
   });
 }
 const all = sum(core, deep);

@@ -7,13 +7,22 @@ import { readFileSync } from 'node:fs';
 
 /** @type {[RegExp, [string, string][]][]} */
 export const INK_KEY_EDITS = [
-  [/ink[\\/]build[\\/]parse-keypress\.js$/, [
-    ["    OS: 'f4',\n", "    OS: 'f4',\n    '[P': 'f1',\n    '[Q': 'f2',\n    '[R': 'f3',\n    '[S': 'f4',\n"],
-    ['        key.name = keyName[code];\n', "        key.name = keyName[code] ?? '';\n"],
-  ]],
-  [/ink[\\/]build[\\/]hooks[\\/]use-input\.js$/, [
-    ['            else if (keypress.ctrl) {\n                input = keypress.name;\n', "            else if (keypress.ctrl) {\n                input = keypress.name ?? '';\n"],
-  ]],
+  [
+    /ink[\\/]build[\\/]parse-keypress\.js$/,
+    [
+      ["    OS: 'f4',\n", "    OS: 'f4',\n    '[P': 'f1',\n    '[Q': 'f2',\n    '[R': 'f3',\n    '[S': 'f4',\n"],
+      ['        key.name = keyName[code];\n', "        key.name = keyName[code] ?? '';\n"],
+    ],
+  ],
+  [
+    /ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
+    [
+      [
+        '            else if (keypress.ctrl) {\n                input = keypress.name;\n',
+        "            else if (keypress.ctrl) {\n                input = keypress.name ?? '';\n",
+      ],
+    ],
+  ],
 ];
 
 /** The esbuild plugin: each edit must match exactly once. @type {import('esbuild').Plugin} */
@@ -24,7 +33,10 @@ export const inkKeyFix = {
       b.onLoad({ filter: file }, (args) => {
         let source = readFileSync(args.path, 'utf8');
         for (const [from, to] of edits) {
-          if (source.split(from).length !== 2) throw new Error(`ink-key-fix: ${args.path} changed, expected one ${JSON.stringify(from)}; is vadimdemedes/ink#902 in this Ink? Then drop scripts/ink-key-fix.mjs.`);
+          if (source.split(from).length !== 2)
+            throw new Error(
+              `ink-key-fix: ${args.path} changed, expected one ${JSON.stringify(from)}; is vadimdemedes/ink#902 in this Ink? Then drop scripts/ink-key-fix.mjs.`,
+            );
           source = source.replace(from, to);
         }
         return { contents: source, loader: 'js' };

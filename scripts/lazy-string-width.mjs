@@ -26,7 +26,10 @@ export const STRING_WIDTH_EDITS = [
 export function lazyStringWidthSource(source, file = 'string-width/index.js') {
   let edited = source;
   for (const [from, to] of STRING_WIDTH_EDITS) {
-    if (edited.split(from).length !== 2) throw new Error(`lazy-string-width: ${file} changed, expected one ${JSON.stringify(from)}; review scripts/lazy-string-width.mjs against the new string-width.`);
+    if (edited.split(from).length !== 2)
+      throw new Error(
+        `lazy-string-width: ${file} changed, expected one ${JSON.stringify(from)}; review scripts/lazy-string-width.mjs against the new string-width.`,
+      );
     edited = edited.replace(from, () => to);
   }
   return edited;

@@ -16,7 +16,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 function collect(path) {
   if (statSync(path).isDirectory()) {
-    return readdirSync(path).sort().flatMap((name) => collect(join(path, name)));
+    return readdirSync(path)
+      .sort()
+      .flatMap((name) => collect(join(path, name)));
   }
   return /\.test\.tsx?$/.test(path) ? [path] : [];
 }
@@ -51,9 +53,8 @@ if (files.some((file) => file.split(sep).join('/').includes('test/e2e/')) && sta
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
-);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, FORCE_COLOR: '0' },
+});
 process.exit(result.status ?? 1);

@@ -57,7 +57,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // The small-heap flags suit a terminal app, not a server answering many requests.
   if (options.command !== 'serve') await import('./memory.js');
   // A terminal's commands start loading Ink while the course is read.
-  const drawing = interactive && options.command !== 'print' && options.command !== 'lint' && options.command !== 'reset' ? import('./commands/terminal.js') : null;
+  const drawing =
+    interactive && options.command !== 'print' && options.command !== 'lint' && options.command !== 'reset' ? import('./commands/terminal.js') : null;
   const plain = await import('./commands/plain.js');
 
   switch (options.command) {
@@ -68,7 +69,14 @@ async function main(argv: readonly string[]): Promise<number> {
       const manifests = loaded.ok ? plain.courseManifests(loaded.course) : new Map<string, string>();
       const files = plain.sandboxFiles(manifests, process.cwd());
       const seed = options.seed ?? plain.randomSeed();
-      if (!drawing) return plain.runScript(seed, files, process.stdin, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+      if (!drawing)
+        return plain.runScript(
+          seed,
+          files,
+          process.stdin,
+          (t) => process.stdout.write(t),
+          (t) => process.stderr.write(t),
+        );
       const { runSandbox, faultFromEnv } = await drawing;
       return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, faultFromEnv(process.env));
     }
@@ -86,7 +94,7 @@ async function main(argv: readonly string[]): Promise<number> {
         }
         const lessons = loaded.course.lessons;
         const lesson = lessons.find((l, i) => l.id === options.lesson || String(i + 1) === options.lesson);
-        if (!lesson) return err(`nodeport-lab: no lesson "${options.lesson}" (lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})`), 2;
+        if (!lesson) return (err(`nodeport-lab: no lesson "${options.lesson}" (lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})`), 2);
         const { lessonCluster } = await import('./core/api/lesson-cluster.js');
         cluster = lessonCluster(lesson, seed, plain.sandboxFiles(plain.courseManifests(loaded.course), process.cwd()), Date.now());
       }
@@ -112,11 +120,18 @@ async function main(argv: readonly string[]): Promise<number> {
       let start: Place | undefined;
       if (options.command === 'quiz') {
         const found = plain.findQuiz(loaded.course, options.args[0]);
-        if (!found.ok) return err(`nodeport-lab: ${found.message}`), 2;
+        if (!found.ok) return (err(`nodeport-lab: ${found.message}`), 2);
         start = found.place;
       }
       const { runCourse, faultFromEnv } = await drawing;
-      return runCourse(loaded.course, plain.labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? plain.randomSeed(), start, faultFromEnv(process.env));
+      return runCourse(
+        loaded.course,
+        plain.labHome(process.env),
+        { color: options.color, plain: options.plain },
+        options.seed ?? plain.randomSeed(),
+        start,
+        faultFromEnv(process.env),
+      );
     }
   }
 }

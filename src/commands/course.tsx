@@ -11,7 +11,15 @@ import { courseManifests } from './sandbox-files.js';
 import { untilExit } from './until-exit.js';
 import type { RealLink } from '../ui/use-real-cluster.js';
 
-export async function runCourse(course: Course, home: string, display: Display, seed: number, start?: Place, fault: Fault | null = null, real?: RealLink): Promise<number> {
+export async function runCourse(
+  course: Course,
+  home: string,
+  display: Display,
+  seed: number,
+  start?: Place,
+  fault: Fault | null = null,
+  real?: RealLink,
+): Promise<number> {
   const file = progressFile(home);
   const loaded = loadProgress(file);
   const saveTo = progressSaver(file, loaded);
@@ -26,7 +34,16 @@ export async function runCourse(course: Course, home: string, display: Display, 
   };
   const app = render(
     <Root display={display} fault={fault}>
-      <App course={course} progress={loaded.progress} notice={notice} saveProgress={save} practice={{ seed, files: courseManifests(course) }} home={home} {...(start ? { start } : {})} {...(real ? { real } : {})} />
+      <App
+        course={course}
+        progress={loaded.progress}
+        notice={notice}
+        saveProgress={save}
+        practice={{ seed, files: courseManifests(course) }}
+        home={home}
+        {...(start ? { start } : {})}
+        {...(real ? { real } : {})}
+      />
     </Root>,
     { exitOnCtrlC: false, patchConsole: false },
   );

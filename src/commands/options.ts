@@ -73,7 +73,7 @@ export function parseOptions(argvIn: readonly string[], env: NodeJS.ProcessEnv):
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
   const command = first === undefined ? 'course' : first;
-  if (!(COMMANDS as readonly string[]).includes(command) || command === 'course' && first !== undefined) {
+  if (!(COMMANDS as readonly string[]).includes(command) || (command === 'course' && first !== undefined)) {
     return { ok: false, message: `unknown command "${first}"` };
   }
   let seed: number | undefined;

@@ -5,7 +5,14 @@ import { courseManifests } from './sandbox-files.js';
 import { visibleControls } from '../core/visible-controls.js';
 
 /** Prints the course; every value comes from a cluster seeded with `seed` (PRINT_SEED when none is given). */
-export function print(course: Course, which: string | undefined, columns: number, out: (text: string) => void, err: (text: string) => void, seed = PRINT_SEED): number {
+export function print(
+  course: Course,
+  which: string | undefined,
+  columns: number,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  seed = PRINT_SEED,
+): number {
   const matches = (id: string, number: number) => which === undefined || which === id || which === String(number);
   const found = course.lessons.some((lesson, i) => matches(lesson.id, i + 1));
   if (!found) {

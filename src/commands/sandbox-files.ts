@@ -28,7 +28,9 @@ export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string
     listDir(path: string): readonly string[] | undefined {
       try {
         const full = resolve(cwd, path);
-        return readdirSync(full, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+        return readdirSync(full, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name);
       } catch {
         return undefined;
       }

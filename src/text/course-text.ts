@@ -12,9 +12,7 @@ import { wrap } from './wrap.js';
 /** Each quiz question of a lesson with its answer, numbered as `print` numbers them. */
 function answers(lesson: Lesson, number: number, facts: Facts): { number: string; answer: string[] }[] {
   return lesson.steps.flatMap((step, s) =>
-    step.kind === 'quiz'
-      ? step.questions.map((q, i) => ({ number: `${number}.${s + 1} Q${i + 1}.`, answer: printedAnswer(q, facts) }))
-      : [],
+    step.kind === 'quiz' ? step.questions.map((q, i) => ({ number: `${number}.${s + 1} Q${i + 1}.`, answer: printedAnswer(q, facts) })) : [],
   );
 }
 
@@ -50,7 +48,13 @@ export const PRINT_SEED = 1;
 const NO_FILES: KubectlIO = { readFile: () => ({ error: 'not-found' }) };
 
 /** A lesson as text, every value filled from its own cluster, walked as the learner would walk it. */
-export function lessonText(lesson: Lesson, number: number, columns: number, setup: PrintSetup = { seed: PRINT_SEED, files: NO_FILES }, facts: Facts = {}): Line[] {
+export function lessonText(
+  lesson: Lesson,
+  number: number,
+  columns: number,
+  setup: PrintSetup = { seed: PRINT_SEED, files: NO_FILES },
+  facts: Facts = {},
+): Line[] {
   const heading = `Lesson ${number}: ${lesson.title}`;
   const out: Line[] = [line(heading, 'heading'), line('='.repeat(Math.min(columns, heading.length)), 'heading')];
   out.push(...wrap(lesson.summary, columns), blank);
@@ -64,10 +68,23 @@ export function lessonText(lesson: Lesson, number: number, columns: number, setu
 }
 
 /** The whole course, or the lessons whose id or number is in `only`. */
-export function courseText(course: Course, columns: number, only?: (lesson: Lesson, number: number) => boolean, setup: PrintSetup = { seed: PRINT_SEED, files: NO_FILES }): string {
+export function courseText(
+  course: Course,
+  columns: number,
+  only?: (lesson: Lesson, number: number) => boolean,
+  setup: PrintSetup = { seed: PRINT_SEED, files: NO_FILES },
+): string {
   const chosen = course.lessons.flatMap((lesson, i) => (only && !only(lesson, i + 1) ? [] : [{ lesson, number: i + 1 }]));
   const facts = lessonFacts(course, setup);
   const parts = chosen.map(({ lesson, number }) => lessonText(lesson, number, columns, setup, facts[number - 1]));
-  parts.push(answerKeyLines(chosen.flatMap(({ lesson, number }) => answers(lesson, number, facts[number - 1] ?? {})), columns));
-  return parts.map((lines) => lines.map((l) => lineText(l).trimEnd()).join('\n')).join('\n').trimEnd();
+  parts.push(
+    answerKeyLines(
+      chosen.flatMap(({ lesson, number }) => answers(lesson, number, facts[number - 1] ?? {})),
+      columns,
+    ),
+  );
+  return parts
+    .map((lines) => lines.map((l) => lineText(l).trimEnd()).join('\n'))
+    .join('\n')
+    .trimEnd();
 }

@@ -4,20 +4,7 @@ import stringWidth from 'string-width';
 import { NARROW } from './narrow.js';
 
 export type Style =
-  | 'plain'
-  | 'heading'
-  | 'dim'
-  | 'code'
-  | 'command'
-  | 'border'
-  | 'focus'
-  | 'cursor'
-  | 'good'
-  | 'bad'
-  | 'nodePort'
-  | 'port'
-  | 'targetPort'
-  | 'containerPort';
+  'plain' | 'heading' | 'dim' | 'code' | 'command' | 'border' | 'focus' | 'cursor' | 'good' | 'bad' | 'nodePort' | 'port' | 'targetPort' | 'containerPort';
 
 export interface Segment {
   readonly text: string;

@@ -21,14 +21,19 @@ export function printedQuestion(question: Question, number: string, columns: num
       out.push(line('  Answer: ____________', 'dim'));
       break;
     case 'order':
-      [...q.items].map((item, i) => ({ item, i })).sort((a, b) => a.item.text.localeCompare(b.item.text)).forEach(({ item }, n) => {
-        out.push(...wrap(`${LETTERS[n]}) ${item.text}`, columns - 2, 'plain', 5).map(indent2));
-      });
+      [...q.items]
+        .map((item, i) => ({ item, i }))
+        .sort((a, b) => a.item.text.localeCompare(b.item.text))
+        .forEach(({ item }, n) => {
+          out.push(...wrap(`${LETTERS[n]}) ${item.text}`, columns - 2, 'plain', 5).map(indent2));
+        });
       out.push(line('  (put them in order)', 'dim'));
       break;
     case 'match': {
       q.pairs.forEach((p, i) => out.push(...wrap(`${i + 1}. ${p.left}`, columns - 2, 'plain', 5).map(indent2)));
-      [...q.pairs].sort((a, b) => a.right.localeCompare(b.right)).forEach((p, i) => out.push(...wrap(`${LETTERS[i]}) ${p.right}`, columns - 2, 'plain', 5).map(indent2)));
+      [...q.pairs]
+        .sort((a, b) => a.right.localeCompare(b.right))
+        .forEach((p, i) => out.push(...wrap(`${LETTERS[i]}) ${p.right}`, columns - 2, 'plain', 5).map(indent2)));
       break;
     }
     case 'bug':

@@ -61,7 +61,9 @@ export function renderStep(step: Step, options: RenderOptions): RenderedStep {
 }
 
 function dependsOnCluster(step: Step): boolean {
-  return step.kind === 'do' || step.kind === 'trace' || hasTemplates(step.text) || (step.kind === 'compare' && Boolean(step.left.command || step.right.command));
+  return (
+    step.kind === 'do' || step.kind === 'trace' || hasTemplates(step.text) || (step.kind === 'compare' && Boolean(step.left.command || step.right.command))
+  );
 }
 
 /** A deep dive says so above its text: off the core path, the learner's to take or pass over. */
@@ -94,12 +96,28 @@ function draw(step: Step, options: RenderOptions): RenderedStep {
     case 'trace': {
       if (options.interactive) return { lines };
       const { request } = step;
-      const what = request.from === 'load-balancer' ? `a request to the load balancer of ${request.service}` : `a request from ${request.from === 'pod' ? `pod ${request.pod}` : 'your machine'} to ${fillTemplates(request.url ?? '', options.templates)}`;
+      const what =
+        request.from === 'load-balancer'
+          ? `a request to the load balancer of ${request.service}`
+          : `a request from ${request.from === 'pod' ? `pod ${request.pod}` : 'your machine'} to ${fillTemplates(request.url ?? '', options.templates)}`;
       const followed = options.templates ? followRequest(request, options.templates) : null;
       if (followed?.ok) {
-        return { lines: [...lines, blank, ...wrap(`Trace: ${what}, hop by hop (try it with \`trace\` in the sandbox):`, options.columns), ...traceTextLines(followed.trace, options.columns)] };
+        return {
+          lines: [
+            ...lines,
+            blank,
+            ...wrap(`Trace: ${what}, hop by hop (try it with \`trace\` in the sandbox):`, options.columns),
+            ...traceTextLines(followed.trace, options.columns),
+          ],
+        };
       }
-      return { lines: [...lines, blank, ...wrap(`Trace: ${what}. The course follows it hop by hop through your own cluster; try it with \`trace\` in the sandbox.`, options.columns)] };
+      return {
+        lines: [
+          ...lines,
+          blank,
+          ...wrap(`Trace: ${what}. The course follows it hop by hop through your own cluster; try it with \`trace\` in the sandbox.`, options.columns),
+        ],
+      };
     }
     case 'quiz':
       if (options.interactive) return { lines };
@@ -112,9 +130,10 @@ function practice(step: DoStep, options: RenderOptions): Line[] {
   const out: Line[] = options.interactive ? [] : goalLines(step, options);
   const shown = cluster ? Math.min(options.hintsShown ?? 0, step.hints.length) : step.hints.length;
   // On screen the hint asked for last is pinned under the goal, beside the prompt.
-  if (!options.interactive) step.hints.slice(0, shown).forEach((hint, i) => {
-    out.push(blank, ...prose(`Hint ${i + 1}: ${fillFrom(hint, cluster, options.templates)}`, columns, plain));
-  });
+  if (!options.interactive)
+    step.hints.slice(0, shown).forEach((hint, i) => {
+      out.push(blank, ...prose(`Hint ${i + 1}: ${fillFrom(hint, cluster, options.templates)}`, columns, plain));
+    });
   if (cluster && shown < step.hints.length) out.push(blank, line(`Stuck? Type hint for a hint (${step.hints.length - shown} left).`, 'dim'));
   return out;
 }

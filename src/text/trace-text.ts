@@ -7,7 +7,10 @@ import { wrap } from './wrap.js';
 function hopSentence(hop: Hop, number: number, count: number): string {
   const moved = hop.out && formatPacket(hop.out) !== formatPacket(hop.in) ? ` -> ${formatPacket(hop.out)}` : '';
   const nat = hop.nat ? ` (${hop.nat})` : '';
-  const said = [...hop.decided.map(describeDecision), ...(hop.note ? [hop.note] : [])].map((s) => s.replace(/\.$/, '')).map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('. ');
+  const said = [...hop.decided.map(describeDecision), ...(hop.note ? [hop.note] : [])]
+    .map((s) => s.replace(/\.$/, ''))
+    .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
+    .join('. ');
   return `Hop ${number} of ${count}, ${hop.where}: ${formatPacket(hop.in)}${moved}${nat}.${said ? ` ${said}.` : ''}`;
 }
 

@@ -97,7 +97,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
       const typed = typedText(context, name);
-      const action = actionFor(context, name, metrics) ?? (typed === null ? null : { type: 'prompt-edit', action: { type: 'insert', text: typed } } as const);
+      const action = actionFor(context, name, metrics) ?? (typed === null ? null : ({ type: 'prompt-edit', action: { type: 'insert', text: typed } } as const));
       if (!action) continue;
       routed = navigate(routed, action);
       if (action.type === 'prompt-submit') {

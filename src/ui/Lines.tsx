@@ -37,31 +37,33 @@ interface LineProps {
 }
 
 /** Same text in the same styles: screens build their lines afresh for every frame. */
-const sameLine = (a: Line, b: Line): boolean =>
-  a === b || (a.length === b.length && a.every((s, i) => s.text === b[i]!.text && s.style === b[i]!.style));
+const sameLine = (a: Line, b: Line): boolean => a === b || (a.length === b.length && a.every((s, i) => s.text === b[i]!.text && s.style === b[i]!.style));
 
 // A key changes a few rows of a screen; the others are left to React as they were.
-export const LineView = memo(function LineView({ line, columns }: LineProps) {
-  const { color } = useDisplay();
-  // Our styles are Ink's props; escapes inside the text can only have come from input.
-  const cut = clip(line.some((s) => hasControl(s.text)) ? line.map((s) => ({ ...s, text: visibleControls(s.text) })) : line, columns);
-  if (cut.length === 0) return <Text> </Text>;
-  return (
-    <Text wrap="truncate-end">
-      {cut.map((s, i) => {
-        const props = styleProps(s.style, color);
-        // Unstyled text needs no Text of its own: one component and one Ink node fewer a piece.
-        return props === UNSTYLED ? (
-          s.text
-        ) : (
-          <Text key={i} {...props}>
-            {s.text}
-          </Text>
-        );
-      })}
-    </Text>
-  );
-}, (before, after) => before.columns === after.columns && sameLine(before.line, after.line));
+export const LineView = memo(
+  function LineView({ line, columns }: LineProps) {
+    const { color } = useDisplay();
+    // Our styles are Ink's props; escapes inside the text can only have come from input.
+    const cut = clip(line.some((s) => hasControl(s.text)) ? line.map((s) => ({ ...s, text: visibleControls(s.text) })) : line, columns);
+    if (cut.length === 0) return <Text> </Text>;
+    return (
+      <Text wrap="truncate-end">
+        {cut.map((s, i) => {
+          const props = styleProps(s.style, color);
+          // Unstyled text needs no Text of its own: one component and one Ink node fewer a piece.
+          return props === UNSTYLED ? (
+            s.text
+          ) : (
+            <Text key={i} {...props}>
+              {s.text}
+            </Text>
+          );
+        })}
+      </Text>
+    );
+  },
+  (before, after) => before.columns === after.columns && sameLine(before.line, after.line),
+);
 
 export function Lines({ lines, columns }: { readonly lines: readonly Line[]; readonly columns: number }) {
   return (

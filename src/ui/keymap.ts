@@ -4,8 +4,7 @@ import { currentQuiz, currentTrace, type NavAction, type NavState } from '../cor
 import type { EditAction } from '../core/shell/line-editor.js';
 
 export type KeyName =
-  | 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end'
-  | 'enter' | 'escape' | 'space' | 'tab' | 'ctrl-c' | 'ctrl-d' | (string & {});
+  'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end' | 'enter' | 'escape' | 'space' | 'tab' | 'ctrl-c' | 'ctrl-d' | (string & {});
 
 /** Where the keys go: decided from the state, one context at a time. */
 export type Context = 'resume' | 'home' | 'lesson' | 'manifest' | 'practice' | 'quiz' | 'quiz-typed' | 'trace' | 'trace-predict' | 'help';
@@ -42,28 +41,81 @@ const PRACTICE: readonly Context[] = ['practice'];
 const QUIZ: readonly Context[] = ['quiz', 'quiz-typed'];
 const sheet = (action: SheetAction) => (): NavAction => ({ type: 'quiz-sheet', action });
 
-const scroll = (delta: (v: ViewMetrics) => number) => (v: ViewMetrics): NavAction => ({ type: 'scroll', delta: delta(v), max: v.maxScroll });
-const scrollOutput = (delta: (v: ViewMetrics) => number) => (v: ViewMetrics): NavAction => ({ type: 'scroll', pane: 'output', delta: delta(v), max: v.outputMaxScroll ?? 0 });
+const scroll =
+  (delta: (v: ViewMetrics) => number) =>
+  (v: ViewMetrics): NavAction => ({ type: 'scroll', delta: delta(v), max: v.maxScroll });
+const scrollOutput =
+  (delta: (v: ViewMetrics) => number) =>
+  (v: ViewMetrics): NavAction => ({ type: 'scroll', pane: 'output', delta: delta(v), max: v.outputMaxScroll ?? 0 });
 
 export const BINDINGS: readonly Binding[] = [
-  { contexts: ['resume'], keys: ['enter', 'y'], label: 'enter / y', does: 'continue where you left off', hint: 'enter continue', action: () => ({ type: 'answer-resume', accept: true }) },
-  { contexts: ['resume'], keys: ['n', 'escape'], label: 'n / esc', does: 'go to the lesson list instead', hint: 'n lesson list', action: () => ({ type: 'answer-resume', accept: false }) },
+  {
+    contexts: ['resume'],
+    keys: ['enter', 'y'],
+    label: 'enter / y',
+    does: 'continue where you left off',
+    hint: 'enter continue',
+    action: () => ({ type: 'answer-resume', accept: true }),
+  },
+  {
+    contexts: ['resume'],
+    keys: ['n', 'escape'],
+    label: 'n / esc',
+    does: 'go to the lesson list instead',
+    hint: 'n lesson list',
+    action: () => ({ type: 'answer-resume', accept: false }),
+  },
   { contexts: ['home'], keys: ['up', 'k'], label: '↑ / k', does: 'previous lesson', action: () => ({ type: 'move-cursor', delta: -1 }) },
   { contexts: ['home'], keys: ['down', 'j'], label: '↓ / j', does: 'next lesson', hint: '↑↓ choose', action: () => ({ type: 'move-cursor', delta: 1 }) },
-  { contexts: ['home'], keys: ['enter', 'right', 'space'], label: 'enter / →', does: 'open the lesson', hint: 'enter open', action: () => ({ type: 'open-lesson' }) },
-  { contexts: READING, keys: ['right', 'enter', 'space', 'n'], label: '→ / enter / space', does: 'next step', hint: '→ next', action: () => ({ type: 'next-step' }) },
+  {
+    contexts: ['home'],
+    keys: ['enter', 'right', 'space'],
+    label: 'enter / →',
+    does: 'open the lesson',
+    hint: 'enter open',
+    action: () => ({ type: 'open-lesson' }),
+  },
+  {
+    contexts: READING,
+    keys: ['right', 'enter', 'space', 'n'],
+    label: '→ / enter / space',
+    does: 'next step',
+    hint: '→ next',
+    action: () => ({ type: 'next-step' }),
+  },
   { contexts: READING, keys: ['left', 'b', 'p'], label: '← / b', does: 'previous step', hint: '← back', action: () => ({ type: 'previous-step' }) },
   { contexts: ['lesson'], keys: ['down', 'j'], label: '↓ / j', does: 'scroll down', hint: '↑↓ scroll', action: scroll(() => 1) },
   { contexts: ['lesson'], keys: ['up', 'k'], label: '↑ / k', does: 'scroll up', action: scroll(() => -1) },
-  { contexts: ['manifest'], keys: ['down', 'j'], label: '↓ / j', does: 'next field of the manifest', hint: '↑↓ fields', action: () => ({ type: 'move-field', delta: 1 }) },
+  {
+    contexts: ['manifest'],
+    keys: ['down', 'j'],
+    label: '↓ / j',
+    does: 'next field of the manifest',
+    hint: '↑↓ fields',
+    action: () => ({ type: 'move-field', delta: 1 }),
+  },
   { contexts: ['manifest'], keys: ['up', 'k'], label: '↑ / k', does: 'previous field of the manifest', action: () => ({ type: 'move-field', delta: -1 }) },
   { contexts: READING, keys: ['pagedown'], label: 'page down', does: 'scroll a page down', action: scroll((v) => v.page) },
   { contexts: READING, keys: ['pageup'], label: 'page up', does: 'scroll a page up', action: scroll((v) => -v.page) },
   { contexts: READING, keys: ['home', 'g'], label: 'home / g', does: 'back to the top', action: scroll((v) => -v.maxScroll - 1) },
   { contexts: READING, keys: ['end', 'G'], label: 'end / G', does: 'to the bottom', action: scroll((v) => v.maxScroll + 1) },
   { contexts: READING, keys: ['l', 'escape'], label: 'l / esc', does: 'the lesson list', hint: 'l lessons', action: () => ({ type: 'go-home' }) },
-  { contexts: PRACTICE, keys: ['enter'], label: 'enter', does: 'run the command (on an empty line, once the goal is met: next step)', hint: 'enter run', action: (v) => ({ type: 'prompt-submit', elapsedMs: v.elapsedMs ?? 0 }) },
-  { contexts: PRACTICE, keys: ['ctrl-o'], label: 'ctrl-o', does: "your own kubectl: serve this step's cluster on 127.0.0.1 for it (again: stop)", hint: 'ctrl-o kubectl', action: () => ({ type: 'own-kubectl' }) },
+  {
+    contexts: PRACTICE,
+    keys: ['enter'],
+    label: 'enter',
+    does: 'run the command (on an empty line, once the goal is met: next step)',
+    hint: 'enter run',
+    action: (v) => ({ type: 'prompt-submit', elapsedMs: v.elapsedMs ?? 0 }),
+  },
+  {
+    contexts: PRACTICE,
+    keys: ['ctrl-o'],
+    label: 'ctrl-o',
+    does: "your own kubectl: serve this step's cluster on 127.0.0.1 for it (again: stop)",
+    hint: 'ctrl-o kubectl',
+    action: () => ({ type: 'own-kubectl' }),
+  },
   { contexts: PRACTICE, keys: ['tab'], label: 'tab', does: 'complete a command, a name or a file', action: () => ({ type: 'prompt-complete' }) },
   { contexts: PRACTICE, keys: ['up'], label: '↑ / ↓', does: 'earlier commands', action: edit({ type: 'history', delta: -1 }) },
   { contexts: PRACTICE, keys: ['down'], label: '↓', does: 'later commands', action: edit({ type: 'history', delta: 1 }) },
@@ -74,11 +126,45 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: PRACTICE, keys: ['backspace'], label: 'backspace', does: 'erase to the left', action: edit({ type: 'backspace' }) },
   { contexts: PRACTICE, keys: ['ctrl-w'], label: 'ctrl-w', does: 'erase the word before the cursor', action: edit({ type: 'delete-word' }) },
   { contexts: PRACTICE, keys: ['ctrl-u'], label: 'ctrl-u', does: 'erase the line', action: edit({ type: 'clear' }) },
-  { contexts: PRACTICE, keys: ['pageup'], label: 'page up', does: 'scroll the output back (earlier commands and their output)', hint: 'pgup/pgdn output', action: scrollOutput((v) => v.outputPage ?? 1) },
-  { contexts: PRACTICE, keys: ['pagedown'], label: 'page down', does: 'scroll the output on, to the prompt', action: scrollOutput((v) => -(v.outputPage ?? 1)) },
-  { contexts: PRACTICE, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, h hint, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
-  { contexts: PRACTICE, keys: ['ctrl-c'], label: 'ctrl-c', does: 'erase the line; on an empty line, quit', hint: 'type hint for a hint', action: () => ({ type: 'prompt-interrupt' }) },
-  { contexts: QUIZ, keys: ['enter'], label: 'enter', does: 'answer; after the feedback, the next question', hint: 'enter answer', action: () => ({ type: 'quiz-submit' }) },
+  {
+    contexts: PRACTICE,
+    keys: ['pageup'],
+    label: 'page up',
+    does: 'scroll the output back (earlier commands and their output)',
+    hint: 'pgup/pgdn output',
+    action: scrollOutput((v) => v.outputPage ?? 1),
+  },
+  {
+    contexts: PRACTICE,
+    keys: ['pagedown'],
+    label: 'page down',
+    does: 'scroll the output on, to the prompt',
+    action: scrollOutput((v) => -(v.outputPage ?? 1)),
+  },
+  {
+    contexts: PRACTICE,
+    keys: ['escape'],
+    label: 'esc',
+    does: 'lesson keys: → next, ← back, h hint, l lessons, q quit',
+    hint: 'esc lesson keys',
+    action: () => ({ type: 'focus', to: 'page' }),
+  },
+  {
+    contexts: PRACTICE,
+    keys: ['ctrl-c'],
+    label: 'ctrl-c',
+    does: 'erase the line; on an empty line, quit',
+    hint: 'type hint for a hint',
+    action: () => ({ type: 'prompt-interrupt' }),
+  },
+  {
+    contexts: QUIZ,
+    keys: ['enter'],
+    label: 'enter',
+    does: 'answer; after the feedback, the next question',
+    hint: 'enter answer',
+    action: () => ({ type: 'quiz-submit' }),
+  },
   { contexts: ['quiz'], keys: ['up', 'k'], label: '↑ / k', does: 'the row above', action: sheet({ type: 'move', delta: -1 }) },
   { contexts: ['quiz'], keys: ['down', 'j'], label: '↓ / j', does: 'the row below', action: sheet({ type: 'move', delta: 1 }) },
   { contexts: ['quiz'], keys: ['space'], label: 'space', does: 'tick an option, or pick up and drop an item', action: sheet({ type: 'toggle' }) },
@@ -92,23 +178,84 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: ['quiz-typed'], keys: ['left'], label: '←', does: 'cursor left', action: edit({ type: 'move', to: 'left' }) },
   { contexts: ['quiz-typed'], keys: ['right'], label: '→', does: 'cursor right', action: edit({ type: 'move', to: 'right' }) },
   { contexts: ['quiz-typed'], keys: ['ctrl-u'], label: 'ctrl-u', does: 'erase the answer', action: edit({ type: 'clear' }) },
-  { contexts: QUIZ, keys: ['escape'], label: 'esc', does: 'lesson keys: → next, ← back, l lessons, q quit', hint: 'esc lesson keys', action: () => ({ type: 'focus', to: 'page' }) },
+  {
+    contexts: QUIZ,
+    keys: ['escape'],
+    label: 'esc',
+    does: 'lesson keys: → next, ← back, l lessons, q quit',
+    hint: 'esc lesson keys',
+    action: () => ({ type: 'focus', to: 'page' }),
+  },
   { contexts: ['trace-predict'], keys: ['up', 'k'], label: '↑ / k', does: 'the ending above', action: () => ({ type: 'trace-predict-move', delta: -1 }) },
   { contexts: ['trace-predict'], keys: ['down', 'j'], label: '↓ / j', does: 'the ending below', action: () => ({ type: 'trace-predict-move', delta: 1 }) },
-  { contexts: ['trace-predict'], keys: ['enter', 'space'], label: 'enter', does: 'that is my guess: show the trace', hint: 'enter guess', action: () => ({ type: 'trace-predict' }) },
-  { contexts: ['trace'], keys: ['right', 'space', 'n'], label: '→ / space', does: 'the next hop (after the last, the next step)', hint: '→ next hop', action: (v) => ({ type: 'trace-move', delta: 1, stops: v.stops ?? 1 }) },
-  { contexts: ['trace'], keys: ['left', 'b', 'p'], label: '←', does: 'the hop before (before the first, the previous step)', hint: '← back', action: (v) => ({ type: 'trace-move', delta: -1, stops: v.stops ?? 1 }) },
+  {
+    contexts: ['trace-predict'],
+    keys: ['enter', 'space'],
+    label: 'enter',
+    does: 'that is my guess: show the trace',
+    hint: 'enter guess',
+    action: () => ({ type: 'trace-predict' }),
+  },
+  {
+    contexts: ['trace'],
+    keys: ['right', 'space', 'n'],
+    label: '→ / space',
+    does: 'the next hop (after the last, the next step)',
+    hint: '→ next hop',
+    action: (v) => ({ type: 'trace-move', delta: 1, stops: v.stops ?? 1 }),
+  },
+  {
+    contexts: ['trace'],
+    keys: ['left', 'b', 'p'],
+    label: '←',
+    does: 'the hop before (before the first, the previous step)',
+    hint: '← back',
+    action: (v) => ({ type: 'trace-move', delta: -1, stops: v.stops ?? 1 }),
+  },
   { contexts: ['trace'], keys: ['a'], label: 'a', does: 'play the trace hop by hop', hint: 'a play', action: () => ({ type: 'trace-play', on: true }) },
   { contexts: ['trace'], keys: ['enter'], label: 'enter', does: 'the next step', action: () => ({ type: 'next-step' }) },
-  { contexts: ['trace', 'trace-predict'], keys: ['l', 'escape'], label: 'l / esc', does: 'the lesson list', hint: 'l lessons', action: () => ({ type: 'go-home' }) },
-  { contexts: ['home', ...READING, 'trace'], keys: ['d'], label: 'd', does: 'deep dives: take them, or pass over them (the core path)', action: () => ({ type: 'toggle-deep' }) },
+  {
+    contexts: ['trace', 'trace-predict'],
+    keys: ['l', 'escape'],
+    label: 'l / esc',
+    does: 'the lesson list',
+    hint: 'l lessons',
+    action: () => ({ type: 'go-home' }),
+  },
+  {
+    contexts: ['home', ...READING, 'trace'],
+    keys: ['d'],
+    label: 'd',
+    does: 'deep dives: take them, or pass over them (the core path)',
+    action: () => ({ type: 'toggle-deep' }),
+  },
   { contexts: ['lesson'], keys: ['i'], label: 'i', does: 'back to the prompt (practice steps)', action: () => ({ type: 'focus', to: 'prompt' }) },
-  { contexts: ['lesson'], keys: ['o'], label: 'o', does: "your own kubectl on this practice step's cluster (again: stop)", action: () => ({ type: 'own-kubectl' }) },
+  {
+    contexts: ['lesson'],
+    keys: ['o'],
+    label: 'o',
+    does: "your own kubectl on this practice step's cluster (again: stop)",
+    action: () => ({ type: 'own-kubectl' }),
+  },
   { contexts: ['lesson'], keys: ['h'], label: 'h', does: 'a hint (practice steps)', action: () => ({ type: 'hint' }) },
   { contexts: ['help'], keys: ['escape', '?', 'enter'], label: 'esc / ?', does: 'close this help', hint: 'esc close', action: () => ({ type: 'close-help' }) },
-  { contexts: ['home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict'], keys: ['?'], label: '?', does: 'show the keys', hint: '? keys', action: () => ({ type: 'toggle-help' }) },
+  {
+    contexts: ['home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict'],
+    keys: ['?'],
+    label: '?',
+    does: 'show the keys',
+    hint: '? keys',
+    action: () => ({ type: 'toggle-help' }),
+  },
   { contexts: ['quiz-typed'], keys: ['ctrl-c'], label: 'ctrl-c', does: 'quit (your progress is saved)', action: () => ({ type: 'quit' }) },
-  { contexts: ['resume', 'home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict', 'help'], keys: ['q', 'ctrl-c'], label: 'q / ctrl-c', does: 'quit (your progress is saved)', hint: 'q quit', action: () => ({ type: 'quit' }) },
+  {
+    contexts: ['resume', 'home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict', 'help'],
+    keys: ['q', 'ctrl-c'],
+    label: 'q / ctrl-c',
+    does: 'quit (your progress is saved)',
+    hint: 'q quit',
+    action: () => ({ type: 'quit' }),
+  },
 ];
 
 export function contextOf(state: NavState): Context {
@@ -150,16 +297,39 @@ export function actionFor(context: Context, key: KeyName, view: ViewMetrics): Na
 }
 
 interface InkKey {
-  upArrow: boolean; downArrow: boolean; leftArrow: boolean; rightArrow: boolean;
-  pageDown: boolean; pageUp: boolean; home?: boolean; end?: boolean;
-  return: boolean; escape: boolean; ctrl: boolean; tab: boolean; backspace?: boolean; delete?: boolean;
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  pageDown: boolean;
+  pageUp: boolean;
+  home?: boolean;
+  end?: boolean;
+  return: boolean;
+  escape: boolean;
+  ctrl: boolean;
+  tab: boolean;
+  backspace?: boolean;
+  delete?: boolean;
 }
 
 const ESCAPES: Record<string, KeyName> = {
-  '\u001B[A': 'up', '\u001B[B': 'down', '\u001B[C': 'right', '\u001B[D': 'left',
-  '\u001BOA': 'up', '\u001BOB': 'down', '\u001BOC': 'right', '\u001BOD': 'left',
-  '\u001B[5~': 'pageup', '\u001B[6~': 'pagedown',
-  '\u001B[H': 'home', '\u001B[F': 'end', '\u001B[1~': 'home', '\u001B[4~': 'end', '\u001BOH': 'home', '\u001BOF': 'end',
+  '\u001B[A': 'up',
+  '\u001B[B': 'down',
+  '\u001B[C': 'right',
+  '\u001B[D': 'left',
+  '\u001BOA': 'up',
+  '\u001BOB': 'down',
+  '\u001BOC': 'right',
+  '\u001BOD': 'left',
+  '\u001B[5~': 'pageup',
+  '\u001B[6~': 'pagedown',
+  '\u001B[H': 'home',
+  '\u001B[F': 'end',
+  '\u001B[1~': 'home',
+  '\u001B[4~': 'end',
+  '\u001BOH': 'home',
+  '\u001BOF': 'end',
 };
 
 /**
@@ -167,7 +337,20 @@ const ESCAPES: Record<string, KeyName> = {
  * arrive together as one string, so plain characters are taken one at a time.
  */
 export function keyNames(input: string, key: InkKey): KeyName[] {
-  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.escape || key.ctrl || key.tab || key.backspace || key.delete;
+  const special =
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown ||
+    key.home ||
+    key.end ||
+    key.escape ||
+    key.ctrl ||
+    key.tab ||
+    key.backspace ||
+    key.delete;
   if (special || input.length <= 1) return [keyName(input, key)];
   // Ink hands a mixed read ("\r" then an arrow) over raw: take it apart key by key.
   return (input.match(/\u001B\[[0-9;]*[A-Za-z~]|\u001BO[A-Za-z]|[\s\S]/gu) ?? []).flatMap((token): KeyName[] => {

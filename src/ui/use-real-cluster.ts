@@ -54,9 +54,12 @@ export function useRealCluster(state: NavState, dispatch: (action: NavAction) =>
       }
     });
     const timer = setInterval(() => {
-      void link.read().then((cluster) => {
-        if (!left && cluster) dispatch({ type: 'real-cluster', lesson, cluster });
-      }, () => undefined);
+      void link.read().then(
+        (cluster) => {
+          if (!left && cluster) dispatch({ type: 'real-cluster', lesson, cluster });
+        },
+        () => undefined,
+      );
     }, READ_EVERY_MS);
     return () => {
       left = true;

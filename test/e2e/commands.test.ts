@@ -83,7 +83,10 @@ describe('the built CLI without a terminal', { skip }, () => {
     assert.ok(compiled && fromYaml.ok);
     const withoutPaths = (lessons: readonly { file: string }[]) => lessons.map((l) => ({ ...l, file: l.file.split(/[\\/]/).pop() }));
     assert.deepEqual(withoutPaths(compiled.lessons), withoutPaths(fromYaml.course.lessons));
-    assert.ok(compiled.lessons.every((l) => l.file.startsWith('lessons/')), 'no machine paths in the package');
+    assert.ok(
+      compiled.lessons.every((l) => l.file.startsWith('lessons/')),
+      'no machine paths in the package',
+    );
   });
 
   it('refuses a compiled course of another format', () => {

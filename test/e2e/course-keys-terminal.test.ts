@@ -6,7 +6,44 @@ import { describe, it } from 'node:test';
 import { CLEAR_TERMINAL, CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 // Every key the course knows but the two that quit (q, Ctrl-C), and some it does not.
-const KEYS = ['Enter', 'Enter', 'Right', 'Right', 'Right', 'Left', 'Up', 'Down', 'Down', 'Space', 'Escape', 'Tab', 'PageDown', 'PageUp', 'Home', 'End', 'BSpace', '?', 'l', 'h', 'i', 'a', 'g', 'G', 'j', 'k', 'n', 'b', 'y', 'r', 'x', 'é', '中', 'F5', 'C-u', 'C-w'];
+const KEYS = [
+  'Enter',
+  'Enter',
+  'Right',
+  'Right',
+  'Right',
+  'Left',
+  'Up',
+  'Down',
+  'Down',
+  'Space',
+  'Escape',
+  'Tab',
+  'PageDown',
+  'PageUp',
+  'Home',
+  'End',
+  'BSpace',
+  '?',
+  'l',
+  'h',
+  'i',
+  'a',
+  'g',
+  'G',
+  'j',
+  'k',
+  'n',
+  'b',
+  'y',
+  'r',
+  'x',
+  'é',
+  '中',
+  'F5',
+  'C-u',
+  'C-w',
+];
 const TOP = /^(nodeport-lab {2}|Lesson \d+\/\d+ |Keys|Please enlarge the window)/;
 
 function* randomKeys(seed: number, count: number): Generator<string> {
@@ -80,7 +117,15 @@ describe('the shipped course under random keys and resizes, in a real terminal',
   }
 
   it('resized every few keys, from each kind of screen: each frame is redrawn to the new size', async () => {
-    const sizes = [[80, 24], [200, 50], [60, 20], [120, 40], [61, 21], [160, 25], [100, 30]] as const;
+    const sizes = [
+      [80, 24],
+      [200, 50],
+      [60, 20],
+      [120, 40],
+      [61, 21],
+      [160, 25],
+      [100, 30],
+    ] as const;
     let resizes = 0;
     for (const [n, start] of STARTS.entries()) {
       const term = new Terminal(`node ${CLI} --seed 4`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: homeAt(start.lesson, start.step) });

@@ -123,9 +123,15 @@ describe('the built course in a real terminal', { skip }, () => {
       assert.match(screen, /the course cannot start/);
       // The same list lint gives, problem for problem.
       const lint = spawnSync(process.execPath, [CLI, 'lint', fixture('broken')], { encoding: 'utf8' });
-      const problems = lint.stderr.trim().split('\n').filter((l) => /:\d+:\d+: /.test(l));
+      const problems = lint.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => /:\d+:\d+: /.test(l));
       assert.ok(problems.length >= 3, lint.stderr);
-      const shown = screen.split('\n').filter((l) => /:\d+:\d+: /.test(l)).map((l) => l.trimEnd());
+      const shown = screen
+        .split('\n')
+        .filter((l) => /:\d+:\d+: /.test(l))
+        .map((l) => l.trimEnd());
       assert.deepEqual(shown, problems);
       assert.ok(!existsSync(join(term.dir, 'never')));
     } finally {

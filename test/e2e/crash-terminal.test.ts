@@ -15,7 +15,11 @@ describe('a bug inside the UI, in a real terminal', { skip: tmuxMissing() }, () 
   for (const where of ['render', 'key'] as const) {
     it(`a throw while ${where === 'render' ? 'drawing' : 'handling a key'}: terminal restored, one readable message, progress intact, exit 1`, async () => {
       const dir = home();
-      const term = new Terminal(`node ${CLI} --lessons ${fixture('course')} --seed 2`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir, NODEPORT_LAB_FAULT: `${where}:!` });
+      const term = new Terminal(
+        `node ${CLI} --lessons ${fixture('course')} --seed 2`,
+        { columns: 100, rows: 30 },
+        { NODEPORT_LAB_HOME: dir, NODEPORT_LAB_FAULT: `${where}:!` },
+      );
       try {
         await term.waitFor((s) => s.includes('First lesson'));
         term.keys('Enter');
@@ -61,7 +65,11 @@ describe('a bug inside the UI, in a real terminal', { skip: tmuxMissing() }, () 
   }
 
   it('NODEPORT_LAB_DEBUG=1 adds where it happened', async () => {
-    const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home(), NODEPORT_LAB_FAULT: 'key:!', NODEPORT_LAB_DEBUG: '1' });
+    const term = new Terminal(
+      `node ${CLI} --lessons ${fixture('course')}`,
+      { columns: 100, rows: 30 },
+      { NODEPORT_LAB_HOME: home(), NODEPORT_LAB_FAULT: 'key:!', NODEPORT_LAB_DEBUG: '1' },
+    );
     try {
       await term.waitFor((s) => s.includes('First lesson'));
       term.keys('!');

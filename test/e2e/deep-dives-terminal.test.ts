@@ -6,7 +6,10 @@ import { describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 describe('deep dives in the shipped course, in a real terminal', { skip: tmuxMissing() }, () => {
-  for (const size of [{ columns: 80, rows: 24 }, { columns: 60, rows: 20 }]) {
+  for (const size of [
+    { columns: 80, rows: 24 },
+    { columns: 60, rows: 20 },
+  ]) {
     it(`at ${size.columns}x${size.rows}: minutes on the list, → passes over a deep dive, d takes them, the choice is kept`, async () => {
       const home = mkdtempSync(join(tmpdir(), 'npl-deep-'));
       const term = new Terminal(`node ${CLI} --seed 2`, size, { NODEPORT_LAB_HOME: home });

@@ -21,7 +21,11 @@ const SCREENS: { name: string; keys: string[]; shows: string; progress?: object;
   { name: 'the help overlay', keys: ['Enter', '?'], shows: 'Keys' },
   { name: 'a manifest step', keys: ['Enter', 'Right', 'Right'], shows: 'Manifest step' },
   { name: 'a practice prompt', keys: ['j', 'j', 'Enter'], shows: 'Practice step' },
-  { name: 'a trace (before its objects exist)', keys: ['j', 'j', 'Enter', 'Escape', 'Right', 'Right'], shows: 'is not a URL yet (make the objects it names first)' },
+  {
+    name: 'a trace (before its objects exist)',
+    keys: ['j', 'j', 'Enter', 'Escape', 'Right', 'Right'],
+    shows: 'is not a URL yet (make the objects it names first)',
+  },
   { name: 'a quiz', keys: [], shows: 'SINGLE-PROMPT', command: `quiz --lessons ${fixture('quiz-course')}` },
   // The shipped course, for the screens the fixture course does not have.
   { name: 'a compare step', keys: ['Enter'], shows: 'the manifest, side by side', command: '', progress: at('expose-declaratively', 'side-by-side') },
@@ -59,7 +63,11 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
   }
 
   // SIGTERM (kill, a service manager), SIGHUP (the terminal closed), SIGINT (kill -INT from outside).
-  for (const [signal, status] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+  for (const [signal, status] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const) {
     it(`${signal} keeps progress, restores the terminal and exits ${status}`, async () => {
       const dir = home();
       const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });

@@ -122,7 +122,8 @@ describe('everything to read is in view', { skip: tmuxMissing() }, () => {
       await term.waitFor((s) => s.includes('Goal reached'));
       term.keys('Enter');
       const question = await term.waitFor((s) => s.includes('Which port is opened'));
-      for (const option of ['nodePort', 'targetPort', 'port']) assert.match(question, new RegExp(`\\( \\) ${option}$|\\(•\\) ${option}$`, 'm'), `option ${option} in view`);
+      for (const option of ['nodePort', 'targetPort', 'port'])
+        assert.match(question, new RegExp(`\\( \\) ${option}$|\\(•\\) ${option}$`, 'm'), `option ${option} in view`);
       // Choose targetPort (wrong): move the cursor to it.
       let screen = question;
       for (let i = 0; i < 3 && !/› \(•\) targetPort/.test(screen); i++) {
@@ -160,7 +161,11 @@ describe('everything to read is in view', { skip: tmuxMissing() }, () => {
   }
 
   it('screen-reader mode: no box drawing, the plain presentation', async () => {
-    const term = new Terminal(`node ${CLI} --lessons ${lessons} --seed 2`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')), INK_SCREEN_READER: 'true' });
+    const term = new Terminal(
+      `node ${CLI} --lessons ${lessons} --seed 2`,
+      { columns: 80, rows: 24 },
+      { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')), INK_SCREEN_READER: 'true' },
+    );
     terms.push(term);
     term.keys('Enter');
     const screen = await term.waitFor((s) => s.includes('Goal'));

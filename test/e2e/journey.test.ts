@@ -12,8 +12,11 @@ async function press(term: Terminal, key: string, until: (screen: string) => boo
   return term.waitFor(until);
 }
 
-describe('a learner\'s journey through the shipped course, in a real terminal', { skip: tmuxMissing() }, () => {
-  for (const size of [{ columns: 80, rows: 24 }, { columns: 200, rows: 50 }]) {
+describe("a learner's journey through the shipped course, in a real terminal", { skip: tmuxMissing() }, () => {
+  for (const size of [
+    { columns: 80, rows: 24 },
+    { columns: 200, rows: 50 },
+  ]) {
     it(`at ${size.columns}x${size.rows}: practice, a trace, a quiz answer, quit, resume exactly there, reset`, async () => {
       const home = mkdtempSync(join(tmpdir(), 'npl-journey-'));
       const start = () => new Terminal(`node ${CLI} --seed 5`, size, { NODEPORT_LAB_HOME: home });

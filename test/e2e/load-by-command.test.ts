@@ -37,7 +37,10 @@ function heavyLoaded(args: string[], input = '', cwd?: string): string[] {
     env: { ...process.env, NPL_LOADED_LOG: log, NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
   });
   assert.equal(run.status, 0, run.stderr);
-  const files = readFileSync(log, 'utf8').trim().split('\n').map((url) => fileURLToPath(url));
+  const files = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((url) => fileURLToPath(url));
   assert.ok(files.includes(CLI), 'the hook saw the CLI load');
   const code = files.map((file) => readFileSync(file, 'utf8')).join('\n');
   return Object.entries(MARKS)
@@ -75,10 +78,18 @@ describe('what each command of the built CLI loads', { skip }, () => {
   it('the YAML parser loads only where YAML is parsed: not for a command without a file', () => {
     assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl create service nodeport web --tcp=80:80 --dry-run=client -o yaml\n'), []);
     assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl get nodes\n'), []);
-    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f pod-definition.yml\n'), [], 'a manifest in plain block style is read without the parser');
+    assert.deepEqual(
+      heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f pod-definition.yml\n'),
+      [],
+      'a manifest in plain block style is read without the parser',
+    );
     const folder = mkdtempSync(join(tmpdir(), 'npl-flow-'));
     writeFileSync(join(folder, 'flow.yml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: flow}\nspec:\n  containers: [{name: a, image: nginx}]\n');
     assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f flow.yml\n', folder), ['YAML'], 'a manifest in flow style is parsed');
-    assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], `kubectl patch svc kubernetes -p '{"metadata":{"labels":{"a":"b"}}}'\n`), ['YAML'], 'a patch is parsed as YAML');
+    assert.deepEqual(
+      heavyLoaded(['sandbox', '--seed', '1'], `kubectl patch svc kubernetes -p '{"metadata":{"labels":{"a":"b"}}}'\n`),
+      ['YAML'],
+      'a patch is parsed as YAML',
+    );
   });
 });

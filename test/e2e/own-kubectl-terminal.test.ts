@@ -63,7 +63,11 @@ async function openServed(lesson: string, step: string, title: string): Promise<
   await term.waitFor((s) => s.includes(title) && s.includes('ctrl-o kubectl'));
   term.keys('C-o');
   const screen = await term.waitFor((s) => s.includes('export KUBECONFIG='));
-  const exportLine = screen.split('\n').find((l) => l.startsWith('export KUBECONFIG='))?.trim() ?? '';
+  const exportLine =
+    screen
+      .split('\n')
+      .find((l) => l.startsWith('export KUBECONFIG='))
+      ?.trim() ?? '';
   assert.equal(exportLine, `export KUBECONFIG=${join(home, 'kubeconfig')}`, 'the line to paste is whole on the screen');
   assert.ok(screen.includes('kubectl get nodes -o wide'));
   assert.ok(existsSync(join(home, 'kubeconfig')));

@@ -16,7 +16,11 @@ describe('the packed package', () => {
     assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
     const out = mkdtempSync(join(tmpdir(), 'npl-pack-'));
     const packed = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: repoPath(''), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], {
+        cwd: repoPath(''),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
     )[0];
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
     assert.ok(files.includes('dist/cli.js'));
@@ -25,7 +29,11 @@ describe('the packed package', () => {
     // The shipped bundle is cli.js and its chunks; the crash tests' bundle (cli-faults.js, faults-*.js) stays home.
     for (const chunk of readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js'))) {
       const shipped = chunk === 'cli.js' || chunk.startsWith('chunk-');
-      assert.equal(files.includes(`dist/${chunk}`), shipped, `dist/${chunk}: ${shipped ? 'every piece of the shipped bundle is packed' : 'the test bundle is not packed'}`);
+      assert.equal(
+        files.includes(`dist/${chunk}`),
+        shipped,
+        `dist/${chunk}: ${shipped ? 'every piece of the shipped bundle is packed' : 'the test bundle is not packed'}`,
+      );
     }
     assert.ok(files.some((f) => f.startsWith('lessons/manifests/')));
     assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/')), 'no sources in the package');
@@ -44,7 +52,11 @@ describe('the packed package', () => {
 
     // The first run a learner sees: the course itself, in a terminal, without a network.
     if (tmuxMissing()) return;
-    const term = new Terminal(`${noNetwork.join(' ')} ${bin} --seed 1`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-first-')) });
+    const term = new Terminal(
+      `${noNetwork.join(' ')} ${bin} --seed 1`,
+      { columns: 100, rows: 30 },
+      { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-first-')) },
+    );
     try {
       await term.waitFor((s) => s.includes('1  Why a pod needs a Service'));
       term.keys('q');

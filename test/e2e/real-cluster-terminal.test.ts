@@ -17,63 +17,72 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const NS = 'nodeport-lab-expose-imperatively';
 
-describe('the Ink course on a real cluster (serve standing in for it)', { skip: KUBECTL && existsSync(CLI) ? tmuxMissing() : 'needs kubectl 1.32 and a build (npm run build)' }, () => {
-  let server: RunningServer;
-  const home = mkdtempSync(join(tmpdir(), 'nodeport-lab-real-ink-'));
-  const start = Date.now();
+describe(
+  'the Ink course on a real cluster (serve standing in for it)',
+  { skip: KUBECTL && existsSync(CLI) ? tmuxMissing() : 'needs kubectl 1.32 and a build (npm run build)' },
+  () => {
+    let server: RunningServer;
+    const home = mkdtempSync(join(tmpdir(), 'nodeport-lab-real-ink-'));
+    const start = Date.now();
 
-  before(async () => {
-    server = await startServer({ seed: 11, port: 0, home: join(home, 'serve'), clock: () => start + (Date.now() - start) * 10, log: () => undefined });
-  });
-  after(async () => {
-    await server.stop();
-  });
+    before(async () => {
+      server = await startServer({ seed: 11, port: 0, home: join(home, 'serve'), clock: () => start + (Date.now() - start) * 10, log: () => undefined });
+    });
+    after(async () => {
+      await server.stop();
+    });
 
-  const ours = async (): Promise<string[]> => {
-    const run = await realKubectl(['get', 'namespaces', '-l', 'app.kubernetes.io/managed-by=nodeport-lab', '-o', 'name'], server.kubeconfig);
-    assert.equal(run.code, 0, run.stderr);
-    return run.stdout.split('\n').filter((n) => n !== '');
-  };
-  const objects = async (kind: string): Promise<string> => (await realKubectl(['get', kind, '-n', NS, '-o', 'name'], server.kubeconfig)).stdout;
+    const ours = async (): Promise<string[]> => {
+      const run = await realKubectl(['get', 'namespaces', '-l', 'app.kubernetes.io/managed-by=nodeport-lab', '-o', 'name'], server.kubeconfig);
+      assert.equal(run.code, 0, run.stderr);
+      return run.stdout.split('\n').filter((n) => n !== '');
+    };
+    const objects = async (kind: string): Promise<string> => (await realKubectl(['get', kind, '-n', NS, '-o', 'name'], server.kubeconfig)).stdout;
 
-  it('consent, then a lesson whose do step is met through the real kubectl; Ctrl-C leaves no namespace of ours', async () => {
-    const term = new Terminal(`node ${CLI} --cluster --lesson expose-imperatively`, { columns: 80, rows: 24 }, { KUBECONFIG: server.kubeconfig, NODEPORT_LAB_HOME: join(home, 'lab'), PATH: process.env.PATH ?? '' });
-    try {
-      await term.waitFor((t) => t.includes('Go on? [y/N]'));
-      assert.match(term.screen(), /context {5}nodeport-lab/);
+    it('consent, then a lesson whose do step is met through the real kubectl; Ctrl-C leaves no namespace of ours', async () => {
+      const term = new Terminal(
+        `node ${CLI} --cluster --lesson expose-imperatively`,
+        { columns: 80, rows: 24 },
+        { KUBECONFIG: server.kubeconfig, NODEPORT_LAB_HOME: join(home, 'lab'), PATH: process.env.PATH ?? '' },
+      );
+      try {
+        await term.waitFor((t) => t.includes('Go on? [y/N]'));
+        assert.match(term.screen(), /context {5}nodeport-lab/);
+        assert.deepEqual(await ours(), []);
+        term.keys('y', 'Enter');
+        // The course's own screen, on the lesson's first do step; the prompt opens once the setup has run.
+        await term.waitFor((t) => t.includes('Expose the pod with one command') && /^\$\s*$/m.test(t), 30000);
+        assert.deepEqual(await ours(), [`namespace/${NS}`]);
+        assert.match(await objects('pods'), /pod\/my-first-pod/);
+        assert.doesNotMatch(await objects('services'), /my-first-service/);
+        // reset at the prompt: the namespace made again, with nothing in it but the lesson's setup.
+        term.keys('kubectl run stray --image nginx', 'Enter');
+        await term.waitFor((t) => t.includes('pod/stray created') && /^\$\s*$/m.test(t), 30000);
+        term.keys('reset', 'Enter');
+        await term.waitFor((t) => t.includes(`Namespace ${NS} made again`) && /^\$\s*$/m.test(t), 60000);
+        assert.match(await objects('pods'), /^pod\/my-first-pod\n$/);
+        term.keys('kubectl expose pod my-first-pod --type=NodePort --port 80 --name my-first-service', 'Enter');
+        const met = await term.waitFor((t) => t.includes('Goal reached'), 30000);
+        // The real kubectl's own answer, in the course's terminal pane.
+        assert.match(met, /service\/my-first-service exposed/);
+        // The goal ticked from the state read through the API.
+        assert.match(met, /✓ a NodePort service named my-first-service, port 80, selecting my-first-pod/);
+        assert.doesNotMatch(met, /○ a NodePort service/);
+        assert.match(await objects('services'), /service\/my-first-service/);
+        // The next step quotes the node port the real cluster gave, not one from the simulator.
+        const nodePort = (await realKubectl(['get', 'service', 'my-first-service', '-n', NS, '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig))
+          .stdout;
+        assert.match(nodePort, /^3\d{4}$/);
+        term.keys('Enter');
+        const next = await term.waitFor((t) => t.includes('Who picks the node port?'));
+        assert.match(next.replace(/\s+/g, ' '), new RegExp(`in your cluster, ${nodePort}\\.`));
+        term.keys('C-c');
+        assert.equal((await term.exited(30000)).code, 0);
+        assert.match(term.screen(), new RegExp(`namespace/${NS} deleted`));
+      } finally {
+        term.close();
+      }
       assert.deepEqual(await ours(), []);
-      term.keys('y', 'Enter');
-      // The course's own screen, on the lesson's first do step; the prompt opens once the setup has run.
-      await term.waitFor((t) => t.includes('Expose the pod with one command') && /^\$\s*$/m.test(t), 30000);
-      assert.deepEqual(await ours(), [`namespace/${NS}`]);
-      assert.match(await objects('pods'), /pod\/my-first-pod/);
-      assert.doesNotMatch(await objects('services'), /my-first-service/);
-      // reset at the prompt: the namespace made again, with nothing in it but the lesson's setup.
-      term.keys('kubectl run stray --image nginx', 'Enter');
-      await term.waitFor((t) => t.includes('pod/stray created') && /^\$\s*$/m.test(t), 30000);
-      term.keys('reset', 'Enter');
-      await term.waitFor((t) => t.includes(`Namespace ${NS} made again`) && /^\$\s*$/m.test(t), 60000);
-      assert.match(await objects('pods'), /^pod\/my-first-pod\n$/);
-      term.keys('kubectl expose pod my-first-pod --type=NodePort --port 80 --name my-first-service', 'Enter');
-      const met = await term.waitFor((t) => t.includes('Goal reached'), 30000);
-      // The real kubectl's own answer, in the course's terminal pane.
-      assert.match(met, /service\/my-first-service exposed/);
-      // The goal ticked from the state read through the API.
-      assert.match(met, /✓ a NodePort service named my-first-service, port 80, selecting my-first-pod/);
-      assert.doesNotMatch(met, /○ a NodePort service/);
-      assert.match(await objects('services'), /service\/my-first-service/);
-      // The next step quotes the node port the real cluster gave, not one from the simulator.
-      const nodePort = (await realKubectl(['get', 'service', 'my-first-service', '-n', NS, '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig)).stdout;
-      assert.match(nodePort, /^3\d{4}$/);
-      term.keys('Enter');
-      const next = await term.waitFor((t) => t.includes('Who picks the node port?'));
-      assert.match(next.replace(/\s+/g, ' '), new RegExp(`in your cluster, ${nodePort}\\.`));
-      term.keys('C-c');
-      assert.equal((await term.exited(30000)).code, 0);
-      assert.match(term.screen(), new RegExp(`namespace/${NS} deleted`));
-    } finally {
-      term.close();
-    }
-    assert.deepEqual(await ours(), []);
-  });
-});
+    });
+  },
+);

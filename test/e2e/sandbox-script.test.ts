@@ -35,7 +35,10 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
     assert.doesNotMatch(run.stdout, /curl: \(|error:|Error from server|Invalid value/);
     assert.match(run.stderr, /^curl: \(7\) Failed to connect to 203\.0\.113\.11 port 30625 after 0 ms: Couldn't connect to server$/m);
     assert.match(run.stderr, /^error: unknown flag: --generator$/m);
-    assert.match(run.stderr, /^error: failed to create NodePort service: Service "taken" is invalid: spec\.ports\[0\]\.nodePort: Invalid value: 31231: provided port is already allocated$/m);
+    assert.match(
+      run.stderr,
+      /^error: failed to create NodePort service: Service "taken" is invalid: spec\.ports\[0\]\.nodePort: Invalid value: 31231: provided port is already allocated$/m,
+    );
     assert.doesNotMatch(run.stderr, /Welcome|exposed/);
   });
 
@@ -45,7 +48,7 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
     assert.notEqual(transcript(lines).text, transcript(lines, ['--seed', '43']).text);
   });
 
-  it('goes on after errors and exits with the last command\'s status', () => {
+  it("goes on after errors and exits with the last command's status", () => {
     assert.equal(transcript('kubectl get pods nope\nkubectl get nodes\n').status, 0);
     assert.equal(transcript('kubectl get nodes\nkubectl get pods nope\n').status, 1);
     assert.equal(transcript('frobnicate\n').status, 127);
@@ -56,13 +59,21 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
     const dir = mkdtempSync(join(tmpdir(), 'npl-files-'));
     writeFileSync(join(dir, 'mine.yml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: mine\nspec:\n  containers:\n    - name: web\n      image: nginx\n');
     writeFileSync(join(dir, 'huge.yml'), `# ${'x'.repeat(77)}\n`.repeat(128 * 1024));
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]'];
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
+    ];
     writeFileSync(join(dir, 'bomb.yml'), `${bomb.join('\n')}\n`);
     writeFileSync(join(dir, 'binary.yml'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
     const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], {
       cwd: dir,
       encoding: 'utf8',
-      input: 'kubectl apply -f mine.yml\nkubectl apply -f .\nkubectl apply -f huge.yml\nkubectl apply -f bomb.yml\nkubectl apply -f binary.yml\nkubectl apply -f missing.yml\nkubectl get pods\n',
+      input:
+        'kubectl apply -f mine.yml\nkubectl apply -f .\nkubectl apply -f huge.yml\nkubectl apply -f bomb.yml\nkubectl apply -f binary.yml\nkubectl apply -f missing.yml\nkubectl get pods\n',
     });
     assert.match(run.stdout, /^pod\/mine created$/m);
     // -f . reads the folder's manifests in name order, as kubectl does; binary.yml comes first and is refused.
@@ -83,7 +94,11 @@ const SCRIPT_LINES = process.env.NPL_SOAK === '1' ? 10000 : 500;
 describe(`the scripted sandbox under ${SCRIPT_LINES.toLocaleString('en')} random lines`, { skip }, () => {
   it('answers every line and never fails inside', () => {
     const lines = randomLines(11, SCRIPT_LINES);
-    const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], { input: `${lines.join('\n')}\n`, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], {
+      input: `${lines.join('\n')}\n`,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     assert.equal(run.signal, null);
     assert.ok(typeof run.status === 'number' && [0, 1, 2, 6, 7, 28, 127].includes(run.status), `status ${run.status}`);
     assert.doesNotMatch(run.stderr, /internal error|something went wrong|because of a bug|\n {4}at /);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { saneModes, Terminal, tmuxMissing, CLI } from '../helpers/tmux.js';
 
 describe('the sandbox in a real terminal', { skip: tmuxMissing() }, () => {
-  it('runs the lecture\'s first commands, completes with Tab, and leaves with Ctrl-D, terminal sane', async () => {
+  it("runs the lecture's first commands, completes with Tab, and leaves with Ctrl-D, terminal sane", async () => {
     const term = new Terminal(`node ${CLI} sandbox --seed 42`, { columns: 120, rows: 30 });
     try {
       await term.waitFor((s) => s.includes('Type help'));

@@ -12,8 +12,6 @@ import { advanceClock } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
 
-
-
 const kubectl = (args: readonly string[], kubeconfig: string) => realKubectl(args, kubeconfig);
 
 const noFiles = { readFile: () => ({ code: 'ENOENT' }) } as unknown as KubectlIO;

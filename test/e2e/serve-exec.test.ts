@@ -74,7 +74,10 @@ describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 
     assert.equal(seen, sofar);
     let answered = false;
     for (let i = 0; i < 40 && !answered; i++) {
-      answered = await fetch(`http://127.0.0.1:${nodePort}/`).then((r) => r.status === 200, () => false);
+      answered = await fetch(`http://127.0.0.1:${nodePort}/`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (!answered) await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(answered, 'the node port answers');

@@ -53,23 +53,31 @@ describe('serve under a hostile client', () => {
       assert.ok(answer.status >= 400 && answer.status < 500, `${answer.status} for ${JSON.stringify(body)}`);
       assert.equal((JSON.parse(answer.body) as { kind: string }).kind, 'Status');
     }
-    const proto = await send(`${server.url}/api/v1/namespaces/default/services`, 'POST', Buffer.from('6b387300ffffffff', 'hex'), { 'content-type': 'application/vnd.kubernetes.protobuf' });
+    const proto = await send(`${server.url}/api/v1/namespaces/default/services`, 'POST', Buffer.from('6b387300ffffffff', 'hex'), {
+      'content-type': 'application/vnd.kubernetes.protobuf',
+    });
     assert.equal(proto.status, 400);
   });
 
   it('a thousand idle watches are held, and the API still answers', async () => {
     const sockets = await Promise.all(
-      Array.from({ length: 1000 }, () =>
-        new Promise<ReturnType<typeof connect>>((resolve, reject) => {
-          const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
-            socket.write('GET /api/v1/namespaces/default/pods?watch=true HTTP/1.1\r\nHost: x\r\n\r\n');
-            resolve(socket);
-          });
-          socket.on('error', reject);
-        }),
+      Array.from(
+        { length: 1000 },
+        () =>
+          new Promise<ReturnType<typeof connect>>((resolve, reject) => {
+            const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+              socket.write('GET /api/v1/namespaces/default/pods?watch=true HTTP/1.1\r\nHost: x\r\n\r\n');
+              resolve(socket);
+            });
+            socket.on('error', reject);
+          }),
       ),
     );
-    const answer = await send(`${server.url}/api/v1/namespaces/default/pods`, 'POST', JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'busy' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }));
+    const answer = await send(
+      `${server.url}/api/v1/namespaces/default/pods`,
+      'POST',
+      JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'busy' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }),
+    );
     assert.equal(answer.status, 201);
     for (const s of sockets) s.destroy();
   });
@@ -81,7 +89,16 @@ describe('serve under a hostile client', () => {
     socket.pause();
     // Many changes while the watcher does not read.
     for (let i = 0; i < 300; i++) {
-      await send(`${server.url}/api/v1/namespaces/default/pods`, 'POST', JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, labels: { pad: 'x'.repeat(60) } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }));
+      await send(
+        `${server.url}/api/v1/namespaces/default/pods`,
+        'POST',
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: `p${i}`, labels: { pad: 'x'.repeat(60) } },
+          spec: { containers: [{ name: 'c', image: 'nginx' }] },
+        }),
+      );
     }
     assert.equal((await send(`${server.url}/version`, 'GET')).status, 200);
     socket.destroy();

@@ -15,7 +15,6 @@ import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { lectureManifest } from '../helpers/fixtures.js';
 import { KUBECTL, realKubectl, type RealRun } from '../helpers/real-kubectl.js';
 
-
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 type Run = RealRun;
@@ -123,19 +122,35 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
     assert.match(answer.body, /Welcome to Stack Simplify/);
   });
 
-  it('a headless browser loads the node port and shows the lecture’s page', { skip: CHROMIUM ? false : 'no chromium on this machine (Debian: apt-get install chromium)' }, async () => {
-    const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
-    const profile = mkdtempSync(join(tmpdir(), 'nodeport-lab-chromium-'));
-    const dom = await new Promise<string>((resolve) => {
-      execFile(
-        CHROMIUM ?? 'chromium',
-        ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--dump-dom', `http://127.0.0.1:${svc.stdout}/`],
-        { timeout: 60_000 },
-        (_error, stdout) => resolve(stdout),
-      );
-    });
-    assert.match(dom, /<h1>Welcome to Stack Simplify<\/h1>/);
-  });
+  it(
+    'a headless browser loads the node port and shows the lecture’s page',
+    { skip: CHROMIUM ? false : 'no chromium on this machine (Debian: apt-get install chromium)' },
+    async () => {
+      const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
+      const profile = mkdtempSync(join(tmpdir(), 'nodeport-lab-chromium-'));
+      const dom = await new Promise<string>((resolve) => {
+        execFile(
+          CHROMIUM ?? 'chromium',
+          [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            `--user-data-dir=${profile}`,
+            '--dump-dom',
+            `http://127.0.0.1:${svc.stdout}/`,
+          ],
+          { timeout: 60_000 },
+          (_error, stdout) => resolve(stdout),
+        );
+      });
+      assert.match(dom, /<h1>Welcome to Stack Simplify<\/h1>/);
+    },
+  );
 
   it('get pods -w: a change arrives', async () => {
     const watch = spawn(KUBECTL ?? 'kubectl', ['get', 'pods', '-w'], { env: { ...process.env, KUBECONFIG: server.kubeconfig } });
@@ -190,7 +205,7 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
     await expectSame(`get pods -n ${ns}`);
   });
 
-  it('kube-system and kube-flannel: the cluster\'s own pods, kube-dns and its endpoints (byte for byte)', async () => {
+  it("kube-system and kube-flannel: the cluster's own pods, kube-dns and its endpoints (byte for byte)", async () => {
     await expectSame('get pods -n kube-system -o wide');
     await expectSame('get pods -n kube-flannel -o json');
     await expectSame('get svc kube-dns -n kube-system -o yaml');

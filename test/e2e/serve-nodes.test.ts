@@ -36,7 +36,9 @@ function fetchOnce(url: string, waitMs: number): Promise<string> {
   });
 }
 
-const files: KubectlIO = { readFile: (name: string) => (name === 'local.yml' ? readFileSync(repoPath('lessons/manifests/local-policy-service.yml'), 'utf8') : { code: 'ENOENT' }) } as unknown as KubectlIO;
+const files: KubectlIO = {
+  readFile: (name: string) => (name === 'local.yml' ? readFileSync(repoPath('lessons/manifests/local-policy-service.yml'), 'utf8') : { code: 'ENOENT' }),
+} as unknown as KubectlIO;
 
 describe('serve --all-nodes: externalTrafficPolicy Local from the learner’s machine', async () => {
   const bindable = await canBind('127.0.0.2');
@@ -57,7 +59,15 @@ describe('serve --all-nodes: externalTrafficPolicy Local from the learner’s ma
     other = nodes.findIndex((n, i) => i !== hosting && !('node-role.kubernetes.io/control-plane' in n.metadata.labels));
     nodePort = cluster.services.find((s) => s.metadata.name === 'local-policy-service')?.spec.ports[0]?.nodePort ?? 0;
     let now = cluster.now;
-    server = await startServer({ seed: 21, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-nodes-')), cluster, allNodes: true, clock: () => now, log: () => undefined });
+    server = await startServer({
+      seed: 21,
+      port: 0,
+      home: mkdtempSync(join(tmpdir(), 'nodeport-lab-nodes-')),
+      cluster,
+      allNodes: true,
+      clock: () => now,
+      log: () => undefined,
+    });
     now += 1;
   });
   after(async () => {

@@ -20,7 +20,10 @@ describe('serve: kubectl patch from the real kubectl', { skip: KUBECTL ? false :
 
   before(async () => {
     server = await startServer({ seed: 11, port: 0, home: dir, clock: () => now, log: () => {} });
-    for (const args of [['run', 'my-first-pod', '--image', 'stacksimplify/kubenginx:1.0.0'], ['expose', 'pod', 'my-first-pod', '--type=NodePort', '--port=80', '--name=my-first-service']]) {
+    for (const args of [
+      ['run', 'my-first-pod', '--image', 'stacksimplify/kubenginx:1.0.0'],
+      ['expose', 'pod', 'my-first-pod', '--type=NodePort', '--port=80', '--name=my-first-service'],
+    ]) {
       const r = await realKubectl(args, server.kubeconfig, dir);
       assert.equal(r.code, 0, r.stderr);
     }
@@ -41,7 +44,10 @@ describe('serve: kubectl patch from the real kubectl', { skip: KUBECTL ? false :
     assert.equal(real.stderr, sim.stderr, `stderr of kubectl ${args.join(' ')}`);
     assert.equal(real.code, sim.exitCode);
     // The sandbox's cluster after it equals the server's: the same patch did the same.
-    assert.deepEqual(server.cluster().services.map((s) => [s.metadata.name, s.spec.type, s.spec.ports]), sim.cluster.services.map((s) => [s.metadata.name, s.spec.type, s.spec.ports]));
+    assert.deepEqual(
+      server.cluster().services.map((s) => [s.metadata.name, s.spec.type, s.spec.ports]),
+      sim.cluster.services.map((s) => [s.metadata.name, s.spec.type, s.spec.ports]),
+    );
     now += 1000;
     return real.stdout + real.stderr;
   }
@@ -54,8 +60,14 @@ describe('serve: kubectl patch from the real kubectl', { skip: KUBECTL ? false :
   });
 
   it('a merge patch and a JSON patch of the service', async () => {
-    assert.equal(await expectSame(['patch', 'svc', 'my-first-service', '--type=merge', '-p', '{"metadata":{"labels":{"tier":"web"}}}']), 'service/my-first-service patched\n');
-    assert.equal(await expectSame(['patch', 'svc', 'my-first-service', '--type=json', '-p', '[{"op":"replace","path":"/spec/ports/0/nodePort","value":31232}]']), 'service/my-first-service patched\n');
+    assert.equal(
+      await expectSame(['patch', 'svc', 'my-first-service', '--type=merge', '-p', '{"metadata":{"labels":{"tier":"web"}}}']),
+      'service/my-first-service patched\n',
+    );
+    assert.equal(
+      await expectSame(['patch', 'svc', 'my-first-service', '--type=json', '-p', '[{"op":"replace","path":"/spec/ports/0/nodePort","value":31232}]']),
+      'service/my-first-service patched\n',
+    );
   });
 
   it('the API refuses a node port out of range, and a pod spec field that may not change', async () => {
@@ -66,11 +78,17 @@ describe('serve: kubectl patch from the real kubectl', { skip: KUBECTL ? false :
   });
 
   it('a JSON patch whose operation does not fit is the API’s Invalid, in the sandbox’s words', async () => {
-    assert.equal(await expectSame(['patch', 'svc', 'my-first-service', '--type=json', '-p', '[{"op":"remove","path":"/spec/nothere"}]']), 'The request is invalid: remove operation does not apply: doc is missing path: "/spec/nothere": missing value\n');
+    assert.equal(
+      await expectSame(['patch', 'svc', 'my-first-service', '--type=json', '-p', '[{"op":"remove","path":"/spec/nothere"}]']),
+      'The request is invalid: remove operation does not apply: doc is missing path: "/spec/nothere": missing value\n',
+    );
   });
 
   it('a pod’s image may change; a missing object is NotFound', async () => {
-    assert.equal(await expectSame(['patch', 'pod', 'my-first-pod', '-p', '{"spec":{"containers":[{"name":"my-first-pod","image":"stacksimplify/kubenginx:2.0.0"}]}}']), 'pod/my-first-pod patched\n');
+    assert.equal(
+      await expectSame(['patch', 'pod', 'my-first-pod', '-p', '{"spec":{"containers":[{"name":"my-first-pod","image":"stacksimplify/kubenginx:2.0.0"}]}}']),
+      'pod/my-first-pod patched\n',
+    );
     assert.match(await expectSame(['patch', 'svc', 'nope', '-p', '{"spec":{"type":"NodePort"}}']), /NotFound/);
   });
 });

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 describe('a trace step in a real terminal', { skip: tmuxMissing() }, () => {
-  it('steps through the learner\'s own request, plays it, and survives a resize mid-trace', async () => {
+  it("steps through the learner's own request, plays it, and survives a resize mid-trace", async () => {
     const home = mkdtempSync(join(tmpdir(), 'npl-trace-'));
     const term = new Terminal(`node ${CLI} --seed 3`, { columns: 110, rows: 40 }, { NODEPORT_LAB_HOME: home });
     try {

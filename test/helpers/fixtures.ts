@@ -14,8 +14,7 @@ export function fixtureCourse(): Course {
 }
 
 /** The lecture's manifests as the course ships them (lessons/manifests). */
-export const lectureManifest = (name: 'pod-definition.yml' | 'pod-nodeport-service.yml'): string =>
-  readFileSync(repoPath(`lessons/manifests/${name}`), 'utf8');
+export const lectureManifest = (name: 'pod-definition.yml' | 'pod-nodeport-service.yml'): string => readFileSync(repoPath(`lessons/manifests/${name}`), 'utf8');
 
 /** The pods in `default`: what the learner made, without the cluster's own (kube-system, kube-flannel). */
 export function learnerPods<P extends { readonly metadata: { readonly namespace: string } }>(cluster: { readonly pods: readonly P[] }): P[] {

@@ -1,5 +1,42 @@
 // Seeded nonsense for the shell: words it knows and bytes it should not, huge lines, unicode.
-const WORDS = ['kubectl', 'get', 'svc', 'pods', 'expose', 'pod', 'run', 'x', '--image', 'nginx', '-o', 'yaml', '--port=80', 'curl', 'http://203.0.113.11:30000', 'trace', 'firewall', 'close', 'iptables-save', 'describe', 'apply', '-f', 'delete', "'", '"', '|', '$', '\u0007', '\u001B[A', '\u00e9', '\u4e2d', '\u{1F600}', '--', '-', 'sleep', '1'];
+const WORDS = [
+  'kubectl',
+  'get',
+  'svc',
+  'pods',
+  'expose',
+  'pod',
+  'run',
+  'x',
+  '--image',
+  'nginx',
+  '-o',
+  'yaml',
+  '--port=80',
+  'curl',
+  'http://203.0.113.11:30000',
+  'trace',
+  'firewall',
+  'close',
+  'iptables-save',
+  'describe',
+  'apply',
+  '-f',
+  'delete',
+  "'",
+  '"',
+  '|',
+  '$',
+  '\u0007',
+  '\u001B[A',
+  '\u00e9',
+  '\u4e2d',
+  '\u{1F600}',
+  '--',
+  '-',
+  'sleep',
+  '1',
+];
 
 /** `count` lines from `seed`; about one in twenty is 3,000 words long. */
 export function randomLines(seed: number, count: number): string[] {

@@ -24,7 +24,9 @@ export class Terminal {
 
   /** Runs `command` in a shell in a fresh window; after it ends the shell records the exit code and tty modes. */
   constructor(command: string, size = { columns: 100, rows: 30 }, env: Record<string, string> = {}) {
-    const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(' ');
+    const exports = Object.entries(env)
+      .map(([k, v]) => `export ${k}='${v}';`)
+      .join(' ');
     const after = `echo "EXIT=$?" > ${this.dir}/exit; stty -a > ${this.dir}/stty; sleep 600`;
     // A learner's terminal: none of the test runner's colour or CI settings.
     const clean = 'unset FORCE_COLOR NO_COLOR CI;';
@@ -74,7 +76,7 @@ export class Terminal {
   signal(signal: NodeJS.Signals): void {
     const pane = this.tmux('display', '-p', '#{pane_pid}').trim();
     const child = readFileSync(`/proc/${pane}/task/${pane}/children`, 'utf8').trim().split(/\s+/)[0];
-    if (!child) throw new Error('the program is not running under the pane\'s shell');
+    if (!child) throw new Error("the program is not running under the pane's shell");
     process.kill(Number(child), signal);
   }
 

@@ -12,7 +12,7 @@ const deepTexts = {
   'flow sequences': `format: 1\nid: x\ntitle: ${'['.repeat(N)}${']'.repeat(N)}\n`,
   'flow maps': `format: 1\nid: x\ntitle: ${'{a: '.repeat(N)}1${'}'.repeat(N)}\n`,
   'compact sequences': `format: 1\nid: x\nsteps:\n  ${'- '.repeat(N)}x\n`,
-  'indentation': `format: 1\nid: x\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`,
+  indentation: `format: 1\nid: x\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`,
 };
 
 describe('nesting depth', () => {

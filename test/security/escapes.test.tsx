@@ -56,9 +56,15 @@ describe('terminal escapes from a lesson folder', () => {
   it('a control character in a manifest is refused too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'npl-escapes-'));
     cpSync(fixture('course'), dir, { recursive: true });
-    writeFileSync(join(dir, 'manifests', 'svc.yml'), readFileSync(join(dir, 'manifests', 'svc.yml'), 'utf8').replace('app: fixture', `app: "fix\\u001b[2Jture"`));
+    writeFileSync(
+      join(dir, 'manifests', 'svc.yml'),
+      readFileSync(join(dir, 'manifests', 'svc.yml'), 'utf8').replace('app: fixture', `app: "fix\\u001b[2Jture"`),
+    );
     const err = collect();
-    assert.equal(lint(dir, () => undefined, err.write), 1);
+    assert.equal(
+      lint(dir, () => undefined, err.write),
+      1,
+    );
     assert.match(err.text(), /svc\.yml:\d+:\d+: control character \\x1b/);
   });
 
@@ -66,7 +72,10 @@ describe('terminal escapes from a lesson folder', () => {
     const course = fixtureCourse();
     const hostile: Course = { lessons: course.lessons.map((l) => ({ ...l, title: `${l.title}${OSC52}`, summary: `\u001b[?1049h${l.summary}\u001b[2J` })) };
     const out = collect();
-    assert.equal(print(hostile, undefined, 80, out.write, () => undefined), 0);
+    assert.equal(
+      print(hostile, undefined, 80, out.write, () => undefined),
+      0,
+    );
     assert.doesNotMatch(out.text(), RAW_CONTROL);
     assert.ok(out.text().includes('\\x1b]52;c;ZWNobyBwd25lZA==\\x07'));
     const err = collect();
@@ -75,7 +84,10 @@ describe('terminal escapes from a lesson folder', () => {
   });
 
   it('a screen line shows them as text', () => {
-    const line = [{ text: `title${OSC52}`, style: 'heading' as const }, { text: '\u001b[31mred?', style: 'plain' as const }];
+    const line = [
+      { text: `title${OSC52}`, style: 'heading' as const },
+      { text: '\u001b[31mred?', style: 'plain' as const },
+    ];
     const app = render(
       <DisplayContext.Provider value={{ color: true, plain: false }}>
         <LineView line={line} columns={120} />
@@ -96,7 +108,15 @@ describe('terminal escapes from a manifest in the sandbox', () => {
       join(dir, 'pod.yml'),
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\n  annotations:\n    note: "\\e]8;;http://evil\\e\\\\click\\e]8;;\\e\\\\"\nspec:\n  containers:\n    - name: web\n      image: "nginx\\e]0;pwned\\a"\n',
     );
-    const script = ['kubectl apply -f pod.yml', 'sleep 20', 'kubectl describe pod web', 'kubectl get pod web -o yaml', 'kubectl get pods -o wide', 'kubectl logs web', 'kubectl get events'].join('\n');
+    const script = [
+      'kubectl apply -f pod.yml',
+      'sleep 20',
+      'kubectl describe pod web',
+      'kubectl get pod web -o yaml',
+      'kubectl get pods -o wide',
+      'kubectl logs web',
+      'kubectl get events',
+    ].join('\n');
     const out = collect();
     const err = collect();
     await runScript(3, sandboxFiles(new Map(), dir), Readable.from([script]), out.write, err.write);

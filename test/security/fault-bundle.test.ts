@@ -11,7 +11,14 @@ describe('NODEPORT_LAB_FAULT', () => {
   it('is not in the shipped bundle, and is in the test bundle', { skip: existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)' }, () => {
     // The bundle is split by command: cli.js and its chunk-*.js ship; cli-faults.js and its faults-*.js do not.
     const bundle = (entry: string, chunk: RegExp): string =>
-      [entry, ...readdirSync(dirname(entry)).filter((n) => chunk.test(n)).map((n) => join(dirname(entry), n))].map((f) => readFileSync(f, 'utf8')).join('\n');
+      [
+        entry,
+        ...readdirSync(dirname(entry))
+          .filter((n) => chunk.test(n))
+          .map((n) => join(dirname(entry), n)),
+      ]
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
     const shipped = bundle(CLI, /^chunk-.*\.js$/);
     assert.ok(!shipped.includes('NODEPORT_LAB_FAULT'));
     assert.ok(!shipped.includes('a fault set by'));
@@ -20,7 +27,7 @@ describe('NODEPORT_LAB_FAULT', () => {
     assert.ok(!pkg.files.some((f) => FAULT_CLI.endsWith(f) || f.includes('faults') || f === 'dist/*.js'), 'the test bundle is not packed');
   });
 
-  it('set in a learner\'s environment, does nothing to the shipped bundle', { skip: tmuxMissing() }, async () => {
+  it("set in a learner's environment, does nothing to the shipped bundle", { skip: tmuxMissing() }, async () => {
     const term = new Terminal(`node ${CLI} sandbox --seed 2`, { columns: 100, rows: 30 }, { NODEPORT_LAB_FAULT: 'key:!' });
     try {
       await term.waitFor((s) => s.includes('Type help'));

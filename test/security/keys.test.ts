@@ -45,9 +45,18 @@ describe('the key parser as built', () => {
     const piece = fc.oneof(
       fc.constantFrom(...everyModifiedKey()),
       fc.string({ unit: fc.integer({ min: 0, max: 0x9f }).map((c) => String.fromCharCode(c)), maxLength: 8 }),
-      fc.tuple(fc.constantFrom('[', 'O', '[[', ']'), fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3 }), fc.constantFrom(...'~^$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.split(''))).map(([intro, params, end]) => `${ESC}${intro}${params.join(';')}${end}`),
+      fc
+        .tuple(
+          fc.constantFrom('[', 'O', '[[', ']'),
+          fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3 }),
+          fc.constantFrom(...'~^$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.split('')),
+        )
+        .map(([intro, params, end]) => `${ESC}${intro}${params.join(';')}${end}`),
     );
-    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => app.press(pieces.join('')) === null), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => app.press(pieces.join('')) === null),
+      { numRuns: 400 },
+    );
     app.stop();
   });
 });

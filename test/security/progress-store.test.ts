@@ -60,7 +60,11 @@ describe('a progress file that cannot be read', () => {
 
   const nobody = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0 && process.getuid?.() === 0;
   const asNobody = (file: string, then = '') => {
-    const out = execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', repoPath('test/security/fixtures/as-nobody.ts'), file, then], { encoding: 'utf8', cwd: repoPath('') });
+    const out = execFileSync(
+      'setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', repoPath('test/security/fixtures/as-nobody.ts'), file, then],
+      { encoding: 'utf8', cwd: repoPath('') },
+    );
     return JSON.parse(out) as { loaded: { notice: string; readOnly?: boolean }; saved: { ok: boolean; message?: string } | null };
   };
 
@@ -77,20 +81,24 @@ describe('a progress file that cannot be read', () => {
     assert.deepEqual(JSON.parse(readFileSync(join(dir, aside), 'utf8')), JSON.parse(JSON.stringify(sample)));
   });
 
-  it('permission denied and not movable: nothing is written until the learner decides', { skip: nobody ? false : 'needs root and setpriv to act as another user' }, () => {
-    const dir = home();
-    chmodSync(dir, 0o1777); // sticky, like /tmp: only the owner may move the file
-    const file = progressFile(dir);
-    writeFileSync(file, JSON.stringify(sample));
-    chmodSync(file, 0o600);
-    const { loaded, saved } = asNobody(file, 'save');
-    assert.equal(loaded.readOnly, true);
-    assert.match(loaded.notice, /could not be read .* nor moved aside .*Nothing will be saved in this session/);
-    assert.equal(saved?.ok, false);
-    assert.match(saved?.message ?? '', /^Progress is not saved in this session/);
-    assert.deepEqual(readdirSync(dir), ['progress.json']);
-    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), JSON.parse(JSON.stringify(sample)));
-  });
+  it(
+    'permission denied and not movable: nothing is written until the learner decides',
+    { skip: nobody ? false : 'needs root and setpriv to act as another user' },
+    () => {
+      const dir = home();
+      chmodSync(dir, 0o1777); // sticky, like /tmp: only the owner may move the file
+      const file = progressFile(dir);
+      writeFileSync(file, JSON.stringify(sample));
+      chmodSync(file, 0o600);
+      const { loaded, saved } = asNobody(file, 'save');
+      assert.equal(loaded.readOnly, true);
+      assert.match(loaded.notice, /could not be read .* nor moved aside .*Nothing will be saved in this session/);
+      assert.equal(saved?.ok, false);
+      assert.match(saved?.message ?? '', /^Progress is not saved in this session/);
+      assert.deepEqual(readdirSync(dir), ['progress.json']);
+      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), JSON.parse(JSON.stringify(sample)));
+    },
+  );
 });
 
 describe('two windows on one progress folder', () => {
@@ -114,7 +122,9 @@ describe('two windows on one progress folder', () => {
     const runs = ['l1', 'l2', 'l3', 'l4'].map(
       (lesson) =>
         new Promise<number>((resolve) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', repoPath('test/security/fixtures/save-steps.ts'), file, lesson, '40'], { stdio: 'inherit' });
+          const child = spawn(process.execPath, ['--import', 'tsx', repoPath('test/security/fixtures/save-steps.ts'), file, lesson, '40'], {
+            stdio: 'inherit',
+          });
           child.on('exit', (code) => resolve(code ?? 1));
         }),
     );

@@ -43,9 +43,20 @@ describe('prototype keys', () => {
   });
 
   it('__proto__ in a manifest is an unknown field or an invalid key, never an internal error', () => {
-    const pod = (extra: string, meta = '') => `apiVersion: v1\nkind: Pod\n${extra}metadata:\n  name: web\n${meta}spec:\n  containers:\n    - name: web\n      image: nginx\n`;
-    const { run } = session(7, files({ 'top.yml': pod('__proto__:\n  x: 1\n'), 'labels.yml': pod('', '  labels:\n    __proto__: x\n'), 'ok.yml': pod('', '  labels:\n    constructor: y\n') }));
-    assert.equal(run('kubectl apply -f top.yml').stderr, 'Error from server (BadRequest): error when creating "top.yml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "__proto__"\n');
+    const pod = (extra: string, meta = '') =>
+      `apiVersion: v1\nkind: Pod\n${extra}metadata:\n  name: web\n${meta}spec:\n  containers:\n    - name: web\n      image: nginx\n`;
+    const { run } = session(
+      7,
+      files({
+        'top.yml': pod('__proto__:\n  x: 1\n'),
+        'labels.yml': pod('', '  labels:\n    __proto__: x\n'),
+        'ok.yml': pod('', '  labels:\n    constructor: y\n'),
+      }),
+    );
+    assert.equal(
+      run('kubectl apply -f top.yml').stderr,
+      'Error from server (BadRequest): error when creating "top.yml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "__proto__"\n',
+    );
     assert.match(run('kubectl apply -f labels.yml').stderr, new RegExp(`metadata\\.labels: ${INVALID_NAME}`));
     assert.equal(run('kubectl apply -f ok.yml').stdout, 'pod/web created\n');
     assert.match(run('kubectl get pod web --show-labels').stdout, /constructor=y/);

@@ -56,16 +56,18 @@ describe('every sandbox command survives what it is given', () => {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
         else if (/\.tsx?$/.test(name)) {
-          readFileSync(path, 'utf8').split('\n').forEach((text, i) => {
-            for (const call of text.matchAll(/\b(?:push|unshift|max|min|fromCharCode|fromCodePoint|apply)\(([^()]*?)\.\.\./g)) {
-              // `...` inside an object or array literal among the arguments, or in a string, is no spread into the call.
-              const before = (call[1] ?? '').replace(/`[^`]*`|'[^']*'|"[^"]*"/g, '');
-              if (/[`'"]/.test(before)) continue;
-              const count = (re: RegExp) => (before.match(re) ?? []).length;
-              const open = count(/[{[]/g) - count(/[}\]]/g);
-              if (open === 0) offenders.push(`${path}:${i + 1}: ${text.trim()}`);
-            }
-          });
+          readFileSync(path, 'utf8')
+            .split('\n')
+            .forEach((text, i) => {
+              for (const call of text.matchAll(/\b(?:push|unshift|max|min|fromCharCode|fromCodePoint|apply)\(([^()]*?)\.\.\./g)) {
+                // `...` inside an object or array literal among the arguments, or in a string, is no spread into the call.
+                const before = (call[1] ?? '').replace(/`[^`]*`|'[^']*'|"[^"]*"/g, '');
+                if (/[`'"]/.test(before)) continue;
+                const count = (re: RegExp) => (before.match(re) ?? []).length;
+                const open = count(/[{[]/g) - count(/[}\]]/g);
+                if (open === 0) offenders.push(`${path}:${i + 1}: ${text.trim()}`);
+              }
+            });
         }
       }
     };

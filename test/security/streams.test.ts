@@ -32,7 +32,13 @@ describe('pipes and long lines', () => {
     }
     const out: string[] = [];
     const err: string[] = [];
-    const status = await runScript(1, files(), input(), (t) => void out.push(t), (t) => void err.push(t));
+    const status = await runScript(
+      1,
+      files(),
+      input(),
+      (t) => void out.push(t),
+      (t) => void err.push(t),
+    );
     assert.match(out.join(''), /Client Version: v1\.32/);
     assert.deepEqual(err, ['nodeport-lab: line too long (more than 4096 characters)\n']);
     assert.match(out.join(''), /control-plane/);

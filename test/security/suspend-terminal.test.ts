@@ -28,7 +28,9 @@ describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSyn
     try {
       tmux('send-keys', '-t', 's', `NODEPORT_LAB_HOME=${dir} node ${CLI} --seed 4`, 'Enter');
       await until((s) => s.includes('Why a pod needs a Service'), 'the lesson list');
-      const pid = spawnSync('pgrep', ['-f', `${CLI} --seed 4`], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+      const pid = spawnSync('pgrep', ['-f', `${CLI} --seed 4`], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0];
       assert.ok(pid, 'the course runs');
       process.kill(Number(pid), 'SIGTSTP');
       await until((s) => /Stopped/.test(s), 'the shell says the job stopped');
@@ -39,7 +41,7 @@ describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSyn
       assert.ok(modes.includes('icanon') && modes.includes('echo'), 'cooked while stopped');
       tmux('send-keys', '-t', 's', 'fg', 'Enter');
       const back = await until((s) => s.includes('Welcome back') && s.includes('Why a pod needs a Service'), 'the frame drawn again');
-      assert.ok(!back.includes('Stopped'), 'the shell\'s lines are gone from the frame');
+      assert.ok(!back.includes('Stopped'), "the shell's lines are gone from the frame");
       tmux('send-keys', '-t', 's', 'j');
       await until((s) => /›\s+2\s+The three Service types/.test(s), 'a key moves the cursor (raw mode is back)');
       tmux('send-keys', '-t', 's', 'q');
@@ -55,7 +57,9 @@ describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSyn
     try {
       tmux('send-keys', '-t', 's', `NODEPORT_LAB_HOME=${dir} node ${CLI} sandbox --seed 7`, 'Enter');
       await until((s) => s.includes('Type help'), 'the sandbox');
-      const pid = spawnSync('pgrep', ['-f', `${CLI} sandbox --seed 7`], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+      const pid = spawnSync('pgrep', ['-f', `${CLI} sandbox --seed 7`], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0];
       process.kill(Number(pid), 'SIGTSTP');
       await until((s) => /Stopped/.test(s), 'the shell says the job stopped');
       tmux('send-keys', '-t', 's', 'fg', 'Enter');

@@ -8,7 +8,8 @@ import { lint } from '../../src/commands/lint.js';
 import { loadLessonDir } from '../../src/commands/load-lessons.js';
 import { fixture } from '../helpers/fixtures.js';
 
-const SECRET = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: fixture-service\nspec:\n  type: NodePort\n  selector:\n    app: secret-from-outside\n  ports:\n    - port: 80\n      targetPort: 80\n      nodePort: 31999\n';
+const SECRET =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: fixture-service\nspec:\n  type: NodePort\n  selector:\n    app: secret-from-outside\n  ports:\n    - port: 80\n      targetPort: 80\n      nodePort: 31999\n';
 
 function folders() {
   const top = mkdtempSync(join(tmpdir(), 'npl-links-'));
@@ -22,7 +23,11 @@ function folders() {
 
 const problems = (dir: string) => {
   const lines: string[] = [];
-  const status = lint(dir, () => undefined, (line) => lines.push(line));
+  const status = lint(
+    dir,
+    () => undefined,
+    (line) => lines.push(line),
+  );
   return { status, text: lines.join('\n') };
 };
 

@@ -37,6 +37,8 @@ describe('templates in a hostile lesson', () => {
       ['{{nodeIP}', '{{nodeIP}'],
     ];
     for (const [text, filled] of cases) assert.equal(fillTemplates(text, undefined), filled, text);
-    assert.deepEqual(templateProblems('{{ a b }} {{nodeIP}}'), ['unknown template {{a b}} (known forms: service.NAME.nodePort, service.NAME.port, service.NAME.targetPort, service.NAME.clusterIP, pod.NAME.ip, pod.NAME.node, pod.NAME.nodeIP, node.NAME.externalIP, node.NAME.internalIP, nodeIP)']);
+    assert.deepEqual(templateProblems('{{ a b }} {{nodeIP}}'), [
+      'unknown template {{a b}} (known forms: service.NAME.nodePort, service.NAME.port, service.NAME.targetPort, service.NAME.clusterIP, pod.NAME.ip, pod.NAME.node, pod.NAME.nodeIP, node.NAME.externalIP, node.NAME.internalIP, nodeIP)',
+    ]);
   });
 });

@@ -43,7 +43,7 @@ describe('the course app', () => {
     app.unmount();
   });
 
-  it('draws the diagram with the lesson\'s own port numbers, and only words in plain mode', async () => {
+  it("draws the diagram with the lesson's own port numbers, and only words in plain mode", async () => {
     const drawn = start();
     await waitForFrame(drawn.app, (f) => f.includes('First lesson'));
     await press(drawn.app, KEYS.enter);
@@ -94,7 +94,7 @@ describe('the course app', () => {
     app.unmount();
   });
 
-  it('shows a help overlay listing every binding of the screen beneath, from the router\'s own data', async () => {
+  it("shows a help overlay listing every binding of the screen beneath, from the router's own data", async () => {
     const { app } = start();
     await waitForFrame(app, (f) => f.includes('First lesson'));
     await press(app, KEYS.enter);
@@ -117,7 +117,10 @@ describe('the course app', () => {
       ['q / ctrl-c', 'quit (your progress is saved)'],
     ];
     for (const [label, does] of lessonKeys) {
-      assert.ok(help.split('\n').some((row) => row.includes(label) && row.includes(does)), `help lists "${label}  ${does}"`);
+      assert.ok(
+        help.split('\n').some((row) => row.includes(label) && row.includes(does)),
+        `help lists "${label}  ${does}"`,
+      );
     }
     // And every binding the router has for the screen is listed (none hidden from the learner).
     for (const b of BINDINGS.filter((binding) => binding.contexts.includes('lesson'))) assert.ok(help.includes(b.does), `help lists "${b.does}"`);
@@ -163,7 +166,11 @@ describe('the course app', () => {
   });
 
   it('never draws a frame taller than the window or a line wider than it', async () => {
-    for (const size of [{ columns: 60, rows: 20 }, { columns: 100, rows: 30 }, { columns: 140, rows: 40 }]) {
+    for (const size of [
+      { columns: 60, rows: 20 },
+      { columns: 100, rows: 30 },
+      { columns: 140, rows: 40 },
+    ]) {
       const { app } = start({ size });
       await waitForFrame(app, (f) => f.includes('First lesson'));
       const keys = [KEYS.enter, KEYS.right, KEYS.right, KEYS.down, KEYS.right, KEYS.pageDown, KEYS.right];
@@ -217,13 +224,13 @@ describe('a practice step', () => {
     assert.match(exposed, /✓ a pod named web, Running/);
     assert.match(exposed, /✓ a NodePort service named web, selecting web, with an endpoint/);
     const port = /reach it at 203\.0\.113\.11 on (\d+)\./.exec(exposed)?.[1];
-    assert.ok(port, 'the text names the learner\'s own node port');
+    assert.ok(port, "the text names the learner's own node port");
     const reached = await press(app, `curl -s http://203.0.113.11:${port}\r`, (f) => f.includes('Goal reached'));
     assert.match(reached, /✓ you have reached the app through web with curl/);
     const next = await press(app, '\r', (f) => f.includes('After practice'));
     assert.match(next, new RegExp(`Your service's node port is ${port}\\.`));
     assert.match(next, /\$ kubectl expose pod web --type=NodePort/);
-    assert.match(next, /targetPort: 80/, 'the dry run printed in the learner\'s cluster');
+    assert.match(next, /targetPort: 80/, "the dry run printed in the learner's cluster");
     app.unmount();
   });
 
@@ -249,11 +256,20 @@ describe('a practice step', () => {
         return super.get(key);
       }
     }
-    const files = new CountingFiles([['web.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n']]);
+    const files = new CountingFiles([
+      ['web.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n'],
+    ]);
     let now = 0;
     const app = render(
       <DisplayContext.Provider value={{ color: false, plain: false }}>
-        <App course={course} progress={emptyProgress} saveProgress={() => null} size={{ columns: 100, rows: 40 }} practice={{ seed: 9, files }} clock={() => (now += 5000)} />
+        <App
+          course={course}
+          progress={emptyProgress}
+          saveProgress={() => null}
+          size={{ columns: 100, rows: 40 }}
+          practice={{ seed: 9, files }}
+          clock={() => (now += 5000)}
+        />
       </DisplayContext.Provider>,
     );
     await waitForFrame(app, (f) => f.includes('Third lesson'));
@@ -267,11 +283,18 @@ describe('a practice step', () => {
 });
 
 describe('a trace step', () => {
-  it('asks for a prediction, then steps through the learner\'s own request hop by hop', async () => {
+  it("asks for a prediction, then steps through the learner's own request hop by hop", async () => {
     let now = 0;
     const app = render(
       <DisplayContext.Provider value={{ color: false, plain: false }}>
-        <App course={course} progress={emptyProgress} saveProgress={() => null} size={{ columns: 100, rows: 40 }} practice={{ seed: 9, files: new Map() }} clock={() => (now += 5000)} />
+        <App
+          course={course}
+          progress={emptyProgress}
+          saveProgress={() => null}
+          size={{ columns: 100, rows: 40 }}
+          practice={{ seed: 9, files: new Map() }}
+          clock={() => (now += 5000)}
+        />
       </DisplayContext.Provider>,
     );
     await waitForFrame(app, (f) => f.includes('Third lesson'));

@@ -11,13 +11,32 @@ const inkFile = (path: string) => new URL(`../../node_modules/${path}`, import.m
 const InkOutput = ((await import(inkFile('ink/build/output.js'))) as { default: typeof Output }).default;
 const inkWidestLine = ((await import(inkFile('widest-line/index.js'))) as { default: (text: string) => number }).default;
 
-const STYLES = ['\u001B[1m', '\u001B[22m', '\u001B[2m', '\u001B[36m', '\u001B[39m', '\u001B[90m', '\u001B[33m', '\u001B[7m', '\u001B[27m', '\u001B[0m', '\u001B[38;5;208m', '\u001B]8;;https://example.com\u0007', '\u001B]8;;\u0007'];
+const STYLES = [
+  '\u001B[1m',
+  '\u001B[22m',
+  '\u001B[2m',
+  '\u001B[36m',
+  '\u001B[39m',
+  '\u001B[90m',
+  '\u001B[33m',
+  '\u001B[7m',
+  '\u001B[27m',
+  '\u001B[0m',
+  '\u001B[38;5;208m',
+  '\u001B]8;;https://example.com\u0007',
+  '\u001B]8;;\u0007',
+];
 const CHARS = ['a', 'b', ' ', '─', '•', '→', '界', '🚀', 'e\u0301', '✓', '\t', '\u0000'];
-const text = fc.array(fc.oneof(fc.constantFrom(...STYLES), fc.constantFrom(...CHARS), fc.constant('\n'), fc.string({ maxLength: 4 })), { maxLength: 30 }).map((parts) => parts.join(''));
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...STYLES), fc.constantFrom(...CHARS), fc.constant('\n'), fc.string({ maxLength: 4 })), { maxLength: 30 })
+  .map((parts) => parts.join(''));
 const bound = fc.option(fc.integer({ min: -2, max: 24 }), { nil: undefined });
 const transformers = fc.constantFrom([], [(line: string) => line.toUpperCase()], [(line: string, index: number) => `${index}${line}`]);
 const operation = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ type: fc.constant('write' as const), x: fc.integer({ min: -3, max: 24 }), y: fc.integer({ min: -3, max: 8 }), text, transformers }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ type: fc.constant('write' as const), x: fc.integer({ min: -3, max: 24 }), y: fc.integer({ min: -3, max: 8 }), text, transformers }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('clip' as const), clip: fc.record({ x1: bound, x2: bound, y1: bound, y2: bound }) }) },
   { weight: 1, arbitrary: fc.constant({ type: 'unclip' as const }) },
 );
@@ -53,7 +72,11 @@ describe("the bundle's Ink Output", () => {
 
   it('draws a styled full screen as Ink does', () => {
     const line = (n: number) => `\u001B[2mLesson ${n} \u001B[22m\u001B[1mtitle\u001B[22m ${'─'.repeat(40)} \u001B[36mkubectl\u001B[39m 界 🚀`;
-    const f: Frame = { width: 100, height: 30, operations: Array.from({ length: 30 }, (_, y) => ({ type: 'write' as const, x: 0, y, text: line(y), transformers: [] })) };
+    const f: Frame = {
+      width: 100,
+      height: 30,
+      operations: Array.from({ length: 30 }, (_, y) => ({ type: 'write' as const, x: 0, y, text: line(y), transformers: [] })),
+    };
     assert.deepEqual(draw(Output, f), draw(InkOutput, f));
   });
 

@@ -54,7 +54,12 @@ async function solveOrder(app: App, frame: string, wanted: readonly string[]) {
   let now = frame;
   let cursor = 0;
   for (let target = 0; target < wanted.length; target++) {
-    const current = rows(now, /^[› ] \d\. /).map((l) => l.replace(/^[› ] \d\. /, '').replace(/ +\(moving.*$/, '').trim());
+    const current = rows(now, /^[› ] \d\. /).map((l) =>
+      l
+        .replace(/^[› ] \d\. /, '')
+        .replace(/ +\(moving.*$/, '')
+        .trim(),
+    );
     const from = current.indexOf(wanted[target]!);
     for (; cursor < from; cursor++) await press(app, KEYS.down);
     for (; cursor > from; cursor--) await press(app, KEYS.up);
@@ -105,7 +110,11 @@ describe('a quiz in the course', () => {
       assert.match(frame, /✓ Right\./);
       await press(app, KEYS.enter, (f) => f.includes('MATCH-PROMPT'));
     }
-    frame = await solveMatch(app, [['nodePort', 'on every node'], ['port', 'on the cluster IP'], ['targetPort', 'on the pod']]);
+    frame = await solveMatch(app, [
+      ['nodePort', 'on every node'],
+      ['port', 'on the cluster IP'],
+      ['targetPort', 'on the pod'],
+    ]);
     assert.match(frame, /✓ Right\./);
 
     frame = await press(app, KEYS.enter, (f) => f.includes('BUG-PROMPT') || f.includes('SINGLE-PROMPT'));

@@ -4,7 +4,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sandboxActions, SANDBOX_BINDINGS, type SandboxAction } from '../../src/ui/sandbox/keys.js';
 
-const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, return: false, escape: false, ctrl: false, meta: false, tab: false, backspace: false, delete: false };
+const none = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  meta: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+};
 type Key = Partial<typeof none>;
 const insert = (text: string): SandboxAction => ({ type: 'edit', action: { type: 'insert', text } });
 
@@ -28,7 +42,12 @@ const rows: [name: string, input: string, key: Key, expected: SandboxAction[]][]
   ['Page Up does nothing', '', { pageUp: true }, []],
   ['Alt with a letter types nothing', 'x', { meta: true }, []],
   ['keys typed faster than a frame: one insert, then Tab', 'kubectl ge\t', {}, [insert('kubectl ge'), { type: 'complete' }]],
-  ['a pasted script: each line typed in one piece and run', 'kubectl get po\nexit\n', {}, [insert('kubectl get po'), { type: 'submit' }, insert('exit'), { type: 'submit' }]],
+  [
+    'a pasted script: each line typed in one piece and run',
+    'kubectl get po\nexit\n',
+    {},
+    [insert('kubectl get po'), { type: 'submit' }, insert('exit'), { type: 'submit' }],
+  ],
   ['a paste with CR LF ends each line once', 'a\r\nb\r\n', {}, [insert('a'), { type: 'submit' }, insert('b'), { type: 'submit' }]],
   ['control characters in a paste are not typed', 'a\u0007b', {}, [insert('ab')]],
   ['an arrow inside a paste moves between the pieces', 'ab\u001b[Dc', {}, [insert('ab'), { type: 'edit', action: { type: 'move', to: 'left' } }, insert('c')]],

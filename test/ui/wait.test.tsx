@@ -13,7 +13,13 @@ describe('feeling a time-out', () => {
   it('counts the seconds down before curl gives up, and any key skips the rest', async () => {
     const app = render(
       <DisplayContext.Provider value={{ color: false, plain: false }}>
-        <App course={fixtureCourse()} progress={emptyProgress} saveProgress={() => null} size={{ columns: 100, rows: 40 }} practice={{ seed: 9, files: new Map() }} />
+        <App
+          course={fixtureCourse()}
+          progress={emptyProgress}
+          saveProgress={() => null}
+          size={{ columns: 100, rows: 40 }}
+          practice={{ seed: 9, files: new Map() }}
+        />
       </DisplayContext.Provider>,
     );
     await waitForFrame(app, (f) => f.includes('Third lesson'));

@@ -73,7 +73,8 @@ function kubectlApi(kubectl: string, kubeconfig: string): Api {
   };
   return {
     get: async (path) => answer(await runChild(kubectl, ['get', '--raw', path], { env, timeoutMs: TIMEOUT_MS })),
-    post: async (_path, body) => answer(await runChild(kubectl, ['create', '-f', '-', '-o', 'json'], { env, timeoutMs: TIMEOUT_MS, input: JSON.stringify(body) })),
+    post: async (_path, body) =>
+      answer(await runChild(kubectl, ['create', '-f', '-', '-o', 'json'], { env, timeoutMs: TIMEOUT_MS, input: JSON.stringify(body) })),
     delete: async (path) => {
       const name = decodeURIComponent(path.split('/').pop() ?? '');
       return answer(await runChild(kubectl, ['delete', 'namespace', name, '--wait=false'], { env, timeoutMs: TIMEOUT_MS }));

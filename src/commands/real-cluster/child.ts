@@ -27,7 +27,14 @@ export function runChild(program: string, args: readonly string[], options: Chil
     const child = execFile(
       program,
       [...args],
-      { env: options.env ?? process.env, ...(options.cwd ? { cwd: options.cwd } : {}), timeout: options.timeoutMs ?? 0, maxBuffer: 16 * 1024 * 1024, killSignal: 'SIGTERM', ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        env: options.env ?? process.env,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+        timeout: options.timeoutMs ?? 0,
+        maxBuffer: 16 * 1024 * 1024,
+        killSignal: 'SIGTERM',
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve({ stdout, stderr, code: 0 });
         const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null };

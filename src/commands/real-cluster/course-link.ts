@@ -45,7 +45,13 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
     await runSetup(
       opened.session,
       lesson,
-      (result) => problems.push(result.output.map((c) => c.text).join('').trim()),
+      (result) =>
+        problems.push(
+          result.output
+            .map((c) => c.text)
+            .join('')
+            .trim(),
+        ),
       (line, index) => says(`setting up ${namespace} (${index + 1}/${lesson.setup.length}): ${line}`),
     );
     if (problems.length > 0) return { ok: false, message: `the lesson's setup did not work in ${namespace}: ${problems.join('; ')}` };
@@ -59,7 +65,11 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
     if (problem) return { output: `nodeport-lab: ${problem}\n`, exitCode: 1, cluster: await open.read() };
     const failed: string[] = [];
     if (lesson) await runSetup(open, lesson, (result) => failed.push(result.output.map((c) => c.text).join('')));
-    return { output: `${failed.join('')}Namespace ${open.namespace} made again, with the lesson's setup.\n`, exitCode: failed.length > 0 ? 1 : 0, cluster: await open.read() };
+    return {
+      output: `${failed.join('')}Namespace ${open.namespace} made again, with the lesson's setup.\n`,
+      exitCode: failed.length > 0 ? 1 : 0,
+      cluster: await open.read(),
+    };
   };
 
   return {

@@ -30,9 +30,19 @@ function answerLines(input: NodeJS.ReadableStream): { lines: Lines; close: () =>
   return { lines, close: () => reader.close() };
 }
 
-export async function courseOnClusterInTerminal(run: ClusterRun, course: Course, which: string | undefined, files: KubectlIO, manifests: ReadonlyMap<string, string>, home: string, display: Display, seed: number): Promise<number> {
+export async function courseOnClusterInTerminal(
+  run: ClusterRun,
+  course: Course,
+  which: string | undefined,
+  files: KubectlIO,
+  manifests: ReadonlyMap<string, string>,
+  home: string,
+  display: Display,
+  seed: number,
+): Promise<number> {
   const lesson = which === undefined ? undefined : course.lessons.find((l, i) => l.id === which || String(i + 1) === which);
-  if (which !== undefined && !lesson) return run.err(`nodeport-lab: no lesson "${which}" (lessons: ${course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})\n`), 2;
+  if (which !== undefined && !lesson)
+    return (run.err(`nodeport-lab: no lesson "${which}" (lessons: ${course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})\n`), 2);
   const answer = answerLines(process.stdin);
   const connected = await connect(run, lesson ? `nodeport-lab-${lesson.id}` : 'nodeport-lab-<lesson>', answer.lines).finally(answer.close);
   if (typeof connected === 'number') return connected;

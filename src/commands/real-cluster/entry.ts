@@ -19,9 +19,13 @@ export async function onCluster(options: Options, interactive: boolean, out: (t:
   };
   switch (options.command) {
     case 'cluster':
-      return kindCluster(options.args[0], (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+      return kindCluster(
+        options.args[0],
+        (t) => process.stdout.write(t),
+        (t) => process.stderr.write(t),
+      );
     case 'clean':
-      if (!options.cluster) return err("nodeport-lab: clean needs --cluster [CONTEXT] (for your progress, it is 'nodeport-lab reset')"), 2;
+      if (!options.cluster) return (err("nodeport-lab: clean needs --cluster [CONTEXT] (for your progress, it is 'nodeport-lab reset')"), 2);
       return cleanCluster(run);
     case 'sandbox':
     case 'course': {
@@ -38,11 +42,20 @@ export async function onCluster(options: Options, interactive: boolean, out: (t:
         // On a terminal, the Ink course with its practice steps on the cluster; line mode without one.
         const { courseOnClusterInTerminal } = await import('./course-terminal.js');
         const { labHome, randomSeed } = await import('../plain.js');
-        return courseOnClusterInTerminal(run, loaded.course, options.lesson ?? options.args[0], files, manifests, labHome(process.env), { color: options.color, plain: options.plain }, options.seed ?? randomSeed());
+        return courseOnClusterInTerminal(
+          run,
+          loaded.course,
+          options.lesson ?? options.args[0],
+          files,
+          manifests,
+          labHome(process.env),
+          { color: options.color, plain: options.plain },
+          options.seed ?? randomSeed(),
+        );
       }
       return courseOnCluster(run, loaded.course, options.lesson ?? options.args[0], files, manifests);
     }
     default:
-      return err(`nodeport-lab: ${options.command} does not take --cluster`), 2;
+      return (err(`nodeport-lab: ${options.command} does not take --cluster`), 2);
   }
 }

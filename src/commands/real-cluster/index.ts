@@ -44,10 +44,24 @@ export async function connect(run: ClusterRun, namespace: string, lines: Lines):
     return 1;
   }
   const c = checked.connection;
-  const screen = consentLines({ context: c.context.name, server: c.context.server, serverVersion: c.serverVersion, kubectlVersion: c.kubectlVersion, detected: c.detected, namespace, notes: c.notes });
+  const screen = consentLines({
+    context: c.context.name,
+    server: c.context.server,
+    serverVersion: c.serverVersion,
+    kubectlVersion: c.kubectlVersion,
+    detected: c.detected,
+    namespace,
+    notes: c.notes,
+  });
   const columns = Math.max(40, process.stderr.columns || 80);
   run.err(`${visibleControls(screen.flatMap((l) => foldLine(l, columns)).join('\n'))}\n`);
-  const decision = consentDecision({ interactive: run.interactive, yes: run.yes, yesReally: run.yesReally, shared: c.detected.shared, context: c.context.name });
+  const decision = consentDecision({
+    interactive: run.interactive,
+    yes: run.yes,
+    yesReally: run.yesReally,
+    shared: c.detected.shared,
+    context: c.context.name,
+  });
   if (decision.kind === 'refused') {
     c.dispose();
     run.err(`${decision.message}\n`);
@@ -76,7 +90,7 @@ export async function sandboxOnCluster(run: ClusterRun, files: KubectlIO, manife
   if (typeof connected === 'number') return connected;
   try {
     const opened = await openSession(connected, { namespace: SANDBOX_NAMESPACE, files, manifests, cwd: process.cwd() });
-    if (!opened.ok) return run.err(`nodeport-lab: ${opened.message}\n`), 1;
+    if (!opened.ok) return (run.err(`nodeport-lab: ${opened.message}\n`), 1);
     const session = opened.session;
     run.err(`Namespace ${session.namespace} is ready; type help for what runs here.\n`);
     const kept = `Your objects stay in namespace ${session.namespace}; nodeport-lab clean --cluster ${connected.context.name} deletes it.\n`;
@@ -114,7 +128,12 @@ async function setUp(run: ClusterRun, session: Session, lesson: Lesson): Promise
 }
 
 /** A lesson's setup in its namespace; `failed` hears each line that did not work, `step` each line as it starts. */
-export async function runSetup(session: Session, lesson: Lesson, failed: (result: LineResult) => void, step: (line: string, index: number) => void = () => undefined): Promise<void> {
+export async function runSetup(
+  session: Session,
+  lesson: Lesson,
+  failed: (result: LineResult) => void,
+  step: (line: string, index: number) => void = () => undefined,
+): Promise<void> {
   for (const [index, line] of lesson.setup.entries()) {
     step(line, index);
     // A setup's sleep gives the simulator's pods time to start; a real cluster gets a few seconds.
@@ -151,7 +170,7 @@ async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson,
       if (text === 'reset') {
         // The lesson's namespace, deleted and made again, and its setup run: the step starts over.
         const problem = await session.renew();
-        if (problem) return run.err(`nodeport-lab: ${problem}\n`), 'ended';
+        if (problem) return (run.err(`nodeport-lab: ${problem}\n`), 'ended');
         await setUp(run, session, lesson);
         attempts.length = 0;
         parts = checkGoal(step.goal, await session.read(), attempts);
@@ -172,16 +191,25 @@ async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson,
 }
 
 /** The course on a real cluster, in line mode: each do step's goal checked on the real state. */
-export async function courseOnCluster(run: ClusterRun, course: Course, which: string | undefined, files: KubectlIO, manifests: ReadonlyMap<string, string>): Promise<number> {
-  const lessons = course.lessons.filter((l, i) => which === undefined || l.id === which || String(i + 1) === which).filter((l) => l.steps.some((s) => s.kind === 'do'));
-  if (lessons.length === 0) return run.err(`nodeport-lab: no lesson "${which}" with practice (lessons: ${course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})\n`), 2;
+export async function courseOnCluster(
+  run: ClusterRun,
+  course: Course,
+  which: string | undefined,
+  files: KubectlIO,
+  manifests: ReadonlyMap<string, string>,
+): Promise<number> {
+  const lessons = course.lessons
+    .filter((l, i) => which === undefined || l.id === which || String(i + 1) === which)
+    .filter((l) => l.steps.some((s) => s.kind === 'do'));
+  if (lessons.length === 0)
+    return (run.err(`nodeport-lab: no lesson "${which}" with practice (lessons: ${course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})\n`), 2);
   const lines: Lines = cappedLines(run.input, MAX_LINE)[Symbol.asyncIterator]();
   const connected = await connect(run, lessons.length === 1 ? namespaceFor(lessons[0]!.id) : 'nodeport-lab-<lesson>', lines);
   if (typeof connected === 'number') return connected;
   try {
     for (const lesson of lessons) {
       const opened = await openSession(connected, { namespace: namespaceFor(lesson.id), files, manifests, cwd: process.cwd() });
-      if (!opened.ok) return run.err(`nodeport-lab: ${opened.message}\n`), 1;
+      if (!opened.ok) return (run.err(`nodeport-lab: ${opened.message}\n`), 1);
       const session = opened.session;
       run.out(`\n# Lesson ${course.lessons.indexOf(lesson) + 1}: ${lesson.title} (namespace ${session.namespace})\n`);
       // Ctrl-C leaves the lesson as the end of it does: its namespace is deleted.
@@ -206,17 +234,17 @@ export async function courseOnCluster(run: ClusterRun, course: Course, which: st
 /** `nodeport-lab clean --cluster [CONTEXT] [--yes]`: deletes the namespaces carrying our label, and nothing else. */
 export async function cleanCluster(run: ClusterRun): Promise<number> {
   const checked = await preflight(run.context, run.env ?? process.env);
-  if (!checked.ok) return run.err(`nodeport-lab: ${checked.message}\n`), 1;
+  if (!checked.ok) return (run.err(`nodeport-lab: ${checked.message}\n`), 1);
   const c = checked.connection;
   try {
     const names = await ourNamespaces(c);
-    if (names.length === 0) return run.out(`No namespace of nodeport-lab on context "${c.context.name}".\n`), 0;
+    if (names.length === 0) return (run.out(`No namespace of nodeport-lab on context "${c.context.name}".\n`), 0);
     run.err(`On context "${c.context.name}" (${c.context.server}), these namespaces carry nodeport-lab's label:\n${names.map((n) => `  ${n}`).join('\n')}\n`);
     if (!run.yes) {
-      if (!run.interactive) return run.err('nodeport-lab: without a terminal to ask you, give --yes to delete them.\n'), 2;
+      if (!run.interactive) return (run.err('nodeport-lab: without a terminal to ask you, give --yes to delete them.\n'), 2);
       run.err('Delete them and everything in them? [y/N] ');
       const answer = await nextLine(cappedLines(run.input, MAX_LINE)[Symbol.asyncIterator]());
-      if (answer === undefined || !agreed(answer)) return run.err('nodeport-lab: nothing was deleted.\n'), 1;
+      if (answer === undefined || !agreed(answer)) return (run.err('nodeport-lab: nothing was deleted.\n'), 1);
     }
     for (const name of names) run.out(`${await deleteOurNamespace(c, name)}\n`);
     return 0;

@@ -14,15 +14,21 @@ async function missingTools(env: NodeJS.ProcessEnv): Promise<string | null> {
   const kind = await runChild('kind', ['version'], { env, timeoutMs: 20_000 });
   if (kind.missing) return `kind is not on your PATH: install it (${KIND_INSTALL}), or use any cluster you have with --cluster CONTEXT.`;
   const docker = await runChild('docker', ['info', '--format', '{{.ServerVersion}}'], { env, timeoutMs: 20_000 });
-  if (docker.missing) return 'Docker is not on your PATH: kind runs its nodes as Docker containers (install Docker, or Podman with KIND_EXPERIMENTAL_PROVIDER=podman).';
+  if (docker.missing)
+    return 'Docker is not on your PATH: kind runs its nodes as Docker containers (install Docker, or Podman with KIND_EXPERIMENTAL_PROVIDER=podman).';
   if (docker.code !== 0) return `Docker does not answer (${docker.stderr.trim().split('\n').pop() ?? 'docker info failed'}): start it and try again.`;
   return null;
 }
 
-export async function kindCluster(action: string | undefined, out: (t: string) => void, err: (t: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (action !== 'create' && action !== 'delete') return err('nodeport-lab: cluster create|delete\n'), 2;
+export async function kindCluster(
+  action: string | undefined,
+  out: (t: string) => void,
+  err: (t: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  if (action !== 'create' && action !== 'delete') return (err('nodeport-lab: cluster create|delete\n'), 2);
   const missing = await missingTools(env);
-  if (missing) return err(`nodeport-lab: ${missing}\n`), 1;
+  if (missing) return (err(`nodeport-lab: ${missing}\n`), 1);
   if (action === 'delete') {
     const run = await runChild('kind', ['delete', 'cluster', '--name', LAB_KIND_CLUSTER], { env });
     out(run.stdout);

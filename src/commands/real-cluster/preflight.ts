@@ -40,7 +40,12 @@ const CAN_I: readonly (readonly [string, string])[] = [
   ['list', 'nodes'],
 ];
 
-const lastLine = (text: string): string => text.trim().split('\n').filter((l) => l.trim() !== '').pop() ?? '';
+const lastLine = (text: string): string =>
+  text
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .pop() ?? '';
 
 export async function preflight(wanted: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Preflight> {
   const kubectl = env.NODEPORT_LAB_KUBECTL || 'kubectl';
@@ -53,7 +58,10 @@ export async function preflight(wanted: string | undefined, env: NodeJS.ProcessE
     return { ok: false, message: `kubectl does not work here: ${lastLine(client.stderr) || 'kubectl version --client failed'}` };
   }
 
-  const view = await runChild(kubectl, ['config', 'view', '--raw', '--minify', '--flatten', ...(wanted ? ['--context', wanted] : [])], { env, timeoutMs: 20_000 });
+  const view = await runChild(kubectl, ['config', 'view', '--raw', '--minify', '--flatten', ...(wanted ? ['--context', wanted] : [])], {
+    env,
+    timeoutMs: 20_000,
+  });
   if (view.code !== 0) {
     const why = lastLine(view.stderr);
     return { ok: false, message: `kubectl cannot read that context: ${why}\nSee your contexts with: kubectl config get-contexts` };
@@ -96,7 +104,13 @@ export async function preflight(wanted: string | undefined, env: NodeJS.ProcessE
   }
   const items = (nodeList as { items?: unknown }).items;
   const nodes = (Array.isArray(items) ? items : []).map(nodeFacts);
-  const detected = detectFlavour({ context: context.value.name, clusterName: context.value.cluster, server: context.value.server, gitVersion: serverVersion, nodes });
+  const detected = detectFlavour({
+    context: context.value.name,
+    clusterName: context.value.cluster,
+    server: context.value.server,
+    gitVersion: serverVersion,
+    nodes,
+  });
 
   const denied: string[] = [];
   const notes: string[] = [];
@@ -105,11 +119,18 @@ export async function preflight(wanted: string | undefined, env: NodeJS.ProcessE
     const said = can.stdout.trim();
     if (said === 'yes') continue;
     if (said.startsWith('no')) denied.push(`${verb} ${resource}`);
-    else if (notes.length === 0) notes.push(`kubectl auth can-i could not ask this cluster (${lastLine(can.stderr) || 'no answer'}); going on, and the API will say no where it must.`);
+    else if (notes.length === 0)
+      notes.push(`kubectl auth can-i could not ask this cluster (${lastLine(can.stderr) || 'no answer'}); going on, and the API will say no where it must.`);
   }
   if (denied.length > 0) {
     dispose();
-    return { ok: false, message: `your user on context "${context.value.name}" may not ${denied.join(', ')} (kubectl auth can-i said no); the course needs them. Ask for them, or use a cluster of your own: nodeport-lab cluster create` };
+    return {
+      ok: false,
+      message: `your user on context "${context.value.name}" may not ${denied.join(', ')} (kubectl auth can-i said no); the course needs them. Ask for them, or use a cluster of your own: nodeport-lab cluster create`,
+    };
   }
-  return { ok: true, connection: { kubectl, kubectlVersion, context: context.value, serverVersion, nodes, nodeList, detected, kubeconfig, dir, api, notes, dispose } };
+  return {
+    ok: true,
+    connection: { kubectl, kubectlVersion, context: context.value, serverVersion, nodes, nodeList, detected, kubeconfig, dir, api, notes, dispose },
+  };
 }

@@ -46,7 +46,8 @@ const MAX_SLEEP_S = 60;
 const say = (stream: 'stdout' | 'stderr', text: string): OutputChunk => ({ stream, text });
 const nsPath = (ns: string): string => `/api/v1/namespaces/${encodeURIComponent(ns)}`;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const statusMessage = (body: unknown): string => (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : String(body));
+const statusMessage = (body: unknown): string =>
+  body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : String(body);
 
 /** Makes the namespace ours, or says why it cannot. */
 async function ensureNamespace(connection: Connection, namespace: string): Promise<string | null> {
@@ -54,7 +55,8 @@ async function ensureNamespace(connection: Connection, namespace: string): Promi
     const found = await connection.api.get(nsPath(namespace));
     if (found.status === 200) {
       const meta = (found.body as { metadata?: { labels?: Record<string, string> }; status?: { phase?: string } }) ?? {};
-      if (!isOurs(meta.metadata?.labels)) return `namespace ${namespace} exists and is not ours (it has no ${'app.kubernetes.io/managed-by=nodeport-lab'} label); nodeport-lab will not use it.`;
+      if (!isOurs(meta.metadata?.labels))
+        return `namespace ${namespace} exists and is not ours (it has no ${'app.kubernetes.io/managed-by=nodeport-lab'} label); nodeport-lab will not use it.`;
       if (meta.status?.phase !== 'Terminating') return null;
     } else if (found.status === 404) {
       const made = await connection.api.post('/api/v1/namespaces', namespaceObject(namespace));
@@ -112,8 +114,14 @@ export async function openSession(connection: Connection, options: SessionOption
 
   const kubectl = async (words: readonly string[], signal?: AbortSignal): Promise<LineResult> => {
     const guarded = guardKubectl(words, namespace, readFile);
-    if (!guarded.ok) return { output: [say('stderr', `${guarded.message}\n`)], exitCode: 1, answer: { accepted: false, by: 'kubectl', causes: [], message: guarded.message } };
-    const run = await runChild(connection.kubectl, withManifests(guarded.args), { env, cwd: options.cwd, timeoutMs: COMMAND_LIMIT_MS, ...(signal ? { signal } : {}) });
+    if (!guarded.ok)
+      return { output: [say('stderr', `${guarded.message}\n`)], exitCode: 1, answer: { accepted: false, by: 'kubectl', causes: [], message: guarded.message } };
+    const run = await runChild(connection.kubectl, withManifests(guarded.args), {
+      env,
+      cwd: options.cwd,
+      timeoutMs: COMMAND_LIMIT_MS,
+      ...(signal ? { signal } : {}),
+    });
     const output = [say('stdout', run.stdout), say('stderr', run.stderr)].filter((c) => c.text !== '');
     if (run.timedOut) output.push(say('stderr', `nodeport-lab: stopped after ${COMMAND_LIMIT_MS / 1000} s, as Ctrl-C would\n`));
     return { output, exitCode: run.code, answer: answerOf(run.code, run.stderr) };
@@ -128,7 +136,14 @@ export async function openSession(connection: Connection, options: SessionOption
     const platform = options.platform ?? process.platform;
     const flavour = connection.detected.flavour;
     const hostReachesInternalIP = ['k3s', 'microk8s'].includes(flavour) || (platform === 'linux' && ['kind', 'k3d', 'minikube'].includes(flavour));
-    return clusterFromApi({ nodes: nodes.body, pods: pods.body, services: services.body, version: connection.serverVersion, now: Date.now(), hostReachesInternalIP });
+    return clusterFromApi({
+      nodes: nodes.body,
+      pods: pods.body,
+      services: services.body,
+      version: connection.serverVersion,
+      now: Date.now(),
+      hostReachesInternalIP,
+    });
   };
 
   const curl = async (args: readonly string[], signal?: AbortSignal): Promise<LineResult> => {
@@ -138,16 +153,25 @@ export async function openSession(connection: Connection, options: SessionOption
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
       if (valued.has(arg)) i++;
-      else if (/^(--max-time|--connect-timeout|--header|--write-out)=/.test(arg) || allowed.test(arg) || ['--silent', '--show-error', '--verbose', '--include', '--head', '--location'].includes(arg)) continue;
+      else if (
+        /^(--max-time|--connect-timeout|--header|--write-out)=/.test(arg) ||
+        allowed.test(arg) ||
+        ['--silent', '--show-error', '--verbose', '--include', '--head', '--location'].includes(arg)
+      )
+        continue;
       else if (/^https?:\/\//i.test(arg) || !arg.startsWith('-')) urls.push(arg);
-      else return { output: [say('stderr', `nodeport-lab: curl ${arg} is not run here (it can: -s -S -v -i -I -L -m -H -w, and http:// URLs)\n`)], exitCode: 2 };
+      else
+        return { output: [say('stderr', `nodeport-lab: curl ${arg} is not run here (it can: -s -S -v -i -I -L -m -H -w, and http:// URLs)\n`)], exitCode: 2 };
     }
     if (urls.length !== 1) return { output: [say('stderr', 'nodeport-lab: give curl one http:// URL\n')], exitCode: 2 };
     const url = /^https?:\/\//i.test(urls[0]!) ? urls[0]! : `http://${urls[0]!}`;
     const limit = args.some((a) => a.startsWith('--connect-timeout') || a === '-m' || a.startsWith('--max-time')) ? [] : ['--connect-timeout', '10'];
     // Into a pipe curl draws its progress meter, which it leaves out on a terminal.
     const quiet = args.some((a) => /^-[a-zA-Z]*v/.test(a) || a === '--verbose') ? [] : ['--no-progress-meter'];
-    const run = await runChild('curl', [...limit, ...quiet, ...args.filter((a) => a !== urls[0]), '--', url], { timeoutMs: COMMAND_LIMIT_MS, ...(signal ? { signal } : {}) });
+    const run = await runChild('curl', [...limit, ...quiet, ...args.filter((a) => a !== urls[0]), '--', url], {
+      timeoutMs: COMMAND_LIMIT_MS,
+      ...(signal ? { signal } : {}),
+    });
     if (run.missing) return { output: [say('stderr', 'nodeport-lab: curl is not on your PATH; install it to make real requests\n')], exitCode: 127 };
     const outcome = run.code === 0 ? 'answered' : run.code === 7 ? 'refused' : run.code === 28 ? 'timeout' : undefined;
     let service: string | undefined;
@@ -166,8 +190,13 @@ export async function openSession(connection: Connection, options: SessionOption
     const proxy = await connection.api.get('/api/v1/namespaces/kube-system/configmaps/kube-proxy').catch(() => ({ status: 0, body: null }));
     const mode = proxyModeOf(proxy.status === 200 ? proxy.body : null);
     // The lab's node ports answer on 127.0.0.1 for the first worker: trace from that worker's address.
-    const first = cluster.nodes.find((n) => !('node-role.kubernetes.io/control-plane' in n.metadata.labels))?.status.addresses.find((a) => a.type === 'ExternalIP')?.address;
-    const traced = connection.detected.flavour === 'nodeport-lab' && first ? args.map((a) => a.replace(/^(https?:\/\/)?(127\.0\.0\.1|localhost)(?=[:/]|$)/, `$1${first}`)) : args;
+    const first = cluster.nodes
+      .find((n) => !('node-role.kubernetes.io/control-plane' in n.metadata.labels))
+      ?.status.addresses.find((a) => a.type === 'ExternalIP')?.address;
+    const traced =
+      connection.detected.flavour === 'nodeport-lab' && first
+        ? args.map((a) => a.replace(/^(https?:\/\/)?(127\.0\.0\.1|localhost)(?=[:/]|$)/, `$1${first}`))
+        : args;
     const result = traceCommand(cluster, traced);
     const label = result.stdout !== '' ? [say('stdout', `${traceLabel(mode, connection.context.name)}\n`)] : [];
     const body = [say('stdout', result.stdout), say('stderr', result.stderr)].filter((c) => c.text !== '');
@@ -184,11 +213,17 @@ export async function openSession(connection: Connection, options: SessionOption
         return '';
       }
     })();
-    const node = cluster.nodes.find((n) => n.status.addresses.some((a) => a.address === host)) ?? cluster.nodes.find((n) => !('node-role.kubernetes.io/control-plane' in n.metadata.labels));
+    const node =
+      cluster.nodes.find((n) => n.status.addresses.some((a) => a.address === host)) ??
+      cluster.nodes.find((n) => !('node-role.kubernetes.io/control-plane' in n.metadata.labels));
     if (!node) return say('stdout', '');
     const name = node.metadata.name;
     const real = await runChild('docker', ['exec', name, 'iptables-save', '-t', 'nat'], { timeoutMs: 20_000 });
-    if (real.code !== 0) return say('stderr', `nodeport-lab: cannot read ${name}'s own rules (docker exec ${name} iptables-save: ${real.missing ? 'docker is not on your PATH' : real.stderr.trim().split('\n').pop() ?? 'failed'})\n`);
+    if (real.code !== 0)
+      return say(
+        'stderr',
+        `nodeport-lab: cannot read ${name}'s own rules (docker exec ${name} iptables-save: ${real.missing ? 'docker is not on your PATH' : (real.stderr.trim().split('\n').pop() ?? 'failed')})\n`,
+      );
     const ours = iptablesSaveCommand(cluster, ['--node', name, '-t', 'nat']).stdout;
     return say('stdout', formatRulesDiff(rulesDiff(ours, real.stdout, namespace), name));
   };
@@ -199,8 +234,25 @@ export async function openSession(connection: Connection, options: SessionOption
     for (const service of cluster.services) {
       for (const port of service.spec.ports) {
         if (port.nodePort === undefined) continue;
-        const r = reachRecipe({ flavour: connection.detected.flavour, platform: options.platform ?? process.platform, server: connection.context.server, context: connection.context.name, nodes: connection.nodes, nodePort: port.nodePort, service: service.metadata.name, namespace, servicePort: port.port });
-        lines.push(`${service.metadata.name} (node port ${port.nodePort}): ${r.command ? `first run ${r.command}; ` : ''}${r.url ? `curl ${r.url}` : ''}`.replace(/; $/, ''), `  ${r.how}`, ...(r.limits ? [`  ${r.limits}`] : []));
+        const r = reachRecipe({
+          flavour: connection.detected.flavour,
+          platform: options.platform ?? process.platform,
+          server: connection.context.server,
+          context: connection.context.name,
+          nodes: connection.nodes,
+          nodePort: port.nodePort,
+          service: service.metadata.name,
+          namespace,
+          servicePort: port.port,
+        });
+        lines.push(
+          `${service.metadata.name} (node port ${port.nodePort}): ${r.command ? `first run ${r.command}; ` : ''}${r.url ? `curl ${r.url}` : ''}`.replace(
+            /; $/,
+            '',
+          ),
+          `  ${r.how}`,
+          ...(r.limits ? [`  ${r.limits}`] : []),
+        );
       }
     }
     return { output: [say('stdout', `${lines.length ? lines.join('\n') : `no NodePort service in ${namespace} yet`}\n`)], exitCode: 0 };
@@ -233,9 +285,20 @@ export async function openSession(connection: Connection, options: SessionOption
       case 'exit':
         return { output: [], exitCode: 0, exit: true };
       case 'help':
-        return { output: [say('stdout', `On context "${connection.context.name}", namespace ${namespace}: kubectl (the real one, kept to this namespace), curl URL (a real request), reach (how to reach each node port from here), trace URL (the path the rules would give), nodes, sleep N, exit.\n`)], exitCode: 0 };
+        return {
+          output: [
+            say(
+              'stdout',
+              `On context "${connection.context.name}", namespace ${namespace}: kubectl (the real one, kept to this namespace), curl URL (a real request), reach (how to reach each node port from here), trace URL (the path the rules would give), nodes, sleep N, exit.\n`,
+            ),
+          ],
+          exitCode: 0,
+        };
       default:
-        return { output: [say('stderr', `nodeport-lab: ${program} is not run on a real cluster (here: kubectl, curl, reach, trace, nodes, sleep, help, exit)\n`)], exitCode: 127 };
+        return {
+          output: [say('stderr', `nodeport-lab: ${program} is not run on a real cluster (here: kubectl, curl, reach, trace, nodes, sleep, help, exit)\n`)],
+          exitCode: 127,
+        };
     }
   };
 
@@ -254,7 +317,9 @@ export async function deleteOurNamespace(connection: Connection, namespace: stri
   const labels = (found.body as { metadata?: { labels?: Record<string, string> } })?.metadata?.labels;
   if (found.status !== 200 || !isOurs(labels)) return `namespace/${namespace} is not ours: left alone`;
   const gone = await connection.api.delete(nsPath(namespace));
-  return gone.status >= 200 && gone.status < 300 ? `namespace/${namespace} deleted` : `namespace/${namespace} could not be deleted: ${statusMessage(gone.body)}`;
+  return gone.status >= 200 && gone.status < 300
+    ? `namespace/${namespace} deleted`
+    : `namespace/${namespace} could not be deleted: ${statusMessage(gone.body)}`;
 }
 
 /** The namespaces carrying our label. */
@@ -262,6 +327,8 @@ export async function ourNamespaces(connection: Connection): Promise<string[]> {
   const listed = await connection.api.get(`/api/v1/namespaces?labelSelector=${encodeURIComponent('app.kubernetes.io/managed-by=nodeport-lab')}`);
   const items = (listed.body as { items?: { metadata?: { name?: string; labels?: Record<string, string> } }[] })?.items ?? [];
   // The selector is the server's; the label is checked again here.
-  return items.filter((i) => isOurs(i.metadata?.labels)).map((i) => i.metadata?.name ?? '').filter((n) => n !== '');
+  return items
+    .filter((i) => isOurs(i.metadata?.labels))
+    .map((i) => i.metadata?.name ?? '')
+    .filter((n) => n !== '');
 }
-

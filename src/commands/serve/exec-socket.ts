@@ -26,7 +26,9 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 
 
 function refuse(socket: Duplex, answer: ApiResponse): void {
   const body = Buffer.from(answer.body);
-  socket.end(`HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? 'Error'}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`);
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? 'Error'}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`,
+  );
 }
 
 export function answerUpgrade(req: IncomingMessage, socket: Duplex, deps: ExecDeps): void {
@@ -35,7 +37,17 @@ export function answerUpgrade(req: IncomingMessage, socket: Duplex, deps: ExecDe
   const path = url.pathname;
   if (/\/pods\/[^/]+\/portforward\/?$/.test(path)) {
     deps.log(`UPGRADE ${path} refused: port-forward`);
-    return refuse(socket, json(400, plainStatus(400, 'BadRequest', "the lab does not forward ports to its simulated pods; the sandbox's own `kubectl port-forward` does, and every NodePort already answers on 127.0.0.1")));
+    return refuse(
+      socket,
+      json(
+        400,
+        plainStatus(
+          400,
+          'BadRequest',
+          "the lab does not forward ports to its simulated pods; the sandbox's own `kubectl port-forward` does, and every NodePort already answers on 127.0.0.1",
+        ),
+      ),
+    );
   }
   const target = execTarget(path);
   if (!target) {
@@ -58,13 +70,21 @@ export function answerUpgrade(req: IncomingMessage, socket: Duplex, deps: ExecDe
     return refuse(socket, json(400, plainStatus(400, 'BadRequest', `the lab's exec speaks WebSocket (${PROTOCOLS.join(', ')}) only`)));
   }
   deps.setCluster(outcome.cluster);
-  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`);
+  socket.write(
+    `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`,
+  );
   const channel = (n: number, text: string): Buffer => frame(OPCODE.binary, Buffer.concat([Buffer.from([n]), Buffer.from(text, 'utf8')]));
   if (outcome.stdout !== '') socket.write(channel(1, outcome.stdout));
   if (outcome.stderr !== '') socket.write(channel(2, outcome.stderr));
   socket.write(channel(3, JSON.stringify(outcome.status)));
   socket.write(closeFrame(1000));
-  deps.log(`EXEC ${target.namespace}/${target.name} ${url.searchParams.getAll('command').join(' ').replace(/[^\x20-\x7e]/g, '?').slice(0, 120)}`);
+  deps.log(
+    `EXEC ${target.namespace}/${target.name} ${url.searchParams
+      .getAll('command')
+      .join(' ')
+      .replace(/[^\x20-\x7e]/g, '?')
+      .slice(0, 120)}`,
+  );
   // What the client sends now is read only to answer its close; anything a client may not send ends it.
   const reader = new FrameReader(MAX_FRAME);
   const idle = setTimeout(() => socket.destroy(), 10_000);

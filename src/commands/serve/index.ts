@@ -70,7 +70,15 @@ function toRequest(req: IncomingMessage, raw: Buffer): ApiRequest {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const query = new Map<string, string>();
   for (const [k, v] of url.searchParams) query.set(k, v);
-  return { method: req.method ?? 'GET', path: url.pathname, query, accept: String(req.headers.accept ?? ''), contentType: String(req.headers['content-type'] ?? ''), body, raw };
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query,
+    accept: String(req.headers.accept ?? ''),
+    contentType: String(req.headers['content-type'] ?? ''),
+    body,
+    raw,
+  };
 }
 
 /** Who asked: kubectl names its command in a header (`Kubectl-Command: kubectl get`); others by user agent. */
@@ -159,7 +167,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
             return snapshotOf(now.ok ? now.entries : []);
           },
           limit: WATCH_BACKLOG,
-          same: `${request.path}?${[...request.query].filter(([k]) => k !== 'resourceVersion' && k !== 'timeoutSeconds').sort().join('&')}|${request.accept}`,
+          same: `${request.path}?${[...request.query]
+            .filter(([k]) => k !== 'resourceVersion' && k !== 'timeoutSeconds')
+            .sort()
+            .join('&')}|${request.accept}`,
         };
         res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
         res.flushHeaders();
@@ -219,12 +230,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const [method = 'GET', path = '/'] = (head.slice(0, head.indexOf('\r\n')) || '').split(' ');
       tick();
       // nginx's default log escaping: quotes, backslashes and bytes outside printable ASCII as \xHH.
-      const agent = (/\r\nuser-agent:[ \t]*([^\r\n]*)/i.exec(head.slice(0, end))?.[1] ?? '').slice(0, 200).replace(/["\\\x00-\x1f\x7f-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+      const agent = (/\r\nuser-agent:[ \t]*([^\r\n]*)/i.exec(head.slice(0, end))?.[1] ?? '')
+        .slice(0, 200)
+        .replace(/["\\\x00-\x1f\x7f-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
       const answer = answerNodePort(cluster, node, port, method, path, agent);
       if (answer.kind === 'answered') {
         cluster = answer.cluster;
         const headers = answer.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
-        socket.end(`HTTP/1.1 ${answer.status} ${answer.reason}\r\n${headers.replace(/connection: keep-alive\r\n/i, '')}Connection: close\r\n\r\n${method === 'HEAD' ? '' : answer.body}`);
+        socket.end(
+          `HTTP/1.1 ${answer.status} ${answer.reason}\r\n${headers.replace(/connection: keep-alive\r\n/i, '')}Connection: close\r\n\r\n${method === 'HEAD' ? '' : answer.body}`,
+        );
         options.log(`${shown(method)} http://${loopbackAddress(node)}:${port}${shown(path)} ${answer.status}: ${answer.why}`);
       } else if (answer.kind === 'refused') {
         socket.resetAndDestroy();
@@ -318,7 +333,11 @@ export async function serve(options: Omit<ServeOptions, 'log'>, out: (text: stri
     server = await startServer({ ...options, log: (line) => out(line) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    err(code === 'EADDRINUSE' ? `nodeport-lab: port ${options.port} on 127.0.0.1 is taken; try --port 0 for any free port` : `nodeport-lab: ${(error as Error).message}`);
+    err(
+      code === 'EADDRINUSE'
+        ? `nodeport-lab: port ${options.port} on 127.0.0.1 is taken; try --port 0 for any free port`
+        : `nodeport-lab: ${(error as Error).message}`,
+    );
     return 1;
   }
   out(`The lab's cluster answers at ${server.url} (context "${CONTEXT}").`);

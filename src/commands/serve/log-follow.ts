@@ -40,7 +40,12 @@ export function tellFollowers(cluster: Cluster, followers: Set<Follower>): void 
       follower.response.destroy();
       continue;
     }
-    follower.response.write(pod.log.slice(follower.sent).map((line) => `${line}\n`).join(''));
+    follower.response.write(
+      pod.log
+        .slice(follower.sent)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
     follower.sent = pod.log.length;
   }
 }

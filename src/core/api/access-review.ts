@@ -17,5 +17,11 @@ export function accessReview(request: ApiRequest): ApiResponse {
   } catch {
     spec = {};
   }
-  return json(201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: { allowed: true } });
+  return json(201, {
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec,
+    status: { allowed: true },
+  });
 }

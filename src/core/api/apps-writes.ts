@@ -43,14 +43,20 @@ export function appsError(error: ApiError, plural: string, name: string): ApiRes
   return json(statusCode(error), body);
 }
 
-const missing = (plural: string, name: string): ApiResponse => appsError({ kind: 'NotFound', message: `${plural}.apps "${name}" not found`, causes: [] }, plural, name);
+const missing = (plural: string, name: string): ApiResponse =>
+  appsError({ kind: 'NotFound', message: `${plural}.apps "${name}" not found`, causes: [] }, plural, name);
 
 /** POST .../deployments: the body as `kubectl create deployment` (protobuf, already read) or `apply` (JSON) sends it. */
 export function createDeploymentRequest(cluster: Cluster, body: unknown, namespace: string, dryRun: boolean): Written {
   const same = (response: ApiResponse): Written => ({ cluster, response });
   const manifest = obj(body);
   if (manifest.apiVersion !== 'apps/v1' || manifest.kind !== 'Deployment') {
-    return same(json(400, plainStatus(400, 'BadRequest', `the API version in the data (${String(manifest.apiVersion ?? '')}) does not match the expected API version (apps/v1)`)));
+    return same(
+      json(
+        400,
+        plainStatus(400, 'BadRequest', `the API version in the data (${String(manifest.apiVersion ?? '')}) does not match the expected API version (apps/v1)`),
+      ),
+    );
   }
   const decoded = decodeDeployment(manifest);
   if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
@@ -58,7 +64,8 @@ export function createDeploymentRequest(cluster: Cluster, body: unknown, namespa
   if (typeof own === 'string' && own !== '' && own !== namespace) {
     return same(json(400, plainStatus(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request')));
   }
-  if (!namespaceExists(cluster, namespace)) return same(json(404, statusOf({ kind: 'NotFound', message: `namespaces "${namespace}" not found`, causes: [] }, { name: namespace, kind: 'namespaces' })));
+  if (!namespaceExists(cluster, namespace))
+    return same(json(404, statusOf({ kind: 'NotFound', message: `namespaces "${namespace}" not found`, causes: [] }, { name: namespace, kind: 'namespaces' })));
   const created = createDeployment(cluster, { ...decoded.deployment.input, namespace });
   if (!created.ok) return same(appsError(created.error, 'deployments', decoded.deployment.name));
   // A server dry run answers what would be made and keeps nothing.
@@ -111,7 +118,13 @@ export function scaleView(cluster: Cluster, d: Deployment): Json {
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: meta.name ?? d.metadata.name, namespace: meta.namespace ?? d.metadata.namespace, uid: meta.uid ?? '', resourceVersion: meta.resourceVersion ?? '', creationTimestamp: meta.creationTimestamp ?? null },
+    metadata: {
+      name: meta.name ?? d.metadata.name,
+      namespace: meta.namespace ?? d.metadata.namespace,
+      uid: meta.uid ?? '',
+      resourceVersion: meta.resourceVersion ?? '',
+      creationTimestamp: meta.creationTimestamp ?? null,
+    },
     spec: { replicas: d.spec.replicas },
     status: { replicas: typeof status.replicas === 'number' ? status.replicas : 0, selector },
   };
@@ -130,7 +143,17 @@ export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string
     if (request.method === 'PUT') wanted = obj(obj(body).spec).replicas;
     else if (request.method === 'PATCH') {
       const type = patchTypeOf(request.contentType);
-      if (type === undefined) return same(json(415, plainStatus(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json')));
+      if (type === undefined)
+        return same(
+          json(
+            415,
+            plainStatus(
+              415,
+              'UnsupportedMediaType',
+              'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json',
+            ),
+          ),
+        );
       let patched: JsonValue;
       if (type === 'json') {
         const r = jsonPatch(before, body);
@@ -144,7 +167,16 @@ export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string
   }
   const replicas = wanted === undefined || wanted === null ? 0 : wanted;
   if (typeof replicas !== 'number' || !Number.isInteger(replicas)) {
-    return same(json(400, plainStatus(400, 'BadRequest', `Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof replicas} into Go struct field ScaleSpec.spec.replicas of type int32`)));
+    return same(
+      json(
+        400,
+        plainStatus(
+          400,
+          'BadRequest',
+          `Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof replicas} into Go struct field ScaleSpec.spec.replicas of type int32`,
+        ),
+      ),
+    );
   }
   if (replicas < 0) {
     const error = invalidError('Scale.autoscaling', name, [invalid('spec.replicas', replicas, 'must be greater than or equal to 0')]);
@@ -173,7 +205,9 @@ export function replaceDeploymentRequest(cluster: Cluster, body: unknown, name: 
   const uid = live.metadata.uid;
   const next: Cluster = {
     ...updated.cluster,
-    deployments: (updated.cluster.deployments ?? []).map((d) => (d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels: input.labels ?? {}, annotations: input.annotations ?? {} } } : d)),
+    deployments: (updated.cluster.deployments ?? []).map((d) =>
+      d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels: input.labels ?? {}, annotations: input.annotations ?? {} } } : d,
+    ),
   };
   const after = findDeployment(next, name, namespace);
   return { cluster: next, response: json(200, after ? deploymentView(next, after) : {}) };

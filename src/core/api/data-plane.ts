@@ -6,7 +6,15 @@ import { appendAccessLog, isControlPlane, nodeAddress, serviceOnNodePort, type C
 import { trace } from '../trace/trace.js';
 
 export type NodePortAnswer =
-  | { readonly kind: 'answered'; readonly status: number; readonly reason: string; readonly headers: readonly (readonly [string, string])[]; readonly body: string; readonly cluster: Cluster; readonly why: string }
+  | {
+      readonly kind: 'answered';
+      readonly status: number;
+      readonly reason: string;
+      readonly headers: readonly (readonly [string, string])[];
+      readonly body: string;
+      readonly cluster: Cluster;
+      readonly why: string;
+    }
   | { readonly kind: 'refused'; readonly why: string }
   | { readonly kind: 'timeout'; readonly why: string };
 

@@ -28,7 +28,8 @@ export function coreResources(): Json {
       ...(r.shortNames.length > 0 ? { shortNames: [...r.shortNames] } : {}),
       ...(r.categories.length > 0 ? { categories: [...r.categories] } : {}),
     });
-    for (const sub of r.subresources) resources.push({ name: `${r.plural}/${sub.name}`, singularName: '', namespaced: r.namespaced, kind: sub.kind, verbs: [...sub.verbs] });
+    for (const sub of r.subresources)
+      resources.push({ name: `${r.plural}/${sub.name}`, singularName: '', namespaced: r.namespaced, kind: sub.kind, verbs: [...sub.verbs] });
   }
   return { kind: 'APIResourceList', groupVersion: 'v1', resources };
 }

@@ -32,7 +32,8 @@ export function execInPod(cluster: Cluster, namespace: string, name: string, con
   const pod = findPod(cluster, name, namespace);
   if (!pod) return refused(json(404, statusOf({ kind: 'NotFound', message: `pods "${name}" not found`, causes: [] }, { name, kind: 'pods' })));
   const wanted = container ?? pod.spec.containers[0]?.name ?? '';
-  if (!pod.spec.containers.some((c) => c.name === wanted)) return refused(json(400, plainStatus(400, 'BadRequest', `container ${wanted} is not valid for pod ${name}`)));
+  if (!pod.spec.containers.some((c) => c.name === wanted))
+    return refused(json(400, plainStatus(400, 'BadRequest', `container ${wanted} is not valid for pod ${name}`)));
   if (command.length === 0) return refused(json(400, plainStatus(400, 'BadRequest', 'you must specify at least one command for the container')));
   // The kubelet refuses in plain text, which kubectl prints as `unable to upgrade connection: ...` (spdy/roundtripper.go).
   if (!isPodReady(pod, cluster.now)) return refused(text(400, `container not found ("${wanted}")`));
@@ -57,5 +58,11 @@ export function execInPod(cluster: Cluster, namespace: string, name: string, con
   }
   // The runtime could not start the program: the kubelet's InternalError, nothing on stdout or stderr.
   const message = r.stderr.replace(/^error: /, '').replace(/\n$/, '');
-  return { kind: 'ran', cluster: r.cluster, stdout: r.stdout, stderr: '', status: { metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 } };
+  return {
+    kind: 'ran',
+    cluster: r.cluster,
+    stdout: r.stdout,
+    stderr: '',
+    status: { metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 },
+  };
 }

@@ -29,12 +29,20 @@ interface GroupResource {
 /** The kinds of these groups the cluster holds, and the subresources kube-apiserver registers for them. */
 const HELD: Readonly<Partial<Record<string, readonly string[]>>> = { Deployment: ['scale', 'status'], ReplicaSet: ['scale', 'status'], EndpointSlice: [] };
 
-export const GROUP_RESOURCES: readonly GroupResource[] = API_RESOURCES.filter(([, , apiVersion, , kind]) => apiVersion.includes('/') && HELD[kind] !== undefined).map(
-  ([plural, shortNames, apiVersion, , kind, verbs]) => {
-    const [group = '', version = ''] = apiVersion.split('/');
-    return { group, version, plural, kind: kind as ResourceKind, shortNames: shortNames === '' ? [] : shortNames.split(','), verbs: verbs.split(','), subresources: HELD[kind] ?? [] };
-  },
-);
+export const GROUP_RESOURCES: readonly GroupResource[] = API_RESOURCES.filter(
+  ([, , apiVersion, , kind]) => apiVersion.includes('/') && HELD[kind] !== undefined,
+).map(([plural, shortNames, apiVersion, , kind, verbs]) => {
+  const [group = '', version = ''] = apiVersion.split('/');
+  return {
+    group,
+    version,
+    plural,
+    kind: kind as ResourceKind,
+    shortNames: shortNames === '' ? [] : shortNames.split(','),
+    verbs: verbs.split(','),
+    subresources: HELD[kind] ?? [],
+  };
+});
 
 const GROUPS = [...new Set(GROUP_RESOURCES.map((r) => `${r.group}/${r.version}`))];
 
@@ -52,9 +60,23 @@ export function groupList(): Json {
 function resourceList(groupVersion: string): Json {
   const resources: JsonValue[] = [];
   for (const r of GROUP_RESOURCES.filter((g) => `${g.group}/${g.version}` === groupVersion)) {
-    resources.push({ name: r.plural, singularName: r.kind.toLowerCase(), namespaced: true, kind: r.kind, verbs: [...r.verbs], ...(r.shortNames.length ? { shortNames: [...r.shortNames] } : {}), ...(r.group === 'apps' ? { categories: ['all'] } : {}) });
+    resources.push({
+      name: r.plural,
+      singularName: r.kind.toLowerCase(),
+      namespaced: true,
+      kind: r.kind,
+      verbs: [...r.verbs],
+      ...(r.shortNames.length ? { shortNames: [...r.shortNames] } : {}),
+      ...(r.group === 'apps' ? { categories: ['all'] } : {}),
+    });
     for (const sub of r.subresources) {
-      resources.push({ name: `${r.plural}/${sub}`, singularName: '', namespaced: true, ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { kind: r.kind }), verbs: ['get', 'patch', 'update'] });
+      resources.push({
+        name: `${r.plural}/${sub}`,
+        singularName: '',
+        namespaced: true,
+        ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { kind: r.kind }),
+        verbs: ['get', 'patch', 'update'],
+      });
     }
   }
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
@@ -67,7 +89,10 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
   const parts = request.path.split('/').filter((p) => p !== '');
   if (parts[0] !== 'apis' || parts.length < 2 || request.method !== 'GET') return null;
   const groupVersion = `${parts[1]}/${parts[2] ?? ''}`;
-  if (parts.length === 2) return GROUPS.some((g) => g.startsWith(`${parts[1]}/`)) ? json(200, { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(GROUPS.find((g) => g.startsWith(`${parts[1]}/`)) ?? '') }) : null;
+  if (parts.length === 2)
+    return GROUPS.some((g) => g.startsWith(`${parts[1]}/`))
+      ? json(200, { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(GROUPS.find((g) => g.startsWith(`${parts[1]}/`)) ?? '') })
+      : null;
   if (!GROUPS.includes(groupVersion)) return null;
   if (parts.length === 3) return json(200, resourceList(groupVersion));
   let rest = parts.slice(3).map((p) => decodeURIComponent(p));
@@ -84,7 +109,11 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
   const rv = String(cluster.revision);
   if (name !== undefined) {
     const item = namespace === undefined ? undefined : getObject(cluster, resource.kind, name, namespace);
-    if (!item) return json(404, { ...plainStatus(404, 'NotFound', `${resource.plural}.${resource.group} "${name}" not found`), details: { name, group: resource.group, kind: resource.plural } });
+    if (!item)
+      return json(404, {
+        ...plainStatus(404, 'NotFound', `${resource.plural}.${resource.group} "${name}" not found`),
+        details: { name, group: resource.group, kind: resource.plural },
+      });
     return json(200, wantsTable(request.accept) ? tableOf(cluster, item.kind, [item], rv) : objectView(cluster, item));
   }
   const labels = parseSelector(request.query.get('labelSelector') ?? '');
@@ -95,7 +124,16 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
     .filter((item) => selectorMatches(labels.requirements, itemLabels(item)))
     .map((item) => ({ item, view: objectView(cluster, item) }))
     .filter((p) => fieldsMatch(fields.terms, p.view));
-  if (wantsTable(request.accept)) return json(200, tableOf(cluster, resource.kind, items.map((p) => p.item), rv));
+  if (wantsTable(request.accept))
+    return json(
+      200,
+      tableOf(
+        cluster,
+        resource.kind,
+        items.map((p) => p.item),
+        rv,
+      ),
+    );
   const listed = items.map(({ view }) => Object.fromEntries(Object.entries(view).filter(([k]) => k !== 'kind' && k !== 'apiVersion')));
   return json(200, { kind: `${resource.kind}List`, apiVersion: groupVersion, metadata: { resourceVersion: rv }, items: listed });
 }

@@ -95,7 +95,12 @@ function selectionOf(query: ReadonlyMap<string, string>): Selection {
 }
 
 /** The objects of a kind in a namespace (or all), as views, filtered by label and field selectors. */
-function listViews(cluster: Cluster, resource: ServedResource, namespace: string | undefined, selection: Selection): { items: Json[]; sources: Item[] } | { error: ApiResponse } {
+function listViews(
+  cluster: Cluster,
+  resource: ServedResource,
+  namespace: string | undefined,
+  selection: Selection,
+): { items: Json[]; sources: Item[] } | { error: ApiResponse } {
   const labels = parseSelector(selection.labels);
   if (!labels.ok) return { error: json(400, plainStatus(400, 'BadRequest', `unable to parse requirement: ${labels.error}`)) };
   const fields = parseFieldSelector(selection.fields);
@@ -160,7 +165,17 @@ function parseBody(request: ApiRequest): { ok: true; value: unknown } | { ok: fa
     return { ok: true, value: JSON.parse(request.body) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, response: json(400, plainStatus(400, 'BadRequest', `the object provided is unrecognized (must be of type ${'Object'}): couldn't get version/kind; json parse error: ${message}`)) };
+    return {
+      ok: false,
+      response: json(
+        400,
+        plainStatus(
+          400,
+          'BadRequest',
+          `the object provided is unrecognized (must be of type ${'Object'}): couldn't get version/kind; json parse error: ${message}`,
+        ),
+      ),
+    };
   }
 }
 
@@ -208,7 +223,10 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
   const created = createObject(cluster, decoded.object, undefined, resource.namespaced ? namespace : undefined);
   if (!created.ok) {
     const inNamespace = created.error.kind === 'NotFound' && created.error.message.startsWith('namespaces ');
-    return same(cluster, errorResponse(created.error, inNamespace ? { name: namespace, kind: 'namespaces' } : { name: decoded.object.name, kind: resource.plural }));
+    return same(
+      cluster,
+      errorResponse(created.error, inNamespace ? { name: namespace, kind: 'namespaces' } : { name: decoded.object.name, kind: resource.plural }),
+    );
   }
   const item = getObject(created.cluster, resource.kind, decoded.object.name, namespace);
   return { cluster: created.cluster, response: json(201, item ? objectView(created.cluster, item) : manifest) };
@@ -248,7 +266,16 @@ function remove(cluster: Cluster, target: Target, name: string, dryRun = false):
   const deleted = deleteObject(cluster, resource.kind, name, namespace);
   if (!deleted.ok) return same(cluster, errorResponse(deleted.error, { name, kind: resource.plural }));
   if (resource.kind === 'Service') {
-    return { cluster: deleted.cluster, response: json(200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, kind: 'services', uid: 'uid' in item.obj.metadata ? item.obj.metadata.uid : '' } }) };
+    return {
+      cluster: deleted.cluster,
+      response: json(200, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Success',
+        details: { name, kind: 'services', uid: 'uid' in item.obj.metadata ? item.obj.metadata.uid : '' },
+      }),
+    };
   }
   return { cluster: deleted.cluster, response: json(200, view) };
 }
@@ -312,7 +339,8 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const namespace = target.namespace ?? 'default';
   if (!getObject(cluster, resource.kind, name, namespace)) return same(cluster, notFoundFor(resource, name));
-  if (resource.kind !== 'Namespace' && patchTypeOf(request.contentType) === undefined) return patchRequest(cluster, request, resource.kind, resource.plural, name, namespace);
+  if (resource.kind !== 'Namespace' && patchTypeOf(request.contentType) === undefined)
+    return patchRequest(cluster, request, resource.kind, resource.plural, name, namespace);
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
   // An empty merge patch (kubectl label removing a label that is not there) changes nothing.
@@ -355,12 +383,17 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
 function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
   const { resource } = target;
   const namespace = target.namespace ?? 'default';
-  if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace' && resource.kind !== 'Deployment') return same(cluster, methodNotAllowed());
+  if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace' && resource.kind !== 'Deployment')
+    return same(cluster, methodNotAllowed());
   const read = applyPatchObject(request.body);
   if (!read.ok) return same(cluster, json(400, plainStatus(400, 'BadRequest', read.message)));
   const meta = read.manifest.metadata;
   const bodyName = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>).name : undefined;
-  if (bodyName !== name) return same(cluster, json(400, plainStatus(400, 'BadRequest', 'the name of the object (' + String(bodyName ?? '') + ') does not match the name on the URL (' + name + ')')));
+  if (bodyName !== name)
+    return same(
+      cluster,
+      json(400, plainStatus(400, 'BadRequest', 'the name of the object (' + String(bodyName ?? '') + ') does not match the name on the URL (' + name + ')')),
+    );
   const live = getObject(cluster, resource.kind, name, namespace);
   const existed = live !== undefined;
   // After a server-side apply kubectl moves the last-applied annotation's fields to a manager of
@@ -430,7 +463,8 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
   if (!target) return same(cluster, pathNotFound());
   const { name, subresource } = target;
   if (subresource !== undefined) {
-    if (target.resource.kind === 'Deployment' && subresource === 'scale' && name !== undefined) return scaleRequest(cluster, request, name, target.namespace ?? 'default');
+    if (target.resource.kind === 'Deployment' && subresource === 'scale' && name !== undefined)
+      return scaleRequest(cluster, request, name, target.namespace ?? 'default');
     if (request.method === 'GET' && target.resource.kind === 'Pod' && subresource === 'log' && name !== undefined) {
       return same(cluster, podLog(cluster, target, name, request.query));
     }
@@ -444,7 +478,9 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     case 'PATCH':
       return name === undefined ? same(cluster, methodNotAllowed()) : patch(cluster, request, target, name);
     case 'DELETE':
-      return name === undefined ? same(cluster, methodNotAllowed()) : remove(cluster, target, name, request.query.get('dryRun') === 'All' || dryRunInBody(request));
+      return name === undefined
+        ? same(cluster, methodNotAllowed())
+        : remove(cluster, target, name, request.query.get('dryRun') === 'All' || dryRunInBody(request));
     case 'PUT': {
       if (name === undefined || target.resource.kind !== 'Deployment') return same(cluster, methodNotAllowed());
       const body = parseBody(request);

@@ -21,7 +21,14 @@ export function labelChanges(body: unknown): Map<string, string | null> | undefi
   return changes;
 }
 
-export function applyLabelPatch(cluster: Cluster, kind: LabelledKind, live: Readonly<Record<string, string>>, name: string, changes: ReadonlyMap<string, string | null>, namespace?: string): Result<unknown> {
+export function applyLabelPatch(
+  cluster: Cluster,
+  kind: LabelledKind,
+  live: Readonly<Record<string, string>>,
+  name: string,
+  changes: ReadonlyMap<string, string | null>,
+  namespace?: string,
+): Result<unknown> {
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(live)) Object.defineProperty(labels, k, { value: v, enumerable: true, writable: true, configurable: true });
   for (const [k, v] of changes) {

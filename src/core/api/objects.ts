@@ -14,7 +14,8 @@ export type Json = { [key: string]: JsonValue };
 export const listObjects = (cluster: Cluster, kind: ResourceKind, namespace?: string): Item[] => listItems(cluster, typeOf(kind), namespace);
 
 /** One object by name, in `namespace` (ignored for cluster-scoped kinds). */
-export const getObject = (cluster: Cluster, kind: ResourceKind, name: string, namespace = 'default'): Item | undefined => getItem(cluster, typeOf(kind), name, namespace);
+export const getObject = (cluster: Cluster, kind: ResourceKind, name: string, namespace = 'default'): Item | undefined =>
+  getItem(cluster, typeOf(kind), name, namespace);
 
 export const objectView = (cluster: Cluster, item: Item): Json => itemView(cluster, item);
 

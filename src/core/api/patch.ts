@@ -22,11 +22,26 @@ export function patchTypeOf(contentType: string): PatchType | undefined {
 }
 
 /** One PATCH of a pod, service or deployment by name; the answer is the object after it. */
-export function patchRequest(cluster: Cluster, request: ApiRequest, kind: PatchedKind, plural: string, name: string, namespace = 'default'): { cluster: Cluster; response: ApiResponse } {
+export function patchRequest(
+  cluster: Cluster,
+  request: ApiRequest,
+  kind: PatchedKind,
+  plural: string,
+  name: string,
+  namespace = 'default',
+): { cluster: Cluster; response: ApiResponse } {
   const type = patchTypeOf(request.contentType);
   if (type === undefined) {
-    const supported = Object.keys(PATCH_TYPES).map((t) => `"${t}"`).join(', ');
-    return { cluster, response: json(415, plainStatus(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${supported}`)) };
+    const supported = Object.keys(PATCH_TYPES)
+      .map((t) => `"${t}"`)
+      .join(', ');
+    return {
+      cluster,
+      response: json(
+        415,
+        plainStatus(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${supported}`),
+      ),
+    };
   }
   let patch: JsonValue;
   try {
@@ -36,7 +51,11 @@ export function patchRequest(cluster: Cluster, request: ApiRequest, kind: Patche
   }
   const outcome = patchLive(cluster, kind, name, type, patch, namespace);
   if (!outcome.ok) {
-    if ('unapplied' in outcome) return { cluster, response: json(422, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: outcome.unapplied, reason: 'Invalid', code: 422 }) };
+    if ('unapplied' in outcome)
+      return {
+        cluster,
+        response: json(422, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: outcome.unapplied, reason: 'Invalid', code: 422 }),
+      };
     return { cluster, response: json(statusCode(outcome.error), statusOf(outcome.error, { name, kind: plural })) };
   }
   if (request.query.get('dryRun') === 'All') {

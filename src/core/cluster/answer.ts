@@ -11,7 +11,9 @@ export type PortAnswer =
   | { readonly kind: 'no-pod' };
 
 export function podByIP(cluster: Cluster, ip: string): Pod | undefined {
-  return podIndex(cluster.pods).byIP.get(ip).find((p) => cluster.now >= p.timeline.sandboxAt);
+  return podIndex(cluster.pods)
+    .byIP.get(ip)
+    .find((p) => cluster.now >= p.timeline.sandboxAt);
 }
 
 export function whatAnswers(cluster: Cluster, ip: string, port: number, protocol: Protocol = 'TCP'): PortAnswer {
@@ -59,7 +61,13 @@ export function serveHttp(image: KnownImage, method: string, path: string, now: 
     ['Content-Type', 'text/html'],
     ['Content-Length', String(Buffer.byteLength(body))],
   ];
-  if (found) headers.push(['Last-Modified', httpDate(Date.UTC(2020, 3, 14, 16, 2, 11))], ['Connection', 'keep-alive'], ['ETag', `"5e95de13-${Buffer.byteLength(body).toString(16)}"`], ['Accept-Ranges', 'bytes']);
+  if (found)
+    headers.push(
+      ['Last-Modified', httpDate(Date.UTC(2020, 3, 14, 16, 2, 11))],
+      ['Connection', 'keep-alive'],
+      ['ETag', `"5e95de13-${Buffer.byteLength(body).toString(16)}"`],
+      ['Accept-Ranges', 'bytes'],
+    );
   else headers.push(['Connection', 'keep-alive']);
   return { status: found ? 200 : 404, reason: found ? 'OK' : 'Not Found', headers, body: method === 'HEAD' ? '' : body };
 }

@@ -58,5 +58,4 @@ export function internalError(message: string): ApiError {
 
 /** The outcome of a change to the cluster: the new cluster and a value, or an error and the cluster unchanged. */
 export type Result<T> =
-  | { readonly ok: true; readonly cluster: Cluster; readonly value: T }
-  | { readonly ok: false; readonly cluster: Cluster; readonly error: ApiError };
+  { readonly ok: true; readonly cluster: Cluster; readonly value: T } | { readonly ok: false; readonly cluster: Cluster; readonly error: ApiError };

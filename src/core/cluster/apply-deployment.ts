@@ -29,7 +29,8 @@ function previousApplied(annotations: Labels): Obj | undefined {
 /** live, minus the keys the last manifest set and this one drops, plus this manifest's keys. */
 function merged(live: Labels, previous: Obj, desired: Labels): Labels {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(live)) if (!(k in previous) || k in desired) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(live))
+    if (!(k in previous) || k in desired) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   for (const [k, v] of Object.entries(desired)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
@@ -63,5 +64,9 @@ export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApp
     ...updated.cluster,
     deployments: deploymentsOf(updated.cluster).map((d) => (d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels, annotations } } : d)),
   };
-  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: findDeployment(next, m.name, namespace) ?? updated.value } };
+  return {
+    ok: true,
+    cluster: next,
+    value: { action: 'configured', missingAnnotation: prev === undefined, object: findDeployment(next, m.name, namespace) ?? updated.value },
+  };
 }

@@ -81,7 +81,12 @@ export interface QuickExitView {
   readonly restartCount: number;
 }
 
-const terminated = (q: QuickExit, run: Run): Terminated => ({ reason: q.exitCode === 0 ? 'Completed' : 'Error', exitCode: q.exitCode, startedAt: run.startedAt, finishedAt: run.finishedAt });
+const terminated = (q: QuickExit, run: Run): Terminated => ({
+  reason: q.exitCode === 0 ? 'Completed' : 'Error',
+  exitCode: q.exitCode,
+  startedAt: run.startedAt,
+  finishedAt: run.finishedAt,
+});
 
 /** The container as `get`, `describe` and `-o yaml` show it at `now` (the image has been pulled). */
 export function quickExitView(pod: Pod, q: QuickExit, now: number): QuickExitView {
@@ -111,7 +116,16 @@ export function quickExitEvents(pod: Pod, q: QuickExit, from: number, to: number
     if (i === 0) return;
     const pull = pod.spec.containers[0]?.imagePullPolicy === 'Always' ? RESTART_PULL_MS : 0;
     for (let t = run.finishedAt + NOTICE_MS; t < Math.min(next - pull, to); t += BACKOFF_EVENT_EVERY_MS) {
-      if (t >= from) events.push(kubeletEvent(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${name} in pod ${pod.metadata.name}_${pod.metadata.namespace || 'default'}(${pod.metadata.uid})`, t));
+      if (t >= from)
+        events.push(
+          kubeletEvent(
+            pod,
+            'Warning',
+            'BackOff',
+            `Back-off restarting failed container ${name} in pod ${pod.metadata.name}_${pod.metadata.namespace || 'default'}(${pod.metadata.uid})`,
+            t,
+          ),
+        );
     }
   });
   return events;

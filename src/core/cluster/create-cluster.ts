@@ -35,7 +35,10 @@ export function createCluster(options: CreateClusterOptions): Cluster {
     revision += 1;
     nodes.push(buildNode(plan, config, start, uid.uid, String(revision)));
   }
-  const oldest = smallest(nodes.map((n) => n.metadata.creationTimestamp), Infinity);
+  const oldest = smallest(
+    nodes.map((n) => n.metadata.creationTimestamp),
+    Infinity,
+  );
   const uid = newUid(rng);
   rng = uid.rng;
   revision += 1;

@@ -12,7 +12,12 @@ import { setOwn } from '../own.js';
 export type DecodedObject =
   | { readonly kind: 'Pod'; readonly name: string; readonly input: PodInput; readonly manifest: Readonly<Record<string, unknown>> }
   | { readonly kind: 'Service'; readonly name: string; readonly input: ServiceInput; readonly manifest: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'Namespace'; readonly name: string; readonly input: NamespaceInput & { readonly namespace?: undefined }; readonly manifest: Readonly<Record<string, unknown>> };
+  | {
+      readonly kind: 'Namespace';
+      readonly name: string;
+      readonly input: NamespaceInput & { readonly namespace?: undefined };
+      readonly manifest: Readonly<Record<string, unknown>>;
+    };
 
 export type DecodeResult = { readonly ok: true; readonly object: DecodedObject } | { readonly ok: false; readonly error: ApiError };
 

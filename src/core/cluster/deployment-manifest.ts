@@ -49,7 +49,9 @@ export const isDeploymentManifest = (apiVersion: string, kind: string): boolean 
 
 function labelsOf(v: unknown): Labels {
   const out: Record<string, string> = {};
-  if (isObj(v)) for (const [k, val] of Object.entries(v)) if (typeof val === 'string') Object.defineProperty(out, k, { value: val, enumerable: true, writable: true, configurable: true });
+  if (isObj(v))
+    for (const [k, val] of Object.entries(v))
+      if (typeof val === 'string') Object.defineProperty(out, k, { value: val, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -60,7 +62,10 @@ export function decodeDeployment(manifest: Readonly<Record<string, unknown>>): {
     const prefix = 'Deployment in version "v1" cannot be handled as a Deployment: ';
     const typeProblem = problems.find((p) => p.kind === 'type');
     const unknown = problems.flatMap((p) => (p.kind === 'unknown-field' ? [`unknown field "${p.path}"`] : []));
-    return { ok: false, error: badRequest(typeProblem && typeProblem.kind === 'type' ? prefix + typeProblem.message : `${prefix}strict decoding error: ${unknown.join(', ')}`) };
+    return {
+      ok: false,
+      error: badRequest(typeProblem && typeProblem.kind === 'type' ? prefix + typeProblem.message : `${prefix}strict decoding error: ${unknown.join(', ')}`),
+    };
   }
   const meta = obj(manifest.metadata);
   const spec = obj(manifest.spec);

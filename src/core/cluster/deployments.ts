@@ -20,7 +20,16 @@ import { isPodReady } from './pod-status.js';
 import { podTemplateHash } from './pod-template-hash.js';
 import { podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
 import { missingNamespace, namespaceExists } from './namespaces.js';
-import { DEFAULT_NAMESPACE, type Cluster, type ClusterEvent, type Container, type Deployment, type Labels, type PodTemplate, type ReplicaSet } from './types.js';
+import {
+  DEFAULT_NAMESPACE,
+  type Cluster,
+  type ClusterEvent,
+  type Container,
+  type Deployment,
+  type Labels,
+  type PodTemplate,
+  type ReplicaSet,
+} from './types.js';
 import { largest } from '../append.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -105,14 +114,30 @@ export function validateDeployment(input: DeploymentInput): FieldError[] {
   const labels = input.template.labels;
   const matches = Object.entries(input.selector).every(([k, v]) => labels[k] === v);
   if (!matches) {
-    const goMap = `map[string]string{${Object.keys(labels).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(labels[k])}`).join(', ')}}`;
-    errors.push({ type: 'Invalid value', field: 'spec.template.metadata.labels', value: { kind: 'raw', text: goMap }, detail: '`selector` does not match template `labels`' });
+    const goMap = `map[string]string{${Object.keys(labels)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${JSON.stringify(labels[k])}`)
+      .join(', ')}}`;
+    errors.push({
+      type: 'Invalid value',
+      field: 'spec.template.metadata.labels',
+      value: { kind: 'raw', text: goMap },
+      detail: '`selector` does not match template `labels`',
+    });
   }
   return errors;
 }
 
 function deploymentEvent(d: Deployment, message: string, at: number): ClusterEvent {
-  return { involved: { kind: 'Deployment', name: d.metadata.name, namespace: d.metadata.namespace }, involvedUid: d.metadata.uid, type: 'Normal', reason: 'ScalingReplicaSet', message, source: 'deployment-controller', at };
+  return {
+    involved: { kind: 'Deployment', name: d.metadata.name, namespace: d.metadata.namespace },
+    involvedUid: d.metadata.uid,
+    type: 'Normal',
+    reason: 'ScalingReplicaSet',
+    message,
+    source: 'deployment-controller',
+    at,
+  };
 }
 
 function replaceDeployment(cluster: Cluster, d: Deployment): Cluster {
@@ -154,7 +179,10 @@ function ensureNewReplicaSet(cluster: Cluster, d: Deployment): Cluster {
   const revisionNumber = String(nextRevisionNumber(cluster, d));
   if (existing) {
     if (revisionOf(existing) === largest(ownedReplicaSets(cluster, d).map(revisionOf), -Infinity)) return cluster;
-    const moved: ReplicaSet = { ...existing, metadata: { ...existing.metadata, annotations: { ...existing.metadata.annotations, [REVISION_ANNOTATION]: revisionNumber } } };
+    const moved: ReplicaSet = {
+      ...existing,
+      metadata: { ...existing.metadata, annotations: { ...existing.metadata.annotations, [REVISION_ANNOTATION]: revisionNumber } },
+    };
     return setDeploymentRevision(withReplicaSet(cluster, moved), d, revisionNumber);
   }
   const hash = podTemplateHash(d.spec.template);
@@ -187,7 +215,10 @@ function ensureNewReplicaSet(cluster: Cluster, d: Deployment): Cluster {
 function setDeploymentRevision(cluster: Cluster, d: Deployment, revision: string): Cluster {
   const live = deploymentsOf(cluster).find((x) => x.metadata.uid === d.metadata.uid) ?? d;
   if (live.metadata.annotations[REVISION_ANNOTATION] === revision) return cluster;
-  return replaceDeployment(cluster, { ...live, metadata: { ...live.metadata, annotations: { ...live.metadata.annotations, [REVISION_ANNOTATION]: revision } } });
+  return replaceDeployment(cluster, {
+    ...live,
+    metadata: { ...live.metadata, annotations: { ...live.metadata.annotations, [REVISION_ANNOTATION]: revision } },
+  });
 }
 
 /** One pass of the deployment controller over one deployment. */
@@ -213,7 +244,8 @@ function reconcileDeployment(cluster: Cluster, d: Deployment): Cluster {
   const now = next.now;
   const fresh = newReplicaSet(next, d) ?? current;
   const allPods = ownedReplicaSets(next, d).reduce((sum, rs) => sum + podsOfReplicaSet(next, rs).length, 0);
-  const newUnavailable = podsOfReplicaSet(next, fresh).filter((p) => !isPodReady(p, now)).length + Math.max(0, fresh.spec.replicas - podsOfReplicaSet(next, fresh).length);
+  const newUnavailable =
+    podsOfReplicaSet(next, fresh).filter((p) => !isPodReady(p, now)).length + Math.max(0, fresh.spec.replicas - podsOfReplicaSet(next, fresh).length);
   let canRemove = allPods - (replicas - maxUnavailable) - newUnavailable;
   for (const old of olds) {
     if (canRemove <= 0) break;
@@ -266,7 +298,8 @@ export function createDeployment(cluster: Cluster, input: DeploymentInput): Resu
   if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
   const errors = validateDeployment(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', input.name, errors) };
-  if (findDeployment(cluster, input.name, namespace)) return { ok: false, cluster, error: { ...alreadyExists('Deployment', input.name), message: `deployments.apps "${input.name}" already exists` } };
+  if (findDeployment(cluster, input.name, namespace))
+    return { ok: false, cluster, error: { ...alreadyExists('Deployment', input.name), message: `deployments.apps "${input.name}" already exists` } };
   const uid = newUid(cluster.rng);
   const revision = nextRevision({ ...cluster, rng: uid.rng });
   const deployment: Deployment = {
@@ -288,7 +321,12 @@ export function createDeployment(cluster: Cluster, input: DeploymentInput): Resu
 }
 
 /** Changes a deployment's spec (replicas, template) and lets the controllers act. */
-export function updateDeployment(cluster: Cluster, name: string, change: (d: Deployment) => Deployment['spec'], namespace: string = DEFAULT_NAMESPACE): Result<Deployment> {
+export function updateDeployment(
+  cluster: Cluster,
+  name: string,
+  change: (d: Deployment) => Deployment['spec'],
+  namespace: string = DEFAULT_NAMESPACE,
+): Result<Deployment> {
   const live = findDeployment(cluster, name, namespace);
   if (!live) return { ok: false, cluster, error: notFound('deployments.apps', name) };
   const spec = change(live);
@@ -308,11 +346,24 @@ export function scaleDeployment(cluster: Cluster, name: string, replicas: number
 }
 
 /** `set image`: container name -> image; unknown container names are the caller's to report. */
-export function setDeploymentImages(cluster: Cluster, name: string, images: Readonly<Record<string, string>>, namespace: string = DEFAULT_NAMESPACE): Result<Deployment> {
-  return updateDeployment(cluster, name, (d) => ({
-    ...d.spec,
-    template: { ...d.spec.template, containers: d.spec.template.containers.map((c): Container => (images[c.name] !== undefined ? { ...c, image: images[c.name] ?? c.image } : c)) },
-  }), namespace);
+export function setDeploymentImages(
+  cluster: Cluster,
+  name: string,
+  images: Readonly<Record<string, string>>,
+  namespace: string = DEFAULT_NAMESPACE,
+): Result<Deployment> {
+  return updateDeployment(
+    cluster,
+    name,
+    (d) => ({
+      ...d.spec,
+      template: {
+        ...d.spec.template,
+        containers: d.spec.template.containers.map((c): Container => (images[c.name] !== undefined ? { ...c, image: images[c.name] ?? c.image } : c)),
+      },
+    }),
+    namespace,
+  );
 }
 
 /** Deletes a deployment with its ReplicaSets and their pods (the garbage collector's cascade). */

@@ -57,7 +57,10 @@ function sliceOf(cluster: Cluster, endpoints: Endpoints): EndpointSlice {
   const byName = podIndex(cluster.pods).byName;
   const list: SliceEndpoint[] = [];
   for (const subset of endpoints.subsets) {
-    for (const [addresses, ready] of [[subset.addresses, true], [subset.notReadyAddresses, false]] as const) {
+    for (const [addresses, ready] of [
+      [subset.addresses, true],
+      [subset.notReadyAddresses, false],
+    ] as const) {
       for (const a of addresses) {
         if (list.some((e) => e.address === a.ip)) continue;
         const pod = a.podName ? byName.first(qualifiedName(endpoints.metadata.namespace, a.podName)) : undefined;
@@ -71,7 +74,11 @@ function sliceOf(cluster: Cluster, endpoints: Endpoints): EndpointSlice {
     }
   }
   const first = endpoints.subsets[0];
-  const ports: SlicePort[] = (first?.ports ?? service?.spec.ports.map((p) => ({ name: p.name, port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol })) ?? []).map((p) => ({
+  const ports: SlicePort[] = (
+    first?.ports ??
+    service?.spec.ports.map((p) => ({ name: p.name, port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol })) ??
+    []
+  ).map((p) => ({
     name: p.name ?? '',
     port: p.port,
     protocol: p.protocol,

@@ -84,7 +84,13 @@ function apiServerSubsets(cluster: Cluster): EndpointSubset[] {
   const cp = cluster.nodes.find((n) => 'node-role.kubernetes.io/control-plane' in n.metadata.labels);
   const ip = cp ? nodeAddress(cp, 'InternalIP') : undefined;
   if (!cp || !ip) return [];
-  return [{ addresses: [{ ip, nodeName: cp.metadata.name, podName: '', podUid: '' }], notReadyAddresses: [], ports: [{ name: 'https', port: cluster.config.apiServerPort, protocol: 'TCP' }] }];
+  return [
+    {
+      addresses: [{ ip, nodeName: cp.metadata.name, podName: '', podUid: '' }],
+      notReadyAddresses: [],
+      ports: [{ name: 'https', port: cluster.config.apiServerPort, protocol: 'TCP' }],
+    },
+  ];
 }
 
 export function endpointsFor(cluster: Cluster, service: Service): Endpoints {

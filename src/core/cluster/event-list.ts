@@ -5,7 +5,12 @@ import type { Cluster, ClusterEvent } from './types.js';
 
 export interface EventObject {
   readonly kind: 'Event';
-  readonly metadata: { readonly name: string; readonly namespace: string; readonly creationTimestamp: number; readonly labels: Readonly<Record<string, string>> };
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly creationTimestamp: number;
+    readonly labels: Readonly<Record<string, string>>;
+  };
   readonly event: ClusterEvent;
 }
 

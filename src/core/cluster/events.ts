@@ -9,7 +9,10 @@ export function recordEvents(cluster: Cluster, events: readonly ClusterEvent[]):
 
 /** Events about one object (by uid) that have happened by `now`, oldest first. */
 export function eventsFor(cluster: Cluster, uid: string): ClusterEvent[] {
-  return eventIndex(cluster.events).byUid.get(uid).filter((e) => e.at <= cluster.now).sort((a, b) => a.at - b.at);
+  return eventIndex(cluster.events)
+    .byUid.get(uid)
+    .filter((e) => e.at <= cluster.now)
+    .sort((a, b) => a.at - b.at);
 }
 
 /** One Event object as the API stores it: identical events from one source, counted. */

@@ -1,15 +1,10 @@
 // Field-level validation errors, formatted like apimachinery's field.Error.
 
-export type FieldErrorType =
-  | 'Required value'
-  | 'Invalid value'
-  | 'Duplicate value'
-  | 'Forbidden'
-  | 'Unsupported value'
-  | 'Internal error';
+export type FieldErrorType = 'Required value' | 'Invalid value' | 'Duplicate value' | 'Forbidden' | 'Unsupported value' | 'Internal error';
 
 /** A bad value as the API server prints it: strings quoted, numbers bare, structs pre-rendered. */
-export type BadValue = { readonly kind: 'string'; readonly value: string } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'raw'; readonly text: string };
+export type BadValue =
+  { readonly kind: 'string'; readonly value: string } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'raw'; readonly text: string };
 
 export interface FieldError {
   readonly type: FieldErrorType;
@@ -20,7 +15,9 @@ export interface FieldError {
 
 /** Go's %q for the strings the simulator deals in. */
 export function goQuote(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(text)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function valueText(value: BadValue): string {

@@ -17,7 +17,13 @@ export function newUid(rng: RngState): { uid: string; rng: RngState } {
 
 export function randomHex(rng: RngState, length: number): { text: string; rng: RngState } {
   const { words, state } = nextWords(rng, Math.ceil(length / 8));
-  return { text: words.map((w) => hex(w)).join('').slice(0, length), rng: state };
+  return {
+    text: words
+      .map((w) => hex(w))
+      .join('')
+      .slice(0, length),
+    rng: state,
+  };
 }
 
 /** The alphabet kubernetes uses for generated name suffixes (no vowels, no look-alikes). */
@@ -56,5 +62,7 @@ export function nextRevision(cluster: Cluster): { resourceVersion: string; clust
 
 /** Hex digits derived from a text, for identifiers that must not consume the RNG. */
 export function randomHexFromText(text: string, length: number): string {
-  return digestOf(text).repeat(Math.ceil(length / 64)).slice(0, length);
+  return digestOf(text)
+    .repeat(Math.ceil(length / 64))
+    .slice(0, length);
 }

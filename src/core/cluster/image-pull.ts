@@ -29,9 +29,7 @@ export const EVENT_HORIZON_MS = 10 * 60_000;
 export const backoffAfter = (failures: number): number => Math.min(BACKOFF_START_MS * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_MS);
 
 export type PullMoment =
-  | { readonly kind: 'pulling'; readonly at: number }
-  | { readonly kind: 'failed'; readonly at: number }
-  | { readonly kind: 'backoff'; readonly at: number };
+  { readonly kind: 'pulling'; readonly at: number } | { readonly kind: 'failed'; readonly at: number } | { readonly kind: 'backoff'; readonly at: number };
 
 /** The kubelet's moments for a failing pull from `start` (the first Pulling), up to `until`. */
 export function pullMoments(start: number, failure: PullFailure, until: number): PullMoment[] {
@@ -58,7 +56,8 @@ export function pullMoments(start: number, failure: PullFailure, until: number):
   return out;
 }
 
-export type PullWaiting = { readonly reason: 'ContainerCreating' } | { readonly reason: 'ErrImagePull' | 'ImagePullBackOff' | 'InvalidImageName'; readonly message: string };
+export type PullWaiting =
+  { readonly reason: 'ContainerCreating' } | { readonly reason: 'ErrImagePull' | 'ImagePullBackOff' | 'InvalidImageName'; readonly message: string };
 
 /** The container's waiting reason and message at `now` (what `get pods` shows as STATUS). */
 export function pullWaiting(pod: Pod, failure: PullFailure, now: number): PullWaiting {
@@ -74,7 +73,15 @@ export function pullWaiting(pod: Pod, failure: PullFailure, now: number): PullWa
 
 /** An event the kubelet on the pod's node records about the pod. */
 export function kubeletEvent(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent {
-  return { involved: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace }, involvedUid: pod.metadata.uid, type, reason, message, source: `kubelet/${pod.spec.nodeName}`, at };
+  return {
+    involved: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace },
+    involvedUid: pod.metadata.uid,
+    type,
+    reason,
+    message,
+    source: `kubelet/${pod.spec.nodeName}`,
+    at,
+  };
 }
 
 /** The kubelet's events for the failing pull, for moments in [from, to). */

@@ -64,7 +64,29 @@ Commercial support is available at
 </html>
 `;
 
-const ROOT_LISTING = ['bin', 'boot', 'dev', 'docker-entrypoint.d', 'docker-entrypoint.sh', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+const ROOT_LISTING = [
+  'bin',
+  'boot',
+  'dev',
+  'docker-entrypoint.d',
+  'docker-entrypoint.sh',
+  'etc',
+  'home',
+  'lib',
+  'lib64',
+  'media',
+  'mnt',
+  'opt',
+  'proc',
+  'root',
+  'run',
+  'sbin',
+  'srv',
+  'sys',
+  'tmp',
+  'usr',
+  'var',
+];
 
 const NGINX_ENV: readonly EnvVar[] = [
   { name: 'PATH', value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
@@ -99,12 +121,46 @@ function kubenginx(version: number): KnownImage {
 
 /** The nginx release each minor version's image tag points at (the last patch of the line). */
 const NGINX_LAST_PATCH: Readonly<Record<string, number>> = {
-  '1.10': 3, '1.11': 13, '1.12': 2, '1.13': 12, '1.14': 2, '1.15': 12, '1.16': 1, '1.17': 10, '1.18': 0,
-  '1.19': 10, '1.20': 2, '1.21': 6, '1.22': 1, '1.23': 4, '1.24': 0, '1.25': 5, '1.26': 3, '1.27': 4,
+  '1.10': 3,
+  '1.11': 13,
+  '1.12': 2,
+  '1.13': 12,
+  '1.14': 2,
+  '1.15': 12,
+  '1.16': 1,
+  '1.17': 10,
+  '1.18': 0,
+  '1.19': 10,
+  '1.20': 2,
+  '1.21': 6,
+  '1.22': 1,
+  '1.23': 4,
+  '1.24': 0,
+  '1.25': 5,
+  '1.26': 3,
+  '1.27': 4,
 };
 const NGINX_VARIANTS = ['', 'alpine', 'alpine-slim', 'perl', 'alpine-perl', 'bookworm', 'bullseye', 'otel', 'alpine-otel', 'bookworm-perl', 'bookworm-otel'];
-const NGINX_NAMED_TAGS = ['latest', 'mainline', 'stable', 'alpine', 'alpine-slim', 'perl', 'alpine-perl', 'bookworm', 'otel', 'alpine-otel',
-  'mainline-alpine', 'stable-alpine', 'mainline-perl', 'stable-perl', 'mainline-bookworm', 'stable-bookworm', 'stable-alpine-slim', 'mainline-alpine-slim'];
+const NGINX_NAMED_TAGS = [
+  'latest',
+  'mainline',
+  'stable',
+  'alpine',
+  'alpine-slim',
+  'perl',
+  'alpine-perl',
+  'bookworm',
+  'otel',
+  'alpine-otel',
+  'mainline-alpine',
+  'stable-alpine',
+  'mainline-perl',
+  'stable-perl',
+  'mainline-bookworm',
+  'stable-bookworm',
+  'stable-alpine-slim',
+  'mainline-alpine-slim',
+];
 
 /** The nginx version an nginx image tag holds, or undefined when Docker Hub has no such tag. */
 export function nginxVersionOf(tag: string): string | undefined {
@@ -159,14 +215,115 @@ export interface ImageTools {
   readonly binIsUsrBin: boolean;
 }
 
-const DEBIAN_BIN = ['bash', 'cat', 'chgrp', 'chmod', 'chown', 'cp', 'dash', 'date', 'dd', 'df', 'dir', 'dmesg', 'dnsdomainname', 'domainname', 'echo',
-  'egrep', 'false', 'fgrep', 'findmnt', 'grep', 'gunzip', 'gzexe', 'gzip', 'hostname', 'ln', 'login', 'ls', 'lsblk', 'mkdir', 'mknod', 'mktemp',
-  'more', 'mount', 'mountpoint', 'mv', 'nisdomainname', 'pidof', 'pwd', 'rbash', 'readlink', 'rm', 'rmdir', 'run-parts', 'sed', 'sh', 'sleep',
-  'stty', 'su', 'sync', 'tar', 'tempfile', 'touch', 'true', 'umount', 'uname', 'uncompress', 'vdir', 'wdctl', 'ypdomainname', 'zcat', 'zcmp',
-  'zdiff', 'zegrep', 'zfgrep', 'zforce', 'zgrep', 'zless', 'zmore', 'znew'];
-const DEBIAN_USR_BIN = ['[', 'awk', 'basename', 'clear', 'curl', 'cut', 'diff', 'dirname', 'du', 'env', 'expr', 'find', 'head', 'id', 'less',
-  'md5sum', 'nohup', 'openssl', 'perl', 'printenv', 'printf', 'ps', 'seq', 'sha256sum', 'sort', 'stat', 'tail', 'tee', 'test', 'top', 'tr',
-  'uniq', 'wc', 'whoami', 'xargs', 'yes'];
+const DEBIAN_BIN = [
+  'bash',
+  'cat',
+  'chgrp',
+  'chmod',
+  'chown',
+  'cp',
+  'dash',
+  'date',
+  'dd',
+  'df',
+  'dir',
+  'dmesg',
+  'dnsdomainname',
+  'domainname',
+  'echo',
+  'egrep',
+  'false',
+  'fgrep',
+  'findmnt',
+  'grep',
+  'gunzip',
+  'gzexe',
+  'gzip',
+  'hostname',
+  'ln',
+  'login',
+  'ls',
+  'lsblk',
+  'mkdir',
+  'mknod',
+  'mktemp',
+  'more',
+  'mount',
+  'mountpoint',
+  'mv',
+  'nisdomainname',
+  'pidof',
+  'pwd',
+  'rbash',
+  'readlink',
+  'rm',
+  'rmdir',
+  'run-parts',
+  'sed',
+  'sh',
+  'sleep',
+  'stty',
+  'su',
+  'sync',
+  'tar',
+  'tempfile',
+  'touch',
+  'true',
+  'umount',
+  'uname',
+  'uncompress',
+  'vdir',
+  'wdctl',
+  'ypdomainname',
+  'zcat',
+  'zcmp',
+  'zdiff',
+  'zegrep',
+  'zfgrep',
+  'zforce',
+  'zgrep',
+  'zless',
+  'zmore',
+  'znew',
+];
+const DEBIAN_USR_BIN = [
+  '[',
+  'awk',
+  'basename',
+  'clear',
+  'curl',
+  'cut',
+  'diff',
+  'dirname',
+  'du',
+  'env',
+  'expr',
+  'find',
+  'head',
+  'id',
+  'less',
+  'md5sum',
+  'nohup',
+  'openssl',
+  'perl',
+  'printenv',
+  'printf',
+  'ps',
+  'seq',
+  'sha256sum',
+  'sort',
+  'stat',
+  'tail',
+  'tee',
+  'test',
+  'top',
+  'tr',
+  'uniq',
+  'wc',
+  'whoami',
+  'xargs',
+  'yes',
+];
 
 /** nginx on Debian 12 (bookworm): /bin is a link to /usr/bin; curl is installed. */
 const DEBIAN_BOOKWORM_TOOLS: ImageTools = { bin: [], usrBin: [...new Set([...DEBIAN_BIN, ...DEBIAN_USR_BIN])].sort(), binIsUsrBin: true };
@@ -220,7 +377,12 @@ const REPOSITORIES: Readonly<Record<string, (tag: string) => boolean>> = {
   'docker.io/curlimages/curl': (tag) => tag === 'latest' || /^[78]\.\d{1,2}\.\d$/.test(tag),
   'docker.io/nicolaka/netshoot': (tag) => tag === 'latest' || /^v0\.\d+$/.test(tag),
   'registry.k8s.io/pause': (tag) => /^3\.(\d|10)$/.test(tag),
-  ...Object.fromEntries(['alpine', 'debian', 'ubuntu', 'httpd', 'redis', 'python', 'node', 'postgres', 'mysql', 'golang', 'traefik'].map((n) => [`docker.io/library/${n}`, anyVersionTag])),
+  ...Object.fromEntries(
+    ['alpine', 'debian', 'ubuntu', 'httpd', 'redis', 'python', 'node', 'postgres', 'mysql', 'golang', 'traefik'].map((n) => [
+      `docker.io/library/${n}`,
+      anyVersionTag,
+    ]),
+  ),
 };
 
 /** Registries the nodes can resolve and reach. */
@@ -240,7 +402,8 @@ export type PullOutcome =
 export function pullOutcome(image: string): PullOutcome {
   const ref = normalizeImage(image);
   const invalid = invalidReference(image, ref);
-  if (invalid) return { ok: false, reason: 'InvalidImageName', message: `Failed to apply default image tag "${image}": couldn't parse image name "${image}": ${invalid}` };
+  if (invalid)
+    return { ok: false, reason: 'InvalidImageName', message: `Failed to apply default image tag "${image}": couldn't parse image name "${image}": ${invalid}` };
   const name = canonicalImage(ref);
   const resolve = `failed to pull and unpack image "${name}": failed to resolve reference "${name}"`;
   if (!REGISTRIES.includes(ref.registry)) {
@@ -262,7 +425,8 @@ export function pullOutcome(image: string): PullOutcome {
     }
     return { ok: false, reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${resolve}: ${name}: not found` };
   }
-  if (ref.digest === undefined && !tags(ref.tag)) return { ok: false, reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${resolve}: ${name}: not found` };
+  if (ref.digest === undefined && !tags(ref.tag))
+    return { ok: false, reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${resolve}: ${name}: not found` };
   return { ok: true };
 }
 
@@ -270,7 +434,8 @@ export function pullOutcome(image: string): PullOutcome {
 function invalidReference(image: string, ref: KnownImageRef): string | undefined {
   if (ref.path !== ref.path.toLowerCase()) return `invalid reference format: repository name (${ref.path}) must be lowercase`;
   const name = image.split('@')[0] ?? '';
-  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-]|__|-+)?[a-z0-9]*)*$/i.test(name.replace(/:[\w][\w.-]{0,127}$/, '').replace(/^[^/]+[.:][^/]*\//, ''))) return 'invalid reference format';
+  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-]|__|-+)?[a-z0-9]*)*$/i.test(name.replace(/:[\w][\w.-]{0,127}$/, '').replace(/^[^/]+[.:][^/]*\//, '')))
+    return 'invalid reference format';
   return undefined;
 }
 

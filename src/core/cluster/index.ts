@@ -88,7 +88,15 @@ export {
   type Namespace,
   type NamespaceInput,
 } from './namespaces.js';
-export { listEndpointSlices, findEndpointSlice, SERVICE_NAME_LABEL, MANAGED_BY_LABEL, type EndpointSlice, type SliceEndpoint, type SlicePort } from './endpoint-slices.js';
+export {
+  listEndpointSlices,
+  findEndpointSlice,
+  SERVICE_NAME_LABEL,
+  MANAGED_BY_LABEL,
+  type EndpointSlice,
+  type SliceEndpoint,
+  type SlicePort,
+} from './endpoint-slices.js';
 export { listEventObjects, eventName, type EventObject } from './event-list.js';
 export { replacePod as replacePodObject } from './pods.js';
 export { invalidError } from './api-error.js';

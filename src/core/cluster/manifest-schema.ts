@@ -160,9 +160,7 @@ export const POD_SCHEMA = struct('Pod', {
   status: 'any',
 });
 
-export type DecodeProblem =
-  | { readonly kind: 'unknown-field'; readonly path: string }
-  | { readonly kind: 'type'; readonly message: string };
+export type DecodeProblem = { readonly kind: 'unknown-field'; readonly path: string } | { readonly kind: 'type'; readonly message: string };
 
 function jsonTypeName(value: unknown): string {
   if (value === null) return 'null';
@@ -172,7 +170,15 @@ function jsonTypeName(value: unknown): string {
 }
 
 /** Walks a decoded manifest against a schema, collecting unknown fields and type mismatches (Go's messages). */
-export function checkAgainstSchema(value: unknown, schema: FieldSchema, path: string, goPath: string, owner: string, field: string, problems: DecodeProblem[]): void {
+export function checkAgainstSchema(
+  value: unknown,
+  schema: FieldSchema,
+  path: string,
+  goPath: string,
+  owner: string,
+  field: string,
+  problems: DecodeProblem[],
+): void {
   if (value === null || value === undefined || schema === 'any') return;
   const typeError = (goType: string): void => {
     problems.push({ kind: 'type', message: `json: cannot unmarshal ${jsonTypeName(value)} into Go struct field ${owner}.${goPath} of type ${goType}` });
@@ -191,7 +197,10 @@ export function checkAgainstSchema(value: unknown, schema: FieldSchema, path: st
   }
   if (schema === 'stringMap') {
     if (typeof value !== 'object' || Array.isArray(value)) typeError('map[string]string');
-    else for (const v of Object.values(value)) if (typeof v !== 'string' && v !== null) problems.push({ kind: 'type', message: `json: cannot unmarshal ${jsonTypeName(v)} into Go struct field ${owner}.${goPath} of type string` });
+    else
+      for (const v of Object.values(value))
+        if (typeof v !== 'string' && v !== null)
+          problems.push({ kind: 'type', message: `json: cannot unmarshal ${jsonTypeName(v)} into Go struct field ${owner}.${goPath} of type string` });
     return;
   }
   if (schema === 'intOrString') {

@@ -31,7 +31,7 @@ export function isDNS1123Label(value: string): string[] {
   if (!DNS1123_LABEL.test(value)) {
     errors.push(
       regexError(
-        'a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character',
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
         '[a-z0-9]([-a-z0-9]*[a-z0-9])?',
         'my-name',
         '123-abc',
@@ -47,7 +47,7 @@ export function isDNS1123Subdomain(value: string): string[] {
   if (!DNS1123_SUBDOMAIN.test(value)) {
     errors.push(
       regexError(
-        'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character',
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
         '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*',
         'example.com',
       ),
@@ -62,7 +62,7 @@ export function isDNS1035Label(value: string): string[] {
   if (!DNS1035_LABEL.test(value)) {
     errors.push(
       regexError(
-        'a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character',
+        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
         '[a-z]([-a-z0-9]*[a-z0-9])?',
         'my-name',
         'abc-123',
@@ -98,7 +98,11 @@ export function isQualifiedName(value: string): string[] {
     const [prefix = '', rest = ''] = parts;
     name = rest;
     if (prefix.length === 0) errors.push('prefix part must be non-empty');
-    else append(errors, isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+    else
+      append(
+        errors,
+        isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`),
+      );
   } else if (parts.length > 2) {
     return [
       regexError(

@@ -18,7 +18,10 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 const isBuiltin = (name: string): boolean => (NAMESPACE_NAMES as readonly string[]).includes(name);
 
 function builtinNamespaces(cluster: Cluster): Namespace[] {
-  const born = smallest(cluster.nodes.map((n) => n.metadata.creationTimestamp), cluster.now);
+  const born = smallest(
+    cluster.nodes.map((n) => n.metadata.creationTimestamp),
+    cluster.now,
+  );
   return NAMESPACE_NAMES.map((name, i) => ({
     kind: 'Namespace',
     metadata: {
@@ -93,12 +96,19 @@ export function updateNamespaceMeta(cluster: Cluster, name: string, labels: Labe
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Namespace', name, errors) };
   const revision = nextRevision(cluster);
   const merged = { ...labels, [NAMESPACE_NAME_LABEL]: name };
-  const updated: Namespace = { ...live, metadata: { ...live.metadata, labels: merged, annotations, resourceVersion: isBuiltin(name) ? live.metadata.resourceVersion : revision.resourceVersion } };
+  const updated: Namespace = {
+    ...live,
+    metadata: { ...live.metadata, labels: merged, annotations, resourceVersion: isBuiltin(name) ? live.metadata.resourceVersion : revision.resourceVersion },
+  };
   if (isBuiltin(name)) {
     // A built-in namespace keeps only its labels (its annotations are its own and stay empty).
     const rest: Record<string, string> = { ...labels };
     delete rest[NAMESPACE_NAME_LABEL];
-    return { ok: true, cluster: { ...revision.cluster, builtinNamespaceLabels: { ...cluster.builtinNamespaceLabels, [name]: rest } }, value: { ...updated, metadata: { ...updated.metadata, annotations: {} } } };
+    return {
+      ok: true,
+      cluster: { ...revision.cluster, builtinNamespaceLabels: { ...cluster.builtinNamespaceLabels, [name]: rest } },
+      value: { ...updated, metadata: { ...updated.metadata, annotations: {} } },
+    };
   }
   return { ok: true, cluster: { ...revision.cluster, namespaces: (cluster.namespaces ?? []).map((n) => (n === live ? updated : n)) }, value: updated };
 }

@@ -29,11 +29,7 @@ export function nodePortErrorDetail(range: NodePortRange, check: Exclude<NodePor
 }
 
 /** The next free node port, or undefined when the range is full. */
-export function allocateNextNodePort(
-  range: NodePortRange,
-  used: ReadonlySet<number>,
-  rng: RngState,
-): { port: number | undefined; rng: RngState } {
+export function allocateNextNodePort(range: NodePortRange, used: ReadonlySet<number>, rng: RngState): { port: number | undefined; rng: RngState } {
   const max = range.size;
   const offset = nodePortBandOffset(max);
   let count = 0;

@@ -53,7 +53,11 @@ export class MultiMap<K, V extends object> {
   replace(key: K, before: V, after: V): void {
     const entry = this.map.get(key);
     if (entry === before) this.map.set(key, after);
-    else if (Array.isArray(entry)) this.map.set(key, entry.map((v) => (v === before ? after : v)));
+    else if (Array.isArray(entry))
+      this.map.set(
+        key,
+        entry.map((v) => (v === before ? after : v)),
+      );
   }
 }
 
@@ -339,13 +343,24 @@ function replacing<T>(lookups: readonly HandsOn<T>[], list: readonly T[], match:
 }
 
 export const podsWith = (pods: readonly Pod[], pod: Pod): Pod[] => appending(POD_LOOKUPS, pods, [pod]);
-export const podsWithout = (pods: readonly Pod[], pod: Pod): Pod[] => withChange(POD_LOOKUPS, pods, pods.filter((p) => p !== pod), { removed: pod });
+export const podsWithout = (pods: readonly Pod[], pod: Pod): Pod[] =>
+  withChange(
+    POD_LOOKUPS,
+    pods,
+    pods.filter((p) => p !== pod),
+    { removed: pod },
+  );
 /** The pods with every pod that `match`es replaced by `updated`. */
 export const podsReplacing = (pods: readonly Pod[], match: (pod: Pod) => boolean, updated: Pod): Pod[] => replacing(POD_LOOKUPS, pods, match, updated);
 
 export const servicesWith = (services: readonly Service[], service: Service): Service[] => appending(SERVICE_LOOKUPS, services, [service]);
 export const servicesWithout = (services: readonly Service[], service: Service): Service[] =>
-  withChange(SERVICE_LOOKUPS, services, services.filter((s) => s !== service), { removed: service });
+  withChange(
+    SERVICE_LOOKUPS,
+    services,
+    services.filter((s) => s !== service),
+    { removed: service },
+  );
 export const servicesReplacing = (services: readonly Service[], match: (service: Service) => boolean, updated: Service): Service[] =>
   replacing(SERVICE_LOOKUPS, services, match, updated);
 

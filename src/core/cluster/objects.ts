@@ -92,7 +92,9 @@ function applyService(cluster: Cluster, live: Service, object: Extract<DecodedOb
     labels: mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels),
     annotations,
     ports,
-    ...(desired.selector === undefined && live.spec.selector !== undefined && !(prev?.spec as Record<string, unknown> | undefined)?.selector ? { selector: live.spec.selector } : {}),
+    ...(desired.selector === undefined && live.spec.selector !== undefined && !(prev?.spec as Record<string, unknown> | undefined)?.selector
+      ? { selector: live.spec.selector }
+      : {}),
   };
   const updated = updateService(cluster, merged);
   if (!updated.ok) return updated;
@@ -134,7 +136,10 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
 function applyNamespace(cluster: Cluster, live: Namespace, object: Extract<DecodedObject, { kind: 'Namespace' }>, lastApplied: string): Result<ApplyOutcome> {
   const prev = previousApplied(live.metadata.annotations);
   const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), object.input.labels);
-  const annotations = { ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), object.input.annotations), [LAST_APPLIED_ANNOTATION]: lastApplied };
+  const annotations = {
+    ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), object.input.annotations),
+    [LAST_APPLIED_ANNOTATION]: lastApplied,
+  };
   if (sameJson(labels, live.metadata.labels) && sameJson(annotations, live.metadata.annotations)) {
     return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
   }
@@ -167,4 +172,3 @@ export function applyObject(cluster: Cluster, object: DecodedObject, lastApplied
 export function findObject(cluster: Cluster, kind: ObjectKind, name: string, namespace: string = DEFAULT_NAMESPACE): ApiObject | undefined {
   return kind === 'Pod' ? findPod(cluster, name, namespace) : findService(cluster, name, namespace);
 }
-

@@ -17,7 +17,10 @@ export function restartsOf(pod: Pod, now: number): { count: number; last?: Termi
     return { count: view.restartCount, ...(view.last ? { last: view.last } : {}) };
   }
   const last = pod.lastTermination;
-  return { count: pod.restartCount ?? 0, ...(last ? { last: { reason: 'Completed', exitCode: 0, startedAt: last.startedAt, finishedAt: last.finishedAt } } : {}) };
+  return {
+    count: pod.restartCount ?? 0,
+    ...(last ? { last: { reason: 'Completed', exitCode: 0, startedAt: last.startedAt, finishedAt: last.finishedAt } } : {}),
+  };
 }
 
 export interface PodConditionView {
@@ -42,9 +45,7 @@ export function containerState(pod: Pod, now: number): ContainerState {
     const st = quickExitView(pod, pod.quickExit, now).current;
     return st.state === 'terminated' ? { state: 'terminated', reason: st.terminated.reason, terminated: st.terminated } : st;
   }
-  return now >= pod.timeline.startedAt
-    ? { state: 'running', startedAt: pod.timeline.startedAt }
-    : { state: 'waiting', reason: 'ContainerCreating' };
+  return now >= pod.timeline.startedAt ? { state: 'running', startedAt: pod.timeline.startedAt } : { state: 'waiting', reason: 'ContainerCreating' };
 }
 
 /** Running and ready: the pod can be an endpoint. */

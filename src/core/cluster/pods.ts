@@ -117,7 +117,11 @@ function pickNode(cluster: Cluster): Node | undefined {
 /** host-local IPAM: the next free address after the last one handed out, .2 to .254, wrapping. */
 function allocatePodIP(cluster: Cluster, node: Node): { ip: string; host: number } | undefined {
   const cidr = parseCidr(node.spec.podCIDR);
-  const used = new Set(podIndex(cluster.pods).byNode.get(node.metadata.name).map((p) => p.status.podIP));
+  const used = new Set(
+    podIndex(cluster.pods)
+      .byNode.get(node.metadata.name)
+      .map((p) => p.status.podIP),
+  );
   for (let i = 1; i <= 253; i++) {
     const host = ((node.lastPodHost - 2 + i) % 253) + 2;
     const ip = formatIPv4(cidr.base + host);
@@ -130,9 +134,11 @@ export function toContainer(input: ContainerInput): Container {
   return {
     name: input.name,
     image: input.image,
-    ports: (input.ports ?? []).map(
-      (p): ContainerPort => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: (p.protocol ?? 'TCP') as Protocol }),
-    ),
+    ports: (input.ports ?? []).map((p): ContainerPort => ({
+      ...(p.name ? { name: p.name } : {}),
+      containerPort: p.containerPort,
+      protocol: (p.protocol ?? 'TCP') as Protocol,
+    })),
     env: input.env ?? [],
     imagePullPolicy: (input.imagePullPolicy as Container['imagePullPolicy'] | undefined) ?? defaultPullPolicy(input.image),
   };
@@ -170,7 +176,10 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   const sandboxAt = cluster.now + 600 + sandboxJitter.value;
   const pullStartedAt = sandboxAt + 200;
   const alreadyPresent =
-    first?.imagePullPolicy === 'IfNotPresent' && eventIndex(cluster.events).pulledBySource.get(`kubelet/${node.metadata.name}`).some((e) => e.message.includes(`"${image}"`));
+    first?.imagePullPolicy === 'IfNotPresent' &&
+    eventIndex(cluster.events)
+      .pulledBySource.get(`kubelet/${node.metadata.name}`)
+      .some((e) => e.message.includes(`"${image}"`));
   const pullTime = nextInt(rng, 3000);
   rng = pullTime.state;
   const outcome = alreadyPresent ? ({ ok: true } as const) : pullOutcome(image);
@@ -219,8 +228,11 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     ...(failure ? { imagePull: failure } : {}),
   };
   const exitCode = failed ? undefined : quickExitCode(image);
-  const quick: QuickExit | undefined = exitCode === undefined ? undefined : { exitCode, runMs: 40 + (pullTime.value % 60), eventsUntil: cluster.now + EVENT_HORIZON_MS };
-  const withQuickExit: Pod = quick ? { ...pod, quickExit: quick, log: exitCode === 2 ? ["curl: try 'curl --help' or 'curl --manual' for more information"] : [] } : pod;
+  const quick: QuickExit | undefined =
+    exitCode === undefined ? undefined : { exitCode, runMs: 40 + (pullTime.value % 60), eventsUntil: cluster.now + EVENT_HORIZON_MS };
+  const withQuickExit: Pod = quick
+    ? { ...pod, quickExit: quick, log: exitCode === 2 ? ["curl: try 'curl --help' or 'curl --manual' for more information"] : [] }
+    : pod;
 
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
   const kubelet = `kubelet/${node.metadata.name}`;
@@ -233,7 +245,9 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     source,
     at,
   });
-  const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned ${namespace}/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
+  const events: ClusterEvent[] = [
+    ev('Scheduled', `Successfully assigned ${namespace}/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler'),
+  ];
   if (failure) {
     append(events, pullEvents(pod, failure, 0, failure.eventsUntil));
   } else {
@@ -242,7 +256,11 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     } else {
       events.push(ev('Pulling', `Pulling image "${image}"`, pullStartedAt));
       events.push(
-        ev('Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${pod.status.imageSize} bytes.`, pulledAt),
+        ev(
+          'Pulled',
+          `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${pod.status.imageSize} bytes.`,
+          pulledAt,
+        ),
       );
     }
     for (const c of containers) {
@@ -269,7 +287,10 @@ export function restartEvents(pod: Pod): (startAt: number) => ClusterEvent[] {
     const ev = (reason: string, message: string, at: number): ClusterEvent => kubeletEvent(pod, 'Normal', reason, message, at);
     const pulls =
       c?.imagePullPolicy === 'Always'
-        ? [ev('Pulling', `Pulling image "${image}"`, startAt - RESTART_PULL_MS), ev('Pulled', `Successfully pulled image "${image}" in 896ms (896ms including waiting). Image size: ${pod.status.imageSize} bytes.`, startAt - 200)]
+        ? [
+            ev('Pulling', `Pulling image "${image}"`, startAt - RESTART_PULL_MS),
+            ev('Pulled', `Successfully pulled image "${image}" in 896ms (896ms including waiting). Image size: ${pod.status.imageSize} bytes.`, startAt - 200),
+          ]
         : [ev('Pulled', `Container image "${image}" already present on machine`, startAt - 200)];
     return [...pulls, ev('Created', `Created container: ${name}`, startAt - 50), ev('Started', `Started container ${name}`, startAt)];
   };
@@ -287,7 +308,6 @@ export function replacePod(cluster: Cluster, pod: Pod): Cluster {
   const updated: Pod = { ...pod, metadata: { ...pod.metadata, resourceVersion: revision.resourceVersion } };
   return { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, updated) };
 }
-
 
 /**
  * A running pod whose container image changed (apply, patch, set image): the kubelet kills the
@@ -308,7 +328,9 @@ export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
   const pulledAt = outcome.ok ? pullStartedAt + pullMs : Infinity;
   const startedAt = pulledAt + 150;
   const ev = (type: 'Normal' | 'Warning', reason: string, message: string, at: number): ClusterEvent => kubeletEvent(pod, type, reason, message, at);
-  const failure: PullFailure | undefined = outcome.ok ? undefined : { reason: outcome.reason, message: outcome.message, failMs: 600, eventsUntil: now + EVENT_HORIZON_MS };
+  const failure: PullFailure | undefined = outcome.ok
+    ? undefined
+    : { reason: outcome.reason, message: outcome.message, failMs: 600, eventsUntil: now + EVENT_HORIZON_MS };
   const known = knownImage(image);
   const restarted: Pod = {
     ...pod,
@@ -330,7 +352,12 @@ export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
     events.push(
       ev('Normal', 'Pulling', `Pulling image "${image}"`, pullStartedAt),
-      ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${next.status.imageSize} bytes.`, pulledAt),
+      ev(
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${image}" in ${seconds(pullMs)} (${seconds(pullMs)} including waiting). Image size: ${next.status.imageSize} bytes.`,
+        pulledAt,
+      ),
       ev('Normal', 'Created', `Created container: ${container.name}`, startedAt - 50),
       ev('Normal', 'Started', `Started container ${container.name}`, startedAt),
     );

@@ -27,7 +27,15 @@ export function withReplicaSet(cluster: Cluster, rs: ReplicaSet): Cluster {
 }
 
 function rsEvent(rs: ReplicaSet, reason: string, message: string, at: number): ClusterEvent {
-  return { involved: { kind: 'ReplicaSet', name: rs.metadata.name, namespace: rs.metadata.namespace }, involvedUid: rs.metadata.uid, type: 'Normal', reason, message, source: 'replicaset-controller', at };
+  return {
+    involved: { kind: 'ReplicaSet', name: rs.metadata.name, namespace: rs.metadata.namespace },
+    involvedUid: rs.metadata.uid,
+    type: 'Normal',
+    reason,
+    message,
+    source: 'replicaset-controller',
+    at,
+  };
 }
 
 function createOwnedPod(cluster: Cluster, rs: ReplicaSet): Cluster {

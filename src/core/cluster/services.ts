@@ -93,15 +93,13 @@ export function draftFromInput(input: ServiceInput): DraftService {
     annotations: input.annotations ?? {},
     type,
     clusterIP: input.clusterIP ?? '',
-    ports: input.ports.map(
-      (p): DraftServicePort => ({
-        name: p.name ?? '',
-        protocol: p.protocol ?? 'TCP',
-        port: p.port,
-        targetPort: p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort,
-        nodePort: p.nodePort ?? 0,
-      }),
-    ),
+    ports: input.ports.map((p): DraftServicePort => ({
+      name: p.name ?? '',
+      protocol: p.protocol ?? 'TCP',
+      port: p.port,
+      targetPort: p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort,
+      nodePort: p.nodePort ?? 0,
+    })),
     ...(input.selector !== undefined ? { selector: input.selector } : {}),
     sessionAffinity: input.sessionAffinity ?? 'None',
     externalTrafficPolicy: input.externalTrafficPolicy ?? (isExternallyAccessible(type) ? 'Cluster' : ''),
@@ -122,7 +120,12 @@ function allocateClusterIP(cluster: Cluster, draft: DraftService, rng: RngState)
     // Validation rejects a malformed address at spec.clusterIPs[0]; the allocator (pkg/registry/core/service/ipallocator)
     // reports spec.clusterIPs with the whole list as its value.
     if (check !== 'already-allocated' && check !== 'not-in-range') {
-      return { ok: false, error: invalidError('Service', draft.name, [invalid('spec.clusterIPs[0]', draft.clusterIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)')]) };
+      return {
+        ok: false,
+        error: invalidError('Service', draft.name, [
+          invalid('spec.clusterIPs[0]', draft.clusterIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'),
+        ]),
+      };
     }
     const detail =
       check === 'already-allocated'
@@ -212,7 +215,9 @@ function buildService(draft: DraftService, namespace: string, uid: string, resou
       ...(type === 'LoadBalancer' ? { allocateLoadBalancerNodePorts: true } : {}),
       ...(type === 'ExternalName' ? { externalName: draft.externalName } : {}),
       ...(draft.externalIPs.length > 0 ? { externalIPs: [...draft.externalIPs] } : {}),
-      ...(type === 'LoadBalancer' && draft.externalTrafficPolicy === 'Local' && draft.healthCheckNodePort !== 0 ? { healthCheckNodePort: draft.healthCheckNodePort } : {}),
+      ...(type === 'LoadBalancer' && draft.externalTrafficPolicy === 'Local' && draft.healthCheckNodePort !== 0
+        ? { healthCheckNodePort: draft.healthCheckNodePort }
+        : {}),
     },
   };
 }

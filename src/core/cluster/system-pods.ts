@@ -73,7 +73,9 @@ function buildPod(plan: Plan, revision: number): Pod {
     ports: plan.ports ?? [],
     env: [],
     imagePullPolicy: 'IfNotPresent',
-    ...(plan.requests || plan.limits ? { resources: { ...(plan.requests ? { requests: plan.requests } : {}), ...(plan.limits ? { limits: plan.limits } : {}) } } : {}),
+    ...(plan.requests || plan.limits
+      ? { resources: { ...(plan.requests ? { requests: plan.requests } : {}), ...(plan.limits ? { limits: plan.limits } : {}) } }
+      : {}),
   };
   const created = Math.floor(plan.at / 1000) * 1000;
   return {
@@ -150,7 +152,9 @@ export function systemObjects(config: ClusterConfig, nodes: readonly Node[], fir
     });
     plans.push(
       staticPod('etcd', 'registry.k8s.io/etcd:3.5.16-0', '100m', '100Mi', { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${cpIP}:2379` }),
-      staticPod('kube-apiserver', k8s('kube-apiserver', config), '250m', undefined, { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${cpIP}:${config.apiServerPort}` }),
+      staticPod('kube-apiserver', k8s('kube-apiserver', config), '250m', undefined, {
+        'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${cpIP}:${config.apiServerPort}`,
+      }),
       staticPod('kube-controller-manager', k8s('kube-controller-manager', config), '200m'),
       staticPod('kube-scheduler', k8s('kube-scheduler', config), '100m'),
     );
@@ -208,7 +212,12 @@ export function systemObjects(config: ClusterConfig, nodes: readonly Node[], fir
         priorityClassName: 'system-cluster-critical',
         owner: { kind: 'ReplicaSet', name: COREDNS_REPLICASET, uid: rsUid },
         at: controlPlane.metadata.creationTimestamp + 14_000,
-        log: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860026c6a52e67daa10d7f0d57ec5b023288ec00c5e05f93523c894564e15b91770d3a07ae1cfbe861d15b37d4a0027e69c546ab112970993a3b03b', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'],
+        log: [
+          '.:53',
+          '[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860026c6a52e67daa10d7f0d57ec5b023288ec00c5e05f93523c894564e15b91770d3a07ae1cfbe861d15b37d4a0027e69c546ab112970993a3b03b',
+          'CoreDNS-1.11.3',
+          'linux/amd64, go1.21.11, a6338e9',
+        ],
       });
     }
     nextNodes = nodes.map((n) => (n === controlPlane ? { ...n, lastPodHost: Math.max(n.lastPodHost, 3) } : n));

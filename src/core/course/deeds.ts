@@ -69,7 +69,10 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
   const missing = coversAll ? [] : names.filter((n) => !u.names.includes(n));
   if (missing.length) {
     const other = u.names.filter((n) => !names.includes(n));
-    out.push({ part: 'names', says: other.length === 1 && missing.length === 1 ? `the name is ${other[0]}, not ${missing[0]}` : `${missing.join(' and ')} is missing` });
+    out.push({
+      part: 'names',
+      says: other.length === 1 && missing.length === 1 ? `the name is ${other[0]}, not ${missing[0]}` : `${missing.join(' and ')} is missing`,
+    });
   }
   for (const [name, value] of Object.entries(deed.flags ?? {})) {
     const given = u.flags[name];
@@ -88,9 +91,13 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
 function refusalDifference(want: Refusal, answer: Answer): Difference | null {
   if (answer.accepted) return { part: 'outcome', says: 'that was accepted; the goal is to see it refused' };
   if (want.by !== undefined && answer.by !== want.by) {
-    return { part: 'outcome', says: want.by === 'api' ? 'kubectl refused that before the API saw it' : 'that reached the API; the goal is a refusal by kubectl itself' };
+    return {
+      part: 'outcome',
+      says: want.by === 'api' ? 'kubectl refused that before the API saw it' : 'that reached the API; the goal is a refusal by kubectl itself',
+    };
   }
-  if (want.reason !== undefined && answer.reason !== want.reason) return { part: 'outcome', says: `the API said ${answer.reason ?? 'something else'}, not ${want.reason}` };
+  if (want.reason !== undefined && answer.reason !== want.reason)
+    return { part: 'outcome', says: `the API said ${answer.reason ?? 'something else'}, not ${want.reason}` };
   if (want.field !== undefined || want.value !== undefined) {
     const hit = answer.causes.some((c) => (want.field === undefined || c.field === want.field) && (want.value === undefined || c.value === want.value));
     if (!hit) {
@@ -100,13 +107,20 @@ function refusalDifference(want: Refusal, answer: Answer): Difference | null {
       return { part: 'outcome', says: `that was refused for ${was}, not ${wanted}` };
     }
   }
-  if (want.message !== undefined && !answer.message.includes(want.message)) return { part: 'outcome', says: `that was refused for another reason: ${answer.message}` };
+  if (want.message !== undefined && !answer.message.includes(want.message))
+    return { part: 'outcome', says: `that was refused for another reason: ${answer.message}` };
   return null;
 }
 
 /** How a command that was run differs from a deed; empty when it does the deed. */
 export function differences(deed: Deed, line: string, answer: Answer | undefined): Difference[] {
-  const hasCommand = deed.program !== undefined || deed.verb !== undefined || deed.type !== undefined || deed.names !== undefined || deed.flags !== undefined || deed.args !== undefined;
+  const hasCommand =
+    deed.program !== undefined ||
+    deed.verb !== undefined ||
+    deed.type !== undefined ||
+    deed.names !== undefined ||
+    deed.flags !== undefined ||
+    deed.args !== undefined;
   const out: Difference[] = [];
   if (hasCommand) {
     const read = understand(line);

@@ -1,12 +1,6 @@
 // A practice step's goal: declarative conditions over the learner's cluster and what they ran,
 // each with a sentence that says what is still missing. Lessons hold only this data.
-import {
-  endpointsFor,
-  isPodReady,
-  matchesSelector,
-  type Cluster,
-  type ServiceType,
-} from '../cluster/index.js';
+import { endpointsFor, isPodReady, matchesSelector, type Cluster, type ServiceType } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, describeDeed, differences, type Deed, type Refusal } from './deeds.js';
 
@@ -67,7 +61,12 @@ export function describeCondition(condition: Condition): string {
     const { name, image, labels, running } = condition.pod;
     const parts = [`a pod${name ? ` named ${name}` : ''}`];
     if (image) parts.push(`from ${image}`);
-    if (labels) parts.push(`labelled ${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',')}`);
+    if (labels)
+      parts.push(
+        `labelled ${Object.entries(labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')}`,
+      );
     return `${parts.join(' ')}${running ? ', Running' : ' exists'}`;
   }
   if ('service' in condition) {
@@ -94,7 +93,10 @@ export function describeCondition(condition: Condition): string {
 export function deedOf(condition: Condition): Deed | null {
   if ('did' in condition) return condition.did;
   if (!('ran' in condition)) return null;
-  const outcome = { ...(condition.accepted !== undefined ? { accepted: condition.accepted } : {}), ...(condition.refused ? { refused: condition.refused } : {}) };
+  const outcome = {
+    ...(condition.accepted !== undefined ? { accepted: condition.accepted } : {}),
+    ...(condition.refused ? { refused: condition.refused } : {}),
+  };
   return deedOfLine(condition.ran, outcome);
 }
 

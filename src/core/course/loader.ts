@@ -49,7 +49,12 @@ function parse(source: SourceFile, problems: Problem[]): Parsed | null {
     return null;
   }
   if (source.outside !== undefined) {
-    problems.push({ file: source.file, line: 1, col: 1, message: `is a link to ${source.outside}, outside the lesson folder; lessons may read only their own folder` });
+    problems.push({
+      file: source.file,
+      line: 1,
+      col: 1,
+      message: `is a link to ${source.outside}, outside the lesson folder; lessons may read only their own folder`,
+    });
     return null;
   }
   const counter = new (yaml().LineCounter)();
@@ -88,7 +93,11 @@ function controlProblems(source: SourceFile, doc: Document, counter: LineCounter
       const [start = 0, end = start] = node.range ?? [];
       const literal = findControl(source.text.slice(start, end));
       const at = literal ? start + literal.index : start;
-      problems.push({ file: source.file, ...position(counter, at), message: `control character ${found.shown} in a string: lesson text may hold no terminal control codes` });
+      problems.push({
+        file: source.file,
+        ...position(counter, at),
+        message: `control character ${found.shown} in a string: lesson text may hold no terminal control codes`,
+      });
     },
   });
 }
@@ -146,13 +155,7 @@ function manifestFields(
   });
 }
 
-function buildStep(
-  step: StepInput,
-  stepPath: PathKey[],
-  lesson: Parsed,
-  manifests: ReadonlyMap<string, Parsed | null>,
-  problems: Problem[],
-): Step | null {
+function buildStep(step: StepInput, stepPath: PathKey[], lesson: Parsed, manifests: ReadonlyMap<string, Parsed | null>, problems: Problem[]): Step | null {
   const manifestFor = (file: string, at: PathKey[]): Parsed | null | undefined => {
     if (!manifests.has(file)) {
       problems.push(problemAt(lesson, valueOffset(lesson.doc, at), `manifest "${file}" not found in manifests/`));
@@ -178,7 +181,8 @@ function buildStep(
           for (const message of templateProblems(line)) problems.push(problemAt(lesson, at, message));
           const program = line.trim().split(/\s+/)[0] ?? '';
           const read = understand(line.replace(/\{\{[^}]*\}\}/g, '1'));
-          if (!read.ok && (program === 'kubectl' || program === 'k')) problems.push(problemAt(lesson, at, `kubectl would not understand this command: ${read.error}`));
+          if (!read.ok && (program === 'kubectl' || program === 'k'))
+            problems.push(problemAt(lesson, at, `kubectl would not understand this command: ${read.error}`));
         }),
       );
       return { kind: 'do', ...common, goal, hints: step.hints, ...(step.solutions ? { solutions: step.solutions } : {}) };
@@ -236,19 +240,17 @@ function buildStep(
   }
 }
 
-function buildSteps(
-  lesson: Parsed,
-  raws: readonly unknown[],
-  manifests: ReadonlyMap<string, Parsed | null>,
-  problems: Problem[],
-): Step[] {
+function buildSteps(lesson: Parsed, raws: readonly unknown[], manifests: ReadonlyMap<string, Parsed | null>, problems: Problem[]): Step[] {
   const seen = new Set<string>();
   const steps: Step[] = [];
   raws.forEach((raw, i) => {
     const stepPath = ['steps', i];
     const result = v.safeParse(stepSchema, raw, { abortEarly: false });
     if (!result.success) {
-      append(problems, result.issues.map((issue) => describeIssue(lesson, issue, stepPath)));
+      append(
+        problems,
+        result.issues.map((issue) => describeIssue(lesson, issue, stepPath)),
+      );
       return;
     }
     const step = result.output;
@@ -307,7 +309,10 @@ export function loadCourse(sources: CourseSources, options: LoadOptions = {}): L
     const steps = Array.isArray(raws) ? buildSteps(parsed, raws, manifests, problems) : [];
     const result = v.safeParse(lessonSchema, data, { abortEarly: false });
     if (!result.success) {
-      append(problems, result.issues.map((issue) => describeIssue(parsed, issue)));
+      append(
+        problems,
+        result.issues.map((issue) => describeIssue(parsed, issue)),
+      );
       continue;
     }
     const { id: lessonId, title, summary, setup, deep } = result.output;

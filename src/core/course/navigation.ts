@@ -25,9 +25,7 @@ export { goalMet } from '../navigation/practice.js';
 export { conceptLessons, currentQuiz, reviewPool } from '../navigation/quiz.js';
 export { currentTrace } from '../navigation/trace.js';
 
-export type Screen =
-  | { readonly kind: 'home'; readonly cursor: number }
-  | { readonly kind: 'lesson'; readonly lesson: number; readonly step: number };
+export type Screen = { readonly kind: 'home'; readonly cursor: number } | { readonly kind: 'lesson'; readonly lesson: number; readonly step: number };
 
 export interface NavState {
   readonly course: Course;
@@ -170,7 +168,11 @@ export function navigate(state: NavState, action: NavAction): NavState {
       return state.unsaved ? state : { ...state, unsaved: true, notice: `${action.problem} You can go on; until this is fixed, nothing you do is kept.` };
     case 'own-kubectl':
       // On a real cluster the learner's own kubectl already reaches it: no simulated cluster to serve.
-      if (state.real) return { ...state, notice: `Your own kubectl reaches this lesson's namespace on ${state.real.context} already; the course serves no simulated cluster here.` };
+      if (state.real)
+        return {
+          ...state,
+          notice: `Your own kubectl reaches this lesson's namespace on ${state.real.context} already; the course serves no simulated cluster here.`,
+        };
       return ownKubectlReducer(state, action);
     case 'own-kubectl-ready':
     case 'own-kubectl-failed':

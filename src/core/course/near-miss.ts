@@ -36,7 +36,8 @@ function objectMiss(goal: readonly Condition[], met: readonly boolean[], before:
       const diffs: string[] = [];
       if (want.type !== undefined && service.spec.type !== want.type) diffs.push(`the goal is type ${want.type}`);
       if (want.port !== undefined && port?.port !== want.port) diffs.push(`port is ${port?.port ?? 'missing'}, not ${want.port}`);
-      if (want.targetPort !== undefined && String(port?.targetPort) !== String(want.targetPort)) diffs.push(`targetPort is ${port?.targetPort ?? 'missing'}, not ${want.targetPort}`);
+      if (want.targetPort !== undefined && String(port?.targetPort) !== String(want.targetPort))
+        diffs.push(`targetPort is ${port?.targetPort ?? 'missing'}, not ${want.targetPort}`);
       if (want.nodePort !== undefined && port?.nodePort !== want.nodePort) diffs.push(`nodePort is ${port?.nodePort ?? 'missing'}, not ${want.nodePort}`);
       if (diffs.length) return diffs.slice(0, 2).join('; ');
     }
@@ -105,6 +106,9 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   }
   // The command's own parts first: they say what to change.
   const ordered = [...best.filter((d) => d.part !== 'outcome'), ...best.filter((d) => d.part === 'outcome')];
-  const why = ordered.slice(0, 2).map((d) => d.says).join('; ');
+  const why = ordered
+    .slice(0, 2)
+    .map((d) => d.says)
+    .join('; ');
   return `${effect(before, after, attempt.answer)}: ${why}`;
 }

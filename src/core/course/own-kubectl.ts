@@ -35,7 +35,14 @@ export type OwnKubectlAction =
   /** The served cluster as it is now (its clock follows the wall clock). */
   | { readonly type: 'own-kubectl-cluster'; readonly step: string; readonly cluster: Cluster }
   /** One request the API answered, the cluster after it, and its log line. */
-  | { readonly type: 'own-kubectl-request'; readonly step: string; readonly session: string; readonly exchange: Exchange; readonly line: string; readonly cluster: Cluster };
+  | {
+      readonly type: 'own-kubectl-request';
+      readonly step: string;
+      readonly session: string;
+      readonly exchange: Exchange;
+      readonly line: string;
+      readonly cluster: Cluster;
+    };
 
 /** How many log lines and invocations are kept. */
 const LOG_LINES = 3;
@@ -94,7 +101,8 @@ export function ownKubectlReducer(state: NavState, action: OwnKubectlAction): Na
     return { ...state, ownKubectl: { step: here.key, phase: 'starting', log: [], sessions: [] }, notice: null };
   }
   // Whatever comes from a server for a step the learner has left is dropped.
-  if (!own || !here || own.step !== action.step) return action.type === 'own-kubectl-stopped' && state.ownKubectl?.step === action.step ? { ...state, ownKubectl: null } : state;
+  if (!own || !here || own.step !== action.step)
+    return action.type === 'own-kubectl-stopped' && state.ownKubectl?.step === action.step ? { ...state, ownKubectl: null } : state;
   switch (action.type) {
     case 'own-kubectl-ready':
       return { ...state, ownKubectl: { ...own, phase: 'serving', url: action.url, kubeconfig: action.kubeconfig } };

@@ -69,7 +69,15 @@ export function showHint(practice: LessonPractice, step: string, available: numb
  * Runs a line typed in a step's prompt; `hint` asks for the next hint instead. Given the step, a
  * command that comes close to its goal but misses gets a line on why (see nearMiss).
  */
-export function runPractice(practice: LessonPractice, step: string, line: string, files: KubectlIO, elapsedMs: number, hints: number, doStep?: DoStep): LessonPractice {
+export function runPractice(
+  practice: LessonPractice,
+  step: string,
+  line: string,
+  files: KubectlIO,
+  elapsedMs: number,
+  hints: number,
+  doStep?: DoStep,
+): LessonPractice {
   const text = line.trim();
   if (text === '') return practice;
   if (text === 'hint') return showHint(practice, step, hints);

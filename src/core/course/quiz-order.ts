@@ -37,7 +37,10 @@ function shown(step: Step): string {
   switch (step.kind) {
     case 'manifest':
       parts.push(step.file, step.source);
-      append(parts, step.fields.map((f) => f.note));
+      append(
+        parts,
+        step.fields.map((f) => f.note),
+      );
       break;
     case 'compare':
       for (const side of [step.left, step.right]) parts.push(side.title, side.code ?? '', side.command ?? '');

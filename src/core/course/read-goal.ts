@@ -8,7 +8,10 @@ import type { StepInput } from './schema.js';
 import type { PathKey } from './yaml-position.js';
 
 type ConditionInput = Extract<StepInput, { kind: 'do' }>['goal'][number];
-type OutcomeInput = { accepted?: true; refused?: true | { by?: 'api' | 'kubectl'; reason?: string; field?: string; value?: string | number; message?: string } };
+type OutcomeInput = {
+  accepted?: true;
+  refused?: true | { by?: 'api' | 'kubectl'; reason?: string; field?: string; value?: string | number; message?: string };
+};
 
 export interface GoalProblem {
   /** Where, below the condition. */
@@ -45,7 +48,10 @@ function readDid(did: Extract<ConditionInput, { did: unknown }>['did'], problems
     else problems.push({ path: ['did', 'verb'], message: `"${did.verb}" is not a kubectl command this sandbox knows` });
   }
   if (did.type !== undefined) {
-    type = did.type.split(',').map((t) => canonicalType(t.trim())).every((t) => t !== undefined)
+    type = did.type
+      .split(',')
+      .map((t) => canonicalType(t.trim()))
+      .every((t) => t !== undefined)
       ? [...new Set(did.type.split(',').map((t) => canonicalType(t.trim())))].join(',')
       : undefined;
     if (type === undefined) problems.push({ path: ['did', 'type'], message: `"${did.type}" is not a resource type kubectl knows` });

@@ -64,7 +64,13 @@ export function realPromptOpen(real: RealWorld | null | undefined): boolean {
 }
 
 /** A line run on the real cluster, recorded as runPractice records a simulated one. */
-export function recordReal(practice: LessonPractice, step: string, line: string, ran: Extract<RealWorldAction, { type: 'real-ran' }>, doStep?: DoStep): LessonPractice {
+export function recordReal(
+  practice: LessonPractice,
+  step: string,
+  line: string,
+  ran: Extract<RealWorldAction, { type: 'real-ran' }>,
+  doStep?: DoStep,
+): LessonPractice {
   const attempt: Attempt = { line, ...(ran.request ? { request: ran.request } : {}), ...(ran.answer ? { answer: ran.answer } : {}) };
   const entry: Entry = { ...attempt, output: ran.output };
   const seen = [...attemptsIn(practice, step), attempt];

@@ -50,7 +50,11 @@ function checkStep(step: DoStep, index: number, start: ShellState, files: Kubect
     if (s === 0) after = run.state;
     const unmet = checkGoal(step.goal, run.state.cluster, run.attempts).filter((p) => !p.met);
     if (unmet.length > 0) {
-      failures.push({ step: index, solution: s, message: `solution ${s + 1} does not meet the goal of step "${step.id}": not ${unmet.map((p) => p.says).join('; not ')}` });
+      failures.push({
+        step: index,
+        solution: s,
+        message: `solution ${s + 1} does not meet the goal of step "${step.id}": not ${unmet.map((p) => p.says).join('; not ')}`,
+      });
     }
   });
   return { after, failures };

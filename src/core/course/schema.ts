@@ -8,10 +8,7 @@ export const FORMAT = 1;
 export const KNOWN_KINDS = ['read', 'manifest', 'compare', 'do', 'quiz', 'trace'] as const;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const id = v.pipe(
-  v.string('must be a string'),
-  v.regex(ID, 'must be lower-case letters, digits and single hyphens, like "expose-the-pod"'),
-);
+const id = v.pipe(v.string('must be a string'), v.regex(ID, 'must be lower-case letters, digits and single hyphens, like "expose-the-pod"'));
 const text = v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('must not be empty'));
 const port = v.pipe(
   v.number('must be a number'),
@@ -23,9 +20,7 @@ const port = v.pipe(
 const diagram = v.strictObject({
   name: v.picklist(DIAGRAM_NAMES, `must be one of: ${DIAGRAM_NAMES.join(', ')}`),
   description: text,
-  ports: v.optional(
-    v.strictObject({ nodePort: v.optional(port), port: v.optional(port), targetPort: v.optional(port) }),
-  ),
+  ports: v.optional(v.strictObject({ nodePort: v.optional(port), port: v.optional(port), targetPort: v.optional(port) })),
 });
 
 const base = {
@@ -64,46 +59,48 @@ const solutions = v.pipe(
   v.minLength(1, 'must list at least one solution'),
 );
 const conditions = [
-    v.strictObject({
-      pod: v.strictObject({
-        name: v.optional(name),
-        image: v.optional(text),
-        labels: v.optional(v.record(v.string(), v.string())),
-        running: v.optional(v.boolean('must be true or false')),
-      }),
-      ...says,
+  v.strictObject({
+    pod: v.strictObject({
+      name: v.optional(name),
+      image: v.optional(text),
+      labels: v.optional(v.record(v.string(), v.string())),
+      running: v.optional(v.boolean('must be true or false')),
     }),
-    v.strictObject({
-      service: v.strictObject({
-        name: v.optional(name),
-        type: v.optional(v.picklist(['ClusterIP', 'NodePort', 'LoadBalancer'], 'must be ClusterIP, NodePort or LoadBalancer')),
-        port: v.optional(port),
-        targetPort: v.optional(v.union([port, text])),
-        nodePort: v.optional(port),
-        selects: v.optional(name),
-        endpoints: v.optional(v.boolean('must be true or false')),
-      }),
-      ...says,
+    ...says,
+  }),
+  v.strictObject({
+    service: v.strictObject({
+      name: v.optional(name),
+      type: v.optional(v.picklist(['ClusterIP', 'NodePort', 'LoadBalancer'], 'must be ClusterIP, NodePort or LoadBalancer')),
+      port: v.optional(port),
+      targetPort: v.optional(v.union([port, text])),
+      nodePort: v.optional(port),
+      selects: v.optional(name),
+      endpoints: v.optional(v.boolean('must be true or false')),
     }),
-    v.strictObject({
-      request: v.strictObject({
-        service: v.optional(name),
-        outcome: v.picklist(['answered', 'refused', 'timeout'], 'must be answered, refused or timeout'),
-      }),
-      ...says,
+    ...says,
+  }),
+  v.strictObject({
+    request: v.strictObject({
+      service: v.optional(name),
+      outcome: v.picklist(['answered', 'refused', 'timeout'], 'must be answered, refused or timeout'),
     }),
-    v.strictObject({ ran: text, ...outcome, ...says }),
-    v.strictObject({
-      did: v.strictObject({
-        verb: v.optional(text),
-        type: v.optional(text),
-        name: v.optional(name),
-        names: v.optional(v.array(name, 'must be a list of names')),
-        flags: v.optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], 'must be a string, a number or true/false'), 'must be a map of flag: value')),
-        ...outcome,
-      }),
-      ...says,
+    ...says,
+  }),
+  v.strictObject({ ran: text, ...outcome, ...says }),
+  v.strictObject({
+    did: v.strictObject({
+      verb: v.optional(text),
+      type: v.optional(text),
+      name: v.optional(name),
+      names: v.optional(v.array(name, 'must be a list of names')),
+      flags: v.optional(
+        v.record(v.string(), v.union([v.string(), v.number(), v.boolean()], 'must be a string, a number or true/false'), 'must be a map of flag: value'),
+      ),
+      ...outcome,
     }),
+    ...says,
+  }),
 ] as const;
 const CONDITION_KEYS = ['pod', 'service', 'request', 'ran', 'did'] as const;
 const anyCondition = v.union(conditions, 'must be one condition: pod, service, request, ran or did (with an optional says)');
@@ -120,20 +117,14 @@ export const stepSchema = v.variant('kind', [
     kind: v.literal('manifest'),
     ...base,
     file: text,
-    fields: v.pipe(
-      v.array(v.strictObject({ path: text, note: text }), 'must be a list'),
-      v.minLength(1, 'must list at least one field'),
-    ),
+    fields: v.pipe(v.array(v.strictObject({ path: text, note: text }), 'must be a list'), v.minLength(1, 'must list at least one field')),
   }),
   v.strictObject({
     kind: v.literal('compare'),
     ...base,
     left: side,
     right: side,
-    rows: v.pipe(
-      v.array(v.strictObject({ aspect: text, left: text, right: text }), 'must be a list'),
-      v.minLength(1, 'must have at least one row'),
-    ),
+    rows: v.pipe(v.array(v.strictObject({ aspect: text, left: text, right: text }), 'must be a list'), v.minLength(1, 'must have at least one row')),
   }),
   v.strictObject({
     kind: v.literal('do'),
@@ -184,8 +175,47 @@ export const FIELD_NAMES = [
   ...new Set(stepSchema.options.flatMap((o) => Object.keys(o.entries))),
   ...Object.keys(diagram.entries),
   ...Object.keys(side.entries),
-  'nodePort', 'port', 'targetPort', 'path', 'note', 'aspect', 'goal', 'hints', 'pod', 'service', 'request', 'ran', 'says',
-  'did', 'verb', 'type', 'name', 'names', 'flags', 'accepted', 'refused', 'by', 'reason', 'field', 'value', 'message', 'solutions',
-  'image', 'labels', 'running', 'selects', 'endpoints', 'outcome', 'setup', 'command', 'questions', 'review', 'request', 'predict', 'from', 'url', 'deep',
+  'nodePort',
+  'port',
+  'targetPort',
+  'path',
+  'note',
+  'aspect',
+  'goal',
+  'hints',
+  'pod',
+  'service',
+  'request',
+  'ran',
+  'says',
+  'did',
+  'verb',
+  'type',
+  'name',
+  'names',
+  'flags',
+  'accepted',
+  'refused',
+  'by',
+  'reason',
+  'field',
+  'value',
+  'message',
+  'solutions',
+  'image',
+  'labels',
+  'running',
+  'selects',
+  'endpoints',
+  'outcome',
+  'setup',
+  'command',
+  'questions',
+  'review',
+  'request',
+  'predict',
+  'from',
+  'url',
+  'deep',
   ...QUESTION_FIELD_NAMES,
 ];

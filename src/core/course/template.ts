@@ -44,7 +44,8 @@ export const TEMPLATE_FORMS = [
   'nodeIP',
 ] as const;
 
-const FORM = /^(?:(service)\.([a-z0-9.-]+)\.(nodePort|port|targetPort|clusterIP)|(pod)\.([a-z0-9.-]+)\.(ip|node|nodeIP)|(node)\.([a-z0-9.-]+)\.(externalIP|internalIP)|(nodeIP))$/;
+const FORM =
+  /^(?:(service)\.([a-z0-9.-]+)\.(nodePort|port|targetPort|clusterIP)|(pod)\.([a-z0-9.-]+)\.(ip|node|nodeIP)|(node)\.([a-z0-9.-]+)\.(externalIP|internalIP)|(nodeIP))$/;
 
 export function templateProblems(text: string): string[] {
   return findTemplates(text)
@@ -72,11 +73,21 @@ function value(expression: string, cluster: Cluster): string | undefined {
     if (!pod) return undefined;
     if (m[6] === 'ip') return visiblePodIP(pod, cluster.now);
     if (m[6] === 'node') return pod.spec.nodeName;
-    return address(cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName), 'ExternalIP');
+    return address(
+      cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName),
+      'ExternalIP',
+    );
   }
-  if (m[7]) return address(cluster.nodes.find((n) => n.metadata.name === m[8]), m[9] === 'externalIP' ? 'ExternalIP' : 'InternalIP');
+  if (m[7])
+    return address(
+      cluster.nodes.find((n) => n.metadata.name === m[8]),
+      m[9] === 'externalIP' ? 'ExternalIP' : 'InternalIP',
+    );
   // nodeIP: a worker's external IP, the address the lecture sends its browser to.
-  return address(cluster.nodes.find((n) => !isControlPlane(n) && address(n, 'ExternalIP') !== undefined), 'ExternalIP');
+  return address(
+    cluster.nodes.find((n) => !isControlPlane(n) && address(n, 'ExternalIP') !== undefined),
+    'ExternalIP',
+  );
 }
 
 /** Fills every {{...}}; a value the cluster does not have yet reads as <nodePort of my-first-service>. */

@@ -86,6 +86,7 @@ export function actualEnding(followed: Trace): EndingId {
   const { outcome } = followed;
   if (outcome.kind === 'answered') return 'answered';
   if (outcome.kind === 'refused' && outcome.reason === 'nothing-listening') return 'container';
-  if (outcome.kind === 'timeout' && (outcome.reason === 'not-routable' || outcome.reason === 'unknown-address' || outcome.reason === 'firewall')) return 'outside';
+  if (outcome.kind === 'timeout' && (outcome.reason === 'not-routable' || outcome.reason === 'unknown-address' || outcome.reason === 'firewall'))
+    return 'outside';
   return BY_PLACE[followed.hops[outcome.hop]?.place ?? 'client'];
 }

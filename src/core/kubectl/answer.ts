@@ -56,7 +56,8 @@ function wrappedStatus(line: string): Answer | null {
   const invalid = /^[A-Za-z.]+ "[^"]*" is invalid(?:: (.*))?$/.exec(message);
   if (invalid) {
     const body = invalid[1]?.trim() ?? '';
-    const listed = body.startsWith('[') && body.endsWith(']') ? body.slice(1, -1).split(new RegExp(`, (?=\\S+: (?:${FIELD_TYPES.join('|')}))`)) : body ? [body] : [];
+    const listed =
+      body.startsWith('[') && body.endsWith(']') ? body.slice(1, -1).split(new RegExp(`, (?=\\S+: (?:${FIELD_TYPES.join('|')}))`)) : body ? [body] : [];
     return { accepted: false, by: 'api', reason: 'Invalid', causes: listed.map(parseCause).filter((c): c is FieldCause => c !== null), message };
   }
   const reason = / already exists$/.test(message) ? 'AlreadyExists' : / not found$/.test(message) ? 'NotFound' : '';
@@ -75,7 +76,12 @@ export function answerOf(exitCode: number | null, stderr: string): Answer {
     const invalid = /^The [A-Za-z]* "[^"]*" is invalid(?:: (.*))?$/.exec(line);
     if (invalid) {
       const own = invalid[1]?.trim();
-      const listed = own ? [own] : lines.slice(i + 1).filter((l) => l.startsWith('* ')).map((l) => l.slice(2));
+      const listed = own
+        ? [own]
+        : lines
+            .slice(i + 1)
+            .filter((l) => l.startsWith('* '))
+            .map((l) => l.slice(2));
       const causes = listed.map(parseCause).filter((c): c is FieldCause => c !== null);
       return { accepted: false, by: 'api', reason: 'Invalid', causes, message: line };
     }

@@ -99,7 +99,21 @@ function run(ctx: CommandContext): KubectlResult {
   const header = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])];
   const table = flagBool(parsed, 'no-headers') ? [] : [header];
   for (const r of rows) {
-    const categories = ['pods', 'services', 'deployments', 'replicasets', 'daemonsets', 'statefulsets', 'jobs', 'cronjobs', 'replicationcontrollers', 'horizontalpodautoscalers'].includes(r[0]) && r[2] !== 'events.k8s.io/v1' ? 'all' : '';
+    const categories =
+      [
+        'pods',
+        'services',
+        'deployments',
+        'replicasets',
+        'daemonsets',
+        'statefulsets',
+        'jobs',
+        'cronjobs',
+        'replicationcontrollers',
+        'horizontalpodautoscalers',
+      ].includes(r[0]) && r[2] !== 'events.k8s.io/v1'
+        ? 'all'
+        : '';
     table.push([r[0], r[1], r[2], String(r[3]), r[4], ...(wide ? [`[${r[5].split(',').join(' ')}]`, categories] : [])]);
   }
   return { cluster, stdout: formatTable(table), stderr: '', exitCode: 0 };

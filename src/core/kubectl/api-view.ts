@@ -44,7 +44,9 @@ export function podView(pod: Pod, now: number): Json {
       out.ports = c.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol }));
     }
     if (c.env.length > 0) out.env = c.env.map((e) => ({ name: e.name, value: e.value }));
-    out.resources = c.resources ? { ...(c.resources.limits ? { limits: { ...c.resources.limits } } : {}), ...(c.resources.requests ? { requests: { ...c.resources.requests } } : {}) } : {};
+    out.resources = c.resources
+      ? { ...(c.resources.limits ? { limits: { ...c.resources.limits } } : {}), ...(c.resources.requests ? { requests: { ...c.resources.requests } } : {}) }
+      : {};
     out.volumeMounts = [{ name: pod.tokenVolume, readOnly: true, mountPath: SA_MOUNT }];
     out.terminationMessagePath = '/dev/termination-log';
     out.terminationMessagePolicy = 'File';
@@ -82,7 +84,12 @@ export function podView(pod: Pod, now: number): Json {
     enableServiceLinks: true,
     preemptionPolicy: 'PreemptLowerPriority',
   };
-  const conditions: JsonValue[] = podConditions(pod, now).map((c) => ({ type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: rfc3339(c.at) }));
+  const conditions: JsonValue[] = podConditions(pod, now).map((c) => ({
+    type: c.type,
+    status: c.status,
+    lastProbeTime: null,
+    lastTransitionTime: rfc3339(c.at),
+  }));
   const containerStatuses: JsonValue[] = pod.spec.containers.map((c) => {
     const st = containerState(pod, now);
     const state: Json =
@@ -94,7 +101,15 @@ export function podView(pod: Pod, now: number): Json {
     const restarts = restartsOf(pod, now);
     // The image has been pulled once the container has run, whatever it does now.
     const pulled = st.state === 'running' || st.state === 'terminated' || restarts.count > 0;
-    const out: Json = { name: c.name, state, lastState: lastStateView(pod, now), ready, restartCount: restarts.count, image: pulled ? qualified(c.image) : c.image, imageID: pulled ? pod.status.imageID : '' };
+    const out: Json = {
+      name: c.name,
+      state,
+      lastState: lastStateView(pod, now),
+      ready,
+      restartCount: restarts.count,
+      image: pulled ? qualified(c.image) : c.image,
+      imageID: pulled ? pod.status.imageID : '',
+    };
     if (pulled) out.containerID = pod.status.containerID;
     out.started = st.state === 'running';
     out.volumeMounts = [{ name: pod.tokenVolume, mountPath: SA_MOUNT, readOnly: true, recursiveReadOnly: 'Disabled' }];
@@ -119,7 +134,9 @@ export function podView(pod: Pod, now: number): Json {
     metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: pod.owner.name, uid: pod.owner.uid, controller: true }];
   } else if (pod.owner) {
     metadata.generateName = `${pod.owner.name}-`;
-    metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true }];
+    metadata.ownerReferences = [
+      { apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true },
+    ];
   }
   return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status };
 }

@@ -46,7 +46,16 @@ function run(ctx: CommandContext): KubectlResult {
         continue;
       }
       run = newListRun();
-      cluster = applyDeploymentFile(cluster, out, entry.deployment, bound.namespace ?? ctx.namespace, entry.file, lastAppliedFor(entry.deployment.manifest), { dry: dry.mode, format: format.format, serverSide: flagBool(parsed, 'server-side') }, missingAnnotationWarning);
+      cluster = applyDeploymentFile(
+        cluster,
+        out,
+        entry.deployment,
+        bound.namespace ?? ctx.namespace,
+        entry.file,
+        lastAppliedFor(entry.deployment.manifest),
+        { dry: dry.mode, format: format.format, serverSide: flagBool(parsed, 'server-side') },
+        missingAnnotationWarning,
+      );
       continue;
     }
     const object = entry.object;
@@ -65,16 +74,29 @@ function run(ctx: CommandContext): KubectlResult {
       );
       continue;
     }
-    const applied = dry.mode === 'none' ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace)) : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
+    const applied =
+      dry.mode === 'none'
+        ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace))
+        : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
     if (!applied.ok) {
-      out.err(apiErrorText(applied.error, { verb: cluster === applied.cluster && !isNew(cluster, object.kind, object.name, namespace) ? 'patching' : 'creating', file: entry.file }));
+      out.err(
+        apiErrorText(applied.error, {
+          verb: cluster === applied.cluster && !isNew(cluster, object.kind, object.name, namespace) ? 'patching' : 'creating',
+          file: entry.file,
+        }),
+      );
       continue;
     }
     const outcome = applied.value;
     if (outcome.missingAnnotation) out.err(missingAnnotationWarning(resource, object.name), false);
     if (dry.mode === 'none') cluster = applied.cluster;
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
-    const view = () => (outcome.object.kind === 'Pod' ? podView(outcome.object, applied.cluster.now) : outcome.object.kind === 'Namespace' ? namespaceView(outcome.object) : serviceView(outcome.object));
+    const view = () =>
+      outcome.object.kind === 'Pod'
+        ? podView(outcome.object, applied.cluster.now)
+        : outcome.object.kind === 'Namespace'
+          ? namespaceView(outcome.object)
+          : serviceView(outcome.object);
     // Server-side apply reports every object the same way (apply.go: "serverside-applied").
     const action = flagBool(parsed, 'server-side') ? 'serverside-applied' : outcome.action;
     const r = printResult(cluster, format.format, ref, `${action}${actionSuffix(dry.mode)}`, view, true);

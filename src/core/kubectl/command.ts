@@ -128,7 +128,10 @@ export class Output {
   private text(stream: OutputChunk['stream']): string {
     const cached = this.joined[stream];
     if (cached !== null) return cached;
-    const text = this.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+    const text = this.chunks
+      .filter((c) => c.stream === stream)
+      .map((c) => c.text)
+      .join('');
     this.joined[stream] = text;
     return text;
   }

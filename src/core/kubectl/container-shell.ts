@@ -19,7 +19,11 @@ export interface ContainerRun {
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /** Images the simulator pulls but does not model have a small busybox-like set. */
-const FALLBACK_TOOLS: ImageTools = { bin: ['cat', 'echo', 'hostname', 'ls', 'sh', 'sleep', 'true', 'false', 'pwd'], usrBin: ['env', 'printenv', 'whoami', 'id', 'wc', 'head', 'grep'], binIsUsrBin: false };
+const FALLBACK_TOOLS: ImageTools = {
+  bin: ['cat', 'echo', 'hostname', 'ls', 'sh', 'sleep', 'true', 'false', 'pwd'],
+  usrBin: ['env', 'printenv', 'whoami', 'id', 'wc', 'head', 'grep'],
+  binIsUsrBin: false,
+};
 
 function toolsOf(pod: Pod): ImageTools {
   return knownImage(pod.spec.containers[0]?.image ?? '')?.tools ?? FALLBACK_TOOLS;
@@ -84,7 +88,11 @@ function runProgram(cluster: Cluster, pod: Pod, words: readonly string[], stdin:
   const files: Record<string, string> = { ...(image?.files ?? {}), '/etc/hostname': `${pod.metadata.name}\n` };
   switch (name) {
     case 'env':
-      return done(containerEnvironment(pod).map((l) => `${l}\n`).join(''));
+      return done(
+        containerEnvironment(pod)
+          .map((l) => `${l}\n`)
+          .join(''),
+      );
     case 'printenv': {
       const env = containerEnvironment(pod);
       if (args.length === 0) return done(env.map((l) => `${l}\n`).join(''));
@@ -124,7 +132,9 @@ function runProgram(cluster: Cluster, pod: Pod, words: readonly string[], stdin:
     case 'grep': {
       const pattern = args.filter((a) => !a.startsWith('-'))[0] ?? '';
       const ignoreCase = args.includes('-i');
-      const lines = stdin.split('\n').filter((l, i, all) => (i < all.length - 1 || l !== '') && (ignoreCase ? l.toLowerCase().includes(pattern.toLowerCase()) : l.includes(pattern)));
+      const lines = stdin
+        .split('\n')
+        .filter((l, i, all) => (i < all.length - 1 || l !== '') && (ignoreCase ? l.toLowerCase().includes(pattern.toLowerCase()) : l.includes(pattern)));
       const flags = args.filter((a) => a.startsWith('-')).join('');
       const shown = flags.includes('q') ? '' : flags.includes('c') ? `${lines.length}\n` : lines.map((l) => `${l}\n`).join('');
       return done(shown, '', lines.length > 0 ? 0 : 1);
@@ -142,7 +152,11 @@ function runProgram(cluster: Cluster, pod: Pod, words: readonly string[], stdin:
     }
     case 'wc': {
       const lines = (stdin.match(/\n/g) ?? []).length;
-      return done(args.includes('-l') ? `${lines}\n` : `${String(lines).padStart(7)} ${String(stdin.split(/\s+/).filter(Boolean).length).padStart(7)} ${String(Buffer.byteLength(stdin)).padStart(7)}\n`);
+      return done(
+        args.includes('-l')
+          ? `${lines}\n`
+          : `${String(lines).padStart(7)} ${String(stdin.split(/\s+/).filter(Boolean).length).padStart(7)} ${String(Buffer.byteLength(stdin)).padStart(7)}\n`,
+      );
     }
     case 'curl': {
       const result = curl(cluster, args, { fromPod: pod.metadata.name, fromNamespace: pod.metadata.namespace });
@@ -162,7 +176,12 @@ function runProgram(cluster: Cluster, pod: Pod, words: readonly string[], stdin:
   }
 }
 
-function listDirectory(pod: Pod, args: readonly string[], files: Record<string, string>, done: (out: string, err?: string, code?: number) => ContainerRun): ContainerRun {
+function listDirectory(
+  pod: Pod,
+  args: readonly string[],
+  files: Record<string, string>,
+  done: (out: string, err?: string, code?: number) => ContainerRun,
+): ContainerRun {
   const image = knownImage(pod.spec.containers[0]?.image ?? '');
   const dirs = args.filter((a) => !a.startsWith('-'));
   const targets = dirs.length === 0 ? ['/'] : dirs;

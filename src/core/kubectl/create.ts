@@ -120,7 +120,12 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       continue;
     }
     if (dry.mode !== 'server') cluster = created.cluster;
-    const view = () => (created.value.kind === 'Pod' ? podView(created.value, created.cluster.now) : created.value.kind === 'Namespace' ? namespaceView(created.value) : serviceView(created.value));
+    const view = () =>
+      created.value.kind === 'Pod'
+        ? podView(created.value, created.cluster.now)
+        : created.value.kind === 'Namespace'
+          ? namespaceView(created.value)
+          : serviceView(created.value);
     const r = printResult(cluster, format.format, ref, `created${actionSuffix(dry.mode)}`, view, true);
     out.write(r.stdout);
   }
@@ -140,7 +145,12 @@ function run(ctx: CommandContext): KubectlResult {
   if (sub === 'namespace' || sub === 'ns') return createNamespaceCmd(ctx, parsed.positional.slice(1));
   if (sub !== undefined) {
     if (CREATE_SUBCOMMANDS.includes(sub)) {
-      return fail(cluster, clientError(`"kubectl create ${sub}" is not part of this simulated cluster; it creates deployments (kubectl create deployment NAME --image=IMAGE), services (kubectl create service nodeport NAME --tcp=80:80) and objects from files (kubectl create -f FILE)`));
+      return fail(
+        cluster,
+        clientError(
+          `"kubectl create ${sub}" is not part of this simulated cluster; it creates deployments (kubectl create deployment NAME --image=IMAGE), services (kubectl create service nodeport NAME --tcp=80:80) and objects from files (kubectl create -f FILE)`,
+        ),
+      );
     }
     return fail(cluster, clientError(`unknown command "${sub}" for "kubectl create"`));
   }
@@ -149,8 +159,27 @@ function run(ctx: CommandContext): KubectlResult {
 
 /** kubectl create's other subcommands (and their aliases), which the simulator does not model. */
 const CREATE_SUBCOMMANDS: readonly string[] = [
-  'clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'ingress', 'ing', 'job',
-  'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'serviceaccount', 'sa', 'token',
+  'clusterrole',
+  'clusterrolebinding',
+  'configmap',
+  'cm',
+  'cronjob',
+  'cj',
+  'ingress',
+  'ing',
+  'job',
+  'poddisruptionbudget',
+  'pdb',
+  'priorityclass',
+  'pc',
+  'quota',
+  'resourcequota',
+  'role',
+  'rolebinding',
+  'secret',
+  'serviceaccount',
+  'sa',
+  'token',
 ];
 
 export const createCommand: CommandDef = {
@@ -171,4 +200,3 @@ export const createCommand: CommandDef = {
   help: CREATE_HELP,
   run,
 };
-

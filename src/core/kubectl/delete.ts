@@ -23,7 +23,10 @@ interface DeleteMode {
 }
 
 function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, namespace: string, mode: DeleteMode, file?: string): Cluster {
-  const notFoundText = apiErrorText({ kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] }, file ? { verb: 'deleting', file } : undefined);
+  const notFoundText = apiErrorText(
+    { kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] },
+    file ? { verb: 'deleting', file } : undefined,
+  );
   if (type.kind === 'Deployment' || type.kind === 'ReplicaSet') {
     const result = type.kind === 'Deployment' ? deleteDeployment(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
     if (!result.ok) {
@@ -83,10 +86,16 @@ function run(ctx: CommandContext): KubectlResult {
   const dry = dryRunOf(parsed);
   if (!dry.ok) return fail(cluster, clientError(dry.error));
   // A dry run says what it would delete (delete.go PrintObj with the dry-run suffix) and keeps it.
-  const mode: DeleteMode = { operation: `${grace === 0 ? 'force deleted' : 'deleted'}${actionSuffix(dry.mode)}`, ignoreNotFound: flagBool(parsed, 'ignore-not-found') };
+  const mode: DeleteMode = {
+    operation: `${grace === 0 ? 'force deleted' : 'deleted'}${actionSuffix(dry.mode)}`,
+    ignoreNotFound: flagBool(parsed, 'ignore-not-found'),
+  };
   const warnForce = (): void => {
     if (grace === 0 && force) {
-      out.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n', false);
+      out.err(
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+        false,
+      );
     }
   };
   if (files.length > 0) {
@@ -115,7 +124,10 @@ function run(ctx: CommandContext): KubectlResult {
   if (args.some((a) => a.includes('/'))) {
     const slashed = slashedTargets(args);
     if (!slashed.ok) return fail(cluster, clientError(unknownTypeMessage(slashed.typeName)));
-    append(targets, slashed.targets.map((t) => ({ ...t, namespace: ctx.namespace })));
+    append(
+      targets,
+      slashed.targets.map((t) => ({ ...t, namespace: ctx.namespace })),
+    );
   } else {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];

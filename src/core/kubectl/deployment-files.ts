@@ -24,7 +24,9 @@ function localObject(d: DeploymentManifest, namespace: string, lastApplied?: str
   const meta = (typeof copy.metadata === 'object' && copy.metadata !== null && !Array.isArray(copy.metadata) ? copy.metadata : {}) as Record<string, JsonValue>;
   if (meta.namespace === undefined) meta.namespace = namespace;
   if (lastApplied !== undefined) {
-    const annotations = (typeof meta.annotations === 'object' && meta.annotations !== null && !Array.isArray(meta.annotations) ? meta.annotations : {}) as Record<string, JsonValue>;
+    const annotations = (
+      typeof meta.annotations === 'object' && meta.annotations !== null && !Array.isArray(meta.annotations) ? meta.annotations : {}
+    ) as Record<string, JsonValue>;
     annotations['kubectl.kubernetes.io/last-applied-configuration'] = lastApplied;
     meta.annotations = annotations;
   }
@@ -35,7 +37,16 @@ function localObject(d: DeploymentManifest, namespace: string, lastApplied?: str
 /** A Deployment manifest bound for a namespace (its own, or the command's). */
 const inNamespace = (d: DeploymentManifest, namespace: string): DeploymentManifest => ({ ...d, input: { ...d.input, namespace } });
 
-export function applyDeploymentFile(cluster: Cluster, out: Output, d: DeploymentManifest, namespace: string, file: string, lastApplied: string, opts: FileCommandOptions, missingWarning: (resource: string, name: string) => string): Cluster {
+export function applyDeploymentFile(
+  cluster: Cluster,
+  out: Output,
+  d: DeploymentManifest,
+  namespace: string,
+  file: string,
+  lastApplied: string,
+  opts: FileCommandOptions,
+  missingWarning: (resource: string, name: string) => string,
+): Cluster {
   const existed = findDeployment(cluster, d.name, namespace) !== undefined;
   const applied = applyDeployment(cluster, inNamespace(d, namespace), lastApplied);
   if (!applied.ok) {
@@ -47,7 +58,8 @@ export function applyDeploymentFile(cluster: Cluster, out: Output, d: Deployment
   const next = opts.dry === 'none' ? applied.cluster : cluster;
   const action = opts.serverSide ? 'serverside-applied' : outcome.action;
   // A client dry run of a new object prints what the client would send (apply.go, dry-run client).
-  const view = (): JsonValue => (opts.dry === 'client' && outcome.action === 'created' ? localObject(d, namespace, lastApplied) : deploymentView(applied.cluster, outcome.object));
+  const view = (): JsonValue =>
+    opts.dry === 'client' && outcome.action === 'created' ? localObject(d, namespace, lastApplied) : deploymentView(applied.cluster, outcome.object);
   const r = printResult(next, opts.format, refOf(d), `${action}${actionSuffix(opts.dry)}`, view, true);
   out.write(r.stdout);
   if (r.exitCode !== 0) out.err(r.stderr);

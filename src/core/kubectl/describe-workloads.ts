@@ -46,7 +46,9 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplate): v
 }
 
 const rsSummary = (cluster: Cluster, list: readonly ReplicaSet[]): string =>
-  list.length === 0 ? '<none>' : list.map((rs) => `${rs.metadata.name} (${podsOfReplicaSet(cluster, rs).length}/${rs.spec.replicas} replicas created)`).join(', ');
+  list.length === 0
+    ? '<none>'
+    : list.map((rs) => `${rs.metadata.name} (${podsOfReplicaSet(cluster, rs).length}/${rs.spec.replicas} replicas created)`).join(', ');
 
 export function describeDeployment(cluster: Cluster, d: Deployment): string {
   const w = new DescribeWriter();
@@ -57,7 +59,10 @@ export function describeDeployment(cluster: Cluster, d: Deployment): string {
   w.labels('Labels', d.metadata.labels);
   w.annotations('Annotations', d.metadata.annotations);
   w.write(0, `Selector:\t${formatLabels(d.spec.selector)}\n`);
-  w.write(0, `Replicas:\t${d.spec.replicas} desired | ${st.updatedReplicas} updated | ${st.replicas} total | ${st.availableReplicas} available | ${st.unavailableReplicas} unavailable\n`);
+  w.write(
+    0,
+    `Replicas:\t${d.spec.replicas} desired | ${st.updatedReplicas} updated | ${st.replicas} total | ${st.availableReplicas} available | ${st.unavailableReplicas} unavailable\n`,
+  );
   w.write(0, 'StrategyType:\tRollingUpdate\n');
   w.write(0, 'MinReadySeconds:\t0\n');
   w.write(0, 'RollingUpdateStrategy:\t25% max unavailable, 25% max surge\n');

@@ -90,7 +90,10 @@ export function describePod(cluster: Cluster, pod: Pod): string {
     w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
     w.write(2, `Restart Count:\t${restarts.count}\n`);
     // describeContainerResources: Limits, then Requests, each resource on its own line, by name.
-    for (const [title, list] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
+    for (const [title, list] of [
+      ['Limits', c.resources?.limits],
+      ['Requests', c.resources?.requests],
+    ] as const) {
       if (!list || Object.keys(list).length === 0) continue;
       w.write(2, `${title}:\n`);
       for (const key of Object.keys(list).sort()) w.write(3, `${key}:\t${list[key] ?? ''}\n`);
@@ -190,7 +193,10 @@ export function describeNode(cluster: Cluster, node: Node): string {
   w.write(1, `Ready \tTrue \t${heartbeat} \t${readySince} \tKubeletReady \tkubelet is posting ready status\n`);
   w.write(0, 'Addresses:\n');
   for (const a of node.status.addresses) w.write(1, `${a.type}:\t${a.address}\n`);
-  for (const [title, list] of [['Capacity', node.status.capacity], ['Allocatable', node.status.allocatable]] as const) {
+  for (const [title, list] of [
+    ['Capacity', node.status.capacity],
+    ['Allocatable', node.status.allocatable],
+  ] as const) {
     w.write(0, `${title}:\n`);
     for (const key of Object.keys(list).sort()) w.write(0, `  ${key}:\t${list[key] ?? ''}\n`);
   }
@@ -224,7 +230,12 @@ export function describeNode(cluster: Cluster, node: Node): string {
     total.cpuLimits += r.cpuLimits;
     total.memoryRequests += r.memoryRequests;
     total.memoryLimits += r.memoryLimits;
-    const cells = [withShare(r.cpuRequests, cpuAlloc, true), withShare(r.cpuLimits, cpuAlloc, true), withShare(r.memoryRequests, memAlloc, false), withShare(r.memoryLimits, memAlloc, false)];
+    const cells = [
+      withShare(r.cpuRequests, cpuAlloc, true),
+      withShare(r.cpuLimits, cpuAlloc, true),
+      withShare(r.memoryRequests, memAlloc, false),
+      withShare(r.memoryLimits, memAlloc, false),
+    ];
     w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t${cells.join('\t')}\t${age(p.metadata.creationTimestamp, now)}\n`);
   }
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
@@ -287,7 +298,10 @@ function run(ctx: CommandContext): KubectlResult {
   const out = new Output();
   const args = parsed.positional;
   if (args.length === 0) {
-    return fail(cluster, clientError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.'));
+    return fail(
+      cluster,
+      clientError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.'),
+    );
   }
   const targets: { type: ResourceType; name?: string }[] = [];
   if (args.some((a) => a.includes('/'))) {
@@ -313,7 +327,10 @@ function run(ctx: CommandContext): KubectlResult {
       const all = flagBool(parsed, 'all-namespaces');
       const items = listItems(cluster, target.type, all ? undefined : ctx.namespace).filter((i) => selectorMatches(selector.requirements, itemLabels(i)));
       if (items.length === 0) out.err(target.type.namespaced && !all ? `No resources found in ${ctx.namespace} namespace.` : 'No resources found', false);
-      append(texts, items.map((i) => describeItem(cluster, i)));
+      append(
+        texts,
+        items.map((i) => describeItem(cluster, i)),
+      );
       continue;
     }
     const exact = getItem(cluster, target.type, target.name, ctx.namespace);
@@ -322,7 +339,11 @@ function run(ctx: CommandContext): KubectlResult {
       continue;
     }
     const prefixed = listItems(cluster, target.type, ctx.namespace).filter((i) => i.obj.metadata.name.startsWith(target.name ?? ''));
-    if (prefixed.length > 0) append(texts, prefixed.map((i) => describeItem(cluster, i)));
+    if (prefixed.length > 0)
+      append(
+        texts,
+        prefixed.map((i) => describeItem(cluster, i)),
+      );
     else out.err(apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
   }
   out.write(texts.join('\n\n'));
@@ -339,4 +360,3 @@ export const describeCommand: CommandDef = {
   help: DESCRIBE_HELP,
   run: (ctx) => notFoundLast(run(ctx)),
 };
-

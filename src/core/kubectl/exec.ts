@@ -25,12 +25,19 @@ function run(ctx: CommandContext): KubectlResult {
   const name = target.includes('/') ? (target.split('/')[1] ?? '') : target;
   const pod = findPod(cluster, name, ctx.namespace);
   if (!pod) return fail(cluster, apiErrorText(missingObject(cluster, POD_TYPE, name, ctx.namespace)));
-  if (!isPodReady(pod, cluster.now)) return fail(cluster, clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
+  if (!isPodReady(pod, cluster.now))
+    return fail(cluster, clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
   const [program = ''] = command;
   const interactive = flagValue(parsed, 'stdin') === 'true' && flagValue(parsed, 'tty') === 'true';
   const shellName = program.slice(program.lastIndexOf('/') + 1);
   if (interactive && command.length === 1 && ['sh', 'bash', 'dash'].includes(shellName) && whichProgram(pod, program) !== undefined) {
-    return { cluster, stdout: '', stderr: '', exitCode: 0, interactive: { pod: pod.metadata.name, shell: shellName === 'bash' ? 'bash' : 'sh', namespace: pod.metadata.namespace } };
+    return {
+      cluster,
+      stdout: '',
+      stderr: '',
+      exitCode: 0,
+      interactive: { pod: pod.metadata.name, shell: shellName === 'bash' ? 'bash' : 'sh', namespace: pod.metadata.namespace },
+    };
   }
   const r = execInContainer(cluster, pod, command);
   return { cluster: r.cluster, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };

@@ -20,7 +20,8 @@ export interface Schema {
 export type Schemas = Readonly<Record<string, Schema>>;
 
 const refName = (ref: string): string => ref.split('/').pop() ?? '';
-const resolve = (schemas: Schemas, ref: string | undefined): Schema | undefined => (ref && ref.startsWith('#/components/schemas/') ? schemas[refName(ref)] : undefined);
+const resolve = (schemas: Schemas, ref: string | undefined): Schema | undefined =>
+  ref && ref.startsWith('#/components/schemas/') ? schemas[refName(ref)] : undefined;
 const mapOf = (s: Schema): Schema | undefined => (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
 
 /** github.com/mitchellh/go-wordwrap v1.0.1 WrapString: breaks at spaces, keeps runs of spaces inside a line. */
@@ -162,8 +163,15 @@ function output(schemas: Schemas, s: Schema, path: readonly string[], recursive:
 export type ExplainResult = { ok: true; text: string } | { ok: false; text: string; error: string };
 
 /** `kubectl explain KIND[.field...]` for the schema of the kind with this group/version/kind. */
-export function renderExplain(schemas: Schemas, gvk: { group: string; version: string; kind: string }, path: readonly string[], recursive: boolean): ExplainResult {
-  const root = Object.values(schemas).find((s) => s['x-kubernetes-group-version-kind']?.some((g) => g.group === gvk.group && g.version === gvk.version && g.kind === gvk.kind));
+export function renderExplain(
+  schemas: Schemas,
+  gvk: { group: string; version: string; kind: string },
+  path: readonly string[],
+  recursive: boolean,
+): ExplainResult {
+  const root = Object.values(schemas).find((s) =>
+    s['x-kubernetes-group-version-kind']?.some((g) => g.group === gvk.group && g.version === gvk.version && g.kind === gvk.kind),
+  );
   const head = `${gvk.group ? `GROUP:      ${gvk.group}\n` : ''}KIND:       ${gvk.kind}\nVERSION:    ${gvk.version}\n\n`;
   if (!root) return { ok: false, text: head, error: `error: GVK ${gvk.group}/${gvk.version}, Kind=${gvk.kind} not found in OpenAPI schema` };
   const body = output(schemas, root, path, recursive, new Set());

@@ -25,15 +25,34 @@ function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const [target] = parsed.positional;
   if (target === undefined) {
-    return fail(cluster, clientError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.'));
+    return fail(
+      cluster,
+      clientError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.'),
+    );
   }
   const [typeName = '', ...path] = target.split('.');
   const type = resolveType(typeName);
   if (!type || type === 'empty') return fail(cluster, clientError(unknownTypeMessage(typeName)));
   const gv = GVK[type.kind];
-  if (!gv) return fail(cluster, clientError(`explain is simulated for pods, services, deployments, replicasets, nodes, endpoints, namespaces and events (try: kubectl explain service.spec.ports)`));
+  if (!gv)
+    return fail(
+      cluster,
+      clientError(
+        `explain is simulated for pods, services, deployments, replicasets, nodes, endpoints, namespaces and events (try: kubectl explain service.spec.ports)`,
+      ),
+    );
   const result = renderExplain(OPENAPI_SCHEMAS, { ...gv, kind: type.kind }, path, flagBool(parsed, 'recursive'));
-  if (!result.ok) return { cluster, stdout: result.text, stderr: `${result.error}\n`, exitCode: 1, output: [{ stream: 'stdout', text: result.text }, { stream: 'stderr', text: `${result.error}\n` }] };
+  if (!result.ok)
+    return {
+      cluster,
+      stdout: result.text,
+      stderr: `${result.error}\n`,
+      exitCode: 1,
+      output: [
+        { stream: 'stdout', text: result.text },
+        { stream: 'stderr', text: `${result.error}\n` },
+      ],
+    };
   return { cluster, stdout: result.text, stderr: '', exitCode: 0 };
 }
 

@@ -1,6 +1,15 @@
 // kubectl expose (pod|service) NAME --port --target-port --type --name --protocol
 
-import { createService, findDeployment, findPod, findReplicaSet, findService, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
+import {
+  createService,
+  findDeployment,
+  findPod,
+  findReplicaSet,
+  findService,
+  type IntOrString,
+  type ServiceInput,
+  type ServicePortInput,
+} from '../cluster/index.js';
 import { serviceView } from './api-view.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
@@ -64,7 +73,12 @@ function run(ctx: CommandContext): KubectlResult {
   if (!format.ok) return fail(cluster, clientError(format.error));
 
   // A deployment or replicaset is exposed as its pod template is: its selector, its containers' ports.
-  const workload = type.kind === 'Deployment' ? findDeployment(cluster, name, ctx.namespace) : type.kind === 'ReplicaSet' ? findReplicaSet(cluster, name, ctx.namespace) : undefined;
+  const workload =
+    type.kind === 'Deployment'
+      ? findDeployment(cluster, name, ctx.namespace)
+      : type.kind === 'ReplicaSet'
+        ? findReplicaSet(cluster, name, ctx.namespace)
+        : undefined;
   const templatePod = workload && { metadata: { labels: workload.metadata.labels }, spec: { containers: workload.spec.template.containers } };
   const pod = type.kind === 'Pod' ? findPod(cluster, name, ctx.namespace) : templatePod;
   const source = type.kind === 'Service' ? findService(cluster, name, ctx.namespace) : undefined;

@@ -6,7 +6,10 @@ import { append } from '../append.js';
 
 /** The values a path reaches, or undefined when the path is not a simple one. */
 export function valuesAt(data: JsonValue, path: string): JsonValue[] | undefined {
-  let text = path.trim().replace(/^\{(.*)\}$/s, '$1').trim();
+  let text = path
+    .trim()
+    .replace(/^\{(.*)\}$/s, '$1')
+    .trim();
   if (text === '' || text === '.') return [data];
   if (!text.startsWith('.') && !text.startsWith('[')) text = `.${text}`;
   const re = /\.([^.[\]]+)|\[(\d+|\*)\]/gy;

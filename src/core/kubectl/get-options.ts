@@ -26,10 +26,31 @@ export function parseFieldSelector(text: string): { ok: true; requirements: Requ
 
 /** The fields the API server lets a list be selected by, for the kinds here. */
 const SELECTABLE: Readonly<Record<string, readonly string[]>> = {
-  Pod: ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
+  Pod: [
+    'metadata.name',
+    'metadata.namespace',
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
   Event: [
-    'metadata.name', 'metadata.namespace', 'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid',
-    'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type',
+    'metadata.name',
+    'metadata.namespace',
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
   ],
   Node: ['metadata.name', 'spec.unschedulable'],
   Namespace: ['metadata.name', 'status.phase'],
@@ -77,7 +98,12 @@ export function sortItems(cluster: Cluster, items: readonly Item[], path: string
 }
 
 /** -o custom-columns=HEADER:PATH,...: one row per object; what a path does not reach is <none>. */
-export function customColumns(cluster: Cluster, items: readonly Item[], spec: string, noHeaders: boolean): { ok: true; text: string } | { ok: false; error: string } {
+export function customColumns(
+  cluster: Cluster,
+  items: readonly Item[],
+  spec: string,
+  noHeaders: boolean,
+): { ok: true; text: string } | { ok: false; error: string } {
   const columns: { header: string; path: string }[] = [];
   for (const part of spec.split(',')) {
     const colon = part.indexOf(':');

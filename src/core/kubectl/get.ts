@@ -54,7 +54,11 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
   if (args.some((a) => a.includes('/'))) {
     for (const arg of args) {
       const slash = arg.indexOf('/');
-      if (slash < 0) return { ok: false, error: `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'` };
+      if (slash < 0)
+        return {
+          ok: false,
+          error: `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+        };
       const typeName = arg.slice(0, slash);
       const type = resolveType(typeName);
       if (!type) return { ok: false, error: unknownTypeMessage(typeName) };
@@ -90,7 +94,9 @@ function runOnce(ctx: CommandContext): KubectlResult {
     return fail(
       cluster,
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
-        clientError("Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples"),
+        clientError(
+          'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
+        ),
     );
   }
   const format = parseOutput(flagValue(parsed, 'output'), true);
@@ -122,7 +128,8 @@ function runOnce(ctx: CommandContext): KubectlResult {
       }
     } else {
       // One push an item: spreading a list of 100,000 into push's arguments overflows the stack.
-      for (const item of listItems(cluster, type, allNamespaces ? undefined : namespace)) if (selectorMatches(selector.requirements, itemLabels(item))) found.push(item);
+      for (const item of listItems(cluster, type, allNamespaces ? undefined : namespace))
+        if (selectorMatches(selector.requirements, itemLabels(item))) found.push(item);
     }
   }
 
@@ -205,7 +212,11 @@ function runOnce(ctx: CommandContext): KubectlResult {
     if (namespaceColumn) header.unshift('NAMESPACE');
     const rows: string[][] = noHeaders ? [] : [header];
     for (const item of group) {
-      const row = [...table.row(item.obj as never, cluster), ...(wide ? table.wideRow(item.obj as never, cluster) : []), ...(showLabels ? [formatLabels(itemLabels(item))] : [])];
+      const row = [
+        ...table.row(item.obj as never, cluster),
+        ...(wide ? table.wideRow(item.obj as never, cluster) : []),
+        ...(showLabels ? [formatLabels(itemLabels(item))] : []),
+      ];
       if (multiKind) row[0] = `${singularOf(item)}/${row[0] ?? ''}`;
       if (namespaceColumn) row.unshift(item.obj.metadata.namespace);
       rows.push(row);

@@ -27,7 +27,12 @@ class ParseError extends Error {}
 /** Go's strconv.Unquote for a double-quoted string. */
 function unquote(text: string): string {
   try {
-    return JSON.parse(text.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as string;
+    return JSON.parse(
+      text
+        .replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')
+        .replace(/\\a/g, '\\u0007')
+        .replace(/\\v/g, '\\u000b'),
+    ) as string;
   } catch {
     throw new ParseError(`invalid syntax`);
   }
@@ -133,7 +138,12 @@ function parsePath(text: string): Step[] {
         const end = parseNumber(b);
         const step = parseNumber(s);
         if ([start, end, step].some((n) => Number.isNaN(n))) throw new ParseError(`invalid array index ${inner}`);
-        steps.push({ kind: 'slice', ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}), ...(step !== undefined ? { step } : {}) });
+        steps.push({
+          kind: 'slice',
+          ...(start !== undefined ? { start } : {}),
+          ...(end !== undefined ? { end } : {}),
+          ...(step !== undefined ? { step } : {}),
+        });
       } else {
         const indexes = inner.split(',').map((p) => parseNumber(p));
         if (indexes.some((n) => n === undefined || Number.isNaN(n))) throw new ParseError(`invalid array index ${inner}`);
@@ -209,7 +219,10 @@ const isObject = (v: JsonValue): v is { [key: string]: JsonValue } => typeof v =
 
 function children(v: JsonValue): JsonValue[] {
   if (Array.isArray(v)) return v;
-  if (isObject(v)) return Object.keys(v).sort().map((k) => v[k] as JsonValue);
+  if (isObject(v))
+    return Object.keys(v)
+      .sort()
+      .map((k) => v[k] as JsonValue);
   return [];
 }
 
@@ -287,7 +300,13 @@ function evaluate(value: JsonValue, steps: readonly Step[]): JsonValue[] {
 
 /** Go's json.Marshal: sorted keys, HTML-safe escapes. */
 function goJson(value: JsonValue): string {
-  const escape = (s: string): string => JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const escape = (s: string): string =>
+    JSON.stringify(s)
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/&/g, '\\u0026')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029');
   if (value === null) return 'null';
   if (typeof value === 'string') return escape(value);
   if (typeof value !== 'object') return String(value);

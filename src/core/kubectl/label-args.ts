@@ -42,7 +42,11 @@ export function parseLabelArgs(args: readonly string[]): LabelArgs {
 }
 
 /** The object's labels after the changes, or kubectl's refusal to overwrite as it prints it (label.go labelFunc). */
-export function applyLabelChanges(labels: Readonly<Record<string, string>>, changes: LabelChanges, overwrite: boolean): { ok: true; labels: Record<string, string> } | { ok: false; error: string } {
+export function applyLabelChanges(
+  labels: Readonly<Record<string, string>>,
+  changes: LabelChanges,
+  overwrite: boolean,
+): { ok: true; labels: Record<string, string> } | { ok: false; error: string } {
   if (!overwrite) {
     const clashes: string[] = [];
     for (const [key, value] of changes.set) {
@@ -71,7 +75,11 @@ function jsonLength(labels: Readonly<Record<string, string>>): number {
  * label.go updateDataChangeMsg: "not labeled" when nothing changed; else "labeled", unless the
  * object's JSON got shorter without --overwrite ("unlabeled"). A removal with --overwrite is "labeled".
  */
-export function labelMessage(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, overwrite: boolean): 'labeled' | 'unlabeled' | 'not labeled' {
+export function labelMessage(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+  overwrite: boolean,
+): 'labeled' | 'unlabeled' | 'not labeled' {
   const same = Object.keys(before).length === Object.keys(after).length && Object.entries(before).every(([k, v]) => Object.hasOwn(after, k) && after[k] === v);
   if (same) return 'not labeled';
   return !overwrite && jsonLength(after) < jsonLength(before) ? 'unlabeled' : 'labeled';

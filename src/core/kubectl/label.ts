@@ -56,10 +56,15 @@ function run(ctx: CommandContext): KubectlResult {
     const ref = `${qualifiedSingular(type)}/${name}`;
     if (dry.mode === 'none' && message !== 'not labeled') {
       if (type.kind !== 'Pod' && type.kind !== 'Service' && type.kind !== 'Node' && type.kind !== 'Namespace') {
-        errors.push(clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services, nodes and namespaces`));
+        errors.push(
+          clientError(`labels on ${type.plural} are not changed in this simulated cluster; kubectl label works on pods, services, nodes and namespaces`),
+        );
         continue;
       }
-      const result = type.kind === 'Namespace' ? setNamespaceLabels(next, name, changed.labels) : setLabels(next, type.kind as LabelledKind, name, changed.labels, ctx.namespace);
+      const result =
+        type.kind === 'Namespace'
+          ? setNamespaceLabels(next, name, changed.labels)
+          : setLabels(next, type.kind as LabelledKind, name, changed.labels, ctx.namespace);
       if (!result.ok) {
         errors.push(apiErrorText(result.error));
         continue;
@@ -78,7 +83,12 @@ function labelTargets(resources: readonly string[]): { ok: true; items: { type: 
   const items: { type: ResourceType; name: string }[] = [];
   const slashed = resources.filter((r) => r.includes('/'));
   if (slashed.length > 0) {
-    if (slashed.length !== resources.length) return { ok: false, error: 'there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\'' };
+    if (slashed.length !== resources.length)
+      return {
+        ok: false,
+        error:
+          "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      };
     for (const r of resources) {
       const at = r.indexOf('/');
       const typeName = r.slice(0, at);

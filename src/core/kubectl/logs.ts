@@ -15,7 +15,10 @@ function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const [target] = parsed.positional;
   if (target === undefined) {
-    return fail(cluster, usageError('kubectl logs', "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"));
+    return fail(
+      cluster,
+      usageError('kubectl logs', "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"),
+    );
   }
   let name = target;
   if (target.includes('/')) {
@@ -24,7 +27,11 @@ function run(ctx: CommandContext): KubectlResult {
     name = rest;
   }
   const pod = findPod(cluster, name, ctx.namespace);
-  if (!pod) return fail(cluster, clientError(`error from server (NotFound): ${missingObject(cluster, POD_TYPE, name, ctx.namespace).message} in namespace "${ctx.namespace}"`));
+  if (!pod)
+    return fail(
+      cluster,
+      clientError(`error from server (NotFound): ${missingObject(cluster, POD_TYPE, name, ctx.namespace).message} in namespace "${ctx.namespace}"`),
+    );
   const containerName = flagValue(parsed, 'container') ?? pod.spec.containers[0]?.name ?? '';
   if (!pod.spec.containers.some((c) => c.name === containerName)) {
     return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
@@ -36,7 +43,10 @@ function run(ctx: CommandContext): KubectlResult {
     const st = containerState(pod, cluster.now);
     const reason = st.state === 'waiting' ? st.reason : 'ContainerCreating';
     const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
-    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ${why}`, causes: [] }));
+    return fail(
+      cluster,
+      apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ${why}`, causes: [] }),
+    );
   }
   let lines = pod.log;
   const tail = flagValue(parsed, 'tail');

@@ -1,6 +1,17 @@
 // Finding objects by resource type and name, in the order the API lists them.
 
-import { findEndpoints, findPod, findService, listEndpoints, type Cluster, type Endpoints, type Labels, type Node, type Pod, type Service } from '../cluster/index.js';
+import {
+  findEndpoints,
+  findPod,
+  findService,
+  listEndpoints,
+  type Cluster,
+  type Endpoints,
+  type Labels,
+  type Node,
+  type Pod,
+  type Service,
+} from '../cluster/index.js';
 import {
   deploymentsOf,
   findDeployment,
@@ -80,7 +91,9 @@ function listAllItems(cluster: Cluster, type: ResourceType): Item[] {
     case 'Node':
       return sortedByName(cluster.nodes).map((obj) => ({ kind: 'Node', obj }));
     case 'Endpoints':
-      return listEndpoints(cluster).sort(byName).map((obj) => ({ kind: 'Endpoints', obj }));
+      return listEndpoints(cluster)
+        .sort(byName)
+        .map((obj) => ({ kind: 'Endpoints', obj }));
     case 'Deployment':
       return sortedByName(deploymentsOf(cluster)).map((obj) => ({ kind: 'Deployment', obj }));
     case 'ReplicaSet':

@@ -40,7 +40,11 @@ function expandDirectories(io: KubectlIO, files: readonly string[]): { file: str
 }
 
 /** Each document of a file as plain data: read directly when it is plain (plain-manifests.ts), else by the YAML parser. */
-function documentsOf(text: string, file: string, parseError: (reason: string) => string): { ok: true; values: readonly unknown[] } | { ok: false; error: string } {
+function documentsOf(
+  text: string,
+  file: string,
+  parseError: (reason: string) => string,
+): { ok: true; values: readonly unknown[] } | { ok: false; error: string } {
   const plain = readPlainManifests(text);
   if (plain) return { ok: true, values: plain };
   const values: unknown[] = [];
@@ -49,7 +53,10 @@ function documentsOf(text: string, file: string, parseError: (reason: string) =>
     if (firstError) {
       const line = firstError.linePos?.[0]?.line ?? 1;
       const reason = firstError.message.split('\n')[0] ?? firstError.message;
-      return { ok: false, error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}` };
+      return {
+        ok: false,
+        error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
+      };
     }
     try {
       values.push(doc.toJS({ maxAliasCount: 100 }));
@@ -76,7 +83,11 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
     for (const data of documents.values) {
       if (data === null || data === undefined) continue;
       if (typeof data !== 'object' || Array.isArray(data)) {
-        entries.push({ ok: false, file, clientError: `error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false` });
+        entries.push({
+          ok: false,
+          file,
+          clientError: `error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`,
+        });
         continue;
       }
       const record = data as Record<string, unknown>;
@@ -85,7 +96,11 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
       if (typeof record.kind !== 'string' || record.kind === '') missing.push('kind not set');
       if (missing.length > 0) {
         const list = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-        entries.push({ ok: false, file, clientError: `error validating "${file}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false` });
+        entries.push({
+          ok: false,
+          file,
+          clientError: `error validating "${file}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false`,
+        });
         continue;
       }
       const apiVersion = record.apiVersion as string;
@@ -94,7 +109,9 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
       const name = typeof meta.name === 'string' ? meta.name : '';
       if (isDeploymentManifest(apiVersion, kind)) {
         const decoded = decodeDeployment(record);
-        entries.push(decoded.ok ? { ok: true, file, deployment: decoded.deployment } : { ok: false, file, apiError: decoded.error, verbForApiError: 'creating' });
+        entries.push(
+          decoded.ok ? { ok: true, file, deployment: decoded.deployment } : { ok: false, file, apiError: decoded.error, verbForApiError: 'creating' },
+        );
         continue;
       }
       if (!isSupportedKind(apiVersion, kind)) {
@@ -149,12 +166,19 @@ export function namespaceOf(object: DecodedObject | DeploymentManifest): string 
  * given on the command line must agree with the object's own (cli-runtime resource/visitor.go
  * SetNamespace with enforceNamespace). Namespaces themselves are cluster-scoped: undefined.
  */
-export function targetNamespace(object: DecodedObject | DeploymentManifest, commandNamespace: string, explicit: boolean): { ok: true; namespace: string | undefined } | { ok: false; error: string } {
+export function targetNamespace(
+  object: DecodedObject | DeploymentManifest,
+  commandNamespace: string,
+  explicit: boolean,
+): { ok: true; namespace: string | undefined } | { ok: false; error: string } {
   if (object.kind === 'Namespace') return { ok: true, namespace: undefined };
   const own = namespaceOf(object);
   if (own === undefined || own === '') return { ok: true, namespace: commandNamespace };
   if (explicit && own !== commandNamespace) {
-    return { ok: false, error: `the namespace from the provided object "${own}" does not match the namespace "${commandNamespace}". You must pass '--namespace=${own}' to perform this operation.` };
+    return {
+      ok: false,
+      error: `the namespace from the provided object "${own}" does not match the namespace "${commandNamespace}". You must pass '--namespace=${own}' to perform this operation.`,
+    };
   }
   return { ok: true, namespace: own };
 }

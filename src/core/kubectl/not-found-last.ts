@@ -20,6 +20,9 @@ export function ignoringNotFound(ctx: { readonly parsed: { readonly flags: Reado
   const flag = ctx.parsed.flags.get('ignore-not-found');
   if (!flag || flag[flag.length - 1] === 'false') return result;
   const kept = (result.output ?? []).filter((c) => !isNotFound(c) && !(c.stream === 'stderr' && c.text.startsWith('No resources found')));
-  const stderr = kept.filter((c) => c.stream === 'stderr').map((c) => c.text).join('');
+  const stderr = kept
+    .filter((c) => c.stream === 'stderr')
+    .map((c) => c.text)
+    .join('');
   return { ...result, output: kept, stderr, exitCode: stderr === '' ? 0 : result.exitCode };
 }

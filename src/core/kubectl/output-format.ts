@@ -14,7 +14,8 @@ export type OutputFormat =
   | { readonly kind: 'jsonpath-as-json'; readonly template: string }
   | { readonly kind: 'custom-columns'; readonly spec: string };
 
-const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+const GET_FORMATS =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
 export function parseOutput(value: string | undefined, allowWide: boolean): { ok: true; format: OutputFormat } | { ok: false; error: string } {

@@ -19,7 +19,14 @@ export function mergePatch(target: Json, patch: Json): Json {
 }
 
 /** Merge keys by the list's field name (the paths a learner patches). */
-const MERGE_KEYS: Readonly<Record<string, string>> = { ports: 'port', containers: 'name', env: 'name', initContainers: 'name', volumes: 'name', volumeMounts: 'mountPath' };
+const MERGE_KEYS: Readonly<Record<string, string>> = {
+  ports: 'port',
+  containers: 'name',
+  env: 'name',
+  initContainers: 'name',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+};
 
 function mergeKeyFor(field: string, list: readonly Json[]): string | undefined {
   if (field === 'ports') {
@@ -80,7 +87,8 @@ export function jsonPatch(target: Json, ops: Json): { ok: true; value: Json } | 
       return { parent: node, key: parts[parts.length - 1] ?? '' };
     };
     const at = parentOf(doc);
-    if (!at || (!Array.isArray(at.parent) && !isObject(at.parent))) return { ok: false, error: `${String(name)} operation does not apply: doc is missing path: "${path}": missing value` };
+    if (!at || (!Array.isArray(at.parent) && !isObject(at.parent)))
+      return { ok: false, error: `${String(name)} operation does not apply: doc is missing path: "${path}": missing value` };
     const { parent, key } = at;
     if (name === 'add' || name === 'replace') {
       const value = op.value ?? null;

@@ -46,14 +46,20 @@ const POD_UPDATE_FORBIDDEN =
 
 type Json = JsonValue;
 const obj = (v: unknown): Record<string, Json> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, Json>) : {});
-const stable = (v: unknown): string => JSON.stringify(v, (_k, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value));
+const stable = (v: unknown): string =>
+  JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+  );
 
 function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): { ok: true; cluster: Cluster } | { ok: false; error: ApiError } {
   const before = podView(live, cluster.now);
   const specBefore = obj(before.spec);
   const specAfter = obj(patched.spec);
   const containersAfter = Array.isArray(specAfter.containers) ? specAfter.containers : [];
-  const imagesOnly = (spec: Record<string, Json>, images: Json[]) => ({ ...spec, containers: (Array.isArray(spec.containers) ? spec.containers : []).map((c, i) => ({ ...obj(c), image: images[i] ?? null })) });
+  const imagesOnly = (spec: Record<string, Json>, images: Json[]) => ({
+    ...spec,
+    containers: (Array.isArray(spec.containers) ? spec.containers : []).map((c, i) => ({ ...obj(c), image: images[i] ?? null })),
+  });
   const images = containersAfter.map((c) => obj(c).image ?? null);
   if (containersAfter.length !== live.spec.containers.length || stable(imagesOnly(specBefore, images)) !== stable(specAfter)) {
     return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', POD_UPDATE_FORBIDDEN) };
@@ -85,7 +91,14 @@ export type PatchedKind = 'Service' | 'Pod' | 'Deployment';
  * then through the same update rules as any other change. The sandbox's kubectl patch and the lab's
  * API both call this; `unapplied` is a JSON patch whose operations do not fit the object.
  */
-export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, type: PatchType, patch: Json, namespace: string = DEFAULT_NAMESPACE): PatchOutcome {
+export function patchLive(
+  cluster: Cluster,
+  kind: PatchedKind,
+  name: string,
+  type: PatchType,
+  patch: Json,
+  namespace: string = DEFAULT_NAMESPACE,
+): PatchOutcome {
   const notFound = (plural: string): PatchOutcome => ({ ok: false, error: { kind: 'NotFound', message: `${plural} "${name}" not found`, causes: [] } });
   let view: Record<string, Json>;
   if (kind === 'Service') {
@@ -113,7 +126,12 @@ export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, typ
   const after = obj(patched);
   if (kind === 'Service') {
     const meta = obj(after.metadata);
-    const manifest = { apiVersion: 'v1', kind: 'Service', metadata: { name, ...(meta.labels ? { labels: meta.labels } : {}), ...(meta.annotations ? { annotations: meta.annotations } : {}) }, spec: after.spec };
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, ...(meta.labels ? { labels: meta.labels } : {}), ...(meta.annotations ? { annotations: meta.annotations } : {}) },
+      spec: after.spec,
+    };
     const decoded = decodeObject(manifest);
     if (!decoded.ok) return { ok: false, error: decoded.error };
     if (decoded.object.kind !== 'Service') return { ok: false, unapplied: 'not a service' };
@@ -129,18 +147,27 @@ export function patchLive(cluster: Cluster, kind: PatchedKind, name: string, typ
   const spec = obj(after.spec);
   const replicas = typeof spec.replicas === 'number' ? spec.replicas : undefined;
   const containers = (Array.isArray(obj(obj(spec.template).spec).containers) ? (obj(obj(spec.template).spec).containers as Json[]) : []).map(obj);
-  const updated = updateDeployment(cluster, name, (d) => ({
-    ...d.spec,
-    replicas: replicas ?? d.spec.replicas,
-    template: { ...d.spec.template, containers: d.spec.template.containers.map((c) => ({ ...c, image: String(containers.find((x) => x.name === c.name)?.image ?? c.image) })) },
-  }), namespace);
+  const updated = updateDeployment(
+    cluster,
+    name,
+    (d) => ({
+      ...d.spec,
+      replicas: replicas ?? d.spec.replicas,
+      template: {
+        ...d.spec.template,
+        containers: d.spec.template.containers.map((c) => ({ ...c, image: String(containers.find((x) => x.name === c.name)?.image ?? c.image) })),
+      },
+    }),
+    namespace,
+  );
   return updated.ok ? { ok: true, cluster: updated.cluster, changed: true } : { ok: false, error: updated.error };
 }
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const patchText = flagValue(parsed, 'patch');
-  if (patchText === undefined || patchText === '') return fail(cluster, clientError('must specify --patch or --patch-file containing the contents of the patch'));
+  if (patchText === undefined || patchText === '')
+    return fail(cluster, clientError('must specify --patch or --patch-file containing the contents of the patch'));
   const kind = flagValue(parsed, 'type') ?? 'strategic';
   if (!['strategic', 'merge', 'json'].includes(kind)) return fail(cluster, clientError(`--type must be one of [json merge strategic], not "${kind}"`));
   if (parsed.positional.length === 0) return fail(cluster, clientError('You must provide one or more resources by argument or filename.'));
@@ -155,7 +182,10 @@ function run(ctx: CommandContext): KubectlResult {
     return fail(cluster, clientError(`unable to parse "${patchText}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
   }
   if (type.kind !== 'Service' && type.kind !== 'Pod' && type.kind !== 'Deployment') {
-    return fail(cluster, clientError(`patch works on services, pods and deployments in this simulated cluster (kubectl patch svc NAME -p '{"spec":{"type":"NodePort"}}')`));
+    return fail(
+      cluster,
+      clientError(`patch works on services, pods and deployments in this simulated cluster (kubectl patch svc NAME -p '{"spec":{"type":"NodePort"}}')`),
+    );
   }
   const outcome = patchLive(cluster, type.kind, name, kind as PatchType, patch, ctx.namespace);
   if (!outcome.ok) {

@@ -48,9 +48,18 @@ export function rolloutStatusLine(cluster: Cluster, d: Deployment): { text: stri
   const st = deploymentStatus(cluster, d);
   const name = d.metadata.name;
   const want = d.spec.replicas;
-  if (st.updatedReplicas < want) return { text: `Waiting for deployment "${name}" rollout to finish: ${st.updatedReplicas} out of ${want} new replicas have been updated...`, done: false };
-  if (st.replicas > st.updatedReplicas) return { text: `Waiting for deployment "${name}" rollout to finish: ${st.replicas - st.updatedReplicas} old replicas are pending termination...`, done: false };
-  if (st.availableReplicas < st.updatedReplicas) return { text: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas} of ${st.updatedReplicas} updated replicas are available...`, done: false };
+  if (st.updatedReplicas < want)
+    return { text: `Waiting for deployment "${name}" rollout to finish: ${st.updatedReplicas} out of ${want} new replicas have been updated...`, done: false };
+  if (st.replicas > st.updatedReplicas)
+    return {
+      text: `Waiting for deployment "${name}" rollout to finish: ${st.replicas - st.updatedReplicas} old replicas are pending termination...`,
+      done: false,
+    };
+  if (st.availableReplicas < st.updatedReplicas)
+    return {
+      text: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas} of ${st.updatedReplicas} updated replicas are available...`,
+      done: false,
+    };
   return { text: `deployment "${name}" successfully rolled out`, done: true };
 }
 
@@ -76,7 +85,8 @@ function status(ctx: CommandContext, args: readonly string[]): KubectlResult {
   }
   const timeoutText = flagValue(ctx.parsed, 'timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);
-  if (timeout === undefined) return fail(cluster, clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
+  if (timeout === undefined)
+    return fail(cluster, clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
   const watch = (flagValue(ctx.parsed, 'watch') ?? 'true') !== 'false';
   // No timeout: wait as long as the deployment's progress deadline (600s) at most.
   const deadline = cluster.now + (timeout > 0 ? timeout : 600_000);
@@ -105,7 +115,13 @@ function history(ctx: CommandContext, args: readonly string[]): KubectlResult {
   if (!target.ok) return fail(cluster, clientError(target.error));
   const d = target.type.kind === 'Deployment' ? findDeployment(cluster, target.name, ctx.namespace) : undefined;
   if (!d) return fail(cluster, apiErrorText(missingObject(cluster, target.type, target.name, ctx.namespace)));
-  const rows = [['REVISION', 'CHANGE-CAUSE'], ...ownedReplicaSets(cluster, d).map(revisionOf).sort((a, b) => a - b).map((r) => [String(r), '<none>'])];
+  const rows = [
+    ['REVISION', 'CHANGE-CAUSE'],
+    ...ownedReplicaSets(cluster, d)
+      .map(revisionOf)
+      .sort((a, b) => a - b)
+      .map((r) => [String(r), '<none>']),
+  ];
   return { cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} \n${formatTable(rows)}\n`, stderr: '', exitCode: 0 };
 }
 
@@ -121,7 +137,12 @@ function undo(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const hashKey = 'pod-template-hash';
   const { [hashKey]: _hash, ...labels } = previous.spec.template.labels;
   void _hash;
-  const updated = updateDeployment(cluster, d.metadata.name, (live) => ({ ...live.spec, template: { labels, containers: previous.spec.template.containers } }), d.metadata.namespace);
+  const updated = updateDeployment(
+    cluster,
+    d.metadata.name,
+    (live) => ({ ...live.spec, template: { labels, containers: previous.spec.template.containers } }),
+    d.metadata.namespace,
+  );
   if (!updated.ok) return fail(cluster, apiErrorText(updated.error));
   return { cluster: updated.cluster, stdout: `${qualifiedSingular(target.type)}/${d.metadata.name} rolled back\n`, stderr: '', exitCode: 0 };
 }

@@ -13,13 +13,7 @@ import { explainCommand } from './explain.js';
 import { exposeCommand } from './expose.js';
 import { GLOBAL_FLAGS, flagBool, parseArgs } from './flags.js';
 import { getCommand } from './get.js';
-import {
-  CREATE_SERVICE_CLUSTERIP_HELP,
-  CREATE_SERVICE_HELP,
-  CREATE_SERVICE_LOADBALANCER_HELP,
-  CREATE_SERVICE_NODEPORT_HELP,
-  ROOT_HELP,
-} from './help.js';
+import { CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP, ROOT_HELP } from './help.js';
 import { labelCommand } from './label.js';
 import { logsCommand } from './logs.js';
 import { runCommand } from './run.js';
@@ -112,7 +106,10 @@ function dispatch(cluster: Cluster, args: readonly string[], io: KubectlIO): Kub
     if (name === 'edit') return fail(cluster, EDIT_MESSAGE);
     if (KUBECTL_COMMANDS.includes(name)) {
       const known = COMMANDS.map((c) => c.name).filter((n) => n !== 'version' && n !== 'cluster-info');
-      return fail(cluster, clientError(`"kubectl ${name}" is not part of this simulated cluster; try ${known.slice(0, -1).join(', ')} or ${known[known.length - 1] ?? 'get'}`));
+      return fail(
+        cluster,
+        clientError(`"kubectl ${name}" is not part of this simulated cluster; try ${known.slice(0, -1).join(', ')} or ${known[known.length - 1] ?? 'get'}`),
+      );
     }
     return fail(cluster, unknownCommandMessage(name));
   }

@@ -25,7 +25,14 @@ export function parseLabelSpec(spec: string): { ok: true; labels: Record<string,
 }
 
 /** The object `kubectl run --dry-run=client -o yaml` prints (fields in Go struct order). */
-function clientPod(name: string, image: string, labels: Record<string, string>, port: number | undefined, env: { name: string; value: string }[], restart: string): JsonValue {
+function clientPod(
+  name: string,
+  image: string,
+  labels: Record<string, string>,
+  port: number | undefined,
+  env: { name: string; value: string }[],
+  restart: string,
+): JsonValue {
   const container: { [k: string]: JsonValue } = { name, image };
   if (port !== undefined) container.ports = [{ containerPort: port }];
   if (env.length > 0) container.env = env.map((e) => ({ name: e.name, value: e.value }));
@@ -72,7 +79,15 @@ function run(ctx: CommandContext): KubectlResult {
   }
   const warning = dry.warning ? klogWarning(cluster.now, 'helpers.go:702', dry.warning) : '';
   if (dry.mode === 'client') {
-    return printResult(cluster, format.format, `pod/${name}`, `created${actionSuffix(dry.mode)}`, () => clientPod(name, image, labels, port, env, restart), false, warning);
+    return printResult(
+      cluster,
+      format.format,
+      `pod/${name}`,
+      `created${actionSuffix(dry.mode)}`,
+      () => clientPod(name, image, labels, port, env, restart),
+      false,
+      warning,
+    );
   }
   const ports: ContainerPortInput[] = port !== undefined ? [{ containerPort: port }] : [];
   const input: PodInput = { name, namespace: ctx.namespace, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };

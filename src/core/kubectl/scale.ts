@@ -64,7 +64,12 @@ function run(ctx: CommandContext): KubectlResult {
     out.out(`${qualifiedSingular(type)}/${name} scaled`);
     return out.result(scaleReplicaSetDirect(cluster, rs, replicas));
   }
-  return fail(cluster, clientError(`${qualifiedSingular(type)}s cannot be scaled; kubectl scale works on deployments and replicasets (kubectl scale deployment/NAME --replicas=N)`));
+  return fail(
+    cluster,
+    clientError(
+      `${qualifiedSingular(type)}s cannot be scaled; kubectl scale works on deployments and replicasets (kubectl scale deployment/NAME --replicas=N)`,
+    ),
+  );
 }
 
 export const scaleCommand: CommandDef = {
@@ -81,4 +86,3 @@ export const scaleCommand: CommandDef = {
   help: SCALE_HELP,
   run,
 };
-

@@ -35,7 +35,12 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   if (!target.ok) return fail(cluster, clientError(target.error));
   const { type, name } = target;
   if (type.kind !== 'Deployment') {
-    return fail(cluster, clientError(`set image works on deployments in this simulated cluster (kubectl set image deployment/NAME CONTAINER=IMAGE); for a pod, apply its manifest with the new image`));
+    return fail(
+      cluster,
+      clientError(
+        `set image works on deployments in this simulated cluster (kubectl set image deployment/NAME CONTAINER=IMAGE); for a pod, apply its manifest with the new image`,
+      ),
+    );
   }
   const live = findDeployment(cluster, name, ctx.namespace);
   if (!live) return fail(cluster, apiErrorText(missingObject(cluster, type, name, ctx.namespace)));

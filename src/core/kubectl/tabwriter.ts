@@ -37,7 +37,12 @@ function spaces(n: number): string {
 
 export function formatTabbed(text: string, options: TabwriterOptions): string {
   const endsWithNewline = text.endsWith('\n');
-  return layout((endsWithNewline ? text.slice(0, -1) : text).split('\n').map((line) => line.split('\t')), options) + (endsWithNewline ? '\n' : '');
+  return (
+    layout(
+      (endsWithNewline ? text.slice(0, -1) : text).split('\n').map((line) => line.split('\t')),
+      options,
+    ) + (endsWithNewline ? '\n' : '')
+  );
 }
 
 /** The lines of cells laid out, joined with newlines (no newline after the last). */

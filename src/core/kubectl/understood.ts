@@ -29,19 +29,46 @@ export type Understanding = { readonly ok: true; readonly understood: Understood
 
 /** The real kubectl's types the simulated cluster serves none of, by every short name (api-resources). */
 const OTHER_TYPES: Readonly<Record<string, string>> = {
-  deploy: 'deployments', deployment: 'deployments', deployments: 'deployments',
-  rs: 'replicasets', replicaset: 'replicasets', replicasets: 'replicasets',
-  sts: 'statefulsets', statefulset: 'statefulsets', statefulsets: 'statefulsets',
-  ds: 'daemonsets', daemonset: 'daemonsets', daemonsets: 'daemonsets',
-  job: 'jobs', jobs: 'jobs', cj: 'cronjobs', cronjob: 'cronjobs', cronjobs: 'cronjobs',
-  cm: 'configmaps', configmap: 'configmaps', configmaps: 'configmaps',
-  secret: 'secrets', secrets: 'secrets',
-  ing: 'ingresses', ingress: 'ingresses', ingresses: 'ingresses',
-  ns: 'namespaces', namespace: 'namespaces', namespaces: 'namespaces',
-  sa: 'serviceaccounts', serviceaccount: 'serviceaccounts', serviceaccounts: 'serviceaccounts',
-  pvc: 'persistentvolumeclaims', persistentvolumeclaim: 'persistentvolumeclaims', persistentvolumeclaims: 'persistentvolumeclaims',
-  rc: 'replicationcontrollers', replicationcontroller: 'replicationcontrollers', replicationcontrollers: 'replicationcontrollers',
-  eps: 'endpointslices', endpointslice: 'endpointslices', endpointslices: 'endpointslices',
+  deploy: 'deployments',
+  deployment: 'deployments',
+  deployments: 'deployments',
+  rs: 'replicasets',
+  replicaset: 'replicasets',
+  replicasets: 'replicasets',
+  sts: 'statefulsets',
+  statefulset: 'statefulsets',
+  statefulsets: 'statefulsets',
+  ds: 'daemonsets',
+  daemonset: 'daemonsets',
+  daemonsets: 'daemonsets',
+  job: 'jobs',
+  jobs: 'jobs',
+  cj: 'cronjobs',
+  cronjob: 'cronjobs',
+  cronjobs: 'cronjobs',
+  cm: 'configmaps',
+  configmap: 'configmaps',
+  configmaps: 'configmaps',
+  secret: 'secrets',
+  secrets: 'secrets',
+  ing: 'ingresses',
+  ingress: 'ingresses',
+  ingresses: 'ingresses',
+  ns: 'namespaces',
+  namespace: 'namespaces',
+  namespaces: 'namespaces',
+  sa: 'serviceaccounts',
+  serviceaccount: 'serviceaccounts',
+  serviceaccounts: 'serviceaccounts',
+  pvc: 'persistentvolumeclaims',
+  persistentvolumeclaim: 'persistentvolumeclaims',
+  persistentvolumeclaims: 'persistentvolumeclaims',
+  rc: 'replicationcontrollers',
+  replicationcontroller: 'replicationcontrollers',
+  replicationcontrollers: 'replicationcontrollers',
+  eps: 'endpointslices',
+  endpointslice: 'endpointslices',
+  endpointslices: 'endpointslices',
 };
 
 /** A resource type in any spelling kubectl accepts (`po`, `Pod`, `pods.v1`), as its plural. */
@@ -63,7 +90,8 @@ const POD_VERBS = new Set(['logs', 'exec', 'attach', 'port-forward', 'cp']);
 const NO_TARGETS = new Set(['apply', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config', 'help']);
 
 /** The word `kubectl create` uses for a type: `create service`, `create deployment`. */
-const singular = (plural: string): string => (plural.endsWith('sses') || (plural.endsWith('ses') && plural !== 'services') ? plural.slice(0, -2) : plural.replace(/s$/, ''));
+const singular = (plural: string): string =>
+  plural.endsWith('sses') || (plural.endsWith('ses') && plural !== 'services') ? plural.slice(0, -2) : plural.replace(/s$/, '');
 
 function normaliseValue(spec: FlagSpec, values: readonly string[]): string {
   const last = values[values.length - 1] ?? '';

@@ -29,7 +29,9 @@ function indentJson(value: JsonValue, indent = ''): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((v) => inner + indentJson(v, inner)).join(',\n')}\n${indent}]`;
-  return `{\n${Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${indentJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  return `{\n${Object.entries(value)
+    .map(([k, v]) => `${inner}${JSON.stringify(k)}: ${indentJson(v, inner)}`)
+    .join(',\n')}\n${indent}}`;
 }
 
 function versionRun(ctx: CommandContext): KubectlResult {

@@ -1,6 +1,6 @@
 // Go's time.ParseDuration for the durations kubectl takes (--timeout=30s, 1m30s, 500ms), in ms.
 
-const UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export function parseDuration(text: string): number | undefined {
   if (text === '0') return 0;

@@ -47,7 +47,8 @@ function run(ctx: CommandContext): KubectlResult {
   if (forText === undefined || forText === '') return fail(cluster, clientError('unrecognized condition: ""'));
   const timeoutText = flagValue(parsed, 'timeout') ?? '30s';
   const timeout = parseDuration(timeoutText);
-  if (timeout === undefined) return fail(cluster, clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
+  if (timeout === undefined)
+    return fail(cluster, clientError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`));
   let condition = '';
   let want = 'true';
   const isDelete = forText.toLowerCase() === 'delete';
@@ -58,7 +59,7 @@ function run(ctx: CommandContext): KubectlResult {
     want = (m[2] ?? 'true').toLowerCase();
   }
   const args = parsed.positional;
-  if (args.length === 0) return fail(cluster, clientError("resource(s) were provided, but no name was specified"));
+  if (args.length === 0) return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
   const targets: { type: ResourceType; name: string; namespace: string }[] = [];
   const namespace = ctx.namespace;
   if (args.some((a) => a.includes('/'))) {
@@ -78,7 +79,8 @@ function run(ctx: CommandContext): KubectlResult {
       const selector = parseSelector(selectorText ?? '');
       if (!selector.ok) return fail(cluster, clientError(selector.error));
       for (const item of listItems(cluster, type, flagBool(parsed, 'all-namespaces') ? undefined : namespace)) {
-        if (selectorMatches(selector.requirements, itemLabels(item))) targets.push({ type, name: item.obj.metadata.name, namespace: item.obj.metadata.namespace || namespace });
+        if (selectorMatches(selector.requirements, itemLabels(item)))
+          targets.push({ type, name: item.obj.metadata.name, namespace: item.obj.metadata.namespace || namespace });
       }
       if (targets.length === 0) return fail(cluster, clientError('no matching resources found'));
     } else return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
@@ -91,7 +93,9 @@ function run(ctx: CommandContext): KubectlResult {
       continue;
     }
     const ref = `${qualifiedSingular(target.type)}/${target.name}`;
-    const check: Check = isDelete ? (c) => (getItem(c, target.type, target.name, target.namespace) ? false : 'gone') : conditionCheck(target.type, target.name, target.namespace, condition, want);
+    const check: Check = isDelete
+      ? (c) => (getItem(c, target.type, target.name, target.namespace) ? false : 'gone')
+      : conditionCheck(target.type, target.name, target.namespace, condition, want);
     const deadline = cluster.now + timeout;
     for (;;) {
       const state = check(cluster);

@@ -63,9 +63,22 @@ export function followWatch(ctx: CommandContext, first: KubectlResult, get: (ctx
       const cells = line.trim().split(/\s{2,}/);
       const key = cells.slice(0, -1).join('\t');
       const before = seen.get(name);
-      if (before === undefined || before.trim().split(/\s{2,}/).slice(0, -1).join('\t') !== key) stdout += aligned(cells);
+      if (
+        before === undefined ||
+        before
+          .trim()
+          .split(/\s{2,}/)
+          .slice(0, -1)
+          .join('\t') !== key
+      )
+        stdout += aligned(cells);
       seen.set(name, line);
     }
   }
-  return { ...first, cluster, stdout, output: [...(first.output ?? []), ...(stdout.length > first.stdout.length ? [{ stream: 'stdout' as const, text: stdout.slice(first.stdout.length) }] : [])] };
+  return {
+    ...first,
+    cluster,
+    stdout,
+    output: [...(first.output ?? []), ...(stdout.length > first.stdout.length ? [{ stream: 'stdout' as const, text: stdout.slice(first.stdout.length) }] : [])],
+  };
 }

@@ -2,7 +2,17 @@
 // (pkg/printers/internalversion/printers.go: printDeployment, printReplicaSet, printNamespace,
 // printEndpointSlice, printEvent).
 
-import { deploymentStatus, formatLabels, type Cluster, type Deployment, type EndpointSlice, type EventObject, type Namespace, type PodTemplate, type ReplicaSet } from '../cluster/index.js';
+import {
+  deploymentStatus,
+  formatLabels,
+  type Cluster,
+  type Deployment,
+  type EndpointSlice,
+  type EventObject,
+  type Namespace,
+  type PodTemplate,
+  type ReplicaSet,
+} from '../cluster/index.js';
 import { age } from './duration.js';
 import type { TableDef } from './tables.js';
 import { replicaSetCounts } from './workload-views.js';
@@ -15,7 +25,13 @@ export const DEPLOYMENT_TABLE: TableDef<Deployment> = {
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
   row(d, cluster) {
     const st = deploymentStatus(cluster, d);
-    return [d.metadata.name, `${st.readyReplicas}/${d.spec.replicas}`, String(st.updatedReplicas), String(st.availableReplicas), age(d.metadata.creationTimestamp, cluster.now)];
+    return [
+      d.metadata.name,
+      `${st.readyReplicas}/${d.spec.replicas}`,
+      String(st.updatedReplicas),
+      String(st.availableReplicas),
+      age(d.metadata.creationTimestamp, cluster.now),
+    ];
   },
   wideRow(d) {
     return [containerNames(d.spec.template), containerImages(d.spec.template), formatLabels(d.spec.selector)];

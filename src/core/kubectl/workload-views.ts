@@ -33,7 +33,9 @@ function meta(m: ObjectMeta, extra: { generation?: number; owner?: { kind: strin
   if (Object.keys(m.labels).length > 0) out.labels = { ...m.labels };
   if (Object.keys(m.annotations).length > 0) out.annotations = { ...m.annotations };
   if (extra.owner) {
-    out.ownerReferences = [{ apiVersion: extra.owner.apiVersion, kind: extra.owner.kind, name: extra.owner.name, uid: extra.owner.uid, controller: true, blockOwnerDeletion: true }];
+    out.ownerReferences = [
+      { apiVersion: extra.owner.apiVersion, kind: extra.owner.kind, name: extra.owner.name, uid: extra.owner.uid, controller: true, blockOwnerDeletion: true },
+    ];
   }
   return out;
 }
@@ -82,10 +84,22 @@ export function deploymentConditions(cluster: Cluster, d: Deployment): { type: s
   return [
     available
       ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', at }
-      : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', at: d.metadata.creationTimestamp },
+      : {
+          type: 'Available',
+          status: 'False',
+          reason: 'MinimumReplicasUnavailable',
+          message: 'Deployment does not have minimum availability.',
+          at: d.metadata.creationTimestamp,
+        },
     done
       ? { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.`, at }
-      : { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.`, at: d.metadata.creationTimestamp },
+      : {
+          type: 'Progressing',
+          status: 'True',
+          reason: 'ReplicaSetUpdated',
+          message: `ReplicaSet "${rsName}" is progressing.`,
+          at: d.metadata.creationTimestamp,
+        },
   ];
 }
 

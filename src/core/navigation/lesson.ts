@@ -50,7 +50,10 @@ function nextStep(state: NavState, lessonIndex: number, stepIndex: number): NavS
   const upcoming = nextLesson(lessons, lessonIndex, deep);
   if (upcoming) {
     const skipped = upcoming.lesson - lessonIndex - 1;
-    const also = skipped === 0 ? '' : ` Passed over ${skipped === 1 ? 'a deep-dive lesson' : `${skipped} deep-dive lessons`} (open it from the lesson list, or d there takes deep dives).`;
+    const also =
+      skipped === 0
+        ? ''
+        : ` Passed over ${skipped === 1 ? 'a deep-dive lesson' : `${skipped} deep-dive lessons`} (open it from the lesson list, or d there takes deep dives).`;
     return enter(after, upcoming.lesson, upcoming.step, left ?? `Lesson finished: ${lesson.title}.${also}`);
   }
   return { ...after, screen: { kind: 'home', cursor: lessonIndex }, help: false, notice: left ?? 'You finished the course. Well done!' };

@@ -6,7 +6,18 @@ import { freshSheet, responseFrom, updateSheet } from './answer-sheet.js';
 import { quizFacts } from '../course/quiz-facts.js';
 import { recordQuestion, recordQuiz } from '../progress/model.js';
 import { getOwn } from '../own.js';
-import { quizPhase, quizReducer, startQuiz, startReview, summary, type Concept, type Facts, type Question, type QuizAction, type QuizState } from '../quiz/index.js';
+import {
+  quizPhase,
+  quizReducer,
+  startQuiz,
+  startReview,
+  summary,
+  type Concept,
+  type Facts,
+  type Question,
+  type QuizAction,
+  type QuizState,
+} from '../quiz/index.js';
 import { emptyPrompt } from '../course/practice.js';
 import { currentStep, takesDeepDives } from './place.js';
 

@@ -72,7 +72,11 @@ export function mergeProgress(disk: Progress, ours: Progress): Progress {
   for (const [id, theirs] of Object.entries(disk.lessons)) put(lessons, id, theirs);
   for (const [id, mine] of Object.entries(ours.lessons)) {
     const theirs = own(lessons, id);
-    put(lessons, id, theirs ? { done: [...mine.done, ...theirs.done.filter((step) => !mine.done.includes(step))], complete: mine.complete || theirs.complete } : mine);
+    put(
+      lessons,
+      id,
+      theirs ? { done: [...mine.done, ...theirs.done.filter((step) => !mine.done.includes(step))], complete: mine.complete || theirs.complete } : mine,
+    );
   }
   const history = mergeHistory(disk.history, ours.history);
   const deepDives = ours.deepDives ?? disk.deepDives;

@@ -75,8 +75,7 @@ export function requiredFacts(question: Question): string[] {
 }
 
 export type ResolvedFacts =
-  | { readonly ok: true; readonly facts: Facts; readonly source: 'learner' | 'fallback' }
-  | { readonly ok: false; readonly missing: readonly string[] };
+  { readonly ok: true; readonly facts: Facts; readonly source: 'learner' | 'fallback' } | { readonly ok: false; readonly missing: readonly string[] };
 
 /**
  * The facts to ask a question with: the learner's own when they cover it, else the question's
@@ -104,9 +103,7 @@ function fillValue(value: unknown, facts: Facts, path: PathKey[]): unknown {
   if (Array.isArray(value)) {
     const items = value.map((item, i) => ({ item, path: [...path, i] }));
     const kept =
-      path[path.length - 1] === 'wrong'
-        ? items.filter(({ item }) => questionStrings(item).every((s) => fillText(s.text, facts).missing.length === 0))
-        : items;
+      path[path.length - 1] === 'wrong' ? items.filter(({ item }) => questionStrings(item).every((s) => fillText(s.text, facts).missing.length === 0)) : items;
     return kept.map(({ item, path: at }) => fillValue(item, facts, at));
   }
   if (typeof value === 'object' && value !== null) {
@@ -131,10 +128,7 @@ export interface SkippedQuestion {
 }
 
 /** Splits questions into those that can be asked now (filled in) and those that lack facts. */
-export function prepareQuestions(
-  questions: readonly Question[],
-  facts: Facts,
-): { ready: Question[]; skipped: SkippedQuestion[] } {
+export function prepareQuestions(questions: readonly Question[], facts: Facts): { ready: Question[]; skipped: SkippedQuestion[] } {
   const ready: Question[] = [];
   const skipped: SkippedQuestion[] = [];
   for (const question of questions) {
@@ -146,10 +140,7 @@ export function prepareQuestions(
 }
 
 /** Placeholders whose names are not in `known`, with where they are, for lint. */
-export function unknownPlaceholders(
-  question: unknown,
-  known: readonly string[] = Object.keys(KNOWN_FACTS),
-): { path: PathKey[]; name: string }[] {
+export function unknownPlaceholders(question: unknown, known: readonly string[] = Object.keys(KNOWN_FACTS)): { path: PathKey[]; name: string }[] {
   return questionStrings(question).flatMap((s) =>
     placeholdersIn(s.text)
       .filter((name) => !known.includes(name))

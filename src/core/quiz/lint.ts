@@ -76,9 +76,12 @@ function checkOptions(q: Extract<Input, { kind: 'single' | 'multiple' }>, report
   if (q.options.length < 2) report(['options'], 'must have at least two options');
   const right = q.options.filter((o) => o.correct === true).length;
   if (q.kind === 'single' && right !== 1) {
-    report(['options'], right === 0
-      ? 'has no right option: mark the right one with "correct: true"'
-      : `has ${right} right options, and a single question has exactly one (use kind: multiple for more)`);
+    report(
+      ['options'],
+      right === 0
+        ? 'has no right option: mark the right one with "correct: true"'
+        : `has ${right} right options, and a single question has exactly one (use kind: multiple for more)`,
+    );
   }
   if (q.kind === 'multiple' && right === 0) report(['options'], 'has no right option: mark each right one with "correct: true"');
   for (const i of duplicates(q.options.map((o) => normalizeText(o.text)))) {
@@ -215,10 +218,7 @@ export function checkQuestions(questions: unknown, options: LintOptions = {}): Q
 }
 
 /** Questions read from YAML data, checked: the typed questions, or every problem found. */
-export function readQuestions(
-  data: unknown,
-  options: LintOptions = {},
-): { ok: true; questions: Question[] } | { ok: false; problems: QuizProblem[] } {
+export function readQuestions(data: unknown, options: LintOptions = {}): { ok: true; questions: Question[] } | { ok: false; problems: QuizProblem[] } {
   const problems = checkQuestions(data, options);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, questions: data as Question[] };

@@ -39,13 +39,15 @@ export function conceptResults(records: readonly QuestionRecord[]): ConceptResul
     const tagged = records.filter((r) => r.concepts.includes(concept));
     if (tagged.length === 0) return [];
     const total = tagged.reduce((sum, r) => sum + credit(r), 0);
-    return [{
-      concept,
-      label: CONCEPT_LABELS[concept],
-      questions: tagged.length,
-      firstTry: tagged.filter(firstTry).length,
-      mastery: total / tagged.length,
-    }];
+    return [
+      {
+        concept,
+        label: CONCEPT_LABELS[concept],
+        questions: tagged.length,
+        firstTry: tagged.filter(firstTry).length,
+        mastery: total / tagged.length,
+      },
+    ];
   });
 }
 

@@ -49,6 +49,8 @@ export function asNumber(value: number | string): number | null {
 
 /** Text as compared by a text rule: squeezed, without surrounding quotes or backticks. */
 export function normalizeText(input: string, caseSensitive = false): string {
-  const bare = squeeze(input).replace(/^(["'`])(.*)\1$/, '$2').trim();
+  const bare = squeeze(input)
+    .replace(/^(["'`])(.*)\1$/, '$2')
+    .trim();
   return caseSensitive ? bare : bare.toLowerCase();
 }

@@ -16,12 +16,7 @@ export interface PresentedQuestion {
   readonly display: readonly number[];
 }
 
-export function presentQuestion(
-  question: Question,
-  attempt: number,
-  rng: Rng,
-  shuffleOptions = true,
-): { presented: PresentedQuestion; rng: Rng } {
+export function presentQuestion(question: Question, attempt: number, rng: Rng, shuffleOptions = true): { presented: PresentedQuestion; rng: Rng } {
   const identity = (n: number) => ({ order: Array.from({ length: n }, (_, i) => i), state: rng });
   let drawn: { order: number[]; state: Rng };
   switch (question.kind) {

@@ -5,19 +5,13 @@ import { QUESTION_KINDS, TYPED_RULES } from './model.js';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const id = v.pipe(
-  v.string('must be a string'),
-  v.regex(ID, 'must be lower-case letters, digits and single hyphens, like "which-port-is-typed"'),
-);
+const id = v.pipe(v.string('must be a string'), v.regex(ID, 'must be lower-case letters, digits and single hyphens, like "which-port-is-typed"'));
 const text = v.pipe(
   v.string('must be a string'),
   v.check((s) => s.trim() !== '', 'must not be empty'),
 );
 const wholeNumber = v.pipe(v.number('must be a number'), v.integer('must be a whole number'));
-const numberOrFact = v.union(
-  [wholeNumber, v.string()],
-  'must be a whole number, or a placeholder such as "{{nodePort}}"',
-);
+const numberOrFact = v.union([wholeNumber, v.string()], 'must be a whole number, or a placeholder such as "{{nodePort}}"');
 const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be a list');
 
 const base = {
@@ -25,9 +19,7 @@ const base = {
   prompt: text,
   concepts: v.pipe(list(v.string('must be a string')), v.minLength(1, 'must name at least one concept')),
   explain: v.optional(text),
-  fallback: v.optional(
-    v.record(v.string(), v.union([v.string(), v.number()], 'must be text or a number'), 'must be a map of fact names to values'),
-  ),
+  fallback: v.optional(v.record(v.string(), v.union([v.string(), v.number()], 'must be text or a number'), 'must be a map of fact names to values')),
 };
 
 const option = v.strictObject({ text, correct: v.optional(v.boolean('must be true or false')), why: text });
@@ -49,9 +41,7 @@ export const ruleSchema = v.variant(
       host: text,
       port: numberOrFact,
       scheme: v.optional(v.picklist(['http', 'https'], 'must be http or https')),
-      wrong: v.optional(
-        list(v.strictObject({ scheme: v.optional(text), host: v.optional(text), port: v.optional(numberOrFact), why: text })),
-      ),
+      wrong: v.optional(list(v.strictObject({ scheme: v.optional(text), host: v.optional(text), port: v.optional(numberOrFact), why: text }))),
     }),
   ],
   `must be one of: ${TYPED_RULES.join(', ')}`,
@@ -83,6 +73,12 @@ export const QUESTION_FIELD_NAMES: readonly string[] = [
     ...questionSchema.options.flatMap((o) => Object.keys(o.entries)),
     ...ruleSchema.options.flatMap((o) => Object.keys(o.entries)),
     ...Object.keys(option.entries),
-    'left', 'right', 'line', 'scheme', 'host', 'port', 'value',
+    'left',
+    'right',
+    'line',
+    'scheme',
+    'host',
+    'port',
+    'value',
   ]),
 ];

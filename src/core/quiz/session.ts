@@ -102,7 +102,10 @@ export function startQuiz(questions: readonly Question[], options: QuizOptions):
     retryGap: Math.max(0, Math.trunc(options.retryGap ?? 2)),
     shuffleOptions: options.shuffleOptions ?? true,
   };
-  return ask(state, ordered.map((_, i) => i));
+  return ask(
+    state,
+    ordered.map((_, i) => i),
+  );
 }
 
 /** Adds questions from the reserve until `upcoming` has `gap` questions (or the reserve is empty). */
@@ -120,9 +123,7 @@ function spaceOut(state: QuizState, records: readonly QuestionRecord[]): Pick<Qu
 }
 
 function settle(state: QuizState, turn: Turn, response: Response | null, result: Grade): QuizState {
-  const records = state.records.map((r, i) =>
-    i === turn.index ? { ...r, attempts: r.attempts + 1, solved: result.correct } : r,
-  );
+  const records = state.records.map((r, i) => (i === turn.index ? { ...r, attempts: r.attempts + 1, solved: result.correct } : r));
   if (result.correct) return { ...state, records, current: { ...turn, response, grade: result } };
   const spaced = spaceOut(state, records);
   const at = Math.min(state.retryGap, spaced.upcoming.length);

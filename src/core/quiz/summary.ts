@@ -91,7 +91,9 @@ export function nextSteps(s: QuizSummary, context: NextContext = {}): string[] {
   if (s.revisit.length > 0) {
     const weakest = s.revisit[0]!;
     const where = weakest.lessons.length ? ` (${weakest.lessons.join(', ')})` : '';
-    out.push(`Read again what you missed, starting with ${weakest.label}${where}; then take ${context.review ? 'another round (r): it asks first what you missed' : 'the quiz again (r)'}.`);
+    out.push(
+      `Read again what you missed, starting with ${weakest.label}${where}; then take ${context.review ? 'another round (r): it asks first what you missed' : 'the quiz again (r)'}.`,
+    );
   } else if (context.review && (context.unseen ?? 0) > 0) {
     const n = context.unseen!;
     out.push(`Take another round (r): ${n} question${n === 1 ? '' : 's'} of the course ${n === 1 ? 'is' : 'are'} still new to you.`);

@@ -17,7 +17,11 @@ const URL_SHAPE = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/:?#]+)(?::([^/?#]*))?
 
 export function normalizeHost(host: string): string {
   const lower = host.toLowerCase();
-  if (/^\d+(\.\d+){3}$/.test(lower)) return lower.split('.').map((part) => String(Number.parseInt(part, 10))).join('.');
+  if (/^\d+(\.\d+){3}$/.test(lower))
+    return lower
+      .split('.')
+      .map((part) => String(Number.parseInt(part, 10)))
+      .join('.');
   return lower;
 }
 

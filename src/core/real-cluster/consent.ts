@@ -34,9 +34,18 @@ export function consentLines(facts: ConsentFacts): string[] {
 export type ConsentDecision = { readonly kind: 'given' } | { readonly kind: 'ask' } | { readonly kind: 'refused'; readonly message: string };
 
 /** --yes gives consent without a terminal; a shared cluster needs --yes-really as well, asked or not. */
-export function consentDecision(input: { readonly interactive: boolean; readonly yes: boolean; readonly yesReally: boolean; readonly shared: boolean; readonly context: string }): ConsentDecision {
+export function consentDecision(input: {
+  readonly interactive: boolean;
+  readonly yes: boolean;
+  readonly yesReally: boolean;
+  readonly shared: boolean;
+  readonly context: string;
+}): ConsentDecision {
   if (input.shared && !input.yesReally) {
-    return { kind: 'refused', message: `nodeport-lab: context "${input.context}" looks shared or cloud; if it is yours to use, run again with --yes-really (and --yes without a terminal).` };
+    return {
+      kind: 'refused',
+      message: `nodeport-lab: context "${input.context}" looks shared or cloud; if it is yours to use, run again with --yes-really (and --yes without a terminal).`,
+    };
   }
   if (input.yes) return { kind: 'given' };
   if (input.interactive) return { kind: 'ask' };

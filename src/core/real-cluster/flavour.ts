@@ -58,7 +58,9 @@ export function serverHost(server: string): string {
 
 /** Loopback or an address only this machine (or its VMs and containers) can reach. */
 export function isLocalHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '0.0.0.0' || /^127\./.test(host) || host.endsWith('.docker.internal') || host.endsWith('.orb.local');
+  return (
+    host === 'localhost' || host === '::1' || host === '0.0.0.0' || /^127\./.test(host) || host.endsWith('.docker.internal') || host.endsWith('.orb.local')
+  );
 }
 
 const anyNode = (facts: ClusterFacts, test: (n: NodeFacts) => boolean): NodeFacts | undefined => facts.nodes.find(test);
@@ -66,8 +68,18 @@ const hasLabel = (n: NodeFacts, prefix: string): boolean => Object.keys(n.labels
 
 function cloudOf(facts: ClusterFacts): Detected['cloud'] {
   const version = facts.gitVersion;
-  if (/-eks-/.test(version) || anyNode(facts, (n) => n.providerID?.startsWith('aws://') === true || hasLabel(n, 'eks.amazonaws.com/')) || facts.context.startsWith('arn:aws:eks:')) return 'EKS';
-  if (/-gke\./.test(version) || anyNode(facts, (n) => n.providerID?.startsWith('gce://') === true || hasLabel(n, 'cloud.google.com/gke-')) || facts.context.startsWith('gke_')) return 'GKE';
+  if (
+    /-eks-/.test(version) ||
+    anyNode(facts, (n) => n.providerID?.startsWith('aws://') === true || hasLabel(n, 'eks.amazonaws.com/')) ||
+    facts.context.startsWith('arn:aws:eks:')
+  )
+    return 'EKS';
+  if (
+    /-gke\./.test(version) ||
+    anyNode(facts, (n) => n.providerID?.startsWith('gce://') === true || hasLabel(n, 'cloud.google.com/gke-')) ||
+    facts.context.startsWith('gke_')
+  )
+    return 'GKE';
   if (anyNode(facts, (n) => n.providerID?.startsWith('azure://') === true || hasLabel(n, 'kubernetes.azure.com/'))) return 'AKS';
   return undefined;
 }
@@ -82,8 +94,10 @@ export function detectFlavour(facts: ClusterFacts): Detected {
   if (anyNode(facts, (n) => n.providerID?.startsWith('kind://') === true)) return found('kind', 'a node with a kind:// provider ID');
   if (anyNode(facts, (n) => hasLabel(n, 'minikube.k8s.io/'))) return found('minikube', 'nodes labelled minikube.k8s.io/*');
   if (anyNode(facts, (n) => hasLabel(n, 'microk8s.io/'))) return found('microk8s', 'nodes labelled microk8s.io/*');
-  if (facts.context === 'docker-desktop' || host === 'kubernetes.docker.internal' || anyNode(facts, (n) => n.name === 'docker-desktop')) return found('docker-desktop', 'the docker-desktop context or node');
-  if (facts.context === 'orbstack' || host.endsWith('.orb.local') || anyNode(facts, (n) => n.name === 'orbstack')) return found('orbstack', 'the orbstack context or node');
+  if (facts.context === 'docker-desktop' || host === 'kubernetes.docker.internal' || anyNode(facts, (n) => n.name === 'docker-desktop'))
+    return found('docker-desktop', 'the docker-desktop context or node');
+  if (facts.context === 'orbstack' || host.endsWith('.orb.local') || anyNode(facts, (n) => n.name === 'orbstack'))
+    return found('orbstack', 'the orbstack context or node');
   const k3s = /\+k3s/.test(facts.gitVersion) || anyNode(facts, (n) => n.providerID?.startsWith('k3s://') === true) !== undefined;
   if (k3s && (facts.context.startsWith('k3d-') || anyNode(facts, (n) => n.name.startsWith('k3d-')))) return found('k3d', 'a k3s version and k3d- node names');
   if (k3s) return found('k3s', `a k3s version (${facts.gitVersion})`);
@@ -91,14 +105,25 @@ export function detectFlavour(facts: ClusterFacts): Detected {
   if (facts.context.startsWith('kind-') && local) return found('kind', 'a kind- context on this machine');
   if (facts.context === 'minikube' || facts.clusterName === 'minikube') return found('minikube', 'the minikube context');
   if (facts.context === 'microk8s' || facts.clusterName === 'microk8s-cluster') return found('microk8s', 'the microk8s context');
-  if (facts.context === 'nodeport-lab' && local && facts.server.startsWith('http://')) return found('nodeport-lab', 'the lab\'s own context on the loopback');
-  return { flavour: 'remote', shared: true, because: local ? `a server on this machine (${host}) that no known tool made` : `a server at ${host || facts.server}, not on this machine` };
+  if (facts.context === 'nodeport-lab' && local && facts.server.startsWith('http://')) return found('nodeport-lab', "the lab's own context on the loopback");
+  return {
+    flavour: 'remote',
+    shared: true,
+    because: local ? `a server on this machine (${host}) that no known tool made` : `a server at ${host || facts.server}, not on this machine`,
+  };
 }
 
 /** Facts of a node from the API's Node JSON. */
 export function nodeFacts(node: unknown): NodeFacts {
-  const n = (node ?? {}) as { metadata?: { name?: unknown; labels?: unknown }; spec?: { providerID?: unknown }; status?: { addresses?: unknown; nodeInfo?: { osImage?: unknown } } };
-  const labels = typeof n.metadata?.labels === 'object' && n.metadata.labels !== null ? Object.fromEntries(Object.entries(n.metadata.labels).filter(([, v]) => typeof v === 'string')) as Record<string, string> : {};
+  const n = (node ?? {}) as {
+    metadata?: { name?: unknown; labels?: unknown };
+    spec?: { providerID?: unknown };
+    status?: { addresses?: unknown; nodeInfo?: { osImage?: unknown } };
+  };
+  const labels =
+    typeof n.metadata?.labels === 'object' && n.metadata.labels !== null
+      ? (Object.fromEntries(Object.entries(n.metadata.labels).filter(([, v]) => typeof v === 'string')) as Record<string, string>)
+      : {};
   const addresses = Array.isArray(n.status?.addresses) ? (n.status.addresses as { type?: unknown; address?: unknown }[]) : [];
   const address = (type: string): string | undefined => {
     const a = addresses.find((x) => x?.type === type)?.address;

@@ -4,7 +4,20 @@
 // selector, as the EndpointSlice controller makes them.
 import { DEFAULT_CONFIG } from '../cluster/topology.js';
 import { seedRng } from '../random.js';
-import type { Cluster, Container, ContainerPort, Node, NodeAddress, ObjectMeta, Pod, Protocol, Service, ServicePort, ServiceType, Taint } from '../cluster/types.js';
+import type {
+  Cluster,
+  Container,
+  ContainerPort,
+  Node,
+  NodeAddress,
+  ObjectMeta,
+  Pod,
+  Protocol,
+  Service,
+  ServicePort,
+  ServiceType,
+  Taint,
+} from '../cluster/types.js';
 import { getOwn } from '../own.js';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -13,7 +26,8 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const at = (o: Obj, ...path: string[]): unknown => path.reduce<unknown>((v, k) => getOwn(obj(v), k), o);
-const strings = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
+const strings = (v: unknown): Record<string, string> =>
+  Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
 const time = (v: unknown, fallback: number): number => {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
   return Number.isFinite(t) ? t : fallback;
@@ -57,11 +71,15 @@ function toNode(item: Obj, now: number, hostReachesInternalIP: boolean): Node {
   const internal = addresses.find((a) => a.type === 'InternalIP');
   if (hostReachesInternalIP && internal && !addresses.some((a) => a.type === 'ExternalIP')) addresses.push({ type: 'ExternalIP', address: internal.address });
   const info = strings(at(item, 'status', 'nodeInfo'));
-  const taints: Taint[] = arr(at(item, 'spec', 'taints')).map(obj).map((t) => ({
-    key: text(getOwn(t, 'key')),
-    ...(typeof getOwn(t, 'value') === 'string' ? { value: text(getOwn(t, 'value')) } : {}),
-    effect: (['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(text(getOwn(t, 'effect'))) ? text(getOwn(t, 'effect')) : 'NoSchedule') as Taint['effect'],
-  }));
+  const taints: Taint[] = arr(at(item, 'spec', 'taints'))
+    .map(obj)
+    .map((t) => ({
+      key: text(getOwn(t, 'key')),
+      ...(typeof getOwn(t, 'value') === 'string' ? { value: text(getOwn(t, 'value')) } : {}),
+      effect: (['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(text(getOwn(t, 'effect')))
+        ? text(getOwn(t, 'effect'))
+        : 'NoSchedule') as Taint['effect'],
+    }));
   return {
     kind: 'Node',
     metadata: meta(item, now),
@@ -88,31 +106,48 @@ function toNode(item: Obj, now: number, hostReachesInternalIP: boolean): Node {
 }
 
 function toContainer(c: Obj): Container {
-  const ports: ContainerPort[] = arr(getOwn(c, 'ports')).map(obj).map((p) => ({
-    ...(typeof getOwn(p, 'name') === 'string' ? { name: text(getOwn(p, 'name')) } : {}),
-    containerPort: num(getOwn(p, 'containerPort')) ?? 0,
-    protocol: protocol(getOwn(p, 'protocol')),
-  }));
-  const env = arr(getOwn(c, 'env')).map(obj).filter((e) => typeof getOwn(e, 'value') === 'string').map((e) => ({ name: text(getOwn(e, 'name')), value: text(getOwn(e, 'value')) }));
+  const ports: ContainerPort[] = arr(getOwn(c, 'ports'))
+    .map(obj)
+    .map((p) => ({
+      ...(typeof getOwn(p, 'name') === 'string' ? { name: text(getOwn(p, 'name')) } : {}),
+      containerPort: num(getOwn(p, 'containerPort')) ?? 0,
+      protocol: protocol(getOwn(p, 'protocol')),
+    }));
+  const env = arr(getOwn(c, 'env'))
+    .map(obj)
+    .filter((e) => typeof getOwn(e, 'value') === 'string')
+    .map((e) => ({ name: text(getOwn(e, 'name')), value: text(getOwn(e, 'value')) }));
   const policy = text(getOwn(c, 'imagePullPolicy'));
-  return { name: text(getOwn(c, 'name')), image: text(getOwn(c, 'image')), ports, env, imagePullPolicy: policy === 'Always' || policy === 'Never' ? policy : 'IfNotPresent' };
+  return {
+    name: text(getOwn(c, 'name')),
+    image: text(getOwn(c, 'image')),
+    ports,
+    env,
+    imagePullPolicy: policy === 'Always' || policy === 'Never' ? policy : 'IfNotPresent',
+  };
 }
 
 function toPod(item: Obj, now: number): Pod {
   const metadata = meta(item, now);
   const born = metadata.creationTimestamp;
   const status = obj(getOwn(item, 'status'));
-  const ready = arr(getOwn(status, 'conditions')).map(obj).find((c) => getOwn(c, 'type') === 'Ready');
+  const ready = arr(getOwn(status, 'conditions'))
+    .map(obj)
+    .find((c) => getOwn(c, 'type') === 'Ready');
   const isReady = ready !== undefined && getOwn(ready, 'status') === 'True' && getOwn(status, 'phase') === 'Running';
   const podIP = text(getOwn(status, 'podIP'));
   const startedAt = isReady ? Math.min(time(getOwn(ready, 'lastTransitionTime'), born), now) : Infinity;
   const restartPolicy = text(at(item, 'spec', 'restartPolicy'));
-  const restarts = arr(getOwn(status, 'containerStatuses')).map(obj).reduce((n, c) => n + (num(getOwn(c, 'restartCount')) ?? 0), 0);
+  const restarts = arr(getOwn(status, 'containerStatuses'))
+    .map(obj)
+    .reduce((n, c) => n + (num(getOwn(c, 'restartCount')) ?? 0), 0);
   return {
     kind: 'Pod',
     metadata,
     spec: {
-      containers: arr(at(item, 'spec', 'containers')).map(obj).map(toContainer),
+      containers: arr(at(item, 'spec', 'containers'))
+        .map(obj)
+        .map(toContainer),
       restartPolicy: restartPolicy === 'OnFailure' || restartPolicy === 'Never' ? restartPolicy : 'Always',
       dnsPolicy: 'ClusterFirst',
       nodeName: text(at(item, 'spec', 'nodeName')),
@@ -120,7 +155,13 @@ function toPod(item: Obj, now: number): Pod {
       terminationGracePeriodSeconds: num(at(item, 'spec', 'terminationGracePeriodSeconds')) ?? 30,
     },
     status: { hostIP: text(getOwn(status, 'hostIP')), podIP, qosClass: 'BestEffort', containerID: '', imageID: '', imageSize: 0 },
-    timeline: { scheduledAt: born, sandboxAt: podIP ? Math.min(born, now) : Infinity, pullStartedAt: born, pulledAt: isReady ? startedAt : Infinity, startedAt },
+    timeline: {
+      scheduledAt: born,
+      sandboxAt: podIP ? Math.min(born, now) : Infinity,
+      pullStartedAt: born,
+      pulledAt: isReady ? startedAt : Infinity,
+      startedAt,
+    },
     serviceEnv: [],
     tokenVolume: '',
     log: [],
@@ -133,18 +174,20 @@ const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBal
 function toService(item: Obj, now: number): Service {
   const spec = obj(getOwn(item, 'spec'));
   const type = text(getOwn(spec, 'type'), 'ClusterIP') as ServiceType;
-  const ports: ServicePort[] = arr(getOwn(spec, 'ports')).map(obj).map((p) => {
-    const target = getOwn(p, 'targetPort');
-    const port = num(getOwn(p, 'port')) ?? 0;
-    const nodePort = num(getOwn(p, 'nodePort'));
-    return {
-      ...(typeof getOwn(p, 'name') === 'string' && getOwn(p, 'name') !== '' ? { name: text(getOwn(p, 'name')) } : {}),
-      protocol: protocol(getOwn(p, 'protocol')),
-      port,
-      targetPort: typeof target === 'number' || typeof target === 'string' ? target : port,
-      ...(nodePort !== undefined ? { nodePort } : {}),
-    };
-  });
+  const ports: ServicePort[] = arr(getOwn(spec, 'ports'))
+    .map(obj)
+    .map((p) => {
+      const target = getOwn(p, 'targetPort');
+      const port = num(getOwn(p, 'port')) ?? 0;
+      const nodePort = num(getOwn(p, 'nodePort'));
+      return {
+        ...(typeof getOwn(p, 'name') === 'string' && getOwn(p, 'name') !== '' ? { name: text(getOwn(p, 'name')) } : {}),
+        protocol: protocol(getOwn(p, 'protocol')),
+        port,
+        targetPort: typeof target === 'number' || typeof target === 'string' ? target : port,
+        ...(nodePort !== undefined ? { nodePort } : {}),
+      };
+    });
   const selector = getOwn(spec, 'selector');
   const clusterIP = text(getOwn(spec, 'clusterIP'));
   const policy = (v: unknown): 'Cluster' | 'Local' => (v === 'Local' ? 'Local' : 'Cluster');
@@ -178,8 +221,12 @@ export function clusterFromApi(state: ApiState): Cluster {
     rng: seedRng(1),
     revision: 0,
     nodes: items(state.nodes).map((n) => toNode(n, now, state.hostReachesInternalIP === true)),
-    pods: items(state.pods).map((p) => toPod(p, now)).filter((p) => p.metadata.name !== ''),
-    services: items(state.services).map((s) => toService(s, now)).filter((s) => s.metadata.name !== ''),
+    pods: items(state.pods)
+      .map((p) => toPod(p, now))
+      .filter((p) => p.metadata.name !== ''),
+    services: items(state.services)
+      .map((s) => toService(s, now))
+      .filter((s) => s.metadata.name !== ''),
     events: [],
   };
 }

@@ -59,7 +59,9 @@ export function readKubeconfig(text: string): Read<Kubeconfig> {
   }
   if (raw === null || raw === undefined) raw = {};
   if (!isObj(raw)) return { ok: false, message: 'the kubeconfig is not a map of settings' };
-  const contexts = list(raw, 'contexts').map((c) => str(c, 'name')).filter((n): n is string => n !== undefined);
+  const contexts = list(raw, 'contexts')
+    .map((c) => str(c, 'name'))
+    .filter((n): n is string => n !== undefined);
   const current = str(raw, 'current-context');
   return { ok: true, value: { contexts, currentContext: current === '' ? undefined : current, raw } };
 }

@@ -10,7 +10,11 @@ export const SANDBOX_NAMESPACE = 'nodeport-lab-sandbox';
 
 /** The namespace a lesson's objects live in: nodeport-lab-<lesson id>, as a DNS label. */
 export function namespaceFor(lessonId: string): string {
-  const id = lessonId.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'lesson';
+  const id =
+    lessonId
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'lesson';
   return `nodeport-lab-${id}`.slice(0, 63).replace(/-+$/, '');
 }
 
@@ -27,38 +31,235 @@ export function namespaceObject(name: string): object {
 export type Guarded = { readonly ok: true; readonly args: readonly string[] } | { readonly ok: false; readonly message: string };
 
 /** Flags that point kubectl somewhere else or sign in as someone else: never passed on. */
-const ELSEWHERE = ['context', 'kubeconfig', 'cluster', 'user', 'server', 'token', 'as', 'as-group', 'as-uid', 'username', 'password', 'certificate-authority', 'client-certificate', 'client-key', 'insecure-skip-tls-verify', 'tls-server-name'];
+const ELSEWHERE = [
+  'context',
+  'kubeconfig',
+  'cluster',
+  'user',
+  'server',
+  'token',
+  'as',
+  'as-group',
+  'as-uid',
+  'username',
+  'password',
+  'certificate-authority',
+  'client-certificate',
+  'client-key',
+  'insecure-skip-tls-verify',
+  'tls-server-name',
+];
 /** Verbs that only read, or change objects in the namespace they are given. */
 const READS = new Set(['get', 'describe', 'explain', 'api-resources', 'api-versions', 'version', 'logs', 'top', 'events', 'cluster-info', 'wait', 'diff']);
 const WRITES = new Set(['run', 'expose', 'create', 'apply', 'delete', 'label', 'annotate', 'scale', 'set', 'rollout', 'patch', 'exec', 'replace', 'autoscale']);
 /** Kinds that live outside any namespace: readable, never written. */
 const CLUSTER_SCOPED = new Set([
-  'namespaces', 'nodes', 'persistentvolumes', 'clusterroles', 'clusterrolebindings', 'storageclasses', 'customresourcedefinitions',
-  'priorityclasses', 'ingressclasses', 'runtimeclasses', 'apiservices', 'csidrivers', 'csinodes', 'certificatesigningrequests',
-  'volumeattachments', 'mutatingwebhookconfigurations', 'validatingwebhookconfigurations', 'validatingadmissionpolicies',
-  'validatingadmissionpolicybindings', 'componentstatuses', 'flowschemas', 'prioritylevelconfigurations', 'ipaddresses', 'servicecidrs',
+  'namespaces',
+  'nodes',
+  'persistentvolumes',
+  'clusterroles',
+  'clusterrolebindings',
+  'storageclasses',
+  'customresourcedefinitions',
+  'priorityclasses',
+  'ingressclasses',
+  'runtimeclasses',
+  'apiservices',
+  'csidrivers',
+  'csinodes',
+  'certificatesigningrequests',
+  'volumeattachments',
+  'mutatingwebhookconfigurations',
+  'validatingwebhookconfigurations',
+  'validatingadmissionpolicies',
+  'validatingadmissionpolicybindings',
+  'componentstatuses',
+  'flowschemas',
+  'prioritylevelconfigurations',
+  'ipaddresses',
+  'servicecidrs',
 ]);
 const CLUSTER_SCOPED_WORDS: Readonly<Record<string, string>> = {
-  ns: 'namespaces', namespace: 'namespaces', no: 'nodes', node: 'nodes', pv: 'persistentvolumes', persistentvolume: 'persistentvolumes',
-  clusterrole: 'clusterroles', clusterrolebinding: 'clusterrolebindings', sc: 'storageclasses', storageclass: 'storageclasses',
-  crd: 'customresourcedefinitions', crds: 'customresourcedefinitions', customresourcedefinition: 'customresourcedefinitions',
-  pc: 'priorityclasses', priorityclass: 'priorityclasses', csr: 'certificatesigningrequests', cs: 'componentstatuses',
+  ns: 'namespaces',
+  namespace: 'namespaces',
+  no: 'nodes',
+  node: 'nodes',
+  pv: 'persistentvolumes',
+  persistentvolume: 'persistentvolumes',
+  clusterrole: 'clusterroles',
+  clusterrolebinding: 'clusterrolebindings',
+  sc: 'storageclasses',
+  storageclass: 'storageclasses',
+  crd: 'customresourcedefinitions',
+  crds: 'customresourcedefinitions',
+  customresourcedefinition: 'customresourcedefinitions',
+  pc: 'priorityclasses',
+  priorityclass: 'priorityclasses',
+  csr: 'certificatesigningrequests',
+  cs: 'componentstatuses',
 };
 /** Namespaced types a write may name, in every spelling kubectl takes (the course's namespace holds them). */
 const NAMESPACED_WORDS = new Set([
-  'all', 'pod', 'pods', 'po', 'service', 'services', 'svc', 'deployment', 'deployments', 'deploy', 'replicaset', 'replicasets', 'rs',
-  'endpoints', 'ep', 'endpointslice', 'endpointslices', 'configmap', 'configmaps', 'cm', 'secret', 'secrets', 'job', 'jobs',
-  'cronjob', 'cronjobs', 'cj', 'statefulset', 'statefulsets', 'sts', 'daemonset', 'daemonsets', 'ds', 'ingress', 'ingresses', 'ing',
-  'serviceaccount', 'serviceaccounts', 'sa', 'networkpolicy', 'networkpolicies', 'netpol', 'persistentvolumeclaim',
-  'persistentvolumeclaims', 'pvc', 'poddisruptionbudget', 'poddisruptionbudgets', 'pdb', 'event', 'events', 'ev',
+  'all',
+  'pod',
+  'pods',
+  'po',
+  'service',
+  'services',
+  'svc',
+  'deployment',
+  'deployments',
+  'deploy',
+  'replicaset',
+  'replicasets',
+  'rs',
+  'endpoints',
+  'ep',
+  'endpointslice',
+  'endpointslices',
+  'configmap',
+  'configmaps',
+  'cm',
+  'secret',
+  'secrets',
+  'job',
+  'jobs',
+  'cronjob',
+  'cronjobs',
+  'cj',
+  'statefulset',
+  'statefulsets',
+  'sts',
+  'daemonset',
+  'daemonsets',
+  'ds',
+  'ingress',
+  'ingresses',
+  'ing',
+  'serviceaccount',
+  'serviceaccounts',
+  'sa',
+  'networkpolicy',
+  'networkpolicies',
+  'netpol',
+  'persistentvolumeclaim',
+  'persistentvolumeclaims',
+  'pvc',
+  'poddisruptionbudget',
+  'poddisruptionbudgets',
+  'pdb',
+  'event',
+  'events',
+  'ev',
 ]);
 /** What `kubectl create` may make by name (`create service nodeport ...`); the rest only from checked manifests. */
-const CREATE_WORDS = new Set(['service', 'svc', 'deployment', 'deploy', 'configmap', 'cm', 'secret', 'job', 'cronjob', 'cj', 'ingress', 'ing', 'poddisruptionbudget', 'pdb', 'serviceaccount', 'sa']);
+const CREATE_WORDS = new Set([
+  'service',
+  'svc',
+  'deployment',
+  'deploy',
+  'configmap',
+  'cm',
+  'secret',
+  'job',
+  'cronjob',
+  'cj',
+  'ingress',
+  'ing',
+  'poddisruptionbudget',
+  'pdb',
+  'serviceaccount',
+  'sa',
+]);
 
 /** Kinds a manifest may hold: namespaced ones the lessons (and a curious learner) use. */
-const MANIFEST_KINDS = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ConfigMap', 'Secret', 'Endpoints', 'EndpointSlice', 'Ingress', 'NetworkPolicy', 'ServiceAccount', 'PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'List']);
+const MANIFEST_KINDS = new Set([
+  'Pod',
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ConfigMap',
+  'Secret',
+  'Endpoints',
+  'EndpointSlice',
+  'Ingress',
+  'NetworkPolicy',
+  'ServiceAccount',
+  'PersistentVolumeClaim',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'List',
+]);
 /** kubectl's flags that take a value as the next word (so that value is not read as a type or name). */
-const VALUED = new Set(['-n', '--namespace', '-f', '--filename', '-o', '--output', '-l', '--selector', '-c', '--container', '--image', '--port', '--target-port', '--type', '--name', '--field-selector', '-k', '--kustomize', '--for', '--timeout', '--replicas', '-p', '--patch', '--tcp', '--node-port', '--protocol', '--overrides', '--labels', '--env', '--restart', '--sort-by', '--template', '-L', '--label-columns', '--since', '--tail', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '--as-uid', '--username', '--password', '--request-timeout', '-v', '--v', '--cache-dir', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '--field-manager', '--cascade', '--grace-period', '--dry-run', '--subresource', '--local', '--type-override']);
+const VALUED = new Set([
+  '-n',
+  '--namespace',
+  '-f',
+  '--filename',
+  '-o',
+  '--output',
+  '-l',
+  '--selector',
+  '-c',
+  '--container',
+  '--image',
+  '--port',
+  '--target-port',
+  '--type',
+  '--name',
+  '--field-selector',
+  '-k',
+  '--kustomize',
+  '--for',
+  '--timeout',
+  '--replicas',
+  '-p',
+  '--patch',
+  '--tcp',
+  '--node-port',
+  '--protocol',
+  '--overrides',
+  '--labels',
+  '--env',
+  '--restart',
+  '--sort-by',
+  '--template',
+  '-L',
+  '--label-columns',
+  '--since',
+  '--tail',
+  '--context',
+  '--kubeconfig',
+  '--cluster',
+  '--user',
+  '-s',
+  '--server',
+  '--token',
+  '--as',
+  '--as-group',
+  '--as-uid',
+  '--username',
+  '--password',
+  '--request-timeout',
+  '-v',
+  '--v',
+  '--cache-dir',
+  '--certificate-authority',
+  '--client-certificate',
+  '--client-key',
+  '--tls-server-name',
+  '--field-manager',
+  '--cascade',
+  '--grace-period',
+  '--dry-run',
+  '--subresource',
+  '--local',
+  '--type-override',
+]);
 
 const refuse = (message: string): Guarded => ({ ok: false, message: `nodeport-lab: ${message}` });
 
@@ -91,13 +292,23 @@ function scan(words: readonly string[]): Scan {
     if (long && eq > 0) value = word.slice(eq + 1);
     else if (!long && word.length > 2) value = word.slice(2).replace(/^=/, '');
     else if (VALUED.has(flag) && !(flag === '-f' && verb === 'logs')) value = words[++i];
-    if (long && ELSEWHERE.includes(name)) return { verb, positionals, files, namespaces, problem: `--${name} points kubectl at another cluster or user; here it always uses the course's own context` };
-    if (flag === '-s') return { verb, positionals, files, namespaces, problem: '-s points kubectl at another server; here it always uses the course\'s own context' };
+    if (long && ELSEWHERE.includes(name))
+      return {
+        verb,
+        positionals,
+        files,
+        namespaces,
+        problem: `--${name} points kubectl at another cluster or user; here it always uses the course's own context`,
+      };
+    if (flag === '-s')
+      return { verb, positionals, files, namespaces, problem: "-s points kubectl at another server; here it always uses the course's own context" };
     if (flag === '-A' || flag === '--all-namespaces') namespaces.push('*');
     if (flag === '-n' || flag === '--namespace') namespaces.push(value ?? '');
     if ((flag === '-f' && verb !== 'logs') || flag === '--filename') files.push(value ?? '');
-    if (flag === '-k' || flag === '--kustomize') return { verb, positionals, files, namespaces, problem: '-k (kustomize) is not run here: give the manifests with -f' };
-    if (flag === '-R' || flag === '--recursive') return { verb, positionals, files, namespaces, problem: '-R reads folders below the one given; name the manifests, or their folder, without it' };
+    if (flag === '-k' || flag === '--kustomize')
+      return { verb, positionals, files, namespaces, problem: '-k (kustomize) is not run here: give the manifests with -f' };
+    if (flag === '-R' || flag === '--recursive')
+      return { verb, positionals, files, namespaces, problem: '-R reads folders below the one given; name the manifests, or their folder, without it' };
     if (flag === '--raw') return { verb, positionals, files, namespaces, problem: '--raw reaches any API path; it is not run here' };
   }
   return { verb, positionals, files, namespaces };
@@ -117,7 +328,8 @@ function typesOf(verb: string, all: readonly string[]): string[] {
   return words.map((w) => w.toLowerCase().split('.')[0] ?? '');
 }
 
-const clusterScoped = (type: string): boolean => CLUSTER_SCOPED.has(type) || getOwn(CLUSTER_SCOPED_WORDS, type) !== undefined || CLUSTER_SCOPED.has(`${type}s`) || !NAMESPACED_WORDS.has(type);
+const clusterScoped = (type: string): boolean =>
+  CLUSTER_SCOPED.has(type) || getOwn(CLUSTER_SCOPED_WORDS, type) !== undefined || CLUSTER_SCOPED.has(`${type}s`) || !NAMESPACED_WORDS.has(type);
 
 /** Why the manifests in a file would reach beyond our namespace; null when they stay in it. */
 export function manifestProblem(text: string, namespace: string): string | null {
@@ -132,7 +344,8 @@ export function manifestProblem(text: string, namespace: string): string | null 
     if (item === null || typeof item !== 'object') return null;
     const kind = getOwn(item as Record<string, unknown>, 'kind');
     const metadata = getOwn(item as Record<string, unknown>, 'metadata');
-    if (typeof kind === 'string' && !MANIFEST_KINDS.has(kind)) return `a ${kind} is not created from here: the course keeps to namespaced objects such as Pods and Services`;
+    if (typeof kind === 'string' && !MANIFEST_KINDS.has(kind))
+      return `a ${kind} is not created from here: the course keeps to namespaced objects such as Pods and Services`;
     if (kind === 'List') {
       const items = getOwn(item as Record<string, unknown>, 'items');
       for (const inner of Array.isArray(items) ? items : []) {
@@ -178,14 +391,23 @@ export function guardKubectl(words: readonly string[], namespace: string, read: 
   if (!READS.has(verb) && verb !== 'auth' && verb !== 'create' && types.some(clusterScoped)) {
     const type = types.find(clusterScoped) ?? '';
     const whole = CLUSTER_SCOPED.has(type) || getOwn(CLUSTER_SCOPED_WORDS, type) !== undefined || CLUSTER_SCOPED.has(`${type}s`);
-    return refuse(whole ? `kubectl ${verb} on ${type} changes the whole cluster, not the course's namespace "${namespace}"` : `kubectl ${verb} on "${type}" is not run here: it is not a kind the course's namespace holds`);
+    return refuse(
+      whole
+        ? `kubectl ${verb} on ${type} changes the whole cluster, not the course's namespace "${namespace}"`
+        : `kubectl ${verb} on "${type}" is not run here: it is not a kind the course's namespace holds`,
+    );
   }
   const made = s.positionals[0];
   if (verb === 'create' && made !== undefined && !CREATE_WORDS.has(made.toLowerCase())) {
-    return refuse(CLUSTER_SCOPED.has(made) || getOwn(CLUSTER_SCOPED_WORDS, made) !== undefined || CLUSTER_SCOPED.has(`${made}s`) ? `kubectl create ${made} changes the whole cluster` : `kubectl create ${made} is not run here; write it as a manifest and apply it`);
+    return refuse(
+      CLUSTER_SCOPED.has(made) || getOwn(CLUSTER_SCOPED_WORDS, made) !== undefined || CLUSTER_SCOPED.has(`${made}s`)
+        ? `kubectl create ${made} changes the whole cluster`
+        : `kubectl create ${made} is not run here; write it as a manifest and apply it`,
+    );
   }
   for (const file of s.files) {
-    if (file === '-' || /^[a-z]+:\/\//i.test(file)) return refuse(`-f ${file || '(nothing)'}: here manifests come from files, so that they can be checked before they run`);
+    if (file === '-' || /^[a-z]+:\/\//i.test(file))
+      return refuse(`-f ${file || '(nothing)'}: here manifests come from files, so that they can be checked before they run`);
     const text = read(file);
     if (text === undefined) continue;
     if (text === null) return refuse(`${file} cannot be read here (too large, or not a regular file), so it cannot be checked before it runs`);

@@ -26,9 +26,9 @@ export function proxyModeOf(configMap: unknown): ProxyMode {
 export function traceLabel(mode: ProxyMode, context: string): string {
   const rules =
     mode === 'iptables'
-      ? "kube-proxy runs in iptables mode (its ConfigMap says so), so these are the rules it writes"
+      ? 'kube-proxy runs in iptables mode (its ConfigMap says so), so these are the rules it writes'
       : mode === 'unknown'
-        ? 'kube-proxy\'s mode is not known (no kube-system/kube-proxy ConfigMap to read); the hops are those of its iptables mode'
+        ? "kube-proxy's mode is not known (no kube-system/kube-proxy ConfigMap to read); the hops are those of its iptables mode"
         : `kube-proxy runs in ${mode} mode: the path is the same, but the rules on the nodes are ${mode}'s, not the iptables chains shown`;
   return `The path the rules would give, worked out from the real objects of context "${context}" (no packet was sent): ${rules}.`;
 }

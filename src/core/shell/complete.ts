@@ -5,18 +5,65 @@ import type { Cluster } from '../cluster/index.js';
 
 export const SHELL_COMMANDS = ['kubectl', 'curl', 'trace', 'iptables-save', 'firewall', 'nodes', 'help', 'history', 'reset', 'clear', 'sleep', 'exit'];
 export const KUBECTL_VERBS = [
-  'get', 'describe', 'run', 'expose', 'create', 'apply', 'delete', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info',
-  'scale', 'set', 'rollout', 'patch', 'wait', 'port-forward', 'api-resources',
+  'get',
+  'describe',
+  'run',
+  'expose',
+  'create',
+  'apply',
+  'delete',
+  'logs',
+  'exec',
+  'label',
+  'explain',
+  'version',
+  'cluster-info',
+  'scale',
+  'set',
+  'rollout',
+  'patch',
+  'wait',
+  'port-forward',
+  'api-resources',
 ];
-const TYPES = ['pods', 'po', 'services', 'svc', 'nodes', 'no', 'endpoints', 'ep', 'all', 'deployments', 'deploy', 'replicasets', 'rs', 'namespaces', 'ns', 'endpointslices', 'events'];
+const TYPES = [
+  'pods',
+  'po',
+  'services',
+  'svc',
+  'nodes',
+  'no',
+  'endpoints',
+  'ep',
+  'all',
+  'deployments',
+  'deploy',
+  'replicasets',
+  'rs',
+  'namespaces',
+  'ns',
+  'endpointslices',
+  'events',
+];
 type NamedKind = 'pod' | 'service' | 'node' | 'endpoints' | 'deployment' | 'replicaset';
 const TYPE_NAMES: Record<string, NamedKind> = {
-  pod: 'pod', pods: 'pod', po: 'pod',
-  service: 'service', services: 'service', svc: 'service',
-  node: 'node', nodes: 'node', no: 'node',
-  endpoints: 'endpoints', ep: 'endpoints',
-  deployment: 'deployment', deployments: 'deployment', deploy: 'deployment',
-  replicaset: 'replicaset', replicasets: 'replicaset', rs: 'replicaset',
+  pod: 'pod',
+  pods: 'pod',
+  po: 'pod',
+  service: 'service',
+  services: 'service',
+  svc: 'service',
+  node: 'node',
+  nodes: 'node',
+  no: 'node',
+  endpoints: 'endpoints',
+  ep: 'endpoints',
+  deployment: 'deployment',
+  deployments: 'deployment',
+  deploy: 'deployment',
+  replicaset: 'replicaset',
+  replicasets: 'replicaset',
+  rs: 'replicaset',
 };
 
 export interface Completion {
@@ -53,7 +100,9 @@ function nodePortUrls(cluster: Cluster): string[] {
 
 /** From a pod: each service's cluster IP and port. */
 function clusterIPUrls(cluster: Cluster): string[] {
-  return cluster.services.flatMap((s) => (s.spec.clusterIP && s.spec.clusterIP !== 'None' ? s.spec.ports.map((p) => `http://${s.spec.clusterIP}:${p.port}`) : []));
+  return cluster.services.flatMap((s) =>
+    s.spec.clusterIP && s.spec.clusterIP !== 'None' ? s.spec.ports.map((p) => `http://${s.spec.clusterIP}:${p.port}`) : [],
+  );
 }
 
 function traceCandidates(rest: readonly string[], cluster: Cluster): string[] {
@@ -116,7 +165,9 @@ function candidatesFor(words: readonly string[], cluster: Cluster, files: readon
       return ['--for=condition=Ready', ...names(cluster, 'pod').map((n) => `pod/${n}`)];
     case 'expose':
       if (positional.length === 1) return ['pod', 'service', 'deployment'];
-      return positional.length === 2 ? names(cluster, TYPE_NAMES[second ?? ''] === 'deployment' ? 'deployment' : second === 'service' || second === 'svc' ? 'service' : 'pod') : [];
+      return positional.length === 2
+        ? names(cluster, TYPE_NAMES[second ?? ''] === 'deployment' ? 'deployment' : second === 'service' || second === 'svc' ? 'service' : 'pod')
+        : [];
     case 'create':
       if (positional.length === 1) return ['deployment', 'service', '-f'];
       return positional.length === 2 && second === 'service' ? ['clusterip', 'nodeport', 'loadbalancer'] : [];

@@ -1,6 +1,16 @@
 // curl as the learner's machine runs it: parse the command line, follow the route, print what
 // curl 7.88 prints (the page, -v's exchange, or its own error lines and exit codes).
-import { advanceClock, appendAccessLog, findPod, findService, serveHttp, serviceOnNodePort, whatAnswers, type Cluster, type HttpResponse } from '../cluster/index.js';
+import {
+  advanceClock,
+  appendAccessLog,
+  findPod,
+  findService,
+  serveHttp,
+  serviceOnNodePort,
+  whatAnswers,
+  type Cluster,
+  type HttpResponse,
+} from '../cluster/index.js';
 import type { PortForward } from './port-forward.js';
 import { nodeWithAddress, trace, type Trace } from '../trace/index.js';
 import type { CommandResult, OutputChunk, RequestRecord } from './result.js';
@@ -40,11 +50,36 @@ interface CurlOptions {
 type Parsed = { ok: true; options: CurlOptions } | { ok: false; stderr: string; code: number };
 
 function parseArgs(args: readonly string[]): Parsed {
-  const options: CurlOptions = { insecure: false, location: false, method: undefined, headers: [], outputFile: undefined, writeOut: undefined, silent: false, showError: false, verbose: false, head: false, include: false, maxTimeMs: undefined, url: undefined };
+  const options: CurlOptions = {
+    insecure: false,
+    location: false,
+    method: undefined,
+    headers: [],
+    outputFile: undefined,
+    writeOut: undefined,
+    silent: false,
+    showError: false,
+    verbose: false,
+    head: false,
+    include: false,
+    maxTimeMs: undefined,
+    url: undefined,
+  };
   const flags: Record<string, keyof CurlOptions> = {
-    s: 'silent', S: 'showError', v: 'verbose', I: 'head', i: 'include', k: 'insecure', L: 'location',
-    '--silent': 'silent', '--show-error': 'showError', '--verbose': 'verbose', '--head': 'head', '--include': 'include',
-    '--insecure': 'insecure', '--location': 'location',
+    s: 'silent',
+    S: 'showError',
+    v: 'verbose',
+    I: 'head',
+    i: 'include',
+    k: 'insecure',
+    L: 'location',
+    '--silent': 'silent',
+    '--show-error': 'showError',
+    '--verbose': 'verbose',
+    '--head': 'head',
+    '--include': 'include',
+    '--insecure': 'insecure',
+    '--location': 'location',
   };
   // Options that take a value: -X/--request, -H/--header, -o/--output, -w/--write-out.
   const valued: Record<string, (value: string) => void> = {
@@ -59,7 +94,8 @@ function parseArgs(args: readonly string[]): Parsed {
     const timeValue = (value: string | undefined, name: string): Parsed | null => {
       const seconds = Number(value);
       if (value === undefined) return { ok: false, stderr: `curl: option ${name}: requires parameter\n${TRY_HELP}`, code: 2 };
-      if (!Number.isFinite(seconds) || seconds < 0) return { ok: false, stderr: `curl: option ${name}: expected a proper numerical parameter\n${TRY_HELP}`, code: 2 };
+      if (!Number.isFinite(seconds) || seconds < 0)
+        return { ok: false, stderr: `curl: option ${name}: expected a proper numerical parameter\n${TRY_HELP}`, code: 2 };
       options.maxTimeMs = Math.round(seconds * 1000);
       return null;
     };
@@ -69,7 +105,7 @@ function parseArgs(args: readonly string[]): Parsed {
     } else if (arg.startsWith('--max-time=')) {
       const failed = timeValue(arg.slice(11), '--max-time');
       if (failed) return failed;
-    } else if (arg.startsWith('--') && (longValued[arg.split('=')[0] ?? ''] !== undefined)) {
+    } else if (arg.startsWith('--') && longValued[arg.split('=')[0] ?? ''] !== undefined) {
       const letter = longValued[arg.split('=')[0] ?? ''] ?? '';
       const eq = arg.indexOf('=');
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
@@ -177,7 +213,12 @@ export function curl(cluster: Cluster, args: readonly string[], place: CurlPlace
   const page = options.outputFile === '/dev/null' ? '' : result.stdout;
   const written = options.writeOut === undefined ? '' : writeOut(options.writeOut, code, transfer);
   const stdout = page + written;
-  const output = (result.output ?? [{ stream: 'stdout' as const, text: result.stdout }, { stream: 'stderr' as const, text: result.stderr }])
+  const output = (
+    result.output ?? [
+      { stream: 'stdout' as const, text: result.stdout },
+      { stream: 'stderr' as const, text: result.stderr },
+    ]
+  )
     .map((c) => (c.stream === 'stdout' ? { ...c, text: '' } : c))
     .concat([{ stream: 'stdout', text: stdout }]);
   return { ...result, stdout, output };
@@ -237,7 +278,13 @@ function forwarded(cluster: Cluster, options: CurlOptions, forward: PortForward,
 function notAllowed(response: HttpResponse): HttpResponse {
   const server = response.headers.find(([k]) => k === 'Server')?.[1] ?? 'nginx';
   const body = `<html>\r\n<head><title>405 Not Allowed</title></head>\r\n<body>\r\n<center><h1>405 Not Allowed</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`;
-  const headers = response.headers.filter(([k]) => k === 'Server' || k === 'Date').concat([['Content-Type', 'text/html'], ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'keep-alive']]);
+  const headers = response.headers
+    .filter(([k]) => k === 'Server' || k === 'Date')
+    .concat([
+      ['Content-Type', 'text/html'],
+      ['Content-Length', String(Buffer.byteLength(body))],
+      ['Connection', 'keep-alive'],
+    ]);
   return { status: 405, reason: 'Not Allowed', headers, body };
 }
 
@@ -255,11 +302,15 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
     return { cluster, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : message), exitCode: 6 };
   }
   const method = options.method ?? (options.head ? 'HEAD' : 'GET');
-  if (forward && ip === '127.0.0.1' && target.port === forward.local && target.scheme === 'http') return forwarded(cluster, options, forward, target.path, method);
+  if (forward && ip === '127.0.0.1' && target.port === forward.local && target.scheme === 'http')
+    return forwarded(cluster, options, forward, target.path, method);
   if (options.verbose) verbose.push(`*   Trying ${ip}:${target.port}...`);
   // One routing computation for curl and trace: curl reads how the connection ends off the trace.
   const http = { method, path: target.path };
-  const result = fromPod === undefined ? trace(cluster, { from: 'outside', ip, port: target.port, http }) : trace(cluster, { from: 'pod', pod: fromPod, namespace: fromNamespace, ip, port: target.port, http });
+  const result =
+    fromPod === undefined
+      ? trace(cluster, { from: 'outside', ip, port: target.port, http })
+      : trace(cluster, { from: 'pod', pod: fromPod, namespace: fromNamespace, ip, port: target.port, http });
   if (!result.ok) return { cluster, stdout: '', stderr: `curl: (7) ${result.error}\n`, exitCode: 7 };
   const { cluster: routed, trace: traced } = result;
   // A request stopped before kube-proxy (the cloud firewall) still aimed at a service: the one
@@ -300,7 +351,8 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
   }
   if (listener?.speaks === 'ssh') {
     // sshd speaks first: its banner is no HTTP status line, and curl 7.88 refuses HTTP/0.9 by default (lib/http.c).
-    if (options.verbose) verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
+    if (options.verbose)
+      verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
     return failure('curl: (1) Received HTTP/0.9 when not allowed', 1, routed);
   }
   const response = method !== 'GET' && method !== 'HEAD' && outcome.response.status === 200 ? notAllowed(outcome.response) : outcome.response;
@@ -308,9 +360,15 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
   const logged = logRequest(routed, traced, method, target.path);
   if (options.verbose) {
     verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*');
-    append(verbose, options.headers.map((h) => `> ${h}`));
+    append(
+      verbose,
+      options.headers.map((h) => `> ${h}`),
+    );
     verbose.push('>', `< HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}`);
-    append(verbose, response.headers.map(([k, v]) => `< ${k}: ${v}`));
+    append(
+      verbose,
+      response.headers.map(([k, v]) => `< ${k}: ${v}`),
+    );
     verbose.push('<');
   }
   const head = `HTTP/${response.version ?? '1.1'} ${response.status} ${response.reason}\n${response.headers.map(([k, v]) => `${k}: ${v}\n`).join('')}\n`;

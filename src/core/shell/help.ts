@@ -39,12 +39,13 @@ const COMMANDS = `It runs:
 
 export function shellHelp(access: FolderAccess): string {
   const intro = 'This prompt is a shell on your laptop, next to a simulated Kubernetes\ncluster (one control-plane node, two workers). ';
-  const files = access.folder === undefined
-    ? `The course's manifests can be applied by name (kubectl apply -f
+  const files =
+    access.folder === undefined
+      ? `The course's manifests can be applied by name (kubectl apply -f
 pod-definition.yml). Nothing else on your computer is read here; to apply a
 file of your own, run nodeport-lab sandbox in its folder.
 `
-    : `The course's manifests can be applied by name (kubectl apply -f
+      : `The course's manifests can be applied by name (kubectl apply -f
 pod-definition.yml), and files in the folder you started the sandbox from
 can be read too (kubectl apply -f my-service.yml).
 `;

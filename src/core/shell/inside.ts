@@ -8,7 +8,12 @@ import type { LineResult, ShellState } from './shell.js';
 export function runInsideContainer(state: ShellState, text: string): Omit<LineResult, 'output'> {
   const inside = state.inside;
   const pod = inside ? findPod(state.cluster, inside.pod, inside.namespace) : undefined;
-  const outside: ShellState = { seed: state.seed, cluster: state.cluster, history: state.history, ...(state.forgotten !== undefined ? { forgotten: state.forgotten } : {}) };
+  const outside: ShellState = {
+    seed: state.seed,
+    cluster: state.cluster,
+    history: state.history,
+    ...(state.forgotten !== undefined ? { forgotten: state.forgotten } : {}),
+  };
   if (!inside || !pod) {
     // kubectl's stream ends when the container does.
     return { state: outside, stdout: '', stderr: 'command terminated with exit code 137\n', exitCode: 137 };

@@ -120,7 +120,8 @@ export function iptablesSaveCommand(cluster: Cluster, args: readonly string[]): 
 
 // ---- firewall ----
 
-const FIREWALL_USAGE = 'usage: firewall              show what the nodes\' firewall lets in\n       firewall open PORT|FROM-TO|all\n       firewall close PORT|FROM-TO|all';
+const FIREWALL_USAGE =
+  "usage: firewall              show what the nodes' firewall lets in\n       firewall open PORT|FROM-TO|all\n       firewall close PORT|FROM-TO|all";
 
 function parsePorts(text: string): PortRange | 'all' | undefined {
   if (text === 'all') return 'all';

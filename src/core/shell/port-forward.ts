@@ -67,7 +67,8 @@ export function portForward(cluster: Cluster, args: readonly string[], defaultNa
   let pod: Pod | undefined;
   const type = typeName.toLowerCase();
   // kubectl asks for the namespace when the object is not found, and names what is missing.
-  if (!namespaceExists(cluster, namespace)) return { result: { cluster, stdout: '', stderr: `Error from server (NotFound): namespaces "${namespace}" not found\n`, exitCode: 1 } };
+  if (!namespaceExists(cluster, namespace))
+    return { result: { cluster, stdout: '', stderr: `Error from server (NotFound): namespaces "${namespace}" not found\n`, exitCode: 1 } };
   if (['pod', 'pods', 'po'].includes(type)) {
     pod = findPod(cluster, name, namespace);
     if (!pod) return { result: { cluster, stdout: '', stderr: `Error from server (NotFound): pods "${name}" not found\n`, exitCode: 1 } };
@@ -88,7 +89,8 @@ export function portForward(cluster: Cluster, args: readonly string[], defaultNa
   } else {
     return fail(cluster, `port-forward works on pods, services and deployments in this simulated cluster (kubectl port-forward pod/NAME 8080:80)`);
   }
-  if (podPhase(pod, cluster.now) !== 'Running') return fail(cluster, `unable to forward port because pod is not running. Current status=${podPhase(pod, cluster.now)}`);
+  if (podPhase(pod, cluster.now) !== 'Running')
+    return fail(cluster, `unable to forward port because pod is not running. Current status=${podPhase(pod, cluster.now)}`);
   const stdout = `Forwarding from 127.0.0.1:${local} -> ${remote}\nForwarding from [::1]:${local} -> ${remote}\n`;
   return { result: { cluster, stdout, stderr: '', exitCode: 0 }, forward: { local, remote, pod: pod.metadata.name, namespace: pod.metadata.namespace } };
 }

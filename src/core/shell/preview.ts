@@ -7,5 +7,8 @@ const NO_FILES = { readFile: () => ({ error: 'not-found' as const }) };
 
 export function previewCommand(cluster: Cluster, line: string): string {
   const result = runLine({ seed: 0, cluster, history: [] }, line, NO_FILES, 0);
-  return result.output.map((chunk) => chunk.text).join('').trimEnd();
+  return result.output
+    .map((chunk) => chunk.text)
+    .join('')
+    .trimEnd();
 }

@@ -114,7 +114,12 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
   });
 
   if (/[|<>;&`$]/.test(text.replace(/'[^']*'|"[^"]*"/g, ''))) {
-    return { state: ticked, stdout: '', stderr: 'nodeport-lab: pipes, redirections and variables are not part of this sandbox; run one command at a time\n', exitCode: 2 };
+    return {
+      state: ticked,
+      stdout: '',
+      stderr: 'nodeport-lab: pipes, redirections and variables are not part of this sandbox; run one command at a time\n',
+      exitCode: 2,
+    };
   }
   switch (command) {
     case 'kubectl':
@@ -142,10 +147,20 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
     case 'help':
       return { state: ticked, stdout: shellHelp(io as KubectlIO & FolderAccess), stderr: '', exitCode: 0 };
     case 'history':
-      return { state: ticked, stdout: ticked.history.map((h, i) => `${String((ticked.forgotten ?? 0) + i + 1).padStart(5)}  ${h}\n`).join(''), stderr: '', exitCode: 0 };
+      return {
+        state: ticked,
+        stdout: ticked.history.map((h, i) => `${String((ticked.forgotten ?? 0) + i + 1).padStart(5)}  ${h}\n`).join(''),
+        stderr: '',
+        exitCode: 0,
+      };
     case 'reset': {
       const fresh = newShell(state.seed);
-      return { state: { ...fresh, history: ticked.history, forgotten: ticked.forgotten ?? 0 }, stdout: 'The cluster is back as it was at the start: no pods, no services but kubernetes.\n', stderr: '', exitCode: 0 };
+      return {
+        state: { ...fresh, history: ticked.history, forgotten: ticked.forgotten ?? 0 },
+        stdout: 'The cluster is back as it was at the start: no pods, no services but kubernetes.\n',
+        stderr: '',
+        exitCode: 0,
+      };
     }
     case 'clear':
       return { state: ticked, stdout: '', stderr: '', exitCode: 0, clear: true };

@@ -44,5 +44,7 @@ export function largeClusterMode(cluster: Cluster): boolean {
 
 export const selectorText = (service: Service): string =>
   service.spec.selector && Object.keys(service.spec.selector).length > 0
-    ? Object.entries(service.spec.selector).map(([k, v]) => `${k}=${v}`).join(',')
+    ? Object.entries(service.spec.selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
     : '(none)';

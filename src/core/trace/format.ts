@@ -22,20 +22,32 @@ export function describeDecision(d: Decision): string {
         ? `targetPort ${d.targetPort} of ${d.service} (its port is ${d.port})`
         : `targetPort "${d.targetPort}" of ${d.service}: the pod's port named so, ${d.resolved}`;
     case 'containerPort': {
-      const declared = d.declared.length ? `containerPort ${[...new Set(d.declared)].join(', ')} declared in pod/${d.pod}` : `no containerPort declared in pod/${d.pod} (it only documents)`;
+      const declared = d.declared.length
+        ? `containerPort ${[...new Set(d.declared)].join(', ')} declared in pod/${d.pod}`
+        : `no containerPort declared in pod/${d.pod} (it only documents)`;
       const listening = d.listening.length ? `its containers listen on ${[...new Set(d.listening)].join(', ')}` : 'nothing in it listens on any port';
       return `${declared}; ${listening}`;
     }
     case 'selector':
       return d.selector && Object.keys(d.selector).length
-        ? `selector ${Object.entries(d.selector).map(([k, v]) => `${k}=${v}`).join(',')} of ${d.service}`
+        ? `selector ${Object.entries(d.selector)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')} of ${d.service}`
         : `${d.service} has no selector`;
     case 'endpoint': {
       const chosen = d.endpoints[d.chosen];
-      const all = d.endpoints.slice(0, 3).map((e) => `${e.ip}:${e.port}`).join(', ');
+      const all = d.endpoints
+        .slice(0, 3)
+        .map((e) => `${e.ip}:${e.port}`)
+        .join(', ');
       const more = d.endpoints.length > 3 ? ` + ${d.endpoints.length - 3} more` : '';
       const which = d.local ? 'local endpoints' : 'endpoints';
-      const drawn = !d.draws || d.draws.length === 0 ? '' : d.chosen < d.endpoints.length - 1 ? `; rule ${d.chosen + 1}'s random draw matched` : '; every random draw missed, so the last rule took it';
+      const drawn =
+        !d.draws || d.draws.length === 0
+          ? ''
+          : d.chosen < d.endpoints.length - 1
+            ? `; rule ${d.chosen + 1}'s random draw matched`
+            : '; every random draw missed, so the last rule took it';
       return `endpoint ${chosen ? endpointText(chosen) : '?'}, ${d.chosen + 1} of ${d.endpoints.length} ${which} (${all}${more})${drawn}`;
     }
     case 'externalTrafficPolicy':

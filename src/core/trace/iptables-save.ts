@@ -105,7 +105,17 @@ function kubeProxyRules(cluster: Cluster, node: Node): { filter: TableRules; nat
   // The CNI plugin's chains: flannel appends its jumps after kube-proxy's.
   const flannel = flannelRules(podCidr, node);
   filter.add(...flannelTable(flannel, 'filter'));
-  for (const c of ['KUBE-EXTERNAL-SERVICES', 'KUBE-FIREWALL', 'KUBE-FORWARD', 'KUBE-KUBELET-CANARY', 'KUBE-NODEPORTS', 'KUBE-PROXY-CANARY', 'KUBE-PROXY-FIREWALL', 'KUBE-SERVICES']) filter.chain(c);
+  for (const c of [
+    'KUBE-EXTERNAL-SERVICES',
+    'KUBE-FIREWALL',
+    'KUBE-FORWARD',
+    'KUBE-KUBELET-CANARY',
+    'KUBE-NODEPORTS',
+    'KUBE-PROXY-CANARY',
+    'KUBE-PROXY-FIREWALL',
+    'KUBE-SERVICES',
+  ])
+    filter.chain(c);
   filter.add(FILTER.firewall);
   nat.add(NAT.prerouting, NAT.output, NAT.postrouting);
   nat.add(...flannelTable(flannel, 'nat'));

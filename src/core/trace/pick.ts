@@ -11,7 +11,6 @@ import type { RuleDraw } from './types.js';
 
 const TWO_31 = 0x80000000;
 
-
 export interface Pick {
   readonly chosen: number;
   /** The statistic rules tried, in order; the chosen rule is the last (or, past them all, the unconditional one). */
@@ -40,7 +39,9 @@ export function pickEndpoint(rng: RngState, n: number): Pick {
 
 /** Why each statistic rule matched or not, in one sentence. */
 export function pickNote(draws: readonly RuleDraw[], chosen: number, n: number): string {
-  const steps = draws.map((d, j) => `rule ${j + 1} (--probability ${d.probability}) drew ${d.draw.toFixed(5)}: ${d.matched ? 'below, so it matched' : 'not below, next rule'}`);
+  const steps = draws.map(
+    (d, j) => `rule ${j + 1} (--probability ${d.probability}) drew ${d.draw.toFixed(5)}: ${d.matched ? 'below, so it matched' : 'not below, next rule'}`,
+  );
   if (chosen === n - 1) steps.push(`rule ${n} has no probability and takes what is left`);
   return `kube-proxy's rules are tried in order, each with a fresh random draw (so each endpoint gets 1 in ${n} new connections): ${steps.join('; ')}`;
 }

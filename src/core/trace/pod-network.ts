@@ -37,7 +37,12 @@ export function leaveNode(ctx: Ctx, node: Node, why: string): void {
       node: name,
       rules: [NAT.postrouting, NAT.notMarked, flannel.postrouting, flannel.masquerade],
       nat: 'SNAT',
-      decided: [{ by: 'address', text: `${walk.packet.dst.ip} is outside the pod network ${formatCidr(cluster.config.podCidr)}: the CNI plugin (flannel) masquerades what pods send there` }],
+      decided: [
+        {
+          by: 'address',
+          text: `${walk.packet.dst.ip} is outside the pod network ${formatCidr(cluster.config.podCidr)}: the CNI plugin (flannel) masquerades what pods send there`,
+        },
+      ],
       note: `MASQUERADE: the source becomes ${name}'s own address, ${src.ip}; the other node sees ${name}, not the pod`,
     },
     withSrc(walk.packet, src),

@@ -19,7 +19,10 @@ export function replyPath(ctx: Ctx, kind: PacketKind, from: From): Hop[] {
   const back = new Walk(packet(kind, request.dst, request.src));
   back.pass({
     ...from,
-    note: kind === 'RST' ? 'a reset goes back to the address the packet came from' : 'the answer (SYN-ACK, then the page) goes back to the address the request came from',
+    note:
+      kind === 'RST'
+        ? 'a reset goes back to the address the packet came from'
+        : 'the answer (SYN-ACK, then the page) goes back to the address the request came from',
   });
   const serverNode = from.node;
   const natNode = ctx.nat?.node ?? (ctx.clientPod ? ctx.cluster.nodes.find((n) => n.metadata.name === ctx.clientPod?.spec.nodeName) : undefined);
@@ -39,7 +42,12 @@ export function replyPath(ctx: Ctx, kind: PacketKind, from: From): Hop[] {
         where: onNode(node, 'conntrack'),
         node: node.metadata.name,
         nat: 'reverse NAT',
-        decided: [{ by: 'address', text: `the connection ${formatAddress(src)} -> ${formatAddress(dst)} was translated to ${formatAddress(request.src)} -> ${formatAddress(request.dst)}` }],
+        decided: [
+          {
+            by: 'address',
+            text: `the connection ${formatAddress(src)} -> ${formatAddress(dst)} was translated to ${formatAddress(request.src)} -> ${formatAddress(request.dst)}`,
+          },
+        ],
         note: 'conntrack undoes the NAT: the answer comes from the address the client used',
       },
       packet(kind, dst, src),
@@ -53,7 +61,12 @@ export function replyPath(ctx: Ctx, kind: PacketKind, from: From): Hop[] {
 export function replyFromNode(ctx: Ctx, node: Node, kind: PacketKind, sender: string, src: Address): Hop[] {
   const to = ctx.walk.packet.src;
   const back = new Walk(packet(kind, src, kind === 'ICMP port unreachable' ? { ip: to.ip } : to));
-  back.pass({ place: 'node', where: onNode(node, sender), node: node.metadata.name, note: kind === 'RST' ? 'a reset goes back' : 'an ICMP port-unreachable error goes back' });
+  back.pass({
+    place: 'node',
+    where: onNode(node, sender),
+    node: node.metadata.name,
+    note: kind === 'RST' ? 'a reset goes back' : 'an ICMP port-unreachable error goes back',
+  });
   backToClient(ctx, back);
   return back.hops;
 }
@@ -62,18 +75,36 @@ function backToClient(ctx: Ctx, back: Walk): void {
   undoPodMasquerade(ctx, back);
   const p = back.packet;
   if (ctx.clientPod) {
-    back.stop({ place: 'client', where: `pod/${ctx.clientPod.metadata.name} (${ctx.clientPod.status.podIP})`, node: ctx.clientPod.spec.nodeName, note: outcomeNote(p.kind) });
+    back.stop({
+      place: 'client',
+      where: `pod/${ctx.clientPod.metadata.name} (${ctx.clientPod.status.podIP})`,
+      node: ctx.clientPod.spec.nodeName,
+      note: outcomeNote(p.kind),
+    });
     return;
   }
   if (ctx.publicIP) {
     back.pass(
-      { place: 'firewall', where: FIREWALL_WHERE, nat: 'public IP', note: 'replies to an allowed connection always pass; the cloud puts the public IP back as the source' },
+      {
+        place: 'firewall',
+        where: FIREWALL_WHERE,
+        nat: 'public IP',
+        note: 'replies to an allowed connection always pass; the cloud puts the public IP back as the source',
+      },
       withSrc(p, { ip: ctx.publicIP, ...(p.src.port !== undefined ? { port: p.src.port } : {}) }),
     );
   }
   if (ctx.lb) {
     const lbAddress = { ip: ctx.lb.ip, port: ctx.lb.port };
-    back.pass({ place: 'load-balancer', where: `cloud load balancer ${ctx.lb.ip} of service ${ctx.lb.service.metadata.namespace}/${ctx.lb.service.metadata.name}`, nat: 'reverse NAT', note: 'the load balancer answers from its own address' }, withSrc(back.packet, lbAddress));
+    back.pass(
+      {
+        place: 'load-balancer',
+        where: `cloud load balancer ${ctx.lb.ip} of service ${ctx.lb.service.metadata.namespace}/${ctx.lb.service.metadata.name}`,
+        nat: 'reverse NAT',
+        note: 'the load balancer answers from its own address',
+      },
+      withSrc(back.packet, lbAddress),
+    );
   }
   back.stop({ place: 'client', where: `${LAPTOP} (${CLIENT_IP})`, note: outcomeNote(p.kind) });
 }
@@ -85,7 +116,12 @@ function undoPodMasquerade(ctx: Ctx, back: Walk): void {
   const name = node.metadata.name;
   const last = [...back.hops].reverse().find((h) => h.node !== undefined)?.node;
   if (last !== undefined && last !== name) {
-    back.pass({ place: 'pod-network', where: `node network: ${last} -> ${name}`, decided: [{ by: 'address', text: `${back.packet.dst.ip} is ${name}'s address` }], note: 'back to the node that masqueraded the request' });
+    back.pass({
+      place: 'pod-network',
+      where: `node network: ${last} -> ${name}`,
+      decided: [{ by: 'address', text: `${back.packet.dst.ip} is ${name}'s address` }],
+      note: 'back to the node that masqueraded the request',
+    });
   }
   const kind = back.packet.kind;
   back.pass(

@@ -293,7 +293,10 @@ export const FILTER = {
     jump: 'DROP',
   }),
   forwardInvalid: rule('filter', 'KUBE-FORWARD', { matches: ['-m conntrack --ctstate INVALID'], jump: 'DROP' }),
-  forwardMarked: rule('filter', 'KUBE-FORWARD', { matches: [comment('kubernetes forwarding rules'), `-m mark --mark ${MASQ_MARK}/${MASQ_MARK}`], jump: 'ACCEPT' }),
+  forwardMarked: rule('filter', 'KUBE-FORWARD', {
+    matches: [comment('kubernetes forwarding rules'), `-m mark --mark ${MASQ_MARK}/${MASQ_MARK}`],
+    jump: 'ACCEPT',
+  }),
   forwardEstablished: rule('filter', 'KUBE-FORWARD', {
     matches: [comment('kubernetes forwarding conntrack rule'), '-m conntrack --ctstate RELATED,ESTABLISHED'],
     jump: 'ACCEPT',

@@ -97,7 +97,10 @@ function fromOutside(cluster: Cluster, request: OutsideRequest): Traced {
   const ctx: Ctx = { cluster, walk, request, client };
   const first = walk.pass({ place: 'client', where: `${LAPTOP} (${CLIENT_IP})`, note: "the connection's first packet (SYN): the one the NAT rules see" });
   if (LOOPBACK.test(request.ip)) {
-    return finish(ctx, refused('local-nothing-listening', first, `${request.ip} is your laptop itself, not the cluster, and nothing listens on port ${request.port} there`));
+    return finish(
+      ctx,
+      refused('local-nothing-listening', first, `${request.ip} is your laptop itself, not the cluster, and nothing listens on port ${request.port} there`),
+    );
   }
   const balancer = serviceWithLoadBalancerIP(cluster, request.ip);
   if (balancer) return viaLoadBalancer(ctx, balancer, request.ip, request.port);
@@ -120,11 +123,19 @@ function fromOutside(cluster: Cluster, request: OutsideRequest): Traced {
   const decided: Decision[] = [{ by: 'firewall', port: request.port, allowed }];
   if (!allowed) {
     // Dropped before the cloud translates anything: no word about the private IP.
-    const at = walk.stop({ place: 'firewall', where: FIREWALL_WHERE, decided, note: `port ${request.port} is not allowed in from outside: the packet is dropped without an answer` });
+    const at = walk.stop({
+      place: 'firewall',
+      where: FIREWALL_WHERE,
+      decided,
+      note: `port ${request.port} is not allowed in from outside: the packet is dropped without an answer`,
+    });
     return finish(ctx, timedOut('firewall', at, `the nodes' firewall does not let port ${request.port} in (firewall open ${request.port} allows it)`));
   }
   ctx.publicIP = request.ip;
-  decided.push({ by: 'address', text: `${request.ip} is the public IP of ${node.metadata.name}; the cloud hands the packet to its private IP ${internalIP(node)}` });
+  decided.push({
+    by: 'address',
+    text: `${request.ip} is the public IP of ${node.metadata.name}; the cloud hands the packet to its private IP ${internalIP(node)}`,
+  });
   walk.pass(
     { place: 'firewall', where: FIREWALL_WHERE, decided, nat: 'public IP', note: `port ${request.port} is allowed in` },
     withDst(walk.packet, { ip: internalIP(node), port: request.port }),
@@ -146,7 +157,10 @@ function throughLoadBalancer(cluster: Cluster, request: LoadBalancerRequest): Tr
   }
   const ip = loadBalancerIngressIP(cluster, service);
   if (!ip) {
-    return { ok: false, error: `service ${request.service} has no load balancer yet: its EXTERNAL-IP is <pending> until the cloud reports the address (a few seconds after the Service asks for it)` };
+    return {
+      ok: false,
+      error: `service ${request.service} has no load balancer yet: its EXTERNAL-IP is <pending> until the cloud reports the address (a few seconds after the Service asks for it)`,
+    };
   }
   const port = request.port === undefined ? service.spec.ports[0] : service.spec.ports.find((p) => p.port === request.port && p.protocol === 'TCP');
   if (!port || port.nodePort === undefined) {
@@ -170,8 +184,15 @@ function viaLoadBalancer(ctx: Ctx, service: Service, ip: string, portNumber: num
   const port = service.spec.ports.find((p) => p.port === portNumber && p.protocol === 'TCP');
   if (!port || port.nodePort === undefined) {
     const ports = service.spec.ports.map((p) => p.port).join(', ');
-    const at = walk.stop({ place: 'load-balancer', where: lbWhere(service, ip), note: `the load balancer has no listener on port ${portNumber}: it drops the packet` });
-    return finish(ctx, timedOut('no-listener', at, `the load balancer of service ${service.metadata.name} listens only on port ${ports}, so nothing answers on ${portNumber}`));
+    const at = walk.stop({
+      place: 'load-balancer',
+      where: lbWhere(service, ip),
+      note: `the load balancer has no listener on port ${portNumber}: it drops the packet`,
+    });
+    return finish(
+      ctx,
+      timedOut('no-listener', at, `the load balancer of service ${service.metadata.name} listens only on port ${ports}, so nothing answers on ${portNumber}`),
+    );
   }
   ctx.lb = { service, port: port.port, ip };
   // The cloud registers every node but those labelled out; with Local, its health checks
@@ -221,7 +242,12 @@ function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
   const client = { ip: loopback ? '127.0.0.1' : pod.status.podIP, port: ephemeralPort(cluster, 1) };
   const walk = new Walk(packet('SYN', client, { ip: request.ip, port: request.port }));
   const ctx: Ctx = { cluster, walk, request, client, clientPod: pod, node: myNode };
-  const first = walk.pass({ place: 'client', where: `pod/${pod.metadata.name} (${pod.status.podIP}) on ${pod.spec.nodeName}`, node: pod.spec.nodeName, note: "the connection's first packet (SYN): the one the NAT rules see" });
+  const first = walk.pass({
+    place: 'client',
+    where: `pod/${pod.metadata.name} (${pod.status.podIP}) on ${pod.spec.nodeName}`,
+    node: pod.spec.nodeName,
+    note: "the connection's first packet (SYN): the one the NAT rules see",
+  });
 
   if (loopback || request.ip === pod.status.podIP) return arrive(ctx, pod.status.podIP, request.port, 'inside');
 
@@ -234,9 +260,16 @@ function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
         where: chainWhere(myNode, 'nat', 'PREROUTING -> KUBE-SERVICES'),
         node: myNode.metadata.name,
         rules: [NAT.prerouting],
-        note: service ? `no rule matches: kube-proxy captures ${request.ip} only on the service's own ports` : `no rule matches: no Service has the cluster IP ${request.ip}`,
+        note: service
+          ? `no rule matches: kube-proxy captures ${request.ip} only on the service's own ports`
+          : `no rule matches: no Service has the cluster IP ${request.ip}`,
       });
-      const at = walk.stop({ place: 'node', where: onNode(myNode, 'routing'), node: myNode.metadata.name, note: 'untranslated, the packet leaves by the default route, and nothing anywhere has that address' });
+      const at = walk.stop({
+        place: 'node',
+        where: onNode(myNode, 'routing'),
+        node: myNode.metadata.name,
+        note: 'untranslated, the packet leaves by the default route, and nothing anywhere has that address',
+      });
       const why = service
         ? `service ${service.metadata.name} has cluster IP ${request.ip} but no port ${request.port} (its ports: ${service.spec.ports.map((p) => p.port).join(', ')}); a cluster IP is no real address, so nothing answers`
         : `no Service has the cluster IP ${request.ip}; a cluster IP is no real address, so nothing answers`;
@@ -284,7 +317,11 @@ function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
   const node = nodeWithAddress(cluster, request.ip);
   if (node) {
     if (node !== myNode) {
-      leaveNode(ctx, myNode, `${request.ip} is not a cluster IP and not one of ${myNode.metadata.name}'s own addresses: no kube-proxy rule matches, and the packet is routed out`);
+      leaveNode(
+        ctx,
+        myNode,
+        `${request.ip} is not a cluster IP and not one of ${myNode.metadata.name}'s own addresses: no kube-proxy rule matches, and the packet is routed out`,
+      );
       crossNodes(ctx, myNode, node, 'node network');
     }
     walk.pass({ place: 'node-nic', where: nicWhere(node), node: node.metadata.name, note: 'the packet arrives at the node' });
@@ -310,18 +347,45 @@ function toLoadBalancerIP(ctx: Ctx, node: Node, service: Service, ip: string, po
   const port = service.spec.ports.find((p) => p.port === portNumber && p.protocol === 'TCP');
   const where = chainWhere(node, 'nat', 'PREROUTING -> KUBE-SERVICES');
   if (!port) {
-    walk.pass({ place: 'iptables', where, node: name, rules: [NAT.prerouting], note: `no rule matches: kube-proxy captures ${ip} only on the service's own ports` });
+    walk.pass({
+      place: 'iptables',
+      where,
+      node: name,
+      rules: [NAT.prerouting],
+      note: `no rule matches: kube-proxy captures ${ip} only on the service's own ports`,
+    });
     leaveNode(ctx, node, `${ip} is the load balancer of ${service.metadata.name}, which has no port ${portNumber}`);
-    const at = walk.stop({ place: 'load-balancer', where: lbWhere(service, ip), note: `the load balancer has no listener on port ${portNumber}: it drops the packet` });
-    return finish(ctx, timedOut('no-listener', at, `the load balancer of service ${service.metadata.name} listens only on port ${service.spec.ports.map((p) => p.port).join(', ')}, so nothing answers on ${portNumber}`));
+    const at = walk.stop({
+      place: 'load-balancer',
+      where: lbWhere(service, ip),
+      note: `the load balancer has no listener on port ${portNumber}: it drops the packet`,
+    });
+    return finish(
+      ctx,
+      timedOut(
+        'no-listener',
+        at,
+        `the load balancer of service ${service.metadata.name} listens only on port ${service.spec.ports.map((p) => p.port).join(', ')}, so nothing answers on ${portNumber}`,
+      ),
+    );
   }
   ctx.service = service;
   ctx.servicePort = port;
   const sp = servicePortInfo(service, port);
   const eps = endpointChoices(cluster, sp);
-  const seen: Decision = { by: 'address', text: `${ip} is the EXTERNAL-IP of ${sp.name}'s load balancer: kube-proxy writes a rule for it on every node, so the packet never goes out to the cloud` };
+  const seen: Decision = {
+    by: 'address',
+    text: `${ip} is the EXTERNAL-IP of ${sp.name}'s load balancer: kube-proxy writes a rule for it on every node, so the packet never goes out to the cloud`,
+  };
   if (eps.length === 0) {
-    walk.pass({ place: 'iptables', where, node: name, rules: [NAT.prerouting], decided: [seen], note: `no nat rule for ${ip}:${portNumber}: kube-proxy writes none while ${sp.name} has no endpoints` });
+    walk.pass({
+      place: 'iptables',
+      where,
+      node: name,
+      rules: [NAT.prerouting],
+      decided: [seen],
+      note: `no nat rule for ${ip}:${portNumber}: kube-proxy writes none while ${sp.name} has no endpoints`,
+    });
     const at = walk.stop({
       place: 'iptables',
       where: chainWhere(node, 'filter', 'FORWARD -> KUBE-EXTERNAL-SERVICES'),
@@ -333,7 +397,14 @@ function toLoadBalancerIP(ctx: Ctx, node: Node, service: Service, ip: string, po
     const reply = replyFromNode(ctx, node, 'ICMP port unreachable', 'the REJECT rule', { ip: bridgeAddress(node) });
     return finish(ctx, refused('no-endpoints', at, noEndpointsWhy(sp)), reply);
   }
-  walk.pass({ place: 'iptables', where, node: name, rules: [NAT.prerouting, loadBalancerIPRule(sp, ip)], decided: [seen], note: `the load balancer's address and port ${portNumber} of ${sp.name}: to its external chain` });
+  walk.pass({
+    place: 'iptables',
+    where,
+    node: name,
+    rules: [NAT.prerouting, loadBalancerIPRule(sp, ip)],
+    decided: [seen],
+    note: `the load balancer's address and port ${portNumber} of ${sp.name}: to its external chain`,
+  });
   return externalChain(ctx, node, sp, eps, true, loadBalancerFilterRule(sp, ip, 'no-local-endpoints'), 'FORWARD');
 }
 
@@ -361,7 +432,12 @@ function atNodePort(ctx: Ctx, node: Node): Traced {
       note: `no rule for port ${port}: no Service has nodePort ${port}, so the packet goes on, untranslated, to the node itself`,
     });
     if (listener) return nodeAnswers(ctx, node, listener);
-    const at = walk.stop({ place: 'node', where: onNode(node, 'its own TCP stack'), node: name, note: `nothing on ${name} listens on port ${port}: the kernel answers with a reset (RST)` });
+    const at = walk.stop({
+      place: 'node',
+      where: onNode(node, 'its own TCP stack'),
+      node: name,
+      note: `nothing on ${name} listens on port ${port}: the kernel answers with a reset (RST)`,
+    });
     const reply = replyFromNode(ctx, node, 'RST', "the node's kernel", { ip: walk.packet.dst.ip, port });
     return finish(ctx, refused('no-service-on-port', at, `no Service has nodePort ${port}, and nothing on ${name} listens on it`), reply);
   }
@@ -371,7 +447,13 @@ function atNodePort(ctx: Ctx, node: Node): Traced {
   const eps = endpointChoices(cluster, sp);
   const nodePortDecision: Decision = { by: 'nodePort', service: sp.name, nodePort: port };
   if (eps.length === 0) {
-    walk.pass({ place: 'iptables', where: chainWhere(node, 'nat', 'KUBE-NODEPORTS'), node: name, decided: [nodePortDecision], note: `no rule for port ${port}: kube-proxy writes none while ${sp.name} has no endpoints` });
+    walk.pass({
+      place: 'iptables',
+      where: chainWhere(node, 'nat', 'KUBE-NODEPORTS'),
+      node: name,
+      decided: [nodePortDecision],
+      note: `no rule for port ${port}: kube-proxy writes none while ${sp.name} has no endpoints`,
+    });
     const at = walk.stop({
       place: 'iptables',
       where: chainWhere(node, 'filter', 'INPUT -> KUBE-EXTERNAL-SERVICES'),
@@ -383,7 +465,14 @@ function atNodePort(ctx: Ctx, node: Node): Traced {
     const reply = replyFromNode(ctx, node, 'ICMP port unreachable', 'the REJECT rule', { ip: walk.packet.dst.ip });
     return finish(ctx, refused('no-endpoints', at, noEndpointsWhy(sp)), reply);
   }
-  walk.pass({ place: 'iptables', where: chainWhere(node, 'nat', 'KUBE-NODEPORTS'), node: name, rules: [nodePortRule(sp)], decided: [nodePortDecision], note: `nodePort ${port} is ${sp.name}'s: to its external chain` });
+  walk.pass({
+    place: 'iptables',
+    where: chainWhere(node, 'nat', 'KUBE-NODEPORTS'),
+    node: name,
+    rules: [nodePortRule(sp)],
+    decided: [nodePortDecision],
+    note: `nodePort ${port} is ${sp.name}'s: to its external chain`,
+  });
   return externalChain(ctx, node, sp, eps, inPodNetwork(cluster, walk.packet.src.ip), nodePortFilterRule(sp, 'no-local-endpoints'), 'INPUT');
 }
 
@@ -393,7 +482,15 @@ function atNodePort(ctx: Ctx, node: Node): Traced {
  * has no endpoint; `filterChain` the built-in chain that jumps there (INPUT for the node's own
  * address, FORWARD for one it routes).
  */
-function externalChain(ctx: Ctx, node: Node, sp: ServicePortInfo, eps: readonly EndpointChoice[], fromPod: boolean, dropRule: IptablesRule, filterChain: 'INPUT' | 'FORWARD'): Traced {
+function externalChain(
+  ctx: Ctx,
+  node: Node,
+  sp: ServicePortInfo,
+  eps: readonly EndpointChoice[],
+  fromPod: boolean,
+  dropRule: IptablesRule,
+  filterChain: 'INPUT' | 'FORWARD',
+): Traced {
   const { walk, cluster } = ctx;
   const name = node.metadata.name;
   const podCidr = formatCidr(cluster.config.podCidr);
@@ -414,14 +511,27 @@ function externalChain(ctx: Ctx, node: Node, sp: ServicePortInfo, eps: readonly 
     return balance(ctx, node, sp, sp.chains.svc, eps, true);
   }
   if (fromPod) {
-    walk.pass({ place: 'iptables', where: extWhere, node: name, rules: [ext.podTraffic], decided: [policyDecision], note: "a pod's connection skips the Local policy: every endpoint, no masquerade" });
+    walk.pass({
+      place: 'iptables',
+      where: extWhere,
+      node: name,
+      rules: [ext.podTraffic],
+      decided: [policyDecision],
+      note: "a pod's connection skips the Local policy: every endpoint, no masquerade",
+    });
     return balance(ctx, node, sp, sp.chains.svc, eps, false);
   }
   const masqueraded = ctx.podMasq
     ? `the source is ${ctx.podMasq.node.metadata.name}'s address ${walk.packet.src.ip} (flannel masqueraded the pod's packet), not a pod address, so the pod-traffic rule (-s ${podCidr}) does not match. `
     : '';
   if (mine.length === 0) {
-    walk.pass({ place: 'iptables', where: extWhere, node: name, decided: [policyDecision], note: `${masqueraded}Local, and no endpoint on ${name}: no rule here sends the packet on, so it stays untranslated` });
+    walk.pass({
+      place: 'iptables',
+      where: extWhere,
+      node: name,
+      decided: [policyDecision],
+      note: `${masqueraded}Local, and no endpoint on ${name}: no rule here sends the packet on, so it stays untranslated`,
+    });
     const at = walk.stop({
       place: 'iptables',
       where: chainWhere(node, 'filter', `${filterChain} -> KUBE-EXTERNAL-SERVICES`),
@@ -430,9 +540,23 @@ function externalChain(ctx: Ctx, node: Node, sp: ServicePortInfo, eps: readonly 
       note: 'DROP: the packet is thrown away without an answer',
     });
     const where = [...new Set(eps.map((e) => e.node))].join(', ');
-    return finish(ctx, timedOut('no-local-endpoints', at, `${sp.name} has externalTrafficPolicy Local and no ready pod on ${name} (its pods run on ${where}): the node drops the connection, and the client waits`));
+    return finish(
+      ctx,
+      timedOut(
+        'no-local-endpoints',
+        at,
+        `${sp.name} has externalTrafficPolicy Local and no ready pod on ${name} (its pods run on ${where}): the node drops the connection, and the client waits`,
+      ),
+    );
   }
-  walk.pass({ place: 'iptables', where: extWhere, node: name, rules: [ext.policy], decided: [policyDecision], note: `${masqueraded}Local: only this node's own endpoints, and no masquerade: the pod will see the client's own address` });
+  walk.pass({
+    place: 'iptables',
+    where: extWhere,
+    node: name,
+    rules: [ext.policy],
+    decided: [policyDecision],
+    note: `${masqueraded}Local: only this node's own endpoints, and no masquerade: the pod will see the client's own address`,
+  });
   return balance(ctx, node, sp, sp.chains.svl, mine, false);
 }
 
@@ -541,15 +665,13 @@ function deliver(ctx: Ctx, node: Node, ep: EndpointChoice, marked: boolean): Tra
 
 function crossNodes(ctx: Ctx, from: Node, to: Node, network: 'pod network' | 'node network'): void {
   const dst = ctx.walk.packet.dst.ip;
-  const text =
-    network === 'pod network'
-      ? `${dst} is in ${to.metadata.name}'s pod CIDR ${to.spec.podCIDR}`
-      : `${dst} is ${to.metadata.name}'s address`;
+  const text = network === 'pod network' ? `${dst} is in ${to.metadata.name}'s pod CIDR ${to.spec.podCIDR}` : `${dst} is ${to.metadata.name}'s address`;
   ctx.walk.pass({
     place: 'pod-network',
-    where: network === 'pod network'
-      ? `pod network: ${from.metadata.name} -> ${to.metadata.name} (VXLAN between ${internalIP(from)} and ${internalIP(to)})`
-      : `node network: ${from.metadata.name} -> ${to.metadata.name}`,
+    where:
+      network === 'pod network'
+        ? `pod network: ${from.metadata.name} -> ${to.metadata.name} (VXLAN between ${internalIP(from)} and ${internalIP(to)})`
+        : `node network: ${from.metadata.name} -> ${to.metadata.name}`,
     decided: [{ by: 'address', text }],
     note: network === 'pod network' ? 'the packet travels inside a VXLAN packet between the nodes, unchanged' : 'routed to the other node, unchanged',
   });
@@ -586,8 +708,17 @@ function arrive(ctx: Ctx, ip: string, port: number, via: Via): Traced {
     const name = hostNode.metadata.name;
     const listener = nodeProcess(cluster, hostNode, port);
     if (listener) return nodeAnswers(ctx, hostNode, listener);
-    const at = walk.stop({ place: 'node', where: onNode(hostNode, 'its own TCP stack'), node: name, note: `nothing on ${name} listens on port ${port}: a reset (RST)` });
-    return finish(ctx, refused('nothing-listening', at, `nothing on ${name} listens on port ${port}`), replyPath(ctx, 'RST', { place: 'node', where: onNode(hostNode, 'its own TCP stack'), node: name }));
+    const at = walk.stop({
+      place: 'node',
+      where: onNode(hostNode, 'its own TCP stack'),
+      node: name,
+      note: `nothing on ${name} listens on port ${port}: a reset (RST)`,
+    });
+    return finish(
+      ctx,
+      refused('nothing-listening', at, `nothing on ${name} listens on port ${port}`),
+      replyPath(ctx, 'RST', { place: 'node', where: onNode(hostNode, 'its own TCP stack'), node: name }),
+    );
   }
   const pod = podByIP(cluster, ip);
   if (!pod) {
@@ -595,9 +726,13 @@ function arrive(ctx: Ctx, ip: string, port: number, via: Via): Traced {
     return finish(ctx, timedOut('unknown-address', at, `no pod has the address ${ip}`));
   }
   const answer = whatAnswers(cluster, ip, port);
-  const where = via === 'inside' ? `pod/${pod.metadata.name} ${LOOPBACK.test(walk.packet.dst.ip) ? 'lo (127.0.0.1)' : `eth0 (${pod.status.podIP})`}, inside the pod` : podWhere(pod);
+  const where =
+    via === 'inside'
+      ? `pod/${pod.metadata.name} ${LOOPBACK.test(walk.packet.dst.ip) ? 'lo (127.0.0.1)' : `eth0 (${pod.status.podIP})`}, inside the pod`
+      : podWhere(pod);
   const listening = pod.spec.containers.flatMap((c) => (knownImage(c.image)?.listens ?? []).filter((l) => l.protocol === 'TCP').map((l) => l.port));
-  const container = pod.spec.containers.find((c) => knownImage(c.image)?.listens.some((l) => l.port === port && l.protocol === 'TCP')) ?? pod.spec.containers[0];
+  const container =
+    pod.spec.containers.find((c) => knownImage(c.image)?.listens.some((l) => l.port === port && l.protocol === 'TCP')) ?? pod.spec.containers[0];
   const containerDecision: Decision = {
     by: 'containerPort',
     pod: pod.metadata.name,
@@ -623,7 +758,10 @@ function arrive(ctx: Ctx, ip: string, port: number, via: Via): Traced {
         : `nothing in pod/${pod.metadata.name} listens on port ${port}${listens}`;
     return finish(ctx, refused('nothing-listening', at, why), replyPath(ctx, 'RST', podHop));
   }
-  walk.pass({ ...podHop, note: via === 'inside' ? 'the connection never leaves the pod' : `delivered through ${pod.spec.nodeName}'s cni0 bridge into the pod's network namespace` });
+  walk.pass({
+    ...podHop,
+    note: via === 'inside' ? 'the connection never leaves the pod' : `delivered through ${pod.spec.nodeName}'s cni0 bridge into the pod's network namespace`,
+  });
   walk.pass({
     place: 'container',
     where: `container ${container.name} (${container.image}) in pod/${pod.metadata.name}`,
@@ -634,6 +772,9 @@ function arrive(ctx: Ctx, ip: string, port: number, via: Via): Traced {
   const http = httpOf(ctx);
   const response = serveHttp(answer.image, http.method, http.path, cluster.now);
   const outcome = answered({ kind: 'pod', pod, container: container.name, image: answer.image }, response, seen);
-  return finish(ctx, outcome, replyPath(ctx, 'SYN-ACK', { place: 'container', where: `container ${container.name} in pod/${pod.metadata.name}`, node: pod.spec.nodeName }));
+  return finish(
+    ctx,
+    outcome,
+    replyPath(ctx, 'SYN-ACK', { place: 'container', where: `container ${container.name} in pod/${pod.metadata.name}`, node: pod.spec.nodeName }),
+  );
 }
-

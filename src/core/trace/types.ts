@@ -58,18 +58,7 @@ export interface Packet {
   readonly dst: Address;
 }
 
-export type Place =
-  | 'client'
-  | 'load-balancer'
-  | 'firewall'
-  | 'node-nic'
-  | 'iptables'
-  | 'service'
-  | 'node'
-  | 'conntrack'
-  | 'pod-network'
-  | 'pod'
-  | 'container';
+export type Place = 'client' | 'load-balancer' | 'firewall' | 'node-nic' | 'iptables' | 'service' | 'node' | 'conntrack' | 'pod-network' | 'pod' | 'container';
 
 /** One iptables rule, exactly as `iptables-save` prints it on that node. */
 export interface IptablesRule {
@@ -101,9 +90,21 @@ export type Decision =
   | { readonly by: 'nodePort'; readonly service: string; readonly nodePort: number }
   | { readonly by: 'port'; readonly service: string; readonly clusterIP: string; readonly port: number }
   | { readonly by: 'targetPort'; readonly service: string; readonly port: number; readonly targetPort: IntOrString; readonly resolved: number }
-  | { readonly by: 'containerPort'; readonly pod: string; readonly container: string; readonly declared: readonly number[]; readonly listening: readonly number[] }
+  | {
+      readonly by: 'containerPort';
+      readonly pod: string;
+      readonly container: string;
+      readonly declared: readonly number[];
+      readonly listening: readonly number[];
+    }
   | { readonly by: 'selector'; readonly service: string; readonly selector: Labels | undefined }
-  | { readonly by: 'endpoint'; readonly endpoints: readonly EndpointChoice[]; readonly chosen: number; readonly local: boolean; readonly draws?: readonly RuleDraw[] }
+  | {
+      readonly by: 'endpoint';
+      readonly endpoints: readonly EndpointChoice[];
+      readonly chosen: number;
+      readonly local: boolean;
+      readonly draws?: readonly RuleDraw[];
+    }
   | { readonly by: 'externalTrafficPolicy'; readonly service: string; readonly policy: TrafficPolicy }
   | { readonly by: 'firewall'; readonly port: number; readonly allowed: boolean }
   | { readonly by: 'load-balancer'; readonly nodes: readonly string[]; readonly chosen: string; readonly nodePort: number }

@@ -34,7 +34,10 @@ const SHORT_ARROW: Line = [seg(' ─▶ ', 'border')];
 export function row(boxes: readonly Line[][], given: readonly Arrow[], columns = Infinity): Line[] {
   const drawn = rowOf(boxes, given);
   if (drawn.every((l) => lineWidth(l) <= columns)) return drawn;
-  return rowOf(boxes, given.map((a) => (a.label || lineWidth(a.art) !== 6 ? a : { art: SHORT_ARROW })));
+  return rowOf(
+    boxes,
+    given.map((a) => (a.label || lineWidth(a.art) !== 6 ? a : { art: SHORT_ARROW })),
+  );
 }
 
 function rowOf(boxes: readonly Line[][], arrows: readonly Arrow[]): Line[] {

@@ -10,7 +10,6 @@ import type { PortNumbers } from './ports.js';
 
 export const WIDE_COLUMNS = 100;
 
-
 export function drawDiagram(diagram: Diagram, columns: number): Line[] {
   if (columns >= WIDE_COLUMNS) {
     const wide = draw(diagram, true, columns);

@@ -18,6 +18,16 @@ export function threePorts(wide: boolean, ports: PortNumbers, columns: number): 
   return [
     ...(wide ? row(boxes, arrows, columns) : column(boxes, arrows)),
     blank,
-    ...caption([seg('nodePort', 'nodePort'), seg(' opens on every node · '), seg('port', 'port'), seg(' belongs to the Service · '), seg('targetPort', 'targetPort'), seg(' is where the pod listens')], columns),
+    ...caption(
+      [
+        seg('nodePort', 'nodePort'),
+        seg(' opens on every node · '),
+        seg('port', 'port'),
+        seg(' belongs to the Service · '),
+        seg('targetPort', 'targetPort'),
+        seg(' is where the pod listens'),
+      ],
+      columns,
+    ),
   ];
 }

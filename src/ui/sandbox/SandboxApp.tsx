@@ -63,7 +63,8 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
   // Back from the background (fg after a suspend): the exit path cleared the screen; a new block
   // makes Ink print it and draw the prompt again.
   useEffect(() => {
-    const resumed = () => setBlocks((list) => [...list, { id: nextId.current++, text: 'Back from the background: the cluster is as you left it.', tone: 'dim' }]);
+    const resumed = () =>
+      setBlocks((list) => [...list, { id: nextId.current++, text: 'Back from the background: the cluster is as you left it.', tone: 'dim' }]);
     process.on('SIGCONT', resumed);
     return () => {
       process.off('SIGCONT', resumed);
@@ -78,7 +79,15 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
     const result = runLine(shell.current, line, io, elapsed);
     shell.current = result.state;
     if (result.clear) write('\u001B[2J\u001B[3J\u001B[H');
-    else add({ prompt: line, mark, text: result.output.map((c) => c.text).join('').replace(/\n$/, '') });
+    else
+      add({
+        prompt: line,
+        mark,
+        text: result.output
+          .map((c) => c.text)
+          .join('')
+          .replace(/\n$/, ''),
+      });
     if (result.exit) exit();
   };
 
@@ -137,7 +146,9 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
           <Box key={block.id} flexDirection="column">
             {block.prompt !== undefined && (
               <Text>
-                <Text color={promptColor} bold>{block.mark ?? '$ '}</Text>
+                <Text color={promptColor} bold>
+                  {block.mark ?? '$ '}
+                </Text>
                 {hardWrap(visibleControls(block.prompt), columns, 2).join('\n')}
               </Text>
             )}
@@ -146,7 +157,9 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
         )}
       </Static>
       <Text>
-        <Text color={promptColor} bold>{promptOf(shell.current)}</Text>
+        <Text color={promptColor} bold>
+          {promptOf(shell.current)}
+        </Text>
         {before}
         <Text inverse>{at}</Text>
         {after}

@@ -23,7 +23,13 @@ export const SANDBOX_BINDINGS: readonly Binding<SandboxAction, 'sandbox'>[] = [
   { contexts: ['sandbox'], keys: ['enter'], label: 'enter', does: 'run the command', action: () => ({ type: 'submit' }) },
   { contexts: ['sandbox'], keys: ['tab'], label: 'tab', does: 'complete a command, a name or a file', action: () => ({ type: 'complete' }) },
   { contexts: ['sandbox'], keys: ['ctrl-c'], label: 'ctrl-c', does: 'drop the line and stop a port-forward', action: () => ({ type: 'interrupt' }) },
-  { contexts: ['sandbox'], keys: ['ctrl-d'], label: 'ctrl-d', does: 'leave, on an empty line (else erase under the cursor)', action: () => ({ type: 'end-of-input' }) },
+  {
+    contexts: ['sandbox'],
+    keys: ['ctrl-d'],
+    label: 'ctrl-d',
+    does: 'leave, on an empty line (else erase under the cursor)',
+    action: () => ({ type: 'end-of-input' }),
+  },
   { contexts: ['sandbox'], keys: ['ctrl-l'], label: 'ctrl-l', does: 'clear the screen', action: () => ({ type: 'clear-screen' }) },
   { contexts: ['sandbox'], keys: ['up'], label: '↑', does: 'earlier commands', action: edit({ type: 'history', delta: -1 }) },
   { contexts: ['sandbox'], keys: ['down'], label: '↓', does: 'later commands', action: edit({ type: 'history', delta: 1 }) },
@@ -37,9 +43,21 @@ export const SANDBOX_BINDINGS: readonly Binding<SandboxAction, 'sandbox'>[] = [
 ];
 
 interface InkKey {
-  upArrow: boolean; downArrow: boolean; leftArrow: boolean; rightArrow: boolean;
-  pageDown: boolean; pageUp: boolean; home?: boolean; end?: boolean;
-  return: boolean; escape: boolean; ctrl: boolean; meta?: boolean; tab: boolean; backspace?: boolean; delete?: boolean;
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  pageDown: boolean;
+  pageUp: boolean;
+  home?: boolean;
+  end?: boolean;
+  return: boolean;
+  escape: boolean;
+  ctrl: boolean;
+  meta?: boolean;
+  tab: boolean;
+  backspace?: boolean;
+  delete?: boolean;
 }
 
 /** The sandbox's actions for one read from the terminal, in order; typed characters in a row are one insert. */

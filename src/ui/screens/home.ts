@@ -38,12 +38,13 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
     const steps = `${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length}`;
     // The most that fits beside the title: minutes always, then the steps, then the quiz.
     const room = columns - 4 - title.length;
-    const fits = [
-      `  ${minutesLabel(lesson)} · ${steps} steps${quiz}`,
-      `  ${minutesLabel(lesson)} · ${steps}${quiz}`,
-      `  ${minutesLabel(lesson)} · ${steps}`,
-      `  ${minutesLabel(lesson)}`,
-    ].find((text) => text.length <= room) ?? `  ${minutesLabel(lesson, true)}`;
+    const fits =
+      [
+        `  ${minutesLabel(lesson)} · ${steps} steps${quiz}`,
+        `  ${minutesLabel(lesson)} · ${steps}${quiz}`,
+        `  ${minutesLabel(lesson)} · ${steps}`,
+        `  ${minutesLabel(lesson)}`,
+      ].find((text) => text.length <= room) ?? `  ${minutesLabel(lesson, true)}`;
     const count = seg(fits, 'dim');
     return [seg(here ? '› ' : '  ', 'focus'), mark, seg(title, here ? 'heading' : 'plain'), count];
   });

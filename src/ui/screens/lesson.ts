@@ -37,11 +37,8 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   const where = seg(`step ${state.screen.step + 1}/${total}`, 'dim');
   // In a narrow window the dots go first, then the step count; a save problem stays in view.
   const mark = state.unsaved ? [...unsavedMark(state), seg(' · ', 'dim')] : [];
-  const header = [
-    [...mark, where, seg(dots, 'focus')],
-    [...mark, where],
-    unsavedMark(state),
-  ].map((right) => spread(left, right, columns)).find((l) => l !== left) ?? left;
+  const header =
+    [[...mark, where, seg(dots, 'focus')], [...mark, where], unsavedMark(state)].map((right) => spread(left, right, columns)).find((l) => l !== left) ?? left;
   const title = line(step.title, 'heading');
   const notice = state.notice ? wrap(state.notice, columns, 'good').slice(0, 2) : [];
   // Prose keeps a readable measure in a wide window; the output pane, header and footer use it all.
@@ -74,12 +71,12 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
         ...(following ? { focus: { from: traceStart, to: traceStart + traced.lines.length - 1 } } : {}),
       }
     : quiz
-    ? {
-        lines: [...rendered.lines, blank, ...quiz.lines],
-        ...(quiz.focus === undefined ? {} : { focus: { from: rendered.lines.length + 1 + quiz.focus.from, to: rendered.lines.length + 1 + quiz.focus.to } }),
-        ...(quiz.cursor === undefined ? {} : { cursor: rendered.lines.length + 1 + quiz.cursor }),
-      }
-    : rendered;
+      ? {
+          lines: [...rendered.lines, blank, ...quiz.lines],
+          ...(quiz.focus === undefined ? {} : { focus: { from: rendered.lines.length + 1 + quiz.focus.from, to: rendered.lines.length + 1 + quiz.focus.to } }),
+          ...(quiz.cursor === undefined ? {} : { cursor: rendered.lines.length + 1 + quiz.cursor }),
+        }
+      : rendered;
   const room = Math.max(1, rows - 1 - 3 - notice.length - 1);
   // A practice step shares the window: instructions above, its terminal below, the goal (and the
   // hint the learner asked for) pinned between them, where the learner looks while typing.
@@ -122,7 +119,14 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   const back = Math.min(state.scroll[outputKey(lesson, state.screen.step)] ?? 0, outputMax);
   const shownOutput = terminal.slice(terminal.length - terminalRows - back, terminal.length - back);
   const goalBlock = pinned.length ? [[] as Line, ...pinned] : [];
-  const outputRule = outputMax === 0 ? rule(columns, display.plain) : ruleWith(back > 0 ? `${back} newer line${back === 1 ? '' : 's'} below · pgdn` : `${outputMax} earlier line${outputMax === 1 ? '' : 's'} · pgup`, columns, display.plain);
+  const outputRule =
+    outputMax === 0
+      ? rule(columns, display.plain)
+      : ruleWith(
+          back > 0 ? `${back} newer line${back === 1 ? '' : 's'} below · pgdn` : `${outputMax} earlier line${outputMax === 1 ? '' : 's'} · pgup`,
+          columns,
+          display.plain,
+        );
   const below = terminalRows ? [...goalBlock, outputRule, ...shownOutput] : [];
   return {
     lines: [header, title, rule(columns, display.plain), ...visible, ...fill(height - visible.length), ...below, ...notice, footer],

@@ -18,6 +18,10 @@ export function ownKubectlLines(state: NavState, columns: number): Line[] {
     line(`Your own kubectl (ctrl-o stops): paste in another terminal`, 'focus'),
     ...paste(`export KUBECONFIG=${own.kubeconfig}`),
     ...paste('kubectl get nodes -o wide'),
-    ...own.log.slice(-SHOWN).flatMap((text) => outputWrap(`api: ${text}`, columns).slice(0, 1).map((piece) => line(piece, 'dim'))),
+    ...own.log.slice(-SHOWN).flatMap((text) =>
+      outputWrap(`api: ${text}`, columns)
+        .slice(0, 1)
+        .map((piece) => line(piece, 'dim')),
+    ),
   ];
 }

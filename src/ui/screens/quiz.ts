@@ -34,12 +34,7 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     : lineWidth([seg(`${counted} · ${again}`)]) <= columns
       ? [[seg(counted, 'dim'), seg(' · ', 'dim'), seg(again, 'focus')]]
       : [line(counted, 'dim'), line(again, 'focus')];
-  const out: Line[] = [
-    ...heading,
-    blank,
-    ...prose(q.prompt, columns, plain),
-    blank,
-  ];
+  const out: Line[] = [...heading, blank, ...prose(q.prompt, columns, plain), blank];
   const answered = turn.grade !== null;
   let cursor: number | undefined;
   const row = (i: number, text: Line): Line => {
@@ -71,7 +66,9 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     case 'order':
       (sheet?.arrangement ?? turn.presented.display).forEach((item, i) => {
         const held = sheet?.holding && sheet.cursor === i;
-        out.push(row(i, [seg(`${i + 1}. `, 'dim'), seg(q.items[item]!.text, held ? 'focus' : 'plain'), seg(held ? '  (moving: ↑/↓, space to drop)' : '', 'dim')]));
+        out.push(
+          row(i, [seg(`${i + 1}. `, 'dim'), seg(q.items[item]!.text, held ? 'focus' : 'plain'), seg(held ? '  (moving: ↑/↓, space to drop)' : '', 'dim')]),
+        );
       });
       break;
     case 'match': {
@@ -84,7 +81,9 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
         const right = chosen === null || chosen === undefined ? '—' : q.pairs[chosen]!.right;
         if (beside >= 24) {
           const pieces = wrap(right, beside);
-          pieces.forEach((piece, n) => out.push(n === 0 ? row(i, [seg(pair.left.padEnd(width), 'heading'), seg('  →  ', 'dim'), ...piece]) : [seg(' '.repeat(2 + width + 5)), ...piece]));
+          pieces.forEach((piece, n) =>
+            out.push(n === 0 ? row(i, [seg(pair.left.padEnd(width), 'heading'), seg('  →  ', 'dim'), ...piece]) : [seg(' '.repeat(2 + width + 5)), ...piece]),
+          );
         } else {
           out.push(...wrap(pair.left, columns - 2, 'heading').map((l, n) => (n === 0 ? row(i, l) : [seg('  '), ...l])));
           out.push(...wrap(`→ ${right}`, columns - 4, 'plain', 2).map((l) => [seg('    '), ...l]));
@@ -147,18 +146,20 @@ function whatNext(state: NavState, s: ReturnType<typeof summary>): string[] {
 function summaryLines(state: NavState, columns: number): Line[] {
   const found = currentQuiz(state)!;
   const s = summary(found.quiz, { conceptLessons: conceptLessons(state.course) });
-  const out: Line[] = [
-    ...wrap(scoreSentence(s), columns, 'heading'),
-    blank,
-    line('By concept', 'heading'),
-  ];
+  const out: Line[] = [...wrap(scoreSentence(s), columns, 'heading'), blank, line('By concept', 'heading')];
   for (const c of s.concepts) {
     const mark = c.mastery >= 0.75 ? seg('✓ ', 'good') : seg('✗ ', 'bad');
-    out.push([mark, seg(`${CONCEPT_LABELS[c.concept]}: `), seg(`${Math.round(c.mastery * 100)}%`, 'heading'), seg(` (${c.firstTry} of ${c.questions} first try)`, 'dim')]);
+    out.push([
+      mark,
+      seg(`${CONCEPT_LABELS[c.concept]}: `),
+      seg(`${Math.round(c.mastery * 100)}%`, 'heading'),
+      seg(` (${c.firstTry} of ${c.questions} first try)`, 'dim'),
+    ]);
   }
   if (s.revisit.length > 0) {
     out.push(blank, line('Worth another look', 'heading'));
-    for (const r of s.revisit) out.push(...wrap(`- ${CONCEPT_LABELS[r.concept]}${r.lessons.length ? ` (lessons: ${r.lessons.join(', ')})` : ''}`, columns, 'plain', 2));
+    for (const r of s.revisit)
+      out.push(...wrap(`- ${CONCEPT_LABELS[r.concept]}${r.lessons.length ? ` (lessons: ${r.lessons.join(', ')})` : ''}`, columns, 'plain', 2));
   }
   out.push(blank, line('What next', 'heading'));
   for (const step of whatNext(state, s)) out.push(...wrap(`- ${step}`, columns, 'plain', 2));

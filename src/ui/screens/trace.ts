@@ -33,10 +33,13 @@ const SHORT: Record<Place, string> = {
 
 /** Port field names keep their colour wherever they appear, so the learner sees which one acted. */
 function highlighted(text: string, columns: number, indent = 0): Line[] {
-  const words = text.split(/\s+/).filter(Boolean).map((word, i) => {
-    const field = /^(nodePort|port|targetPort|containerPort)\b/.exec(word)?.[1] as Style | undefined;
-    return { text: word, style: field ?? ('plain' as Style), spaced: i > 0 };
-  });
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word, i) => {
+      const field = /^(nodePort|port|targetPort|containerPort)\b/.exec(word)?.[1] as Style | undefined;
+      return { text: word, style: field ?? ('plain' as Style), spaced: i > 0 };
+    });
   return wrapWords(words, columns - indent, indent);
 }
 
@@ -95,14 +98,27 @@ function strip(t: Trace, at: number, columns: number): Line[] {
     words.push({ text: i === at ? `[${label}]` : label, style: i === at ? 'focus' : i < at ? 'plain' : 'dim', spaced: i > 0 });
   });
   const end = t.outcome.kind === 'answered' ? '✓\u00a0answer' : t.outcome.kind === 'refused' ? '✗\u00a0refused' : '✗\u00a0time-out';
-  words.push({ text: '─▶', style: 'border', spaced: true }, { text: at === t.hops.length ? `[${end}]` : end, style: at === t.hops.length ? 'focus' : 'dim', spaced: true });
+  words.push(
+    { text: '─▶', style: 'border', spaced: true },
+    { text: at === t.hops.length ? `[${end}]` : end, style: at === t.hops.length ? 'focus' : 'dim', spaced: true },
+  );
   return wrapWords(words, columns);
 }
 
 function hopLines(hop: Hop, index: number, t: Trace, columns: number, compact: boolean): Line[] {
   const out: Line[] = [];
   const label = `Hop ${index + 1} of ${t.hops.length}: `;
-  const title = wrapWords([{ text: label.trimEnd(), style: 'dim', spaced: false }, ...hop.where.split(/\s+/).filter(Boolean).map((w) => ({ text: w, style: 'heading' as Style, spaced: true }))], columns, 2);
+  const title = wrapWords(
+    [
+      { text: label.trimEnd(), style: 'dim', spaced: false },
+      ...hop.where
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => ({ text: w, style: 'heading' as Style, spaced: true })),
+    ],
+    columns,
+    2,
+  );
   out.push(...(title as Segment[][]));
   const packetLine = (name: string, text: string, nat = '') => {
     const rows = hardWrap(text, columns - 6).map((piece, n): Line => [seg(n === 0 ? `  ${name.padEnd(4)}` : '      ', 'dim'), seg(piece, 'code')]);
@@ -117,7 +133,8 @@ function hopLines(hop: Hop, index: number, t: Trace, columns: number, compact: b
   };
   out.push(...packetLine('in', formatPacket(hop.in)));
   if (hop.out && (hop.nat || formatPacket(hop.out) !== formatPacket(hop.in))) out.push(...packetLine('out', formatPacket(hop.out), hop.nat));
-  for (const decision of hop.decided) out.push(...highlighted(describeDecision(decision), columns, 4).map((l, n) => (n === 0 ? [seg('  · ', 'dim'), ...l] : l)));
+  for (const decision of hop.decided)
+    out.push(...highlighted(describeDecision(decision), columns, 4).map((l, n) => (n === 0 ? [seg('  · ', 'dim'), ...l] : l)));
   if (!compact) {
     for (const rule of hop.rules) {
       out.push(...hardWrap(`${rule.table} ${rule.text}`, columns - 2).map((piece) => [seg('  '), seg(piece, 'code')]));
@@ -130,10 +147,22 @@ function hopLines(hop: Hop, index: number, t: Trace, columns: number, compact: b
 function outcomeLines(t: Trace, columns: number): Line[] {
   const ok = t.outcome.kind === 'answered';
   const out: Line[] = [[seg(ok ? '✓ ' : '✗ ', ok ? 'good' : 'bad'), ...(highlighted(describeOutcome(t.outcome, t.hops), columns - 2)[0] ?? [])]];
-  out.push(...highlighted(describeOutcome(t.outcome, t.hops), columns - 2).slice(1).map((l) => [seg('  '), ...l]));
+  out.push(
+    ...highlighted(describeOutcome(t.outcome, t.hops), columns - 2)
+      .slice(1)
+      .map((l) => [seg('  '), ...l]),
+  );
   if (t.reply.length > 0) {
     out.push(blank, line('The way back', 'heading'));
-    for (const hop of t.reply) out.push(...wrap(`${hop.where}: ${formatPacket(hop.in)}${hop.out ? ` → ${formatPacket(hop.out)}` : ''}${hop.nat ? ` (${hop.nat})` : ''}`, columns - 2, 'plain', 2).map((l) => [seg('  '), ...l]));
+    for (const hop of t.reply)
+      out.push(
+        ...wrap(
+          `${hop.where}: ${formatPacket(hop.in)}${hop.out ? ` → ${formatPacket(hop.out)}` : ''}${hop.nat ? ` (${hop.nat})` : ''}`,
+          columns - 2,
+          'plain',
+          2,
+        ).map((l) => [seg('  '), ...l]),
+      );
   }
   return out;
 }

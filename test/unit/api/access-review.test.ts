@@ -12,9 +12,12 @@ import { accessReview, ACCESS_REVIEW_PATH } from '../../../src/core/api/access-r
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 
 describe('SelfSubjectAccessReview in the lab', () => {
-  const post = (body: string, method = 'POST') => accessReview({ method, path: ACCESS_REVIEW_PATH, query: new Map(), accept: 'application/json', contentType: 'application/json', body });
+  const post = (body: string, method = 'POST') =>
+    accessReview({ method, path: ACCESS_REVIEW_PATH, query: new Map(), accept: 'application/json', contentType: 'application/json', body });
   it('answers allowed, echoing a JSON spec; a GET is not allowed', () => {
-    const answer = post('{"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview","spec":{"resourceAttributes":{"verb":"create","resource":"pods"}}}');
+    const answer = post(
+      '{"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview","spec":{"resourceAttributes":{"verb":"create","resource":"pods"}}}',
+    );
     assert.equal(answer.status, 201);
     const body = JSON.parse(answer.body) as { spec: unknown; status: { allowed: boolean } };
     assert.deepEqual(body.spec, { resourceAttributes: { verb: 'create', resource: 'pods' } });
@@ -32,7 +35,11 @@ describe('kubectl auth can-i against the lab', { skip: KUBECTL ? false : 'no kub
   after(async () => {
     await server?.stop();
   });
-  for (const args of [['create', 'pods'], ['create', 'namespaces'], ['delete', 'services', '-n', 'nodeport-lab-4']]) {
+  for (const args of [
+    ['create', 'pods'],
+    ['create', 'namespaces'],
+    ['delete', 'services', '-n', 'nodeport-lab-4'],
+  ]) {
     it(`auth can-i ${args.join(' ')}: yes`, async () => {
       const real = await realKubectl(['auth', 'can-i', ...args], server.kubeconfig);
       assert.equal(real.stdout, 'yes\n', real.stderr);

@@ -20,7 +20,11 @@ const manifest = (replicas: number): string =>
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'web', labels: { app: 'web' } },
-    spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'kubenginx', image: 'stacksimplify/kubenginx:1.0.0' }] } } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'kubenginx', image: 'stacksimplify/kubenginx:1.0.0' }] } },
+    },
   });
 
 function withDeployment(replicas = 2): Cluster {
@@ -55,12 +59,23 @@ describe('apps/v1 writes in the lab API', () => {
   });
 
   it("kubectl apply's patch of a deployment in another namespace changes that one, not default's", () => {
-    let cluster = handle(createCluster({ seed: 5 }), request('POST', '/api/v1/namespaces', '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team"}}')).cluster;
+    let cluster = handle(
+      createCluster({ seed: 5 }),
+      request('POST', '/api/v1/namespaces', '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team"}}'),
+    ).cluster;
     const TEAM = '/apis/apps/v1/namespaces/team/deployments';
     cluster = handle(cluster, request('POST', TEAM, manifest(1))).cluster;
     assert.equal(findDeployment(cluster, 'web', 'team')?.spec.replicas, 1);
     const lastApplied = manifest(3);
-    const patched = handle(cluster, request('PATCH', `${TEAM}/web`, JSON.stringify({ metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied } }, spec: { replicas: 3 } }), 'application/strategic-merge-patch+json'));
+    const patched = handle(
+      cluster,
+      request(
+        'PATCH',
+        `${TEAM}/web`,
+        JSON.stringify({ metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied } }, spec: { replicas: 3 } }),
+        'application/strategic-merge-patch+json',
+      ),
+    );
     assert.equal(patched.response.status, 200, patched.response.body);
     assert.equal(findDeployment(patched.cluster, 'web', 'team')?.spec.replicas, 3);
     assert.equal(findDeployment(patched.cluster, 'web', 'default'), undefined);
@@ -70,7 +85,10 @@ describe('apps/v1 writes in the lab API', () => {
     let cluster = withDeployment();
     const scale = `${DEPLOYMENTS}/web/scale`;
     const got = handle(cluster, request('GET', scale));
-    assert.deepEqual([body(got).kind, body(got).apiVersion, body(got).spec, (body(got).status as { selector: string }).selector], ['Scale', 'autoscaling/v1', { replicas: 2 }, 'app=web']);
+    assert.deepEqual(
+      [body(got).kind, body(got).apiVersion, body(got).spec, (body(got).status as { selector: string }).selector],
+      ['Scale', 'autoscaling/v1', { replicas: 2 }, 'app=web'],
+    );
     const patched = handle(cluster, request('PATCH', scale, '{"spec":{"replicas":3}}', 'application/merge-patch+json'));
     assert.equal(patched.response.status, 200);
     cluster = patched.cluster;
@@ -105,7 +123,10 @@ describe('apps/v1 writes in the lab API', () => {
     const watch = request('GET', `${DEPLOYMENTS}?watch=true`, '', 'application/json', 'application/json;as=Table;v=v1;g=meta.k8s.io');
     const before = watchEntries(cluster, watch);
     assert.ok(before.ok);
-    assert.deepEqual(before.entries.map((e) => e.name), ['default/web']);
+    assert.deepEqual(
+      before.entries.map((e) => e.name),
+      ['default/web'],
+    );
     const scaled = handle(cluster, request('PATCH', `${DEPLOYMENTS}/web/scale`, '{"spec":{"replicas":4}}', 'application/merge-patch+json'));
     const after = watchEntries(scaled.cluster, watch);
     assert.ok(after.ok);

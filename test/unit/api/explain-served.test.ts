@@ -20,7 +20,13 @@ describe('kubectl explain against the lab, as in the sandbox', { skip: KUBECTL ?
     await server?.stop();
   });
 
-  for (const field of ['deployment.spec.replicas', 'deployment.spec.template.spec.containers.ports', 'replicaset.spec.selector', 'service.spec.ports.nodePort', 'pod.spec.containers.image']) {
+  for (const field of [
+    'deployment.spec.replicas',
+    'deployment.spec.template.spec.containers.ports',
+    'replicaset.spec.selector',
+    'service.spec.ports.nodePort',
+    'pod.spec.containers.image',
+  ]) {
     it(`explain ${field}`, async () => {
       const real = await realKubectl(['explain', field], server.kubeconfig);
       const sim = new Session(2).run(`explain ${field}`);

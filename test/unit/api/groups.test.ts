@@ -14,7 +14,14 @@ const io = { readFile: () => ({ error: 'not-found' }) } as unknown as KubectlIO;
 
 function get(cluster: Cluster, url: string, accept = 'application/json'): { status: number; body: Record<string, unknown> } {
   const parsed = new URL(url, 'http://127.0.0.1');
-  const { response } = handle(cluster, { method: 'GET', path: parsed.pathname, query: new Map(parsed.searchParams), accept, contentType: '', body: '' } satisfies ApiRequest);
+  const { response } = handle(cluster, {
+    method: 'GET',
+    path: parsed.pathname,
+    query: new Map(parsed.searchParams),
+    accept,
+    contentType: '',
+    body: '',
+  } satisfies ApiRequest);
   return { status: response.status, body: JSON.parse(response.body) as Record<string, unknown> };
 }
 
@@ -27,9 +34,15 @@ function withDeployment(): Cluster {
 describe('API groups beyond core/v1', () => {
   it('/apis names apps/v1 and discovery.k8s.io/v1; each lists its resources', () => {
     const groups = get(createCluster({ seed: 1 }), '/apis').body.groups as { name: string; preferredVersion: { groupVersion: string } }[];
-    assert.deepEqual(groups.map((g) => g.preferredVersion.groupVersion), ['apps/v1', 'discovery.k8s.io/v1']);
+    assert.deepEqual(
+      groups.map((g) => g.preferredVersion.groupVersion),
+      ['apps/v1', 'discovery.k8s.io/v1'],
+    );
     const apps = get(createCluster({ seed: 1 }), '/apis/apps/v1').body.resources as { name: string; shortNames?: string[]; kind: string }[];
-    assert.deepEqual(apps.map((r) => r.name), ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'replicasets/status']);
+    assert.deepEqual(
+      apps.map((r) => r.name),
+      ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'replicasets/status'],
+    );
     assert.deepEqual(apps[0]?.shortNames, ['deploy']);
     assert.equal(apps[1]?.kind, 'Scale');
     assert.equal(get(createCluster({ seed: 1 }), '/apis/apps').body.kind, 'APIGroup');

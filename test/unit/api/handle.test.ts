@@ -18,10 +18,19 @@ function request(method: string, url: string, body = '', extra: Partial<ApiReque
 
 function call(cluster: Cluster, req: ApiRequest): { cluster: Cluster; status: number; body: Record<string, unknown> } {
   const { cluster: next, response } = handle(cluster, req);
-  return { cluster: next, status: response.status, body: response.contentType === 'application/json' ? (JSON.parse(response.body) as Record<string, unknown>) : { text: response.body } };
+  return {
+    cluster: next,
+    status: response.status,
+    body: response.contentType === 'application/json' ? (JSON.parse(response.body) as Record<string, unknown>) : { text: response.body },
+  };
 }
 
-const POD = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { run: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
+const POD = JSON.stringify({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'web', labels: { run: 'web' } },
+  spec: { containers: [{ name: 'web', image: 'nginx' }] },
+});
 
 describe('the lab API', () => {
   const fresh = () => createCluster({ seed: 3 });
@@ -41,7 +50,10 @@ describe('the lab API', () => {
     const table = call(cluster, request('GET', '/api/v1/namespaces/default/pods', '', { accept: TABLE })).body;
     assert.equal(table.kind, 'Table');
     const columns = table.columnDefinitions as { name: string; priority: number }[];
-    assert.deepEqual(columns.filter((c) => c.priority === 0).map((c) => c.name), ['Name', 'Ready', 'Status', 'Restarts', 'Age']);
+    assert.deepEqual(
+      columns.filter((c) => c.priority === 0).map((c) => c.name),
+      ['Name', 'Ready', 'Status', 'Restarts', 'Age'],
+    );
     assert.equal(columns.find((c) => c.name === 'Ip')?.priority, 1);
     const rows = table.rows as { cells: string[] }[];
     assert.equal(rows[0]?.cells[0], 'web');
@@ -67,14 +79,25 @@ describe('the lab API', () => {
   });
 
   it('an invalid Service is a 422 Status whose causes carry the field, as errors.NewInvalid builds it', () => {
-    const svc = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'low' }, spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 29999 }] } });
+    const svc = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'low' },
+      spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 29999 }] },
+    });
     const { status, body } = call(fresh(), request('POST', '/api/v1/namespaces/default/services', svc));
     assert.equal(status, 422);
     assert.equal(body.reason, 'Invalid');
-    assert.equal(body.message, 'Service "low" is invalid: spec.ports[0].nodePort: Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767');
+    assert.equal(
+      body.message,
+      'Service "low" is invalid: spec.ports[0].nodePort: Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    );
     const details = body.details as { kind: string; causes: { field: string; reason: string }[] };
     assert.equal(details.kind, 'Service');
-    assert.deepEqual(details.causes.map((c) => [c.field, c.reason]), [['spec.ports[0].nodePort', 'FieldValueInvalid']]);
+    assert.deepEqual(
+      details.causes.map((c) => [c.field, c.reason]),
+      [['spec.ports[0].nodePort', 'FieldValueInvalid']],
+    );
   });
 
   it('malformed JSON, an unknown path, an unknown verb: a Status each, the cluster unchanged', () => {
@@ -98,7 +121,8 @@ describe('the lab API', () => {
   });
 
   it('a __proto__ key in a body is data, not a prototype', () => {
-    const body = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"__proto__":{"polluted":"yes"}}},"spec":{"containers":[{"name":"c","image":"nginx"}]}}';
+    const body =
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"__proto__":{"polluted":"yes"}}},"spec":{"containers":[{"name":"c","image":"nginx"}]}}';
     call(fresh(), request('POST', '/api/v1/namespaces/default/pods', body));
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
@@ -137,7 +161,10 @@ describe('protobuf bodies (kubectl create service)', () => {
   });
 
   it('through the handler: a protobuf create answers as a JSON create does', () => {
-    const { status, body } = call(createCluster({ seed: 1 }), request('POST', '/api/v1/namespaces/default/services', '', { contentType: 'application/vnd.kubernetes.protobuf', raw: CAPTURED }));
+    const { status, body } = call(
+      createCluster({ seed: 1 }),
+      request('POST', '/api/v1/namespaces/default/services', '', { contentType: 'application/vnd.kubernetes.protobuf', raw: CAPTURED }),
+    );
     assert.equal(status, 422);
     assert.match(String(body.message), /^Service "too-low" is invalid: spec\.ports\[0\]\.nodePort: Invalid value: 29999/);
   });

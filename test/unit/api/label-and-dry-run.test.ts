@@ -20,13 +20,18 @@ function request(method: string, url: string, body = '', contentType = 'applicat
   return { method, path: parsed.pathname, query: new Map(parsed.searchParams), accept: 'application/json', contentType, body };
 }
 
-const POD = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { run: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
+const POD = JSON.stringify({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'web', labels: { run: 'web' } },
+  spec: { containers: [{ name: 'web', image: 'nginx' }] },
+});
 const PATH = '/api/v1/namespaces/default/pods/web';
 
 describe('the lab API: labels and dry runs', () => {
   const withPod = (): Cluster => handle(createCluster({ seed: 3 }), request('POST', '/api/v1/namespaces/default/pods', POD)).cluster;
 
-  it('a merge patch of labels sets and removes them; invalid keys are the API\'s Invalid', () => {
+  it("a merge patch of labels sets and removes them; invalid keys are the API's Invalid", () => {
     let cluster = withPod();
     cluster = handle(cluster, request('PATCH', PATH, '{"metadata":{"labels":{"app":"x"}}}', 'application/merge-patch+json')).cluster;
     assert.deepEqual(findPod(cluster, 'web')?.metadata.labels, { run: 'web', app: 'x' });
@@ -59,7 +64,16 @@ describe('kubectl label and delete --dry-run=server against the lab, as in the s
     await server?.stop();
   });
 
-  const steps = ['label pod lw app=x', 'label pod lw app=y', 'label pod lw app=y --overwrite', 'label pod lw zzz-', 'label pod lw app-', 'label pod lw tier=web --dry-run=server', 'delete pod lw --dry-run=server', 'get pod lw -o name'];
+  const steps = [
+    'label pod lw app=x',
+    'label pod lw app=y',
+    'label pod lw app=y --overwrite',
+    'label pod lw zzz-',
+    'label pod lw app-',
+    'label pod lw tier=web --dry-run=server',
+    'delete pod lw --dry-run=server',
+    'get pod lw -o name',
+  ];
   it(steps.join(', then '), async () => {
     const sandbox = new Session(5);
     sandbox.run('run lw --image=nginx');

@@ -37,8 +37,19 @@ function invoke(cluster: Cluster, command: string, requests: readonly ApiRequest
 }
 
 const DISCOVERY = [request('GET', '/api?timeout=32s'), request('GET', '/apis?timeout=32s'), request('GET', '/api/v1?timeout=32s')];
-const RUN_BODY = JSON.stringify({ kind: 'Pod', apiVersion: 'v1', metadata: { name: 'my-first-pod', creationTimestamp: null, labels: { run: 'my-first-pod' } }, spec: { containers: [{ name: 'my-first-pod', image: 'stacksimplify/kubenginx:1.0.0', resources: {} }], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' }, status: {} });
-const EXPOSE_BODY = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { labels: { run: 'my-first-pod' }, name: 'my-first-service' }, spec: { ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], selector: { run: 'my-first-pod' }, type: 'NodePort' } });
+const RUN_BODY = JSON.stringify({
+  kind: 'Pod',
+  apiVersion: 'v1',
+  metadata: { name: 'my-first-pod', creationTimestamp: null, labels: { run: 'my-first-pod' } },
+  spec: { containers: [{ name: 'my-first-pod', image: 'stacksimplify/kubenginx:1.0.0', resources: {} }], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' },
+  status: {},
+});
+const EXPOSE_BODY = JSON.stringify({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { labels: { run: 'my-first-pod' }, name: 'my-first-service' },
+  spec: { ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], selector: { run: 'my-first-pod' }, type: 'NodePort' },
+});
 
 function attempt(exchanges: readonly Exchange[]): Attempt {
   const command = outsideCommand(exchanges);
@@ -64,7 +75,10 @@ describe('a command rebuilt from what the learner’s own kubectl asked', () => 
 
   it('kubectl expose: the exposed pod is the one it read first, the service what it posted', () => {
     const ran = invoke(fresh(), 'kubectl run', [request('POST', '/api/v1/namespaces/default/pods', RUN_BODY)]);
-    const { exchanges, cluster } = invoke(ran.cluster, 'kubectl expose', [request('GET', '/api/v1/namespaces/default/pods/my-first-pod'), request('POST', '/api/v1/namespaces/default/services?fieldManager=kubectl-expose', EXPOSE_BODY)]);
+    const { exchanges, cluster } = invoke(ran.cluster, 'kubectl expose', [
+      request('GET', '/api/v1/namespaces/default/pods/my-first-pod'),
+      request('POST', '/api/v1/namespaces/default/services?fieldManager=kubectl-expose', EXPOSE_BODY),
+    ]);
     const command = outsideCommand(exchanges);
     assert.equal(command?.line, 'kubectl expose pods my-first-pod --name=my-first-service --type=NodePort --port=80');
     const goal: Condition[] = [
@@ -77,7 +91,10 @@ describe('a command rebuilt from what the learner’s own kubectl asked', () => 
 
   it('kubectl create service nodeport refused for 29999: the API’s field and value meet a refusal goal', () => {
     const { exchanges } = invoke(fresh(), 'kubectl create service nodeport', [
-      request('POST', '/api/v1/namespaces/default/services?fieldManager=kubectl-create&fieldValidation=Strict', '', { contentType: 'application/vnd.kubernetes.protobuf', raw: TOO_LOW }),
+      request('POST', '/api/v1/namespaces/default/services?fieldManager=kubectl-create&fieldValidation=Strict', '', {
+        contentType: 'application/vnd.kubernetes.protobuf',
+        raw: TOO_LOW,
+      }),
     ]);
     const command = outsideCommand(exchanges);
     assert.equal(command?.line, 'kubectl create service nodeport too-low --tcp=80:80 --node-port=29999');
@@ -100,15 +117,24 @@ describe('a command rebuilt from what the learner’s own kubectl asked', () => 
   });
 
   it('kubectl get pods,svc in one invocation is one command over both types; -l and -w come from the query', () => {
-    const both = invoke(fresh(), 'kubectl get', [request('GET', '/api/v1/namespaces/default/pods?limit=500', '', { accept: TABLE }), request('GET', '/api/v1/namespaces/default/services?limit=500', '', { accept: TABLE })]);
+    const both = invoke(fresh(), 'kubectl get', [
+      request('GET', '/api/v1/namespaces/default/pods?limit=500', '', { accept: TABLE }),
+      request('GET', '/api/v1/namespaces/default/services?limit=500', '', { accept: TABLE }),
+    ]);
     assert.equal(outsideCommand(both.exchanges)?.line, 'kubectl get pods,services');
-    const watched = invoke(fresh(), 'kubectl get', [request('GET', '/api/v1/namespaces/default/pods?labelSelector=run%3Dweb&limit=500', '', { accept: TABLE }), request('GET', '/api/v1/namespaces/default/pods?labelSelector=run%3Dweb&resourceVersion=5&watch=true', '', { accept: TABLE })]);
+    const watched = invoke(fresh(), 'kubectl get', [
+      request('GET', '/api/v1/namespaces/default/pods?labelSelector=run%3Dweb&limit=500', '', { accept: TABLE }),
+      request('GET', '/api/v1/namespaces/default/pods?labelSelector=run%3Dweb&resourceVersion=5&watch=true', '', { accept: TABLE }),
+    ]);
     assert.equal(outsideCommand(watched.exchanges)?.line, 'kubectl get pods --selector=run=web --watch');
   });
 
   it('kubectl describe svc NAME: the first object it read; a missing one is the API’s NotFound', () => {
     const ran = invoke(fresh(), 'kubectl run', [request('POST', '/api/v1/namespaces/default/pods', RUN_BODY)]);
-    const exposed = invoke(ran.cluster, 'kubectl expose', [request('GET', '/api/v1/namespaces/default/pods/my-first-pod'), request('POST', '/api/v1/namespaces/default/services', EXPOSE_BODY)]);
+    const exposed = invoke(ran.cluster, 'kubectl expose', [
+      request('GET', '/api/v1/namespaces/default/pods/my-first-pod'),
+      request('POST', '/api/v1/namespaces/default/services', EXPOSE_BODY),
+    ]);
     const { exchanges } = invoke(exposed.cluster, 'kubectl describe', [
       request('GET', '/api/v1/namespaces/default/services/my-first-service'),
       request('GET', '/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dmy-first-service&limit=500'),
@@ -123,7 +149,10 @@ describe('a command rebuilt from what the learner’s own kubectl asked', () => 
   });
 
   it('kubectl apply -f: the file is kubectl’s own; a goal naming one asks nothing of it', () => {
-    const { exchanges } = invoke(fresh(), 'kubectl apply', [request('GET', '/api/v1/namespaces/default/services/web'), request('POST', '/api/v1/namespaces/default/services?fieldManager=kubectl-client-side-apply', EXPOSE_BODY)]);
+    const { exchanges } = invoke(fresh(), 'kubectl apply', [
+      request('GET', '/api/v1/namespaces/default/services/web'),
+      request('POST', '/api/v1/namespaces/default/services?fieldManager=kubectl-client-side-apply', EXPOSE_BODY),
+    ]);
     const command = outsideCommand(exchanges);
     assert.equal(command?.line, 'kubectl apply');
     assert.deepEqual(met([{ ran: 'kubectl apply -f service.yaml' }, { ran: 'kubectl create -f service.yaml' }], fresh(), [attempt(exchanges)]), [true, false]);
@@ -131,9 +160,14 @@ describe('a command rebuilt from what the learner’s own kubectl asked', () => 
 
   it('logs and delete name their pod; every rebuilt line reads back as kubectl reads it', () => {
     const ran = invoke(fresh(), 'kubectl run', [request('POST', '/api/v1/namespaces/default/pods', RUN_BODY)]);
-    const logs = invoke(ran.cluster, 'kubectl logs', [request('GET', '/api/v1/namespaces/default/pods/my-first-pod'), request('GET', '/api/v1/namespaces/default/pods/my-first-pod/log?container=my-first-pod&follow=true&tailLines=5')]);
+    const logs = invoke(ran.cluster, 'kubectl logs', [
+      request('GET', '/api/v1/namespaces/default/pods/my-first-pod'),
+      request('GET', '/api/v1/namespaces/default/pods/my-first-pod/log?container=my-first-pod&follow=true&tailLines=5'),
+    ]);
     assert.equal(outsideCommand(logs.exchanges)?.line, 'kubectl logs my-first-pod --container=my-first-pod --tail=5 --follow');
-    const deleted = invoke(ran.cluster, 'kubectl delete', [request('DELETE', '/api/v1/namespaces/default/pods/my-first-pod', '{"propagationPolicy":"Background"}')]);
+    const deleted = invoke(ran.cluster, 'kubectl delete', [
+      request('DELETE', '/api/v1/namespaces/default/pods/my-first-pod', '{"propagationPolicy":"Background"}'),
+    ]);
     assert.equal(outsideCommand(deleted.exchanges)?.line, 'kubectl delete pods my-first-pod');
     for (const line of [outsideCommand(logs.exchanges)!.line, outsideCommand(deleted.exchanges)!.line]) assert.ok(understand(line).ok, line);
   });
@@ -146,7 +180,12 @@ describe('a command rebuilt from what the learner’s own kubectl asked', () => 
   });
 
   it('names and values a client chose are quoted, never read as more words', () => {
-    const body = JSON.stringify({ kind: 'Pod', apiVersion: 'v1', metadata: { name: 'x', labels: { run: 'x' } }, spec: { containers: [{ name: 'x', image: "nginx --port=1 'a b'" }] } });
+    const body = JSON.stringify({
+      kind: 'Pod',
+      apiVersion: 'v1',
+      metadata: { name: 'x', labels: { run: 'x' } },
+      spec: { containers: [{ name: 'x', image: "nginx --port=1 'a b'" }] },
+    });
     const { exchanges } = invoke(fresh(), 'kubectl run', [request('POST', '/api/v1/namespaces/default/pods', body)]);
     const command = outsideCommand(exchanges)!;
     const read = understand(command.line);

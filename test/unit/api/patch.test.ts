@@ -14,7 +14,12 @@ function request(method: string, url: string, body: string, contentType = 'appli
 }
 
 function withService(): Cluster {
-  const svc = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] } });
+  const svc = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web' },
+    spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] },
+  });
   const created = handle(createCluster({ seed: 2 }), request('POST', '/api/v1/namespaces/default/services', svc));
   assert.equal(created.response.status, 201);
   return created.cluster;
@@ -34,12 +39,18 @@ describe('PATCH in the lab API', () => {
     const cluster = withService();
     const strategic = handle(cluster, request('PATCH', SVC, '{"spec":{"ports":[{"port":80,"nodePort":31231}]}}', 'application/strategic-merge-patch+json'));
     assert.equal(strategic.response.status, 200);
-    assert.deepEqual(findService(strategic.cluster, 'web')?.spec.ports.map((p) => [p.port, p.targetPort, p.nodePort]), [[80, 80, 31231]]);
+    assert.deepEqual(
+      findService(strategic.cluster, 'web')?.spec.ports.map((p) => [p.port, p.targetPort, p.nodePort]),
+      [[80, 80, 31231]],
+    );
     const body = JSON.parse(strategic.response.body) as { spec: { ports: { nodePort: number }[] } };
     assert.equal(body.spec.ports[0]?.nodePort, 31231, 'the answer is the object after the patch');
     const merged = handle(strategic.cluster, request('PATCH', SVC, '{"spec":{"ports":[{"port":8080}]}}', 'application/merge-patch+json'));
     assert.equal(merged.response.status, 200);
-    assert.deepEqual(findService(merged.cluster, 'web')?.spec.ports.map((p) => p.port), [8080]);
+    assert.deepEqual(
+      findService(merged.cluster, 'web')?.spec.ports.map((p) => p.port),
+      [8080],
+    );
   });
 
   it('refusals are the API’s Status: Invalid with its field, NotFound, and a server-side apply without the name on the URL', () => {

@@ -15,16 +15,47 @@ import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from '../kubectl/helpers.js';
 
 const service = (nodePort: number): string =>
-  ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: myapp-pod-nodeport-service', 'spec:', '  type: NodePort', '  selector:', '    app: myapp', '  ports:', '  - port: 80', '    targetPort: 80', `    nodePort: ${nodePort}`, ''].join('\n');
+  [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    '  name: myapp-pod-nodeport-service',
+    'spec:',
+    '  type: NodePort',
+    '  selector:',
+    '    app: myapp',
+    '  ports:',
+    '  - port: 80',
+    '    targetPort: 80',
+    `    nodePort: ${nodePort}`,
+    '',
+  ].join('\n');
 
 describe('server-side apply in the lab API', () => {
   it('creates with 201, applies again with 200, and reads YAML as well as JSON', () => {
     const path = '/api/v1/namespaces/default/services/myapp-pod-nodeport-service';
-    const patch = (body: string) => ({ method: 'PATCH', path, query: new Map([['fieldManager', 'kubectl']]), accept: 'application/json', contentType: 'application/apply-patch+yaml', body });
+    const patch = (body: string) => ({
+      method: 'PATCH',
+      path,
+      query: new Map([['fieldManager', 'kubectl']]),
+      accept: 'application/json',
+      contentType: 'application/apply-patch+yaml',
+      body,
+    });
     const first = handle(createCluster({ seed: 1 }), patch(service(31231)));
     assert.equal(first.response.status, 201, first.response.body);
     assert.equal(findService(first.cluster, 'myapp-pod-nodeport-service')?.spec.ports[0]?.nodePort, 31231);
-    const again = handle(first.cluster, patch(JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'myapp-pod-nodeport-service' }, spec: { type: 'NodePort', selector: { app: 'myapp' }, ports: [{ port: 80, targetPort: 80, nodePort: 31232 }] } })));
+    const again = handle(
+      first.cluster,
+      patch(
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'myapp-pod-nodeport-service' },
+          spec: { type: 'NodePort', selector: { app: 'myapp' }, ports: [{ port: 80, targetPort: 80, nodePort: 31232 }] },
+        }),
+      ),
+    );
     assert.equal(again.response.status, 200, again.response.body);
     assert.equal(findService(again.cluster, 'myapp-pod-nodeport-service')?.spec.ports[0]?.nodePort, 31232);
     const renamed = handle(first.cluster, patch(service(31231).replace('name: myapp-pod-nodeport-service', 'name: other')));

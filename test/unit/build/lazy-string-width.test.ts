@@ -28,7 +28,20 @@ async function loadEdited(): Promise<(text: string, options?: object) => number>
   return ((await import(pathToFileURL(file).href)) as { default: (text: string, options?: object) => number }).default;
 }
 
-const samples = ['', 'kubectl get svc', 'ünïcödé', '漢字のテキスト', '👩‍💻 and 👍🏽', 'e\u0301', '\u001b[31mred\u001b[0m', '1\u20e3', '한국어', '\u200b', 'ｶﾀｶﾅ', '─▶ •'];
+const samples = [
+  '',
+  'kubectl get svc',
+  'ünïcödé',
+  '漢字のテキスト',
+  '👩‍💻 and 👍🏽',
+  'e\u0301',
+  '\u001b[31mred\u001b[0m',
+  '1\u20e3',
+  '한국어',
+  '\u200b',
+  'ｶﾀｶﾅ',
+  '─▶ •',
+];
 
 describe('string-width made lazy for the bundle', () => {
   it('makes no Intl.Segmenter on load, and one on the first text past ASCII', async () => {
@@ -54,7 +67,11 @@ describe('string-width made lazy for the bundle', () => {
     const lazy = await loadEdited();
     for (const text of samples) {
       assert.equal(lazy(text), stringWidth(text), JSON.stringify(text));
-      assert.equal(lazy(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }), stringWidth(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }), JSON.stringify(text));
+      assert.equal(
+        lazy(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }),
+        stringWidth(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }),
+        JSON.stringify(text),
+      );
     }
     const pieces = fc.constantFrom(...samples, 'a', ' ', '\t', '\u0300', '\u200d', '🏳️‍🌈', '©', '\ufe0f', '\u001b[1m');
     fc.assert(
@@ -67,6 +84,9 @@ describe('string-width made lazy for the bundle', () => {
   });
 
   it('refuses a string-width whose code no longer reads as expected', () => {
-    assert.throws(() => lazyStringWidthSource(original.replace('const segmenter = new Intl.Segmenter();', 'const segmenter = new Intl.Segmenter(undefined);')), /string-width\/index\.js changed/);
+    assert.throws(
+      () => lazyStringWidthSource(original.replace('const segmenter = new Intl.Segmenter();', 'const segmenter = new Intl.Segmenter(undefined);')),
+      /string-width\/index\.js changed/,
+    );
   });
 });

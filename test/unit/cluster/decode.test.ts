@@ -4,18 +4,30 @@ import { decodeObject } from '../../../src/core/cluster/index.js';
 
 describe('strict decoding of manifests', () => {
   it('rejects unknown fields with their full path', () => {
-    const r = decodeObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' }, spec: { type: 'NodePort', ports: [{ port: 80, nodeport: 31231 }], selectr: {} } });
+    const r = decodeObject({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'x' },
+      spec: { type: 'NodePort', ports: [{ port: 80, nodeport: 31231 }], selectr: {} },
+    });
     assert.equal(r.ok, false);
     if (!r.ok) {
       assert.equal(r.error.kind, 'BadRequest');
-      assert.equal(r.error.message, 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ports[0].nodeport", unknown field "spec.selectr"');
+      assert.equal(
+        r.error.message,
+        'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ports[0].nodeport", unknown field "spec.selectr"',
+      );
     }
   });
 
   it('reports a wrong type the way encoding/json does', () => {
     const r = decodeObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' }, spec: { ports: [{ port: '80' }] } });
     assert.equal(r.ok, false);
-    if (!r.ok) assert.equal(r.error.message, 'Service in version "v1" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32');
+    if (!r.ok)
+      assert.equal(
+        r.error.message,
+        'Service in version "v1" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32',
+      );
   });
 
   it('accepts the lecture manifests', () => {

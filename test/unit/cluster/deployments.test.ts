@@ -28,7 +28,10 @@ const input = (replicas: number, image = 'nginx'): DeploymentInput => ({
   labels: { app: 'web' },
   replicas,
   selector: { app: 'web' },
-  template: { labels: { app: 'web' }, containers: [{ name: 'nginx', image, ports: [{ containerPort: 80, protocol: 'TCP' }], env: [], imagePullPolicy: 'Always' }] },
+  template: {
+    labels: { app: 'web' },
+    containers: [{ name: 'nginx', image, ports: [{ containerPort: 80, protocol: 'TCP' }], env: [], imagePullPolicy: 'Always' }],
+  },
 });
 
 function deploy(replicas: number, seed = 1): Cluster {
@@ -119,7 +122,7 @@ describe('a rolling update (25% max surge, 25% max unavailable)', () => {
 });
 
 describe('validation', () => {
-  it('refuses a selector that does not match the template labels, with the API\'s message', () => {
+  it("refuses a selector that does not match the template labels, with the API's message", () => {
     const bad = createDeployment(createCluster({ seed: 1 }), { ...input(1), selector: { app: 'other' } });
     assert.ok(!bad.ok);
     assert.equal(bad.error.message, 'Deployment.apps "web" is invalid');

@@ -59,7 +59,13 @@ describe('namespaces', () => {
     assert.deepEqual(pod.ok ? undefined : [pod.error.kind, pod.error.message], ['NotFound', 'namespaces "foo" not found']);
     const svc = createService(c, { name: 'web', namespace: 'foo', ports: [{ port: 80 }] });
     assert.equal(svc.ok ? '' : svc.error.message, 'namespaces "foo" not found');
-    const d = createDeployment(c, { name: 'web', namespace: 'foo', replicas: 1, selector: { app: 'web' }, template: { labels: { app: 'web' }, containers: [] } });
+    const d = createDeployment(c, {
+      name: 'web',
+      namespace: 'foo',
+      replicas: 1,
+      selector: { app: 'web' },
+      template: { labels: { app: 'web' }, containers: [] },
+    });
     assert.equal(d.ok ? '' : d.error.message, 'namespaces "foo" not found');
   });
 
@@ -107,16 +113,33 @@ describe('namespaces', () => {
     c = must(createPod(c, nginx('web'))).cluster;
     c = must(createPod(c, nginx('web', 'shop'))).cluster;
     c = must(createService(c, { name: 'web', namespace: 'shop', selector: { app: 'web' }, ports: [{ port: 80 }] })).cluster;
-    c = must(createDeployment(c, { name: 'd', namespace: 'shop', replicas: 2, selector: { app: 'd' }, template: { labels: { app: 'd' }, containers: [{ name: 'n', image: 'nginx', ports: [], env: [], imagePullPolicy: 'Always' }] } })).cluster;
+    c = must(
+      createDeployment(c, {
+        name: 'd',
+        namespace: 'shop',
+        replicas: 2,
+        selector: { app: 'd' },
+        template: { labels: { app: 'd' }, containers: [{ name: 'n', image: 'nginx', ports: [], env: [], imagePullPolicy: 'Always' }] },
+      }),
+    ).cluster;
     assert.equal(c.pods.filter((p) => p.metadata.namespace === 'shop').length, 3);
     const gone = must(deleteNamespace(c, 'shop')).cluster;
-    assert.deepEqual(gone.pods.filter((p) => !p.metadata.namespace.startsWith('kube-')).map((p) => `${p.metadata.namespace}/${p.metadata.name}`), ['default/web']);
-    assert.deepEqual(gone.services.map((s) => s.metadata.name), ['kubernetes', 'kube-dns']);
+    assert.deepEqual(
+      gone.pods.filter((p) => !p.metadata.namespace.startsWith('kube-')).map((p) => `${p.metadata.namespace}/${p.metadata.name}`),
+      ['default/web'],
+    );
+    assert.deepEqual(
+      gone.services.map((s) => s.metadata.name),
+      ['kubernetes', 'kube-dns'],
+    );
     assert.equal((gone.deployments ?? []).length + (gone.replicaSets ?? []).length, 0);
     assert.ok(!listNamespaces(gone).some((n) => n.metadata.name === 'shop'));
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       const refused = deleteNamespace(gone, name);
-      assert.deepEqual(refused.ok ? undefined : [refused.error.kind, refused.error.message], ['Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`]);
+      assert.deepEqual(refused.ok ? undefined : [refused.error.kind, refused.error.message], [
+        'Forbidden',
+        `namespaces "${name}" is forbidden: this namespace may not be deleted`,
+      ]);
     }
     const missing = deleteNamespace(gone, 'shop');
     assert.equal(missing.ok ? '' : missing.error.message, 'namespaces "shop" not found');

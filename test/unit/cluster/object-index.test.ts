@@ -40,21 +40,43 @@ const LABELS: Labels[] = [{ app: 'web' }, { app: 'api' }, { app: 'web', tier: 'f
 /** Every lookup, against a plain scan of the lists. */
 function assertConsistent(k: Cluster): void {
   for (const name of [...NAMES, 'kubernetes', 'missing']) {
-    assert.equal(findPod(k, name), k.pods.find((p) => p.metadata.name === name && p.metadata.namespace === 'default'), `findPod ${name}`);
-    assert.equal(findService(k, name), k.services.find((s) => s.metadata.name === name && s.metadata.namespace === 'default'), `findService ${name}`);
-    assert.deepEqual(findEndpoints(k, name), listEndpoints(k).find((e) => e.metadata.name === name && e.metadata.namespace === 'default'), `findEndpoints ${name}`);
+    assert.equal(
+      findPod(k, name),
+      k.pods.find((p) => p.metadata.name === name && p.metadata.namespace === 'default'),
+      `findPod ${name}`,
+    );
+    assert.equal(
+      findService(k, name),
+      k.services.find((s) => s.metadata.name === name && s.metadata.namespace === 'default'),
+      `findService ${name}`,
+    );
+    assert.deepEqual(
+      findEndpoints(k, name),
+      listEndpoints(k).find((e) => e.metadata.name === name && e.metadata.namespace === 'default'),
+      `findEndpoints ${name}`,
+    );
   }
   for (const ip of [...k.pods.map((p) => p.status.podIP), '10.244.1.250']) {
     // A hostNetwork pod (kube-proxy, flannel, the static pods) shares its node's address: the node answers there.
-    assert.equal(podByIP(k, ip), k.pods.find((p) => !p.spec.hostNetwork && p.status.podIP === ip && k.now >= p.timeline.sandboxAt), `podByIP ${ip}`);
+    assert.equal(
+      podByIP(k, ip),
+      k.pods.find((p) => !p.spec.hostNetwork && p.status.podIP === ip && k.now >= p.timeline.sandboxAt),
+      `podByIP ${ip}`,
+    );
   }
   for (const service of k.services) {
     const selector = service.spec.selector;
-    const scanned = selector === undefined || Object.keys(selector).length === 0 ? [] : k.pods.filter((p) => p.metadata.namespace === service.metadata.namespace && matchesSelector(selector, p.metadata.labels));
+    const scanned =
+      selector === undefined || Object.keys(selector).length === 0
+        ? []
+        : k.pods.filter((p) => p.metadata.namespace === service.metadata.namespace && matchesSelector(selector, p.metadata.labels));
     assert.deepEqual(selectedPods(k, service), scanned, `selectedPods ${service.metadata.name}`);
   }
   for (const uid of [...k.pods, ...k.services].map((o) => o.metadata.uid)) {
-    assert.deepEqual(eventsFor(k, uid), k.events.filter((e) => e.involvedUid === uid && e.at <= k.now).sort((a, b) => a.at - b.at));
+    assert.deepEqual(
+      eventsFor(k, uid),
+      k.events.filter((e) => e.involvedUid === uid && e.at <= k.now).sort((a, b) => a.at - b.at),
+    );
   }
   const used = new Set(k.services.flatMap((s) => s.spec.ports.flatMap((p) => (p.nodePort === undefined ? [] : [p.nodePort]))));
   assert.deepEqual(usedNodePorts(k), used);
@@ -95,7 +117,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('delete-service' as const), name }),
   fc.record({
     op: fc.constant('kubectl' as const),
-    line: fc.constantFrom('delete pods --all', 'delete svc a b', 'label pod a app=api --overwrite', 'create service nodeport c --tcp=80:80 --dry-run=server', 'run c --image nginx:1.27 -l app=web'),
+    line: fc.constantFrom(
+      'delete pods --all',
+      'delete svc a b',
+      'label pod a app=api --overwrite',
+      'create service nodeport c --tcp=80:80 --dry-run=server',
+      'run c --image nginx:1.27 -l app=web',
+    ),
   }),
   fc.record({ op: fc.constant('wait' as const), ms: fc.constantFrom(500, 5_000) }),
   fc.record({ op: fc.constant('back' as const), steps: fc.integer({ min: 1, max: 4 }) }),
@@ -176,10 +204,20 @@ describe('the cluster lookup tables', () => {
       assertConsistent(k); // the lookups exist before each change, so the change is handed on
       k = advanceClock(createPod(k, { name: pod, labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27' }] }).cluster, 10_000);
     }
-    assert.deepEqual(selectedPods(k, svc.value).map((p) => p.metadata.name), pods);
-    assert.deepEqual(pods.map((p) => findPod(k, p)?.spec.nodeName), ['worker-1', 'worker-2', 'worker-1'], 'least loaded node first');
+    assert.deepEqual(
+      selectedPods(k, svc.value).map((p) => p.metadata.name),
+      pods,
+    );
+    assert.deepEqual(
+      pods.map((p) => findPod(k, p)?.spec.nodeName),
+      ['worker-1', 'worker-2', 'worker-1'],
+      'least loaded node first',
+    );
     // Two workers: the third pod lands on the first pod's node, which already has the image.
-    const pulled = (pod: string): string[] => eventsFor(k, findPod(k, pod)?.metadata.uid ?? '').filter((e) => e.reason === 'Pulled').map((e) => e.message);
+    const pulled = (pod: string): string[] =>
+      eventsFor(k, findPod(k, pod)?.metadata.uid ?? '')
+        .filter((e) => e.reason === 'Pulled')
+        .map((e) => e.message);
     assert.match(pulled('a')[0] ?? '', /^Successfully pulled image "nginx:1\.27"/);
     assert.deepEqual(pulled('c'), ['Container image "nginx:1.27" already present on machine']);
     assertConsistent(k);
@@ -187,10 +225,17 @@ describe('the cluster lookup tables', () => {
     assert.equal(selectedPods(k, svc.value)[1], findPod(k, 'b'), 'the logged pod is the one selected');
     assertConsistent(k);
     k = deletePod(k, 'b').cluster;
-    assert.deepEqual(selectedPods(k, svc.value).map((p) => p.metadata.name), ['a', 'c']);
+    assert.deepEqual(
+      selectedPods(k, svc.value).map((p) => p.metadata.name),
+      ['a', 'c'],
+    );
     assertConsistent(k);
     for (const pod of ['d', 'e']) k = createPod(k, { name: pod, containers: [{ name: 'web', image: 'nginx:1.27' }] }).cluster;
-    assert.deepEqual(['d', 'e'].map((p) => findPod(k, p)?.spec.nodeName), ['worker-2', 'worker-2'], 'the deleted pod no longer counts on its node');
+    assert.deepEqual(
+      ['d', 'e'].map((p) => findPod(k, p)?.spec.nodeName),
+      ['worker-2', 'worker-2'],
+      'the deleted pod no longer counts on its node',
+    );
     assertConsistent(k);
   });
 
@@ -202,17 +247,27 @@ describe('the cluster lookup tables', () => {
     const web = svc.ok ? svc.value : undefined;
     assert.ok(web);
     k = createPod(k, { name: 'a', labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27' }] }).cluster;
-    assert.deepEqual(selectedPods(k, web).map((p) => p.metadata.name), ['a']);
+    assert.deepEqual(
+      selectedPods(k, web).map((p) => p.metadata.name),
+      ['a'],
+    );
     const before = k;
     k = setLabels(k, 'Pod', 'a', { app: 'api' }).cluster;
     assert.deepEqual(selectedPods(k, web), []);
-    assert.deepEqual(selectedPods(before, web).map((p) => p.metadata.name), ['a'], 'the older cluster still has the old labels');
+    assert.deepEqual(
+      selectedPods(before, web).map((p) => p.metadata.name),
+      ['a'],
+      'the older cluster still has the old labels',
+    );
     const ip = findPod(k, 'a')?.status.podIP ?? '';
     k = advanceClock(deletePod(k, 'a').cluster, 10_000);
     assert.equal(findPod(k, 'a'), undefined);
     assert.equal(podByIP(k, ip), undefined);
     k = advanceClock(createPod(k, { name: 'a', labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27' }] }).cluster, 10_000);
-    assert.deepEqual(selectedPods(k, web).map((p) => p.metadata.name), ['a']);
+    assert.deepEqual(
+      selectedPods(k, web).map((p) => p.metadata.name),
+      ['a'],
+    );
     assert.equal(podByIP(k, findPod(k, 'a')?.status.podIP ?? '')?.metadata.name, 'a');
     assertConsistent(k);
   });

@@ -19,11 +19,18 @@ describe('service validation (exact API messages)', () => {
       input: base({ type: 'NodePort', ports: [{ port: 80, nodePort: 29999 }] }),
       expect: ['spec.ports[0].nodePort: Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767'],
     },
-    { name: 'port 0', input: base({ ports: [{ port: 0, targetPort: 80 }] }), expect: ['spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive'] },
+    {
+      name: 'port 0',
+      input: base({ ports: [{ port: 0, targetPort: 80 }] }),
+      expect: ['spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive'],
+    },
     {
       name: 'port above 65535 and targetPort above 65535',
       input: base({ ports: [{ port: 70000, targetPort: 70001 }] }),
-      expect: ['spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive', 'spec.ports[0].targetPort: Invalid value: 70001: must be between 1 and 65535, inclusive'],
+      expect: [
+        'spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive',
+        'spec.ports[0].targetPort: Invalid value: 70001: must be between 1 and 65535, inclusive',
+      ],
     },
     {
       name: 'nodePort on a ClusterIP service',
@@ -37,7 +44,12 @@ describe('service validation (exact API messages)', () => {
     },
     {
       name: 'duplicate port names',
-      input: base({ ports: [{ name: 'http', port: 80 }, { name: 'http', port: 81 }] }),
+      input: base({
+        ports: [
+          { name: 'http', port: 80 },
+          { name: 'http', port: 81 },
+        ],
+      }),
       expect: ['spec.ports[1].name: Duplicate value: "http"'],
     },
     {
@@ -69,10 +81,20 @@ describe('service validation (exact API messages)', () => {
   }
 
   it('reports several causes together, in the API server order', () => {
-    const lines = errorLines(cluster, { name: 'Web', type: 'nodeport', ports: [{ port: 0, name: 'a' }, { port: 0, name: 'a' }] });
+    const lines = errorLines(cluster, {
+      name: 'Web',
+      type: 'nodeport',
+      ports: [
+        { port: 0, name: 'a' },
+        { port: 0, name: 'a' },
+      ],
+    });
     assert.equal(lines[0]?.startsWith('metadata.name: Invalid value: "Web": a DNS-1035 label must consist of lower case alphanumeric characters'), true);
     assert.ok(lines.indexOf('spec.ports[1].name: Duplicate value: "a"') > 0);
-    assert.ok(lines.indexOf('spec.type: Unsupported value: "nodeport": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"') > lines.indexOf('spec.ports[1].name: Duplicate value: "a"'));
+    assert.ok(
+      lines.indexOf('spec.type: Unsupported value: "nodeport": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"') >
+        lines.indexOf('spec.ports[1].name: Duplicate value: "a"'),
+    );
     assert.equal(lines[lines.length - 1]?.startsWith('spec.ports[1]: Duplicate value: core.ServicePort{Name:"", Protocol:"TCP"'), true);
   });
 
@@ -127,7 +149,16 @@ describe('service validation (exact API messages)', () => {
   });
 
   it('gives ports with the same port number one node port', () => {
-    const r = createService(cluster, base({ type: 'NodePort', ports: [{ name: 'tcp', port: 53, protocol: 'TCP' }, { name: 'udp', port: 53, protocol: 'UDP' }] }));
+    const r = createService(
+      cluster,
+      base({
+        type: 'NodePort',
+        ports: [
+          { name: 'tcp', port: 53, protocol: 'TCP' },
+          { name: 'udp', port: 53, protocol: 'UDP' },
+        ],
+      }),
+    );
     assert.ok(r.ok);
     if (r.ok) assert.equal(r.value.spec.ports[0]?.nodePort, r.value.spec.ports[1]?.nodePort);
   });

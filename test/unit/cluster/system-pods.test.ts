@@ -22,23 +22,31 @@ function run(cluster: Cluster, lines: readonly string[]): { cluster: Cluster; ou
   return { cluster: c, out };
 }
 
-const names = (c: Cluster, ns: string): string[] => c.pods.filter((p) => p.metadata.namespace === ns).map((p) => p.metadata.name).sort();
+const names = (c: Cluster, ns: string): string[] =>
+  c.pods
+    .filter((p) => p.metadata.namespace === ns)
+    .map((p) => p.metadata.name)
+    .sort();
 
-describe('the cluster\'s own pods', () => {
+describe("the cluster's own pods", () => {
   const cluster = createCluster({ seed: 1 });
 
   it('kube-system: the four static pods, kube-proxy on every node, two CoreDNS replicas', () => {
     const system = names(cluster, 'kube-system');
-    for (const name of ['etcd-control-plane', 'kube-apiserver-control-plane', 'kube-controller-manager-control-plane', 'kube-scheduler-control-plane']) assert.ok(system.includes(name), name);
+    for (const name of ['etcd-control-plane', 'kube-apiserver-control-plane', 'kube-controller-manager-control-plane', 'kube-scheduler-control-plane'])
+      assert.ok(system.includes(name), name);
     assert.equal(system.filter((n) => /^kube-proxy-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n)).length, 3);
     assert.equal(system.filter((n) => /^coredns-668d6bf9bc-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n)).length, 2);
     assert.equal(names(cluster, 'kube-flannel').filter((n) => n.startsWith('kube-flannel-ds-')).length, 3);
   });
 
-  it('hostNetwork pods have their node\'s IP and are not a pod behind it; CoreDNS has pod IPs on the control plane', () => {
+  it("hostNetwork pods have their node's IP and are not a pod behind it; CoreDNS has pod IPs on the control plane", () => {
     for (const pod of cluster.pods.filter((p) => p.spec.hostNetwork)) assert.equal(pod.status.podIP, pod.status.hostIP);
     const dns = cluster.pods.filter((p) => p.metadata.labels['k8s-app'] === 'kube-dns');
-    assert.deepEqual(dns.map((p) => [p.spec.nodeName, p.status.podIP]).sort(), [['control-plane', '10.244.0.2'], ['control-plane', '10.244.0.3']]);
+    assert.deepEqual(dns.map((p) => [p.spec.nodeName, p.status.podIP]).sort(), [
+      ['control-plane', '10.244.0.2'],
+      ['control-plane', '10.244.0.3'],
+    ]);
     const later = { ...cluster, now: cluster.now + 1 };
     assert.equal(podByIP(later, '192.168.49.3'), undefined, "a node's address answers as the node");
     assert.equal(podByIP(later, '10.244.0.2')?.metadata.labels['k8s-app'], 'kube-dns');
@@ -48,14 +56,25 @@ describe('the cluster\'s own pods', () => {
     const kubeDns = findService(cluster, 'kube-dns', 'kube-system');
     assert.ok(kubeDns);
     assert.equal(kubeDns.spec.clusterIP, '10.96.0.10');
-    assert.deepEqual(kubeDns.spec.ports.map((p) => `${p.name}:${p.port}/${p.protocol}`), ['dns:53/UDP', 'dns-tcp:53/TCP', 'metrics:9153/TCP']);
+    assert.deepEqual(
+      kubeDns.spec.ports.map((p) => `${p.name}:${p.port}/${p.protocol}`),
+      ['dns:53/UDP', 'dns-tcp:53/TCP', 'metrics:9153/TCP'],
+    );
     const ready = endpointsFor(cluster, kubeDns).subsets.flatMap((s) => s.addresses.map((a) => a.ip));
     assert.deepEqual([...new Set(ready)].sort(), ['10.244.0.2', '10.244.0.3']);
     assert.equal(findService(cluster, 'kube-dns'), undefined, 'not in default');
   });
 
   it('kubectl: get pods -A and -n kube-system list them; describe node adds up their requests; default is as before', () => {
-    const { out } = run(cluster, ['get pods -A', 'get pods -n kube-system -o wide', 'describe node control-plane', 'get pods', 'get svc', 'get ep -n kube-system', 'get svc -A']);
+    const { out } = run(cluster, [
+      'get pods -A',
+      'get pods -n kube-system -o wide',
+      'describe node control-plane',
+      'get pods',
+      'get svc',
+      'get ep -n kube-system',
+      'get svc -A',
+    ]);
     const [all, system, node, pods, svc, ep, svcAll] = out;
     assert.match(all ?? '', /^NAMESPACE\s+NAME\s+READY\s+STATUS/);
     assert.match(all ?? '', /\nkube-flannel\s+kube-flannel-ds-\S+\s+1\/1\s+Running/);
@@ -71,10 +90,16 @@ describe('the cluster\'s own pods', () => {
   });
 
   it("the learner's pods and services get the same names, addresses and nodes as on a cluster without them", () => {
-    const lines = ['run a --image=nginx', 'create deployment web --image=nginx --replicas=3', 'expose deployment web --type=NodePort --port=80', 'run b --image=nginx'];
+    const lines = [
+      'run a --image=nginx',
+      'create deployment web --image=nginx --replicas=3',
+      'expose deployment web --type=NodePort --port=80',
+      'run b --image=nginx',
+    ];
     const withSystem = run(createCluster({ seed: 7 }), lines).cluster;
     const without = run(createCluster({ seed: 7, systemPods: false }), lines).cluster;
-    const mine = (c: Cluster) => c.pods.filter((p) => p.metadata.namespace === 'default').map((p) => [p.metadata.name, p.metadata.uid, p.spec.nodeName, p.status.podIP].join(' '));
+    const mine = (c: Cluster) =>
+      c.pods.filter((p) => p.metadata.namespace === 'default').map((p) => [p.metadata.name, p.metadata.uid, p.spec.nodeName, p.status.podIP].join(' '));
     assert.deepEqual(mine(withSystem), mine(without));
     const svc = (c: Cluster) => c.services.filter((s) => s.metadata.namespace === 'default').map((s) => JSON.stringify(s));
     assert.deepEqual(svc(withSystem), svc(without));

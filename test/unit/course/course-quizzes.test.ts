@@ -9,12 +9,21 @@ const loaded = loadLessonDir(repoPath('lessons'));
 if (!loaded.ok) throw new Error('the shipped lessons are broken');
 const quizzes = loaded.course.lessons.flatMap((lesson) => lesson.steps.flatMap((step) => (step.kind === 'quiz' ? [{ lesson, step }] : [])));
 
-describe('the course\'s quizzes', () => {
+describe("the course's quizzes", () => {
   it('has at least 30 questions across every concept', () => {
     const questions = quizzes.flatMap(({ step }) => step.questions);
     assert.ok(questions.length >= 30, `${questions.length} questions`);
     const concepts = new Set(questions.flatMap((q) => q.concepts));
-    for (const concept of ['node-port', 'service-port', 'target-port', 'container-port', 'node-port-range', 'service-types', 'imperative-declarative', 'selectors-endpoints']) {
+    for (const concept of [
+      'node-port',
+      'service-port',
+      'target-port',
+      'container-port',
+      'node-port-range',
+      'service-types',
+      'imperative-declarative',
+      'selectors-endpoints',
+    ]) {
       assert.ok(concepts.has(concept as never), concept);
     }
   });
@@ -66,13 +75,16 @@ describe('review quizzes', () => {
   it('gather every question of the other quizzes, in course order', () => {
     const review = quizzes.find(({ step }) => step.review)!;
     const others = quizzes.filter(({ step }) => !step.review).flatMap(({ step }) => step.questions.map((q) => q.id));
-    assert.deepEqual(review.step.questions.map((q) => q.id), others);
+    assert.deepEqual(
+      review.step.questions.map((q) => q.id),
+      others,
+    );
     assert.ok(quizzes.filter(({ step }) => !step.review).length >= 5, 'quizzes in the lessons themselves');
   });
 });
 
-describe('questions about the learner\'s own objects', () => {
-  it('use the node port the learner\'s cluster assigned, not the lecture\'s', async () => {
+describe("questions about the learner's own objects", () => {
+  it("use the node port the learner's cluster assigned, not the lecture's", async () => {
     const { initialNav, navigate, currentQuiz } = await import('../../../src/core/course/navigation.js');
     const { emptyProgress } = await import('../../../src/core/progress/model.js');
     const course = loaded.course;
@@ -90,6 +102,9 @@ describe('questions about the learner\'s own objects', () => {
     const asked = [...quiz.questions, ...(quiz.reserve ?? [])];
     const personal = asked.filter((q) => JSON.stringify(q).includes(nodePort));
     assert.ok(personal.length >= 3, `${personal.length} questions mention ${nodePort}`);
-    assert.ok(personal.some((q) => q.prompt.includes('mine')), 'and the learner\'s service by name');
+    assert.ok(
+      personal.some((q) => q.prompt.includes('mine')),
+      "and the learner's service by name",
+    );
   });
 });

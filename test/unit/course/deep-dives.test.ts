@@ -48,7 +48,10 @@ const where = (state: NavState) => {
 describe('deep dives in the loader', () => {
   it('marks deep steps, and every step of a deep lesson', () => {
     const c = course();
-    assert.deepEqual(c.lessons.map((l) => l.steps.map((s) => Boolean(s.deep))), [[false, true, false], [true, true], [false, false, true], [false]]);
+    assert.deepEqual(
+      c.lessons.map((l) => l.steps.map((s) => Boolean(s.deep))),
+      [[false, true, false], [true, true], [false, false, true], [false]],
+    );
     assert.equal(c.lessons[1]!.deep, true);
     const review = c.lessons[3]!.steps[0]!;
     assert.ok(review.kind === 'quiz' && review.review);
@@ -76,7 +79,12 @@ describe('the core path passes over deep dives', () => {
     ['deep dives on: → takes every step and lesson', [deep, open(0), next, next, next, next], ['a/a1', 'a/a2', 'a/a3', 'b/b1', 'b/b-quiz'], null],
     ['← skips them too, across lessons', [open(2), back, back], ['c/c1', 'a/a3', 'a/a1'], null],
     // The quiz is passed unanswered, so the lesson is not finished: the notice says its quiz waits.
-    ['a deep lesson opened from the list is taken whole, then → goes on to the next core lesson', [open(1), next, next], ['b/b1', 'b/b-quiz', 'c/c1'], /The quiz of "Lesson b" is not finished/],
+    [
+      'a deep lesson opened from the list is taken whole, then → goes on to the next core lesson',
+      [open(1), next, next],
+      ['b/b1', 'b/b-quiz', 'c/c1'],
+      /The quiz of "Lesson b" is not finished/,
+    ],
   ];
   for (const [what, actions, places, notice] of table) {
     it(what, () => {
@@ -127,14 +135,23 @@ describe('quiz answers are kept as they are given', () => {
     const reviewStep = c.lessons[3]!.steps[0]!;
     if (reviewStep.kind !== 'quiz') throw new Error('not a quiz');
     let state = initialNav(c, emptyProgress);
-    assert.deepEqual(reviewPool(state, reviewStep).map((q) => q.id), ['core-one', 'core-two']);
+    assert.deepEqual(
+      reviewPool(state, reviewStep).map((q) => q.id),
+      ['core-one', 'core-two'],
+    );
     // The learner takes lesson b's quiz from the list, answering its question.
     state = run(state, open(1), next);
     const question = currentQuiz(state)!.quiz.current!.presented.question;
     assert.equal(question.id, 'deep-question');
     state = navigate(state, { type: 'quiz-submit' });
-    assert.deepEqual(reviewPool(state, reviewStep).map((q) => q.id), ['deep-question', 'core-one', 'core-two']);
-    assert.deepEqual(reviewPool(run(state, deep), reviewStep).map((q) => q.id), ['deep-question', 'core-one', 'core-two', 'more-one']);
+    assert.deepEqual(
+      reviewPool(state, reviewStep).map((q) => q.id),
+      ['deep-question', 'core-one', 'core-two'],
+    );
+    assert.deepEqual(
+      reviewPool(run(state, deep), reviewStep).map((q) => q.id),
+      ['deep-question', 'core-one', 'core-two', 'more-one'],
+    );
   });
 });
 

@@ -17,12 +17,21 @@ function problemsIn(dir: string): string[] {
 describe('lesson loader', () => {
   it('loads the fixture course with every step kind and resolves manifest field lines', () => {
     const course = fixtureCourse();
-    assert.deepEqual(course.lessons.map((l) => l.id), ['first', 'second', 'third']);
+    assert.deepEqual(
+      course.lessons.map((l) => l.id),
+      ['first', 'second', 'third'],
+    );
     assert.deepEqual(course.lessons[2]!.setup, ['kubectl run ready-pod --image nginx']);
     const manifest = course.lessons[0]!.steps[2]!;
     assert.equal(manifest.kind, 'manifest');
     if (manifest.kind !== 'manifest') return;
-    assert.deepEqual(manifest.fields.map((f) => [f.path, f.line]), [['spec.type', 6], ['spec.ports[0].nodePort', 12]]);
+    assert.deepEqual(
+      manifest.fields.map((f) => [f.path, f.line]),
+      [
+        ['spec.type', 6],
+        ['spec.ports[0].nodePort', 12],
+      ],
+    );
     const compare = course.lessons[1]!.steps[0]!;
     assert.equal(compare.kind, 'compare');
     if (compare.kind === 'compare') assert.match(compare.right.code ?? '', /nodePort: 31999/);
@@ -59,17 +68,36 @@ describe('lesson loader', () => {
 
   it('needs exactly one of code and file on a compare side', () => {
     const text = [
-      'format: 1', 'id: x', 'title: X', 'summary: S', 'steps:', '  - id: c', '    kind: compare', '    title: C', '    text: T',
-      '    left: { title: L, code: a, file: svc.yml }', '    right: { title: R }', '    rows: [{ aspect: a, left: b, right: c }]',
+      'format: 1',
+      'id: x',
+      'title: X',
+      'summary: S',
+      'steps:',
+      '  - id: c',
+      '    kind: compare',
+      '    title: C',
+      '    text: T',
+      '    left: { title: L, code: a, file: svc.yml }',
+      '    right: { title: R }',
+      '    rows: [{ aspect: a, left: b, right: c }]',
     ].join('\n');
     const result = loadCourse({ lessons: [{ file: 'x.yml', text }], manifests: new Map([['svc.yml', { file: 'm/svc.yml', text: 'a: 1\n' }]]) });
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.deepEqual(result.problems.map((p) => p.message), ['"left" needs exactly one of "code", "file" or "command"', '"right" needs exactly one of "code", "file" or "command"']);
+    assert.deepEqual(
+      result.problems.map((p) => p.message),
+      ['"left" needs exactly one of "code", "file" or "command"', '"right" needs exactly one of "code", "file" or "command"'],
+    );
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
-    const bomb = ['format: 1', 'a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    const bomb = [
+      'format: 1',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
     const result = loadCourse({ lessons: [{ file: 'bomb.yml', text: bomb }], manifests: new Map() });
     assert.equal(result.ok, false);
     if (!result.ok) assert.match(result.problems[0]!.message, /alias/i);

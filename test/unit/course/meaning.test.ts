@@ -61,13 +61,20 @@ describe('a goal judges what a command means', () => {
 
   it('takes flags in another order', () => {
     assert.deepEqual(take('06', 'missing-port', ['kubectl expose pod my-first-pod --name=no-port --type=NodePort']).met, [false, true]);
-    assert.deepEqual(take('06', 'missing-port', ['kubectl expose pod my-first-pod --name=no-port --type=NodePort --port=80']).met, [false, false], 'with --port it is accepted: not the refusal asked for');
+    assert.deepEqual(
+      take('06', 'missing-port', ['kubectl expose pod my-first-pod --name=no-port --type=NodePort --port=80']).met,
+      [false, false],
+      'with --port it is accepted: not the refusal asked for',
+    );
   });
 
   it('takes k for kubectl and short type names', () => {
     const goal: Condition[] = [{ ran: 'kubectl get pods' }, { did: { verb: 'get', type: 'pods' } }];
     const { practice } = take('03', 'find-the-nodes', ['k get po']);
-    assert.deepEqual(checkGoal(goal, practice.shell.cluster, attemptsIn(practice, 'find-the-nodes')).map((p) => p.met), [true, true]);
+    assert.deepEqual(
+      checkGoal(goal, practice.shell.cluster, attemptsIn(practice, 'find-the-nodes')).map((p) => p.met),
+      [true, true],
+    );
     assert.equal(take('03', 'find-the-nodes', ['nodes']).all, true);
   });
 });
@@ -80,13 +87,25 @@ describe('close but not it', () => {
   });
 
   it('names the flag whose value differs, and the refusal that was not the one asked for', () => {
-    assert.equal(take('04', 'fix-with-target-port', ['kubectl expose pod my-first-pod --type=NodePort --port=81 --target-port=8080 --name=my-first-service3']).miss, 'that made a NodePort service: --target-port is 8080, not 80');
-    assert.equal(take('06', 'too-low', ['kubectl create svc nodeport too-low --tcp=80:80 --node-port 30000']).miss, 'that made a NodePort service: --node-port is 30000, not 29999');
-    assert.equal(take('06', 'too-low', ['kubectl create svc nodeport too-low --tcp=80:80 --node-port 32768']).miss, 'the API refused that: --node-port is 32768, not 29999');
+    assert.equal(
+      take('04', 'fix-with-target-port', ['kubectl expose pod my-first-pod --type=NodePort --port=81 --target-port=8080 --name=my-first-service3']).miss,
+      'that made a NodePort service: --target-port is 8080, not 80',
+    );
+    assert.equal(
+      take('06', 'too-low', ['kubectl create svc nodeport too-low --tcp=80:80 --node-port 30000']).miss,
+      'that made a NodePort service: --node-port is 30000, not 29999',
+    );
+    assert.equal(
+      take('06', 'too-low', ['kubectl create svc nodeport too-low --tcp=80:80 --node-port 32768']).miss,
+      'the API refused that: --node-port is 32768, not 29999',
+    );
   });
 
   it('says where a request went when it went through another Service', () => {
-    const r = take('04', 'open-the-page', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --name=other', 'curl http://{{pod.my-first-pod.nodeIP}}:{{service.other.nodePort}}']);
+    const r = take('04', 'open-the-page', [
+      'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=other',
+      'curl http://{{pod.my-first-pod.nodeIP}}:{{service.other.nodePort}}',
+    ]);
     assert.equal(r.miss, 'that request went through other, not my-first-service');
   });
 
@@ -118,6 +137,9 @@ describe('close but not it, by how it ended', () => {
       'close: that was accepted; the goal is to see it refused',
     );
     assert.equal(take('06', 'too-low', ['kubectl get svc']).miss, null);
-    assert.equal(take('06', 'missing-port', ['kubectl create svc nodeport no-port --tcp=80']).miss, 'that made a NodePort service: that was accepted; the goal is to see it refused');
+    assert.equal(
+      take('06', 'missing-port', ['kubectl create svc nodeport no-port --tcp=80']).miss,
+      'that made a NodePort service: that was accepted; the goal is to see it refused',
+    );
   });
 });

@@ -38,7 +38,7 @@ describe('navigation', () => {
     assert.deepEqual(currentPlace(second), { lesson: 'first', step: 'yaml' });
   });
 
-  it('keeps each step\'s scroll and highlighted field, so going back shows what was there', () => {
+  it("keeps each step's scroll and highlighted field, so going back shows what was there", () => {
     const atYaml = run(initialNav(course, emptyProgress), { type: 'open-lesson' }, next, next);
     const moved = run(atYaml, { type: 'move-field', delta: 1 }, { type: 'move-field', delta: 5 }, { type: 'scroll', delta: 3, max: 10 });
     assert.equal(moved.field['first/yaml'], 1, 'clamped to the last field');

@@ -12,11 +12,14 @@ const command = (line: string, elapsedMs = 1000): NavAction[] => [type(line), en
 const start = () => run(initialNav(course, emptyProgress, null, { seed: 9, files: new Map() }), { type: 'open-lesson', lesson: 2 });
 
 describe('practice in a lesson', () => {
-  it('gives each lesson its own cluster, after the lesson\'s setup', () => {
+  it("gives each lesson its own cluster, after the lesson's setup", () => {
     const state = start();
     const practice = state.practice.third!;
-    assert.deepEqual(learnerPods(practice.shell.cluster).map((p) => p.metadata.name), ['ready-pod']);
-    assert.deepEqual(practice.shell.history, [], 'setup is not the learner\'s history');
+    assert.deepEqual(
+      learnerPods(practice.shell.cluster).map((p) => p.metadata.name),
+      ['ready-pod'],
+    );
+    assert.deepEqual(practice.shell.history, [], "setup is not the learner's history");
     assert.equal(state.focus, 'prompt');
   });
 
@@ -28,13 +31,21 @@ describe('practice in a lesson', () => {
     state = run(state, ...command(`curl -s http://203.0.113.11:${port}`));
     assert.equal(goalMet(state), true);
     const entries = state.practice.third!.entries['run-it']!;
-    assert.deepEqual(entries.map((e) => e.line), ['kubectl run web --image nginx', 'sleep 10', 'kubectl expose pod web --type=NodePort --port=80', `curl -s http://203.0.113.11:${port}`]);
+    assert.deepEqual(
+      entries.map((e) => e.line),
+      ['kubectl run web --image nginx', 'sleep 10', 'kubectl expose pod web --type=NodePort --port=80', `curl -s http://203.0.113.11:${port}`],
+    );
     assert.match(entries[3]!.output, /<!DOCTYPE html>|Welcome to nginx/);
     assert.equal(state.prompt.editor.text, '');
   });
 
   it('keeps what the step has seen through clear and other shell commands, and Enter moves on', () => {
-    let state = run(start(), ...command('kubectl run web --image nginx'), ...command('sleep 10'), ...command('kubectl expose pod web --type=NodePort --port=80'));
+    let state = run(
+      start(),
+      ...command('kubectl run web --image nginx'),
+      ...command('sleep 10'),
+      ...command('kubectl expose pod web --type=NodePort --port=80'),
+    );
     const port = state.practice.third!.shell.cluster.services.find((s) => s.metadata.name === 'web')?.spec.ports[0]?.nodePort;
     state = run(state, ...command(`curl -s http://203.0.113.11:${port}`));
     state = run(state, ...command('clear'), ...command('help'), ...command('history'), ...command('clear'));
@@ -67,7 +78,10 @@ describe('practice in a lesson', () => {
     state = run(state, { type: 'focus', to: 'page' }, { type: 'next-step' });
     state = run(state, { type: 'previous-step' });
     assert.ok(state.practice.third!.shell.cluster.pods.some((p) => p.metadata.name === 'web'));
-    assert.deepEqual(state.practice.third!.entries['run-it']!.map((e) => e.line), ['kubectl run web --image nginx']);
+    assert.deepEqual(
+      state.practice.third!.entries['run-it']!.map((e) => e.line),
+      ['kubectl run web --image nginx'],
+    );
     assert.equal(state.focus, 'prompt');
   });
 
@@ -77,7 +91,7 @@ describe('practice in a lesson', () => {
     assert.equal(run(typing, { type: 'prompt-interrupt' }).quit, true);
   });
 
-  it('completes with Tab from the lesson\'s own cluster', () => {
+  it("completes with Tab from the lesson's own cluster", () => {
     const state = run(start(), type('kubectl describe pod rea'), { type: 'prompt-complete' });
     assert.equal(state.prompt.editor.text, 'kubectl describe pod ready-pod ');
   });
@@ -87,7 +101,13 @@ describe('trace predictions', () => {
   it('offer the same endings whatever the trace, and name the real one from the outcome', async () => {
     const { actualEnding, endings, followRequest } = await import('../../../src/core/course/trace-step.js');
     let state = start();
-    for (const line of ['kubectl run web --image nginx', 'sleep 10', 'kubectl expose pod web --type=NodePort --port=80', 'kubectl expose pod web --type=NodePort --port=81 --name=wrong', 'kubectl create service nodeport empty --tcp=80:80']) {
+    for (const line of [
+      'kubectl run web --image nginx',
+      'sleep 10',
+      'kubectl expose pod web --type=NodePort --port=80',
+      'kubectl expose pod web --type=NodePort --port=81 --name=wrong',
+      'kubectl create service nodeport empty --tcp=80:80',
+    ]) {
       state = run(state, ...command(line));
     }
     const cluster = state.practice.third!.shell.cluster;
@@ -100,7 +120,10 @@ describe('trace predictions', () => {
     assert.equal(ending('http://{{pod.web.nodeIP}}:{{service.wrong.nodePort}}/'), 'container');
     assert.equal(ending('http://{{nodeIP}}:{{service.empty.nodePort}}/'), 'node');
     assert.equal(ending('http://{{pod.web.ip}}:80/'), 'outside');
-    assert.deepEqual(endings().map((e) => e.id), ['outside', 'node', 'pod', 'container', 'answered']);
+    assert.deepEqual(
+      endings().map((e) => e.id),
+      ['outside', 'node', 'pod', 'container', 'answered'],
+    );
     const notYet = followRequest({ from: 'outside', url: 'http://{{nodeIP}}:{{service.missing.nodePort}}/' }, cluster);
     assert.equal(notYet.ok, false);
   });

@@ -34,7 +34,10 @@ describe('leaving a quiz before its end', () => {
     assert.deepEqual(currentPlace(again), { lesson: 'quiz-lesson', step: 'quiz' });
     const quiz = currentQuiz(again)!.quiz;
     assert.notEqual(quizPhase(quiz), 'done');
-    assert.ok(quiz.records.some((r) => !r.solved && r.attempts > 0), 'the missed question is kept');
+    assert.ok(
+      quiz.records.some((r) => !r.solved && r.attempts > 0),
+      'the missed question is kept',
+    );
   });
 });
 
@@ -47,7 +50,10 @@ describe('the review quiz', () => {
   // A round asks ROUND_SIZE of them; none is skipped for want of the learner's own service,
   // whichever way the learner came (the personal question borrows a lesson's seeded cluster).
   it('skips no question whichever way the learner came to it', () => {
-    const straight = run(initialNav(course, emptyProgress, null, { seed: 7, files: new Map() }), { type: 'open-place', place: { lesson: 'review-quiz', step: reviewStep.id } });
+    const straight = run(initialNav(course, emptyProgress, null, { seed: 7, files: new Map() }), {
+      type: 'open-place',
+      place: { lesson: 'review-quiz', step: reviewStep.id },
+    });
     assert.equal(currentQuiz(straight)!.quiz.questions.length, Math.min(ROUND_SIZE, all), 'opened straight away');
     assert.equal(currentQuiz(straight)!.quiz.skipped.length, 0);
     let walked = run(initialNav(course, emptyProgress, null, { seed: 7, files: new Map() }), { type: 'open-lesson', lesson: 0 });

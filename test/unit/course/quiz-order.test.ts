@@ -32,13 +32,17 @@ function problems(steps: string): string[] {
 
 describe('a quiz asks only about what came before it', () => {
   const table: [string, string, string[]][] = [
-    ['a core quiz before the manifest that pins its port', quizStep(false) + manifestStep(false), [
-      'only.yml:11:13: this question cites "31231", which no core step before it shows: ask it after the step that introduces it',
-    ]],
+    [
+      'a core quiz before the manifest that pins its port',
+      quizStep(false) + manifestStep(false),
+      ['only.yml:11:13: this question cites "31231", which no core step before it shows: ask it after the step that introduces it'],
+    ],
     ['the same quiz after the manifest', manifestStep(false) + quizStep(false), []],
-    ['a core quiz after a manifest shown only in a deep dive', manifestStep(true) + quizStep(false), [
-      'only.yml:20:13: this question cites "31231", which no core step before it shows: ask it after the step that introduces it',
-    ]],
+    [
+      'a core quiz after a manifest shown only in a deep dive',
+      manifestStep(true) + quizStep(false),
+      ['only.yml:20:13: this question cites "31231", which no core step before it shows: ask it after the step that introduces it'],
+    ],
     ['a deep quiz after that deep dive', manifestStep(true) + quizStep(true), []],
   ];
   for (const [what, steps, expected] of table) {

@@ -36,7 +36,11 @@ function atExposeThePod(): NavState {
 
 describe('a practice step on a real cluster', () => {
   it('takes no line while the namespace is made and the setup runs, and says so', () => {
-    let state = run(atExposeThePod(), { type: 'real-opening', lesson: LESSON, says: 'setting up nodeport-lab-expose-imperatively (1/2): kubectl run my-first-pod' });
+    let state = run(atExposeThePod(), {
+      type: 'real-opening',
+      lesson: LESSON,
+      says: 'setting up nodeport-lab-expose-imperatively (1/2): kubectl run my-first-pod',
+    });
     assert.match(screen(state), /^\$ setting up nodeport-lab-expose-imperatively \(1\/2\): kubectl run/m);
     state = run(state, type(EXPOSE), enter);
     assert.equal(state.real?.running, null);
@@ -45,12 +49,22 @@ describe('a practice step on a real cluster', () => {
   });
 
   it('runs a line once, waits, and records what the cluster answered: the goal ticks', () => {
-    let state = run(atExposeThePod(), { type: 'real-opening', lesson: LESSON, says: 'making namespace' }, { type: 'real-ready', lesson: LESSON, cluster: onTheCluster.cluster });
-    assert.equal(currentPractice(state)!.shell.cluster, onTheCluster.cluster, 'the cluster read from the API is the lesson\'s');
+    let state = run(
+      atExposeThePod(),
+      { type: 'real-opening', lesson: LESSON, says: 'making namespace' },
+      { type: 'real-ready', lesson: LESSON, cluster: onTheCluster.cluster },
+    );
+    assert.equal(currentPractice(state)!.shell.cluster, onTheCluster.cluster, "the cluster read from the API is the lesson's");
     assert.equal(goalMet(state), false);
     state = run(state, type(EXPOSE), enter);
     const running = state.real?.running;
-    assert.deepEqual(running && { id: running.id, lesson: running.lesson, step: running.step, line: running.line, stopping: running.stopping }, { id: 1, lesson: LESSON, step: 'expose-the-pod', line: EXPOSE, stopping: false });
+    assert.deepEqual(running && { id: running.id, lesson: running.lesson, step: running.step, line: running.line, stopping: running.stopping }, {
+      id: 1,
+      lesson: LESSON,
+      step: 'expose-the-pod',
+      line: EXPOSE,
+      stopping: false,
+    });
     assert.equal(state.prompt.editor.text, '');
     assert.match(screen(state), new RegExp(`^\\$ running on kind-kind \\(ctrl-c stops it\\): ${EXPOSE.slice(0, 30)}.*…$`, 'm'));
     // A second line while one runs is not sent.
@@ -61,17 +75,33 @@ describe('a practice step on a real cluster', () => {
     const ran = runLine(onTheCluster, EXPOSE, files, 0);
     const stale = run(state, { type: 'real-ran', id: 7, output: 'nothing\n', exitCode: 0, cluster: ran.state.cluster });
     assert.equal(stale, state, 'a run that is not the one waited for changes nothing');
-    state = run(state, { type: 'real-ran', id: 1, output: 'service/my-first-service exposed\n', exitCode: 0, answer: { accepted: true }, cluster: ran.state.cluster });
+    state = run(state, {
+      type: 'real-ran',
+      id: 1,
+      output: 'service/my-first-service exposed\n',
+      exitCode: 0,
+      answer: { accepted: true },
+      cluster: ran.state.cluster,
+    });
     assert.equal(state.real?.running, null);
     const entries = currentPractice(state)!.entries['expose-the-pod'] ?? [];
-    assert.deepEqual(entries.map((e) => [e.line, e.output]), [[EXPOSE, 'service/my-first-service exposed\n']]);
+    assert.deepEqual(
+      entries.map((e) => [e.line, e.output]),
+      [[EXPOSE, 'service/my-first-service exposed\n']],
+    );
     assert.equal(goalMet(state), true);
     assert.match(screen(state), /✓ a NodePort service named my-first-service/);
     assert.match(screen(state), /Goal reached/);
   });
 
   it('Ctrl-C while a line runs asks for the child to stop, and does not quit', () => {
-    let state = run(atExposeThePod(), { type: 'real-opening', lesson: LESSON, says: '' }, { type: 'real-ready', lesson: LESSON, cluster: onTheCluster.cluster }, type('kubectl get pods -w'), enter);
+    let state = run(
+      atExposeThePod(),
+      { type: 'real-opening', lesson: LESSON, says: '' },
+      { type: 'real-ready', lesson: LESSON, cluster: onTheCluster.cluster },
+      type('kubectl get pods -w'),
+      enter,
+    );
     state = run(state, { type: 'prompt-interrupt' });
     assert.equal(state.quit, false);
     assert.equal(state.real?.running?.stopping, true);
@@ -81,8 +111,12 @@ describe('a practice step on a real cluster', () => {
     assert.equal(run(state, { type: 'prompt-interrupt' }).quit, true, 'on an empty prompt with nothing running, Ctrl-C quits');
   });
 
-  it('hint stays the course\'s own; a closed namespace takes no line', () => {
-    let state = run(atExposeThePod(), { type: 'real-opening', lesson: LESSON, says: '' }, { type: 'real-ready', lesson: LESSON, cluster: onTheCluster.cluster });
+  it("hint stays the course's own; a closed namespace takes no line", () => {
+    let state = run(
+      atExposeThePod(),
+      { type: 'real-opening', lesson: LESSON, says: '' },
+      { type: 'real-ready', lesson: LESSON, cluster: onTheCluster.cluster },
+    );
     state = run(state, type('hint'), enter);
     assert.equal(state.real?.running, null);
     assert.equal(currentPractice(state)!.hints['expose-the-pod'], 1);
@@ -90,7 +124,7 @@ describe('a practice step on a real cluster', () => {
     assert.equal(state.real?.phase, 'idle');
     assert.equal(state.real?.running, null);
     const own = run(state, { type: 'own-kubectl' });
-    assert.equal(own.ownKubectl ?? null, null, 'no simulated cluster is served to the learner\'s kubectl');
+    assert.equal(own.ownKubectl ?? null, null, "no simulated cluster is served to the learner's kubectl");
     assert.match(own.notice ?? '', /reaches this lesson's namespace on kind-kind/);
   });
 });

@@ -10,7 +10,11 @@ import { fixture, repoPath } from '../../helpers/fixtures.js';
 function runLint(dir: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = lint(dir, (l) => out.push(l), (l) => err.push(l));
+  const code = lint(
+    dir,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err };
 }
 
@@ -49,7 +53,7 @@ describe('solutions', () => {
     assert.equal(loaded.ok, false);
   });
 
-  it('reads a goal\'s commands and flags with kubectl\'s parser, and reports what it cannot read', () => {
+  it("reads a goal's commands and flags with kubectl's parser, and reports what it cannot read", () => {
     assert.deepEqual(problems(lesson('      - ran: kubectl get pods --prot=1\n      - ran: kubeclt get pods\n')), [
       'x.yml:11:14: kubectl would not understand this command: unknown flag: --prot',
       'x.yml:12:14: "kubeclt" is not a command the sandbox runs (known: kubectl, k, curl, trace, iptables-save, firewall, nodes, sleep, history, help, reset, clear)',
@@ -61,7 +65,9 @@ describe('solutions', () => {
     ]);
     assert.deepEqual(problems(lesson('      - did: { verb: expose, flags: { typ: NodePort } }\n')), ['x.yml:11:44: unknown flag "typ" for kubectl expose']);
     assert.deepEqual(problems(lesson('      - did: { verb: expose, refused: { by: server } }\n')), ['x.yml:11:45: "by" must be api or kubectl']);
-    assert.deepEqual(problems(lesson('      - ran: kubectl get svc\n        refused: yes\n')), ['x.yml:12:18: "refused" must be true, or a map with by, reason, field, value or message']);
+    assert.deepEqual(problems(lesson('      - ran: kubectl get svc\n        refused: yes\n')), [
+      'x.yml:12:18: "refused" must be true, or a map with by, reason, field, value or message',
+    ]);
     assert.deepEqual(problems(lesson('      - did: { verb: get, type: po }\n', '    solutions:\n      - - kubectl get pods --prot\n')), [
       'x.yml:13:11: kubectl would not understand this command: unknown flag: --prot',
     ]);
@@ -72,9 +78,11 @@ describe('solutions', () => {
 
   it('meets a did goal by any spelling: flags by short or long name, types by any alias', () => {
     const goal = '      - did: { verb: get, type: po, flags: { o: wide }, accepted: true }\n';
-    assert.deepEqual(problems(lesson(goal, '    solutions:\n      - - k get pods -owide\n      - - kubectl get pod/x --output=wide\n')), [
-      'x.yml:14:9: solution 2 does not meet the goal of step "a": not you have run kubectl get pods --output=wide',
-    ], 'pod/x is not found, so it is not a listing');
+    assert.deepEqual(
+      problems(lesson(goal, '    solutions:\n      - - k get pods -owide\n      - - kubectl get pod/x --output=wide\n')),
+      ['x.yml:14:9: solution 2 does not meet the goal of step "a": not you have run kubectl get pods --output=wide'],
+      'pod/x is not found, so it is not a listing',
+    );
     assert.deepEqual(problems(lesson(goal, '    solutions:\n      - - kubectl get pods --output=wide\n      - - kubectl get po -o wide\n')), []);
   });
 });

@@ -6,13 +6,14 @@ import { fillTemplates, templateProblems } from '../../../src/core/course/templa
 import { exposedPod, session } from '../shell/helpers.js';
 
 describe('templates in lesson text', () => {
-  it('fills values from the learner\'s cluster', () => {
+  it("fills values from the learner's cluster", () => {
     const { run, state } = session();
     const port = exposedPod(run);
     const podLine = run('kubectl get pods -o wide').stdout;
     const [, podIP, node] = /(10\.244\.\d+\.\d+) +(worker-\d)/.exec(podLine) ?? [];
     const nodeIP = node === 'worker-1' ? '203.0.113.11' : '203.0.113.12';
-    const text = 'curl http://{{pod.web.nodeIP}}:{{service.web.nodePort}} ({{pod.web.ip}} on {{pod.web.node}}; port {{ service.web.port }}; any worker: {{nodeIP}}; {{node.worker-2.internalIP}})';
+    const text =
+      'curl http://{{pod.web.nodeIP}}:{{service.web.nodePort}} ({{pod.web.ip}} on {{pod.web.node}}; port {{ service.web.port }}; any worker: {{nodeIP}}; {{node.worker-2.internalIP}})';
     assert.equal(fillTemplates(text, state().cluster), `curl http://${nodeIP}:${port} (${podIP} on ${node}; port 80; any worker: 203.0.113.11; 192.168.49.4)`);
   });
 
@@ -26,14 +27,15 @@ describe('templates in lesson text', () => {
   it('names template mistakes, and lint reports them with their place', () => {
     assert.deepEqual(templateProblems('{{service.web.nodePort}} {{nodeIP}}'), []);
     assert.match(templateProblems('{{service.web.nodeport}}')[0]!, /^unknown template \{\{service\.web\.nodeport\}\}/);
-    const text = 'format: 1\nid: x\ntitle: X\nsummary: S\nsteps:\n  - id: a\n    kind: do\n    title: A\n    text: Go to {{pod.web.address}}\n    goal:\n      - ran: kubectl get pods\n    hints:\n      - Try {{svc.web}}\n';
+    const text =
+      'format: 1\nid: x\ntitle: X\nsummary: S\nsteps:\n  - id: a\n    kind: do\n    title: A\n    text: Go to {{pod.web.address}}\n    goal:\n      - ran: kubectl get pods\n    hints:\n      - Try {{svc.web}}\n';
     const result = loadCourse({ lessons: [{ file: 'x.yml', text }], manifests: new Map() });
     assert.equal(result.ok, false);
     if (!result.ok) {
-      assert.deepEqual(result.problems.map((p) => formatProblem(p).replace(/ \(known forms.*$/, '')), [
-        'x.yml:9:11: unknown template {{pod.web.address}}',
-        'x.yml:13:9: unknown template {{svc.web}}',
-      ]);
+      assert.deepEqual(
+        result.problems.map((p) => formatProblem(p).replace(/ \(known forms.*$/, '')),
+        ['x.yml:9:11: unknown template {{pod.web.address}}', 'x.yml:13:9: unknown template {{svc.web}}'],
+      );
     }
   });
 });

@@ -19,7 +19,10 @@ describe('a refusal wrapped by kubectl create service', () => {
   });
 
   it('several causes in brackets, and AlreadyExists', () => {
-    const several = answerOf(1, 'error: failed to create NodePort service: Service "x" is invalid: [spec.ports[0].nodePort: Invalid value: 1: provided port is not in the valid range. The range of valid ports is 30000-32767, spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive]\n');
+    const several = answerOf(
+      1,
+      'error: failed to create NodePort service: Service "x" is invalid: [spec.ports[0].nodePort: Invalid value: 1: provided port is not in the valid range. The range of valid ports is 30000-32767, spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive]\n',
+    );
     assert.ok(!several.accepted && several.causes.map((c) => c.field).join() === 'spec.ports[0].nodePort,spec.ports[0].port');
     const taken = answerOf(1, 'error: failed to create NodePort service: services "x" already exists\n');
     assert.ok(!taken.accepted && taken.by === 'api' && taken.reason === 'AlreadyExists');

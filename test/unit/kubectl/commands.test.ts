@@ -50,7 +50,10 @@ describe('the lecture, declaratively', () => {
     assert.equal(s.run('kubectl apply -f svc2.yml').stdout, 'service/myapp-pod-nodeport-service configured\n');
     assert.match(s.run('kubectl get svc myapp-pod-nodeport-service').stdout, /80:31232\/TCP/);
     const yaml = s.run('kubectl get svc myapp-pod-nodeport-service -o yaml').stdout;
-    assert.match(yaml, /^ {4}kubectl\.kubernetes\.io\/last-applied-configuration: \|\n {6}\{"apiVersion":"v1","kind":"Service","metadata":\{"annotations":\{\},"name":"myapp-pod-nodeport-service","namespace":"default"\}/m);
+    assert.match(
+      yaml,
+      /^ {4}kubectl\.kubernetes\.io\/last-applied-configuration: \|\n {6}\{"apiVersion":"v1","kind":"Service","metadata":\{"annotations":\{\},"name":"myapp-pod-nodeport-service","namespace":"default"\}/m,
+    );
     assert.match(yaml, /^ {2}- name: http\n {4}nodePort: 31232\n {4}port: 80\n {4}protocol: TCP\n {4}targetPort: 80$/m);
   });
 
@@ -70,7 +73,10 @@ describe('the lecture, declaratively', () => {
     const s = new Session(1, { 'svc.yml': LECTURE_SERVICE, 'pod.yml': LECTURE_POD });
     s.run('create -f svc.yml');
     const again = s.run('create -f svc.yml');
-    assert.equal(again.stderr, 'The Service "myapp-pod-nodeport-service" is invalid: spec.ports[0].nodePort: Invalid value: 31231: provided port is already allocated\n');
+    assert.equal(
+      again.stderr,
+      'The Service "myapp-pod-nodeport-service" is invalid: spec.ports[0].nodePort: Invalid value: 31231: provided port is already allocated\n',
+    );
     s.run('create -f pod.yml');
     assert.equal(s.run('create -f pod.yml').stderr, 'Error from server (AlreadyExists): error when creating "pod.yml": pods "myapp-pod" already exists\n');
   });
@@ -89,11 +95,19 @@ describe('errors, exactly as kubectl prints them', () => {
     ['get pods -l', '', "error: flag needs an argument: 'l' in -l\nSee 'kubectl get --help' for usage.\n"],
     ['gett pods', '', 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n'],
     ['xyzzy', '', 'error: unknown command "xyzzy" for "kubectl"\n'],
-    ['exec my-pod env', '', "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n"],
+    [
+      'exec my-pod env',
+      '',
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
+    ],
     ['exec my-pod', '', 'error: you must specify at least one command for the container\n'],
     ['create service nodeport x', '', 'error: at least one tcp port specifier must be provided\n'],
     ['create service nodeport', '', "error: exactly one NAME is required, got 0\nSee 'kubectl create service nodeport -h' for help and examples\n"],
-    ['create service nodeport x --tcp=80 --node-port=abc', '', 'error: invalid argument "abc" for "--node-port" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl create service nodeport --help\' for usage.\n'],
+    [
+      'create service nodeport x --tcp=80 --node-port=abc',
+      '',
+      'error: invalid argument "abc" for "--node-port" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl create service nodeport --help\' for usage.\n',
+    ],
     ['run x', '', 'error: required flag(s) "image" not set\n'],
     ['run', '', "error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n"],
     ['apply', '', 'error: must specify one of -f and -k\n'],
@@ -115,14 +129,18 @@ describe('errors, exactly as kubectl prints them', () => {
       'bare.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bare\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
     });
     s.run('apply -f bare.yml');
-    assert.equal(s.run('expose pod bare --port=80').stderr, "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n");
+    assert.equal(
+      s.run('expose pod bare --port=80').stderr,
+      "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n",
+    );
     s.run('run noports --image=nginx');
     assert.equal(s.run('expose pod noports').stderr, "error: couldn't find port via --port flag or introspection\n");
   });
 
   it('several validation causes come as a list under the header', () => {
     const s = new Session(1, {
-      'bad.yml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  type: ClusterIP\n  ports:\n  - port: 80\n    nodePort: 31000\n  - port: 443\n',
+      'bad.yml':
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  type: ClusterIP\n  ports:\n  - port: 80\n    nodePort: 31000\n  - port: 443\n',
     });
     assert.equal(
       s.run('apply -f bad.yml').stderr,
@@ -154,7 +172,10 @@ describe('other verbs', () => {
     const env = s.run('exec client -- env').stdout.split('\n');
     assert.equal(env[0], 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
     assert.equal(env[1], 'HOSTNAME=client');
-    assert.ok(env.some((l) => /^WEB_SERVICE_HOST=10\.\d+\.\d+\.\d+$/.test(l)), 'service env var for a service made before the pod');
+    assert.ok(
+      env.some((l) => /^WEB_SERVICE_HOST=10\.\d+\.\d+\.\d+$/.test(l)),
+      'service env var for a service made before the pod',
+    );
     assert.match(s.run('exec web -- cat /usr/share/nginx/html/index.html').stdout, /Welcome to Stack Simplify/);
     assert.equal(s.run('exec web -- cat /nope').exitCode, 1);
     assert.equal(s.run('label pod web tier=frontend').stdout, 'pod/web labeled\n');

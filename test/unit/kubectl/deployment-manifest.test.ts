@@ -67,14 +67,20 @@ describe('a Deployment manifest with -f', () => {
     const s = new Session(1, FILES);
     s.run('create -f deploy.yaml');
     const r = s.run('apply -f deploy.yaml');
-    assert.match(r.stderr, /^Warning: resource deployments\.apps\/myapp1-deployment is missing the kubectl\.kubernetes\.io\/last-applied-configuration annotation/);
+    assert.match(
+      r.stderr,
+      /^Warning: resource deployments\.apps\/myapp1-deployment is missing the kubectl\.kubernetes\.io\/last-applied-configuration annotation/,
+    );
     assert.equal(r.stdout, 'deployment.apps/myapp1-deployment configured\n');
   });
 
   it('create twice: AlreadyExists names the file; delete -f twice: NotFound, unless --ignore-not-found', () => {
     const s = new Session(1, FILES);
     assert.equal(s.run('create -f deploy.yaml').stdout, 'deployment.apps/myapp1-deployment created\n');
-    assert.equal(s.run('create -f deploy.yaml').stderr, 'Error from server (AlreadyExists): error when creating "deploy.yaml": deployments.apps "myapp1-deployment" already exists\n');
+    assert.equal(
+      s.run('create -f deploy.yaml').stderr,
+      'Error from server (AlreadyExists): error when creating "deploy.yaml": deployments.apps "myapp1-deployment" already exists\n',
+    );
     s.wait(5);
     assert.equal(s.run('delete -f deploy.yaml').stdout, 'deployment.apps "myapp1-deployment" deleted\n');
     assert.equal(deploymentsOf(s.cluster).length, 0);
@@ -87,13 +93,16 @@ describe('a Deployment manifest with -f', () => {
     assert.equal(quiet.exitCode, 0);
   });
 
-  it('strict decoding names an unknown field; a selector that misses the template is the API\'s Invalid', () => {
+  it("strict decoding names an unknown field; a selector that misses the template is the API's Invalid", () => {
     const s = new Session(1, FILES);
     assert.equal(
       s.run('apply -f typo.yaml').stderr,
       'Error from server (BadRequest): error when creating "typo.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containerz"\n',
     );
-    assert.match(s.run('apply -f nomatch.yaml').stderr, /^The Deployment "myapp1-deployment" is invalid: spec\.template\.metadata\.labels: Invalid value: map\[string\]string\{"app":"other"\}: `selector` does not match template `labels`/);
+    assert.match(
+      s.run('apply -f nomatch.yaml').stderr,
+      /^The Deployment "myapp1-deployment" is invalid: spec\.template\.metadata\.labels: Invalid value: map\[string\]string\{"app":"other"\}: `selector` does not match template `labels`/,
+    );
     assert.equal(deploymentsOf(s.cluster).length, 0);
   });
 });
@@ -105,20 +114,52 @@ describe('a Deployment manifest, against a real kubectl 1.32', { skip: KUBECTL ?
 
   before(async () => {
     for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
-    const resource = (name: string, kind: string, short: string) => ({ name, singularName: kind.toLowerCase(), namespaced: true, kind, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update'], shortNames: [short] });
+    const resource = (name: string, kind: string, short: string) => ({
+      name,
+      singularName: kind.toLowerCase(),
+      namespaced: true,
+      kind,
+      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update'],
+      shortNames: [short],
+    });
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];
       const send = (code: number, body: unknown) => {
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (url === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
-      if (url === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }] });
+      if (url === '/api')
+        return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+      if (url === '/apis')
+        return send(200, {
+          kind: 'APIGroupList',
+          apiVersion: 'v1',
+          groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
+        });
       if (url === '/api/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [resource('pods', 'Pod', 'po')] });
-      if (url === '/apis/apps/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'apps/v1', resources: [resource('deployments', 'Deployment', 'deploy')] });
+      if (url === '/apis/apps/v1')
+        return send(200, { kind: 'APIResourceList', groupVersion: 'apps/v1', resources: [resource('deployments', 'Deployment', 'deploy')] });
       const m = /^\/apis\/apps\/v1\/namespaces\/default\/deployments\/([^/]+)$/.exec(url ?? '');
-      if (m) return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `deployments.apps "${m[1]}" not found`, reason: 'NotFound', details: { name: m[1], group: 'apps', kind: 'deployments' }, code: 404 });
-      return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 });
+      if (m)
+        return send(404, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: `deployments.apps "${m[1]}" not found`,
+          reason: 'NotFound',
+          details: { name: m[1], group: 'apps', kind: 'deployments' },
+          code: 404,
+        });
+      return send(404, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        code: 404,
+      });
     });
     kubeconfig = await kubeconfigFor(server);
   });

@@ -7,12 +7,15 @@ import { Session } from './helpers.js';
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n';
 
 describe('kubectl details', () => {
-  it("delete --force warns first and says `force deleted` (kubectl/pkg/cmd/delete/delete.go RunDelete, PrintObj)", () => {
+  it('delete --force warns first and says `force deleted` (kubectl/pkg/cmd/delete/delete.go RunDelete, PrintObj)', () => {
     const s = new Session(1);
     s.run('run web --image=nginx');
     const r = s.run('delete pod web --force');
     assert.equal(r.stdout, 'pod "web" force deleted\n');
-    assert.equal(r.stderr, 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+    assert.equal(
+      r.stderr,
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+    );
     assert.equal(r.exitCode, 0);
     s.run('run web2 --image=nginx');
     assert.equal(s.run('delete pod web2 --grace-period=0').stdout, 'pod "web2" deleted\n', '--grace-period=0 without --force becomes 1');
@@ -51,17 +54,25 @@ describe('kubectl details', () => {
     s.wait(3);
     assert.equal(s.run('logs typo').stderr, 'Error from server (BadRequest): container "typo" in pod "typo" is waiting to start: image can\'t be pulled\n');
     s.wait(10);
-    assert.equal(s.run('logs typo').stderr, 'Error from server (BadRequest): container "typo" in pod "typo" is waiting to start: trying and failing to pull image\n');
+    assert.equal(
+      s.run('logs typo').stderr,
+      'Error from server (BadRequest): container "typo" in pod "typo" is waiting to start: trying and failing to pull image\n',
+    );
   });
 
   it('known images pull, unknown repositories and tags do not (the lecture course images; Docker Hub tags)', () => {
     const s = new Session(1);
-    const images = { ok: ['nginx', 'nginx:1.27', 'nginx:alpine', 'stacksimplify/kubenginx:1.0.0', 'stacksimplify/kubenginx:4.0.0', 'busybox', 'curlimages/curl:8.11.1'], bad: ['stacksimplfy/kubenginx:1.0.0', 'stacksimplify/kubenginx:5.0.0', 'nginx:1.99', 'ngnix'] };
+    const images = {
+      ok: ['nginx', 'nginx:1.27', 'nginx:alpine', 'stacksimplify/kubenginx:1.0.0', 'stacksimplify/kubenginx:4.0.0', 'busybox', 'curlimages/curl:8.11.1'],
+      bad: ['stacksimplfy/kubenginx:1.0.0', 'stacksimplify/kubenginx:5.0.0', 'nginx:1.99', 'ngnix'],
+    };
     [...images.ok, ...images.bad].forEach((image, i) => s.run(`run p${i} --image=${image}`));
     s.wait(12);
     const table = s.run('get pods').stdout;
     // busybox's and curl's commands end at once: pulled, they run, exit and are restarted (crash-loop.ts).
-    images.ok.forEach((image, i) => assert.match(table, new RegExp(`^p${i} +${/busybox|curl/.test(image) ? '0/1 +(CrashLoopBackOff|Completed|Error)' : '1/1 +Running'}`, 'm'), image));
+    images.ok.forEach((image, i) =>
+      assert.match(table, new RegExp(`^p${i} +${/busybox|curl/.test(image) ? '0/1 +(CrashLoopBackOff|Completed|Error)' : '1/1 +Running'}`, 'm'), image),
+    );
     images.bad.forEach((image, i) => assert.match(table, new RegExp(`^p${images.ok.length + i} +0/1 +(ErrImagePull|ImagePullBackOff)`, 'm'), image));
   });
 });

@@ -15,9 +15,13 @@ function must(result: { ok: true; cluster: Cluster } | { ok: false; error: { mes
 
 /** A NodePort service web and `pods` pods it selects, all just created: none has started yet. */
 function justCreated(pods: number): Cluster {
-  let cluster = must(createService(createCluster({ seed: 1 }), { name: 'web', type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] }));
+  let cluster = must(
+    createService(createCluster({ seed: 1 }), { name: 'web', type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] }),
+  );
   for (let i = 1; i <= pods; i++) {
-    cluster = must(createPod(cluster, { name: `web-${i}`, labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }));
+    cluster = must(
+      createPod(cluster, { name: `web-${i}`, labels: { app: 'web' }, containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }),
+    );
   }
   return cluster;
 }
@@ -29,7 +33,7 @@ const goal = [{ service: { name: 'web', endpoints: true } }];
 // then the Endpoints object lists it under notReadyAddresses (pkg/controller/endpoint), kubectl get
 // ep prints only ready addresses (pkg/printers/internalversion/printers.go formatEndpoints), and
 // kube-proxy sends nothing to it.
-describe("a pod between its start and its readiness, behind a service", () => {
+describe('a pod between its start and its readiness, behind a service', () => {
   const created = justCreated(1);
   const pod = created.pods.find((p) => p.metadata.name === 'web-1')!;
   const between = advanceClock(created, Math.floor((pod.timeline.sandboxAt + pod.timeline.startedAt) / 2) - created.now);
@@ -44,14 +48,20 @@ describe("a pod between its start and its readiness, behind a service", () => {
     assert.match(described, /\n {2}Addresses: +<none>\n/);
     assert.match(described, new RegExp(`\\n {2}NotReadyAddresses: +${ip.replaceAll('.', '\\.')}\\n`));
     assert.notEqual(curl(between, ['-s', '-m', '2', `http://203.0.113.11:${nodePortOf(between)}`]).exitCode, 0);
-    assert.deepEqual(checkGoal(goal, between, []).map((p) => p.met), [false]);
+    assert.deepEqual(
+      checkGoal(goal, between, []).map((p) => p.met),
+      [false],
+    );
   });
 
   it('becomes the endpoint once ready: listed, reachable, goal met', () => {
     assert.match(kubectl(ready, 'get', 'ep', 'web').stdout, new RegExp(`^web +${pod.status.podIP.replaceAll('.', '\\.')}:80 +\\d+s$`, 'm'));
     assert.match(kubectl(ready, 'describe', 'ep', 'web').stdout, /\n {2}NotReadyAddresses: +<none>\n/);
     assert.equal(curl(ready, ['-s', `http://203.0.113.11:${nodePortOf(ready)}`]).exitCode, 0);
-    assert.deepEqual(checkGoal(goal, ready, []).map((p) => p.met), [true]);
+    assert.deepEqual(
+      checkGoal(goal, ready, []).map((p) => p.met),
+      [true],
+    );
   });
 });
 

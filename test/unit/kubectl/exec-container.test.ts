@@ -27,7 +27,9 @@ describe('kubectl exec into nginx', () => {
   });
 
   it("sh -c runs a script: variables, pipes, ;, && and ||, dash's not-found line and 127", () => {
-    const r = s.run(`exec web -- sh -c 'echo $HOSTNAME; curl -s localhost | grep -c title; curl -s localhost | grep -q nomatch || echo none; nosuch; echo status $?'`);
+    const r = s.run(
+      `exec web -- sh -c 'echo $HOSTNAME; curl -s localhost | grep -c title; curl -s localhost | grep -q nomatch || echo none; nosuch; echo status $?'`,
+    );
     assert.equal(r.stdout, 'web\n1\nnone\nstatus 127\n');
     assert.equal(r.stderr, 'sh: 1: nosuch: not found\n');
     const failing = s.run(`exec web -- sh -c 'exit 3'`);
@@ -38,7 +40,10 @@ describe('kubectl exec into nginx', () => {
   it('a program the image lacks: runc says it is not on the PATH (kubenginx 1.0.0 has no curl)', () => {
     const r = s.run('exec v1 -- curl -s localhost');
     assert.equal(r.exitCode, 1);
-    assert.match(r.stderr, /OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in \$PATH: unknown\n$/);
+    assert.match(
+      r.stderr,
+      /OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in \$PATH: unknown\n$/,
+    );
     assert.match(s.run('exec v1 -- cat /usr/share/nginx/html/index.html').stdout, /Application Version: V1/);
   });
 
@@ -72,7 +77,7 @@ describe('kubectl exec -it POD -- sh in the sandbox', () => {
     assert.equal(run(out.state, 'kubectl get pods').exitCode, 0);
   });
 
-  it('a shell the image does not have is runc\'s error, no prompt', () => {
+  it("a shell the image does not have is runc's error, no prompt", () => {
     let st = newShell(2);
     st = run(st, 'kubectl run web --image=nginx').state;
     st = run(st, 'sleep 10').state;

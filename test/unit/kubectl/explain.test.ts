@@ -16,11 +16,16 @@ import { Session } from './helpers.js';
 function appsDocument(): unknown {
   const gvk = (kind: string) => ({ group: 'apps', kind, version: 'v1' });
   const op = (kind: string) => ({ get: { 'x-kubernetes-group-version-kind': gvk(kind), responses: { '200': { description: 'OK' } } } });
-  const schemas = Object.fromEntries(Object.entries(OPENAPI_SCHEMAS).filter(([name]) => !name.startsWith('io.k8s.api.core.v1.') || name.endsWith('PodTemplateSpec') || true));
+  const schemas = Object.fromEntries(
+    Object.entries(OPENAPI_SCHEMAS).filter(([name]) => !name.startsWith('io.k8s.api.core.v1.') || name.endsWith('PodTemplateSpec') || true),
+  );
   return {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'v1.32.2' },
-    paths: { '/apis/apps/v1/namespaces/{namespace}/deployments/{name}': op('Deployment'), '/apis/apps/v1/namespaces/{namespace}/replicasets/{name}': op('ReplicaSet') },
+    paths: {
+      '/apis/apps/v1/namespaces/{namespace}/deployments/{name}': op('Deployment'),
+      '/apis/apps/v1/namespaces/{namespace}/replicasets/{name}': op('ReplicaSet'),
+    },
     components: { schemas },
   };
 }
@@ -32,21 +37,57 @@ describe('kubectl explain, against a real kubectl 1.32', { skip: KUBECTL ? false
   before(async () => {
     const core = JSON.stringify(coreV1Document());
     const apps = JSON.stringify(appsDocument());
-    const resource = (name: string, kind: string, short: string, namespaced = true) => ({ name, singularName: kind.toLowerCase(), namespaced, kind, verbs: ['get', 'list'], shortNames: short ? [short] : [] });
+    const resource = (name: string, kind: string, short: string, namespaced = true) => ({
+      name,
+      singularName: kind.toLowerCase(),
+      namespaced,
+      kind,
+      verbs: ['get', 'list'],
+      shortNames: short ? [short] : [],
+    });
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];
       const send = (body: string) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(body);
       };
-      if (url === '/api') return send(JSON.stringify({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] }));
-      if (url === '/apis') return send(JSON.stringify({ kind: 'APIGroupList', apiVersion: 'v1', groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }] }));
+      if (url === '/api')
+        return send(
+          JSON.stringify({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] }),
+        );
+      if (url === '/apis')
+        return send(
+          JSON.stringify({
+            kind: 'APIGroupList',
+            apiVersion: 'v1',
+            groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
+          }),
+        );
       if (url === '/api/v1') {
-        const list = [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false), resource('endpoints', 'Endpoints', 'ep'), resource('namespaces', 'Namespace', 'ns', false), resource('events', 'Event', 'ev')];
+        const list = [
+          resource('pods', 'Pod', 'po'),
+          resource('services', 'Service', 'svc'),
+          resource('nodes', 'Node', 'no', false),
+          resource('endpoints', 'Endpoints', 'ep'),
+          resource('namespaces', 'Namespace', 'ns', false),
+          resource('events', 'Event', 'ev'),
+        ];
         return send(JSON.stringify({ kind: 'APIResourceList', groupVersion: 'v1', resources: list }));
       }
-      if (url === '/apis/apps/v1') return send(JSON.stringify({ kind: 'APIResourceList', groupVersion: 'apps/v1', resources: [resource('deployments', 'Deployment', 'deploy'), resource('replicasets', 'ReplicaSet', 'rs')] }));
-      if (url === '/openapi/v3') return send(JSON.stringify({ paths: { 'api/v1': { serverRelativeURL: '/openapi/v3/api/v1?hash=A' }, 'apis/apps/v1': { serverRelativeURL: '/openapi/v3/apis/apps/v1?hash=B' } } }));
+      if (url === '/apis/apps/v1')
+        return send(
+          JSON.stringify({
+            kind: 'APIResourceList',
+            groupVersion: 'apps/v1',
+            resources: [resource('deployments', 'Deployment', 'deploy'), resource('replicasets', 'ReplicaSet', 'rs')],
+          }),
+        );
+      if (url === '/openapi/v3')
+        return send(
+          JSON.stringify({
+            paths: { 'api/v1': { serverRelativeURL: '/openapi/v3/api/v1?hash=A' }, 'apis/apps/v1': { serverRelativeURL: '/openapi/v3/apis/apps/v1?hash=B' } },
+          }),
+        );
       if (url === '/openapi/v3/api/v1') return send(core);
       if (url === '/openapi/v3/apis/apps/v1') return send(apps);
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -107,7 +148,10 @@ describe('kubectl explain, against a real kubectl 1.32', { skip: KUBECTL ? false
 describe('explain in the sandbox', () => {
   it('a field of an enum type lists its values under ENUM:, and the field list shows four and "...."', () => {
     const text = new Session(1).run('explain service.spec.type').stdout;
-    assert.match(text, /^KIND: {7}Service\nVERSION: {4}v1\n\nFIELD: type <string>\nENUM:\n {4}ClusterIP\n {4}ExternalName\n {4}LoadBalancer\n {4}NodePort\n\nDESCRIPTION:\n/);
+    assert.match(
+      text,
+      /^KIND: {7}Service\nVERSION: {4}v1\n\nFIELD: type <string>\nENUM:\n {4}ClusterIP\n {4}ExternalName\n {4}LoadBalancer\n {4}NodePort\n\nDESCRIPTION:\n/,
+    );
     assert.match(new Session(1).run('explain pod.spec').stdout, /\n {2}restartPolicy\t<string>\n {2}enum: Always, Never, OnFailure\n/);
   });
 

@@ -63,25 +63,53 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
       res.writeHead(code, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const notFound = (what: string, name: string) => send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `${what} "${name}" not found`, reason: 'NotFound', details: { name, kind: what }, code: 404 });
+    const notFound = (what: string, name: string) =>
+      send(404, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `${what} "${name}" not found`,
+        reason: 'NotFound',
+        details: { name, kind: what },
+        code: 404,
+      });
     const c = cluster();
-    if (path === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+    if (path === '/api')
+      return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
     if (path === '/apis') {
-      const group = (name: string) => ({ name, versions: [{ groupVersion: `${name}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' } });
+      const group = (name: string) => ({
+        name,
+        versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
+        preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
+      });
       return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('discovery.k8s.io'), group('coordination.k8s.io')] });
     }
-    if (path === '/apis/coordination.k8s.io/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'coordination.k8s.io/v1', resources: [resource('leases', 'Lease', 'lease')] });
+    if (path === '/apis/coordination.k8s.io/v1')
+      return send(200, { kind: 'APIResourceList', groupVersion: 'coordination.k8s.io/v1', resources: [resource('leases', 'Lease', 'lease')] });
     const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
     if (lease) {
       const renew = new Date(c.now - (c.now % 10_000)).toISOString().replace(/\.\d+Z$/, '.000000Z');
-      return send(200, { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', metadata: { name: lease[1], namespace: 'kube-node-lease' }, spec: { holderIdentity: lease[1], leaseDurationSeconds: 40, renewTime: renew } });
+      return send(200, {
+        kind: 'Lease',
+        apiVersion: 'coordination.k8s.io/v1',
+        metadata: { name: lease[1], namespace: 'kube-node-lease' },
+        spec: { holderIdentity: lease[1], leaseDurationSeconds: 40, renewTime: renew },
+      });
     }
-    if (path === '/apis/discovery.k8s.io/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'discovery.k8s.io/v1', resources: [resource('endpointslices', 'EndpointSlice', 'eps')] });
+    if (path === '/apis/discovery.k8s.io/v1')
+      return send(200, { kind: 'APIResourceList', groupVersion: 'discovery.k8s.io/v1', resources: [resource('endpointslices', 'EndpointSlice', 'eps')] });
     if (path === '/api/v1') {
       return send(200, {
         kind: 'APIResourceList',
         groupVersion: 'v1',
-        resources: [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false), resource('endpoints', 'Endpoints', 'ep'), resource('events', 'Event', 'ev')],
+        resources: [
+          resource('pods', 'Pod', 'po'),
+          resource('services', 'Service', 'svc'),
+          resource('nodes', 'Node', 'no', false),
+          resource('endpoints', 'Endpoints', 'ep'),
+          resource('events', 'Event', 'ev'),
+        ],
       });
     }
     const m = /^\/api\/v1\/(namespaces\/default\/)?(pods|services|nodes|endpoints|events)(?:\/([^/]+))?$/.exec(path);
@@ -103,7 +131,13 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
         return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items });
       }
       if (kind === 'services') {
-        if (!name) return send(200, { kind: 'ServiceList', apiVersion: 'v1', metadata: {}, items: c.services.filter((s) => inDefault === undefined || s.metadata.namespace === 'default').map((s) => serviceView(s)) });
+        if (!name)
+          return send(200, {
+            kind: 'ServiceList',
+            apiVersion: 'v1',
+            metadata: {},
+            items: c.services.filter((s) => inDefault === undefined || s.metadata.namespace === 'default').map((s) => serviceView(s)),
+          });
         const svc = c.services.find((s) => s.metadata.name === name && s.metadata.namespace === 'default');
         return svc ? send(200, serviceView(svc)) : notFound('services', name);
       }
@@ -121,7 +155,15 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
       const service = /kubernetes\.io\/service-name=([^,]+)/.exec(params.get('labelSelector') ?? '')?.[1] ?? '';
       return send(200, sliceList(c, service));
     }
-    return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 });
+    return send(404, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'the server could not find the requested resource',
+      reason: 'NotFound',
+      code: 404,
+    });
   });
   return { server, kubeconfig: await kubeconfigFor(server) };
 }

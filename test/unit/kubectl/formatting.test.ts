@@ -19,9 +19,25 @@ describe('tabwriter (Go text/tabwriter rules)', () => {
 
 describe('human durations (apimachinery HumanDuration)', () => {
   const cases: [number, string][] = [
-    [0, '0s'], [12, '12s'], [119, '119s'], [120, '2m'], [303, '5m3s'], [599, '9m59s'], [600, '10m'], [2700, '45m'],
-    [10799, '179m'], [10800, '3h'], [11100, '3h5m'], [8 * 3600, '8h'], [47 * 3600, '47h'], [48 * 3600, '2d'],
-    [50 * 3600, '2d2h'], [8 * 86400, '8d'], [730 * 86400, '2y'], [731 * 86400, '2y1d'], [8 * 365 * 86400, '8y'],
+    [0, '0s'],
+    [12, '12s'],
+    [119, '119s'],
+    [120, '2m'],
+    [303, '5m3s'],
+    [599, '9m59s'],
+    [600, '10m'],
+    [2700, '45m'],
+    [10799, '179m'],
+    [10800, '3h'],
+    [11100, '3h5m'],
+    [8 * 3600, '8h'],
+    [47 * 3600, '47h'],
+    [48 * 3600, '2d'],
+    [50 * 3600, '2d2h'],
+    [8 * 86400, '8d'],
+    [730 * 86400, '2y'],
+    [731 * 86400, '2y1d'],
+    [8 * 365 * 86400, '8y'],
   ];
   for (const [seconds, text] of cases) it(`${seconds}s -> ${text}`, () => assert.equal(humanDuration(seconds * 1000), text));
   it('a clock a little behind is 0s, far behind is <invalid>', () => {
@@ -33,7 +49,13 @@ describe('human durations (apimachinery HumanDuration)', () => {
 describe('YAML like sigs.k8s.io/yaml', () => {
   it('sorts keys, leaves sequences unindented, quotes what would not read back as a string', () => {
     const yaml = toGoYaml({
-      spec: { ports: [{ port: 80, name: '443', targetPort: 'http' }, { name: '80-80', port: 1 }], type: 'NodePort' },
+      spec: {
+        ports: [
+          { port: 80, name: '443', targetPort: 'http' },
+          { name: '80-80', port: 1 },
+        ],
+        type: 'NodePort',
+      },
       kind: 'Service',
       metadata: { creationTimestamp: null, labels: { app: 'y', on: 'yes' }, ts: '2025-03-01T09:00:00Z', empty: '' },
       status: { loadBalancer: {} },
@@ -79,7 +101,10 @@ describe('JSON like json.MarshalIndent', () => {
 
 describe('shell words', () => {
   it('splits like a shell', () => {
-    assert.deepEqual(splitShellWords(`get svc x -o jsonpath='{.spec.ports[0].nodePort}'`), { ok: true, words: ['get', 'svc', 'x', '-o', 'jsonpath={.spec.ports[0].nodePort}'] });
+    assert.deepEqual(splitShellWords(`get svc x -o jsonpath='{.spec.ports[0].nodePort}'`), {
+      ok: true,
+      words: ['get', 'svc', 'x', '-o', 'jsonpath={.spec.ports[0].nodePort}'],
+    });
     assert.deepEqual(splitShellWords(`a "b c" d\\ e "x\\"y"`), { ok: true, words: ['a', 'b c', 'd e', 'x"y'] });
     assert.equal(splitShellWords(`echo 'open`).ok, false);
   });

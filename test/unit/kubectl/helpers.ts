@@ -20,7 +20,10 @@ export class Session {
     if (!words.ok) throw new Error(words.error);
     const [first, ...rest] = words.words;
     const args = first === 'kubectl' ? rest : words.words;
-    const result = runKubectl(this.cluster, args, { readFile: (p) => this.files[p] ?? { error: 'not-found' }, ...(this.namespace !== undefined ? { namespace: this.namespace } : {}) });
+    const result = runKubectl(this.cluster, args, {
+      readFile: (p) => this.files[p] ?? { error: 'not-found' },
+      ...(this.namespace !== undefined ? { namespace: this.namespace } : {}),
+    });
     this.cluster = result.cluster;
     return result;
   }

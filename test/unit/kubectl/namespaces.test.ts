@@ -84,7 +84,10 @@ describe('kubectl in namespaces', () => {
     assert.equal(s.run('label ns shop team=a').stdout, 'namespace/shop labeled\n');
     const rows = s.run('get ns -A').stdout.split('\n');
     assert.match(rows[0] ?? '', /^NAME\s+STATUS\s+AGE$/);
-    assert.deepEqual(rows.slice(1, -1).map((r) => r.split(/\s+/)[0]), ['default', 'kube-flannel', 'kube-node-lease', 'kube-public', 'kube-system', 'shop']);
+    assert.deepEqual(
+      rows.slice(1, -1).map((r) => r.split(/\s+/)[0]),
+      ['default', 'kube-flannel', 'kube-node-lease', 'kube-public', 'kube-system', 'shop'],
+    );
     assert.match(s.run('get ns -l team=a').stdout, /^NAME\s+STATUS\s+AGE\nshop\s+Active\s+\S+\n$/);
     assert.match(s.run('get ns shop --show-labels').stdout, /kubernetes\.io\/metadata\.name=shop,team=a\n$/);
     assert.equal(s.run('label ns shop team-').stdout, 'namespace/shop unlabeled\n');
@@ -109,7 +112,13 @@ describe('kubectl in namespaces', () => {
     assert.equal(s.run(`patch svc web -n shop -p '{"spec":{"sessionAffinity":"ClientIP"}}'`).stdout, 'service/web patched\n');
     assert.equal(s.run('delete svc web -n shop').stdout, 'service "web" deleted\n');
     // None of that reached default.
-    assert.equal(s.run('get all').stdout.split('\n').filter((l) => l.startsWith('service/')).length, 1);
+    assert.equal(
+      s
+        .run('get all')
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('service/')).length,
+      1,
+    );
     assert.equal(s.run('logs web').stderr, 'error: error from server (NotFound): pods "web" not found in namespace "default"\n');
   });
 
@@ -127,7 +136,10 @@ describe('kubectl in namespaces', () => {
     assert.equal(s.run('create -f plain.yaml -n shop').stdout, 'pod/plain created\n');
     assert.equal(s.run('get pod plain -n shop -o jsonpath={.metadata.namespace}').stdout, 'shop');
     assert.equal(s.run('delete -f plain.yaml -n shop').stdout, 'pod "plain" deleted\n');
-    assert.equal(s.run('create ns shop --dry-run=client -o yaml').stdout, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: shop\nspec: {}\nstatus: {}\n');
+    assert.equal(
+      s.run('create ns shop --dry-run=client -o yaml').stdout,
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: shop\nspec: {}\nstatus: {}\n',
+    );
     assert.equal(s.run('create ns').stderr, "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples\n");
   });
 

@@ -9,7 +9,10 @@ import { readPlainManifests } from '../../../src/core/kubectl/plain-manifests.js
 import { repoPath } from '../../helpers/fixtures.js';
 
 /** What the YAML parser makes of the text, empty documents left out (kubectl skips them). */
-const parsed = (text: string) => parseAllDocuments(text).map((doc) => doc.toJS() as unknown).filter((value) => value !== null && value !== undefined);
+const parsed = (text: string) =>
+  parseAllDocuments(text)
+    .map((doc) => doc.toJS() as unknown)
+    .filter((value) => value !== null && value !== undefined);
 const read = (text: string) => readPlainManifests(text)?.filter((value) => value !== null && value !== undefined) ?? null;
 
 function sameAsParser(text: string): boolean {
@@ -55,7 +58,7 @@ describe('plain manifests read without the YAML parser', () => {
     }
   });
 
-  it('reads the course\'s manifests as the parser does, and most of them directly', () => {
+  it("reads the course's manifests as the parser does, and most of them directly", () => {
     const dir = repoPath('lessons/manifests');
     const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name));
     let direct = 0;
@@ -71,9 +74,38 @@ describe('plain manifests read without the YAML parser', () => {
 
   it('leaves to the parser what it does not read: flow, anchors, tags, block scalars, escapes, odd numbers, duplicates, errors', () => {
     const texts = [
-      'a: {b: 1}\n', 'a: [1, 2]\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: >\n  text\n', 'a: "tab\\t"\n', 'a: 1.5\n', 'a: 0x1F\n', 'a: 012\n',
-      'a: -1\n', 'a: .inf\n', 'a: 1e3\n', 'a: 1\na: 2\n', 'a: b: c\n', 'a:b\n', '- a\n', 'a\n', 'a: 1\n  b: 2\n', 'a:\n\tb: 1\n', 'a: 1\r\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n...\n',
-      'a: 1 # comment\n', '"a": 1\n', '? a\n: 1\n', 'a:\n  - - 1\n', 'true: 1\n', '__proto__: 1\n', 'a: 99999999999999999\n', '--- !tag\na: 1\n', 'a: "x" # c\n',
+      'a: {b: 1}\n',
+      'a: [1, 2]\n',
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: |\n  text\n',
+      'a: >\n  text\n',
+      'a: "tab\\t"\n',
+      'a: 1.5\n',
+      'a: 0x1F\n',
+      'a: 012\n',
+      'a: -1\n',
+      'a: .inf\n',
+      'a: 1e3\n',
+      'a: 1\na: 2\n',
+      'a: b: c\n',
+      'a:b\n',
+      '- a\n',
+      'a\n',
+      'a: 1\n  b: 2\n',
+      'a:\n\tb: 1\n',
+      'a: 1\r\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n...\n',
+      'a: 1 # comment\n',
+      '"a": 1\n',
+      '? a\n: 1\n',
+      'a:\n  - - 1\n',
+      'true: 1\n',
+      '__proto__: 1\n',
+      'a: 99999999999999999\n',
+      '--- !tag\na: 1\n',
+      'a: "x" # c\n',
     ];
     for (const text of texts) assert.equal(readPlainManifests(text), null, JSON.stringify(text));
   });
@@ -81,11 +113,72 @@ describe('plain manifests read without the YAML parser', () => {
   it('agrees with the parser on generated manifests, whenever it reads them', () => {
     // Mostly what manifests hold; now and then a word the parser must read.
     const word = fc.oneof(
-      { weight: 60, arbitrary: fc.constantFrom('web', 'nginx:1.27', '80', '0', '10.96.0.10', 'true', 'False', 'null', '~', 'yes', 'no', 'on', 'a b', '"8080"', "'x y'", '""', '$HOME', '-v', '--port=80', '.hidden', 'e5', 'http://x', 'a,b', '30000', 'NaN', 'x:y', 'a  b', '(x)', 'TCP', 'Infinity') },
-      { weight: 1, arbitrary: fc.constantFrom('1.5', '080', '-1', '.NaN', '+1', '12345678901234567', '1_000', 'a: b', 'x #y', '[1]', '"q\\"', '&a', '*a', '!t', '|', '- x', '#c') },
+      {
+        weight: 60,
+        arbitrary: fc.constantFrom(
+          'web',
+          'nginx:1.27',
+          '80',
+          '0',
+          '10.96.0.10',
+          'true',
+          'False',
+          'null',
+          '~',
+          'yes',
+          'no',
+          'on',
+          'a b',
+          '"8080"',
+          "'x y'",
+          '""',
+          '$HOME',
+          '-v',
+          '--port=80',
+          '.hidden',
+          'e5',
+          'http://x',
+          'a,b',
+          '30000',
+          'NaN',
+          'x:y',
+          'a  b',
+          '(x)',
+          'TCP',
+          'Infinity',
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '1.5',
+          '080',
+          '-1',
+          '.NaN',
+          '+1',
+          '12345678901234567',
+          '1_000',
+          'a: b',
+          'x #y',
+          '[1]',
+          '"q\\"',
+          '&a',
+          '*a',
+          '!t',
+          '|',
+          '- x',
+          '#c',
+        ),
+      },
     );
-    const key = fc.oneof({ weight: 20, arbitrary: fc.constantFrom('name', 'app', 'port', 'app.kubernetes.io/name', 'x-y', '_k', 'spec', 'a1', 'On', 'key', 'image', 'ports', 'labels') }, { weight: 1, arbitrary: fc.constantFrom('null', 'true', '1', 'a b') });
-    const entries = <T,>(value: fc.Arbitrary<T>, maxLength: number) => fc.uniqueArray(fc.tuple(key, value), { minLength: 1, maxLength, selector: ([k]) => k });
+    const key = fc.oneof(
+      {
+        weight: 20,
+        arbitrary: fc.constantFrom('name', 'app', 'port', 'app.kubernetes.io/name', 'x-y', '_k', 'spec', 'a1', 'On', 'key', 'image', 'ports', 'labels'),
+      },
+      { weight: 1, arbitrary: fc.constantFrom('null', 'true', '1', 'a b') },
+    );
+    const entries = <T>(value: fc.Arbitrary<T>, maxLength: number) => fc.uniqueArray(fc.tuple(key, value), { minLength: 1, maxLength, selector: ([k]) => k });
     type Tree = { kind: 'word'; value: string } | { kind: 'map'; entries: [string, Tree][] } | { kind: 'list'; items: Tree[] };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
       tree: fc.oneof(

@@ -31,14 +31,22 @@ describe('a LoadBalancer with its address, against a real kubectl 1.32', { skip:
     const view = serviceView(front, session.cluster.now);
     const endpoints = endpointsViewFor(session.cluster, front);
     const list = { kind: 'ServiceList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [view] };
-    const resource = (name: string, kind: string, short: string) => ({ name, singularName: kind.toLowerCase(), namespaced: true, kind, verbs: ['get', 'list'], shortNames: [short] });
+    const resource = (name: string, kind: string, short: string) => ({
+      name,
+      singularName: kind.toLowerCase(),
+      namespaced: true,
+      kind,
+      verbs: ['get', 'list'],
+      shortNames: [short],
+    });
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];
       const send = (code: number, body: unknown) => {
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (url === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+      if (url === '/api')
+        return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
       if (url === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
       if (url === '/api/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [resource('services', 'Service', 'svc')] });
       if (url === '/api/v1/namespaces/default/services/front') return send(200, view);
@@ -67,7 +75,7 @@ describe('a LoadBalancer with its address, against a real kubectl 1.32', { skip:
     assert.equal(session.run('get svc front -o yaml').stdout, real.stdout);
   });
 
-  it('get svc shows it as the EXTERNAL-IP; describe lists the service controller\'s events', () => {
+  it("get svc shows it as the EXTERNAL-IP; describe lists the service controller's events", () => {
     // printers.go getServiceExternalIP: the ingress IPs, else <pending>. (The fake server renders no tables.)
     assert.match(session.run('get svc front').stdout, /^front +LoadBalancer +10\.\S+ +203\.0\.113\.100 +80:\d+\/TCP +5s$/m);
     const events = session.run('describe svc front').stdout.slice(session.run('describe svc front').stdout.indexOf('Events:'));

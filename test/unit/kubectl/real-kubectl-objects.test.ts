@@ -12,7 +12,8 @@ describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? fals
   let server: Server | undefined;
   let kubeconfig = '';
   const session = new Session(3, {
-    'lb-local.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: lb\nspec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  selector:\n    run: web\n  ports:\n  - port: 80\n',
+    'lb-local.yaml':
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: lb\nspec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  selector:\n    run: web\n  ports:\n  - port: 80\n',
     'nosel.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nosel\nspec:\n  ports:\n  - port: 80\n',
     'named.yaml':
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: named\n  labels:\n    app: named\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: named\nspec:\n  type: NodePort\n  selector:\n    app: named\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n',
@@ -89,7 +90,10 @@ describe('real kubectl 1.32 prints our objects as we do', { skip: KUBECTL ? fals
     await same('describe svc lb', true);
     await same('get svc lb -o json');
     const lb = session.cluster.services.find((x) => x.metadata.name === 'lb');
-    assert.ok(lb?.spec.healthCheckNodePort !== undefined && lb.spec.healthCheckNodePort >= 30000, 'pkg/registry/core/service allocates healthCheckNodePort for Local');
+    assert.ok(
+      lb?.spec.healthCheckNodePort !== undefined && lb.spec.healthCheckNodePort >= 30000,
+      'pkg/registry/core/service allocates healthCheckNodePort for Local',
+    );
     assert.match(session.run('get svc ext').stdout, /ext +ClusterIP +\S+ +203\.0\.113\.50 +8080\/TCP/);
   });
 
@@ -144,7 +148,10 @@ describe('jsonpath as real kubectl 1.32 prints it (k8s.io/client-go/util/jsonpat
     });
   }
 
-  for (const t of ['{.items[*].status.addresses[?(@.type=="InternalIP")].address}', '{range .items[*]}{.metadata.name}{" "}{.status.nodeInfo.kubeProxyVersion}{"\\n"}{end}']) {
+  for (const t of [
+    '{.items[*].status.addresses[?(@.type=="InternalIP")].address}',
+    '{range .items[*]}{.metadata.name}{" "}{.status.nodeInfo.kubeProxyVersion}{"\\n"}{end}',
+  ]) {
     it(`get nodes -o jsonpath='${t}'`, async () => {
       const real = await realKubectl(['get', 'nodes', '-o', `jsonpath=${t}`], kubeconfig);
       const sim = session.run(`get nodes -o jsonpath='${t}'`);

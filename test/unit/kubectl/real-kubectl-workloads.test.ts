@@ -7,7 +7,15 @@ import { learnerPods } from '../../helpers/fixtures.js';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { advanceClock, createCluster, deploymentsOf, listEndpointSlices, listEventObjects, listNamespaces, replicaSetsOf } from '../../../src/core/cluster/index.js';
+import {
+  advanceClock,
+  createCluster,
+  deploymentsOf,
+  listEndpointSlices,
+  listEventObjects,
+  listNamespaces,
+  replicaSetsOf,
+} from '../../../src/core/cluster/index.js';
 import { podView, serviceView } from '../../../src/core/kubectl/index.js';
 import { deploymentView, endpointSliceView, eventView, namespaceView, replicaSetView } from '../../../src/core/kubectl/workload-views.js';
 import { Session } from './helpers.js';
@@ -40,7 +48,14 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
     session.wait(60);
     session.cluster = advanceClock(session.cluster, realNow - session.cluster.now);
     const c = () => session.cluster;
-    const resource = (name: string, kind: string, short: string[], namespaced = true) => ({ name, singularName: kind.toLowerCase(), namespaced, kind, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: short });
+    const resource = (name: string, kind: string, short: string[], namespaced = true) => ({
+      name,
+      singularName: kind.toLowerCase(),
+      namespaced,
+      kind,
+      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      shortNames: short,
+    });
     server = createServer((req, res) => {
       const parsed = new URL(req.url ?? '/', 'http://x');
       const url = parsed.pathname;
@@ -50,21 +65,44 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      const list = (kind: string, apiVersion: string, items: unknown[]) => send(200, { kind: `${kind}List`, apiVersion, metadata: { resourceVersion: '999' }, items });
-      if (url === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+      const list = (kind: string, apiVersion: string, items: unknown[]) =>
+        send(200, { kind: `${kind}List`, apiVersion, metadata: { resourceVersion: '999' }, items });
+      if (url === '/api')
+        return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
       if (url === '/apis') {
-        const group = (name: string) => ({ name, versions: [{ groupVersion: `${name}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' } });
+        const group = (name: string) => ({
+          name,
+          versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
+          preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
+        });
         return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps'), group('discovery.k8s.io')] });
       }
       if (url === '/api/v1') {
-        return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [resource('pods', 'Pod', ['po']), resource('services', 'Service', ['svc']), resource('namespaces', 'Namespace', ['ns'], false), resource('events', 'Event', ['ev'])] });
+        return send(200, {
+          kind: 'APIResourceList',
+          groupVersion: 'v1',
+          resources: [
+            resource('pods', 'Pod', ['po']),
+            resource('services', 'Service', ['svc']),
+            resource('namespaces', 'Namespace', ['ns'], false),
+            resource('events', 'Event', ['ev']),
+          ],
+        });
       }
-      if (url === '/apis/apps/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'apps/v1', resources: [resource('deployments', 'Deployment', ['deploy']), resource('replicasets', 'ReplicaSet', ['rs'])] });
-      if (url === '/apis/discovery.k8s.io/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'discovery.k8s.io/v1', resources: [resource('endpointslices', 'EndpointSlice', [])] });
+      if (url === '/apis/apps/v1')
+        return send(200, {
+          kind: 'APIResourceList',
+          groupVersion: 'apps/v1',
+          resources: [resource('deployments', 'Deployment', ['deploy']), resource('replicasets', 'ReplicaSet', ['rs'])],
+        });
+      if (url === '/apis/discovery.k8s.io/v1')
+        return send(200, { kind: 'APIResourceList', groupVersion: 'discovery.k8s.io/v1', resources: [resource('endpointslices', 'EndpointSlice', [])] });
       const ns = '/namespaces/default';
       const one = (items: { metadata: { name: string } }[], name: string) => {
         const found = items.find((i) => i.metadata.name === name);
-        return found ? send(200, found) : send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `"${name}" not found`, reason: 'NotFound', code: 404 });
+        return found
+          ? send(200, found)
+          : send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `"${name}" not found`, reason: 'NotFound', code: 404 });
       };
       const deployments = deploymentsOf(c()).map((d) => deploymentView(c(), d)) as unknown as { metadata: { name: string; labels?: Record<string, string> } }[];
       const replicaSets = replicaSetsOf(c()).map((r) => replicaSetView(c(), r)) as unknown as { metadata: { name: string; labels?: Record<string, string> } }[];
@@ -73,17 +111,29 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
       const namespaces = listNamespaces(c()).map(namespaceView) as unknown as { metadata: { name: string } }[];
       let m: RegExpMatchArray | null;
       if ((m = url.match(new RegExp(`^/apis/apps/v1${ns}/deployments/(.+)$`)))) return one(deployments, m[1]!);
-      if (url === `/apis/apps/v1${ns}/replicasets`) return list('ReplicaSet', 'apps/v1', replicaSets.filter((r) => selects(labelSelector, r.metadata.labels)));
+      if (url === `/apis/apps/v1${ns}/replicasets`)
+        return list(
+          'ReplicaSet',
+          'apps/v1',
+          replicaSets.filter((r) => selects(labelSelector, r.metadata.labels)),
+        );
       if ((m = url.match(new RegExp(`^/apis/apps/v1${ns}/replicasets/(.+)$`)))) return one(replicaSets, m[1]!);
       if ((m = url.match(new RegExp(`^/apis/discovery.k8s.io/v1${ns}/endpointslices/(.+)$`)))) return one(slices, m[1]!);
       if ((m = url.match(new RegExp(`^/api/v1${ns}/pods/(.+)$`)))) return one(pods, m[1]!);
-      if (url === `/api/v1${ns}/pods`) return list('Pod', 'v1', pods.filter((p) => selects(labelSelector, p.metadata.labels)));
+      if (url === `/api/v1${ns}/pods`)
+        return list(
+          'Pod',
+          'v1',
+          pods.filter((p) => selects(labelSelector, p.metadata.labels)),
+        );
       if ((m = url.match(/^\/api\/v1\/namespaces\/([^/]+)$/))) return one(namespaces, m[1]!);
       if (url === `/api/v1${ns}/services/web`) return send(200, serviceView(c().services.find((s) => s.metadata.name === 'web')!));
       if (url === `/api/v1${ns}/events` || url === '/api/v1/events') {
         const uid = fieldSelector.match(/involvedObject\.uid=([^,]+)/)?.[1];
         const name = fieldSelector.match(/involvedObject\.name=([^,]+)/)?.[1];
-        const events = listEventObjects(c()).filter((e) => (uid === undefined || e.event.involvedUid === uid) && (name === undefined || e.event.involved.name === name));
+        const events = listEventObjects(c()).filter(
+          (e) => (uid === undefined || e.event.involvedUid === uid) && (name === undefined || e.event.involved.name === name),
+        );
         return list('Event', 'v1', events.map(eventView));
       }
       if (url.startsWith('/api/v1/namespaces/') && url.endsWith('/resourcequotas')) return list('ResourceQuota', 'v1', []);
@@ -111,14 +161,44 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
   const rsNames = () => replicaSetsOf(session.cluster).map((r) => r.metadata.name);
   const sliceName = () => listEndpointSlices(session.cluster).find((s) => s.serviceName === 'web')!.metadata.name;
 
-  it('describe deployment web (after a rolling update)', same(() => 'describe deployment web'));
-  it('describe replicaset (the new one)', same(() => `describe rs ${rsNames()[1]}`));
-  it('describe replicaset (the old one, scaled to 0)', same(() => `describe rs ${rsNames()[0]}`));
-  it('describe endpointslice of the service', same(() => `describe endpointslice ${sliceName()}`));
-  it('describe namespace default', same(() => 'describe ns default'));
-  it('describe pod of a replicaset (Controlled By)', same(() => `describe pod ${learnerPods(session.cluster)[0]!.metadata.name}`));
-  it('get deployment -o yaml', same(() => 'get deployment web -o yaml'));
-  it('get replicaset -o json', same(() => `get rs ${rsNames()[1]} -o json`));
-  it('get endpointslice -o yaml', same(() => `get endpointslice ${sliceName()} -o yaml`));
-  it('get deployment jsonpath', same(() => 'get deploy web -o jsonpath={.status.readyReplicas}/{.spec.replicas}'));
+  it(
+    'describe deployment web (after a rolling update)',
+    same(() => 'describe deployment web'),
+  );
+  it(
+    'describe replicaset (the new one)',
+    same(() => `describe rs ${rsNames()[1]}`),
+  );
+  it(
+    'describe replicaset (the old one, scaled to 0)',
+    same(() => `describe rs ${rsNames()[0]}`),
+  );
+  it(
+    'describe endpointslice of the service',
+    same(() => `describe endpointslice ${sliceName()}`),
+  );
+  it(
+    'describe namespace default',
+    same(() => 'describe ns default'),
+  );
+  it(
+    'describe pod of a replicaset (Controlled By)',
+    same(() => `describe pod ${learnerPods(session.cluster)[0]!.metadata.name}`),
+  );
+  it(
+    'get deployment -o yaml',
+    same(() => 'get deployment web -o yaml'),
+  );
+  it(
+    'get replicaset -o json',
+    same(() => `get rs ${rsNames()[1]} -o json`),
+  );
+  it(
+    'get endpointslice -o yaml',
+    same(() => `get endpointslice ${sliceName()} -o yaml`),
+  );
+  it(
+    'get deployment jsonpath',
+    same(() => 'get deploy web -o jsonpath={.status.readyReplicas}/{.spec.replicas}'),
+  );
 });

@@ -28,16 +28,29 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     session.run('run my-first-pod --image stacksimplify/kubenginx:1.0.0 --port=80');
     session.wait(30);
     const pod = podView(learnerPods(session.cluster)[0]!, session.cluster.now);
-    const resource = (name: string, kind: string, short: string, namespaced = true) => ({ name, singularName: kind.toLowerCase(), namespaced, kind, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: [short] });
+    const resource = (name: string, kind: string, short: string, namespaced = true) => ({
+      name,
+      singularName: kind.toLowerCase(),
+      namespaced,
+      kind,
+      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      shortNames: [short],
+    });
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];
       const send = (code: number, body: unknown) => {
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (url === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+      if (url === '/api')
+        return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
       if (url === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
-      if (url === '/api/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false)] });
+      if (url === '/api/v1')
+        return send(200, {
+          kind: 'APIResourceList',
+          groupVersion: 'v1',
+          resources: [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false)],
+        });
       if (url === '/api/v1/namespaces/default/pods/my-first-pod') return send(200, pod);
       return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
     });
@@ -117,7 +130,21 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     });
   }
 
-  for (const verb of ['run', 'expose', 'get', 'describe', 'delete', 'apply', 'logs', 'exec', 'label', 'explain', 'version', 'cluster-info', 'create service nodeport']) {
+  for (const verb of [
+    'run',
+    'expose',
+    'get',
+    'describe',
+    'delete',
+    'apply',
+    'logs',
+    'exec',
+    'label',
+    'explain',
+    'version',
+    'cluster-info',
+    'create service nodeport',
+  ]) {
     it(`kubectl ${verb} --help starts the same`, async () => {
       const real = await kubectl([...verb.split(' '), '--help'], kubeconfig);
       const sim = session.run(`${verb} --help`);

@@ -15,7 +15,13 @@ describe('what kubectl understood', () => {
   it('reads TYPE/NAME, short names and the long type name as one type and name', () => {
     const want = read('kubectl describe pod my-first-pod');
     assert.deepEqual([want.verb, want.type, want.names], ['describe', 'pods', ['my-first-pod']]);
-    for (const line of ['kubectl describe pod/my-first-pod', 'kubectl describe po/my-first-pod', 'k describe pods my-first-pod', 'kubectl describe Pod my-first-pod', 'kubectl describe pods.v1 my-first-pod']) {
+    for (const line of [
+      'kubectl describe pod/my-first-pod',
+      'kubectl describe po/my-first-pod',
+      'k describe pods my-first-pod',
+      'kubectl describe Pod my-first-pod',
+      'kubectl describe pods.v1 my-first-pod',
+    ]) {
       assert.deepEqual(read(line), want, line);
     }
     assert.deepEqual(read('kubectl describe service/my-first-service'), read('kubectl describe svc my-first-service'));
@@ -24,7 +30,13 @@ describe('what kubectl understood', () => {
   it('reads each flag by its long name, in any spelling kubectl accepts', () => {
     const wide = read('kubectl get pods -o wide');
     assert.deepEqual(wide.flags, { output: 'wide' });
-    for (const line of ['kubectl get pods -owide', 'kubectl get pods -o=wide', 'kubectl get pods --output wide', 'kubectl get pods --output=wide', 'k get po -owide']) {
+    for (const line of [
+      'kubectl get pods -owide',
+      'kubectl get pods -o=wide',
+      'kubectl get pods --output wide',
+      'kubectl get pods --output=wide',
+      'k get po -owide',
+    ]) {
       assert.deepEqual(read(line), wide, line);
     }
     const a = read('kubectl create service nodeport too-low --tcp=80:80 --node-port=29999');
@@ -49,7 +61,7 @@ describe('what kubectl understood', () => {
     assert.deepEqual(read('kubectl logs pod/web').names, ['web']);
   });
 
-  it('reads the sandbox\'s nodes as kubectl get nodes -o wide, and other commands by their words', () => {
+  it("reads the sandbox's nodes as kubectl get nodes -o wide, and other commands by their words", () => {
     assert.deepEqual(read('nodes'), read('kubectl get nodes -o wide'));
     assert.deepEqual(read('firewall close 31000'), { program: 'firewall', verb: 'close', names: [], flags: {}, args: ['31000'] });
   });
@@ -61,13 +73,22 @@ describe('what kubectl understood', () => {
   });
 
   it('knows every short name of the types kubectl has', () => {
-    assert.deepEqual(['po', 'svc', 'no', 'ep', 'deploy', 'rs', 'ns', 'cm'].map(canonicalType), ['pods', 'services', 'nodes', 'endpoints', 'deployments', 'replicasets', 'namespaces', 'configmaps']);
+    assert.deepEqual(['po', 'svc', 'no', 'ep', 'deploy', 'rs', 'ns', 'cm'].map(canonicalType), [
+      'pods',
+      'services',
+      'nodes',
+      'endpoints',
+      'deployments',
+      'replicasets',
+      'namespaces',
+      'configmaps',
+    ]);
     assert.equal(canonicalType('pd'), undefined);
   });
 });
 
 describe('how a command ended', () => {
-  it('reads the API\'s refusal of an out-of-range nodePort as the field and the value', () => {
+  it("reads the API's refusal of an out-of-range nodePort as the field and the value", () => {
     const { run } = session();
     const r = run('kubectl create service nodeport too-low --tcp=80:80 --node-port=29999');
     const answer = answerOf(r.exitCode, r.stderr);
@@ -77,10 +98,15 @@ describe('how a command ended', () => {
     assert.deepEqual(answer.causes, [{ field: 'spec.ports[0].nodePort', type: 'Invalid value', value: '29999' }]);
   });
 
-  it('tells kubectl\'s own refusals from the API\'s, and reads AlreadyExists', () => {
+  it("tells kubectl's own refusals from the API's, and reads AlreadyExists", () => {
     const { run } = session();
     const own = run('kubectl create service nodeport no-port');
-    assert.deepEqual(answerOf(own.exitCode, own.stderr), { accepted: false, by: 'kubectl', causes: [], message: 'at least one tcp port specifier must be provided' });
+    assert.deepEqual(answerOf(own.exitCode, own.stderr), {
+      accepted: false,
+      by: 'kubectl',
+      causes: [],
+      message: 'at least one tcp port specifier must be provided',
+    });
     run('kubectl create service nodeport web --tcp=80');
     const again = run('kubectl create service nodeport web --tcp=80');
     const answer = answerOf(again.exitCode, again.stderr);

@@ -24,7 +24,9 @@ describe('a Deployment of 3 replicas behind a NodePort service', () => {
     const ips = list.split(',');
     assert.equal(ips.length, 3);
     assert.deepEqual(ips, [...ips].sort());
-    const podIPs = learnerPods(s.cluster).map((p) => `${p.status.podIP}:80`).sort();
+    const podIPs = learnerPods(s.cluster)
+      .map((p) => `${p.status.podIP}:80`)
+      .sort();
     assert.deepEqual(ips, podIPs);
     assert.match(s.run('describe svc web').stdout, /Selector:\s+app=web\n/);
   });
@@ -34,7 +36,10 @@ describe('a Deployment of 3 replicas behind a NodePort service', () => {
     s.run('expose deployment web --port=80');
     const out = s.run('get endpointslices -l kubernetes.io/service-name=web --show-labels').stdout;
     assert.match(out, /^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE\s+LABELS\n/);
-    assert.match(out, /\nweb-[bcdfghjklmnpqrstvwxz2456789]{5}\s+IPv4\s+80\s+10\.244\.\S+,\S+,\S+\s+\S+\s+app=web,endpointslice\.kubernetes\.io\/managed-by=endpointslice-controller\.k8s\.io,kubernetes\.io\/service-name=web\n/);
+    assert.match(
+      out,
+      /\nweb-[bcdfghjklmnpqrstvwxz2456789]{5}\s+IPv4\s+80\s+10\.244\.\S+,\S+,\S+\s+\S+\s+app=web,endpointslice\.kubernetes\.io\/managed-by=endpointslice-controller\.k8s\.io,kubernetes\.io\/service-name=web\n/,
+    );
   });
 });
 
@@ -106,13 +111,23 @@ describe('events, namespaces, wait, api-resources', () => {
     const lines = out.trim().split('\n');
     assert.match(lines[0]!, /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
     assert.ok(lines.slice(1).every((l) => /\spod\/web\s/.test(l)));
-    assert.deepEqual(lines.slice(1).map((l) => l.split(/\s+/)[2]), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(/\s+/)[2]),
+      ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+    );
   });
-  it('get ns lists the four built-in namespaces and flannel\'s kube-flannel (its Documentation/kube-flannel.yml)', () => {
+  it("get ns lists the four built-in namespaces and flannel's kube-flannel (its Documentation/kube-flannel.yml)", () => {
     const out = new Session(1).run('get ns').stdout;
-    assert.deepEqual(out.trim().split('\n').slice(1).map((l) => l.split(/\s+/).slice(0, 2).join(' ')), ['default Active', 'kube-flannel Active', 'kube-node-lease Active', 'kube-public Active', 'kube-system Active']);
+    assert.deepEqual(
+      out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(/\s+/).slice(0, 2).join(' ')),
+      ['default Active', 'kube-flannel Active', 'kube-node-lease Active', 'kube-public Active', 'kube-system Active'],
+    );
   });
-  it('wait --for=condition=Ready lets time pass; --timeout runs out with kubectl\'s words', () => {
+  it("wait --for=condition=Ready lets time pass; --timeout runs out with kubectl's words", () => {
     const s = new Session(1);
     s.run('run web --image=nginx');
     const before = s.cluster.now;
@@ -128,7 +143,10 @@ describe('events, namespaces, wait, api-resources', () => {
     const s = new Session(1);
     s.run('run web --image=nginx --port=80');
     s.run('run bare --image=nginx');
-    assert.equal(s.run('get pods -o custom-columns=NAME:.metadata.name,PORT:.spec.containers[0].ports[0].containerPort').stdout, 'NAME   PORT\nbare   <none>\nweb    80\n');
+    assert.equal(
+      s.run('get pods -o custom-columns=NAME:.metadata.name,PORT:.spec.containers[0].ports[0].containerPort').stdout,
+      'NAME   PORT\nbare   <none>\nweb    80\n',
+    );
     assert.equal(s.run('get pods -o jsonpath-as-json={.items[*].metadata.name}').stdout, '[\n    "bare",\n    "web"\n]\n');
   });
 });
@@ -174,11 +192,20 @@ describe('patch (strategic merge, --type=merge, --type=json)', () => {
   it('strategic merge keeps the other ports (merged by port); a merge patch replaces the list', () => {
     const s = exposed();
     // Two ports must both be named: the API says so for the first.
-    assert.equal(s.run(`patch svc web -p '{"spec":{"ports":[{"name":"b","port":81,"targetPort":80}]}}'`).stderr, 'The Service "web" is invalid: spec.ports[0].name: Required value\n');
+    assert.equal(
+      s.run(`patch svc web -p '{"spec":{"ports":[{"name":"b","port":81,"targetPort":80}]}}'`).stderr,
+      'The Service "web" is invalid: spec.ports[0].name: Required value\n',
+    );
     s.run(`patch svc web -p '{"spec":{"ports":[{"name":"a","port":80},{"name":"b","port":81,"targetPort":80}]}}'`);
-    assert.deepEqual(s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.ports.map((p) => p.port), [80, 81]);
+    assert.deepEqual(
+      s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.ports.map((p) => p.port),
+      [80, 81],
+    );
     s.run(`patch svc web --type=merge -p '{"spec":{"ports":[{"port":82,"targetPort":80}]}}'`);
-    assert.deepEqual(s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.ports.map((p) => p.port), [82]);
+    assert.deepEqual(
+      s.cluster.services.find((x) => x.metadata.name === 'web')?.spec.ports.map((p) => p.port),
+      [82],
+    );
   });
   it('a JSON patch sets one field; YAML is read as kubectl reads it', () => {
     const s = exposed();

@@ -20,7 +20,17 @@ describe('navigation: help', () => {
       },
     },
     { name: 'closing help that is not open changes nothing', from: inLesson, actions: [{ type: 'close-help' }], then: (s, before) => assert.equal(s, before) },
-    { name: 'moving to another step closes help', from: inLesson, actions: [{ type: 'toggle-help' }, { type: 'next-step' }], then: (s) => assert.equal(s.help, false) },
-    { name: 'going home closes help', from: inLesson, actions: [{ type: 'toggle-help' }, { type: 'go-home' }], then: (s) => assert.deepEqual([s.help, s.screen.kind], [false, 'home']) },
+    {
+      name: 'moving to another step closes help',
+      from: inLesson,
+      actions: [{ type: 'toggle-help' }, { type: 'next-step' }],
+      then: (s) => assert.equal(s.help, false),
+    },
+    {
+      name: 'going home closes help',
+      from: inLesson,
+      actions: [{ type: 'toggle-help' }, { type: 'go-home' }],
+      then: (s) => assert.deepEqual([s.help, s.screen.kind], [false, 'home']),
+    },
   ]);
 });

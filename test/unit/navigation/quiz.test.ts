@@ -33,7 +33,8 @@ function answerRight(state: State): State {
   if (q.kind === 'match') {
     for (let row = 0; row < q.pairs.length; row++) {
       s = cursorTo(row);
-      for (let turns = 0; s.sheet!.matches[row] !== row && turns <= q.pairs.length; turns++) s = go(s, { type: 'quiz-sheet', action: { type: 'cycle', delta: 1 } });
+      for (let turns = 0; s.sheet!.matches[row] !== row && turns <= q.pairs.length; turns++)
+        s = go(s, { type: 'quiz-sheet', action: { type: 'cycle', delta: 1 } });
     }
   }
   s = go(s, submit);
@@ -50,9 +51,19 @@ const questionId = (s: typeof atQuiz) => currentQuiz(s)?.quiz.current?.presented
 
 describe('navigation: the quiz screen', () => {
   table([
-    { name: 'arriving at a quiz step starts its quiz with an answer sheet', from: atQuiz, actions: [], then: (s) => assert.deepEqual([phase(s), s.sheet !== null], ['question', true]) },
-    { name: 'the quiz is kept under its step\'s key', from: atQuiz, actions: [], then: (s) => assert.deepEqual(Object.keys(s.quizzes), ['quiz-lesson/quiz']) },
-    { name: 'a step that is not a quiz has no quiz and no sheet', from: run(home, { type: 'open-lesson' }), actions: [], then: (s) => assert.deepEqual([currentQuiz(s), s.sheet], [null, null]) },
+    {
+      name: 'arriving at a quiz step starts its quiz with an answer sheet',
+      from: atQuiz,
+      actions: [],
+      then: (s) => assert.deepEqual([phase(s), s.sheet !== null], ['question', true]),
+    },
+    { name: "the quiz is kept under its step's key", from: atQuiz, actions: [], then: (s) => assert.deepEqual(Object.keys(s.quizzes), ['quiz-lesson/quiz']) },
+    {
+      name: 'a step that is not a quiz has no quiz and no sheet',
+      from: run(home, { type: 'open-lesson' }),
+      actions: [],
+      then: (s) => assert.deepEqual([currentQuiz(s), s.sheet], [null, null]),
+    },
     {
       name: 'giving up shows the answer and records the question as missed',
       from: atQuiz,
@@ -63,13 +74,43 @@ describe('navigation: the quiz screen', () => {
       },
     },
     { name: 'giving up twice counts once', from: atQuiz, actions: [giveUp, giveUp], then: (s) => assert.equal(s.progress.history?.answers, 1) },
-    { name: 'Enter after the answer goes on to another question with a fresh sheet', from: run(atQuiz, giveUp), actions: [submit], then: (s, before) => assert.deepEqual([phase(s), questionId(s) !== questionId(before)], ['question', true]) },
-    { name: 'the sheet moves under the cursor while a question is open', from: atQuiz, actions: [{ type: 'quiz-sheet', action: { type: 'move', delta: 1 } }], then: (s, before) => assert.notDeepEqual(s.sheet, before.sheet) },
-    { name: 'the sheet does not move once the answer is shown', from: run(atQuiz, giveUp), actions: [{ type: 'quiz-sheet', action: { type: 'move', delta: 1 } }], then: (s, before) => assert.equal(s, before) },
-    { name: 'the quiz ends and its score is recorded under its key', from: finished, actions: [], then: (s) => assert.deepEqual([phase(s), s.progress.quizzes?.['quiz-lesson/quiz'] !== undefined], ['done', true]) },
-    { name: 'Enter on a finished quiz goes on past the quiz', from: finished, actions: [submit], then: (s) => assert.notDeepEqual(currentPlace(s), { lesson: 'quiz-lesson', step: 'quiz' }) },
+    {
+      name: 'Enter after the answer goes on to another question with a fresh sheet',
+      from: run(atQuiz, giveUp),
+      actions: [submit],
+      then: (s, before) => assert.deepEqual([phase(s), questionId(s) !== questionId(before)], ['question', true]),
+    },
+    {
+      name: 'the sheet moves under the cursor while a question is open',
+      from: atQuiz,
+      actions: [{ type: 'quiz-sheet', action: { type: 'move', delta: 1 } }],
+      then: (s, before) => assert.notDeepEqual(s.sheet, before.sheet),
+    },
+    {
+      name: 'the sheet does not move once the answer is shown',
+      from: run(atQuiz, giveUp),
+      actions: [{ type: 'quiz-sheet', action: { type: 'move', delta: 1 } }],
+      then: (s, before) => assert.equal(s, before),
+    },
+    {
+      name: 'the quiz ends and its score is recorded under its key',
+      from: finished,
+      actions: [],
+      then: (s) => assert.deepEqual([phase(s), s.progress.quizzes?.['quiz-lesson/quiz'] !== undefined], ['done', true]),
+    },
+    {
+      name: 'Enter on a finished quiz goes on past the quiz',
+      from: finished,
+      actions: [submit],
+      then: (s) => assert.notDeepEqual(currentPlace(s), { lesson: 'quiz-lesson', step: 'quiz' }),
+    },
     { name: 'r on a finished quiz starts it again', from: finished, actions: [{ type: 'quiz-restart' }], then: (s) => assert.equal(phase(s), 'question') },
     { name: 'r during the quiz changes nothing', from: atQuiz, actions: [{ type: 'quiz-restart' }], then: (s, before) => assert.equal(s, before) },
-    { name: 'quiz keys on a step that is not a quiz change nothing', from: run(home, { type: 'open-lesson' }), actions: [submit, giveUp, { type: 'quiz-restart' }], then: (s, before) => assert.equal(s, before) },
+    {
+      name: 'quiz keys on a step that is not a quiz change nothing',
+      from: run(home, { type: 'open-lesson' }),
+      actions: [submit, giveUp, { type: 'quiz-restart' }],
+      then: (s, before) => assert.equal(s, before),
+    },
   ]);
 });

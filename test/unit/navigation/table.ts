@@ -27,4 +27,9 @@ export function course(name: 'course' | 'quiz-course'): Course {
 }
 
 export const start = (of: Course, progress: Progress = emptyProgress): NavState =>
-  initialNav(of, progress, null, { seed: 7, files: new Map([['svc.yml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: other\nspec:\n  type: NodePort\n  selector:\n    run: web\n  ports:\n    - port: 80\n']]) });
+  initialNav(of, progress, null, {
+    seed: 7,
+    files: new Map([
+      ['svc.yml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: other\nspec:\n  type: NodePort\n  selector:\n    run: web\n  ports:\n    - port: 80\n'],
+    ]),
+  });

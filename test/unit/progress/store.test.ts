@@ -67,13 +67,17 @@ describe('progress store', () => {
     assert.match(loadProgress(file).notice ?? '', /not in the expected shape/);
   });
 
-  it('reports, without throwing, when the directory cannot be written', { skip: process.getuid?.() === 0 ? 'root ignores directory permissions' : false }, () => {
-    const dir = home();
-    chmodSync(dir, 0o500);
-    const result = saveProgress(progressFile(dir), sample);
-    chmodSync(dir, 0o700);
-    assert.equal(result.ok, false);
-  });
+  it(
+    'reports, without throwing, when the directory cannot be written',
+    { skip: process.getuid?.() === 0 ? 'root ignores directory permissions' : false },
+    () => {
+      const dir = home();
+      chmodSync(dir, 0o500);
+      const result = saveProgress(progressFile(dir), sample);
+      chmodSync(dir, 0o700);
+      assert.equal(result.ok, false);
+    },
+  );
 
   it('reports, without throwing, when the target is not writable (a directory in its place)', () => {
     const dir = home();

@@ -66,7 +66,11 @@ describe('the course questions', () => {
   });
 
   it('are answered right by their own definitions, for full marks, with any facts or none', () => {
-    for (const [facts, seed] of [[learnerFacts, 1], [otherFacts, 2], [{}, 3]] as const) {
+    for (const [facts, seed] of [
+      [learnerFacts, 1],
+      [otherFacts, 2],
+      [{}, 3],
+    ] as const) {
       const s = summary(playAll(facts, seed));
       assert.equal(s.complete, true);
       assert.equal(s.firstTry, s.total);
@@ -103,11 +107,15 @@ describe('the course questions', () => {
         assert.ok(g.feedback.includes(why) || g.feedback.some((line) => line.endsWith(why)), `${q.id}: ${what} should say "${why}"`);
       };
       if (filled.kind === 'single') {
-        filled.options.forEach((o, i) => { if (!o.correct) seen({ kind: 'single', choice: i }, o.why, `option ${i}`); });
+        filled.options.forEach((o, i) => {
+          if (!o.correct) seen({ kind: 'single', choice: i }, o.why, `option ${i}`);
+        });
       }
       if (filled.kind === 'multiple') {
         const right = filled.options.flatMap((o, i) => (o.correct ? [i] : []));
-        filled.options.forEach((o, i) => { if (!o.correct) seen({ kind: 'multiple', choices: [...right, i] }, o.why, `option ${i}`); });
+        filled.options.forEach((o, i) => {
+          if (!o.correct) seen({ kind: 'multiple', choices: [...right, i] }, o.why, `option ${i}`);
+        });
       }
       if (filled.kind === 'typed' && filled.answer.rule !== 'url') {
         for (const w of filled.answer.wrong ?? []) seen({ kind: 'typed', text: String(w.value) }, w.why, `"${w.value}"`);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  fillQuestion, fillText, missingFacts, placeholdersIn, prepareQuestions, requiredFacts, resolveFacts, unknownPlaceholders,
+  fillQuestion,
+  fillText,
+  missingFacts,
+  placeholdersIn,
+  prepareQuestions,
+  requiredFacts,
+  resolveFacts,
+  unknownPlaceholders,
 } from '../../../src/core/quiz/facts.js';
 import { grade } from '../../../src/core/quiz/grade.js';
 import type { Question } from '../../../src/core/quiz/model.js';
@@ -36,7 +43,10 @@ describe('placeholders', () => {
     assert.equal(filled.prompt, 'Service s: type the URL.');
     assert.ok(filled.answer.rule === 'url');
     assert.equal(filled.answer.host, '1.2.3.4');
-    assert.deepEqual(filled.answer.wrong?.map((w) => w.why), ['CLUSTER-IP: 10.96.0.9 is inside only.']);
+    assert.deepEqual(
+      filled.answer.wrong?.map((w) => w.why),
+      ['CLUSTER-IP: 10.96.0.9 is inside only.'],
+    );
     assert.ok(typedUrl.answer.rule === 'url' && typedUrl.answer.host === '{{nodeIP}}', 'the original is left alone');
   });
 
@@ -68,7 +78,10 @@ describe('facts and fallbacks', () => {
     assert.deepEqual(missingFacts(typedUrl, { nodeIP: '1.2.3.4' }).sort(), ['nodePort', 'serviceName']);
     assert.deepEqual(missingFacts(withFallback, {}), []);
     const { ready, skipped } = prepareQuestions([single, typedUrl, withFallback], {});
-    assert.deepEqual(ready.map((q) => q.id), ['url-port', 'open-it']);
+    assert.deepEqual(
+      ready.map((q) => q.id),
+      ['url-port', 'open-it'],
+    );
     assert.equal(ready[1]!.prompt, 'Open myapp-pod-nodeport-service from outside.');
     assert.deepEqual(skipped, [{ id: 'your-url', missing: ['serviceName', 'nodeIP', 'nodePort'] }]);
     assert.throws(() => grade(typedUrl, { kind: 'typed', text: 'x' }, {}), /needs facts that are missing: serviceName, nodeIP, nodePort/);

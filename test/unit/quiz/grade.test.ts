@@ -23,7 +23,10 @@ describe('grade: single', () => {
     assert.match(g.feedback[0]!, /port: 80.*WHY-PORT/);
     assert.match(g.feedback[1]!, /nodePort: 31231.*WHY-NODEPORT/);
     assert.doesNotMatch(g.feedback.join('\n'), /WHY-TARGET/, 'options the learner did not pick stay quiet');
-    assert.deepEqual(g.parts.map((p) => p.ok), [false, false, true]);
+    assert.deepEqual(
+      g.parts.map((p) => p.ok),
+      [false, false, true],
+    );
   });
 
   it('a choice that is not an option is wrong, not a crash', () => {
@@ -113,7 +116,10 @@ describe('grade: order', () => {
     assert.match(g.feedback[0]!, /first item out of place is number 2: it should be "service port", not "target port"/);
     assert.equal(g.feedback[1], 'WHY-SECOND');
     assert.deepEqual(g.feedback.slice(-4), ['1. node port', '2. service port', '3. target port', '4. container']);
-    assert.deepEqual(g.parts.map((p) => p.ok), [true, false, false, true]);
+    assert.deepEqual(
+      g.parts.map((p) => p.ok),
+      [true, false, false, true],
+    );
   });
 
   it('an arrangement that leaves out or repeats items is wrong', () => {
@@ -127,7 +133,10 @@ describe('grade: match', () => {
     const g = grade(match, { kind: 'match', matches: [0, 2, 1] });
     assert.equal(g.correct, false);
     assert.equal(g.score, 1 / 3);
-    assert.deepEqual(g.parts.map((p) => p.ok), [true, false, false]);
+    assert.deepEqual(
+      g.parts.map((p) => p.ok),
+      [true, false, false],
+    );
     const text = g.feedback.join('\n');
     assert.match(text, /"port" goes with "on the cluster IP", not "on the pod"\. WHY-PORT/);
     assert.match(text, /"targetPort" goes with "on the pod", not "on the cluster IP"\. WHY-POD/);

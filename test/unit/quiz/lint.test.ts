@@ -5,8 +5,7 @@ import type { Question } from '../../../src/core/quiz/model.js';
 import { bug, match, multiple, order, single, typedNumber, typedRange, typedText, typedUrl } from './samples.js';
 
 /** The problems of one question, as "path: message" lines. */
-const problems = (q: unknown, knownFacts?: readonly string[]) =>
-  checkQuestion(q, knownFacts ? { knownFacts } : {}).map(formatQuizProblem);
+const problems = (q: unknown, knownFacts?: readonly string[]) => checkQuestion(q, knownFacts ? { knownFacts } : {}).map(formatQuizProblem);
 
 /** Asserts exactly one problem, at `path`, whose message matches. */
 function one(q: unknown, path: string, message: RegExp): void {
@@ -78,7 +77,17 @@ describe('lint: meaning', () => {
     one({ ...bug, line: 0 }, 'line', /1 to 7, not 0/);
     one({ ...bug, wrong: [{ line: 9, why: 'w' }] }, 'wrong.0.line', /1 to 7, not 9/);
     one({ ...bug, wrong: [{ line: 5, why: 'w' }] }, 'wrong.0.line', /the bug's own line/);
-    one({ ...bug, wrong: [{ line: 7, why: 'w' }, { line: 7, why: 'w' }] }, 'wrong.1.line', /listed twice/);
+    one(
+      {
+        ...bug,
+        wrong: [
+          { line: 7, why: 'w' },
+          { line: 7, why: 'w' },
+        ],
+      },
+      'wrong.1.line',
+      /listed twice/,
+    );
   });
 
   it('typed rules must be well formed and their wrong answers really wrong', () => {
@@ -87,14 +96,18 @@ describe('lint: meaning', () => {
     one({ ...typedNumber, answer: { rule: 'number', value: 80, wrong: [{ value: '080', why: 'w' }] } }, 'answer.wrong.0.value', /is the right answer/);
     one({ ...typedRange, answer: { rule: 'port-in-range', min: 32767, max: 30000 } }, 'answer.max', /not be below min/);
     one({ ...typedRange, answer: { rule: 'port-in-range', min: 0, max: 30000 } }, 'answer.min', /must be a port/);
-    one({ ...typedRange, answer: { rule: 'port-in-range', min: 30000, max: 32767, wrong: [{ value: 31231, why: 'w' }] } }, 'answer.wrong.0.value', /rule accepts it/);
+    one(
+      { ...typedRange, answer: { rule: 'port-in-range', min: 30000, max: 32767, wrong: [{ value: 31231, why: 'w' }] } },
+      'answer.wrong.0.value',
+      /rule accepts it/,
+    );
     one({ ...typedText, answer: { rule: 'text', accept: [] } }, 'answer.accept', /at least one accepted answer/);
     one({ ...typedText, answer: { rule: 'text', accept: ['ClusterIP'], wrong: [{ value: 'clusterip', why: 'w' }] } }, 'answer.wrong.0.value', /is accepted/);
     one({ ...typedText, answer: { rule: 'text', accept: ['ClusterIP', 'clusterIP'] } }, 'answer.accept.1', /earlier accepted answer/);
   });
 
   it('url rules: the host alone, a real port, and wrong entries that name something wrong', () => {
-    const url = (answer: object): Question => ({ ...typedUrl, answer: { rule: 'url', host: '{{nodeIP}}', port: '{{nodePort}}', ...answer } } as Question);
+    const url = (answer: object): Question => ({ ...typedUrl, answer: { rule: 'url', host: '{{nodeIP}}', port: '{{nodePort}}', ...answer } }) as Question;
     one(url({ host: 'http://{{nodeIP}}' }), 'answer.host', /host alone/);
     one(url({ port: 70000 }), 'answer.port', /larger than 65535/);
     one(url({ scheme: 'ftp' }), 'answer.scheme', /http or https/);

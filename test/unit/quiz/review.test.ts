@@ -88,13 +88,22 @@ describe('review: planning a round', () => {
     assert.equal(a.round.length, ROUND_SIZE);
     assert.equal(a.round.length + a.reserve.length, pool.length);
     assert.deepEqual(planReview(pool, { seed: 3 }).plan, a);
-    const rounds = new Set([1, 2, 3, 4, 5].map((seed) => planReview(pool, { seed }).plan.round.map((q) => q.id).join()));
+    const rounds = new Set(
+      [1, 2, 3, 4, 5].map((seed) =>
+        planReview(pool, { seed })
+          .plan.round.map((q) => q.id)
+          .join(),
+      ),
+    );
     assert.ok(rounds.size > 1, 'the seed changes the round');
   });
 
   it('shuffles: the round is not in course order', () => {
     const ids = planReview(pool, { seed: 9 }).plan.round.map((q) => Number(q.id.slice(1)));
-    assert.notDeepEqual(ids, [...ids].sort((x, y) => x - y));
+    assert.notDeepEqual(
+      ids,
+      [...ids].sort((x, y) => x - y),
+    );
   });
 
   it('puts every missed question in the round, then new ones before those answered right lately', () => {
@@ -113,7 +122,10 @@ describe('review: planning a round', () => {
     // 40 more answers to q1..q23, so q0's right answer is old and the others are fresh.
     for (let k = 0; k < 40; k++) answers.push([`q${1 + (k % 23)}`, true]);
     const { plan } = planReview(pool, { seed: 2, history: historyOf(answers), size: 1 });
-    assert.deepEqual(plan.round.map((q) => q.id), ['q0']);
+    assert.deepEqual(
+      plan.round.map((q) => q.id),
+      ['q0'],
+    );
   });
 
   it('interleaves the concepts of the round', () => {
@@ -139,7 +151,8 @@ describe('review: a round, played', () => {
       for (const id of Object.keys(misses)) {
         const turns = asked.flatMap((x, i) => (x === id ? [i] : []));
         assert.equal(turns.length, misses[id]! + 1, `${id} asked until right`);
-        for (let k = 1; k < turns.length; k++) assert.ok(turns[k]! - turns[k - 1]! - 1 >= REVIEW_RETRY_GAP, `${id} came back after ${turns[k]! - turns[k - 1]! - 1}`);
+        for (let k = 1; k < turns.length; k++)
+          assert.ok(turns[k]! - turns[k - 1]! - 1 >= REVIEW_RETRY_GAP, `${id} came back after ${turns[k]! - turns[k - 1]! - 1}`);
       }
       assert.ok(summary(state).complete);
     });
@@ -172,7 +185,13 @@ describe('review: the end', () => {
   });
 
   it('stands per concept on the latest answer to each question, a question never answered counting as not yet', () => {
-    const history = historyOf([['q0', true], ['q8', false], ['q8', true], ['q16', false], ['q1', true]]);
+    const history = historyOf([
+      ['q0', true],
+      ['q8', false],
+      ['q8', true],
+      ['q16', false],
+      ['q1', true],
+    ]);
     const rows = standing(pool, (id) => history.questions[id]?.lastRight);
     const nodePort = rows.find((r) => r.concept === 'node-port')!;
     assert.deepEqual([nodePort.questions, nodePort.right], [3, 2]);

@@ -1,7 +1,5 @@
 // Small questions for the quiz tests, one or more per kind, and facts for a learner's own cluster.
-import type {
-  BugQuestion, Facts, MatchQuestion, MultipleQuestion, OrderQuestion, SingleQuestion, TypedQuestion,
-} from '../../../src/core/quiz/model.js';
+import type { BugQuestion, Facts, MatchQuestion, MultipleQuestion, OrderQuestion, SingleQuestion, TypedQuestion } from '../../../src/core/quiz/model.js';
 
 export const learnerFacts: Facts = {
   serviceName: 'web-svc',

@@ -32,7 +32,10 @@ function play(state: QuizState, misses: Record<string, number>): { state: QuizSt
 describe('quiz session', () => {
   it('asks each question once, in the written order, when every answer is right', () => {
     const { state, asked } = play(startQuiz(five, { seed: 1 }), {});
-    assert.deepEqual(asked, five.map((q) => q.id));
+    assert.deepEqual(
+      asked,
+      five.map((q) => q.id),
+    );
     assert.equal(state.turns, five.length);
   });
 
@@ -148,12 +151,7 @@ describe('quiz session', () => {
 
 describe('mastery and summary', () => {
   const tagged = (id: string, concepts: Question['concepts']): Question => ({ ...typedRange, id, concepts });
-  const quiz = [
-    tagged('a', ['node-port', 'node-port-range']),
-    tagged('b', ['node-port']),
-    tagged('c', ['service-types']),
-    tagged('d', ['service-types']),
-  ];
+  const quiz = [tagged('a', ['node-port', 'node-port-range']), tagged('b', ['node-port']), tagged('c', ['service-types']), tagged('d', ['service-types'])];
 
   it('counts a first-try answer more than one after a retry, per concept', () => {
     const { state } = play(startQuiz(quiz, { seed: 1 }), { c: 1, d: 2 });
@@ -166,7 +164,10 @@ describe('mastery and summary', () => {
     assert.equal(s.score, (1 + 1 + 0.5 + 0.25) / 4);
     assert.equal(s.percent, Math.round(s.score * 100));
     assert.deepEqual(s.missed, ['c', 'd']);
-    assert.deepEqual(s.revisit.map((r) => [r.concept, r.lessons]), [['service-types', ['service-types']]]);
+    assert.deepEqual(
+      s.revisit.map((r) => [r.concept, r.lessons]),
+      [['service-types', ['service-types']]],
+    );
     assert.equal(s.concepts.find((c) => c.concept === 'service-types')?.firstTry, 0);
   });
 
@@ -175,9 +176,18 @@ describe('mastery and summary', () => {
     const s = summary(state);
     // node-port: (0.5 + 1) / 2 = 0.75, exactly the default threshold, so it is not to revisit.
     assert.equal(s.concepts.find((c) => c.concept === 'node-port')?.mastery, 0.75);
-    assert.deepEqual(s.revisit.map((r) => r.concept), ['service-types', 'node-port-range']);
-    assert.deepEqual(s.revisit.map((r) => r.lessons), [[], []]);
-    assert.deepEqual(summary(state, { threshold: 0.5 }).revisit.map((r) => r.concept), ['service-types']);
+    assert.deepEqual(
+      s.revisit.map((r) => r.concept),
+      ['service-types', 'node-port-range'],
+    );
+    assert.deepEqual(
+      s.revisit.map((r) => r.lessons),
+      [[], []],
+    );
+    assert.deepEqual(
+      summary(state, { threshold: 0.5 }).revisit.map((r) => r.concept),
+      ['service-types'],
+    );
   });
 
   it('mid-quiz, questions not yet right count as nothing', () => {

@@ -17,7 +17,13 @@ function factsOf(name: keyof typeof FLAVOURS): ClusterFacts {
   assert.ok(config.ok);
   const context = contextInfo(config.value);
   assert.ok(context.ok, context.ok ? '' : context.message);
-  return { context: context.value.name, clusterName: context.value.cluster, server: context.value.server, gitVersion: fixture.gitVersion, nodes: fixture.nodes.map(nodeFacts) };
+  return {
+    context: context.value.name,
+    clusterName: context.value.cluster,
+    server: context.value.server,
+    gitVersion: fixture.gitVersion,
+    nodes: fixture.nodes.map(nodeFacts),
+  };
 }
 
 describe('a kubeconfig as kubectl reads it', () => {
@@ -110,7 +116,17 @@ describe('the flavour of a cluster, from its kubeconfig, /version and nodes', ()
 describe('how a node port is reached, per flavour', () => {
   const recipe = (name: keyof typeof FLAVOURS, platform: string, nodePort = 31231) => {
     const facts = factsOf(name);
-    return reachRecipe({ flavour: detectFlavour(facts).flavour, platform, server: facts.server, context: facts.context, nodes: facts.nodes, nodePort, service: 'web', namespace: 'nodeport-lab-sandbox', servicePort: 80 });
+    return reachRecipe({
+      flavour: detectFlavour(facts).flavour,
+      platform,
+      server: facts.server,
+      context: facts.context,
+      nodes: facts.nodes,
+      nodePort,
+      service: 'web',
+      namespace: 'nodeport-lab-sandbox',
+      servicePort: 80,
+    });
   };
 
   it("kind on Linux: a worker's container address", () => {

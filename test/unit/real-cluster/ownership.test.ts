@@ -38,7 +38,7 @@ describe("the course's namespaces", () => {
 });
 
 describe('the guard in front of the real kubectl', () => {
-  it('lets the lessons\' commands through, with our namespace given explicitly', () => {
+  it("lets the lessons' commands through, with our namespace given explicitly", () => {
     for (const line of [
       'kubectl run web --image nginx',
       'kubectl expose pod web --type=NodePort --port=80',
@@ -93,7 +93,17 @@ describe('the guard in front of the real kubectl', () => {
   });
 
   it('writes name only kinds a namespace holds; create makes only a few kinds by name', () => {
-    for (const line of ['kubectl create deployment web --image nginx', 'kubectl delete all --all', 'kubectl scale deploy/web --replicas 2', 'kubectl label pods web tier=front', 'kubectl delete svc,po web', 'kubectl set image deploy/web web=stacksimplify/kubenginx:2.0.0', 'kubectl rollout status deployment/web', 'kubectl rollout restart deploy web', 'kubectl label pod/web app=web/v1']) {
+    for (const line of [
+      'kubectl create deployment web --image nginx',
+      'kubectl delete all --all',
+      'kubectl scale deploy/web --replicas 2',
+      'kubectl label pods web tier=front',
+      'kubectl delete svc,po web',
+      'kubectl set image deploy/web web=stacksimplify/kubenginx:2.0.0',
+      'kubectl rollout status deployment/web',
+      'kubectl rollout restart deploy web',
+      'kubectl label pod/web app=web/v1',
+    ]) {
       assert.ok(guard(line).ok, line);
     }
     refused('kubectl create ingressclass x --controller=y', /not run here; write it as a manifest/);

@@ -25,16 +25,49 @@ describe('consent before a real cluster is touched', () => {
     assert.equal(consentDecision({ ...shared, interactive: true, yesReally: true }).kind, 'ask');
   });
   it('the screen names the context, server, version, flavour, namespace and label', () => {
-    const text = consentLines({ context: 'kind-kind', server: 'https://127.0.0.1:41235', serverVersion: 'v1.32.2', kubectlVersion: 'v1.32.4', detected: { flavour: 'kind', shared: false, because: 'a node with a kind:// provider ID' }, namespace: 'nodeport-lab-sandbox', notes: [] }).join('\n');
-    for (const part of ['kind-kind', 'https://127.0.0.1:41235', 'v1.32.2', 'kind, from a node with a kind:// provider ID', 'nodeport-lab-sandbox', 'app.kubernetes.io/managed-by=nodeport-lab', 'nodeport-lab clean --cluster kind-kind']) assert.ok(text.includes(part), part);
+    const text = consentLines({
+      context: 'kind-kind',
+      server: 'https://127.0.0.1:41235',
+      serverVersion: 'v1.32.2',
+      kubectlVersion: 'v1.32.4',
+      detected: { flavour: 'kind', shared: false, because: 'a node with a kind:// provider ID' },
+      namespace: 'nodeport-lab-sandbox',
+      notes: [],
+    }).join('\n');
+    for (const part of [
+      'kind-kind',
+      'https://127.0.0.1:41235',
+      'v1.32.2',
+      'kind, from a node with a kind:// provider ID',
+      'nodeport-lab-sandbox',
+      'app.kubernetes.io/managed-by=nodeport-lab',
+      'nodeport-lab clean --cluster kind-kind',
+    ])
+      assert.ok(text.includes(part), part);
     assert.doesNotMatch(text, /shared/);
-    const cloud = consentLines({ context: 'gke_x', server: 'https://34.76.0.1', serverVersion: 'v1.32.2-gke.1', kubectlVersion: 'v1.32.4', detected: { flavour: 'remote', cloud: 'GKE', shared: true, because: 'GKE signs' }, namespace: 'n', notes: ['a note'] }).join('\n');
+    const cloud = consentLines({
+      context: 'gke_x',
+      server: 'https://34.76.0.1',
+      serverVersion: 'v1.32.2-gke.1',
+      kubectlVersion: 'v1.32.4',
+      detected: { flavour: 'remote', cloud: 'GKE', shared: true, because: 'GKE signs' },
+      namespace: 'n',
+      notes: ['a note'],
+    }).join('\n');
     assert.match(cloud, /a remote cluster \(GKE\)/);
     assert.match(cloud, /looks like a shared or cloud cluster/);
     assert.match(cloud, /a note/);
   });
   it("folds to the terminal: no row wider than it, no word cut, the label's column kept", () => {
-    const lines = consentLines({ context: 'kind-kind', server: 'https://127.0.0.1:41235', serverVersion: 'v1.32.2', kubectlVersion: 'v1.32.4', detected: { flavour: 'kind', shared: false, because: 'a node with a kind:// provider ID, and a server on the loopback as kind writes it' }, namespace: 'nodeport-lab-sandbox', notes: [] });
+    const lines = consentLines({
+      context: 'kind-kind',
+      server: 'https://127.0.0.1:41235',
+      serverVersion: 'v1.32.2',
+      kubectlVersion: 'v1.32.4',
+      detected: { flavour: 'kind', shared: false, because: 'a node with a kind:// provider ID, and a server on the loopback as kind writes it' },
+      namespace: 'nodeport-lab-sandbox',
+      notes: [],
+    });
     for (const columns of [60, 80]) {
       const rows = lines.flatMap((l) => foldLine(l, columns));
       for (const row of rows) assert.ok(row.length <= columns, `${row.length} > ${columns}: ${row}`);
@@ -53,7 +86,9 @@ describe('consent before a real cluster is touched', () => {
 
 describe("kube-proxy's mode from its ConfigMap", () => {
   // kube-system/kube-proxy as kubeadm writes it (key config.conf, a KubeProxyConfiguration).
-  const configMap = (mode: string) => ({ data: { 'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ${mode}\nclusterCIDR: 10.244.0.0/16\n` } });
+  const configMap = (mode: string) => ({
+    data: { 'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ${mode}\nclusterCIDR: 10.244.0.0/16\n` },
+  });
   it('"" and iptables are iptables; ipvs and nftables are named; no ConfigMap is unknown', () => {
     assert.equal(proxyModeOf(configMap('""')), 'iptables');
     assert.equal(proxyModeOf(configMap('iptables')), 'iptables');
@@ -70,12 +105,22 @@ describe("kube-proxy's mode from its ConfigMap", () => {
 
 describe('the kind cluster nodeport-lab makes', () => {
   it('one control plane and two workers, the mapped node ports on 127.0.0.1, the range shrunk to them', () => {
-    const config = parse(kindConfig()) as { kind: string; name: string; nodes: { role: string; extraPortMappings?: { containerPort: number; hostPort: number; listenAddress: string }[]; kubeadmConfigPatches?: string[] }[] };
+    const config = parse(kindConfig()) as {
+      kind: string;
+      name: string;
+      nodes: { role: string; extraPortMappings?: { containerPort: number; hostPort: number; listenAddress: string }[]; kubeadmConfigPatches?: string[] }[];
+    };
     assert.equal(config.kind, 'Cluster');
     assert.equal(config.name, 'nodeport-lab');
-    assert.deepEqual(config.nodes.map((n) => n.role), ['control-plane', 'worker', 'worker']);
+    assert.deepEqual(
+      config.nodes.map((n) => n.role),
+      ['control-plane', 'worker', 'worker'],
+    );
     const mapped = config.nodes[0]!.extraPortMappings!;
-    assert.deepEqual(mapped.map((m) => m.hostPort), mappedPorts());
+    assert.deepEqual(
+      mapped.map((m) => m.hostPort),
+      mappedPorts(),
+    );
     assert.ok(mapped.every((m) => m.containerPort === m.hostPort && m.listenAddress === '127.0.0.1'));
     assert.ok(mappedPorts().includes(31231));
     assert.match(config.nodes[0]!.kubeadmConfigPatches![0]!, /service-node-port-range: "31200-31239"/);
@@ -103,7 +148,10 @@ describe("a kind node's own rules beside the trace's", () => {
   ].join('\n');
   it('marks what both have, what only the trace has, and what only the node has; other namespaces stay out', () => {
     const diff = rulesDiff(ours, node, 'nodeport-lab-sandbox');
-    assert.deepEqual(diff.map((d) => d.mark), ['both', 'ours', 'both', 'node', 'node']);
+    assert.deepEqual(
+      diff.map((d) => d.mark),
+      ['both', 'ours', 'both', 'node', 'node'],
+    );
     assert.ok(diff.every((d) => !d.rule.includes('kube-system')));
     const text = formatRulesDiff(diff, 'kind-worker');
     assert.match(text, /^kind-worker's own rules \(docker exec kind-worker iptables-save\) beside the trace's/);

@@ -8,7 +8,19 @@ import { FrameReader, OPCODE, acceptKey, closeFrame, frame } from '../../../src/
 /** A client frame: masked, as RFC 6455 section 5.3 requires of clients. */
 function masked(opcode: number, payload: Buffer, mask = Buffer.from([1, 2, 3, 4])): Buffer {
   const n = payload.length;
-  const head = n < 126 ? Buffer.from([0x80 | opcode, 0x80 | n]) : n < 65536 ? Buffer.from([0x80 | opcode, 0x80 | 126, n >> 8, n & 0xff]) : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(n)); return b; })()]);
+  const head =
+    n < 126
+      ? Buffer.from([0x80 | opcode, 0x80 | n])
+      : n < 65536
+        ? Buffer.from([0x80 | opcode, 0x80 | 126, n >> 8, n & 0xff])
+        : Buffer.concat([
+            Buffer.from([0x80 | opcode, 0x80 | 127]),
+            (() => {
+              const b = Buffer.alloc(8);
+              b.writeBigUInt64BE(BigInt(n));
+              return b;
+            })(),
+          ]);
   const body = Buffer.from(payload.map((byte, i) => byte ^ (mask[i % 4] as number)));
   return Buffer.concat([head, mask, body]);
 }
@@ -29,14 +41,25 @@ describe('WebSocket framing for exec', () => {
 
   it('reads masked frames split across chunks, in order', () => {
     const reader = new FrameReader(100_000);
-    const stream = Buffer.concat([masked(OPCODE.binary, Buffer.from([0, 104, 105])), masked(OPCODE.binary, Buffer.alloc(300, 7)), masked(OPCODE.close, Buffer.from([0x03, 0xe8]))]);
+    const stream = Buffer.concat([
+      masked(OPCODE.binary, Buffer.from([0, 104, 105])),
+      masked(OPCODE.binary, Buffer.alloc(300, 7)),
+      masked(OPCODE.close, Buffer.from([0x03, 0xe8])),
+    ]);
     const frames = [];
     for (let at = 0; at < stream.length; at += 5) {
       const r = reader.feed(stream.subarray(at, at + 5));
       assert.ok(r.ok);
       frames.push(...r.frames);
     }
-    assert.deepEqual(frames.map((f) => [f.opcode, f.payload.length]), [[OPCODE.binary, 3], [OPCODE.binary, 300], [OPCODE.close, 2]]);
+    assert.deepEqual(
+      frames.map((f) => [f.opcode, f.payload.length]),
+      [
+        [OPCODE.binary, 3],
+        [OPCODE.binary, 300],
+        [OPCODE.close, 2],
+      ],
+    );
     assert.deepEqual([...(frames[0]?.payload ?? [])], [0, 104, 105]);
     assert.ok(frames[1]?.payload.every((b) => b === 7));
   });

@@ -26,7 +26,10 @@ describe('tab completion', () => {
 
   it('offers the URLs that reach a node port, extending to the common prefix', () => {
     const urls = complete('curl -s ', cluster(), files);
-    assert.deepEqual(urls.candidates, [10, 11, 12].map((n) => `http://203.0.113.${n}:${port}`));
+    assert.deepEqual(
+      urls.candidates,
+      [10, 11, 12].map((n) => `http://203.0.113.${n}:${port}`),
+    );
     assert.equal(urls.line, 'curl -s http://203.0.113.1');
   });
 

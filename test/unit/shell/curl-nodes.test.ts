@@ -17,14 +17,17 @@ const CA_HELP =
   'establish a secure connection to it. To learn more about this situation and\n' +
   'how to fix it, please visit the web page mentioned above.\n';
 
-describe('curl to the nodes\' own ports', () => {
+describe("curl to the nodes' own ports", () => {
   it('the API server on 6443: TLS only', () => {
     const { run } = session();
     const plain = run('curl http://203.0.113.10:6443/');
     assert.deepEqual([plain.exitCode, plain.stdout, plain.stderr], [0, 'Client sent an HTTP request to an HTTPS server.\n', '']);
     assert.equal(run('curl -i http://203.0.113.10:6443/').stdout, 'HTTP/1.0 400 Bad Request\n\nClient sent an HTTP request to an HTTPS server.\n');
     const tls = run('curl https://203.0.113.10:6443/version');
-    assert.deepEqual([tls.exitCode, tls.stdout, tls.stderr], [60, '', `curl: (60) SSL certificate problem: unable to get local issuer certificate\n${CA_HELP}`]);
+    assert.deepEqual(
+      [tls.exitCode, tls.stdout, tls.stderr],
+      [60, '', `curl: (60) SSL certificate problem: unable to get local issuer certificate\n${CA_HELP}`],
+    );
     assert.deepEqual([run('curl -s https://203.0.113.10:6443/').stderr, run('curl -s https://203.0.113.10:6443/').exitCode], ['', 60]);
     // Only the control plane runs it: a worker resets the connection.
     assert.equal(run('curl http://203.0.113.11:6443/').exitCode, 7);
@@ -43,7 +46,10 @@ describe('curl to the nodes\' own ports', () => {
     const { run } = session();
     const r = run('curl http://203.0.113.11:22');
     assert.deepEqual([r.exitCode, r.stdout, r.stderr], [1, '', 'curl: (1) Received HTTP/0.9 when not allowed\n']);
-    assert.match(run('curl -v http://203.0.113.11:22').stderr, /\* Connected to 203\.0\.113\.11 \(203\.0\.113\.11\) port 22 \(#0\)\n> GET \/ HTTP\/1\.1\n[^]*\* Received HTTP\/0\.9 when not allowed\n\* Closing connection 0\ncurl: \(1\) Received HTTP\/0\.9 when not allowed\n$/);
+    assert.match(
+      run('curl -v http://203.0.113.11:22').stderr,
+      /\* Connected to 203\.0\.113\.11 \(203\.0\.113\.11\) port 22 \(#0\)\n> GET \/ HTTP\/1\.1\n[^]*\* Received HTTP\/0\.9 when not allowed\n\* Closing connection 0\ncurl: \(1\) Received HTTP\/0\.9 when not allowed\n$/,
+    );
     assert.equal(run('curl https://203.0.113.11:22').exitCode, 35);
     assert.match(run('trace http://203.0.113.11:22').stdout, /worker-1: sshd \(listening on 22\)[^]*Outcome: answered by sshd, which speaks SSH, not HTTP/);
   });
@@ -54,8 +60,14 @@ describe('curl to the nodes\' own ports', () => {
     run('sleep 10');
     const out = run('trace --from pod/client http://192.168.49.4:10250/').stdout;
     assert.match(out, /kubelet \(listening on 10250\)/);
-    assert.match(out, /Outcome: answered by kubelet, which speaks TLS only \(plain http:\/\/ gets HTTP\/1\.0 400 Bad Request, https:\/\/ its certificate\): kubelet on worker-2 accepted the connection; it saw it come from 192\.168\.49\.3\./);
-    assert.match(run('trace --from pod/client https://192.168.49.4:10250/').stdout, /The server speaks TLS, with a certificate curl cannot verify \(self-signed certificate in certificate chain\): curl without -k exits with 60\.\n$/);
+    assert.match(
+      out,
+      /Outcome: answered by kubelet, which speaks TLS only \(plain http:\/\/ gets HTTP\/1\.0 400 Bad Request, https:\/\/ its certificate\): kubelet on worker-2 accepted the connection; it saw it come from 192\.168\.49\.3\./,
+    );
+    assert.match(
+      run('trace --from pod/client https://192.168.49.4:10250/').stdout,
+      /The server speaks TLS, with a certificate curl cannot verify \(self-signed certificate in certificate chain\): curl without -k exits with 60\.\n$/,
+    );
   });
 
   it('an INTERNAL-IP from the laptop times out, as curl 7.88 says', () => {
@@ -67,7 +79,13 @@ describe('curl to the nodes\' own ports', () => {
     const capped = run(`curl -m 3 http://192.168.49.3:${port}/`);
     assert.deepEqual([capped.exitCode, capped.stderr], [28, 'curl: (28) Connection timed out after 3001 milliseconds\n']);
     const waited = run(`curl http://192.168.49.3:${port}/`);
-    assert.deepEqual([waited.exitCode, waited.stderr], [28, `curl: (28) Failed to connect to 192.168.49.3 port ${port} after 129504 ms: Couldn't connect to server\n`]);
-    assert.match(run(`trace http://192.168.49.3:${port}/`).stdout, /Outcome: timed out at hop 1 \(your laptop \(198\.51\.100\.7\)\): 192\.168\.49\.3 is the INTERNAL-IP of worker-1/);
+    assert.deepEqual(
+      [waited.exitCode, waited.stderr],
+      [28, `curl: (28) Failed to connect to 192.168.49.3 port ${port} after 129504 ms: Couldn't connect to server\n`],
+    );
+    assert.match(
+      run(`trace http://192.168.49.3:${port}/`).stdout,
+      /Outcome: timed out at hop 1 \(your laptop \(198\.51\.100\.7\)\): 192\.168\.49\.3 is the INTERNAL-IP of worker-1/,
+    );
   });
 });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exposedPod, session } from './helpers.js';
 
-describe('curl from the learner\'s machine', () => {
-  it('reaches the page through any node\'s external IP and the node port', () => {
+describe("curl from the learner's machine", () => {
+  it("reaches the page through any node's external IP and the node port", () => {
     const { run } = session();
     const port = exposedPod(run);
     for (const ip of ['203.0.113.10', '203.0.113.11', '203.0.113.12']) {
@@ -15,7 +15,7 @@ describe('curl from the learner\'s machine', () => {
     }
   });
 
-  it('accepts a URL without a scheme and with a path; an unknown path is nginx\'s 404', () => {
+  it("accepts a URL without a scheme and with a path; an unknown path is nginx's 404", () => {
     const { run } = session();
     const port = exposedPod(run);
     assert.match(run(`curl 203.0.113.11:${port}`).stdout, /Welcome/);
@@ -94,7 +94,7 @@ describe('curl from the learner\'s machine', () => {
     assert.equal(tls.exitCode, 35);
   });
 
-  it('writes each request to the pod\'s access log, from the address kube-proxy masqueraded to', () => {
+  it("writes each request to the pod's access log, from the address kube-proxy masqueraded to", () => {
     const { run } = session();
     const port = exposedPod(run);
     const node = /web +1\/1 +Running .* (worker-\d)/.exec(run('kubectl get pods -o wide').stdout)?.[1];
@@ -108,7 +108,7 @@ describe('curl from the learner\'s machine', () => {
     assert.match(lines[1]!, /^10\.244\.\d+\.0 - - \[.+\] "HEAD \/x HTTP\/1\.1" 404 0 "-" "curl\/7\.88\.1" "-"$/);
   });
 
-  it('answers curl\'s own usage errors with exit 2', () => {
+  it("answers curl's own usage errors with exit 2", () => {
     const { run } = session();
     assert.deepEqual([run('curl').exitCode, run('curl').stderr.split('\n')[0]], [2, 'curl: no URL specified!']);
     assert.equal(run('curl --bogus http://x').stderr.split('\n')[0], 'curl: option --bogus: is unknown');

@@ -17,10 +17,21 @@ describe('trace in the sandbox', () => {
     assert.equal(r.stderr, '');
     assert.match(r.stdout, /^Trace from your laptop \(198\.51\.100\.7\) to 203\.0\.113\.11:\d+\.\nNothing is sent/);
     assert.match(r.stdout, /\n 1\. your laptop \(198\.51\.100\.7\)\n {6}packet {2}198\.51\.100\.7:\d+ -> 203\.0\.113\.11:\d+ SYN\n/);
-    assert.match(r.stdout, /\n {6}in {6}198\.51\.100\.7:\d+ -> 192\.168\.49\.3:\d+ SYN\n {6}out {5}198\.51\.100\.7:\d+ -> 10\.244\.\d+\.\d+:80 SYN {2}\(DNAT\)\n/);
-    assert.match(r.stdout, new RegExp(`\\n {6}by {6}nodePort ${port} of default/web\\n {6}rule {4}\\[nat\\] -A KUBE-NODEPORTS -p tcp -m comment --comment "default/web" -m tcp --dport ${port} -j KUBE-EXT-[A-Z2-7]{16}\\n`));
+    assert.match(
+      r.stdout,
+      /\n {6}in {6}198\.51\.100\.7:\d+ -> 192\.168\.49\.3:\d+ SYN\n {6}out {5}198\.51\.100\.7:\d+ -> 10\.244\.\d+\.\d+:80 SYN {2}\(DNAT\)\n/,
+    );
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `\\n {6}by {6}nodePort ${port} of default/web\\n {6}rule {4}\\[nat\\] -A KUBE-NODEPORTS -p tcp -m comment --comment "default/web" -m tcp --dport ${port} -j KUBE-EXT-[A-Z2-7]{16}\\n`,
+      ),
+    );
     assert.match(r.stdout, /\nThe way back:\n/);
-    assert.match(r.stdout, /\nOutcome: answered, HTTP\/1\.1 200 OK: container web in pod\/web accepted the connection; it saw it come from 10\.244\.\d\.[01]\.\n$/);
+    assert.match(
+      r.stdout,
+      /\nOutcome: answered, HTTP\/1\.1 200 OK: container web in pod\/web accepted the connection; it saw it come from 10\.244\.\d\.[01]\.\n$/,
+    );
     assert.equal(state().cluster.rng, before.rng, 'nothing was sent');
     assert.equal(state().cluster.pods.find((p) => p.metadata.name === 'web')!.log.length, 0);
   });
@@ -29,9 +40,15 @@ describe('trace in the sandbox', () => {
     const lonely = /80:(\d+)\/TCP/.exec(run('kubectl get svc lonely').stdout)?.[1];
     const r = run(`trace http://203.0.113.12:${lonely}`);
     assert.equal(r.exitCode, 1);
-    assert.match(r.stdout, /\nOutcome: connection refused at hop 6 \(worker-2: iptables filter INPUT -> KUBE-EXTERNAL-SERVICES\): default\/lonely:80-80 has no endpoints/);
+    assert.match(
+      r.stdout,
+      /\nOutcome: connection refused at hop 6 \(worker-2: iptables filter INPUT -> KUBE-EXTERNAL-SERVICES\): default\/lonely:80-80 has no endpoints/,
+    );
     run('firewall close all');
-    assert.match(run(`trace http://203.0.113.12:${port}`).stdout, /\nOutcome: timed out at hop 2 \(cloud firewall \(the nodes' security group\)\): the nodes' firewall does not let port \d+ in/);
+    assert.match(
+      run(`trace http://203.0.113.12:${port}`).stdout,
+      /\nOutcome: timed out at hop 2 \(cloud firewall \(the nodes' security group\)\): the nodes' firewall does not let port \d+ in/,
+    );
     run('firewall open all');
   });
 
@@ -81,7 +98,10 @@ describe('iptables-save in the sandbox', () => {
   });
 
   it('refuses an unknown node, table or argument', () => {
-    assert.deepEqual([run('iptables-save --node nope').exitCode, run('iptables-save --node nope').stderr], [1, 'iptables-save: node "nope" not found (nodes lists them)\n']);
+    assert.deepEqual(
+      [run('iptables-save --node nope').exitCode, run('iptables-save --node nope').stderr],
+      [1, 'iptables-save: node "nope" not found (nodes lists them)\n'],
+    );
     assert.equal(run('iptables-save -t mangle').stderr, 'iptables-save: table "mangle" is not shown in this sandbox: only filter and nat\n');
     assert.equal(run('iptables-save -c').exitCode, 2);
     assert.equal(run('iptables-save --node').exitCode, 2);

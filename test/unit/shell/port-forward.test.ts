@@ -21,7 +21,12 @@ function script(lines: readonly string[]): { state: ShellState; outputs: string[
 
 describe('kubectl port-forward in the sandbox', () => {
   it('prints the Forwarding lines and curl localhost:LOCAL reaches the pod', () => {
-    const { state, outputs } = script(['kubectl run web --image=nginx --port=80', 'sleep 10', 'kubectl port-forward pod/web 8080:80', 'curl -s localhost:8080']);
+    const { state, outputs } = script([
+      'kubectl run web --image=nginx --port=80',
+      'sleep 10',
+      'kubectl port-forward pod/web 8080:80',
+      'curl -s localhost:8080',
+    ]);
     assert.equal(outputs[2], 'Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n');
     assert.match(outputs[3]!, /<title>Welcome to nginx!<\/title>/);
     const stopped = stopPortForward(state);
@@ -29,10 +34,15 @@ describe('kubectl port-forward in the sandbox', () => {
     assert.equal(after.exitCode, 7);
   });
   it('svc/NAME forwards to the targetPort of one of its pods', () => {
-    const { outputs } = script(['kubectl create deployment web --image=nginx --replicas=2 --port=80', 'sleep 10', 'kubectl expose deployment web --port=8000 --target-port=80', 'kubectl port-forward svc/web 9000:8000']);
+    const { outputs } = script([
+      'kubectl create deployment web --image=nginx --replicas=2 --port=80',
+      'sleep 10',
+      'kubectl expose deployment web --port=8000 --target-port=80',
+      'kubectl port-forward svc/web 9000:8000',
+    ]);
     assert.equal(outputs[3], 'Forwarding from 127.0.0.1:9000 -> 80\nForwarding from [::1]:9000 -> 80\n');
   });
-  it('a pod not running yet is refused with kubectl\'s error', () => {
+  it("a pod not running yet is refused with kubectl's error", () => {
     const { outputs } = script(['kubectl run web --image=nginx', 'kubectl port-forward web 8080:80']);
     assert.equal(outputs[1], 'error: unable to forward port because pod is not running. Current status=Pending\n');
   });
@@ -40,12 +50,23 @@ describe('kubectl port-forward in the sandbox', () => {
 
 describe('curl -o /dev/null -w and -X', () => {
   it('writes the status code, and 000 when the connection failed', () => {
-    const { outputs } = script(['kubectl run web --image=nginx --port=80', 'sleep 10', 'kubectl port-forward pod/web 8080:80', "curl -s -o /dev/null -w '%{http_code}\\n' localhost:8080/missing", "curl -s -o /dev/null -w '%{http_code}' localhost:9999"]);
+    const { outputs } = script([
+      'kubectl run web --image=nginx --port=80',
+      'sleep 10',
+      'kubectl port-forward pod/web 8080:80',
+      "curl -s -o /dev/null -w '%{http_code}\\n' localhost:8080/missing",
+      "curl -s -o /dev/null -w '%{http_code}' localhost:9999",
+    ]);
     assert.equal(outputs[3], '404\n');
     assert.equal(outputs[4], '000');
   });
-  it('-X POST to nginx\'s static page is 405 Not Allowed', () => {
-    const { outputs } = script(['kubectl run web --image=nginx --port=80', 'sleep 10', 'kubectl port-forward pod/web 8080:80', 'curl -s -X POST -o /dev/null -w %{http_code} localhost:8080']);
+  it("-X POST to nginx's static page is 405 Not Allowed", () => {
+    const { outputs } = script([
+      'kubectl run web --image=nginx --port=80',
+      'sleep 10',
+      'kubectl port-forward pod/web 8080:80',
+      'curl -s -X POST -o /dev/null -w %{http_code} localhost:8080',
+    ]);
     assert.equal(outputs[3], '405');
   });
 });

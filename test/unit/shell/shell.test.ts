@@ -82,7 +82,8 @@ describe('the sandbox shell', () => {
 
 describe('kubectl apply in the sandbox', () => {
   it('finds an unchanged pod unchanged, whatever order its port fields are written in', () => {
-    const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: named\nspec:\n  containers:\n    - name: web\n      image: nginx\n      ports:\n        - name: http\n          containerPort: 80\n';
+    const manifest =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: named\nspec:\n  containers:\n    - name: web\n      image: nginx\n      ports:\n        - name: http\n          containerPort: 80\n';
     const { run } = session(3, files({ 'named.yml': manifest }));
     assert.equal(run('kubectl apply -f named.yml').stdout, 'pod/named created\n');
     const again = run('kubectl apply -f named.yml');
@@ -91,11 +92,23 @@ describe('kubectl apply in the sandbox', () => {
 });
 
 describe('hostile files for kubectl apply -f', () => {
-  it('refuses an alias bomb and a binary file with kubectl\'s own parse errors', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]'].join('\n');
+  it("refuses an alias bomb and a binary file with kubectl's own parse errors", () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    ].join('\n');
     const binary = String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
     const { run } = session(3, files({ 'bomb.yml': bomb, 'binary.yml': binary }));
-    assert.equal(run('kubectl apply -f bomb.yml').stderr, 'error: error parsing bomb.yml: error converting YAML to JSON: yaml: document contains excessive aliasing\n');
-    assert.equal(run('kubectl apply -f binary.yml').stderr, 'error: error parsing binary.yml: error converting YAML to JSON: yaml: control characters are not allowed\n');
+    assert.equal(
+      run('kubectl apply -f bomb.yml').stderr,
+      'error: error parsing bomb.yml: error converting YAML to JSON: yaml: document contains excessive aliasing\n',
+    );
+    assert.equal(
+      run('kubectl apply -f binary.yml').stderr,
+      'error: error parsing binary.yml: error converting YAML to JSON: yaml: control characters are not allowed\n',
+    );
   });
 });

@@ -32,6 +32,9 @@ describe('hardWrap: a long line breaks at the edge, as a terminal breaks it', ()
     const rows = hardWrap(line, 100, 2);
     assert.equal(rows.join(''), line);
     assert.ok(rows.every((row, i) => width(row) <= (i === 0 ? 98 : 100)));
-    assert.ok(rows.slice(0, -1).every((row, i) => width(row) >= (i === 0 ? 97 : 99)), 'rows are filled, not word-wrapped');
+    assert.ok(
+      rows.slice(0, -1).every((row, i) => width(row) >= (i === 0 ? 97 : 99)),
+      'rows are filled, not word-wrapped',
+    );
   });
 });

@@ -15,7 +15,14 @@ const course = loaded.course;
 
 function printed(seed?: number, which?: string): string {
   let text = '';
-  const code = print(course, which, 80, (t) => (text += t), () => undefined, seed);
+  const code = print(
+    course,
+    which,
+    80,
+    (t) => (text += t),
+    () => undefined,
+    seed,
+  );
   assert.equal(code, 0);
   return text;
 }
@@ -49,7 +56,10 @@ describe('the course screen', () => {
   it('reads a value the learner has not made yet as the number it will be, not a placeholder', () => {
     const lesson = course.lessons.findIndex((l) => l.steps.some((s) => s.id === 'port-81-trap'));
     const step = course.lessons[lesson]!.steps.findIndex((s) => s.id === 'port-81-trap');
-    const state = navigate(initialNav(course, emptyProgress, null, { seed: 3, files: new Map() }), { type: 'open-place', place: { lesson: course.lessons[lesson]!.id, step: 'port-81-trap' } });
+    const state = navigate(initialNav(course, emptyProgress, null, { seed: 3, files: new Map() }), {
+      type: 'open-place',
+      place: { lesson: course.lessons[lesson]!.id, step: 'port-81-trap' },
+    });
     assert.equal(step >= 0, true);
     const frame = lessonFrame(state, { columns: 100, rows: 60 }, { color: false, plain: false });
     const screen = frame.lines.map(lineText).join('\n');

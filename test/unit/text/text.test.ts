@@ -13,11 +13,17 @@ const texts = (lines: readonly Line[]) => lines.map((l) => lineText(l));
 
 describe('text', () => {
   it('wraps prose at the width, keeps code spans as code, and marks bullets and commands', () => {
-    const lines = prose('A fairly long sentence with `kubectl get svc` inside it that must wrap.\n\n- a bullet point that is long enough to wrap too\n$ kubectl expose pod my-first-pod', 24);
+    const lines = prose(
+      'A fairly long sentence with `kubectl get svc` inside it that must wrap.\n\n- a bullet point that is long enough to wrap too\n$ kubectl expose pod my-first-pod',
+      24,
+    );
     for (const l of lines) assert.ok(lineWidth(l) <= 24, `too wide: "${lineText(l)}"`);
     assert.ok(lines.some((l) => l.some((s) => s.style === 'code' && s.text === 'kubectl')));
     assert.ok(texts(lines).some((t) => t.startsWith('• a bullet')));
-    assert.ok(texts(lines).some((t) => t.startsWith('  ')), 'bullet continuation is indented');
+    assert.ok(
+      texts(lines).some((t) => t.startsWith('  ')),
+      'bullet continuation is indented',
+    );
     assert.ok(texts(lines).some((t) => t.startsWith('$ kubectl expose')));
   });
 
@@ -32,7 +38,10 @@ describe('text', () => {
         for (const l of drawDiagram(diagram, columns)) assert.ok(lineWidth(l) <= columns, `too wide at ${columns}: "${lineText(l)}"`);
       }
       assert.notDeepEqual(texts(narrow), texts(wide), 'the narrow layout differs');
-      assert.ok(texts(wide).some((l) => l.includes('┌')), 'the wide layout is drawn in boxes');
+      assert.ok(
+        texts(wide).some((l) => l.includes('┌')),
+        'the wide layout is drawn in boxes',
+      );
       if (name !== 'unreachable-pod') {
         const all = texts(wide).join('\n');
         assert.match(all, /8080/);
@@ -47,7 +56,7 @@ describe('text', () => {
     assert.match(all, /port 81/);
   });
 
-  it('shows a diagram\'s description instead of the drawing in plain mode', () => {
+  it("shows a diagram's description instead of the drawing in plain mode", () => {
     const step = course.lessons[0]!.steps[1]!;
     const plain = texts(renderStep(step, { columns: 80, plain: true }).lines).join('\n');
     assert.match(plain, /Diagram: Words that stand for the three-ports drawing\./);
@@ -80,7 +89,8 @@ describe('text', () => {
   it('prints the whole course as plain text, every step titled and every manifest field listed', () => {
     const text = courseText(course, 80);
     assert.match(text, /^Lesson 1: First lesson\n=+/);
-    for (const title of ['1.1 Hello step', '1.2 Picture step', '1.3 Manifest step', '2.1 Compare step', '2.2 Last step']) assert.ok(text.includes(title), title);
+    for (const title of ['1.1 Hello step', '1.2 Picture step', '1.3 Manifest step', '2.1 Compare step', '2.2 Last step'])
+      assert.ok(text.includes(title), title);
     assert.match(text, /spec\.type \(line 6\): TYPE-NOTE/);
     assert.match(text, /spec\.ports\[0\]\.nodePort \(line 12\): NODEPORT-NOTE/);
     assert.doesNotMatch(text, /[┌│└▶]/);
@@ -105,8 +115,14 @@ describe('service types overview', () => {
 describe('wrapping', () => {
   it('keeps punctuation with the code span it follows', () => {
     const lines = prose('The REJECT rule is in `KUBE-EXTERNAL-SERVICES`, with a destination test.', 35).map(lineText);
-    assert.ok(lines.every((l) => !l.startsWith(',')), lines.join('|'));
-    assert.ok(lines.some((l) => l.includes('KUBE-EXTERNAL-SERVICES,')), lines.join('|'));
+    assert.ok(
+      lines.every((l) => !l.startsWith(',')),
+      lines.join('|'),
+    );
+    assert.ok(
+      lines.some((l) => l.includes('KUBE-EXTERNAL-SERVICES,')),
+      lines.join('|'),
+    );
   });
 });
 

@@ -39,7 +39,8 @@ describe('curl agrees with trace', () => {
     assert.equal(r.request?.outcome, traced.trace.outcome.kind, label);
     // curl names the service the request went through, or, when the cloud firewall stopped it
     // before kube-proxy, the service that owns that node port on a node's address.
-    const aimedAt = traced.trace.outcome.kind === 'timeout' && traced.trace.outcome.reason === 'firewall' ? serviceOnNodePort(cluster, port)?.service : undefined;
+    const aimedAt =
+      traced.trace.outcome.kind === 'timeout' && traced.trace.outcome.reason === 'firewall' ? serviceOnNodePort(cluster, port)?.service : undefined;
     assert.equal(r.request?.service, (traced.trace.service ?? aimedAt)?.metadata.name, label);
     if (traced.trace.outcome.kind === 'refused') assert.match(r.stderr, /Connection refused/, label);
     if (traced.trace.outcome.kind === 'answered' && traced.trace.outcome.server.kind === 'pod') {

@@ -32,7 +32,10 @@ export function lab(seed = 42, more: Record<string, string> = {}) {
   /** The external IP of the node a pod runs on, and of a worker it does not run on. */
   const externalIPs = (podName: string): { withPod: string; withoutPod: string } => {
     const node = pod(podName).spec.nodeName;
-    const ip = (name: string) => cluster().nodes.find((n) => n.metadata.name === name)!.status.addresses.find((a) => a.type === 'ExternalIP')!.address;
+    const ip = (name: string) =>
+      cluster()
+        .nodes.find((n) => n.metadata.name === name)!
+        .status.addresses.find((a) => a.type === 'ExternalIP')!.address;
     const other = cluster().nodes.find((n) => n.metadata.name !== node && n.metadata.name.startsWith('worker'))!.metadata.name;
     return { withPod: ip(node), withoutPod: ip(other) };
   };

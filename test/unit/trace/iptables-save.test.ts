@@ -211,13 +211,26 @@ describe('iptables-save for a small cluster', () => {
     const text = iptablesSave(l.cluster(), node('worker-2'));
     const filter = text.slice(0, text.indexOf('*nat'));
     const nat = text.slice(text.indexOf('*nat'));
-    assert.ok(filter.includes('\n-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/web has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j DROP\n'));
+    assert.ok(
+      filter.includes(
+        '\n-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/web has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j DROP\n',
+      ),
+    );
     assert.ok(!nat.includes('KUBE-SVL-'));
     const ext = nat.split('\n').filter((line) => line.startsWith(`-A KUBE-EXT-${WEB}`));
     assert.equal(ext.length, 3);
     // Everything else is the same on every node.
     // (and flannel's rules name each node's own lease)
-    const strip = (t: string) => t.split('\n').filter((line) => !line.includes('KUBE-SVL') && !line.includes('no local endpoints') && line !== `-A KUBE-EXT-${WEB} -j KUBE-SVL-${WEB}` && !/10\.244\.[12]\.0\/24/.test(line));
+    const strip = (t: string) =>
+      t
+        .split('\n')
+        .filter(
+          (line) =>
+            !line.includes('KUBE-SVL') &&
+            !line.includes('no local endpoints') &&
+            line !== `-A KUBE-EXT-${WEB} -j KUBE-SVL-${WEB}` &&
+            !/10\.244\.[12]\.0\/24/.test(line),
+        );
     assert.deepEqual(strip(text), strip(iptablesSave(l.cluster(), node('worker-1'))));
   });
 

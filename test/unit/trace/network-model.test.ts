@@ -33,7 +33,10 @@ describe('from the laptop: EXTERNAL-IPs only', () => {
 
   it('every INTERNAL-IP, pod IP and cluster IP times out at the laptop, and the trace says why', () => {
     const cases: [string, RegExp][] = [
-      ['192.168.49.2', /^192\.168\.49\.2 is the INTERNAL-IP of control-plane, an address on the cluster's private network: your laptop has no route to it \(from outside, use its EXTERNAL-IP 203\.0\.113\.10\)$/],
+      [
+        '192.168.49.2',
+        /^192\.168\.49\.2 is the INTERNAL-IP of control-plane, an address on the cluster's private network: your laptop has no route to it \(from outside, use its EXTERNAL-IP 203\.0\.113\.10\)$/,
+      ],
       ['192.168.49.3', /INTERNAL-IP of worker-1.*EXTERNAL-IP 203\.0\.113\.11/],
       [l.pod('web').status.podIP, /is a pod address: it exists only inside the cluster's pod network/],
       [l.service('web').spec.clusterIP, /is a cluster IP: it exists only in the nodes' iptables rules/],
@@ -44,7 +47,8 @@ describe('from the laptop: EXTERNAL-IPs only', () => {
       assert.match(t.outcome.why, why);
       assert.equal(t.hops.length, 1, 'it never leaves the laptop');
     }
-    for (const ip of ['203.0.113.10', '203.0.113.11', '203.0.113.12']) assert.equal(trace(l.cluster(), { from: 'outside', ip, port }).trace.outcome.kind, 'answered', ip);
+    for (const ip of ['203.0.113.10', '203.0.113.11', '203.0.113.12'])
+      assert.equal(trace(l.cluster(), { from: 'outside', ip, port }).trace.outcome.kind, 'answered', ip);
   });
 });
 
@@ -91,15 +95,27 @@ describe('a LoadBalancer: <pending>, then the address the cloud reports', () => 
     }
   });
 
-  it('from a pod, the address is caught by that rule on the pod\'s own node: the packet never goes to the cloud', () => {
+  it("from a pod, the address is caught by that rule on the pod's own node: the packet never goes to the cloud", () => {
     const result = trace(l.cluster(), { from: 'pod', pod: 'client', ip: '203.0.113.100', port: 80 });
     assert.ok(result.ok);
     const t = result.trace;
     assert.equal(t.outcome.kind, 'answered');
     assert.ok(!t.hops.some((hop) => hop.place === 'load-balancer'));
     assert.equal(t.hops[1]!.node, 'worker-2');
-    assert.ok(ruleTexts([t.hops[1]!]).includes(`-A KUBE-SERVICES -d 203.0.113.100/32 -p tcp -m comment --comment "default/front loadbalancer IP" -m tcp --dport 80 -j KUBE-EXT-${h}`));
-    for (const hop of t.hops) for (const rule of hop.rules) assert.ok(iptablesSave(l.cluster(), l.cluster().nodes.find((n) => n.metadata.name === (hop.node ?? 'worker-2'))!).includes(`\n${rule.text}\n`), rule.text);
+    assert.ok(
+      ruleTexts([t.hops[1]!]).includes(
+        `-A KUBE-SERVICES -d 203.0.113.100/32 -p tcp -m comment --comment "default/front loadbalancer IP" -m tcp --dport 80 -j KUBE-EXT-${h}`,
+      ),
+    );
+    for (const hop of t.hops)
+      for (const rule of hop.rules)
+        assert.ok(
+          iptablesSave(
+            l.cluster(),
+            l.cluster().nodes.find((n) => n.metadata.name === (hop.node ?? 'worker-2'))!,
+          ).includes(`\n${rule.text}\n`),
+          rule.text,
+        );
   });
 
   it('with no endpoints, the address is rejected in filter KUBE-EXTERNAL-SERVICES', () => {
@@ -117,7 +133,7 @@ describe('a LoadBalancer: <pending>, then the address the cloud reports', () => 
 describe("a pod's traffic to another node: flannel's masquerade", () => {
   const l = cloud();
 
-  it('leaves with its node\'s own address, so the other node sees that node, not the pod', () => {
+  it("leaves with its node's own address, so the other node sees that node, not the pod", () => {
     // client (worker-2) to sshd on worker-1: no kube-proxy rule, then FLANNEL-POSTRTG.
     const result = trace(l.cluster(), { from: 'pod', pod: 'client', ip: '192.168.49.3', port: 22 });
     assert.ok(result.ok);
@@ -125,10 +141,13 @@ describe("a pod's traffic to another node: flannel's masquerade", () => {
     const snat = t.hops.find((hop) => hop.nat === 'SNAT')!;
     assert.equal(snat.node, 'worker-2');
     assert.match(snat.where, /POSTROUTING -> FLANNEL-POSTRTG$/);
-    assert.deepEqual(snat.rules.slice(-2).map((r) => r.text), [
-      '-A POSTROUTING -m comment --comment "flanneld masq" -j FLANNEL-POSTRTG',
-      '-A FLANNEL-POSTRTG -s 10.244.0.0/16 ! -d 224.0.0.0/4 -m comment --comment "flanneld masq" -j MASQUERADE --random-fully',
-    ]);
+    assert.deepEqual(
+      snat.rules.slice(-2).map((r) => r.text),
+      [
+        '-A POSTROUTING -m comment --comment "flanneld masq" -j FLANNEL-POSTRTG',
+        '-A FLANNEL-POSTRTG -s 10.244.0.0/16 ! -d 224.0.0.0/4 -m comment --comment "flanneld masq" -j MASQUERADE --random-fully',
+      ],
+    );
     assert.equal(snat.out!.src.ip, '192.168.49.4');
     assert.equal(t.seenFrom, '192.168.49.4');
     assert.equal(t.outcome.kind, 'answered');
@@ -137,7 +156,15 @@ describe("a pod's traffic to another node: flannel's masquerade", () => {
     assert.equal(undo.out!.dst.ip, l.pod('client').status.podIP);
     assert.equal(t.reply.at(-1)!.in.dst.ip, l.pod('client').status.podIP);
     // Every rule it shows is on that node.
-    for (const hop of t.hops) for (const rule of hop.rules) assert.ok(iptablesSave(l.cluster(), l.cluster().nodes.find((n) => n.metadata.name === hop.node)!).includes(`\n${rule.text}\n`), rule.text);
+    for (const hop of t.hops)
+      for (const rule of hop.rules)
+        assert.ok(
+          iptablesSave(
+            l.cluster(),
+            l.cluster().nodes.find((n) => n.metadata.name === hop.node)!,
+          ).includes(`\n${rule.text}\n`),
+          rule.text,
+        );
   });
 
   it('to a pod on another node, no masquerade: the overlay keeps pod addresses', () => {
@@ -149,7 +176,8 @@ describe("a pod's traffic to another node: flannel's masquerade", () => {
 });
 
 describe('externalTrafficPolicy Local', () => {
-  const LOCAL = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: local\nspec:\n  type: NodePort\n  externalTrafficPolicy: Local\n  selector:\n    run: web\n  ports:\n    - port: 80\n      nodePort: 30080\n';
+  const LOCAL =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: local\nspec:\n  type: NodePort\n  externalTrafficPolicy: Local\n  selector:\n    run: web\n  ports:\n    - port: 80\n      nodePort: 30080\n';
   const l = lab(42, { 'local.yml': LOCAL });
   l.run('kubectl run web --image nginx');
   l.run('kubectl run client --image nginx');
@@ -166,7 +194,10 @@ describe('externalTrafficPolicy Local', () => {
     assert.ok(t.outcome.kind === 'timeout' && t.outcome.reason === 'no-local-endpoints');
     const drop = stoppedAt(t);
     assert.equal(drop.node, 'worker-2');
-    assert.equal(drop.rules.at(-1)!.text, '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/local has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j DROP');
+    assert.equal(
+      drop.rules.at(-1)!.text,
+      '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/local has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j DROP',
+    );
     // The pod-traffic rule (-s 10.244.0.0/16) cannot match: the source is worker-1's address by now.
     const ext = t.hops.find((hop) => hop.where.includes('KUBE-EXT-'))!;
     assert.equal(ext.in.src.ip, '192.168.49.3');
@@ -182,18 +213,21 @@ describe('externalTrafficPolicy Local', () => {
     assert.equal(t.seenFrom, '198.51.100.7', 'no masquerade under Local');
     const forward = t.hops.find((hop) => hop.where.endsWith('filter FORWARD -> KUBE-FORWARD'))!;
     assert.ok(forward, 'a FORWARD hop');
-    assert.deepEqual(forward.rules.map((r) => r.text), [
-      '-A FORWARD -m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD',
-      '-A FORWARD -m comment --comment "flanneld forward" -j FLANNEL-FWD',
-      '-A FLANNEL-FWD -d 10.244.0.0/16 -m comment --comment "flanneld forward" -j ACCEPT',
-    ]);
+    assert.deepEqual(
+      forward.rules.map((r) => r.text),
+      [
+        '-A FORWARD -m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD',
+        '-A FORWARD -m comment --comment "flanneld forward" -j FLANNEL-FWD',
+        '-A FLANNEL-FWD -d 10.244.0.0/16 -m comment --comment "flanneld forward" -j ACCEPT',
+      ],
+    );
     const save = iptablesSave(l.cluster(), l.cluster().nodes[1]!, ['filter']);
     for (const rule of forward.rules) assert.ok(save.includes(`\n${rule.text}\n`), rule.text);
     assert.ok(t.hops.indexOf(forward) > t.hops.findIndex((hop) => hop.nat === 'DNAT'), 'after the DNAT, on the way to the pod');
   });
 });
 
-describe('the lecture\'s ClusterIP hop, in the rules', () => {
+describe("the lecture's ClusterIP hop, in the rules", () => {
   const l = cloud();
 
   it('on a node-port trace, the hop where the chain picks the endpoint names the ClusterIP service and its port', () => {

@@ -12,7 +12,7 @@ const failingHop = (t: Trace): Hop => {
   return t.hops[o.hop]!;
 };
 
-describe('trace: the lecture\'s services from outside', () => {
+describe("trace: the lecture's services from outside", () => {
   const l = lecture();
   const port = l.nodePort('my-first-service');
   const podIP = l.pod('my-first-pod').status.podIP;
@@ -22,7 +22,21 @@ describe('trace: the lecture\'s services from outside', () => {
   it('my-first-service through a node without the pod: DNAT, masquerade, the pod network, and back', () => {
     const { withoutPod } = l.externalIPs('my-first-pod');
     const { trace: t } = trace(l.cluster(), { from: 'outside', ip: withoutPod, port });
-    assert.deepEqual(places(t.hops), ['client', 'firewall', 'node-nic', 'iptables', 'iptables', 'iptables', 'service', 'iptables', 'iptables', 'iptables', 'pod-network', 'pod', 'container']);
+    assert.deepEqual(places(t.hops), [
+      'client',
+      'firewall',
+      'node-nic',
+      'iptables',
+      'iptables',
+      'iptables',
+      'service',
+      'iptables',
+      'iptables',
+      'iptables',
+      'pod-network',
+      'pod',
+      'container',
+    ]);
     const entry = t.hops[2]!.node!;
     assert.notEqual(entry, podNode);
     // The packet as it arrives and leaves: the cloud's public IP, then DNAT, then SNAT.
@@ -34,10 +48,13 @@ describe('trace: the lecture\'s services from outside', () => {
     assert.deepEqual(sep.out!.dst, { ip: podIP, port: 80 });
     const snat = t.hops[9]!;
     assert.equal(snat.nat, 'SNAT');
-    assert.match(snat.out!.src.ip, /^10\.244\.\d\.0$/, 'across nodes, the entry node\'s overlay address');
+    assert.match(snat.out!.src.ip, /^10\.244\.\d\.0$/, "across nodes, the entry node's overlay address");
     // What decided it and the rules that matched, with the real chain names.
     assert.deepEqual(t.hops[4]!.decided, [{ by: 'nodePort', service: 'default/my-first-service', nodePort: port }]);
-    assert.deepEqual(t.hops[4]!.rules.map((r) => r.text), [`-A KUBE-NODEPORTS -p tcp -m comment --comment "default/my-first-service" -m tcp --dport ${port} -j KUBE-EXT-${h}`]);
+    assert.deepEqual(
+      t.hops[4]!.rules.map((r) => r.text),
+      [`-A KUBE-NODEPORTS -p tcp -m comment --comment "default/my-first-service" -m tcp --dport ${port} -j KUBE-EXT-${h}`],
+    );
     assert.ok(ruleTexts(t.hops).includes(`-A KUBE-EXT-${h} -j KUBE-SVC-${h}`));
     assert.ok(ruleTexts(t.hops).some((r) => r.startsWith(`-A KUBE-SVC-${h} -m comment --comment "default/my-first-service -> ${podIP}:80" -j KUBE-SEP-`)));
     assert.ok(t.hops[7]!.decided.some((d) => d.by === 'targetPort' && d.resolved === 80));
@@ -71,7 +88,10 @@ describe('trace: the lecture\'s services from outside', () => {
     const { trace: t } = trace(l.cluster(), { from: 'outside', ip: internal, port });
     assert.ok(t.outcome.kind === 'timeout' && t.outcome.reason === 'not-routable');
     assert.equal(t.outcome.hop, 0);
-    assert.ok(t.outcome.why.includes(`${internal} is the INTERNAL-IP of ${node.metadata.name}`) && t.outcome.why.includes(`use its EXTERNAL-IP ${external}`), t.outcome.why);
+    assert.ok(
+      t.outcome.why.includes(`${internal} is the INTERNAL-IP of ${node.metadata.name}`) && t.outcome.why.includes(`use its EXTERNAL-IP ${external}`),
+      t.outcome.why,
+    );
     assert.deepEqual(t.reply, []);
   });
 
@@ -79,7 +99,11 @@ describe('trace: the lecture\'s services from outside', () => {
     const hn = hash16('default/myapp-pod-nodeport-service:httptcp');
     const { trace: t } = trace(l.cluster(), { from: 'outside', ip: '203.0.113.12', port: 31231 });
     assert.equal(t.outcome.kind, 'answered');
-    assert.ok(ruleTexts(t.hops).includes(`-A KUBE-NODEPORTS -p tcp -m comment --comment "default/myapp-pod-nodeport-service:http" -m tcp --dport 31231 -j KUBE-EXT-${hn}`));
+    assert.ok(
+      ruleTexts(t.hops).includes(
+        `-A KUBE-NODEPORTS -p tcp -m comment --comment "default/myapp-pod-nodeport-service:http" -m tcp --dport 31231 -j KUBE-EXT-${hn}`,
+      ),
+    );
     assert.equal(t.endpoint?.ip, l.pod('myapp-pod').status.podIP);
     assert.ok(t.hops.at(-1)!.decided.some((d) => d.by === 'containerPort' && d.declared.includes(80)));
   });
@@ -109,7 +133,10 @@ describe('trace: where each fault stops the connection', () => {
     assert.equal(t.outcome.kind === 'refused' && t.outcome.reason, 'no-endpoints');
     const hop = failingHop(t);
     assert.equal(hop.where, 'worker-1: iptables filter INPUT -> KUBE-EXTERNAL-SERVICES');
-    assert.equal(hop.rules.at(-1)!.text, `-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/lonely:80-80 has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport ${port} -j REJECT --reject-with icmp-port-unreachable`);
+    assert.equal(
+      hop.rules.at(-1)!.text,
+      `-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/lonely:80-80 has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport ${port} -j REJECT --reject-with icmp-port-unreachable`,
+    );
     assert.equal(t.hops[t.hops.length - 2]!.rules.length, 0, 'KUBE-NODEPORTS has no rule for it');
     assert.equal(t.reply[0]!.in.kind, 'ICMP port unreachable');
     assert.equal(t.reply.at(-1)!.in.src.ip, '203.0.113.11');
@@ -130,7 +157,7 @@ describe('trace: where each fault stops the connection', () => {
     const unused = [30000, 30001].find((p) => p !== web)!;
     const { trace: t } = trace(l.cluster(), { from: 'outside', ip: '203.0.113.12', port: unused });
     assert.equal(t.outcome.kind === 'refused' && t.outcome.reason, 'no-service-on-port');
-    assert.equal(failingHop(t).where, "worker-2: its own TCP stack");
+    assert.equal(failingHop(t).where, 'worker-2: its own TCP stack');
     assert.equal(t.service, undefined);
   });
 
@@ -183,7 +210,7 @@ describe('trace: externalTrafficPolicy Local and Cluster', () => {
     assert.equal(l.service('local-policy').spec.externalTrafficPolicy, 'Local');
   });
 
-  it('Local on the pod\'s node: KUBE-SVL, no masquerade, the pod sees the client\'s own address', () => {
+  it("Local on the pod's node: KUBE-SVL, no masquerade, the pod sees the client's own address", () => {
     const { trace: t } = trace(l.cluster(), { from: 'outside', ip: withPod, port: l.nodePort('local-policy') });
     assert.equal(t.outcome.kind, 'answered');
     assert.equal(t.seenFrom, CLIENT_IP);
@@ -198,7 +225,10 @@ describe('trace: externalTrafficPolicy Local and Cluster', () => {
     assert.equal(t.outcome.kind === 'timeout' && t.outcome.reason, 'no-local-endpoints');
     const hop = failingHop(t);
     assert.match(hop.where, /iptables filter INPUT -> KUBE-EXTERNAL-SERVICES$/);
-    assert.equal(hop.rules.at(-1)!.text, `-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/local-policy has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport ${l.nodePort('local-policy')} -j DROP`);
+    assert.equal(
+      hop.rules.at(-1)!.text,
+      `-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/local-policy has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport ${l.nodePort('local-policy')} -j DROP`,
+    );
     assert.deepEqual(t.reply, []);
   });
 
@@ -222,13 +252,17 @@ describe('trace: from a pod, and through a load balancer', () => {
   const clusterIP = l.service('inside').spec.clusterIP;
   const hi = hash16('default/insidetcp');
 
-  it('to a ClusterIP and port: no node port, DNAT on the client pod\'s own node, no masquerade', () => {
+  it("to a ClusterIP and port: no node port, DNAT on the client pod's own node, no masquerade", () => {
     const result = trace(l.cluster(), { from: 'pod', pod: 'client', ip: clusterIP, port: 80 });
     assert.ok(result.ok);
     const t = result.trace;
     assert.equal(t.outcome.kind, 'answered');
     assert.equal(t.hops[0]!.node, l.pod('client').spec.nodeName);
-    assert.ok(ruleTexts(t.hops).includes(`-A KUBE-SERVICES -d ${clusterIP}/32 -p tcp -m comment --comment "default/inside cluster IP" -m tcp --dport 80 -j KUBE-SVC-${hi}`));
+    assert.ok(
+      ruleTexts(t.hops).includes(
+        `-A KUBE-SERVICES -d ${clusterIP}/32 -p tcp -m comment --comment "default/inside cluster IP" -m tcp --dport 80 -j KUBE-SVC-${hi}`,
+      ),
+    );
     assert.ok(!ruleTexts(t.hops).some((r) => r.includes('KUBE-NODEPORTS')));
     assert.ok(t.hops[1]!.decided.some((d) => d.by === 'port' && d.port === 80 && d.clusterIP === clusterIP));
     assert.equal(t.seenFrom, l.pod('client').status.podIP);
@@ -247,7 +281,10 @@ describe('trace: from a pod, and through a load balancer', () => {
     assert.ok(result.ok);
     const hop = failingHop(result.trace);
     assert.match(hop.where, /filter FORWARD -> KUBE-SERVICES$/);
-    assert.equal(hop.rules.at(-1)!.text, `-A KUBE-SERVICES -d ${ip}/32 -p tcp -m comment --comment "default/empty:80-80 has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable`);
+    assert.equal(
+      hop.rules.at(-1)!.text,
+      `-A KUBE-SERVICES -d ${ip}/32 -p tcp -m comment --comment "default/empty:80-80 has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable`,
+    );
   });
 
   it('to the kubernetes service: the API server on the control-plane node, HTTPS only', () => {
@@ -261,7 +298,9 @@ describe('trace: from a pod, and through a load balancer', () => {
     const result = trace(l.cluster(), { from: 'pod', pod: 'web', ip: clusterIP, port: 80 });
     assert.ok(result.ok);
     assert.match(result.trace.seenFrom ?? '', /^10\.244\.\d\.1$/);
-    assert.ok(ruleTexts(result.trace.hops).some((r) => /^-A KUBE-SEP-\w+ -s 10\.244\.\d\.\d+\/32 -m comment --comment "default\/inside" -j KUBE-MARK-MASQ$/.test(r)));
+    assert.ok(
+      ruleTexts(result.trace.hops).some((r) => /^-A KUBE-SEP-\w+ -s 10\.244\.\d\.\d+\/32 -m comment --comment "default\/inside" -j KUBE-MARK-MASQ$/.test(r)),
+    );
   });
 
   it('refuses a pod that does not exist or a service that has no load balancer', () => {
