@@ -10,7 +10,7 @@ import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
 import { APPLY_HELP } from './help.js';
-import { applyDeploymentFile } from './deployment-files.js';
+import { applyDeploymentFile, clientObject } from './deployment-files.js';
 import { lastAppliedFor, loadManifests, reportUnusable, targetNamespace } from './manifests.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
@@ -91,12 +91,15 @@ function run(ctx: CommandContext): KubectlResult {
     if (outcome.missingAnnotation) out.err(missingAnnotationWarning(resource, object.name), false);
     if (dry.mode === 'none') cluster = applied.cluster;
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
+    // A client dry run of a new object prints what the client would send (apply.go, dry-run client).
     const view = () =>
-      outcome.object.kind === 'Pod'
-        ? podView(outcome.object, applied.cluster.now)
-        : outcome.object.kind === 'Namespace'
-          ? namespaceView(outcome.object)
-          : serviceView(outcome.object);
+      dry.mode === 'client' && outcome.action === 'created'
+        ? clientObject(object.manifest, namespace, lastAppliedFor(object.manifest, namespace))
+        : outcome.object.kind === 'Pod'
+          ? podView(outcome.object, applied.cluster.now)
+          : outcome.object.kind === 'Namespace'
+            ? namespaceView(outcome.object)
+            : serviceView(outcome.object);
     // Server-side apply reports every object the same way (apply.go: "serverside-applied").
     const action = flagBool(parsed, 'server-side') ? 'serverside-applied' : outcome.action;
     const r = printResult(cluster, format.format, ref, `${action}${actionSuffix(dry.mode)}`, view, true);

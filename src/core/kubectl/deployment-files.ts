@@ -20,9 +20,18 @@ const refOf = (d: DeploymentManifest): string => `deployment.apps/${d.name}`;
 
 /** The object as the client holds it before sending: the manifest in its namespace, maybe annotated. */
 function localObject(d: DeploymentManifest, namespace: string, lastApplied?: string): JsonValue {
-  const copy = JSON.parse(JSON.stringify(d.manifest)) as Record<string, JsonValue>;
+  return clientObject(d.manifest, namespace, lastApplied);
+}
+
+/**
+ * An object as kubectl holds it before sending (what a client dry run of a new object prints):
+ * the manifest, in its namespace (none for a cluster-wide kind), with the last-applied annotation
+ * when it is applied.
+ */
+export function clientObject(manifest: Readonly<Record<string, unknown>>, namespace: string | undefined, lastApplied?: string): JsonValue {
+  const copy = JSON.parse(JSON.stringify(manifest)) as Record<string, JsonValue>;
   const meta = (typeof copy.metadata === 'object' && copy.metadata !== null && !Array.isArray(copy.metadata) ? copy.metadata : {}) as Record<string, JsonValue>;
-  if (meta.namespace === undefined) meta.namespace = namespace;
+  if (meta.namespace === undefined && namespace !== undefined) meta.namespace = namespace;
   if (lastApplied !== undefined) {
     const annotations = (
       typeof meta.annotations === 'object' && meta.annotations !== null && !Array.isArray(meta.annotations) ? meta.annotations : {}
