@@ -12,6 +12,7 @@
 // generator), and CoreDNS takes its addresses from the control plane's pod range, as kubeadm
 // clusters often have it: nothing the learner creates later gets another name or address.
 
+import { smallest } from '../append.js';
 import { digestOf, randomHexFromText } from './ids.js';
 import { formatIPv4, parseCidr } from './ip.js';
 import { NAMESPACE_NAME_LABEL } from './namespaces.js';
@@ -129,7 +130,10 @@ const k8s = (component: string, config: ClusterConfig): string => `registry.k8s.
 /** The system pods, the kube-dns Service and the kube-flannel namespace for a new cluster's nodes. */
 export function systemObjects(config: ClusterConfig, nodes: readonly Node[], firstRevision: number): SystemObjects {
   const controlPlane = nodes.find(isControlPlane);
-  const born = Math.min(...nodes.map((n) => n.metadata.creationTimestamp));
+  const born = smallest(
+    nodes.map((n) => n.metadata.creationTimestamp),
+    Infinity,
+  );
   const plans: Plan[] = [];
   if (controlPlane) {
     const cp = controlPlane.metadata.name;
