@@ -5,35 +5,18 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { GROUP_RESOURCES } from './groups.js';
+import { operation } from './openapi-operation.js';
 import { OPENAPI_SCHEMAS } from '../kubectl/openapi-schemas-1.32.js';
 
 type Json = { [key: string]: JsonValue };
-
-const FIELD_VALIDATION: Json = {
-  name: 'fieldValidation',
-  in: 'query',
-  description: 'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.',
-  schema: { type: 'string', uniqueItems: true },
-};
-
-function operation(kind: string, action: string): Json {
-  return {
-    description: `${action} a ${kind}`,
-    operationId: `${action}AppsV1Namespaced${kind}`,
-    parameters: [FIELD_VALIDATION],
-    responses: { '200': { description: 'OK' } },
-    'x-kubernetes-action': action,
-    'x-kubernetes-group-version-kind': { group: 'apps', kind, version: 'v1' },
-  };
-}
 
 function appsV1Document(): Json {
   const paths: Json = {};
   const schemas: Json = {};
   for (const r of GROUP_RESOURCES.filter((g) => g.group === 'apps' && g.version === 'v1')) {
     const base = `/apis/apps/v1/namespaces/{namespace}/${r.plural}`;
-    paths[base] = { post: operation(r.kind, 'post') };
-    paths[`${base}/{name}`] = { put: operation(r.kind, 'put'), patch: operation(r.kind, 'patch') };
+    paths[base] = { post: operation(r.kind, 'post', 'apps') };
+    paths[`${base}/{name}`] = { put: operation(r.kind, 'put', 'apps'), patch: operation(r.kind, 'patch', 'apps') };
     schemas[`io.k8s.api.apps.v1.${r.kind}`] = {
       description: `${r.kind} as the lab's cluster serves it.`,
       type: 'object',

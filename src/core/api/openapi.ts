@@ -8,6 +8,7 @@ import type { JsonValue } from '../kubectl/go-yaml.js';
 import { OPENAPI_SCHEMAS } from '../kubectl/openapi-schemas-1.32.js';
 import { SERVED } from './served.js';
 import { appsV1Text } from './openapi-apps.js';
+import { operation } from './openapi-operation.js';
 
 type Json = { [key: string]: JsonValue };
 
@@ -27,24 +28,6 @@ function schemaOf(kind: string): Json {
     },
     'x-kubernetes-preserve-unknown-fields': true,
     'x-kubernetes-group-version-kind': [{ group: '', kind, version: 'v1' }],
-  };
-}
-
-const FIELD_VALIDATION: Json = {
-  name: 'fieldValidation',
-  in: 'query',
-  description: 'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.',
-  schema: { type: 'string', uniqueItems: true },
-};
-
-function operation(kind: string, action: string): Json {
-  return {
-    description: `${action} a ${kind}`,
-    operationId: `${action}CoreV1${kind}`,
-    parameters: [FIELD_VALIDATION],
-    responses: { '200': { description: 'OK' } },
-    'x-kubernetes-action': action,
-    'x-kubernetes-group-version-kind': { group: '', kind, version: 'v1' },
   };
 }
 
