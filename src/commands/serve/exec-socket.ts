@@ -2,13 +2,14 @@
 // speaking v5.channel.k8s.io (client-go tools/remotecommand/websocket.go); every message is one
 // binary frame whose first byte is the channel: 1 stdout, 2 stderr, 3 the Status that ends it.
 // A refused upgrade makes kubectl try SPDY (fallback.go), which the lab answers with the same
-// refusal. Other upgrades (port-forward, attach) get a Status naming what to use instead.
+// refusal. Port-forward upgrades go to port-forward.ts; attach gets a Status naming what to use instead.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Cluster } from '../../core/cluster/index.js';
 import { execInPod, execTarget } from '../../core/api/exec.js';
 import { json, type ApiResponse } from '../../core/api/request.js';
 import { plainStatus } from '../../core/api/status.js';
+import { answerPortForward } from './port-forward.js';
 import { FrameReader, OPCODE, acceptKey, closeFrame, frame } from './websocket.js';
 
 /** The channel protocols the lab speaks, best first (v4 frames stdout, stderr and the Status alike). */
@@ -35,24 +36,11 @@ export function answerUpgrade(req: IncomingMessage, socket: Duplex, deps: ExecDe
   socket.on('error', () => socket.destroy());
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname;
-  if (/\/pods\/[^/]+\/portforward\/?$/.test(path)) {
-    deps.log(`UPGRADE ${path} refused: port-forward`);
-    return refuse(
-      socket,
-      json(
-        400,
-        plainStatus(
-          400,
-          'BadRequest',
-          "the lab does not forward ports to its simulated pods; the sandbox's own `kubectl port-forward` does, and every NodePort already answers on 127.0.0.1",
-        ),
-      ),
-    );
-  }
+  if (answerPortForward(req, socket, deps)) return;
   const target = execTarget(path);
   if (!target) {
     deps.log(`UPGRADE ${path} refused`);
-    return refuse(socket, json(400, plainStatus(400, 'BadRequest', 'the lab streams pods/exec only; attach and port-forward are the sandbox kubectl’s')));
+    return refuse(socket, json(400, plainStatus(400, 'BadRequest', 'the lab streams pods/exec and pods/portforward; attach is the sandbox kubectl’s')));
   }
   const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
   const offered = String(req.headers['sec-websocket-protocol'] ?? '')
