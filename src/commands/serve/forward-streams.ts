@@ -108,7 +108,11 @@ export class ForwardedStreams {
           return;
         }
         const [, method = 'GET', path = '/', httpVersion = 'HTTP/1.1'] = m;
-        const field = (name: string): string => lines.find((l) => l.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim() ?? '';
+        const field = (name: string): string =>
+          lines
+            .find((l) => l.toLowerCase().startsWith(`${name}:`))
+            ?.slice(name.length + 1)
+            .trim() ?? '';
         // nginx's default log escaping: quotes, backslashes and bytes outside printable ASCII as \xHH.
         const userAgent = field('user-agent')
           .slice(0, 200)

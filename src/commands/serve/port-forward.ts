@@ -61,7 +61,10 @@ export function answerPortForward(req: IncomingMessage, socket: Duplex, deps: Po
   const tunnel = upgrade === 'websocket' && typeof key === 'string' && listOf(req.headers['sec-websocket-protocol']).includes(TUNNEL_PROTOCOL);
   const spdy = upgrade === 'spdy/3.1' && listOf(req.headers['x-stream-protocol-version']).includes(PORT_FORWARD_PROTOCOL);
   if (!tunnel && !spdy) {
-    refuse(socket, json(400, plainStatus(400, 'BadRequest', `unable to upgrade: the lab forwards ports over ${TUNNEL_PROTOCOL} or SPDY/3.1 (${PORT_FORWARD_PROTOCOL})`)));
+    refuse(
+      socket,
+      json(400, plainStatus(400, 'BadRequest', `unable to upgrade: the lab forwards ports over ${TUNNEL_PROTOCOL} or SPDY/3.1 (${PORT_FORWARD_PROTOCOL})`)),
+    );
     return true;
   }
   const streams = new ForwardedStreams({ namespace: target.namespace, pod: target.name, cluster: deps.cluster, setCluster: deps.setCluster, log: deps.log });

@@ -91,7 +91,10 @@ export function encodeFrame(frame: SpdyFrame): Buffer {
       return control(
         FRAME.settings,
         frame.flags,
-        Buffer.concat([u32(frame.entries.length), ...frame.entries.map((e) => Buffer.concat([u32(((e.flags & 0xff) << 24) | (e.id & 0xffffff)), u32(e.value)]))]),
+        Buffer.concat([
+          u32(frame.entries.length),
+          ...frame.entries.map((e) => Buffer.concat([u32(((e.flags & 0xff) << 24) | (e.id & 0xffffff)), u32(e.value)])),
+        ]),
       );
     case 'ping':
       return control(FRAME.ping, 0, u32(frame.id));
@@ -174,6 +177,11 @@ export class SpdyFrameReader {
   private failed: string | undefined;
 
   constructor(private readonly maxFrame: number) {}
+
+  /** Bytes held for a frame not yet complete (never more than one frame's). */
+  get buffered(): number {
+    return this.pending.length;
+  }
 
   feed(data: Buffer): FrameRead {
     if (this.failed !== undefined) return { ok: false, why: this.failed };

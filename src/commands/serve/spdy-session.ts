@@ -77,6 +77,12 @@ export class SpdyServerSession {
     }
   }
 
+  /** Settles once every frame fed so far is handled and its answer sent. */
+  async settled(): Promise<void> {
+    await this.incoming;
+    await this.outgoing;
+  }
+
   /** Ends the connection: GOAWAY (with a protocol error's status when `protocolError`), every stream told. */
   close(why: string, protocolError = false): void {
     if (this.closed) return;
@@ -179,27 +185,26 @@ export class SpdyServerSession {
   }
 
   private stream(id: number, headers: Map<string, string[]>): OpenStream {
-    const session = this;
     const stream: OpenStream = {
       id,
       headers,
       remoteDone: false,
       localDone: false,
       header: (name) => headers.get(name.toLowerCase())?.[0] ?? '',
-      write(data) {
-        if (stream.localDone || session.closed) return;
+      write: (data) => {
+        if (stream.localDone || this.closed) return;
         const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
         for (let at = 0; at < bytes.length; at += 32 * 1024) {
           const piece = encodeFrame({ type: 'data', streamId: id, flags: 0, data: bytes.subarray(at, at + 32 * 1024) });
-          session.queue(() => piece);
+          this.queue(() => piece);
         }
       },
-      end() {
-        if (stream.localDone || session.closed) return;
+      end: () => {
+        if (stream.localDone || this.closed) return;
         stream.localDone = true;
         const fin = encodeFrame({ type: 'data', streamId: id, flags: FLAG_FIN, data: Buffer.alloc(0) });
-        session.queue(() => fin);
-        if (stream.remoteDone) session.streams.delete(id);
+        this.queue(() => fin);
+        if (stream.remoteDone) this.streams.delete(id);
       },
       onData: () => {},
       onEnd: () => {},
