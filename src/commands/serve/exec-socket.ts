@@ -6,7 +6,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Cluster } from '../../core/cluster/index.js';
-import { execInPod, execTarget } from '../../core/api/exec.js';
+import { execPod, execTarget, ranInPod } from '../../core/api/exec.js';
+import { StdinProgram, readsStdin } from '../../core/api/exec-stdin.js';
+import { streamStdin } from './exec-stdin-socket.js';
 import { json, type ApiResponse } from '../../core/api/request.js';
 import { plainStatus } from '../../core/api/status.js';
 import { answerPortForward } from './port-forward.js';
@@ -48,31 +50,35 @@ export function answerUpgrade(req: IncomingMessage, socket: Duplex, deps: ExecDe
     .map((p) => p.trim());
   const protocol = PROTOCOLS.find((p) => offered.includes(p));
   const key = req.headers['sec-websocket-key'];
-  const outcome = execInPod(deps.cluster(), target.namespace, target.name, url.searchParams.get('container') ?? undefined, url.searchParams.getAll('command'));
-  if (outcome.kind === 'refused') {
-    deps.log(`EXEC ${target.namespace}/${target.name} ${outcome.response.status}`);
-    return refuse(socket, outcome.response);
+  const command = url.searchParams.getAll('command');
+  const found = execPod(deps.cluster(), target.namespace, target.name, url.searchParams.get('container') ?? undefined, command);
+  if (found.kind === 'refused') {
+    deps.log(`EXEC ${target.namespace}/${target.name} ${found.response.status}`);
+    return refuse(socket, found.response);
   }
   if (upgrade !== 'websocket' || typeof key !== 'string' || protocol === undefined) {
     // SPDY, or a WebSocket without a channel protocol we speak: kubectl's WebSocket came first, so this is someone else.
     return refuse(socket, json(400, plainStatus(400, 'BadRequest', `the lab's exec speaks WebSocket (${PROTOCOLS.join(', ')}) only`)));
   }
-  deps.setCluster(outcome.cluster);
   socket.write(
     `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`,
   );
+  const shown = command
+    .join(' ')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .slice(0, 120);
+  if (url.searchParams.get('stdin') === 'true' && readsStdin(command)) {
+    deps.log(`EXEC -i ${target.namespace}/${target.name} ${shown}`);
+    return streamStdin(socket, new StdinProgram(target.namespace, target.name, command), deps);
+  }
+  const outcome = ranInPod(deps.cluster(), found.pod, command);
+  deps.setCluster(outcome.cluster);
   const channel = (n: number, text: string): Buffer => frame(OPCODE.binary, Buffer.concat([Buffer.from([n]), Buffer.from(text, 'utf8')]));
   if (outcome.stdout !== '') socket.write(channel(1, outcome.stdout));
   if (outcome.stderr !== '') socket.write(channel(2, outcome.stderr));
   socket.write(channel(3, JSON.stringify(outcome.status)));
   socket.write(closeFrame(1000));
-  deps.log(
-    `EXEC ${target.namespace}/${target.name} ${url.searchParams
-      .getAll('command')
-      .join(' ')
-      .replace(/[^\x20-\x7e]/g, '?')
-      .slice(0, 120)}`,
-  );
+  deps.log(`EXEC ${target.namespace}/${target.name} ${shown}`);
   // What the client sends now is read only to answer its close; anything a client may not send ends it.
   const reader = new FrameReader(MAX_FRAME);
   const idle = setTimeout(() => socket.destroy(), 10_000);
