@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Cluster } from '../../core/cluster/index.js';
 import { execPod, execTarget, ranInPod } from '../../core/api/exec.js';
 import { StdinProgram, readsStdin } from '../../core/api/exec-stdin.js';
+import { TtyShell } from '../../core/api/exec-tty.js';
 import { streamStdin } from './exec-stdin-socket.js';
 import { json, type ApiResponse } from '../../core/api/request.js';
 import { plainStatus } from '../../core/api/status.js';
@@ -67,7 +68,12 @@ export function answerUpgrade(req: IncomingMessage, socket: Duplex, deps: ExecDe
     .join(' ')
     .replace(/[^\x20-\x7e]/g, '?')
     .slice(0, 120);
-  if (url.searchParams.get('stdin') === 'true' && readsStdin(command)) {
+  const stdin = url.searchParams.get('stdin') === 'true';
+  if (stdin && url.searchParams.get('tty') === 'true' && command.length === 1 && /(^|\/)(sh|bash|dash)$/.test(command[0] ?? '')) {
+    deps.log(`EXEC -it ${target.namespace}/${target.name} ${shown}`);
+    return streamStdin(socket, new TtyShell(target.namespace, target.name, command), deps);
+  }
+  if (stdin && readsStdin(command)) {
     deps.log(`EXEC -i ${target.namespace}/${target.name} ${shown}`);
     return streamStdin(socket, new StdinProgram(target.namespace, target.name, command), deps);
   }

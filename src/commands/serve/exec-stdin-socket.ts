@@ -2,10 +2,12 @@
 // and, in v5.channel.k8s.io, the end of stdin as a message on channel 255 naming channel 0
 // (client-go tools/remotecommand/websocket.go, remotecommand/v5.go). What the program writes goes
 // back on channels 1 and 2 as it is written; its end is the Status on channel 3, then a close.
+// With `-t`, the terminal's size comes on channel 4; the lab's shell does not wrap, so it is read
+// and let go.
 
 import { StringDecoder } from 'node:string_decoder';
 import type { Duplex } from 'node:stream';
-import type { StdinProgram, StdinStep } from '../../core/api/exec-stdin.js';
+import type { StdinStep } from '../../core/api/exec-stdin.js';
 import type { Cluster } from '../../core/cluster/index.js';
 import { FrameReader, OPCODE, closeFrame, frame } from './websocket.js';
 
@@ -21,7 +23,14 @@ export interface StdinDeps {
   readonly setCluster: (cluster: Cluster) => void;
 }
 
-export function streamStdin(socket: Duplex, program: StdinProgram, deps: StdinDeps): void {
+/** What reads the stream's stdin: a shell reading its script, a filter, or a shell on a terminal. */
+export interface StdinReader {
+  start?(cluster: Cluster): StdinStep;
+  input(cluster: Cluster, text: string): StdinStep;
+  endOfInput(cluster: Cluster): StdinStep;
+}
+
+export function streamStdin(socket: Duplex, program: StdinReader, deps: StdinDeps): void {
   const channel = (n: number, text: string): Buffer => frame(OPCODE.binary, Buffer.concat([Buffer.from([n]), Buffer.from(text, 'utf8')]));
   const decoder = new StringDecoder('utf8');
   let ended = false;
@@ -36,6 +45,7 @@ export function streamStdin(socket: Duplex, program: StdinProgram, deps: StdinDe
       socket.end(closeFrame(1000));
     }
   };
+  if (program.start) tell(program.start(deps.cluster()));
   let idle = setTimeout(() => socket.destroy(), IDLE_MS);
   idle.unref();
   socket.on('close', () => clearTimeout(idle));
