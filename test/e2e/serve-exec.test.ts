@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from '../../src/commands/serve/index.
 import { advanceClock, createCluster, type Cluster } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { Terminal, saneModes, tmuxMissing } from '../helpers/tmux.js';
 
 describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
   let server: RunningServer;
@@ -146,6 +147,33 @@ describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 
     const ls = await withStdin(['exec', '-i', 'web', '--', 'ls', '/'], ['ignored\n']);
     assert.equal(ls.stdout, runKubectl(atNow(server.cluster()), ['exec', 'web', '--', 'ls', '/'], io).stdout);
   });
+
+  it(
+    'exec -it from a real terminal: the prompt, the echo, erase, Ctrl-C, an error numbered by its line, exit with its code',
+    { skip: tmuxMissing() },
+    async () => {
+      const term = new Terminal(`${KUBECTL ?? 'kubectl'} exec -it web -- sh`, { columns: 80, rows: 20 }, { KUBECONFIG: server.kubeconfig });
+      try {
+        // tmux's capture drops the prompt's trailing space.
+        await term.waitFor((s) => s.startsWith('#\n'));
+        term.keys('echo $HOSTNAME', 'Enter');
+        await term.waitFor((s) => /^# echo \$HOSTNAME\nweb\n#$/m.test(s));
+        term.keys('echox', 'BSpace', ' hi', 'Enter');
+        await term.waitFor((s) => /^# echo hi\nhi\n#$/m.test(s));
+        term.keys('nosuch', 'Enter');
+        await term.waitFor((s) => s.includes('# nosuch\nsh: 3: nosuch: not found\n#'));
+        term.keys('half a line', 'C-c');
+        await term.waitFor((s) => s.includes('# half a line^C\n#'));
+        term.keys('exit 4', 'Enter');
+        const { code, stty } = await term.exited();
+        assert.equal(code, 4);
+        assert.ok(saneModes(stty), 'kubectl gives the terminal back');
+        assert.match(term.screen(), /# exit 4\ncommand terminated with exit code 4\n/);
+      } finally {
+        term.close();
+      }
+    },
+  );
 
   /** Opens the exec WebSocket by hand and sends `bytes` after the handshake; resolves with what came back once the server closed. */
   function hostile(bytes: Buffer): Promise<Buffer> {
