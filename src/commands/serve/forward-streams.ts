@@ -13,6 +13,8 @@ import type { SpdyStream } from './spdy-session.js';
 const MAX_HEAD = 32 * 1024;
 /** Pairs waiting for their other stream on one connection. */
 const MAX_PAIRS = 256;
+/** How long a pair waits for its other stream (the kubelet's streamCreationTimeout, 30 s by default). */
+const PAIR_TIMEOUT_MS = 30_000;
 
 export interface ForwardDeps {
   readonly namespace: string;
@@ -26,6 +28,7 @@ export interface ForwardDeps {
 interface Pair {
   error?: SpdyStream;
   data?: SpdyStream;
+  timer?: NodeJS.Timeout;
 }
 
 /** The kubelet's checks on a new stream (httpStreamReceived): the reason it is refused, or undefined. */
@@ -54,6 +57,15 @@ export class ForwardedStreams {
     if (!this.pairs.has(requestId)) {
       if (this.pairs.size >= MAX_PAIRS) return void stream.end();
       this.pairs.set(requestId, pair);
+      // monitorStreamPair: a pair still missing a stream is told so on its error stream and dropped.
+      pair.timer = setTimeout(() => {
+        if (this.pairs.get(requestId) !== pair) return;
+        this.pairs.delete(requestId);
+        pair.error?.write(`(conn=lab, request=${requestId}) timed out waiting for streams`);
+        pair.error?.end();
+        pair.data?.end();
+      }, PAIR_TIMEOUT_MS);
+      pair.timer.unref();
     }
     if ((type === 'error' ? pair.error : pair.data) !== undefined) {
       const message = `error processing stream for request ${requestId}: ${type} stream already assigned`;
@@ -64,6 +76,7 @@ export class ForwardedStreams {
     if (type === 'error') pair.error = stream;
     else pair.data = stream;
     if (pair.error && pair.data) {
+      clearTimeout(pair.timer);
       this.pairs.delete(requestId);
       this.forward(pair.error, pair.data);
     }

@@ -21,6 +21,8 @@ const SHELLS = ['sh', 'bash', 'dash'];
 const READS_STDIN = ['cat', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tee', 'tr'];
 /** Stdin gathered for a program that reads it all is capped: more is dropped, as a full pipe would stall. */
 const MAX_STDIN = 1024 * 1024;
+/** The longest script line held while its end has not come. */
+const MAX_LINE = 64 * 1024;
 
 const programName = (command: readonly string[]): string => {
   const program = command[0] ?? '';
@@ -59,7 +61,9 @@ export class StdinProgram {
       if (this.gathered.length < MAX_STDIN) this.gathered += text.slice(0, MAX_STDIN - this.gathered.length);
       return { cluster, stdout: '', stderr: '' };
     }
-    this.pending += text;
+    // A line without its end is held up to a cap; past it the rest of that line is dropped.
+    this.pending += this.pending.length < MAX_LINE || text.includes('\n') ? text : '';
+    if (this.pending.length > MAX_LINE && !this.pending.includes('\n')) this.pending = this.pending.slice(0, MAX_LINE);
     return this.runLines(cluster, false);
   }
 
