@@ -1,7 +1,8 @@
 // kubectl exec against the lab's API with the real kubectl 1.32 (WebSocket, v5.channel.k8s.io, and
 // its SPDY fallback when the upgrade is refused): the same stdout, stderr and exit code as the
 // sandbox's kubectl exec on the same cluster; hostile WebSocket frames close the socket and leave
-// the server answering; port-forward is refused with a Status naming the sandbox's own.
+// the server answering; `exec -i` feeds stdin (channel 0, and v5's close signal) to the container's
+// shell, which answers each line as it arrives.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ import { startServer, type RunningServer } from '../../src/commands/serve/index.
 import { advanceClock, createCluster, type Cluster } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { Terminal, saneModes, tmuxMissing } from '../helpers/tmux.js';
 
 describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
   let server: RunningServer;
@@ -88,11 +90,90 @@ describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 
     assert.equal(added, runKubectl(atNow(server.cluster()), ['logs', 'web'], io).stdout.slice(sofar.length));
   });
 
-  it('port-forward is refused with a Status that names the sandbox’s own port-forward', async () => {
-    const r = await realKubectl(['port-forward', 'web', '18080:80'], server.kubeconfig, dir);
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /sandbox's own `kubectl port-forward`/);
+  /**
+   * The real kubectl with stdin: each piece is written once the output so far includes what the
+   * piece waits for (so a line is answered before the next is sent); stdin closes after the last.
+   */
+  function withStdin(
+    args: readonly string[],
+    pieces: readonly (string | { after: string; send: string })[],
+  ): Promise<{ stdout: string; stderr: string; code: number }> {
+    return new Promise((resolve) => {
+      const child = spawn(KUBECTL ?? 'kubectl', [...args], { env: { ...process.env, KUBECONFIG: server.kubeconfig } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      child.on('exit', (code) => resolve({ stdout, stderr, code: code ?? 1 }));
+      void (async () => {
+        for (const piece of pieces) {
+          if (typeof piece !== 'string') {
+            for (let i = 0; i < 200 && !stdout.includes(piece.after); i++) await new Promise((r) => setTimeout(r, 25));
+            assert.ok(stdout.includes(piece.after), `"${piece.after}" came back before the next line was sent`);
+          }
+          child.stdin.write(typeof piece === 'string' ? piece : piece.send);
+        }
+        child.stdin.end();
+      })();
+    });
+  }
+
+  it('exec -i: sh reads its script from stdin, errors name their line, `exit` ends it with its code', async () => {
+    const piped = await withStdin(['exec', '-i', 'web', '--', 'sh'], ['ls /\nnosuch\necho $HOSTNAME\nexit 3\necho never\n']);
+    const sandbox = runKubectl(atNow(server.cluster()), ['exec', 'web', '--', 'sh', '-c', 'ls /; echo $HOSTNAME'], io);
+    assert.equal(piped.stdout, sandbox.stdout);
+    // dash reading a script names the line of the error (sh: 2:), and kubectl reports the exit code.
+    assert.equal(piped.stderr, 'sh: 2: nosuch: not found\ncommand terminated with exit code 3\n');
+    assert.equal(piped.code, 3);
   });
+
+  it('exec -i: lines fed one by one are answered as they come; the end of stdin ends the shell', async () => {
+    const fed = await withStdin(
+      ['exec', '-i', 'web', '--', 'sh'],
+      ['echo one\n', { after: 'one\n', send: 'cat /etc/hostname\n' }, { after: 'web\n', send: 'echo three' }],
+    );
+    const sandbox = runKubectl(atNow(server.cluster()), ['exec', 'web', '--', 'sh', '-c', 'echo one; cat /etc/hostname; echo three'], io);
+    assert.equal(fed.stdout, sandbox.stdout);
+    assert.equal(fed.stderr, '');
+    assert.equal(fed.code, 0);
+  });
+
+  it('exec -i: a program that reads stdin gets all of it; one that does not runs at once', async () => {
+    const counted = await withStdin(['exec', '-i', 'web', '--', 'wc', '-l'], ['a\nb\nc\n']);
+    assert.equal(counted.stdout.trim(), '3');
+    assert.equal(counted.code, 0);
+    const echoed = await withStdin(['exec', '-i', 'web', '--', 'cat'], ['hello\n', 'there\n']);
+    assert.equal(echoed.stdout, 'hello\nthere\n');
+    const ls = await withStdin(['exec', '-i', 'web', '--', 'ls', '/'], ['ignored\n']);
+    assert.equal(ls.stdout, runKubectl(atNow(server.cluster()), ['exec', 'web', '--', 'ls', '/'], io).stdout);
+  });
+
+  it(
+    'exec -it from a real terminal: the prompt, the echo, erase, Ctrl-C, an error numbered by its line, exit with its code',
+    { skip: tmuxMissing() },
+    async () => {
+      const term = new Terminal(`${KUBECTL ?? 'kubectl'} exec -it web -- sh`, { columns: 80, rows: 20 }, { KUBECONFIG: server.kubeconfig });
+      try {
+        // tmux's capture drops the prompt's trailing space.
+        await term.waitFor((s) => s.startsWith('#\n'));
+        term.keys('echo $HOSTNAME', 'Enter');
+        await term.waitFor((s) => /^# echo \$HOSTNAME\nweb\n#$/m.test(s));
+        term.keys('echox', 'BSpace', ' hi', 'Enter');
+        await term.waitFor((s) => /^# echo hi\nhi\n#$/m.test(s));
+        term.keys('nosuch', 'Enter');
+        await term.waitFor((s) => s.includes('# nosuch\nsh: 3: nosuch: not found\n#'));
+        term.keys('half a line', 'C-c');
+        await term.waitFor((s) => s.includes('# half a line^C\n#'));
+        term.keys('exit 4', 'Enter');
+        const { code, stty } = await term.exited();
+        assert.equal(code, 4);
+        assert.ok(saneModes(stty), 'kubectl gives the terminal back');
+        assert.match(term.screen(), /# exit 4\ncommand terminated with exit code 4\n/);
+      } finally {
+        term.close();
+      }
+    },
+  );
 
   /** Opens the exec WebSocket by hand and sends `bytes` after the handshake; resolves with what came back once the server closed. */
   function hostile(bytes: Buffer): Promise<Buffer> {

@@ -9,7 +9,7 @@ import { handle, isWatch, watchEntries, type WatchEntry } from '../../core/api/h
 import { json, type ApiRequest, type ApiResponse } from '../../core/api/request.js';
 import type { Exchange } from '../../core/api/outside-command.js';
 import { plainStatus } from '../../core/api/status.js';
-import { CONTEXT, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
+import { removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { changes, send, type Snapshot, type Watcher } from './watch.js';
 import { answerUpgrade } from './exec-socket.js';
 import { followerOf, tellFollowers, type Follower } from './log-follow.js';
@@ -55,6 +55,8 @@ const MAX_WATCHES = 2000;
 export interface RunningServer {
   readonly url: string;
   readonly kubeconfig: string;
+  /** The context in that kubeconfig: `nodeport-lab`, or `nodeport-lab-2`... beside other servers. */
+  readonly context: string;
   readonly cluster: () => Cluster;
   /** Serves this cluster from now on (the course's own prompt changed it). */
   readonly setCluster: (cluster: Cluster) => void;
@@ -289,7 +291,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const address = api.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://127.0.0.1:${port}`;
-  const kubeconfig = writeKubeconfig(options.home, url);
+  let written;
+  try {
+    written = await writeKubeconfig(options.home, url);
+  } catch (error) {
+    await new Promise<void>((resolve) => api.close(() => resolve()));
+    throw error;
+  }
+  const { path: kubeconfig, context } = written;
   syncNodePorts();
   let ticks = 0;
   const timer = setInterval(() => {
@@ -303,6 +312,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     url,
     kubeconfig,
+    context,
     cluster: () => cluster,
     setCluster: (next) => {
       cluster = next;
@@ -312,7 +322,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
     stop: async () => {
       // The context goes first: a course that ends right after this finds it gone.
-      removeKubeconfig(kubeconfig);
+      removeKubeconfig(kubeconfig, url);
       clearInterval(timer);
       for (const watcher of watchers) watcher.response.end();
       for (const follower of followers) follower.response.end();
@@ -340,7 +350,7 @@ export async function serve(options: Omit<ServeOptions, 'log'>, out: (text: stri
     );
     return 1;
   }
-  out(`The lab's cluster answers at ${server.url} (context "${CONTEXT}").`);
+  out(`The lab's cluster answers at ${server.url} (context "${server.context}").`);
   out(`In another terminal:\n  export KUBECONFIG=${server.kubeconfig}\n  kubectl get nodes -o wide`);
   out('Ctrl-C stops it and removes that kubeconfig.');
   return new Promise<number>((resolve) => {

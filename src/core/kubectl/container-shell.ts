@@ -271,9 +271,9 @@ export function runScript(cluster: Cluster, pod: Pod, script: string, shellName:
   return { cluster: current, stdout, stderr, exitCode: status };
 }
 
-/** `kubectl exec POD -- COMMAND...`: the program run directly, as the runtime execs it. */
-export function execInContainer(cluster: Cluster, pod: Pod, command: readonly string[]): ContainerRun {
-  const r = runProgram(cluster, pod, command, '', undefined);
+/** `kubectl exec POD -- COMMAND...`: the program run directly, as the runtime execs it (with `exec -i`, fed `stdin`). */
+export function execInContainer(cluster: Cluster, pod: Pod, command: readonly string[], stdin = ''): ContainerRun {
+  const r = runProgram(cluster, pod, command, stdin, undefined);
   if (r.exitCode === -1) return { ...r, exitCode: 1 };
   if (r.exitCode !== 0) return { ...r, stderr: `${r.stderr}command terminated with exit code ${r.exitCode}\n` };
   return r;

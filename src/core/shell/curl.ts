@@ -275,7 +275,7 @@ function forwarded(cluster: Cluster, options: CurlOptions, forward: PortForward,
 }
 
 /** nginx serving static files answers other methods with 405. */
-function notAllowed(response: HttpResponse): HttpResponse {
+export function notAllowed(response: HttpResponse): HttpResponse {
   const server = response.headers.find(([k]) => k === 'Server')?.[1] ?? 'nginx';
   const body = `<html>\r\n<head><title>405 Not Allowed</title></head>\r\n<body>\r\n<center><h1>405 Not Allowed</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`;
   const headers = response.headers
