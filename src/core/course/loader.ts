@@ -15,6 +15,7 @@ import { understand } from '../kubectl/understood.js';
 import { lateCitations, manifestFacts } from './quiz-order.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 import { append } from '../append.js';
+import { jsonText } from '../json-text.js';
 
 export interface SourceFile {
   /** The name to show in messages, e.g. `lessons/01-why.yml`. */
@@ -125,7 +126,7 @@ function describeIssue(p: Parsed, issue: v.BaseIssue<unknown>, prefix: PathKey[]
     return problemAt(p, valueOffset(p.doc, parent), `missing field "${String(last)}"`);
   }
   if (issue.type === 'variant' && last === 'kind') {
-    const message = `unknown step kind "${String(issue.input)}" (known kinds: ${KNOWN_KINDS.join(', ')})`;
+    const message = `unknown step kind "${jsonText(issue.input)}" (known kinds: ${KNOWN_KINDS.join(', ')})`;
     return problemAt(p, valueOffset(p.doc, path), message);
   }
   const name = typeof last === 'number' ? `item ${last + 1}` : `"${String(last ?? 'lesson')}"`;

@@ -3,6 +3,7 @@
 // it runs, refusing whatever could reach a namespace or object that is not ours.
 import { parseAllDocuments } from 'yaml';
 import { getOwn } from '../own.js';
+import { jsonText } from '../json-text.js';
 
 export const OWNER_LABEL = 'app.kubernetes.io/managed-by';
 export const OWNER_VALUE = 'nodeport-lab';
@@ -376,7 +377,7 @@ export function manifestProblem(text: string, namespace: string): string | null 
       }
     }
     const ns = metadata && typeof metadata === 'object' ? getOwn(metadata as Record<string, unknown>, 'namespace') : undefined;
-    if (ns !== undefined && ns !== namespace) return `the manifest puts its object in namespace "${String(ns)}"; here everything lives in "${namespace}"`;
+    if (ns !== undefined && ns !== namespace) return `the manifest puts its object in namespace "${jsonText(ns)}"; here everything lives in "${namespace}"`;
     return null;
   };
   for (const doc of list) {
