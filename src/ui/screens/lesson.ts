@@ -21,6 +21,7 @@ import type { Frame } from './home.js';
 import { getOwn } from '../../core/own.js';
 import { ownKubectlHere } from '../../core/course/own-kubectl.js';
 import { ownKubectlTallest } from './own-kubectl.js';
+import { worldOf } from '../../core/course/real-world.js';
 
 /** `waiting`: seconds left while a command (a curl that times out) keeps the learner waiting. */
 export function lessonFrame(state: NavState, size: Size, display: Display, waiting: number | null = null): Frame {
@@ -56,6 +57,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
     plain: display.plain,
     field: state.field[key] ?? 0,
     interactive: true,
+    world: worldOf(state.real),
     ...(practice ? { cluster: practice.shell.cluster, attempts, hintsShown: getOwn(practice.hints, step.id) ?? 0 } : {}),
   });
   const quiz = step.kind === 'quiz' ? quizLines(state, measure, display.plain) : null;
