@@ -8,7 +8,7 @@ export async function* cappedLines(input: AsyncIterable<string | Buffer> | Itera
   const decoder = new TextDecoder();
   let line = '';
   let skipping = false;
-  const finish = (text: string, tooLong: boolean): CappedLine => ({ text: text.endsWith('\r') ? text.slice(0, -1) : text, tooLong }) as CappedLine;
+  const finish = (text: string, tooLong: boolean): CappedLine => ({ text: text.endsWith('\r') ? text.slice(0, -1) : text, tooLong });
   for await (const chunk of input) {
     let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     for (;;) {

@@ -41,11 +41,14 @@ export async function untilExit(app: Instance, env: NodeJS.ProcessEnv = process.
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onError);
   try {
-    await app.waitUntilExit();
-    if (thrown !== null) throw thrown;
-  } catch (error) {
-    process.stderr.write(crashMessage(error, env.NODEPORT_LAB_DEBUG === '1'));
-    return 1;
+    // A throw kept by the handlers and one React's boundary hands back end the same way.
+    await app.waitUntilExit().catch((error: unknown) => {
+      thrown ??= error;
+    });
+    if (thrown !== null) {
+      process.stderr.write(crashMessage(thrown, env.NODEPORT_LAB_DEBUG === '1'));
+      return 1;
+    }
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
     process.off('SIGTSTP', onSuspend);

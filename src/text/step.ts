@@ -13,6 +13,7 @@ import { prose } from './prose.js';
 import { wrap } from './wrap.js';
 import { followRequest } from '../core/course/trace-step.js';
 import { traceTextLines } from './trace-text.js';
+import { LAB, notesFor, worldKey, type World } from '../core/course/world-notes.js';
 
 export interface RenderOptions {
   readonly columns: number;
@@ -36,6 +37,8 @@ export interface RenderOptions {
   readonly facts?: Facts;
   /** The highlighted manifest field (interactive manifest steps). */
   readonly field?: number;
+  /** Where the learner takes the course, for the step's per-world notes (absent: the lab). */
+  readonly world?: World;
 }
 
 export interface RenderedStep {
@@ -52,7 +55,7 @@ const rendered = new WeakMap<Step, Map<string, RenderedStep>>();
  */
 export function renderStep(step: Step, options: RenderOptions): RenderedStep {
   if ((options.cluster || options.templates || options.facts) && (dependsOnCluster(step) || step.kind === 'quiz')) return draw(step, options);
-  const key = `${options.columns}/${options.plain}/${options.field ?? 0}`;
+  const key = `${options.columns}/${options.plain}/${options.field ?? 0}/${worldKey(options.world ?? LAB)}`;
   let forStep = rendered.get(step);
   if (!forStep) rendered.set(step, (forStep = new Map()));
   let result = forStep.get(key);
@@ -62,7 +65,11 @@ export function renderStep(step: Step, options: RenderOptions): RenderedStep {
 
 function dependsOnCluster(step: Step): boolean {
   return (
-    step.kind === 'do' || step.kind === 'trace' || hasTemplates(step.text) || (step.kind === 'compare' && Boolean(step.left.command || step.right.command))
+    step.kind === 'do' ||
+    step.kind === 'trace' ||
+    hasTemplates(step.text) ||
+    (step.notes ?? []).some((n) => hasTemplates(n.text)) ||
+    (step.kind === 'compare' && Boolean(step.left.command || step.right.command))
   );
 }
 
@@ -76,6 +83,10 @@ function deepMark(step: Step, options: RenderOptions): Line[] {
 function draw(step: Step, options: RenderOptions): RenderedStep {
   const { columns } = options;
   const lines: Line[] = [...deepMark(step, options), ...prose(fillFrom(step.text, options.cluster, options.templates), columns, options.plain)];
+  // The notes for the learner's world follow the text, as paragraphs of their own.
+  for (const note of notesFor(step.notes, options.world ?? LAB)) {
+    lines.push(blank, ...prose(fillFrom(note.text, options.cluster, options.templates), columns, options.plain));
+  }
   if (step.diagram) {
     lines.push(blank);
     if (options.plain) {

@@ -8,6 +8,7 @@ import type { Cluster } from '../core/cluster/index.js';
 import type { Answer } from '../core/kubectl/answer.js';
 import type { RequestRecord } from '../core/shell/result.js';
 import { currentStep, type NavAction, type NavState } from '../core/course/navigation.js';
+import type { Flavour } from '../core/real-cluster/flavour.js';
 
 /** One line run on the cluster, and the cluster read after it. */
 export interface RealRan {
@@ -20,6 +21,8 @@ export interface RealRan {
 
 export interface RealLink {
   readonly context: string;
+  /** The cluster's flavour, for the lessons' per-world notes. */
+  readonly flavour?: Flavour;
   /** Makes the lesson's namespace (ours) and runs its setup; `says` tells what it does meanwhile. */
   readonly open: (lesson: string, says: (text: string) => void) => Promise<{ ok: true; cluster: Cluster } | { ok: false; message: string }>;
   readonly run: (line: string, signal: AbortSignal) => Promise<RealRan>;

@@ -42,6 +42,7 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
       const term = new Terminal(`node ${CLI} ${command} --seed 2`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: dir });
       try {
         await term.waitFor((s) => s.includes('First lesson') || s.includes('Continue lesson') || s.includes(screen.shows));
+        await term.readingKeys();
         for (const key of screen.keys) {
           const before = term.screen();
           term.keys(key);
@@ -75,6 +76,8 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
         await term.waitFor((s) => s.includes('First lesson'));
         term.keys('Enter');
         await term.waitFor((s) => s.includes('Hello step'));
+        // Ink's handlers (and raw mode) are in place once keys are read raw.
+        await term.readingKeys();
         term.signal(signal);
         const { code, stty } = await term.exited();
         assert.equal(code, status);
@@ -91,6 +94,7 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
     const term = new Terminal(`node ${CLI} --lessons ${fixture('course')}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home(), TERM: 'dumb' });
     try {
       await term.waitFor((s) => s.includes('First lesson'));
+      await term.readingKeys();
       term.keys('Enter', 'Right');
       const screen = await term.waitFor((s) => s.includes('Picture step'));
       assert.match(screen, /Diagram: Words that stand for the three-ports drawing/);
@@ -110,6 +114,7 @@ describe('every way out, on every screen, in a real terminal', { skip: tmuxMissi
         const screen = await term.waitFor((s) => s.includes('Please enlarge'));
         assert.match(screen, /now 40x12/);
         assert.ok(screen.split('\n').every((l) => l.length <= 40));
+        await term.readingKeys();
         term.keys(key);
         const { code, stty } = await term.exited();
         assert.equal(code, 0);

@@ -13,7 +13,7 @@ import { startPractice } from '../../src/core/course/practice.js';
 import { runLine } from '../../src/core/shell/shell.js';
 import { repoPath } from '../helpers/fixtures.js';
 import { KUBECTL } from '../helpers/real-kubectl.js';
-import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { CLI, Terminal, tmuxMissing, WAIT_MS } from '../helpers/tmux.js';
 
 const skip = tmuxMissing() || (KUBECTL ? false : 'the real kubectl 1.32 is not installed (/usr/bin/kubectl)');
 const SEED = 4;
@@ -48,7 +48,7 @@ class OtherTerminal {
     this.term.tmux('send-keys', '-t', 'own', 'Enter');
     const start = Date.now();
     while (!existsSync(`${out}.code`) || readFileSync(`${out}.code`, 'utf8') === '') {
-      if (Date.now() - start > 20000) throw new Error(`${line} did not end`);
+      if (Date.now() - start > WAIT_MS) throw new Error(`${line} did not end`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return { stdout: readFileSync(`${out}.out`, 'utf8'), stderr: readFileSync(`${out}.err`, 'utf8') };
@@ -59,6 +59,7 @@ async function openServed(lesson: string, step: string, title: string): Promise<
   const home = at(lesson, step);
   const term = new Terminal(`node ${CLI} --seed ${SEED}`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: home });
   await term.waitFor((s) => s.includes('Continue lesson'));
+  await term.readingKeys();
   term.keys('Enter');
   await term.waitFor((s) => s.includes(title) && s.includes('ctrl-o kubectl'));
   term.keys('C-o');
@@ -95,10 +96,40 @@ describe('a practice step met by the real kubectl from another terminal', { skip
       assert.ok(!met.includes('pod/my-first-pod created'), 'the learner’s own kubectl prints in its own terminal, not in the course');
       term.keys('Enter');
       await term.waitFor((s) => !s.includes('Create a pod with kubectl run'));
-      for (let i = 0; i < 100 && existsSync(join(home, 'kubeconfig')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      const leaving = Date.now();
+      while (existsSync(join(home, 'kubeconfig')) && Date.now() - leaving < WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 50));
       assert.ok(!existsSync(join(home, 'kubeconfig')), 'leaving the step removes the context');
       const after = await own.run('kubectl get pods');
       assert.notEqual(after.stderr, '', 'nothing answers any more');
+    } finally {
+      term.close();
+    }
+  });
+
+  it('at 80x24 the panel is whole; at 60x20 it folds to the line to paste, and the goal and ctrl-o stop stay', async () => {
+    const { term, exportLine } = await openServed('create-the-pod', 'run-the-pod', 'Create a pod with kubectl run');
+    const goal = ['○ a pod named my-first-pod from', '○ you have run kubectl get pods -o wide'];
+    try {
+      const wide = term.screen();
+      assert.ok(wide.includes('Your own kubectl (ctrl-o stops): paste in another terminal'), wide);
+      for (const condition of goal) assert.ok(wide.includes(condition), wide);
+      assert.match(wide.trimEnd().split('\n').at(-1) ?? '', /ctrl-o stop/);
+      term.resize(60, 20);
+      const short = await term.waitFor((s) => !s.includes('Your own kubectl') && s.includes(exportLine));
+      for (const condition of goal) assert.ok(short.includes(condition), short);
+      const rows = short.replace(/\n+$/, '').split('\n');
+      assert.ok(rows.length <= 20);
+      assert.match(rows.at(-1) ?? '', /ctrl-o stop/, short);
+      assert.ok(
+        rows.some((l) => l.trimEnd() === '$'),
+        'the prompt is in view',
+      );
+      // Ctrl-O again stops serving: the line to paste goes and the footer offers it again.
+      term.keys('C-o');
+      const stopped = await term.waitFor((s) => !s.includes('export KUBECONFIG='));
+      for (const condition of goal) assert.ok(stopped.includes(condition), stopped);
+      term.resize(80, 24);
+      await term.waitFor((s) => s.includes('ctrl-o kubectl'));
     } finally {
       term.close();
     }

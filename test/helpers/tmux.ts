@@ -18,6 +18,13 @@ export function tmuxMissing(): string | false {
 
 let counter = 0;
 
+/**
+ * How long a wait for a screen may take before the test gives up: long, since on a loaded 2-core
+ * machine a start-up or a child kubectl can take many seconds. Every wait ends as soon as its
+ * screen shows; this only bounds a wait for a screen that never comes.
+ */
+export const WAIT_MS = 60_000;
+
 export class Terminal {
   readonly socket = `npl-${process.pid}-${counter++}`;
   readonly dir = mkdtempSync(join(tmpdir(), 'npl-term-'));
@@ -80,11 +87,27 @@ export class Terminal {
     process.kill(Number(child), signal);
   }
 
+  /**
+   * Waits until the program reads keys one at a time: its terminal is out of canonical mode. Ink
+   * turns raw mode on after its first frame, so a key sent as soon as a screen shows can still meet
+   * the cooked terminal, where Enter arrives as a newline and Ctrl-C is the kernel's SIGINT.
+   */
+  async readingKeys(ms = WAIT_MS): Promise<void> {
+    const tty = this.tmux('display', '-p', '#{pane_tty}').trim();
+    const start = Date.now();
+    for (;;) {
+      const modes = execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' }).split(/\s+/);
+      if (modes.includes('-icanon')) return;
+      if (Date.now() - start > ms) throw new Error(`the program never took raw keys; the screen was:\n${this.screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   cursorVisible(): boolean {
     return this.tmux('display', '-p', '#{cursor_flag}').trim() === '1';
   }
 
-  async waitFor(check: (screen: string) => boolean, ms = 15000): Promise<string> {
+  async waitFor(check: (screen: string) => boolean, ms = WAIT_MS): Promise<string> {
     const start = Date.now();
     for (;;) {
       const screen = this.screen();
@@ -95,7 +118,7 @@ export class Terminal {
   }
 
   /** Waits for the CLI to end; returns its exit code and the terminal's modes after it. */
-  async exited(ms = 15000): Promise<{ code: number; stty: string }> {
+  async exited(ms = WAIT_MS): Promise<{ code: number; stty: string }> {
     const exitFile = join(this.dir, 'exit');
     const sttyFile = join(this.dir, 'stty');
     const start = Date.now();

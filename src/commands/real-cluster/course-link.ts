@@ -74,6 +74,7 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
 
   return {
     context,
+    flavour: connection.detected.flavour,
     open: (id, says) => {
       const done = openLesson(id, says);
       opening = done.catch(() => undefined);

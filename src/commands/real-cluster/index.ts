@@ -8,6 +8,7 @@ import type { KubectlIO } from '../../core/kubectl/index.js';
 import type { Course, DoStep, Lesson } from '../../core/course/model.js';
 import { checkGoal, type Attempt } from '../../core/course/goals.js';
 import { fillTemplates } from '../../core/course/template.js';
+import { notesFor, type World } from '../../core/course/world-notes.js';
 import { agreed, consentDecision, consentLines } from '../../core/real-cluster/consent.js';
 import { foldLine } from '../../text/hard-wrap.js';
 import { namespaceFor, SANDBOX_NAMESPACE } from '../../core/real-cluster/ownership.js';
@@ -143,12 +144,14 @@ export async function runSetup(
   }
 }
 
-async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson, lines: Lines): Promise<'done' | 'ended'> {
+async function practiseLesson(run: ClusterRun, session: Session, lesson: Lesson, lines: Lines, world: World): Promise<'done' | 'ended'> {
   await setUp(run, session, lesson);
   const steps = lesson.steps.filter((s): s is DoStep => s.kind === 'do' && !s.deep);
   for (const [index, step] of steps.entries()) {
     const cluster = await session.read();
     run.out(`\n== ${lesson.title}: step ${index + 1}/${steps.length}, ${step.title}\n${visibleControls(fillTemplates(step.text, cluster)).trimEnd()}\n`);
+    // The step's notes for this cluster's flavour, after its text.
+    for (const note of notesFor(step.notes, world)) run.out(`\n${visibleControls(fillTemplates(note.text, cluster)).trimEnd()}\n`);
     const attempts: Attempt[] = [];
     let hints = 0;
     let parts = checkGoal(step.goal, cluster, attempts);
@@ -221,7 +224,9 @@ export async function courseOnCluster(
         });
       };
       process.once('SIGINT', interrupted);
-      const ended = await practiseLesson(run, session, lesson, lines).finally(() => process.removeListener('SIGINT', interrupted));
+      const ended = await practiseLesson(run, session, lesson, lines, { kind: 'cluster', flavour: connected.detected.flavour }).finally(() =>
+        process.removeListener('SIGINT', interrupted),
+      );
       run.err(`${await session.leave()}\n`);
       if (ended === 'ended') return 1;
     }

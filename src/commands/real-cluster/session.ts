@@ -2,8 +2,8 @@
 // a namespace of that name is someone else's), a private kubeconfig whose context defaults to it,
 // and each command line the learner types run for real: kubectl through the guard, curl as the real
 // curl, trace over the real objects. State is read back through the API as a Cluster.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Cluster } from '../../core/cluster/index.js';
 import { answerOf, type Answer } from '../../core/kubectl/answer.js';
 import type { KubectlIO, OutputChunk } from '../../core/kubectl/index.js';
@@ -16,6 +16,7 @@ import { iptablesSaveCommand, traceCommand } from '../../core/shell/network.js';
 import { formatRulesDiff, rulesDiff } from '../../core/real-cluster/rules-diff.js';
 import type { RequestRecord } from '../../core/shell/result.js';
 import { runChild } from './child.js';
+import { handChecked, type Checked } from './checked-files.js';
 import type { Connection } from './preflight.js';
 
 export interface LineResult {
@@ -86,45 +87,52 @@ export async function openSession(connection: Connection, options: SessionOption
   const env = { ...process.env, KUBECONFIG: connection.kubeconfig };
   const set = await runChild(connection.kubectl, ['config', 'set-context', '--current', `--namespace=${namespace}`], { env });
   if (set.code !== 0) return { ok: false, message: `kubectl could not set the namespace in the course's kubeconfig: ${set.stderr.trim()}` };
-  const manifestDir = join(connection.dir, 'manifests');
-  mkdirSync(manifestDir, { recursive: true });
-  for (const [name, text] of options.manifests) writeFileSync(join(manifestDir, basename(name)), text);
-
-  const readFile = (path: string): string | readonly string[] | undefined | null => {
+  /**
+   * What the guard reads, by the path as given: the files and folders `-f` names. A file in the
+   * folder wins over a course manifest of the same name (it is what kubectl would read), so it is
+   * read by its full path, which no course manifest has.
+   */
+  const readFile = (path: string): Checked | null => {
     const full = resolve(options.cwd, path);
-    if (!existsSync(full) && options.manifests.has(path)) return options.manifests.get(path);
-    const listed = options.files.listDir?.(path);
+    const known = options.manifests.get(path);
+    if (!existsSync(full) && known !== undefined) return { kind: 'file', text: known };
+    const listed = options.files.listDir?.(full);
     if (listed) {
-      const texts = listed.filter((n) => /\.(ya?ml|json)$/i.test(n)).map((n) => options.files.readFile(join(path, n)));
-      return texts.every((t): t is string => typeof t === 'string') ? texts : null;
+      const names = listed.filter((n) => /\.(ya?ml|json)$/i.test(n));
+      const manifests = names.map((name) => ({ name, text: options.files.readFile(join(full, name)) }));
+      return manifests.every((m): m is { name: string; text: string } => typeof m.text === 'string') ? { kind: 'folder', manifests } : null;
     }
-    const text = options.files.readFile(path);
-    if (typeof text === 'string') return text;
-    return text.error === 'not-found' ? undefined : null;
+    const text = options.files.readFile(full);
+    if (typeof text === 'string') return { kind: 'file', text };
+    return text.error === 'not-found' ? { kind: 'missing' } : null;
   };
-  /** `-f NAME` for a course manifest the folder lacks: the private copy's path. */
-  const withManifests = (args: readonly string[]): string[] =>
-    args.map((arg, i) => {
-      const flagged = args[i - 1] === '-f' || args[i - 1] === '--filename';
-      const name = flagged ? arg : /^(-f|--filename=)(.+)$/.exec(arg)?.[2];
-      if (name === undefined || existsSync(resolve(options.cwd, name)) || !options.manifests.has(name)) return arg;
-      const path = join(manifestDir, basename(name));
-      return flagged ? path : arg.replace(name, path);
-    });
+  const checkedRoot = join(connection.dir, 'checked');
 
   const kubectl = async (words: readonly string[], signal?: AbortSignal): Promise<LineResult> => {
-    const guarded = guardKubectl(words, namespace, readFile);
+    // Each path is read once, for the check; kubectl then gets a copy of exactly that text.
+    const read = new Map<string, Checked>();
+    const guarded = guardKubectl(words, namespace, (path) => {
+      const got = readFile(path);
+      if (got) read.set(path, got);
+      return got === null ? null : got.kind === 'missing' ? undefined : got.kind === 'file' ? got.text : got.manifests.map((m) => m.text);
+    });
     if (!guarded.ok)
       return { output: [say('stderr', `${guarded.message}\n`)], exitCode: 1, answer: { accepted: false, by: 'kubectl', causes: [], message: guarded.message } };
-    const run = await runChild(connection.kubectl, withManifests(guarded.args), {
-      env,
-      cwd: options.cwd,
-      timeoutMs: COMMAND_LIMIT_MS,
-      ...(signal ? { signal } : {}),
-    });
-    const output = [say('stdout', run.stdout), say('stderr', run.stderr)].filter((c) => c.text !== '');
-    if (run.timedOut) output.push(say('stderr', `nodeport-lab: stopped after ${COMMAND_LIMIT_MS / 1000} s, as Ctrl-C would\n`));
-    return { output, exitCode: run.code, answer: answerOf(run.code, run.stderr) };
+    const handed = handChecked(guarded.args, guarded.files, (path) => read.get(path), checkedRoot);
+    try {
+      const run = await runChild(connection.kubectl, handed.args, {
+        env,
+        cwd: options.cwd,
+        timeoutMs: COMMAND_LIMIT_MS,
+        ...(signal ? { signal } : {}),
+      });
+      const stderr = handed.named(run.stderr);
+      const output = [say('stdout', handed.named(run.stdout)), say('stderr', stderr)].filter((c) => c.text !== '');
+      if (run.timedOut) output.push(say('stderr', `nodeport-lab: stopped after ${COMMAND_LIMIT_MS / 1000} s, as Ctrl-C would\n`));
+      return { output, exitCode: run.code, answer: answerOf(run.code, stderr) };
+    } finally {
+      handed.dispose();
+    }
   };
 
   const read = async (): Promise<Cluster> => {

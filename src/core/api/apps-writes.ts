@@ -27,6 +27,7 @@ import { getObject, objectView, type Json } from './objects.js';
 import { patchTypeOf } from './patch.js';
 import { json, type ApiRequest, type ApiResponse } from './request.js';
 import { plainStatus, statusCode, statusOf } from './status.js';
+import { jsonText } from '../json-text.js';
 
 export interface Written {
   readonly cluster: Cluster;
@@ -54,7 +55,7 @@ export function createDeploymentRequest(cluster: Cluster, body: unknown, namespa
     return same(
       json(
         400,
-        plainStatus(400, 'BadRequest', `the API version in the data (${String(manifest.apiVersion ?? '')}) does not match the expected API version (apps/v1)`),
+        plainStatus(400, 'BadRequest', `the API version in the data (${jsonText(manifest.apiVersion)}) does not match the expected API version (apps/v1)`),
       ),
     );
   }

@@ -40,6 +40,7 @@ import { tableOf } from './table.js';
 import { patchRequest, patchTypeOf } from './patch.js';
 import { groupList, groupTarget, handleGroup } from './groups.js';
 import { applyDeploymentPatch, createDeploymentRequest, deleteWorkload, lastAppliedOf, replaceDeploymentRequest, scaleRequest } from './apps-writes.js';
+import { jsonText } from '../json-text.js';
 
 export interface Handled {
   readonly cluster: Cluster;
@@ -305,7 +306,7 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
     const source = listed.sources[i];
     const meta = view.metadata as Json;
     // Keyed by namespace and name: a watch across namespaces sees two `web`s as two objects.
-    const name = meta.namespace ? `${String(meta.namespace)}/${String(meta.name)}` : String(meta.name);
+    const name = meta.namespace ? `${jsonText(meta.namespace)}/${jsonText(meta.name)}` : jsonText(meta.name);
     // The event is made when it is sent: an object that did not change is never printed again.
     let made: { readonly event: unknown } | undefined;
     return {
@@ -392,7 +393,7 @@ function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, 
   if (bodyName !== name)
     return same(
       cluster,
-      json(400, plainStatus(400, 'BadRequest', 'the name of the object (' + String(bodyName ?? '') + ') does not match the name on the URL (' + name + ')')),
+      json(400, plainStatus(400, 'BadRequest', 'the name of the object (' + jsonText(bodyName) + ') does not match the name on the URL (' + name + ')')),
     );
   const live = getObject(cluster, resource.kind, name, namespace);
   const existed = live !== undefined;
@@ -429,7 +430,7 @@ function patchNamespaceMeta(cluster: Cluster, name: string, body: unknown): Hand
     if (typeof change !== 'object' || change === null) return out;
     for (const [key, value] of Object.entries(change as Json)) {
       if (value === null) delete out[key];
-      else out[key] = String(value);
+      else out[key] = jsonText(value);
     }
     return out;
   };

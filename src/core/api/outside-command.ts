@@ -71,7 +71,7 @@ function bodyOf(request: ApiRequest): Obj {
   try {
     if (request.contentType.startsWith('application/vnd.kubernetes.protobuf')) {
       const envelope = unwrap(request.raw ?? new TextEncoder().encode(request.body));
-      return envelope.kind === 'Service' ? (serviceManifest(envelope.raw) as Obj) : {};
+      return envelope.kind === 'Service' ? serviceManifest(envelope.raw) : {};
     }
     const value: unknown = JSON.parse(request.body);
     return isObj(value) ? value : {};

@@ -6,7 +6,7 @@ import { POD_SCHEMA, SERVICE_SCHEMA, checkAgainstSchema, type DecodeProblem } fr
 import type { ContainerInput, PodInput } from './pods.js';
 import type { ServiceInput, ServicePortInput } from './services.js';
 import type { NamespaceInput } from './namespaces.js';
-import type { EnvVar, IntOrString, Labels } from './types.js';
+import type { EnvVar, Labels } from './types.js';
 import { setOwn } from '../own.js';
 
 export type DecodedObject =
@@ -89,7 +89,7 @@ function toServiceInput(m: Obj): ServiceInput {
       port: num(po.port) ?? 0,
       ...(name !== undefined ? { name } : {}),
       ...(protocol !== undefined ? { protocol } : {}),
-      ...(typeof target === 'number' || typeof target === 'string' ? { targetPort: target as IntOrString } : {}),
+      ...(typeof target === 'number' || typeof target === 'string' ? { targetPort: target } : {}),
       ...(nodePort !== undefined ? { nodePort } : {}),
     };
   });

@@ -169,6 +169,13 @@ function jsonTypeName(value: unknown): string {
   return typeof value;
 }
 
+/** A schema's Go type as the decoder names it: `[]v1.ServicePort`, `map[string]string`, `[][]string`. */
+function goTypeName(schema: FieldSchema): string {
+  if (typeof schema === 'string')
+    return schema === 'stringMap' ? 'map[string]string' : schema === 'intOrString' ? 'intstr.IntOrString' : schema === 'any' ? 'interface {}' : schema;
+  return 'struct' in schema ? `v1.${schema.struct}` : `[]${goTypeName(schema.list)}`;
+}
+
 /** Walks a decoded manifest against a schema, collecting unknown fields and type mismatches (Go's messages). */
 export function checkAgainstSchema(
   value: unknown,
@@ -209,7 +216,7 @@ export function checkAgainstSchema(
   }
   if ('list' in schema) {
     if (!Array.isArray(value)) {
-      typeError(`[]${typeof schema.list === 'object' && 'struct' in schema.list ? `v1.${schema.list.struct}` : String(schema.list)}`);
+      typeError(goTypeName(schema));
       return;
     }
     value.forEach((item, i) => checkAgainstSchema(item, schema.list, `${path}[${i}]`, goPath, owner, field, problems));

@@ -9,12 +9,14 @@ import { FIELD_NAMES, KNOWN_KINDS, lessonSchema, stepSchema, type StepInput } fr
 import { closest } from '../edit-distance.js';
 import { readQuestions } from '../quiz/index.js';
 import { templateProblems } from './template.js';
+import type { WorldNote } from './world-notes.js';
 import { readCondition, type GoalProblem } from './read-goal.js';
 import { courseFiles, replayLesson } from './replay.js';
 import { understand } from '../kubectl/understood.js';
 import { lateCitations, manifestFacts } from './quiz-order.js';
 import { locate, parseFieldPath, position, valueOffset, type PathKey } from './yaml-position.js';
 import { append } from '../append.js';
+import { jsonText } from '../json-text.js';
 
 export interface SourceFile {
   /** The name to show in messages, e.g. `lessons/01-why.yml`. */
@@ -125,7 +127,7 @@ function describeIssue(p: Parsed, issue: v.BaseIssue<unknown>, prefix: PathKey[]
     return problemAt(p, valueOffset(p.doc, parent), `missing field "${String(last)}"`);
   }
   if (issue.type === 'variant' && last === 'kind') {
-    const message = `unknown step kind "${String(issue.input)}" (known kinds: ${KNOWN_KINDS.join(', ')})`;
+    const message = `unknown step kind "${jsonText(issue.input)}" (known kinds: ${KNOWN_KINDS.join(', ')})`;
     return problemAt(p, valueOffset(p.doc, path), message);
   }
   const name = typeof last === 'number' ? `item ${last + 1}` : `"${String(last ?? 'lesson')}"`;
@@ -164,7 +166,19 @@ function buildStep(step: StepInput, stepPath: PathKey[], lesson: Parsed, manifes
     return manifests.get(file) ?? null;
   };
   const { diagram } = step;
-  const common = { id: step.id, title: step.title, text: step.text, ...(diagram ? { diagram } : {}), ...(step.deep ? { deep: true } : {}) };
+  const notes = step.notes?.map((n): WorldNote => ({
+    world: n.world,
+    text: n.text,
+    ...(n.flavour === undefined ? {} : { flavours: typeof n.flavour === 'string' ? [n.flavour] : n.flavour }),
+  }));
+  const common = {
+    id: step.id,
+    title: step.title,
+    text: step.text,
+    ...(notes ? { notes } : {}),
+    ...(diagram ? { diagram } : {}),
+    ...(step.deep ? { deep: true } : {}),
+  };
   switch (step.kind) {
     case 'read':
       return { kind: 'read', ...common };
@@ -256,6 +270,11 @@ function buildSteps(lesson: Parsed, raws: readonly unknown[], manifests: Readonl
     const step = result.output;
     const texts: [PathKey[], string][] = [[[...stepPath, 'text'], step.text]];
     if (step.kind === 'do') step.hints.forEach((hint, h) => texts.push([[...stepPath, 'hints', h], hint]));
+    step.notes?.forEach((note, n) => {
+      texts.push([[...stepPath, 'notes', n, 'text'], note.text]);
+      if (note.world === 'lab' && note.flavour !== undefined)
+        problems.push(problemAt(lesson, valueOffset(lesson.doc, [...stepPath, 'notes', n, 'flavour']), 'a flavour is for world: cluster; the lab has none'));
+    });
     for (const [at, body] of texts) {
       for (const message of templateProblems(body)) problems.push(problemAt(lesson, valueOffset(lesson.doc, at), message));
     }

@@ -2,6 +2,7 @@
 import type { Question } from '../quiz/index.js';
 import type { Condition } from './goals.js';
 import { visibleControls } from '../visible-controls.js';
+import type { WorldNote } from './world-notes.js';
 
 export interface Diagram {
   /** One of the diagrams the app knows how to draw (see DIAGRAM_NAMES). */
@@ -23,6 +24,8 @@ interface StepBase {
   readonly diagram?: Diagram;
   /** A deep dive: off the core path; the learner takes it or passes over it (see lessons/README.md). */
   readonly deep?: boolean;
+  /** Text shown after `text` in one world only: the lab, or a real cluster (of some flavours). */
+  readonly notes?: readonly WorldNote[];
 }
 
 export interface ReadStep extends StepBase {

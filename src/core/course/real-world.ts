@@ -11,6 +11,8 @@ import { nearMiss } from './near-miss.js';
 import { attemptsIn, type Entry, type LessonPractice } from './practice.js';
 import type { NavState } from './navigation.js';
 import { getOwn } from '../own.js';
+import type { Flavour } from '../real-cluster/flavour.js';
+import type { World } from './world-notes.js';
 
 /** A line the learner submitted, running on the real cluster. */
 export interface RealRun {
@@ -25,6 +27,8 @@ export interface RealRun {
 export interface RealWorld {
   /** The kube-context the course runs on. */
   readonly context: string;
+  /** Its flavour (kind, minikube, ...), for the lessons' per-world notes. */
+  readonly flavour?: Flavour;
   /** The lesson whose namespace is open or being made; null on the lesson list. */
   readonly lesson: string | null;
   readonly phase: 'idle' | 'opening' | 'ready' | 'failed';
@@ -54,8 +58,8 @@ export type RealWorldAction =
       readonly cluster: Cluster;
     };
 
-export function realWorld(context: string): RealWorld {
-  return { context, lesson: null, phase: 'idle', says: null, running: null, sent: 0 };
+export function realWorld(context: string, flavour?: Flavour): RealWorld {
+  return { context, ...(flavour ? { flavour } : {}), lesson: null, phase: 'idle', says: null, running: null, sent: 0 };
 }
 
 /** Whether the prompt takes a line now: the namespace is ready and nothing is running. */
@@ -128,4 +132,9 @@ export function realWorldReducer(state: NavState, action: RealWorldAction): NavS
       return practice ? { ...next, practice: { ...next.practice, [run.lesson]: recordReal(practice, run.step, run.line, action, doStep) } } : next;
     }
   }
+}
+
+/** The world the course is taken in: a real cluster (of its flavour, `remote` when not known) or the lab. */
+export function worldOf(real: RealWorld | null | undefined): World {
+  return real ? { kind: 'cluster', flavour: real.flavour ?? 'remote' } : { kind: 'lab' };
 }

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { QUESTION_FIELD_NAMES } from '../quiz/schema.js';
 import { DIAGRAM_NAMES } from './model.js';
+import { NOTE_FLAVOURS, WORLDS } from './world-notes.js';
 
 export const FORMAT = 1;
 
@@ -23,10 +24,24 @@ const diagram = v.strictObject({
   ports: v.optional(v.strictObject({ nodePort: v.optional(port), port: v.optional(port), targetPort: v.optional(port) })),
 });
 
+const flavour = v.picklist(NOTE_FLAVOURS, `must be one of: ${NOTE_FLAVOURS.join(', ')}`);
+/** Text for one world: `world: lab`, or `world: cluster` with an optional flavour or list of them. */
+const note = v.strictObject({
+  world: v.picklist(WORLDS, `must be one of: ${WORLDS.join(', ')}`),
+  flavour: v.optional(
+    v.union(
+      [flavour, v.pipe(v.array(flavour), v.minLength(1, 'must name at least one flavour'))],
+      `must be a flavour or a list of them: ${NOTE_FLAVOURS.join(', ')}`,
+    ),
+  ),
+  text,
+});
+
 const base = {
   id,
   title: text,
   text,
+  notes: v.optional(v.array(note, 'must be a list of notes, each with world and text')),
   diagram: v.optional(diagram),
   /** A deep dive, off the core path. */
   deep: v.optional(v.boolean('must be true or false')),

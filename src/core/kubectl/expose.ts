@@ -122,8 +122,8 @@ function run(ctx: CommandContext): KubectlResult {
     }
   } else {
     const found = pod
-      ? pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol as string })))
-      : (source?.spec.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol as string }));
+      ? pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })))
+      : (source?.spec.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol }));
     if (found.length === 0) return fail(cluster, clientError("couldn't find port via --port flag or introspection"));
     ports = found.map((p, i) => ({
       ...(found.length > 1 ? { name: `port-${i + 1}` } : {}),

@@ -9,6 +9,7 @@ import type { JsonValue } from './go-yaml.js';
 import { renderJsonPath } from './jsonpath.js';
 import { itemView, type Item } from './lookup.js';
 import { formatTable } from './tabwriter.js';
+import { jsonText } from '../json-text.js';
 
 type Requirement = { readonly field: string; readonly value: string; readonly equal: boolean };
 
@@ -70,7 +71,7 @@ export function matchesFields(cluster: Cluster, item: Item, requirements: readon
   return requirements.every((r) => {
     const path = r.field === 'source' ? 'source.component' : r.field;
     const found = valuesAt(view, path)?.[0];
-    const text = found === undefined || found === null ? '' : String(found);
+    const text = jsonText(found);
     return r.equal ? text === r.value : text !== r.value;
   });
 }
@@ -89,7 +90,7 @@ export function sortItems(cluster: Cluster, items: readonly Item[], path: string
   const expr = path.trim().replace(/^\{(.*)\}$/s, '$1');
   const keyed: { item: Item; key: JsonValue | undefined }[] = [];
   for (const item of items) {
-    const values = valuesAt(itemView(cluster, item) as JsonValue, expr);
+    const values = valuesAt(itemView(cluster, item), expr);
     if (values === undefined) return { ok: false, error: `couldn't parse jsonpath ${path}` };
     keyed.push({ item, key: values[0] });
   }

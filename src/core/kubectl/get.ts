@@ -28,23 +28,23 @@ interface Request {
 export function tableFor(kind: Item['kind']): TableDef<never> {
   switch (kind) {
     case 'Pod':
-      return POD_TABLE as TableDef<never>;
+      return POD_TABLE;
     case 'Service':
-      return SERVICE_TABLE as TableDef<never>;
+      return SERVICE_TABLE;
     case 'Node':
-      return NODE_TABLE as TableDef<never>;
+      return NODE_TABLE;
     case 'Endpoints':
-      return ENDPOINTS_TABLE as TableDef<never>;
+      return ENDPOINTS_TABLE;
     case 'Deployment':
-      return DEPLOYMENT_TABLE as TableDef<never>;
+      return DEPLOYMENT_TABLE;
     case 'ReplicaSet':
-      return REPLICASET_TABLE as TableDef<never>;
+      return REPLICASET_TABLE;
     case 'Namespace':
-      return NAMESPACE_TABLE as TableDef<never>;
+      return NAMESPACE_TABLE;
     case 'EndpointSlice':
-      return ENDPOINTSLICE_TABLE as TableDef<never>;
+      return ENDPOINTSLICE_TABLE;
     case 'Event':
-      return EVENT_TABLE as TableDef<never>;
+      return EVENT_TABLE;
   }
 }
 

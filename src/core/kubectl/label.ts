@@ -1,6 +1,6 @@
 // kubectl label TYPE NAME key=value [key-] [--overwrite]
 
-import { setLabels, setNamespaceLabels, type Cluster, type LabelledKind } from '../cluster/index.js';
+import { setLabels, setNamespaceLabels, type Cluster } from '../cluster/index.js';
 import { fail, Output, type CommandContext, type CommandDef, type KubectlResult } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
@@ -62,9 +62,7 @@ function run(ctx: CommandContext): KubectlResult {
         continue;
       }
       const result =
-        type.kind === 'Namespace'
-          ? setNamespaceLabels(next, name, changed.labels)
-          : setLabels(next, type.kind as LabelledKind, name, changed.labels, ctx.namespace);
+        type.kind === 'Namespace' ? setNamespaceLabels(next, name, changed.labels) : setLabels(next, type.kind, name, changed.labels, ctx.namespace);
       if (!result.ok) {
         errors.push(apiErrorText(result.error));
         continue;

@@ -75,7 +75,8 @@ export function jsonPatch(target: Json, ops: Json): { ok: true; value: Json } | 
     if (!isObject(op)) return { ok: false, error: 'invalid operation' };
     const path = typeof op.path === 'string' ? op.path : '';
     const parts = path.split('/').slice(1).map(unescape);
-    const name = op.op;
+    // A non-string op reads as "unknown", as json-patch's Operation.Kind() reads it.
+    const name = typeof op.op === 'string' ? op.op : 'unknown';
     const parentOf = (d: Json): { parent: Json; key: string } | undefined => {
       let node: Json = d;
       for (const part of parts.slice(0, -1)) {
@@ -88,7 +89,7 @@ export function jsonPatch(target: Json, ops: Json): { ok: true; value: Json } | 
     };
     const at = parentOf(doc);
     if (!at || (!Array.isArray(at.parent) && !isObject(at.parent)))
-      return { ok: false, error: `${String(name)} operation does not apply: doc is missing path: "${path}": missing value` };
+      return { ok: false, error: `${name} operation does not apply: doc is missing path: "${path}": missing value` };
     const { parent, key } = at;
     if (name === 'add' || name === 'replace') {
       const value = op.value ?? null;
@@ -114,7 +115,7 @@ export function jsonPatch(target: Json, ops: Json): { ok: true; value: Json } | 
       const current = Array.isArray(parent) ? parent[Number(key)] : parent[key];
       if (JSON.stringify(current) !== JSON.stringify(op.value)) return { ok: false, error: `testing value ${path} failed: test failed` };
     } else {
-      return { ok: false, error: `Unexpected kind: ${String(name)}` };
+      return { ok: false, error: `Unexpected kind: ${name}` };
     }
     doc = structuredClone(doc);
   }

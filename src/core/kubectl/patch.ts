@@ -30,6 +30,7 @@ import { jsonPatch, mergePatch, strategicMerge } from './patch-merge.js';
 import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 import { deploymentView } from './workload-views.js';
+import { jsonText } from '../json-text.js';
 
 export const PATCH_HELP = `Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
 
@@ -65,12 +66,12 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
     return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', POD_UPDATE_FORBIDDEN) };
   }
   const meta = obj(patched.metadata);
-  const labels = Object.fromEntries(Object.entries(obj(meta.labels)).map(([k, v]) => [k, String(v)]));
-  const annotations = Object.fromEntries(Object.entries(obj(meta.annotations)).map(([k, v]) => [k, String(v)]));
+  const labels = Object.fromEntries(Object.entries(obj(meta.labels)).map(([k, v]) => [k, jsonText(v)]));
+  const annotations = Object.fromEntries(Object.entries(obj(meta.annotations)).map(([k, v]) => [k, jsonText(v)]));
   const updated: Pod = {
     ...live,
     metadata: { ...live.metadata, labels, annotations },
-    spec: { ...live.spec, containers: live.spec.containers.map((c, i) => ({ ...c, image: String(images[i] ?? c.image) })) },
+    spec: { ...live.spec, containers: live.spec.containers.map((c, i) => ({ ...c, image: jsonText(images[i] ?? c.image) })) },
   };
   return { ok: true, cluster: replacePodObject(cluster, updated) };
 }
@@ -155,7 +156,7 @@ export function patchLive(
       replicas: replicas ?? d.spec.replicas,
       template: {
         ...d.spec.template,
-        containers: d.spec.template.containers.map((c) => ({ ...c, image: String(containers.find((x) => x.name === c.name)?.image ?? c.image) })),
+        containers: d.spec.template.containers.map((c) => ({ ...c, image: jsonText(containers.find((x) => x.name === c.name)?.image ?? c.image) })),
       },
     }),
     namespace,

@@ -129,7 +129,7 @@ export function parseProgress(data: unknown): Progress | null {
   for (const [id, value] of Object.entries(data.lessons)) {
     if (!isRecord(value) || !Array.isArray(value.done) || typeof value.complete !== 'boolean') return null;
     if (!value.done.every((step) => typeof step === 'string')) return null;
-    put(lessons, id, { done: value.done as string[], complete: value.complete });
+    put(lessons, id, { done: value.done, complete: value.complete });
   }
   const last = data.last;
   if (last !== null && !(isRecord(last) && typeof last.lesson === 'string' && typeof last.step === 'string')) {

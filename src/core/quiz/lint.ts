@@ -165,7 +165,7 @@ function checkKind(q: Input, report: Report): void {
       checkOptions(q, report);
       return;
     case 'typed':
-      checkRule(q.answer as TypedRule, report);
+      checkRule(q.answer, report);
       return;
     case 'order':
       if (q.items.length < 3) report(['items'], `must have at least 3 items to put in order, not ${q.items.length}`);

@@ -3,6 +3,7 @@
 // it runs, refusing whatever could reach a namespace or object that is not ours.
 import { parseAllDocuments } from 'yaml';
 import { getOwn } from '../own.js';
+import { jsonText } from '../json-text.js';
 
 export const OWNER_LABEL = 'app.kubernetes.io/managed-by';
 export const OWNER_VALUE = 'nodeport-lab';
@@ -28,7 +29,19 @@ export function namespaceObject(name: string): object {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { [OWNER_LABEL]: OWNER_VALUE } } };
 }
 
-export type Guarded = { readonly ok: true; readonly args: readonly string[] } | { readonly ok: false; readonly message: string };
+/**
+ * Where a command names manifests: the word of `args` that holds a `-f` value, what comes before the
+ * value in that word (`--filename=`, `-f`, or nothing when the value is a word of its own), and the
+ * paths it lists (kubectl's -f takes a comma-separated list).
+ */
+export interface FileArg {
+  readonly word: number;
+  readonly prefix: string;
+  readonly paths: readonly string[];
+}
+
+export type Guarded =
+  { readonly ok: true; readonly args: readonly string[]; readonly files: readonly FileArg[] } | { readonly ok: false; readonly message: string };
 
 /** Flags that point kubectl somewhere else or sign in as someone else: never passed on. */
 const ELSEWHERE = [
@@ -266,14 +279,14 @@ const refuse = (message: string): Guarded => ({ ok: false, message: `nodeport-la
 interface Scan {
   readonly verb: string | undefined;
   readonly positionals: readonly string[];
-  readonly files: readonly string[];
+  readonly files: readonly FileArg[];
   readonly namespaces: readonly string[];
   readonly problem?: string;
 }
 
 function scan(words: readonly string[]): Scan {
   const positionals: string[] = [];
-  const files: string[] = [];
+  const files: FileArg[] = [];
   const namespaces: string[] = [];
   let verb: string | undefined;
   for (let i = 0; i < words.length; i++) {
@@ -289,9 +302,13 @@ function scan(words: readonly string[]): Scan {
     const name = long ? (eq > 0 ? word.slice(2, eq) : word.slice(2)) : word.slice(1, 2);
     const flag = long ? `--${name}` : `-${name}`;
     let value: string | undefined;
+    let attached = true;
     if (long && eq > 0) value = word.slice(eq + 1);
     else if (!long && word.length > 2) value = word.slice(2).replace(/^=/, '');
-    else if (VALUED.has(flag) && !(flag === '-f' && verb === 'logs')) value = words[++i];
+    else if (VALUED.has(flag) && !(flag === '-f' && verb === 'logs')) {
+      value = words[++i];
+      attached = false;
+    }
     if (long && ELSEWHERE.includes(name))
       return {
         verb,
@@ -304,7 +321,13 @@ function scan(words: readonly string[]): Scan {
       return { verb, positionals, files, namespaces, problem: "-s points kubectl at another server; here it always uses the course's own context" };
     if (flag === '-A' || flag === '--all-namespaces') namespaces.push('*');
     if (flag === '-n' || flag === '--namespace') namespaces.push(value ?? '');
-    if ((flag === '-f' && verb !== 'logs') || flag === '--filename') files.push(value ?? '');
+    if ((flag === '-f' && verb !== 'logs') || flag === '--filename') {
+      // kubectl reads -f's value as comma-separated values, where quotes change the splitting.
+      if (value?.includes('"'))
+        return { verb, positionals, files, namespaces, problem: `-f ${value}: a quoted file name is not run here; give the file without quotes` };
+      const prefix = attached && value !== undefined ? word.slice(0, word.length - value.length) : '';
+      files.push({ word: i, prefix, paths: (value ?? '').split(',') });
+    }
     if (flag === '-k' || flag === '--kustomize')
       return { verb, positionals, files, namespaces, problem: '-k (kustomize) is not run here: give the manifests with -f' };
     if (flag === '-R' || flag === '--recursive')
@@ -354,7 +377,7 @@ export function manifestProblem(text: string, namespace: string): string | null 
       }
     }
     const ns = metadata && typeof metadata === 'object' ? getOwn(metadata as Record<string, unknown>, 'namespace') : undefined;
-    if (ns !== undefined && ns !== namespace) return `the manifest puts its object in namespace "${String(ns)}"; here everything lives in "${namespace}"`;
+    if (ns !== undefined && ns !== namespace) return `the manifest puts its object in namespace "${jsonText(ns)}"; here everything lives in "${namespace}"`;
     return null;
   };
   for (const doc of list) {
@@ -375,7 +398,7 @@ export function guardKubectl(words: readonly string[], namespace: string, read: 
   const s = scan(words);
   if (s.problem) return refuse(s.problem);
   const verb = s.verb;
-  if (verb === undefined || verb === 'help' || words.includes('--help') || words.includes('-h')) return { ok: true, args: words };
+  if (verb === undefined || verb === 'help' || words.includes('--help') || words.includes('-h')) return { ok: true, args: words, files: [] };
   if (!READS.has(verb) && !WRITES.has(verb) && verb !== 'auth') {
     return refuse(`kubectl ${verb} is not run on a real cluster from here (it could reach beyond the course's namespace "${namespace}")`);
   }
@@ -405,8 +428,8 @@ export function guardKubectl(words: readonly string[], namespace: string, read: 
         : `kubectl create ${made} is not run here; write it as a manifest and apply it`,
     );
   }
-  for (const file of s.files) {
-    if (file === '-' || /^[a-z]+:\/\//i.test(file))
+  for (const file of s.files.flatMap((f) => f.paths)) {
+    if (file === '' || file === '-' || /^[a-z]+:\/\//i.test(file))
       return refuse(`-f ${file || '(nothing)'}: here manifests come from files, so that they can be checked before they run`);
     const text = read(file);
     if (text === undefined) continue;
@@ -416,5 +439,6 @@ export function guardKubectl(words: readonly string[], namespace: string, read: 
       if (why) return refuse(why);
     }
   }
-  return { ok: true, args: [`--namespace=${namespace}`, ...words] };
+  // The namespace goes first: every word of the line moves one along.
+  return { ok: true, args: [`--namespace=${namespace}`, ...words], files: s.files.map((f) => ({ ...f, word: f.word + 1 })) };
 }

@@ -20,6 +20,8 @@ import { hints, unsavedMark, rule, spread } from './frame.js';
 import type { Frame } from './home.js';
 import { getOwn } from '../../core/own.js';
 import { ownKubectlHere } from '../../core/course/own-kubectl.js';
+import { ownKubectlTallest } from './own-kubectl.js';
+import { worldOf } from '../../core/course/real-world.js';
 
 /** `waiting`: seconds left while a command (a curl that times out) keeps the learner waiting. */
 export function lessonFrame(state: NavState, size: Size, display: Display, waiting: number | null = null): Frame {
@@ -55,6 +57,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
     plain: display.plain,
     field: state.field[key] ?? 0,
     interactive: true,
+    world: worldOf(state.real),
     ...(practice ? { cluster: practice.shell.cluster, attempts, hintsShown: getOwn(practice.hints, step.id) ?? 0 } : {}),
   });
   const quiz = step.kind === 'quiz' ? quizLines(state, measure, display.plain) : null;
@@ -81,13 +84,21 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   // A practice step shares the window: instructions above, its terminal below, the goal (and the
   // hint the learner asked for) pinned between them, where the learner looks while typing.
   const hint = step.kind === 'do' && practice ? latestHint(step, practice.hints[step.id] ?? 0, practice.shell.cluster, ahead, measure, display.plain) : [];
-  const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state), waiting) : [];
+  // The goal stays in view above the terminal, whatever the instructions' scroll: a quarter of the
+  // room, or the whole goal while that leaves the instructions and the terminal half of it.
+  const goal = step.kind === 'do' && practice ? goalLines(step, { columns: measure, plain: display.plain, cluster: practice.shell.cluster, attempts }) : [];
+  const goalRoom =
+    Math.max(2, Math.floor(room / 4), Math.min(goal.length, Math.floor(room / 2) - 1)) +
+    (hint.length ? Math.min(hint.length, Math.max(2, Math.floor(room / 5))) : 0);
+  const pinned = goal.length ? [...goal, ...hint].slice(0, goalRoom) : [];
+  // The own-kubectl panel folds to its line to paste when, unfolded, it would leave the
+  // instructions fewer than READ_ROWS rows (a short window); its tallest form decides, so it does
+  // not fold and unfold as requests come in.
+  const ownTallest = step.kind === 'do' ? ownKubectlTallest(state, columns) : 0;
+  const ownFolded = ownTallest > 0 && room - (pinned.length ? pinned.length + 1 : 0) - 1 - (ownTallest + 2) < READ_ROWS;
+  const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state), waiting, ownFolded) : [];
   const terminalRoom = terminal.length === 0 ? 0 : Math.max(5, Math.floor(room * 0.5));
   const terminalRows = Math.min(terminal.length, terminalRoom);
-  // The goal stays in view above the terminal, whatever the instructions' scroll.
-  const goal = step.kind === 'do' && practice ? goalLines(step, { columns: measure, plain: display.plain, cluster: practice.shell.cluster, attempts }) : [];
-  const goalRoom = Math.max(2, Math.floor(room / 4)) + (hint.length ? Math.min(hint.length, Math.max(2, Math.floor(room / 5))) : 0);
-  const pinned = goal.length ? [...goal, ...hint].slice(0, goalRoom) : [];
   const height = Math.max(1, room - (terminalRows ? terminalRows + 1 : 0) - (pinned.length ? pinned.length + 1 : 0));
   const maxScroll = Math.max(0, body.lines.length - height);
   let offset = Math.min(state.scroll[key] ?? 0, maxScroll);
@@ -112,7 +123,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
       : phase === 'done'
         ? { 'enter answer': 'enter next step · r again' }
         : {};
-  const footer = hints(contextOf(state), columns, line(more, 'focus'), ownKubectlHere(state) ? { ...instead, 'ctrl-o kubectl': 'ctrl-o stop' } : instead);
+  // While the step is served, the way to stop it stays in the footer however narrow the window.
+  const footer = ownKubectlHere(state)
+    ? hints(contextOf(state), columns, line(more, 'focus'), { ...instead, 'ctrl-o kubectl': 'ctrl-o stop' }, ['ctrl-o stop'])
+    : hints(contextOf(state), columns, line(more, 'focus'), instead);
 
   // The output pane keeps every line of the step; page up and down move through it.
   const outputMax = Math.max(0, terminal.length - terminalRows);
@@ -140,6 +154,9 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
 }
 
 const fill = (n: number): Line[] => new Array<Line>(Math.max(0, n)).fill(blank);
+
+/** The fewest rows of instructions a practice step keeps before the own-kubectl panel folds. */
+const READ_ROWS = 5;
 
 /** The widest a paragraph is set, however wide the window: about a hundred columns reads well. */
 export const MEASURE = 100;

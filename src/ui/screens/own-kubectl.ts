@@ -9,11 +9,24 @@ import { line, seg, type Line } from '../../text/line.js';
 /** How many of the latest requests are shown. */
 const SHOWN = 2;
 
-export function ownKubectlLines(state: NavState, columns: number): Line[] {
+/** The most lines the panel takes unfolded, once the API has answered requests. */
+export function ownKubectlTallest(state: NavState, columns: number): number {
+  const own = ownKubectlHere(state);
+  if (!own) return 0;
+  const wrapped = (text: string) => hardWrap(text, columns).length;
+  return 1 + wrapped(`export KUBECONFIG=${own.kubeconfig ?? ''}`) + wrapped('kubectl get nodes -o wide') + SHOWN;
+}
+
+/**
+ * `folded`: in a short window the panel is only the line to paste (the footer keeps "ctrl-o stop"),
+ * so the goal and the instructions keep their rows.
+ */
+export function ownKubectlLines(state: NavState, columns: number, folded = false): Line[] {
   const own = ownKubectlHere(state);
   if (!own) return [];
   if (own.phase === 'starting' || own.kubeconfig === undefined) return [line("Starting the lab's API for your own kubectl...", 'dim')];
   const paste = (text: string): Line[] => hardWrap(text, columns).map((piece) => [seg(piece, 'command')]);
+  if (folded) return paste(`export KUBECONFIG=${own.kubeconfig}`);
   return [
     line(`Your own kubectl (ctrl-o stops): paste in another terminal`, 'focus'),
     ...paste(`export KUBECONFIG=${own.kubeconfig}`),

@@ -15,8 +15,18 @@ export function waitOf(entry: Entry | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** `waiting`: seconds left of the last command's wait; its output shows when the wait is over. */
-export function terminalLines(state: NavState, entries: readonly Entry[], columns: number, goalMet: boolean, waiting: number | null = null): Line[] {
+/**
+ * `waiting`: seconds left of the last command's wait; its output shows when the wait is over.
+ * `ownFolded`: the own-kubectl panel takes only its line to paste (a short window).
+ */
+export function terminalLines(
+  state: NavState,
+  entries: readonly Entry[],
+  columns: number,
+  goalMet: boolean,
+  waiting: number | null = null,
+  ownFolded = false,
+): Line[] {
   const out: Line[] = [];
   for (const [i, entry] of entries.entries()) {
     out.push(...hardWrap(`$ ${entry.line}`, columns).map((piece) => [seg(piece, 'command')]));
@@ -31,7 +41,7 @@ export function terminalLines(state: NavState, entries: readonly Entry[], column
     }
   }
   if (state.prompt.candidates.length > 0) out.push(line(state.prompt.candidates.join('  '), 'dim'));
-  out.push(...ownKubectlLines(state, columns));
+  out.push(...ownKubectlLines(state, columns, ownFolded));
   if (goalMet) out.push(line('✓ Goal reached. Press Enter on the empty prompt to go on.', 'good'));
   out.push(promptLine(state, columns));
   // Close but not it: one line under the prompt on what the last command missed.

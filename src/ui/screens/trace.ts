@@ -38,7 +38,7 @@ function highlighted(text: string, columns: number, indent = 0): Line[] {
     .filter(Boolean)
     .map((word, i) => {
       const field = /^(nodePort|port|targetPort|containerPort)\b/.exec(word)?.[1] as Style | undefined;
-      return { text: word, style: field ?? ('plain' as Style), spaced: i > 0 };
+      return { text: word, style: field ?? 'plain', spaced: i > 0 };
     });
   return wrapWords(words, columns - indent, indent);
 }
@@ -108,13 +108,14 @@ function strip(t: Trace, at: number, columns: number): Line[] {
 function hopLines(hop: Hop, index: number, t: Trace, columns: number, compact: boolean): Line[] {
   const out: Line[] = [];
   const label = `Hop ${index + 1} of ${t.hops.length}: `;
+  const heading: Style = 'heading';
   const title = wrapWords(
     [
       { text: label.trimEnd(), style: 'dim', spaced: false },
       ...hop.where
         .split(/\s+/)
         .filter(Boolean)
-        .map((w) => ({ text: w, style: 'heading' as Style, spaced: true })),
+        .map((w) => ({ text: w, style: heading, spaced: true })),
     ],
     columns,
     2,

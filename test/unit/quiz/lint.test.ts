@@ -107,7 +107,7 @@ describe('lint: meaning', () => {
   });
 
   it('url rules: the host alone, a real port, and wrong entries that name something wrong', () => {
-    const url = (answer: object): Question => ({ ...typedUrl, answer: { rule: 'url', host: '{{nodeIP}}', port: '{{nodePort}}', ...answer } }) as Question;
+    const url = (answer: object): Question => ({ ...typedUrl, answer: { rule: 'url', host: '{{nodeIP}}', port: '{{nodePort}}', ...answer } });
     one(url({ host: 'http://{{nodeIP}}' }), 'answer.host', /host alone/);
     one(url({ port: 70000 }), 'answer.port', /larger than 65535/);
     one(url({ scheme: 'ftp' }), 'answer.scheme', /http or https/);
