@@ -59,6 +59,18 @@ async function main(argv: readonly string[]): Promise<number> {
   // A terminal's commands start loading Ink while the course is read.
   const drawing =
     interactive && options.command !== 'print' && options.command !== 'lint' && options.command !== 'reset' ? import('./commands/terminal.js') : null;
+  if (options.command === 'sandbox' && !drawing) {
+    const script = await import('./commands/script.js');
+    const loaded = await script.loadCourseFrom(options.lessons);
+    const manifests = loaded.ok ? script.courseManifests(loaded.course) : new Map<string, string>();
+    return script.runScript(
+      options.seed ?? script.randomSeed(),
+      script.sandboxFiles(manifests, process.cwd()),
+      process.stdin,
+      (t) => process.stdout.write(t),
+      (t) => process.stderr.write(t),
+    );
+  }
   const plain = await import('./commands/plain.js');
 
   switch (options.command) {
