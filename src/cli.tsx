@@ -54,11 +54,24 @@ async function main(argv: readonly string[]): Promise<number> {
     const { onCluster } = await import('./commands/real-cluster/entry.js');
     return onCluster(options, interactive, out, err);
   }
-  // The small-heap flags suit a terminal app, not a server answering many requests.
-  if (options.command !== 'serve') await import('./memory.js');
+  const draws = interactive && options.command !== 'print' && options.command !== 'lint' && options.command !== 'reset';
+  // The small-heap flags suit a terminal app that redraws, not a server answering many requests nor
+  // a command without a terminal, where setting them cost a scripted sandbox a tenth of its start-up.
+  if (draws && options.command !== 'serve') await import('./memory.js');
   // A terminal's commands start loading Ink while the course is read.
-  const drawing =
-    interactive && options.command !== 'print' && options.command !== 'lint' && options.command !== 'reset' ? import('./commands/terminal.js') : null;
+  const drawing = draws ? import('./commands/terminal.js') : null;
+  if (options.command === 'sandbox' && !drawing) {
+    const script = await import('./commands/script.js');
+    const loaded = await script.loadCourseFrom(options.lessons);
+    const manifests = loaded.ok ? script.courseManifests(loaded.course) : new Map<string, string>();
+    return script.runScript(
+      options.seed ?? script.randomSeed(),
+      script.sandboxFiles(manifests, process.cwd()),
+      process.stdin,
+      (t) => process.stdout.write(t),
+      (t) => process.stderr.write(t),
+    );
+  }
   const plain = await import('./commands/plain.js');
 
   switch (options.command) {

@@ -40,18 +40,33 @@ export function randomSuffix(rng: RngState, length: number): { text: string; rng
   return { text, rng: state };
 }
 
-/** A stable 64-hex-digit digest of a text (FNV-1a stretched), for image IDs. */
+/** The FNV-1a prime; each of a digest's eight rounds starts from the offset basis times (round + 1). */
+const FNV_PRIME = 0x01000193;
+const FNV_BASIS = 0x811c9dc5;
+const ROUNDS = 8;
+const HASH = '#'.charCodeAt(0);
+const DIGIT_0 = '0'.charCodeAt(0);
+
+/**
+ * A stable 64-hex-digit digest of a text (FNV-1a stretched), for image IDs: round r hashes the code
+ * points of `${text}#${r}`, and the eight rounds' 32-bit hashes in hex make the digest. The rounds
+ * are taken side by side in one pass over the text, which a new cluster does for every system pod
+ * it starts with (a string iterator a round made that a fifth of a scripted sandbox's start-up).
+ */
 export function digestOf(text: string): string {
-  let out = '';
-  for (let round = 0; out.length < 64; round++) {
-    let h = Math.imul(0x811c9dc5, round + 1) >>> 0;
-    for (const ch of `${text}#${round}`) {
-      h ^= ch.codePointAt(0) ?? 0;
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    out += hex(h);
+  const h = new Uint32Array(ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) h[round] = Math.imul(FNV_BASIS, round + 1);
+  for (let i = 0; i < text.length;) {
+    const point = text.codePointAt(i) ?? 0;
+    i += point > 0xffff ? 2 : 1;
+    for (let round = 0; round < ROUNDS; round++) h[round] = Math.imul((h[round] ?? 0) ^ point, FNV_PRIME);
   }
-  return out.slice(0, 64);
+  let out = '';
+  for (let round = 0; round < ROUNDS; round++) {
+    const hashed = Math.imul((h[round] ?? 0) ^ HASH, FNV_PRIME);
+    out += hex(Math.imul(hashed ^ (DIGIT_0 + round), FNV_PRIME) >>> 0);
+  }
+  return out;
 }
 
 /** Hands out the next resourceVersion. */

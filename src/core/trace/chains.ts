@@ -3,7 +3,7 @@
 // [+ endpoint]), protocol in lower case. servicePortName is `namespace/name`, plus `:portname`
 // when the port is named (proxy.ServicePortName.String()).
 
-import { createHash } from 'node:crypto';
+import { sha256 } from '../digest.js';
 import type { Protocol, Service, ServicePort } from '../cluster/index.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -23,7 +23,7 @@ export function hash16(text: string): string {
 }
 
 function computeHash16(text: string): string {
-  const digest = createHash('sha256').update(text, 'utf8').digest();
+  const digest = sha256(text);
   let out = '';
   let bits = 0;
   let value = 0;
