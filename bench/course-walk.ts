@@ -31,6 +31,9 @@ const screen = (): string => tmux('capture-pane', '-p');
 const keys = (...k: string[]): void => void tmux('send-keys', ...k);
 const type = (text: string): void => void tmux('send-keys', '-l', text);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+// BENCH_LOG=1: a line per step on stderr (where the walk is, the course's RSS there, a goal missed with its screen).
+const log = process.env.BENCH_LOG ? (text: string): void => void process.stderr.write(`${text}\n`) : (): void => {};
+const rss = (pid: string): string => /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '?';
 
 async function waitFor(test: (s: string) => boolean, ms = 4000): Promise<boolean> {
   for (let waited = 0; waited < ms; waited += 25) {
@@ -57,7 +60,7 @@ async function moveOn(here: string, press: () => void, tries = 60, wait = 400, e
   throw new Error(`stuck at ${here}:\n${screen()}`);
 }
 
-tmux('new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli} --seed ${SEED}`);
+tmux('new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${process.env.BENCH_NODE_ARGS ?? ''} ${cli} --seed ${SEED}`);
 let met = 0;
 let practice = 0;
 let answered = 0;
@@ -68,11 +71,13 @@ try {
   await waitFor((s) => !s.includes('Deep dives are passed over'));
   keys('Enter');
   for (const [li, lesson] of course.lessons.entries()) {
-    let shell = newShell(SEED);
+    // The course seeds each lesson's cluster with the course seed plus the lesson's index (core/navigation/lesson.ts).
+    let shell = newShell(SEED + li);
     for (const line of lesson.setup) shell = runLine(shell, line, files, 1000).state;
     for (const [si, step] of lesson.steps.entries()) {
       const here = `${li + 1}:${si + 1}`;
       if (!(await waitFor((s) => at(s) === here, 8000))) throw new Error(`expected ${here}, at ${at(screen())}:\n${screen()}`);
+      log(`${here} ${lesson.id}/${step.id} ${step.kind} rss ${rss(pid)} kB`);
       if (step.kind === 'do') {
         practice++;
         for (const raw of step.solutions?.[0] ?? []) {
@@ -86,6 +91,7 @@ try {
           met++;
           await moveOn(here, () => keys('Enter'));
         } else {
+          log(`goal not met at ${here}:\n${screen()}`);
           keys('Escape');
           await moveOn(here, () => keys('Right'));
         }
