@@ -1,7 +1,8 @@
 // npm run bench:course: peak RSS of the course over the whole course, walked in tmux (120x40) as a
 // learner would: deep dives taken, every step of every lesson in order; at each practice step the
 // lines of its first solution from the lesson file (templates filled from a copy of the lesson's
-// cluster that runs the same lines), then on once the goal is met; every quiz question answered
+// cluster that runs the same lines from the same seed, moved by the same time between lines, so it
+// holds the node ports, names and addresses the course shows), then on once the goal is met; every quiz question answered
 // once (the option under the cursor, or a typed guess) and its feedback read; every trace walked
 // hop by hop. Prints VmHWM of the course process at the end, and how many practice steps met
 // their goal (a step whose goal is not met is left with esc →, as a learner may).
@@ -60,6 +61,9 @@ async function moveOn(here: string, press: () => void, tries = 60, wait = 400, e
   throw new Error(`stuck at ${here}:\n${screen()}`);
 }
 
+// The course moves a lesson's clock by the wall time between two commands (ui/App.tsx), counted from
+// its start; the copy is moved by the time between the walk's own Enters, which is the same time.
+let lastEnter = Date.now();
 tmux('new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${process.env.BENCH_NODE_ARGS ?? ''} ${cli} --seed ${SEED}`);
 let met = 0;
 let practice = 0;
@@ -70,7 +74,9 @@ try {
   keys('d'); // deep dives taken: every step of every lesson
   await waitFor((s) => !s.includes('Deep dives are passed over'));
   keys('Enter');
-  for (const [li, lesson] of course.lessons.entries()) {
+  // BENCH_LESSONS=N: only the first N lessons (a shorter walk, to compare a change quickly).
+  const lessons = course.lessons.slice(0, Number(process.env.BENCH_LESSONS ?? course.lessons.length));
+  for (const [li, lesson] of lessons.entries()) {
     // The course seeds each lesson's cluster with the course seed plus the lesson's index (core/navigation/lesson.ts).
     let shell = newShell(SEED + li);
     for (const line of lesson.setup) shell = runLine(shell, line, files, 1000).state;
@@ -82,7 +88,9 @@ try {
         practice++;
         for (const raw of step.solutions?.[0] ?? []) {
           const line = fillTemplates(raw, shell.cluster);
-          shell = runLine(shell, line, files, 10_000).state;
+          const now = Date.now();
+          shell = runLine(shell, line, files, now - lastEnter).state;
+          lastEnter = now;
           type(line);
           keys('Enter');
           await waitFor((s) => !s.includes(line), 3000); // the prompt is cleared once the line ran
@@ -122,6 +130,11 @@ try {
   }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+  // BENCH_END_SIGNAL=SIGUSR2: a signal to the course once walked (with BENCH_NODE_ARGS=--heapsnapshot-signal=SIGUSR2, a heap snapshot).
+  if (process.env.BENCH_END_SIGNAL) {
+    process.kill(Number(pid), process.env.BENCH_END_SIGNAL as NodeJS.Signals);
+    await sleep(Number(process.env.BENCH_END_WAIT ?? 10_000));
+  }
   console.log(
     `whole course: ${course.lessons.length} lessons, ${course.lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`,
   );
