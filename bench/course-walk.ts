@@ -136,7 +136,7 @@ try {
     await sleep(Number(process.env.BENCH_END_WAIT ?? 10_000));
   }
   console.log(
-    `whole course: ${course.lessons.length} lessons, ${course.lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`,
+    `${lessons.length === course.lessons.length ? 'whole course' : 'first lessons'}: ${lessons.length} lessons, ${lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`,
   );
   console.log(`peak RSS (VmHWM) ${peak.toFixed(1)} MiB`);
 } finally {
