@@ -1,7 +1,8 @@
 // npm run bench:course: peak RSS of the course over the whole course, walked in tmux (120x40) as a
 // learner would: deep dives taken, every step of every lesson in order; at each practice step the
 // lines of its first solution from the lesson file (templates filled from a copy of the lesson's
-// cluster that runs the same lines), then on once the goal is met; every quiz question answered
+// cluster that runs the same lines from the same seed, moved by the same time between lines, so it
+// holds the node ports, names and addresses the course shows), then on once the goal is met; every quiz question answered
 // once (the option under the cursor, or a typed guess) and its feedback read; every trace walked
 // hop by hop. Prints VmHWM of the course process at the end, and how many practice steps met
 // their goal (a step whose goal is not met is left with esc →, as a learner may).
@@ -31,6 +32,9 @@ const screen = (): string => tmux('capture-pane', '-p');
 const keys = (...k: string[]): void => void tmux('send-keys', ...k);
 const type = (text: string): void => void tmux('send-keys', '-l', text);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+// BENCH_LOG=1: a line per step on stderr (where the walk is, the course's RSS there, a goal missed with its screen).
+const log = process.env.BENCH_LOG ? (text: string): void => void process.stderr.write(`${text}\n`) : (): void => {};
+const rss = (pid: string): string => /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '?';
 
 async function waitFor(test: (s: string) => boolean, ms = 4000): Promise<boolean> {
   for (let waited = 0; waited < ms; waited += 25) {
@@ -57,7 +61,10 @@ async function moveOn(here: string, press: () => void, tries = 60, wait = 400, e
   throw new Error(`stuck at ${here}:\n${screen()}`);
 }
 
-tmux('new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli} --seed ${SEED}`);
+// The course moves a lesson's clock by the wall time between two commands (ui/App.tsx), counted from
+// its start; the copy is moved by the time between the walk's own Enters, which is the same time.
+let lastEnter = Date.now();
+tmux('new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${process.env.BENCH_NODE_ARGS ?? ''} ${cli} --seed ${SEED}`);
 let met = 0;
 let practice = 0;
 let answered = 0;
@@ -67,17 +74,23 @@ try {
   keys('d'); // deep dives taken: every step of every lesson
   await waitFor((s) => !s.includes('Deep dives are passed over'));
   keys('Enter');
-  for (const [li, lesson] of course.lessons.entries()) {
-    let shell = newShell(SEED);
+  // BENCH_LESSONS=N: only the first N lessons (a shorter walk, to compare a change quickly).
+  const lessons = course.lessons.slice(0, Number(process.env.BENCH_LESSONS ?? course.lessons.length));
+  for (const [li, lesson] of lessons.entries()) {
+    // The course seeds each lesson's cluster with the course seed plus the lesson's index (core/navigation/lesson.ts).
+    let shell = newShell(SEED + li);
     for (const line of lesson.setup) shell = runLine(shell, line, files, 1000).state;
     for (const [si, step] of lesson.steps.entries()) {
       const here = `${li + 1}:${si + 1}`;
       if (!(await waitFor((s) => at(s) === here, 8000))) throw new Error(`expected ${here}, at ${at(screen())}:\n${screen()}`);
+      log(`${here} ${lesson.id}/${step.id} ${step.kind} rss ${rss(pid)} kB`);
       if (step.kind === 'do') {
         practice++;
         for (const raw of step.solutions?.[0] ?? []) {
           const line = fillTemplates(raw, shell.cluster);
-          shell = runLine(shell, line, files, 10_000).state;
+          const now = Date.now();
+          shell = runLine(shell, line, files, now - lastEnter).state;
+          lastEnter = now;
           type(line);
           keys('Enter');
           await waitFor((s) => !s.includes(line), 3000); // the prompt is cleared once the line ran
@@ -86,6 +99,7 @@ try {
           met++;
           await moveOn(here, () => keys('Enter'));
         } else {
+          log(`goal not met at ${here}:\n${screen()}`);
           keys('Escape');
           await moveOn(here, () => keys('Right'));
         }
@@ -116,8 +130,13 @@ try {
   }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+  // BENCH_END_SIGNAL=SIGUSR2: a signal to the course once walked (with BENCH_NODE_ARGS=--heapsnapshot-signal=SIGUSR2, a heap snapshot).
+  if (process.env.BENCH_END_SIGNAL) {
+    process.kill(Number(pid), process.env.BENCH_END_SIGNAL as NodeJS.Signals);
+    await sleep(Number(process.env.BENCH_END_WAIT ?? 10_000));
+  }
   console.log(
-    `whole course: ${course.lessons.length} lessons, ${course.lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`,
+    `${lessons.length === course.lessons.length ? 'whole course' : 'first lessons'}: ${lessons.length} lessons, ${lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`,
   );
   console.log(`peak RSS (VmHWM) ${peak.toFixed(1)} MiB`);
 } finally {

@@ -2,8 +2,24 @@
 import { blank, seg, type Line } from './line.js';
 import { wrap, wrapWords, words } from './wrap.js';
 
+// A screen is drawn again on every key, and its step's text wrapped again each time, though the
+// text and the width rarely change: the lines of the last texts wrapped are kept (a few screens'
+// worth, emptied when full), and each call gets a list of its own (the lines are never edited).
+const KEPT = 64;
+const kept = new Map<string, readonly Line[]>();
+
 /** In plain mode bullets are "- " (read aloud well, printed anywhere); otherwise "• ". */
 export function prose(text: string, columns: number, plain = false): Line[] {
+  const key = `${columns}${plain ? 'p' : 's'}${text}`;
+  const known = kept.get(key);
+  if (known) return known.slice();
+  if (kept.size >= KEPT) kept.clear();
+  const out = wrapProse(text, columns, plain);
+  kept.set(key, out);
+  return out.slice();
+}
+
+function wrapProse(text: string, columns: number, plain: boolean): Line[] {
   const out: Line[] = [];
   const paragraphs = text.trim().split(/\n\s*\n/);
   paragraphs.forEach((paragraph, i) => {

@@ -11,7 +11,15 @@
 // - a row becomes a string without comparing neighbours whose styles are the same.
 // The bundle uses it in Ink's place (scripts/build.mjs); test/ui/ink-output.test.ts checks it
 // against Ink's own.
-import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, type AnsiCode, type StyledChar } from '@alcalzone/ansi-tokenize';
+import {
+  ansiCodesToString,
+  diffAnsiCodes,
+  reduceAnsiCodesIncremental,
+  styledCharsFromTokens,
+  tokenize,
+  type AnsiCode,
+  type StyledChar,
+} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import { remember } from './remember.js';
@@ -36,13 +44,56 @@ const EMPTY_CELL: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWid
 // Shared by every frame, so never changed: cells are replaced, not edited. A line's cells are
 // needed only when its row is drawn afresh (rows are remembered as strings, below), and take about
 // a hundred bytes a character: a few screens' worth is kept.
-const styledChars = remember((line) => styledCharsFromTokens(tokenize(line)), 256);
+const styledChars = remember((line) => plainStyledChars(line) ?? styledCharsFromTokens(tokenize(line)), 256);
 const widthOf = remember((text) => stringWidth(text));
 const widestLineOf = remember((text) => {
   let width = 0;
   for (const line of text.split('\n')) width = Math.max(width, widthOf(line));
   return width;
 });
+
+/** The tokens of one SGR sequence (`\x1b[1;36m` is two), as ansi-tokenize reads it. */
+const sgrTokens = remember((code) => tokenize(code) as AnsiCode[], 512);
+
+/** Where the SGR sequence (`\x1b[`, digits and semicolons, `m`) starting at `from` ends, or -1. */
+function sgrEnd(line: string, from: number): number {
+  if (line.charCodeAt(from + 1) !== 0x5b) return -1;
+  for (let i = from + 2; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x6d) return i + 1;
+    if (c !== 0x3b && (c < 0x30 || c > 0x39)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * styledCharsFromTokens(tokenize(line)) for the lines a course screen is made of: printable ASCII
+ * and SGR colour and weight codes. Each ASCII character is a grapheme of its own, one column wide,
+ * so the line is read by index, without ansi-tokenize's grapheme segmenter (an object and a string
+ * a character, and a copy of the rest of the line at each code) and with one styles list shared by
+ * the characters between two codes (cells are never edited). Any other line (links, wide or
+ * combining characters, controls, a code that is not SGR) is null: ansi-tokenize reads it.
+ */
+function plainStyledChars(line: string): StyledChar[] | null {
+  const chars: StyledChar[] = [];
+  let styles: AnsiCode[] = NO_STYLES;
+  for (let i = 0; i < line.length;) {
+    const c = line.charCodeAt(i);
+    if (c === 0x1b) {
+      const end = sgrEnd(line, i);
+      if (end === -1) return null;
+      const tokens = sgrTokens(line.slice(i, end));
+      for (let t = 0; t < tokens.length; t++) styles = reduceAnsiCodesIncremental(styles, [tokens[t]!]);
+      i = end;
+    } else if (c >= 0x20 && c <= 0x7e) {
+      chars.push({ type: 'char', value: line[i]!, fullWidth: false, styles });
+      i++;
+    } else {
+      return null;
+    }
+  }
+  return chars;
+}
 
 /** A line to draw into a row, from column x, after clipping and transforming. */
 interface Placement {

@@ -3,7 +3,7 @@
 // image ID, container ID and system pod UID a learner has seen would change.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { digestOf } from '../../../src/core/cluster/ids.js';
+import { digestOf, randomHexFromText } from '../../../src/core/cluster/ids.js';
 import { seedRng, nextInt } from '../../../src/core/random.js';
 
 /** The digest as first written: each round over the text's code points, then `#` and the round. */
@@ -48,6 +48,17 @@ describe('digestOf', () => {
         text += String.fromCharCode(unit.value);
       }
       assert.equal(digestOf(text), oneRoundAtATime(text), JSON.stringify(text));
+    }
+  });
+
+  it('randomHexFromText is the digest cut or repeated to the length asked', () => {
+    for (const text of ['', 'nginx:1.27', 'endpointslice/6f1c-uid', 'a\u{1F600}b', 'x'.repeat(300)]) {
+      for (const length of [1, 7, 8, 9, 16, 63, 64, 65, 130]) {
+        const expected = oneRoundAtATime(text)
+          .repeat(Math.ceil(length / 64))
+          .slice(0, length);
+        assert.equal(randomHexFromText(text, length), expected, `${JSON.stringify(text)} ${length}`);
+      }
     }
   });
 });
