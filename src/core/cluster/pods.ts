@@ -246,9 +246,9 @@ function bindPod(cluster: Cluster, waiting: Pod, node: Node): { cluster: Cluster
     ? undefined
     : { reason: outcome.reason, message: outcome.message, failMs: 400 + (pullTime.value % 800), eventsUntil: cluster.now + EVENT_HORIZON_MS };
 
-  const { unschedulable: _was, ...unbound } = waiting;
   const pod: Pod = {
-    ...unbound,
+    ...waiting,
+    unschedulable: undefined,
     spec: { ...waiting.spec, nodeName: node.metadata.name },
     status: { ...waiting.status, hostIP: nodeAddress(node, 'InternalIP') ?? '', podIP: address.ip },
     timeline: { scheduledAt: cluster.now, sandboxAt, pullStartedAt, pulledAt, startedAt },
