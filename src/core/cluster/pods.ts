@@ -302,18 +302,34 @@ function bindPod(cluster: Cluster, waiting: Pod, node: Node): { cluster: Cluster
 /**
  * The scheduler takes up the pods waiting for a node, oldest first, once room frees up (a pod
  * deleted or ended, a ReplicaSet scaled down): each that fits now is bound, with its Scheduled
- * event; the rest keep waiting. A pod deleted from the API frees its place at once here.
+ * event. The same cluster event moved every waiting pod back to the active queue (the
+ * NodeResourcesFit queueing hint for an assigned pod's deletion), so each one that still fits
+ * nowhere fails again: another FailedScheduling event (the pod's condition changes only if the
+ * message does). A pod deleted from the API frees its place at once here.
  */
 export function scheduleWaiting(cluster: Cluster): Cluster {
+  const waiting = waitingPods(cluster);
+  if (waiting.length === 0 || !anyRoom(cluster)) return cluster;
   let next = cluster;
-  for (const pod of waitingPods(cluster)) {
-    if (!anyRoom(next)) break;
+  let left = waiting.length;
+  for (const pod of waiting) {
     const placement = placePod(next);
     if (!placement.ok) break;
     const bound = bindPod(next, pod, placement.node);
     next = recordEvents(replacePod(bound.cluster, bound.pod), bound.events);
+    left--;
   }
-  return next;
+  if (left === 0) return next;
+  const placement = placePod(next);
+  if (placement.ok) return next;
+  const events: ClusterEvent[] = [];
+  for (const pod of waiting.slice(waiting.length - left)) {
+    events.push(failedScheduling(pod, placement.message, next.now));
+    if (pod.unschedulable?.message !== placement.message) {
+      next = replacePod(next, { ...pod, unschedulable: { message: placement.message, since: pod.unschedulable?.since ?? next.now } });
+    }
+  }
+  return recordEvents(next, events);
 }
 
 /**

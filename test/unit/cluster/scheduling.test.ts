@@ -167,6 +167,17 @@ describe('the scheduler', () => {
       `FailedScheduling default-scheduler ${FULL_DEFAULT}`,
       'Scheduled default-scheduler Successfully assigned default/p1 to worker-2',
     ]);
+    // The deletion sent every waiting pod back to be tried: those that still fit nowhere failed again, then.
+    const p2 = mustFind(k, 'p2');
+    assert.deepEqual(
+      eventsFor(k, p2.metadata.uid).map((e) => [e.reason, e.at - p2.metadata.creationTimestamp]),
+      [
+        ['FailedScheduling', 0],
+        ['FailedScheduling', 30_000],
+      ],
+    );
+    assert.equal(p2.unschedulable?.since, p2.metadata.creationTimestamp, 'the condition keeps its first transition time');
+    assert.match(kubectl(k, 'describe pod p2').stdout, /Warning +FailedScheduling +0s \(x2 over 30s\) +default-scheduler +0\/3 nodes are available/);
     // Then the kubelet starts it as usual.
     k = advanceClock(k, 10_000);
     assert.equal(podPhase(mustFind(k, 'p1'), k.now), 'Running');
