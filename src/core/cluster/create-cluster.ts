@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan 
 import type { Cluster, ClusterConfig, ClusterEvent, Node, Pod, Service } from './types.js';
 import { EVENT_HORIZON_MS, pullEvents } from './image-pull.js';
 import { quickExitEvents } from './crash-loop.js';
-import { restartEvents, scheduleWaiting } from './pods.js';
+import { restartEvents, retryUnschedulable, scheduleWaiting } from './pods.js';
 import { recordEvents } from './events.js';
 import { podsReplacing } from './object-index.js';
 import { append, smallest } from '../append.js';
@@ -86,7 +86,7 @@ export function advanceClock(cluster: Cluster, ms: number): Cluster {
   // kubelet's retries of failed pulls are written down ahead of the clock.
   const moved = cluster.deployments?.length || cluster.replicaSets?.length ? settleWorkloads(cluster, cluster.now + ms) : { ...cluster, now: cluster.now + ms };
   // Pods that ended on the way left room on their nodes: the scheduler takes up waiting pods.
-  return recordKubeletRetries(scheduleWaiting(moved));
+  return recordKubeletRetries(retryUnschedulable(scheduleWaiting(moved)));
 }
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */

@@ -353,6 +353,33 @@ export function restartEvents(pod: Pod): (startAt: number) => ClusterEvent[] {
   };
 }
 
+/** How long a pod stays unschedulable before the scheduler tries it again (podMaxInUnschedulablePodsDuration). */
+const UNSCHEDULABLE_MAX_MS = 5 * 60_000;
+/** How often the scheduler looks for such pods (flushUnschedulablePodsLeftover). */
+const FLUSH_EVERY_MS = 30_000;
+
+/** The first flush after a pod has waited five minutes since `triedAt`. */
+const nextRetry = (triedAt: number): number => (Math.floor((triedAt + UNSCHEDULABLE_MAX_MS) / FLUSH_EVERY_MS) + 1) * FLUSH_EVERY_MS;
+
+/**
+ * Pods that wait with nothing changing are tried again once they have waited five minutes (the
+ * queue's flush every 30s), and fail again: a FailedScheduling event each time, up to the clock.
+ */
+export function retryUnschedulable(cluster: Cluster): Cluster {
+  const waiting = waitingPods(cluster);
+  if (waiting.length === 0) return cluster;
+  const placement = placePod(cluster);
+  if (placement.ok) return cluster;
+  const byUid = eventIndex(cluster.events).byUid;
+  const events: ClusterEvent[] = [];
+  for (const pod of waiting) {
+    let triedAt = pod.unschedulable?.since ?? pod.metadata.creationTimestamp;
+    for (const e of byUid.get(pod.metadata.uid)) if (e.reason === 'FailedScheduling' && e.at > triedAt) triedAt = e.at;
+    for (let at = nextRetry(triedAt); at <= cluster.now; at = nextRetry(at)) events.push(failedScheduling(pod, placement.message, at));
+  }
+  return recordEvents(cluster, events);
+}
+
 export function deletePod(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Result<Pod> {
   const pod = findPod(cluster, name, namespace);
   if (!pod) return { ok: false, cluster, error: notFound('pods', name) };

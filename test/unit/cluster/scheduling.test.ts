@@ -106,6 +106,18 @@ describe('the scheduler', () => {
     k = advanceClock(k, 600_000);
     assert.equal(mustFind(k, 'e').spec.nodeName, undefined);
     assert.equal(podPhase(mustFind(k, 'e'), k.now), 'Pending');
+    // Tried again after five minutes unschedulable, at the queue's next 30-second flush; failed again.
+    assert.deepEqual(
+      eventsFor(k, e.metadata.uid).map((ev) => [ev.reason, ev.at - e.metadata.creationTimestamp]),
+      [
+        ['FailedScheduling', 0],
+        ['FailedScheduling', 330_000],
+      ],
+    );
+    k = advanceClock(k, 60_000);
+    assert.equal(eventsFor(k, e.metadata.uid).length, 3, 'and again five and a half minutes later');
+    assert.match(kubectl(k, 'describe pod e').stdout, /Warning +FailedScheduling +0s \(x3 over 11m\) +default-scheduler +0\/3 nodes/);
+    assert.equal(mustFind(k, 'e').metadata.resourceVersion, e.metadata.resourceVersion, 'the same condition: the pod is not written again');
   });
 
   it('sorts the reasons as Go sorts strings, counts first, and names each taint with its value', () => {
