@@ -42,6 +42,8 @@ export function execPod(
   if (!pod.spec.containers.some((c) => c.name === wanted))
     return refused(json(400, plainStatus(400, 'BadRequest', `container ${wanted} is not valid for pod ${name}`)));
   if (command.length === 0) return refused(json(400, plainStatus(400, 'BadRequest', 'you must specify at least one command for the container')));
+  // No node to stream from: the API server refuses (pkg/registry/core/pod/strategy.go streamLocation).
+  if (pod.spec.nodeName === undefined) return refused(json(400, plainStatus(400, 'BadRequest', `pod ${name} does not have a host assigned`)));
   // The kubelet refuses in plain text, which kubectl prints as `unable to upgrade connection: ...` (spdy/roundtripper.go).
   if (!isPodReady(pod, cluster.now)) return refused(text(400, `container not found ("${wanted}")`));
   return { kind: 'pod', pod };

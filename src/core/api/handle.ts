@@ -151,6 +151,8 @@ function podLog(cluster: Cluster, target: Target, name: string, query: ReadonlyM
   if (!pod.spec.containers.some((c) => c.name === container)) {
     return errorResponse(badRequest(`container ${container} is not valid for pod ${name}`));
   }
+  // No node: the API server has no kubelet to ask and answers with an empty stream (strategy.go LogLocation).
+  if (pod.spec.nodeName === undefined) return text(200, '');
   if (!isPodReady(pod, cluster.now)) {
     return errorResponse(badRequest(`container "${container}" in pod "${name}" is waiting to start: ContainerCreating`));
   }

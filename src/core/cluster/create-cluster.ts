@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, DEFAULT_NODES, DEFAULT_START, buildNode, type NodePlan 
 import type { Cluster, ClusterConfig, ClusterEvent, Node, Pod, Service } from './types.js';
 import { EVENT_HORIZON_MS, pullEvents } from './image-pull.js';
 import { quickExitEvents } from './crash-loop.js';
-import { restartEvents } from './pods.js';
+import { restartEvents, retryUnschedulable, scheduleWaiting } from './pods.js';
 import { recordEvents } from './events.js';
 import { podsReplacing } from './object-index.js';
 import { append, smallest } from '../append.js';
@@ -85,7 +85,8 @@ export function advanceClock(cluster: Cluster, ms: number): Cluster {
   // Controllers act as time passes (a deployment's pods replaced, a rollout stepped on); the
   // kubelet's retries of failed pulls are written down ahead of the clock.
   const moved = cluster.deployments?.length || cluster.replicaSets?.length ? settleWorkloads(cluster, cluster.now + ms) : { ...cluster, now: cluster.now + ms };
-  return recordKubeletRetries(moved);
+  // Pods that ended on the way left room on their nodes: the scheduler takes up waiting pods.
+  return recordKubeletRetries(retryUnschedulable(scheduleWaiting(moved)));
 }
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */

@@ -74,11 +74,9 @@ function sliceOf(cluster: Cluster, endpoints: Endpoints): EndpointSlice {
     }
   }
   const first = endpoints.subsets[0];
-  const ports: SlicePort[] = (
-    first?.ports ??
-    service?.spec.ports.map((p) => ({ name: p.name, port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol })) ??
-    []
-  ).map((p) => ({
+  // No endpoint at all (no pod selected, or none with an IP yet): the controller's placeholder
+  // slice, with no ports (endpointslice reconciler.go: endpointMeta{Ports: []}).
+  const ports: SlicePort[] = (first?.ports ?? []).map((p) => ({
     name: p.name ?? '',
     port: p.port,
     protocol: p.protocol,

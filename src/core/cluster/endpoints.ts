@@ -59,7 +59,10 @@ function subsetsForSelector(cluster: Cluster, service: Service): EndpointSubset[
   const samePorts = service.spec.ports.every((sp) => typeof sp.targetPort === 'number');
   let shared: { ports: EndpointPort[]; key: string } | undefined;
   for (const pod of selectedPods(cluster, service)) {
-    if (cluster.now < pod.timeline.sandboxAt) continue;
+    // A pod with no IP yet (no sandbox, or no node at all) is no endpoint (endpoints_controller.go).
+    const ip = pod.status.podIP;
+    const nodeName = pod.spec.nodeName;
+    if (cluster.now < pod.timeline.sandboxAt || ip === undefined || nodeName === undefined) continue;
     let ports: EndpointPort[];
     let key: string;
     if (shared) ({ ports, key } = shared);
@@ -70,7 +73,7 @@ function subsetsForSelector(cluster: Cluster, service: Service): EndpointSubset[
     }
     if (ports.length === 0) continue;
     const group = groups.get(key) ?? { ports, ready: [], notReady: [] };
-    const address: EndpointAddress = { ip: pod.status.podIP, nodeName: pod.spec.nodeName, podName: pod.metadata.name, podUid: pod.metadata.uid };
+    const address: EndpointAddress = { ip, nodeName, podName: pod.metadata.name, podUid: pod.metadata.uid };
     (isPodReady(pod, cluster.now) ? group.ready : group.notReady).push(address);
     groups.set(key, group);
   }

@@ -2,7 +2,7 @@
 
 export * from './types.js';
 export { createCluster, advanceClock, type CreateClusterOptions } from './create-cluster.js';
-export { createPod, deletePod, findPod, validatePod, type PodInput, type ContainerInput, type ContainerPortInput } from './pods.js';
+export { createPod, deletePod, findPod, scheduleWaiting, validatePod, type PodInput, type ContainerInput, type ContainerPortInput } from './pods.js';
 export {
   createService,
   updateService,
@@ -106,3 +106,4 @@ import { forbidden as forbiddenField } from './field-error.js';
 export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';
+export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';

@@ -182,8 +182,9 @@ export const qualifiedName = (namespace: string, name: string): string => `${nam
 
 const podsByName = new Lookup(byKeys((p: Pod) => [qualifiedName(p.metadata.namespace, p.metadata.name)]));
 /** By pod IP; a hostNetwork pod shares its node's address and answers as the node, so it is not filed. */
-const podsByIP = new Lookup(byKeys((p: Pod) => (p.spec.hostNetwork ? [] : [p.status.podIP])));
-const podsByNode = new Lookup(byKeys((p: Pod) => [p.spec.nodeName]));
+const podsByIP = new Lookup(byKeys((p: Pod) => (p.spec.hostNetwork || p.status.podIP === undefined ? [] : [p.status.podIP])));
+/** Pods bound to a node, by its name (a pod waiting for the scheduler is under none). */
+const podsByNode = new Lookup(byKeys((p: Pod) => (p.spec.nodeName === undefined ? [] : [p.spec.nodeName])));
 const podsByLabel = new Lookup(byLabels((p: Pod) => p.metadata.labels));
 const POD_LOOKUPS: readonly HandsOn<Pod>[] = [podsByName, podsByIP, podsByNode, podsByLabel];
 

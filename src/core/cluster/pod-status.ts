@@ -27,6 +27,9 @@ export interface PodConditionView {
   readonly type: 'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled';
   readonly status: 'True' | 'False';
   readonly at: number;
+  /** PodScheduled=False: `Unschedulable` and the scheduler's message. */
+  readonly reason?: string;
+  readonly message?: string;
 }
 
 export function podPhase(pod: Pod, now: number): PodPhase {
@@ -60,6 +63,18 @@ export function visiblePodIP(pod: Pod, now: number): string | undefined {
 }
 
 export function podConditions(pod: Pod, now: number): PodConditionView[] {
+  // A pod no node has taken has one condition, the scheduler's (schedule_one.go handleSchedulingFailure).
+  if (pod.spec.nodeName === undefined) {
+    const waiting = pod.unschedulable;
+    return [
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        at: waiting?.since ?? pod.metadata.creationTimestamp,
+        ...(waiting ? { reason: 'Unschedulable', message: waiting.message } : {}),
+      },
+    ];
+  }
   const t = pod.timeline;
   const sandbox = now >= t.sandboxAt;
   const ready = isPodReady(pod, now);

@@ -15,7 +15,8 @@ import { recordEvents } from './events.js';
 import { eventIndex, podIndex, podsReplacing, podsWith, podsWithout, qualifiedName } from './object-index.js';
 import { missingNamespace, namespaceExists } from './namespaces.js';
 import { serviceEnvVars } from './service-env.js';
-import { isControlPlane, nodeAddress } from './topology.js';
+import { nodeAddress } from './topology.js';
+import { anyRoom, placePod, waitingPods } from './scheduler.js';
 import { validateMetadata } from './metadata-validation.js';
 import {
   DEFAULT_NAMESPACE,
@@ -98,22 +99,6 @@ export function validatePod(input: PodInput): FieldError[] {
   return errors;
 }
 
-/** Least-loaded schedulable node; ties go to the first by name. */
-function pickNode(cluster: Cluster): Node | undefined {
-  const candidates = cluster.nodes.filter((n) => !isControlPlane(n) && n.spec.taints.every((t) => t.effect !== 'NoSchedule'));
-  const byNode = podIndex(cluster.pods).byNode;
-  let best: Node | undefined;
-  let bestCount = Infinity;
-  for (const node of [...candidates].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
-    const count = byNode.get(node.metadata.name).length;
-    if (count < bestCount) {
-      best = node;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
 /** host-local IPAM: the next free address after the last one handed out, .2 to .254, wrapping. */
 function allocatePodIP(cluster: Cluster, node: Node): { ip: string; host: number } | undefined {
   const cidr = parseCidr(node.spec.podCIDR);
@@ -152,12 +137,6 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', input.name, errors) };
   if (findPod(cluster, input.name, namespace)) return { ok: false, cluster, error: alreadyExists('Pod', input.name) };
 
-  const node = pickNode(cluster);
-  const address = node ? allocatePodIP(cluster, node) : undefined;
-  if (!node || !address) {
-    return { ok: false, cluster, error: { kind: 'InternalError', message: 'Internal error occurred: no node can run the pod', causes: [] } };
-  }
-
   let rng = cluster.rng;
   const uid = newUid(rng);
   rng = uid.rng;
@@ -166,11 +145,87 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   const volumeSuffix = randomSuffix(rng, 5);
   rng = volumeSuffix.rng;
   const containers = input.containers.map(toContainer);
+  const image = containers[0]?.image ?? '';
+  const known = knownImage(image);
+  const waiting: Pod = {
+    kind: 'Pod',
+    metadata: {
+      name: input.name,
+      namespace,
+      uid: uid.uid,
+      resourceVersion: '',
+      creationTimestamp: Math.floor(cluster.now / 1000) * 1000,
+      labels: input.labels ?? {},
+      annotations: input.annotations ?? {},
+    },
+    spec: {
+      containers,
+      restartPolicy: (input.restartPolicy as RestartPolicy | undefined) ?? 'Always',
+      dnsPolicy: 'ClusterFirst',
+      serviceAccountName: 'default',
+      terminationGracePeriodSeconds: 30,
+    },
+    status: {
+      qosClass: 'BestEffort',
+      containerID: `containerd://${containerId.text}`,
+      imageID: `${qualifiedImage(image).replace(/:[^:/]+$/, '')}@sha256:${digestOf(qualifiedImage(image))}`,
+      imageSize: known?.sizeBytes ?? 7_000_000 + (parseInt(digestOf(image).slice(0, 6), 16) % 90_000_000),
+    },
+    timeline: UNSCHEDULED,
+    serviceEnv: serviceEnvVars(cluster.services.filter((s) => s.metadata.namespace === namespace)),
+    tokenVolume: `kube-api-access-${volumeSuffix.text}`,
+    log: [],
+  };
+
+  const placement = placePod(cluster);
+  if (!placement.ok) {
+    const revision = nextRevision({ ...cluster, rng });
+    const pod: Pod = {
+      ...waiting,
+      metadata: { ...waiting.metadata, resourceVersion: revision.resourceVersion },
+      unschedulable: { message: placement.message, since: cluster.now },
+    };
+    const next = recordEvents({ ...revision.cluster, pods: podsWith(revision.cluster.pods, pod) }, [failedScheduling(pod, placement.message, cluster.now)]);
+    return { ok: true, cluster: next, value: pod };
+  }
+  const bound = bindPod({ ...cluster, rng }, waiting, placement.node);
+  const revision = nextRevision(bound.cluster);
+  const pod: Pod = { ...bound.pod, metadata: { ...bound.pod.metadata, resourceVersion: revision.resourceVersion } };
+  const next = recordEvents({ ...revision.cluster, pods: podsWith(revision.cluster.pods, pod) }, bound.events);
+  return { ok: true, cluster: next, value: pod };
+}
+
+/** A pod no node has taken yet: nothing of its start-up has a time. */
+const UNSCHEDULED: Pod['timeline'] = { scheduledAt: Infinity, sandboxAt: Infinity, pullStartedAt: Infinity, pulledAt: Infinity, startedAt: Infinity };
+
+/** The scheduler's Warning for a pod it could not place (schedule_one.go handleSchedulingFailure). */
+function failedScheduling(pod: Pod, message: string, at: number): ClusterEvent {
+  return {
+    involved: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace },
+    involvedUid: pod.metadata.uid,
+    type: 'Warning',
+    reason: 'FailedScheduling',
+    message,
+    source: 'default-scheduler',
+    at,
+  };
+}
+
+/**
+ * The scheduler binds a pod to a node at the cluster's now, and the node's kubelet starts it:
+ * the sandbox and its IP from the node's pod CIDR, the image pull, the container. Returns the
+ * bound pod (its resourceVersion left as it was), the events from Scheduled on, and the cluster
+ * with its random generator and the node's IPAM moved on (the pod itself is not stored).
+ */
+function bindPod(cluster: Cluster, waiting: Pod, node: Node): { cluster: Cluster; pod: Pod; events: ClusterEvent[] } {
+  let rng = cluster.rng;
+  const { name, namespace, uid } = waiting.metadata;
+  const address = allocatePodIP(cluster, node) ?? { ip: '', host: node.lastPodHost };
+  const containers = waiting.spec.containers;
   const first = containers[0];
   const image = first?.image ?? '';
 
-  // Times, in ms after creation: the sandbox, the image pull, the container start.
-  const t0 = Math.floor(cluster.now / 1000) * 1000;
+  // Times, in ms after binding: the sandbox, the image pull, the container start.
   const sandboxJitter = nextInt(rng, 400);
   rng = sandboxJitter.state;
   const sandboxAt = cluster.now + 600 + sandboxJitter.value;
@@ -191,39 +246,12 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
     ? undefined
     : { reason: outcome.reason, message: outcome.message, failMs: 400 + (pullTime.value % 800), eventsUntil: cluster.now + EVENT_HORIZON_MS };
 
-  const revision = nextRevision({ ...cluster, rng });
-  const hostIP = nodeAddress(node, 'InternalIP') ?? '';
-  const known = knownImage(image);
   const pod: Pod = {
-    kind: 'Pod',
-    metadata: {
-      name: input.name,
-      namespace,
-      uid: uid.uid,
-      resourceVersion: revision.resourceVersion,
-      creationTimestamp: t0,
-      labels: input.labels ?? {},
-      annotations: input.annotations ?? {},
-    },
-    spec: {
-      containers,
-      restartPolicy: (input.restartPolicy as RestartPolicy | undefined) ?? 'Always',
-      dnsPolicy: 'ClusterFirst',
-      nodeName: node.metadata.name,
-      serviceAccountName: 'default',
-      terminationGracePeriodSeconds: 30,
-    },
-    status: {
-      hostIP,
-      podIP: address.ip,
-      qosClass: 'BestEffort',
-      containerID: `containerd://${containerId.text}`,
-      imageID: `${qualifiedImage(image).replace(/:[^:/]+$/, '')}@sha256:${digestOf(qualifiedImage(image))}`,
-      imageSize: known?.sizeBytes ?? 7_000_000 + (parseInt(digestOf(image).slice(0, 6), 16) % 90_000_000),
-    },
+    ...waiting,
+    unschedulable: undefined,
+    spec: { ...waiting.spec, nodeName: node.metadata.name },
+    status: { ...waiting.status, hostIP: nodeAddress(node, 'InternalIP') ?? '', podIP: address.ip },
     timeline: { scheduledAt: cluster.now, sandboxAt, pullStartedAt, pulledAt, startedAt },
-    serviceEnv: serviceEnvVars(cluster.services.filter((s) => s.metadata.namespace === namespace)),
-    tokenVolume: `kube-api-access-${volumeSuffix.text}`,
     log: failed ? [] : containerStartLog(image, startedAt, node),
     ...(failure ? { imagePull: failure } : {}),
   };
@@ -237,17 +265,15 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
   const kubelet = `kubelet/${node.metadata.name}`;
   const ev = (reason: string, message: string, at: number, source = kubelet): ClusterEvent => ({
-    involved: { kind: 'Pod', name: input.name, namespace },
-    involvedUid: uid.uid,
+    involved: { kind: 'Pod', name, namespace },
+    involvedUid: uid,
     type: 'Normal',
     reason,
     message,
     source,
     at,
   });
-  const events: ClusterEvent[] = [
-    ev('Scheduled', `Successfully assigned ${namespace}/${input.name} to ${node.metadata.name}`, cluster.now, 'default-scheduler'),
-  ];
+  const events: ClusterEvent[] = [ev('Scheduled', `Successfully assigned ${namespace}/${name} to ${node.metadata.name}`, cluster.now, 'default-scheduler')];
   if (failure) {
     append(events, pullEvents(pod, failure, 0, failure.eventsUntil));
   } else {
@@ -268,11 +294,42 @@ export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
       events.push(ev('Started', `Started container ${c.name}`, startedAt));
     }
   }
-
   if (quick) append(events, quickExitEvents(withQuickExit, quick, 0, quick.eventsUntil, restartEvents(withQuickExit)));
-  const nodes = revision.cluster.nodes.map((n) => (n.metadata.name === node.metadata.name ? { ...n, lastPodHost: address.host } : n));
-  const next = recordEvents({ ...revision.cluster, nodes, pods: podsWith(revision.cluster.pods, withQuickExit) }, events);
-  return { ok: true, cluster: next, value: withQuickExit };
+  const nodes = cluster.nodes.map((n) => (n.metadata.name === node.metadata.name ? { ...n, lastPodHost: address.host } : n));
+  return { cluster: { ...cluster, rng, nodes }, pod: withQuickExit, events };
+}
+
+/**
+ * The scheduler takes up the pods waiting for a node, oldest first, once room frees up (a pod
+ * deleted or ended, a ReplicaSet scaled down): each that fits now is bound, with its Scheduled
+ * event. The same cluster event moved every waiting pod back to the active queue (the
+ * NodeResourcesFit queueing hint for an assigned pod's deletion), so each one that still fits
+ * nowhere fails again: another FailedScheduling event (the pod's condition changes only if the
+ * message does). A pod deleted from the API frees its place at once here.
+ */
+export function scheduleWaiting(cluster: Cluster): Cluster {
+  const waiting = waitingPods(cluster);
+  if (waiting.length === 0 || !anyRoom(cluster)) return cluster;
+  let next = cluster;
+  let left = waiting.length;
+  for (const pod of waiting) {
+    const placement = placePod(next);
+    if (!placement.ok) break;
+    const bound = bindPod(next, pod, placement.node);
+    next = recordEvents(replacePod(bound.cluster, bound.pod), bound.events);
+    left--;
+  }
+  if (left === 0) return next;
+  const placement = placePod(next);
+  if (placement.ok) return next;
+  const events: ClusterEvent[] = [];
+  for (const pod of waiting.slice(waiting.length - left)) {
+    events.push(failedScheduling(pod, placement.message, next.now));
+    if (pod.unschedulable?.message !== placement.message) {
+      next = replacePod(next, { ...pod, unschedulable: { message: placement.message, since: pod.unschedulable?.since ?? next.now } });
+    }
+  }
+  return recordEvents(next, events);
 }
 
 /**
@@ -296,10 +353,39 @@ export function restartEvents(pod: Pod): (startAt: number) => ClusterEvent[] {
   };
 }
 
+/** How long a pod stays unschedulable before the scheduler tries it again (podMaxInUnschedulablePodsDuration). */
+const UNSCHEDULABLE_MAX_MS = 5 * 60_000;
+/** How often the scheduler looks for such pods (flushUnschedulablePodsLeftover). */
+const FLUSH_EVERY_MS = 30_000;
+
+/** The first flush after a pod has waited five minutes since `triedAt`. */
+const nextRetry = (triedAt: number): number => (Math.floor((triedAt + UNSCHEDULABLE_MAX_MS) / FLUSH_EVERY_MS) + 1) * FLUSH_EVERY_MS;
+
+/**
+ * Pods that wait with nothing changing are tried again once they have waited five minutes (the
+ * queue's flush every 30s), and fail again: a FailedScheduling event each time, up to the clock.
+ */
+export function retryUnschedulable(cluster: Cluster): Cluster {
+  const waiting = waitingPods(cluster);
+  if (waiting.length === 0) return cluster;
+  const placement = placePod(cluster);
+  if (placement.ok) return cluster;
+  const byUid = eventIndex(cluster.events).byUid;
+  const events: ClusterEvent[] = [];
+  for (const pod of waiting) {
+    let triedAt = pod.unschedulable?.since ?? pod.metadata.creationTimestamp;
+    for (const e of byUid.get(pod.metadata.uid)) if (e.reason === 'FailedScheduling' && e.at > triedAt) triedAt = e.at;
+    for (let at = nextRetry(triedAt); at <= cluster.now; at = nextRetry(at)) events.push(failedScheduling(pod, placement.message, at));
+  }
+  return recordEvents(cluster, events);
+}
+
 export function deletePod(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Result<Pod> {
   const pod = findPod(cluster, name, namespace);
   if (!pod) return { ok: false, cluster, error: notFound('pods', name) };
-  return { ok: true, cluster: { ...cluster, pods: podsWithout(cluster.pods, pod) }, value: pod };
+  const without = { ...cluster, pods: podsWithout(cluster.pods, pod) };
+  // A bound pod's place on its node is free again: a waiting pod may take it.
+  return { ok: true, cluster: pod.spec.nodeName === undefined ? without : scheduleWaiting(without), value: pod };
 }
 
 /** Replaces a stored pod (same uid), bumping its resourceVersion. */
@@ -316,7 +402,8 @@ export function replacePod(cluster: Cluster, pod: Pod): Cluster {
  */
 export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
   const container = pod.spec.containers[0];
-  if (!container) return cluster;
+  // A pod still waiting for a node has no container to restart: the new image is simply its spec.
+  if (!container || pod.spec.nodeName === undefined) return cluster;
   const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
   const now = cluster.now;
   const wasRunning = now >= pod.timeline.startedAt;

@@ -1,7 +1,7 @@
 // The ReplicaSet controller: keeps as many pods as a ReplicaSet's spec.replicas asks for.
 // Pods it makes are named after the ReplicaSet plus five random characters (generateName),
 // carry the template's labels (with pod-template-hash) and the ReplicaSet as their owner.
-// Extra pods go in the order the controller prefers: not yet ready first, then the newest.
+// Extra pods go in the order the controller prefers: not yet on a node, not yet ready, then the newest.
 
 import { deletePod, createPod } from './pods.js';
 import { recordEvents } from './events.js';
@@ -80,6 +80,11 @@ export function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): Cluster {
   if (pods.length > rs.spec.replicas) {
     const now = cluster.now;
     const order = [...pods].sort((a, b) => {
+      // Pods with no node go first (controller.ActivePods: unassigned < assigned).
+      const ua = a.spec.nodeName === undefined ? 0 : 1;
+      const ub = b.spec.nodeName === undefined ? 0 : 1;
+      if (ua !== ub) return ua - ub;
+      if (ua === 0) return b.metadata.creationTimestamp - a.metadata.creationTimestamp;
       const ra = isPodReady(a, now) ? 1 : 0;
       const rb = isPodReady(b, now) ? 1 : 0;
       if (ra !== rb) return ra - rb;

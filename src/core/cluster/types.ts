@@ -98,7 +98,8 @@ export interface PodSpec {
   readonly containers: readonly Container[];
   readonly restartPolicy: RestartPolicy;
   readonly dnsPolicy: 'ClusterFirst';
-  readonly nodeName: string;
+  /** The node the scheduler bound the pod to; absent while the pod waits to be scheduled. */
+  readonly nodeName?: string;
   readonly serviceAccountName: 'default';
   readonly terminationGracePeriodSeconds: number;
   /** The pod uses its node's network: its IP is the node's (kube-proxy, the CNI, static pods). */
@@ -108,7 +109,10 @@ export interface PodSpec {
   readonly priority?: number;
 }
 
-/** When each step of the pod's start-up happens; the visible status follows from the clock. */
+/**
+ * When each step of the pod's start-up happens; the visible status follows from the clock. A pod
+ * no node can take yet has every time at Infinity until the scheduler binds it.
+ */
 export interface PodTimeline {
   readonly scheduledAt: number;
   /** The sandbox (and with it the pod IP) exists from here on. */
@@ -124,8 +128,9 @@ export interface Pod {
   readonly metadata: ObjectMeta;
   readonly spec: PodSpec;
   readonly status: {
-    readonly hostIP: string;
-    readonly podIP: string;
+    /** The node's and the pod's addresses; absent while the pod has no node. */
+    readonly hostIP?: string;
+    readonly podIP?: string;
     readonly qosClass: 'BestEffort' | 'Burstable' | 'Guaranteed';
     readonly containerID: string;
     readonly imageID: string;
@@ -148,6 +153,11 @@ export interface Pod {
   readonly owner?: OwnerRef;
   /** The image's command ends at once (busybox, curl): the container exits and is restarted. */
   readonly quickExit?: QuickExit;
+  /**
+   * No node can take the pod (yet): the scheduler's last FitError message, and when it first
+   * failed (the PodScheduled=False condition's lastTransitionTime). Absent once it is bound.
+   */
+  readonly unschedulable?: { readonly message: string; readonly since: number };
 }
 
 /** One controller owner reference (controller: true, blockOwnerDeletion: true). */

@@ -74,7 +74,7 @@ export function podView(pod: Pod, now: number): Json {
     dnsPolicy: pod.spec.dnsPolicy,
     serviceAccountName: 'default',
     serviceAccount: 'default',
-    nodeName: pod.spec.nodeName,
+    ...(pod.spec.nodeName !== undefined ? { nodeName: pod.spec.nodeName } : {}),
     ...(pod.spec.hostNetwork ? { hostNetwork: true } : {}),
     securityContext: {},
     schedulerName: 'default-scheduler',
@@ -89,7 +89,13 @@ export function podView(pod: Pod, now: number): Json {
     status: c.status,
     lastProbeTime: null,
     lastTransitionTime: rfc3339(c.at),
+    ...(c.reason !== undefined ? { reason: c.reason } : {}),
+    ...(c.message !== undefined ? { message: c.message } : {}),
   }));
+  if (pod.spec.nodeName === undefined) {
+    // A pod the scheduler has not placed: its condition says why; no node, no IP, no containers yet.
+    return { kind: 'Pod', apiVersion: 'v1', metadata: podMetadata(pod), spec, status: { phase: 'Pending', conditions, qosClass: pod.status.qosClass } };
+  }
   const containerStatuses: JsonValue[] = pod.spec.containers.map((c) => {
     const st = containerState(pod, now);
     const state: Json =
@@ -115,11 +121,12 @@ export function podView(pod: Pod, now: number): Json {
     out.volumeMounts = [{ name: pod.tokenVolume, mountPath: SA_MOUNT, readOnly: true, recursiveReadOnly: 'Disabled' }];
     return out;
   });
+  const hostIP = pod.status.hostIP ?? '';
   const status: Json = {
     phase: podPhase(pod, now),
     conditions,
-    hostIP: pod.status.hostIP,
-    hostIPs: [{ ip: pod.status.hostIP }],
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
   };
   if (ip) {
     status.podIP = ip;
@@ -128,6 +135,10 @@ export function podView(pod: Pod, now: number): Json {
   status.startTime = rfc3339(pod.timeline.scheduledAt);
   status.containerStatuses = containerStatuses;
   status.qosClass = pod.status.qosClass;
+  return { kind: 'Pod', apiVersion: 'v1', metadata: podMetadata(pod), spec, status };
+}
+
+function podMetadata(pod: Pod): Json {
   const metadata = metaView(pod.metadata, true);
   if (pod.owner?.kind === 'Node') {
     // A static pod's mirror: owned by its node, with no generated name.
@@ -138,7 +149,7 @@ export function podView(pod: Pod, now: number): Json {
       { apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true },
     ];
   }
-  return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status };
+  return metadata;
 }
 
 /** The container's previous run, ended by a restart (an image change, or an exit). */

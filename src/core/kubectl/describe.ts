@@ -43,8 +43,10 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   w.write(0, `Priority:\t${pod.spec.priority ?? 0}\n`);
   if (pod.spec.priorityClassName) w.write(0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`);
   w.write(0, 'Service Account:\tdefault\n');
-  w.write(0, `Node:\t${pod.spec.nodeName}/${pod.status.hostIP}\n`);
-  w.write(0, `Start Time:\t${rfc1123z(pod.timeline.scheduledAt)}\n`);
+  // A pod the scheduler has not placed has no node, no start time and no container statuses yet.
+  const bound = pod.spec.nodeName !== undefined;
+  w.write(0, bound ? `Node:\t${pod.spec.nodeName}/${pod.status.hostIP ?? ''}\n` : 'Node:\t<none>\n');
+  if (bound) w.write(0, `Start Time:\t${rfc1123z(pod.timeline.scheduledAt)}\n`);
   w.labels('Labels', pod.metadata.labels);
   w.annotations('Annotations', pod.metadata.annotations);
   w.write(0, `Status:\t${podPhase(pod, now)}\n`);
@@ -61,9 +63,9 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   const pulled = st.state === 'running' || st.state === 'terminated' || restartsOf(pod, now).count > 0;
   for (const c of pod.spec.containers) {
     w.write(1, `${c.name}:\n`);
-    w.write(2, `Container ID:\t${pulled ? pod.status.containerID : ''}\n`);
+    if (bound) w.write(2, `Container ID:\t${pulled ? pod.status.containerID : ''}\n`);
     w.write(2, `Image:\t${c.image}\n`);
-    w.write(2, `Image ID:\t${pulled ? pod.status.imageID : ''}\n`);
+    if (bound) w.write(2, `Image ID:\t${pulled ? pod.status.imageID : ''}\n`);
     // describeContainerPorts / describeContainerHostPorts: number/protocol, no port name.
     const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
     const hostPorts = c.ports.map((p) => `0/${p.protocol}`).join(', ');
@@ -77,7 +79,9 @@ export function describePod(cluster: Cluster, pod: Pod): string {
       w.write(3, `Started:\t${rfc1123z(t.startedAt)}\n`);
       w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`);
     };
-    if (st.state === 'running') {
+    if (!bound) {
+      // No status for the container: describe prints none of its state lines.
+    } else if (st.state === 'running') {
       w.write(2, 'State:\tRunning\n');
       w.write(3, `Started:\t${rfc1123z(st.startedAt)}\n`);
     } else if (st.state === 'terminated') terminatedLines('State', st.terminated);
@@ -86,9 +90,11 @@ export function describePod(cluster: Cluster, pod: Pod): string {
       w.write(3, `Reason:\t${st.reason}\n`);
     }
     const restarts = restartsOf(pod, now);
-    if (restarts.last) terminatedLines('Last State', restarts.last);
-    w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
-    w.write(2, `Restart Count:\t${restarts.count}\n`);
+    if (bound) {
+      if (restarts.last) terminatedLines('Last State', restarts.last);
+      w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
+      w.write(2, `Restart Count:\t${restarts.count}\n`);
+    }
     // describeContainerResources: Limits, then Requests, each resource on its own line, by name.
     for (const [title, list] of [
       ['Limits', c.resources?.limits],

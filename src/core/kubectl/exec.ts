@@ -25,6 +25,10 @@ function run(ctx: CommandContext): KubectlResult {
   const name = target.includes('/') ? (target.split('/')[1] ?? '') : target;
   const pod = findPod(cluster, name, ctx.namespace);
   if (!pod) return fail(cluster, apiErrorText(missingObject(cluster, POD_TYPE, name, ctx.namespace)));
+  // No node to stream from: the API server refuses (pkg/registry/core/pod/strategy.go streamLocation).
+  if (pod.spec.nodeName === undefined) {
+    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `pod ${pod.metadata.name} does not have a host assigned`, causes: [] }));
+  }
   if (!isPodReady(pod, cluster.now))
     return fail(cluster, clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
   const [program = ''] = command;

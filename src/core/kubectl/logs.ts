@@ -36,6 +36,9 @@ function run(ctx: CommandContext): KubectlResult {
   if (!pod.spec.containers.some((c) => c.name === containerName)) {
     return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
   }
+  // No node, no kubelet to ask: the API server answers with an empty stream
+  // (pkg/registry/core/pod/strategy.go LogLocation: "return an empty location").
+  if (pod.spec.nodeName === undefined) return { cluster, stdout: '', stderr: '', exitCode: 0 };
   // A container that has run (and exited) has logs, even while it waits to be started again.
   const hasRun = pod.quickExit !== undefined && cluster.now >= pod.timeline.startedAt;
   if (!isPodReady(pod, cluster.now) && !hasRun) {

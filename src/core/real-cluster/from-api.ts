@@ -136,6 +136,8 @@ function toPod(item: Obj, now: number): Pod {
     .find((c) => getOwn(c, 'type') === 'Ready');
   const isReady = ready !== undefined && getOwn(ready, 'status') === 'True' && getOwn(status, 'phase') === 'Running';
   const podIP = text(getOwn(status, 'podIP'));
+  const hostIP = text(getOwn(status, 'hostIP'));
+  const nodeName = text(at(item, 'spec', 'nodeName'));
   const startedAt = isReady ? Math.min(time(getOwn(ready, 'lastTransitionTime'), born), now) : Infinity;
   const restartPolicy = text(at(item, 'spec', 'restartPolicy'));
   const restarts = arr(getOwn(status, 'containerStatuses'))
@@ -150,11 +152,11 @@ function toPod(item: Obj, now: number): Pod {
         .map(toContainer),
       restartPolicy: restartPolicy === 'OnFailure' || restartPolicy === 'Never' ? restartPolicy : 'Always',
       dnsPolicy: 'ClusterFirst',
-      nodeName: text(at(item, 'spec', 'nodeName')),
+      ...(nodeName ? { nodeName } : {}),
       serviceAccountName: 'default',
       terminationGracePeriodSeconds: num(at(item, 'spec', 'terminationGracePeriodSeconds')) ?? 30,
     },
-    status: { hostIP: text(getOwn(status, 'hostIP')), podIP, qosClass: 'BestEffort', containerID: '', imageID: '', imageSize: 0 },
+    status: { ...(hostIP ? { hostIP } : {}), ...(podIP ? { podIP } : {}), qosClass: 'BestEffort', containerID: '', imageID: '', imageSize: 0 },
     timeline: {
       scheduledAt: born,
       sandboxAt: podIP ? Math.min(born, now) : Infinity,

@@ -261,7 +261,7 @@ function writeOut(format: string, code: string, target: Transfer | undefined): s
 /** A request to localhost's forwarded port: kubectl port-forward hands it to the pod's port. */
 function forwarded(cluster: Cluster, options: CurlOptions, forward: PortForward, path: string, method: string): Requested {
   const pod = findPod(cluster, forward.pod, forward.namespace);
-  const answer = pod ? whatAnswers(cluster, pod.status.podIP, forward.remote) : { kind: 'no-pod' as const };
+  const answer = pod?.status.podIP !== undefined ? whatAnswers(cluster, pod.status.podIP, forward.remote) : { kind: 'no-pod' as const };
   const quiet = options.silent && !options.showError;
   if (answer.kind !== 'listening') {
     return { cluster, stdout: '', stderr: quiet ? '' : 'curl: (52) Empty reply from server\n', exitCode: 52 };

@@ -235,11 +235,15 @@ function viaLoadBalancer(ctx: Ctx, service: Service, ip: string, portNumber: num
 function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
   const pod = findPod(cluster, request.pod, request.namespace);
   if (!pod) return { ok: false, error: `pod "${request.pod}" not found` };
+  if (pod.spec.nodeName === undefined) {
+    return { ok: false, error: `pod ${request.pod} is Pending: the scheduler has found no node for it, so it has no IP and nothing in it runs` };
+  }
   if (cluster.now < pod.timeline.startedAt) return { ok: false, error: `pod ${request.pod} is not running yet: nothing in it can open a connection` };
   const myNode = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
-  if (!myNode) return { ok: false, error: `pod ${request.pod} is on no node` };
+  const podIP = pod.status.podIP;
+  if (!myNode || podIP === undefined) return { ok: false, error: `pod ${request.pod} is on no node` };
   const loopback = LOOPBACK.test(request.ip);
-  const client = { ip: loopback ? '127.0.0.1' : pod.status.podIP, port: ephemeralPort(cluster, 1) };
+  const client = { ip: loopback ? '127.0.0.1' : podIP, port: ephemeralPort(cluster, 1) };
   const walk = new Walk(packet('SYN', client, { ip: request.ip, port: request.port }));
   const ctx: Ctx = { cluster, walk, request, client, clientPod: pod, node: myNode };
   const first = walk.pass({
@@ -249,7 +253,7 @@ function fromPod(cluster: Cluster, request: PodRequest): Traced | TraceError {
     note: "the connection's first packet (SYN): the one the NAT rules see",
   });
 
-  if (loopback || request.ip === pod.status.podIP) return arrive(ctx, pod.status.podIP, request.port, 'inside');
+  if (loopback || request.ip === podIP) return arrive(ctx, podIP, request.port, 'inside');
 
   const service = serviceWithClusterIP(cluster, request.ip);
   if (service || inServiceNetwork(cluster, request.ip)) {

@@ -41,7 +41,7 @@ describe('pods', () => {
       assert.notEqual(pod.spec.nodeName, 'control-plane');
       const node = k.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
       const prefix = node?.spec.podCIDR.replace(/\.0\/24$/, '.');
-      assert.ok(pod.status.podIP.startsWith(prefix ?? 'x'), `${pod.status.podIP} in ${node?.spec.podCIDR}`);
+      assert.ok((pod.status.podIP ?? '').startsWith(prefix ?? 'x'), `${pod.status.podIP} in ${node?.spec.podCIDR}`);
     }
     assert.equal(podPhase(a, k.now), 'Pending');
     assert.equal(visiblePodIP(a, k.now), undefined);
@@ -69,14 +69,14 @@ describe('pods', () => {
     k = advanceClock(k, 30_000);
     const [web, mystery] = learnerPods(k);
     assert.ok(web && mystery);
-    const ok = whatAnswers(k, web.status.podIP, 80);
+    const ok = whatAnswers(k, web.status.podIP ?? '', 80);
     assert.equal(ok.kind, 'listening');
     if (ok.kind === 'listening') {
       assert.match(ok.image.indexHtml, /Welcome to Stack Simplify/);
       assert.match(ok.image.indexHtml, /Application Version: V1/);
     }
-    assert.equal(whatAnswers(k, web.status.podIP, 81).kind, 'refused');
-    assert.equal(whatAnswers(k, mystery.status.podIP, 80).kind, 'refused');
+    assert.equal(whatAnswers(k, web.status.podIP ?? '', 81).kind, 'refused');
+    assert.equal(whatAnswers(k, mystery.status.podIP ?? '', 80).kind, 'refused');
     assert.equal(whatAnswers(k, '10.244.9.9', 80).kind, 'no-pod');
   });
 

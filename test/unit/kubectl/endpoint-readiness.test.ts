@@ -46,7 +46,7 @@ describe('a pod between its start and its readiness, behind a service', () => {
     assert.match(row, /^web +\d+s$/, 'no ready address to print');
     const described = kubectl(between, 'describe', 'ep', 'web').stdout;
     assert.match(described, /\n {2}Addresses: +<none>\n/);
-    assert.match(described, new RegExp(`\\n {2}NotReadyAddresses: +${ip.replaceAll('.', '\\.')}\\n`));
+    assert.match(described, new RegExp(`\\n {2}NotReadyAddresses: +${(ip ?? '').replaceAll('.', '\\.')}\\n`));
     assert.notEqual(curl(between, ['-s', '-m', '2', `http://203.0.113.11:${nodePortOf(between)}`]).exitCode, 0);
     assert.deepEqual(
       checkGoal(goal, between, []).map((p) => p.met),
@@ -55,7 +55,7 @@ describe('a pod between its start and its readiness, behind a service', () => {
   });
 
   it('becomes the endpoint once ready: listed, reachable, goal met', () => {
-    assert.match(kubectl(ready, 'get', 'ep', 'web').stdout, new RegExp(`^web +${pod.status.podIP.replaceAll('.', '\\.')}:80 +\\d+s$`, 'm'));
+    assert.match(kubectl(ready, 'get', 'ep', 'web').stdout, new RegExp(`^web +${(pod.status.podIP ?? '').replaceAll('.', '\\.')}:80 +\\d+s$`, 'm'));
     assert.match(kubectl(ready, 'describe', 'ep', 'web').stdout, /\n {2}NotReadyAddresses: +<none>\n/);
     assert.equal(curl(ready, ['-s', `http://203.0.113.11:${nodePortOf(ready)}`]).exitCode, 0);
     assert.deepEqual(

@@ -31,7 +31,7 @@ export function lab(seed = 42, more: Record<string, string> = {}) {
   const nodePort = (name: string): number => service(name).spec.ports[0]?.nodePort ?? 0;
   /** The external IP of the node a pod runs on, and of a worker it does not run on. */
   const externalIPs = (podName: string): { withPod: string; withoutPod: string } => {
-    const node = pod(podName).spec.nodeName;
+    const node = pod(podName).spec.nodeName ?? '';
     const ip = (name: string) =>
       cluster()
         .nodes.find((n) => n.metadata.name === name)!

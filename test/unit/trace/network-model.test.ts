@@ -38,7 +38,7 @@ describe('from the laptop: EXTERNAL-IPs only', () => {
         /^192\.168\.49\.2 is the INTERNAL-IP of control-plane, an address on the cluster's private network: your laptop has no route to it \(from outside, use its EXTERNAL-IP 203\.0\.113\.10\)$/,
       ],
       ['192.168.49.3', /INTERNAL-IP of worker-1.*EXTERNAL-IP 203\.0\.113\.11/],
-      [l.pod('web').status.podIP, /is a pod address: it exists only inside the cluster's pod network/],
+      [l.pod('web').status.podIP ?? '', /is a pod address: it exists only inside the cluster's pod network/],
       [l.service('web').spec.clusterIP, /is a cluster IP: it exists only in the nodes' iptables rules/],
     ];
     for (const [ip, why] of cases) {
@@ -168,7 +168,7 @@ describe("a pod's traffic to another node: flannel's masquerade", () => {
   });
 
   it('to a pod on another node, no masquerade: the overlay keeps pod addresses', () => {
-    const result = trace(l.cluster(), { from: 'pod', pod: 'client', ip: l.pod('web').status.podIP, port: 80 });
+    const result = trace(l.cluster(), { from: 'pod', pod: 'client', ip: l.pod('web').status.podIP ?? '', port: 80 });
     assert.ok(result.ok);
     assert.ok(!result.trace.hops.some((hop) => hop.nat === 'SNAT'));
     assert.equal(result.trace.seenFrom, l.pod('client').status.podIP);

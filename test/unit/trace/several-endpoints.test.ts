@@ -25,7 +25,7 @@ describe('three ready endpoints behind a NodePort', () => {
 
   it('get ep lists the three, and iptables-save has one rule each: 1/3, 1/2, then the rest', () => {
     const ips = ['a', 'b', 'c'].map((n) => l.pod(n).status.podIP).sort();
-    assert.match(l.run('kubectl get ep web').stdout, new RegExp(`web +${ips.map((ip) => `${ip.replace(/\./g, '\\.')}:80`).join(',')} `));
+    assert.match(l.run('kubectl get ep web').stdout, new RegExp(`web +${ips.map((ip) => `${(ip ?? '').replace(/\./g, '\\.')}:80`).join(',')} `));
     const lines = iptablesSave(l.cluster(), l.cluster().nodes[1]!, ['nat'])
       .split('\n')
       .filter((x) => x.startsWith(`-A ${svc} -m comment`));

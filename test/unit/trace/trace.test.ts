@@ -177,7 +177,10 @@ describe('trace: where each fault stops the connection', () => {
 
   it('addresses that are not nodes: pod and cluster IPs are not routable, others unknown, loopback is the laptop', () => {
     const outcome = (ip: string, port = 80) => trace(l.cluster(), { from: 'outside', ip, port }).trace.outcome;
-    assert.deepEqual([outcome(l.pod('web').status.podIP).kind, (outcome(l.pod('web').status.podIP) as { reason: string }).reason], ['timeout', 'not-routable']);
+    assert.deepEqual(
+      [outcome(l.pod('web').status.podIP ?? '').kind, (outcome(l.pod('web').status.podIP ?? '') as { reason: string }).reason],
+      ['timeout', 'not-routable'],
+    );
     assert.equal((outcome(l.service('web').spec.clusterIP) as { reason: string }).reason, 'not-routable');
     assert.equal((outcome('8.8.8.8') as { reason: string }).reason, 'unknown-address');
     assert.equal((outcome('127.0.0.1', 8080) as { reason: string }).reason, 'local-nothing-listening');
