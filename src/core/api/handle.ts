@@ -404,13 +404,13 @@ function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, 
   const dryRun = request.query.get('dryRun') === 'All';
   const status = existed ? 200 : 201;
   if (resource.kind === 'Deployment') {
-    const applied = applyDeploymentPatch(cluster, lastApplied, name, namespace);
+    const applied = applyDeploymentPatch(cluster, lastApplied, name, namespace, 'server');
     const answered = applied.response.status === 200 ? { ...applied.response, status } : applied.response;
     return { cluster: dryRun ? cluster : applied.cluster, response: answered };
   }
   const decoded = decodeObject(JSON.parse(lastApplied) as unknown);
   if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
-  const applied = applyObject(cluster, decoded.object, lastApplied, resource.namespaced ? namespace : undefined);
+  const applied = applyObject(cluster, decoded.object, lastApplied, resource.namespaced ? namespace : undefined, 'server');
   if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
   const item = getObject(applied.cluster, resource.kind, name, namespace);
   return { cluster: dryRun ? cluster : applied.cluster, response: json(status, item ? objectView(applied.cluster, item) : {}) };
