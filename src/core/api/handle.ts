@@ -257,10 +257,13 @@ function remove(cluster: Cluster, target: Target, name: string, dryRun = false):
   if (!item) return same(cluster, notFoundFor(resource, name));
   const view = objectView(cluster, item);
   if (resource.kind === 'Namespace') {
-    // The answer is the namespace as it starts terminating (the namespace controller then empties it).
+    // The answer is the namespace as the registry marked it, before its controller's first pass
+    // (deletionTimestamp and phase Terminating, no conditions yet); the controller then empties it.
     const gone = deleteNamespace(cluster, name);
     if (!gone.ok) return same(cluster, errorResponse(gone.error, { name, kind: resource.plural }));
-    const terminating: Json = { ...view, status: { phase: 'Terminating' } };
+    const marked = getObject(gone.cluster, 'Namespace', name, namespace);
+    const answer = marked ? objectView(gone.cluster, marked) : view;
+    const terminating: Json = { ...answer, status: { phase: 'Terminating' } };
     return { cluster: gone.cluster, response: json(200, terminating) };
   }
   const deleted = deleteObject(cluster, resource.kind, name, namespace);

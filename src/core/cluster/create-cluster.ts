@@ -1,6 +1,7 @@
 // A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
 
 import { settleWorkloads } from './deployments.js';
+import { settleTerminations } from './namespace-termination.js';
 import { systemObjects } from './system-pods.js';
 import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
@@ -85,7 +86,7 @@ export function advanceClock(cluster: Cluster, ms: number): Cluster {
   // Controllers act as time passes (a deployment's pods replaced, a rollout stepped on); the
   // kubelet's retries of failed pulls are written down ahead of the clock.
   const moved = cluster.deployments?.length || cluster.replicaSets?.length ? settleWorkloads(cluster, cluster.now + ms) : { ...cluster, now: cluster.now + ms };
-  return recordKubeletRetries(moved);
+  return recordKubeletRetries(settleTerminations(moved));
 }
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */

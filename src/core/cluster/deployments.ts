@@ -19,7 +19,7 @@ import { deletePod, validatePod } from './pods.js';
 import { isPodReady } from './pod-status.js';
 import { podTemplateHash } from './pod-template-hash.js';
 import { podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
-import { missingNamespace, namespaceExists } from './namespaces.js';
+import { admitCreate } from './namespaces.js';
 import {
   DEFAULT_NAMESPACE,
   type Cluster,
@@ -295,7 +295,8 @@ export function settleWorkloads(cluster: Cluster, until: number): Cluster {
 export function createDeployment(cluster: Cluster, input: DeploymentInput): Result<Deployment> {
   // NamespaceLifecycle admission runs before the registry validates the object.
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
-  if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
+  const refused = admitCreate(cluster, namespace, 'deployments.apps', input.name);
+  if (refused) return { ok: false, cluster, error: refused };
   const errors = validateDeployment(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', input.name, errors) };
   if (findDeployment(cluster, input.name, namespace))

@@ -148,6 +148,8 @@ export interface Pod {
   readonly owner?: OwnerRef;
   /** The image's command ends at once (busybox, curl): the container exits and is restarted. */
   readonly quickExit?: QuickExit;
+  /** Deleted with a grace period (its namespace is terminating): shown as Terminating until it goes. */
+  readonly terminating?: PodTermination;
 }
 
 /** One controller owner reference (controller: true, blockOwnerDeletion: true). */
@@ -285,6 +287,26 @@ export interface ClusterEvent {
 export interface Namespace {
   readonly kind: 'Namespace';
   readonly metadata: ObjectMeta;
+  /** Deleted: the namespace controller empties it, then it is gone (absent: Active). */
+  readonly terminating?: NamespaceTermination;
+}
+
+export interface NamespaceTermination {
+  /** metadata.deletionTimestamp, ms. */
+  readonly since: number;
+  /** When the controller's next pass finds it empty and the namespace goes. */
+  readonly goneAt: number;
+  /** Pods still shutting down at the controller's first pass (its NamespaceContentRemaining condition). */
+  readonly podsRemaining: number;
+}
+
+/** A pod being deleted gracefully: Terminating until its containers have stopped. */
+export interface PodTermination {
+  /** metadata.deletionTimestamp (the moment of the delete plus the grace period), ms. */
+  readonly deletionTimestamp: number;
+  readonly graceSeconds: number;
+  /** When the kubelet has stopped it and the pod object goes. */
+  readonly goneAt: number;
 }
 
 // ---- The cluster ----

@@ -138,6 +138,10 @@ export function podView(pod: Pod, now: number): Json {
       { apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true },
     ];
   }
+  if (pod.terminating) {
+    metadata.deletionTimestamp = rfc3339(pod.terminating.deletionTimestamp);
+    metadata.deletionGracePeriodSeconds = pod.terminating.graceSeconds;
+  }
   return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status };
 }
 

@@ -1,7 +1,7 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
 import { notFoundLast } from './not-found-last.js';
-import { deleteDeployment, deleteNamespace, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
+import { advanceClock, deleteDeployment, deleteNamespace, deleteObject, deleteReplicaSet, listNamespaces, type Cluster } from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -13,7 +13,7 @@ import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests, targetNamespace } from './manifests.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
-import { append } from '../append.js';
+import { append, largest } from '../append.js';
 
 interface DeleteMode {
   /** `deleted`, or `force deleted` when the grace period is 0 (delete.go PrintObj). */
@@ -37,7 +37,7 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     return result.cluster;
   }
   if (type.kind === 'Namespace') {
-    // The namespace and everything in it go (the namespace controller's work, done at once here).
+    // The namespace turns Terminating and its controller empties it (namespace-termination.ts).
     const result = deleteNamespace(cluster, name);
     if (result.ok) {
       out.out(`namespace "${name}" ${mode.operation}`);
@@ -178,6 +178,26 @@ function run(ctx: CommandContext): KubectlResult {
   return out.result(cluster);
 }
 
+/**
+ * kubectl delete waits (--wait=true, the default) until what it deleted is gone: for a namespace
+ * that is the namespace controller's work, so the virtual clock moves on until it has finished.
+ */
+function waitForNamespaces(before: Cluster, after: Cluster, args: readonly string[]): Cluster {
+  const wasTerminating = new Set(
+    listNamespaces(before)
+      .filter((n) => n.terminating)
+      .map((n) => n.metadata.name),
+  );
+  const named = new Set(args.flatMap((a) => a.split(/[/,]/)));
+  const until = largest(
+    listNamespaces(after)
+      .filter((n) => n.terminating && (!wasTerminating.has(n.metadata.name) || named.has(n.metadata.name)))
+      .map((n) => n.terminating?.goneAt ?? 0),
+    0,
+  );
+  return until > after.now ? advanceClock(after, until - after.now) : after;
+}
+
 export const deleteCommand: CommandDef = {
   name: 'delete',
   flags: [
@@ -196,6 +216,10 @@ export const deleteCommand: CommandDef = {
   run: (ctx) => {
     const result = notFoundLast(run(ctx));
     const dry = dryRunOf(ctx.parsed);
-    return dry.ok && dry.mode !== 'none' ? { ...result, cluster: ctx.cluster } : result;
+    if (dry.ok && dry.mode !== 'none') return { ...result, cluster: ctx.cluster };
+    const wait = flagValue(ctx.parsed, 'wait');
+    return wait === undefined || flagBool(ctx.parsed, 'wait')
+      ? { ...result, cluster: waitForNamespaces(ctx.cluster, result.cluster, ctx.parsed.positional) }
+      : result;
   },
 };

@@ -19,6 +19,7 @@ import {
 } from '../cluster/index.js';
 import { DescribeWriter } from './describe-writer.js';
 import { rfc1123z } from './duration.js';
+import { terminationConditions } from '../cluster/namespace-termination.js';
 import { deploymentConditions, replicaSetCounts } from './workload-views.js';
 
 /** DescribePodTemplate with describeContainers' "  " indent. */
@@ -103,7 +104,14 @@ export function describeNamespace(ns: Namespace): string {
   w.write(0, `Name:\t${ns.metadata.name}\n`);
   w.labels('Labels', ns.metadata.labels);
   w.annotations('Annotations', ns.metadata.annotations);
-  w.write(0, 'Status:\tActive\n');
+  w.write(0, `Status:\t${ns.terminating ? 'Terminating' : 'Active'}\n`);
+  if (ns.terminating) {
+    // describe.go describeNamespace: the namespace controller's conditions, times in RFC 1123.
+    w.write(0, 'Conditions:\n');
+    w.write(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t------------------\t------\t-------\n');
+    for (const c of terminationConditions(ns.terminating)) w.write(1, `${c.type}\t${c.status}\t${rfc1123z(c.lastTransitionTime)}\t${c.reason}\t${c.message}\n`);
+  }
   w.write(0, '\nNo resource quota.\n');
   w.write(0, '\nNo LimitRange resource.\n');
   return w.toString();

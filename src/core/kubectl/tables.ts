@@ -30,7 +30,8 @@ export const POD_TABLE: TableDef<Pod> = {
     const total = pod.spec.containers.length;
     const ready = isPodReady(pod, cluster.now) ? total : 0;
     const st = containerState(pod, cluster.now);
-    const status = st.state === 'running' ? 'Running' : st.reason;
+    // printers.go printPod: a pod with a deletionTimestamp is Terminating.
+    const status = pod.terminating ? 'Terminating' : st.state === 'running' ? 'Running' : st.reason;
     const { count: restarts, last } = restartsOf(pod, cluster.now);
     const restartText = restarts > 0 && last ? `${restarts} (${age(last.finishedAt, cluster.now)} ago)` : String(restarts);
     return [pod.metadata.name, `${ready}/${total}`, status, restartText, age(pod.metadata.creationTimestamp, cluster.now)];

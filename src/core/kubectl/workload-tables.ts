@@ -54,7 +54,7 @@ export const NAMESPACE_TABLE: TableDef<Namespace> = {
   headers: ['NAME', 'STATUS', 'AGE'],
   wideHeaders: [],
   row(ns, cluster) {
-    return [ns.metadata.name, 'Active', age(ns.metadata.creationTimestamp, cluster.now)];
+    return [ns.metadata.name, ns.terminating ? 'Terminating' : 'Active', age(ns.metadata.creationTimestamp, cluster.now)];
   },
   wideRow() {
     return [];

@@ -18,6 +18,7 @@ import {
   type ReplicaSet,
 } from '../cluster/index.js';
 import { rfc3339 } from './duration.js';
+import { terminationConditions } from '../cluster/namespace-termination.js';
 import type { JsonValue } from './go-yaml.js';
 import { largest } from '../append.js';
 
@@ -159,12 +160,20 @@ export function replicaSetView(cluster: Cluster, rs: ReplicaSet): Json {
 }
 
 export function namespaceView(ns: Namespace): Json {
+  const t = ns.terminating;
+  const metadata = meta(ns.metadata);
+  if (t) metadata.deletionTimestamp = rfc3339(t.since);
   return {
     kind: 'Namespace',
     apiVersion: 'v1',
-    metadata: meta(ns.metadata),
+    metadata,
     spec: { finalizers: ['kubernetes'] },
-    status: { phase: 'Active' },
+    status: t
+      ? {
+          phase: 'Terminating',
+          conditions: terminationConditions(t).map((c) => ({ ...c, lastTransitionTime: rfc3339(c.lastTransitionTime) })),
+        }
+      : { phase: 'Active' },
   };
 }
 
