@@ -2,6 +2,7 @@
 
 import { settleWorkloads } from './deployments.js';
 import { settleTerminations } from './namespace-termination.js';
+import { reconcileDaemonSets } from './daemonsets.js';
 import { systemObjects } from './system-pods.js';
 import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
@@ -76,7 +77,7 @@ export function createCluster(options: CreateClusterOptions): Cluster {
     pods: system ? [...system.pods] : [],
     services: system ? [kubernetes, ...system.services] : [kubernetes],
     events: [],
-    ...(system ? { namespaces: system.namespaces } : {}),
+    ...(system ? { namespaces: system.namespaces, daemonSets: system.daemonSets, deployments: system.deployments, replicaSets: system.replicaSets } : {}),
   };
 }
 
@@ -86,7 +87,7 @@ export function advanceClock(cluster: Cluster, ms: number): Cluster {
   // Controllers act as time passes (a deployment's pods replaced, a rollout stepped on); the
   // kubelet's retries of failed pulls are written down ahead of the clock.
   const moved = cluster.deployments?.length || cluster.replicaSets?.length ? settleWorkloads(cluster, cluster.now + ms) : { ...cluster, now: cluster.now + ms };
-  return recordKubeletRetries(settleTerminations(moved));
+  return recordKubeletRetries(settleTerminations(moved.daemonSets?.length ? reconcileDaemonSets(moved) : moved));
 }
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */

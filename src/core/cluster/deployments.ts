@@ -64,10 +64,20 @@ export function rollingNumbers(replicas: number): { maxSurge: number; maxUnavail
 
 export const ownedReplicaSets = (cluster: Cluster, d: Deployment): ReplicaSet[] => replicaSetsOf(cluster).filter((rs) => rs.owner.uid === d.metadata.uid);
 
-/** The ReplicaSet for the deployment's current template, if it exists yet. */
+/**
+ * The ReplicaSet for the deployment's current template, if it exists yet: the one whose template
+ * is the deployment's, its pod-template-hash label aside (deployment/util FindNewReplicaSet,
+ * EqualIgnoreHash). CoreDNS's ReplicaSet keeps the hash kubeadm's cluster gave it.
+ */
 export function newReplicaSet(cluster: Cluster, d: Deployment): ReplicaSet | undefined {
   const hash = podTemplateHash(d.spec.template);
-  return ownedReplicaSets(cluster, d).find((rs) => rs.metadata.labels[POD_TEMPLATE_HASH] === hash);
+  return ownedReplicaSets(cluster, d).find((rs) => rs.metadata.labels[POD_TEMPLATE_HASH] === hash || podTemplateHash(withoutHash(rs.spec.template)) === hash);
+}
+
+function withoutHash(template: PodTemplate): PodTemplate {
+  const labels: Record<string, string> = { ...template.labels };
+  delete labels[POD_TEMPLATE_HASH];
+  return { ...template, labels };
 }
 
 export function oldReplicaSets(cluster: Cluster, d: Deployment): ReplicaSet[] {

@@ -106,3 +106,4 @@ import { forbidden as forbiddenField } from './field-error.js';
 export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';
+export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, deleteDaemonSet, nodesFor, type DaemonSetStatus } from './daemonsets.js';

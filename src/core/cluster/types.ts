@@ -237,6 +237,8 @@ export interface Endpoints {
 export interface PodTemplate {
   readonly labels: Labels;
   readonly containers: readonly Container[];
+  /** The cluster's own workloads' priority class (system-cluster-critical, system-node-critical); absent: none. */
+  readonly priorityClassName?: string;
 }
 
 export interface Deployment {
@@ -263,10 +265,28 @@ export interface ReplicaSet {
   };
 }
 
+/** A DaemonSet (apps/v1): one pod on every node its node selector allows. */
+export interface DaemonSet {
+  readonly kind: 'DaemonSet';
+  readonly metadata: ObjectMeta;
+  readonly generation: number;
+  readonly spec: {
+    /** spec.selector.matchLabels */
+    readonly selector: Labels;
+    readonly template: PodTemplate;
+    /** spec.template.spec.nodeSelector (absent: none). */
+    readonly nodeSelector?: Labels;
+    /** The pods use their node's network (kube-proxy, the CNI). */
+    readonly hostNetwork: boolean;
+  };
+  /** The controller-revision-hash label its pods carry (its ControllerRevision's). */
+  readonly revisionHash: string;
+}
+
 // ---- Events ----
 
 export interface ObjectRef {
-  readonly kind: 'Pod' | 'Service' | 'Node' | 'Deployment' | 'ReplicaSet';
+  readonly kind: 'Pod' | 'Service' | 'Node' | 'Deployment' | 'ReplicaSet' | 'DaemonSet';
   readonly name: string;
   /** The object's namespace (absent: `default`, where a Node's events are recorded too). */
   readonly namespace?: string;
@@ -354,6 +374,8 @@ export interface Cluster {
   readonly deployments?: readonly Deployment[];
   /** ReplicaSets, in the order they were created (absent: none). */
   readonly replicaSets?: readonly ReplicaSet[];
+  /** DaemonSets: the cluster's own kube-proxy and CNI (absent: none). */
+  readonly daemonSets?: readonly DaemonSet[];
   /** Namespaces made by a user (the four built-in ones are always there); absent: none. */
   readonly namespaces?: readonly Namespace[];
   /** Labels set on the built-in namespaces beyond their own name label (absent: none). */

@@ -1,7 +1,16 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
 import { notFoundLast } from './not-found-last.js';
-import { advanceClock, deleteDeployment, deleteNamespace, deleteObject, deleteReplicaSet, listNamespaces, type Cluster } from '../cluster/index.js';
+import {
+  advanceClock,
+  deleteDaemonSet,
+  deleteDeployment,
+  deleteNamespace,
+  deleteObject,
+  deleteReplicaSet,
+  listNamespaces,
+  type Cluster,
+} from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -27,8 +36,13 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     { kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] },
     file ? { verb: 'deleting', file } : undefined,
   );
-  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet') {
-    const result = type.kind === 'Deployment' ? deleteDeployment(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
+  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'DaemonSet') {
+    const result =
+      type.kind === 'Deployment'
+        ? deleteDeployment(cluster, name, namespace)
+        : type.kind === 'ReplicaSet'
+          ? deleteReplicaSet(cluster, name, namespace)
+          : deleteDaemonSet(cluster, name, namespace);
     if (!result.ok) {
       if (!mode.ignoreNotFound) out.err(notFoundText);
       return cluster;
@@ -132,7 +146,7 @@ function run(ctx: CommandContext): KubectlResult {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];
     // `all` is kubectl's category: pods, services, deployments and replicasets here.
-    const expanded = typeNames.split(',').flatMap((t) => (t === 'all' ? ['pods', 'services', 'deployments', 'replicasets'] : [t]));
+    const expanded = typeNames.split(',').flatMap((t) => (t === 'all' ? ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'] : [t]));
     for (const typeName of expanded) {
       const type = resolveType(typeName);
       if (type === 'empty') continue;

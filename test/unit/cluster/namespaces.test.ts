@@ -137,7 +137,8 @@ describe('namespaces', () => {
       gone.services.map((s) => s.metadata.name),
       ['kubernetes', 'kube-dns'],
     );
-    assert.equal((gone.deployments ?? []).length + (gone.replicaSets ?? []).length, 0);
+    const inShop = (o: { metadata: { namespace: string } }): boolean => o.metadata.namespace === 'shop';
+    assert.equal((gone.deployments ?? []).filter(inShop).length + (gone.replicaSets ?? []).filter(inShop).length, 0);
     assert.ok(!listNamespaces(gone).some((n) => n.metadata.name === 'shop'));
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       const refused = deleteNamespace(gone, name);

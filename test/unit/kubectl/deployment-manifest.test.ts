@@ -82,7 +82,7 @@ describe('a Deployment manifest with -f', () => {
     );
     s.wait(5);
     assert.equal(s.run('delete -f deploy.yaml').stdout, 'deployment.apps "myapp1-deployment" deleted\n');
-    assert.equal(deploymentsOf(s.cluster).length, 0);
+    assert.equal(deploymentsOf(s.cluster).filter((d) => d.metadata.namespace === 'default').length, 0);
     assert.equal(learnerPods(s.cluster).length, 0, 'the pods go with their ReplicaSet');
     const again = s.run('delete -f deploy.yaml');
     assert.equal(again.stderr, 'Error from server (NotFound): error when deleting "deploy.yaml": deployments.apps "myapp1-deployment" not found\n');
@@ -102,7 +102,7 @@ describe('a Deployment manifest with -f', () => {
       s.run('apply -f nomatch.yaml').stderr,
       /^The Deployment "myapp1-deployment" is invalid: spec\.template\.metadata\.labels: Invalid value: map\[string\]string\{"app":"other"\}: `selector` does not match template `labels`/,
     );
-    assert.equal(deploymentsOf(s.cluster).length, 0);
+    assert.equal(deploymentsOf(s.cluster).filter((d) => d.metadata.namespace === 'default').length, 0);
   });
 });
 
