@@ -86,8 +86,10 @@ export function advanceClock(cluster: Cluster, ms: number): Cluster {
   if (!(ms > 0)) return cluster;
   // Controllers act as time passes (a deployment's pods replaced, a rollout stepped on); the
   // kubelet's retries of failed pulls are written down ahead of the clock.
-  const moved = cluster.deployments?.length || cluster.replicaSets?.length ? settleWorkloads(cluster, cluster.now + ms) : { ...cluster, now: cluster.now + ms };
-  return recordKubeletRetries(settleTerminations(moved.daemonSets?.length ? reconcileDaemonSets(moved) : moved));
+  // A DaemonSet's missing pod is made at once, at the moment the clock starts from.
+  const from = cluster.daemonSets?.length ? reconcileDaemonSets(cluster) : cluster;
+  const moved = from.deployments?.length || from.replicaSets?.length ? settleWorkloads(from, from.now + ms) : { ...from, now: from.now + ms };
+  return recordKubeletRetries(settleTerminations(moved));
 }
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */
