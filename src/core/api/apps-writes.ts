@@ -20,6 +20,7 @@ import {
   type Deployment,
 } from '../cluster/index.js';
 import { invalid } from '../cluster/field-error.js';
+import type { ApplySide } from '../cluster/applied-annotation.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { jsonPatch, mergePatch } from '../kubectl/patch-merge.js';
 import { deploymentView } from '../kubectl/workload-views.js';
@@ -75,7 +76,7 @@ export function createDeploymentRequest(cluster: Cluster, body: unknown, namespa
 }
 
 /** PATCH from `kubectl apply` (the patch carries the new last-applied configuration): the sandbox's apply of a Deployment. */
-export function applyDeploymentPatch(cluster: Cluster, lastApplied: string, name: string, namespace: string): Written {
+export function applyDeploymentPatch(cluster: Cluster, lastApplied: string, name: string, namespace: string, side: ApplySide = 'client'): Written {
   const same = (response: ApiResponse): Written => ({ cluster, response });
   let manifest: unknown;
   try {
@@ -85,7 +86,7 @@ export function applyDeploymentPatch(cluster: Cluster, lastApplied: string, name
   }
   const decoded = decodeDeployment(obj(manifest));
   if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
-  const applied = applyDeployment(cluster, { ...decoded.deployment, input: { ...decoded.deployment.input, namespace } }, lastApplied);
+  const applied = applyDeployment(cluster, { ...decoded.deployment, input: { ...decoded.deployment.input, namespace } }, lastApplied, side);
   if (!applied.ok) return same(appsError(applied.error, 'deployments', name));
   const live = findDeployment(applied.cluster, name, namespace);
   return { cluster: applied.cluster, response: json(200, live ? deploymentView(applied.cluster, live) : {}) };

@@ -1,5 +1,5 @@
-// The API groups beyond core/v1 that the cluster holds objects of: apps/v1 (deployments and
-// replicasets, kubectl get deploy and rs) and discovery.k8s.io/v1 (endpointslices, which kubectl
+// The API groups beyond core/v1 that the cluster holds objects of: apps/v1 (deployments,
+// replicasets and the cluster's own daemonsets: kubectl get deploy, rs, ds) and discovery.k8s.io/v1 (endpointslices, which kubectl
 // 1.32's describe service reads). Discovery for them comes from the same api-resources table the
 // sandbox prints; lists, objects and Tables from the sandbox's own lookup, views and printers.
 
@@ -27,7 +27,12 @@ interface GroupResource {
 }
 
 /** The kinds of these groups the cluster holds, and the subresources kube-apiserver registers for them. */
-const HELD: Readonly<Partial<Record<string, readonly string[]>>> = { Deployment: ['scale', 'status'], ReplicaSet: ['scale', 'status'], EndpointSlice: [] };
+const HELD: Readonly<Partial<Record<string, readonly string[]>>> = {
+  Deployment: ['scale', 'status'],
+  ReplicaSet: ['scale', 'status'],
+  DaemonSet: ['status'],
+  EndpointSlice: [],
+};
 
 export const GROUP_RESOURCES: readonly GroupResource[] = API_RESOURCES.filter(
   ([, , apiVersion, , kind]) => apiVersion.includes('/') && HELD[kind] !== undefined,

@@ -260,10 +260,13 @@ function remove(cluster: Cluster, target: Target, name: string, dryRun = false):
   if (!item) return same(cluster, notFoundFor(resource, name));
   const view = objectView(cluster, item);
   if (resource.kind === 'Namespace') {
-    // The answer is the namespace as it starts terminating (the namespace controller then empties it).
+    // The answer is the namespace as the registry marked it, before its controller's first pass
+    // (deletionTimestamp and phase Terminating, no conditions yet); the controller then empties it.
     const gone = deleteNamespace(cluster, name);
     if (!gone.ok) return same(cluster, errorResponse(gone.error, { name, kind: resource.plural }));
-    const terminating: Json = { ...view, status: { phase: 'Terminating' } };
+    const marked = getObject(gone.cluster, 'Namespace', name, namespace);
+    const answer = marked ? objectView(gone.cluster, marked) : view;
+    const terminating: Json = { ...answer, status: { phase: 'Terminating' } };
     return { cluster: gone.cluster, response: json(200, terminating) };
   }
   const deleted = deleteObject(cluster, resource.kind, name, namespace);
@@ -407,13 +410,13 @@ function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, 
   const dryRun = request.query.get('dryRun') === 'All';
   const status = existed ? 200 : 201;
   if (resource.kind === 'Deployment') {
-    const applied = applyDeploymentPatch(cluster, lastApplied, name, namespace);
+    const applied = applyDeploymentPatch(cluster, lastApplied, name, namespace, 'server');
     const answered = applied.response.status === 200 ? { ...applied.response, status } : applied.response;
     return { cluster: dryRun ? cluster : applied.cluster, response: answered };
   }
   const decoded = decodeObject(JSON.parse(lastApplied) as unknown);
   if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
-  const applied = applyObject(cluster, decoded.object, lastApplied, resource.namespaced ? namespace : undefined);
+  const applied = applyObject(cluster, decoded.object, lastApplied, resource.namespaced ? namespace : undefined, 'server');
   if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
   const item = getObject(applied.cluster, resource.kind, name, namespace);
   return { cluster: dryRun ? cluster : applied.cluster, response: json(status, item ? objectView(applied.cluster, item) : {}) };

@@ -44,6 +44,8 @@ export type PortConnection = { readonly ok: true } | { readonly ok: false; reado
 export function connectToPod(cluster: Cluster, namespace: string, name: string, port: number): PortConnection {
   const pod = findPod(cluster, name, namespace);
   if (!pod) return { ok: false, message: `pod not found ("${name}_${namespace}")` };
+  // kubectl refuses a pod that is not Running before it asks; an unscheduled pod has no sandbox at all.
+  if (pod.status.podIP === undefined) return { ok: false, message: `pod not found ("${name}_${namespace}")` };
   const answer = whatAnswers(cluster, pod.status.podIP, port);
   if (answer.kind === 'listening') return { ok: true };
   const sandbox = sandboxOf(pod);
@@ -70,7 +72,7 @@ export function answerForwarded(
   request: { method: string; path: string; httpVersion: string; userAgent: string },
 ): ForwardedAnswer | undefined {
   const pod = findPod(cluster, name, namespace);
-  const answer = pod ? whatAnswers(cluster, pod.status.podIP, port) : undefined;
+  const answer = pod?.status.podIP !== undefined ? whatAnswers(cluster, pod.status.podIP, port) : undefined;
   if (!pod || answer?.kind !== 'listening') return undefined;
   let response = serveHttp(answer.image, request.method === 'HEAD' ? 'HEAD' : 'GET', request.path, cluster.now);
   if (request.method !== 'GET' && request.method !== 'HEAD') response = notAllowed(response);

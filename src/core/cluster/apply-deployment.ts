@@ -5,6 +5,7 @@
 import type { Result } from './api-error.js';
 import { createDeployment, deploymentsOf, findDeployment, updateDeployment } from './deployments.js';
 import type { DeploymentManifest } from './deployment-manifest.js';
+import { stampLastApplied, type ApplySide } from './applied-annotation.js';
 import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Deployment, type Labels } from './types.js';
 
 export interface DeploymentApplyOutcome {
@@ -38,12 +39,12 @@ function merged(live: Labels, previous: Obj, desired: Labels): Labels {
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 const sameLabels = (a: Labels, b: Labels): boolean => sameJson(Object.entries(a).sort(), Object.entries(b).sort());
 
-export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApplied: string): Result<DeploymentApplyOutcome> {
+export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApplied: string, side: ApplySide = 'client'): Result<DeploymentApplyOutcome> {
   const input = m.input;
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
   const live = findDeployment(cluster, m.name, namespace);
   if (!live) {
-    const created = createDeployment(cluster, { ...input, annotations: { ...input.annotations, [LAST_APPLIED_ANNOTATION]: lastApplied } });
+    const created = createDeployment(cluster, { ...input, annotations: stampLastApplied(input.annotations ?? {}, undefined, lastApplied, side) });
     if (!created.ok) return created;
     return { ok: true, cluster: created.cluster, value: { action: 'created', missingAnnotation: false, object: created.value } };
   }
@@ -54,7 +55,12 @@ export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApp
   const replicas = 'replicas' in obj(m.manifest.spec) || 'replicas' in prevSpec ? input.replicas : live.spec.replicas;
   const spec: Deployment['spec'] = { replicas, selector: input.selector, template: input.template };
   const labels = merged(live.metadata.labels, obj(prevMeta.labels), input.labels ?? {});
-  const annotations = { ...merged(live.metadata.annotations, obj(prevMeta.annotations), input.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied };
+  const annotations = stampLastApplied(
+    merged(live.metadata.annotations, obj(prevMeta.annotations), input.annotations ?? {}),
+    live.metadata.annotations,
+    lastApplied,
+    side,
+  );
   const unchanged = sameJson(spec, live.spec) && sameLabels(labels, live.metadata.labels) && sameLabels(annotations, live.metadata.annotations);
   if (unchanged) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
   const updated = updateDeployment(cluster, m.name, () => spec, namespace);
@@ -67,6 +73,10 @@ export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApp
   return {
     ok: true,
     cluster: next,
-    value: { action: 'configured', missingAnnotation: prev === undefined, object: findDeployment(next, m.name, namespace) ?? updated.value },
+    value: {
+      action: 'configured',
+      missingAnnotation: side === 'client' && prev === undefined,
+      object: findDeployment(next, m.name, namespace) ?? updated.value,
+    },
   };
 }

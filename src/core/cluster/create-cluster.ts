@@ -1,6 +1,8 @@
 // A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
 
 import { settleWorkloads } from './deployments.js';
+import { settleTerminations } from './namespace-termination.js';
+import { reconcileDaemonSets } from './daemonsets.js';
 import { systemObjects } from './system-pods.js';
 import { newUid } from './ids.js';
 import { seedRng } from '../random.js';
@@ -75,7 +77,7 @@ export function createCluster(options: CreateClusterOptions): Cluster {
     pods: system ? [...system.pods] : [],
     services: system ? [kubernetes, ...system.services] : [kubernetes],
     events: [],
-    ...(system ? { namespaces: system.namespaces } : {}),
+    ...(system ? { namespaces: system.namespaces, daemonSets: system.daemonSets, deployments: system.deployments, replicaSets: system.replicaSets } : {}),
   };
 }
 
@@ -84,9 +86,11 @@ export function advanceClock(cluster: Cluster, ms: number): Cluster {
   if (!(ms > 0)) return cluster;
   // Controllers act as time passes (a deployment's pods replaced, a rollout stepped on); the
   // kubelet's retries of failed pulls are written down ahead of the clock.
-  const moved = cluster.deployments?.length || cluster.replicaSets?.length ? settleWorkloads(cluster, cluster.now + ms) : { ...cluster, now: cluster.now + ms };
+  // A DaemonSet's missing pod is made at once, at the moment the clock starts from.
+  const from = cluster.daemonSets?.length ? reconcileDaemonSets(cluster) : cluster;
+  const moved = from.deployments?.length || from.replicaSets?.length ? settleWorkloads(from, from.now + ms) : { ...from, now: from.now + ms };
   // Pods that ended on the way left room on their nodes: the scheduler takes up waiting pods.
-  return recordKubeletRetries(retryUnschedulable(scheduleWaiting(moved)));
+  return recordKubeletRetries(retryUnschedulable(scheduleWaiting(settleTerminations(moved))));
 }
 
 /** The kubelet keeps retrying pulls that fail: write its events down ahead of the clock. */

@@ -19,7 +19,7 @@ import { deletePod, validatePod } from './pods.js';
 import { isPodReady } from './pod-status.js';
 import { podTemplateHash } from './pod-template-hash.js';
 import { podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
-import { missingNamespace, namespaceExists } from './namespaces.js';
+import { admitCreate } from './namespaces.js';
 import {
   DEFAULT_NAMESPACE,
   type Cluster,
@@ -64,10 +64,20 @@ export function rollingNumbers(replicas: number): { maxSurge: number; maxUnavail
 
 export const ownedReplicaSets = (cluster: Cluster, d: Deployment): ReplicaSet[] => replicaSetsOf(cluster).filter((rs) => rs.owner.uid === d.metadata.uid);
 
-/** The ReplicaSet for the deployment's current template, if it exists yet. */
+/**
+ * The ReplicaSet for the deployment's current template, if it exists yet: the one whose template
+ * is the deployment's, its pod-template-hash label aside (deployment/util FindNewReplicaSet,
+ * EqualIgnoreHash). CoreDNS's ReplicaSet keeps the hash kubeadm's cluster gave it.
+ */
 export function newReplicaSet(cluster: Cluster, d: Deployment): ReplicaSet | undefined {
   const hash = podTemplateHash(d.spec.template);
-  return ownedReplicaSets(cluster, d).find((rs) => rs.metadata.labels[POD_TEMPLATE_HASH] === hash);
+  return ownedReplicaSets(cluster, d).find((rs) => rs.metadata.labels[POD_TEMPLATE_HASH] === hash || podTemplateHash(withoutHash(rs.spec.template)) === hash);
+}
+
+function withoutHash(template: PodTemplate): PodTemplate {
+  const labels: Record<string, string> = { ...template.labels };
+  delete labels[POD_TEMPLATE_HASH];
+  return { ...template, labels };
 }
 
 export function oldReplicaSets(cluster: Cluster, d: Deployment): ReplicaSet[] {
@@ -295,7 +305,8 @@ export function settleWorkloads(cluster: Cluster, until: number): Cluster {
 export function createDeployment(cluster: Cluster, input: DeploymentInput): Result<Deployment> {
   // NamespaceLifecycle admission runs before the registry validates the object.
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
-  if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
+  const refused = admitCreate(cluster, namespace, 'deployments.apps', input.name);
+  if (refused) return { ok: false, cluster, error: refused };
   const errors = validateDeployment(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', input.name, errors) };
   if (findDeployment(cluster, input.name, namespace))

@@ -377,6 +377,10 @@ const REPOSITORIES: Readonly<Record<string, (tag: string) => boolean>> = {
   'docker.io/curlimages/curl': (tag) => tag === 'latest' || /^[78]\.\d{1,2}\.\d$/.test(tag),
   'docker.io/nicolaka/netshoot': (tag) => tag === 'latest' || /^v0\.\d+$/.test(tag),
   'registry.k8s.io/pause': (tag) => /^3\.(\d|10)$/.test(tag),
+  // The cluster's own workloads' images (a replaced CoreDNS pod may land on a node without it).
+  'registry.k8s.io/coredns/coredns': (tag) => /^v1\.\d+\.\d+$/.test(tag),
+  'registry.k8s.io/kube-proxy': (tag) => /^v1\.\d+\.\d+$/.test(tag),
+  'ghcr.io/flannel-io/flannel': (tag) => /^v0\.\d+\.\d+$/.test(tag),
   ...Object.fromEntries(
     ['alpine', 'debian', 'ubuntu', 'httpd', 'redis', 'python', 'node', 'postgres', 'mysql', 'golang', 'traefik'].map((n) => [
       `docker.io/library/${n}`,

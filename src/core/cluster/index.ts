@@ -107,3 +107,4 @@ export const invalidErrorFor = (kind: string, name: string, field: string, detai
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';
 export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';
+export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, deleteDaemonSet, nodesFor, type DaemonSetStatus } from './daemonsets.js';

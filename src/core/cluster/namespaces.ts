@@ -1,7 +1,8 @@
 // Namespaces: the four every kubeadm-style cluster starts with, and those a user creates.
 // Namespaced objects are filed under (namespace, name); deleting a namespace deletes what is in it.
 
-import { alreadyExists, forbidden, invalidError, notFound, type Result } from './api-error.js';
+import { alreadyExists, forbidden, invalidError, notFound, type ApiError, type Result } from './api-error.js';
+import { startTermination, terminatingError } from './namespace-termination.js';
 import { newUid, nextRevision } from './ids.js';
 import { validateMetadata } from './metadata-validation.js';
 import { isDNS1123Label } from './names.js';
@@ -36,7 +37,7 @@ function builtinNamespaces(cluster: Cluster): Namespace[] {
   }));
 }
 
-/** The cluster's namespaces, by name; all Active. */
+/** The cluster's namespaces, by name (Active, or Terminating when deleted). */
 export function listNamespaces(cluster: Cluster): Namespace[] {
   const all = builtinNamespaces(cluster).concat(cluster.namespaces ?? []);
   return all.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
@@ -64,7 +65,12 @@ export interface NamespaceInput {
 export function createNamespace(cluster: Cluster, input: NamespaceInput): Result<Namespace> {
   const errors = validateMetadata(input.name, input.labels, input.annotations, isDNS1123Label);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Namespace', input.name, errors) };
-  if (namespaceExists(cluster, input.name)) return { ok: false, cluster, error: alreadyExists('Namespace', input.name) };
+  if (namespaceExists(cluster, input.name)) {
+    const exists = alreadyExists('Namespace', input.name);
+    // The registry's create names an object still being deleted (apiserver registry/generic/registry/store.go).
+    const terminating = findNamespace(cluster, input.name)?.terminating !== undefined;
+    return { ok: false, cluster, error: terminating ? { ...exists, message: `object is being deleted: ${exists.message}` } : exists };
+  }
   const uid = newUid(cluster.rng);
   const revision = nextRevision({ ...cluster, rng: uid.rng });
   const namespace: Namespace = {
@@ -114,23 +120,23 @@ export function updateNamespaceMeta(cluster: Cluster, name: string, labels: Labe
 }
 
 /**
- * Deletes a namespace and everything in it (the namespace controller's job, done at once here).
- * The built-in ones are immortal (plugin/pkg/admission/namespace/lifecycle: "this namespace may
- * not be deleted").
+ * Deletes a namespace: it turns Terminating, its contents are deleted, and it goes once the
+ * namespace controller finds it empty (namespace-termination.ts; the clock moves it on). The
+ * built-in ones are immortal (plugin/pkg/admission/namespace/lifecycle: "this namespace may not
+ * be deleted"). Deleting one already terminating answers it as it is.
  */
 export function deleteNamespace(cluster: Cluster, name: string): Result<Namespace> {
   const live = findNamespace(cluster, name);
   if (!live) return { ok: false, cluster, error: notFound('namespaces', name) };
   if (isBuiltin(name)) return { ok: false, cluster, error: forbidden('namespaces', name, 'this namespace may not be deleted') };
-  const inside = (meta: { namespace: string }): boolean => meta.namespace === name;
-  const next: Cluster = {
-    ...cluster,
-    namespaces: (cluster.namespaces ?? []).filter((n) => n !== live),
-    pods: cluster.pods.filter((p) => !inside(p.metadata)),
-    services: cluster.services.filter((s) => !inside(s.metadata)),
-    events: cluster.events.filter((e) => (e.involved.namespace ?? 'default') !== name),
-    ...(cluster.deployments ? { deployments: cluster.deployments.filter((d) => !inside(d.metadata)) } : {}),
-    ...(cluster.replicaSets ? { replicaSets: cluster.replicaSets.filter((r) => !inside(r.metadata)) } : {}),
-  };
-  return { ok: true, cluster: next, value: live };
+  if (live.terminating) return { ok: true, cluster, value: live };
+  const started = startTermination(cluster, live);
+  return { ok: true, cluster: started.cluster, value: started.namespace };
+}
+
+/** The NamespaceLifecycle admission of a create: the namespace must exist and not be terminating. */
+export function admitCreate(cluster: Cluster, namespace: string, resource: string, name: string): ApiError | undefined {
+  if (!namespaceExists(cluster, namespace)) return missingNamespace(namespace);
+  if (findNamespace(cluster, namespace)?.terminating) return terminatingError(resource, name, namespace);
+  return undefined;
 }

@@ -10,6 +10,7 @@ import { createService, deleteService, findService, updateService, type ServiceI
 import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Namespace, type Pod, type Service } from './types.js';
 import { setOwn } from '../own.js';
 import { createNamespace, findNamespace, updateNamespaceMeta } from './namespaces.js';
+import { stampLastApplied, type ApplySide } from './applied-annotation.js';
 
 export type ObjectKind = 'Pod' | 'Service';
 export type ApiObject = Pod | Service | Namespace;
@@ -74,7 +75,13 @@ function prevMeta(prev: Record<string, unknown> | undefined, key: 'labels' | 'an
   return typeof value === 'object' && value !== null ? (value as Labels) : undefined;
 }
 
-function applyService(cluster: Cluster, live: Service, object: Extract<DecodedObject, { kind: 'Service' }>, lastApplied: string): Result<ApplyOutcome> {
+function applyService(
+  cluster: Cluster,
+  live: Service,
+  object: Extract<DecodedObject, { kind: 'Service' }>,
+  lastApplied: string,
+  side: ApplySide,
+): Result<ApplyOutcome> {
   const prev = previousApplied(live.metadata.annotations);
   const desired = object.input;
   const prevPorts = ((prev?.spec as Record<string, unknown> | undefined)?.ports as Record<string, unknown>[] | undefined) ?? [];
@@ -86,7 +93,12 @@ function applyService(cluster: Cluster, live: Service, object: Extract<DecodedOb
     const setBefore = prevPorts.some((pp) => pp.port === p.port && pp.nodePort !== undefined);
     return livePort?.nodePort !== undefined && !setBefore ? { ...p, nodePort: livePort.nodePort } : p;
   });
-  const annotations = { ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), desired.annotations), [LAST_APPLIED_ANNOTATION]: lastApplied };
+  const annotations = stampLastApplied(
+    mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), desired.annotations),
+    live.metadata.annotations,
+    lastApplied,
+    side,
+  );
   const merged: ServiceInput = {
     ...desired,
     labels: mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels),
@@ -101,13 +113,17 @@ function applyService(cluster: Cluster, live: Service, object: Extract<DecodedOb
   const before = { ...live, metadata: { ...live.metadata, resourceVersion: '' } };
   const after = { ...updated.value, metadata: { ...updated.value.metadata, resourceVersion: '' } };
   if (sameJson(before, after)) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
-  return { ok: true, cluster: updated.cluster, value: { action: 'configured', missingAnnotation: prev === undefined, object: updated.value } };
+  return {
+    ok: true,
+    cluster: updated.cluster,
+    value: { action: 'configured', missingAnnotation: side === 'client' && prev === undefined, object: updated.value },
+  };
 }
 
 const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
-function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { kind: 'Pod' }>, lastApplied: string): Result<ApplyOutcome> {
+function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { kind: 'Pod' }>, lastApplied: string, side: ApplySide): Result<ApplyOutcome> {
   const prev = previousApplied(live.metadata.annotations);
   const desired = object.input;
   const errors = validatePod(desired);
@@ -119,7 +135,12 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
     return { ok: false, cluster, error: invalidError('Pod', desired.name, [forbidden('spec', POD_UPDATE_FORBIDDEN)]) };
   }
   const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels);
-  const annotations = { ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), desired.annotations), [LAST_APPLIED_ANNOTATION]: lastApplied };
+  const annotations = stampLastApplied(
+    mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), desired.annotations),
+    live.metadata.annotations,
+    lastApplied,
+    side,
+  );
   const containers = live.spec.containers.map((c, i) => ({ ...c, image: desired.containers[i]?.image ?? c.image }));
   const candidate: Pod = { ...live, metadata: { ...live.metadata, labels, annotations }, spec: { ...live.spec, containers } };
   if (sameJson(candidate, live)) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
@@ -129,42 +150,60 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
   const imageChanged = containers.some((c, i) => c.image !== live.spec.containers[i]?.image);
   const next = imageChanged ? restartForNewImage(replaced, updated) : replaced;
   const value = next.pods.find((p) => p.metadata.uid === updated.metadata.uid) ?? updated;
-  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: prev === undefined, object: value } };
+  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: side === 'client' && prev === undefined, object: value } };
 }
 
 /** Apply to a live namespace: its labels and annotations merge as any object's do. */
-function applyNamespace(cluster: Cluster, live: Namespace, object: Extract<DecodedObject, { kind: 'Namespace' }>, lastApplied: string): Result<ApplyOutcome> {
+function applyNamespace(
+  cluster: Cluster,
+  live: Namespace,
+  object: Extract<DecodedObject, { kind: 'Namespace' }>,
+  lastApplied: string,
+  side: ApplySide,
+): Result<ApplyOutcome> {
   const prev = previousApplied(live.metadata.annotations);
   const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), object.input.labels);
-  const annotations = {
-    ...mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), object.input.annotations),
-    [LAST_APPLIED_ANNOTATION]: lastApplied,
-  };
+  const annotations = stampLastApplied(
+    mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), object.input.annotations),
+    live.metadata.annotations,
+    lastApplied,
+    side,
+  );
   if (sameJson(labels, live.metadata.labels) && sameJson(annotations, live.metadata.annotations)) {
     return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
   }
   const updated = updateNamespaceMeta(cluster, live.metadata.name, labels, annotations);
   if (!updated.ok) return updated;
-  return { ok: true, cluster: updated.cluster, value: { action: 'configured', missingAnnotation: prev === undefined, object: updated.value } };
+  return {
+    ok: true,
+    cluster: updated.cluster,
+    value: { action: 'configured', missingAnnotation: side === 'client' && prev === undefined, object: updated.value },
+  };
 }
 
 /**
  * `kubectl apply`: create with the last-applied annotation, or merge into the live
  * object. `lastApplied` is the annotation's new value (the manifest as JSON).
  */
-export function applyObject(cluster: Cluster, object: DecodedObject, lastApplied: string, namespace?: string): Result<ApplyOutcome> {
+export function applyObject(
+  cluster: Cluster,
+  object: DecodedObject,
+  lastApplied: string,
+  namespace?: string,
+  side: ApplySide = 'client',
+): Result<ApplyOutcome> {
   const ns = namespace ?? object.input.namespace ?? DEFAULT_NAMESPACE;
   if (object.kind === 'Namespace') {
     const live = findNamespace(cluster, object.name);
-    if (live) return applyNamespace(cluster, live, object, lastApplied);
+    if (live) return applyNamespace(cluster, live, object, lastApplied, side);
   } else if (object.kind === 'Pod') {
     const live = findPod(cluster, object.name, ns);
-    if (live) return applyPod(cluster, live, object, lastApplied);
+    if (live) return applyPod(cluster, live, object, lastApplied, side);
   } else {
     const live = findService(cluster, object.name, ns);
-    if (live) return applyService(cluster, live, { ...object, input: { ...object.input, namespace: ns } }, lastApplied);
+    if (live) return applyService(cluster, live, { ...object, input: { ...object.input, namespace: ns } }, lastApplied, side);
   }
-  const created = createObject(cluster, object, { [LAST_APPLIED_ANNOTATION]: lastApplied }, ns);
+  const created = createObject(cluster, object, side === 'client' ? { [LAST_APPLIED_ANNOTATION]: lastApplied } : undefined, ns);
   if (!created.ok) return created;
   return { ok: true, cluster: created.cluster, value: { action: 'created', missingAnnotation: false, object: created.value } };
 }

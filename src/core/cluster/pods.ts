@@ -13,7 +13,7 @@ import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } f
 import { nextInt } from '../random.js';
 import { recordEvents } from './events.js';
 import { eventIndex, podIndex, podsReplacing, podsWith, podsWithout, qualifiedName } from './object-index.js';
-import { missingNamespace, namespaceExists } from './namespaces.js';
+import { admitCreate } from './namespaces.js';
 import { serviceEnvVars } from './service-env.js';
 import { nodeAddress } from './topology.js';
 import { anyRoom, placePod, waitingPods } from './scheduler.js';
@@ -132,7 +132,8 @@ export function toContainer(input: ContainerInput): Container {
 export function createPod(cluster: Cluster, input: PodInput): Result<Pod> {
   // NamespaceLifecycle admission runs before the registry validates the object.
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
-  if (!namespaceExists(cluster, namespace)) return { ok: false, cluster, error: missingNamespace(namespace) };
+  const refused = admitCreate(cluster, namespace, 'pods', input.name);
+  if (refused) return { ok: false, cluster, error: refused };
   const errors = validatePod(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', input.name, errors) };
   if (findPod(cluster, input.name, namespace)) return { ok: false, cluster, error: alreadyExists('Pod', input.name) };

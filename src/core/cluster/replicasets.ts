@@ -64,7 +64,25 @@ function createOwnedPod(cluster: Cluster, rs: ReplicaSet): Cluster {
     },
   );
   if (!created.ok) return cluster;
-  const owned: Pod = { ...created.value, owner: { kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid } };
+  const template = rs.spec.template;
+  const made = created.value;
+  // The cluster's own templates (CoreDNS) carry requests, limits and a priority class.
+  const system: Pod = template.priorityClassName
+    ? {
+        ...made,
+        spec: {
+          ...made.spec,
+          containers: made.spec.containers.map((c, i) => {
+            const resources = template.containers[i]?.resources;
+            return resources ? { ...c, resources } : c;
+          }),
+          priorityClassName: template.priorityClassName,
+          priority: template.priorityClassName === 'system-node-critical' ? 2000001000 : 2000000000,
+        },
+        status: { ...made.status, qosClass: template.containers.some((c) => c.resources) ? 'Burstable' : made.status.qosClass },
+      }
+    : made;
+  const owned: Pod = { ...system, owner: { kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid } };
   const next = { ...created.cluster, pods: podsReplacing(created.cluster.pods, (p) => p === created.value, owned) };
   return recordEvents(next, [rsEvent(rs, 'SuccessfulCreate', `Created pod: ${name}`, cluster.now)]);
 }

@@ -8,7 +8,7 @@ import { provisionLoadBalancer } from './load-balancer.js';
 import { newUid, nextRevision } from './ids.js';
 import { allocateNextNodePort, checkNodePort, nodePortErrorDetail } from './node-port-allocator.js';
 import { qualifiedName, serviceIndex, servicesReplacing, servicesWith, servicesWithout } from './object-index.js';
-import { missingNamespace, namespaceExists } from './namespaces.js';
+import { admitCreate } from './namespaces.js';
 import type { RngState } from '../random.js';
 import { isExternallyAccessible, validateService, type DraftService, type DraftServicePort } from './service-validation.js';
 import {
@@ -225,7 +225,8 @@ function buildService(draft: DraftService, namespace: string, uid: string, resou
 export function createService(cluster: Cluster, input: ServiceInput): Result<Service> {
   const fail = (error: ApiError): Result<Service> => ({ ok: false, cluster, error });
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
-  if (!namespaceExists(cluster, namespace)) return fail(missingNamespace(namespace));
+  const refused = admitCreate(cluster, namespace, 'services', input.name);
+  if (refused) return fail(refused);
   let draft = draftFromInput(input);
   const ip = allocateClusterIP(cluster, draft, cluster.rng);
   if (!ip.ok) return fail(ip.error);

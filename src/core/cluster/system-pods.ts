@@ -17,7 +17,7 @@ import { digestOf, randomHexFromText } from './ids.js';
 import { formatIPv4, parseCidr } from './ip.js';
 import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 import { isControlPlane, nodeAddress } from './topology.js';
-import type { ClusterConfig, Container, ContainerPort, Labels, Namespace, Node, OwnerRef, Pod, Service } from './types.js';
+import type { ClusterConfig, Container, ContainerPort, DaemonSet, Deployment, Labels, Namespace, Node, OwnerRef, Pod, ReplicaSet, Service } from './types.js';
 
 export const FLANNEL_NAMESPACE = 'kube-flannel';
 /** The ReplicaSet hash kubeadm 1.32's CoreDNS Deployment gets (as `kubectl get pods -A` shows on kind v1.32). */
@@ -123,6 +123,11 @@ export interface SystemObjects {
   readonly namespaces: readonly Namespace[];
   /** The control-plane node with its pod range's last address handed out (CoreDNS took two). */
   readonly nodes: readonly Node[];
+  /** kube-proxy and flannel. */
+  readonly daemonSets: readonly DaemonSet[];
+  /** CoreDNS's Deployment and its ReplicaSet. */
+  readonly deployments: readonly Deployment[];
+  readonly replicaSets: readonly ReplicaSet[];
 }
 
 const k8s = (component: string, config: ClusterConfig): string => `registry.k8s.io/${component}:${config.kubernetesVersion}`;
@@ -163,34 +168,13 @@ export function systemObjects(config: ClusterConfig, nodes: readonly Node[], fir
       staticPod('kube-scheduler', k8s('kube-scheduler', config), '100m'),
     );
   }
+  const proxy = kubeProxyDaemonSet(config, controlPlane ?? nodes[0]);
+  const flannel = flannelDaemonSet(born);
+  for (const node of nodes)
+    plans.push(daemonPlan(proxy, node, `kube-proxy-${suffixOf(`kube-proxy/${node.metadata.name}`)}`, node.metadata.creationTimestamp + 12_000));
   for (const node of nodes) {
-    plans.push({
-      name: `kube-proxy-${suffixOf(`kube-proxy/${node.metadata.name}`)}`,
-      namespace: 'kube-system',
-      node,
-      labels: { 'controller-revision-hash': '7bb84c4984', 'k8s-app': 'kube-proxy', 'pod-template-generation': '1' },
-      container: 'kube-proxy',
-      image: k8s('kube-proxy', config),
-      hostNetwork: true,
-      priorityClassName: 'system-node-critical',
-      owner: { kind: 'DaemonSet', name: 'kube-proxy', uid: uidOf('daemonset/kube-system/kube-proxy') },
-      at: node.metadata.creationTimestamp + 12_000,
-    });
-  }
-  for (const node of nodes) {
-    plans.push({
-      name: `kube-flannel-ds-${suffixOf(`kube-flannel-ds/${node.metadata.name}`)}`,
-      namespace: FLANNEL_NAMESPACE,
-      node,
-      labels: { app: 'flannel', 'controller-revision-hash': '66d8c5b9c7', 'k8s-app': 'flannel', 'pod-template-generation': '1', tier: 'node' },
-      container: 'kube-flannel',
-      image: 'ghcr.io/flannel-io/flannel:v0.26.4',
-      requests: { cpu: '100m', memory: '50Mi' },
-      hostNetwork: true,
-      priorityClassName: 'system-node-critical',
-      owner: { kind: 'DaemonSet', name: 'kube-flannel-ds', uid: uidOf('daemonset/kube-flannel/kube-flannel-ds') },
-      at: Math.max(node.metadata.creationTimestamp, born + 60_000) + 2_000,
-    });
+    const at = Math.max(node.metadata.creationTimestamp, born + 60_000) + 2_000;
+    plans.push(daemonPlan(flannel, node, `kube-flannel-ds-${suffixOf(`kube-flannel-ds/${node.metadata.name}`)}`, at));
   }
   let nextNodes = nodes;
   if (controlPlane) {
@@ -203,14 +187,10 @@ export function systemObjects(config: ClusterConfig, nodes: readonly Node[], fir
         node: controlPlane,
         labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': COREDNS_REPLICASET.slice('coredns-'.length) },
         container: 'coredns',
-        image: 'registry.k8s.io/coredns/coredns:v1.11.3',
-        ports: [
-          { name: 'dns', containerPort: 53, protocol: 'UDP' },
-          { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
-          { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
-        ],
-        requests: { cpu: '100m', memory: '70Mi' },
-        limits: { memory: '170Mi' },
+        image: COREDNS_IMAGE,
+        ports: COREDNS_PORTS,
+        requests: COREDNS_REQUESTS,
+        limits: COREDNS_LIMITS,
         hostNetwork: false,
         podIP: formatIPv4(cidr.base + host),
         priorityClassName: 'system-cluster-critical',
@@ -267,7 +247,179 @@ export function systemObjects(config: ClusterConfig, nodes: readonly Node[], fir
       annotations: {},
     },
   };
-  return { pods, services: [kubeDns], namespaces: [flannelNamespace], nodes: nextNodes };
+  const workloadRevision = firstRevision + plans.length + 2;
+  const coredns = controlPlane ? corednsWorkload(controlPlane, workloadRevision) : undefined;
+  return {
+    pods,
+    services: [kubeDns],
+    namespaces: [flannelNamespace],
+    nodes: nextNodes,
+    daemonSets: [
+      { ...proxy, metadata: { ...proxy.metadata, resourceVersion: String(workloadRevision + 2) } },
+      { ...flannel, metadata: { ...flannel.metadata, resourceVersion: String(workloadRevision + 3) } },
+    ],
+    deployments: coredns ? [coredns.deployment] : [],
+    replicaSets: coredns ? [coredns.replicaSet] : [],
+  };
+}
+
+const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
+const COREDNS_PORTS: readonly ContainerPort[] = [
+  { name: 'dns', containerPort: 53, protocol: 'UDP' },
+  { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+  { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+];
+const COREDNS_REQUESTS: Labels = { cpu: '100m', memory: '70Mi' };
+const COREDNS_LIMITS: Labels = { memory: '170Mi' };
+
+const atSecond = (ms: number): number => Math.floor(ms / 1000) * 1000;
+
+/** kubeadm's CoreDNS Deployment (2 replicas) and the ReplicaSet of its one revision. */
+function corednsWorkload(controlPlane: Node, revision: number): { deployment: Deployment; replicaSet: ReplicaSet } {
+  const at = atSecond(controlPlane.metadata.creationTimestamp + 13_000);
+  const container: Container = {
+    name: 'coredns',
+    image: COREDNS_IMAGE,
+    ports: COREDNS_PORTS,
+    env: [],
+    imagePullPolicy: 'IfNotPresent',
+    resources: { requests: COREDNS_REQUESTS, limits: COREDNS_LIMITS },
+  };
+  const labels = { 'k8s-app': 'kube-dns' };
+  const hash = COREDNS_REPLICASET.slice('coredns-'.length);
+  const deployment: Deployment = {
+    kind: 'Deployment',
+    metadata: {
+      name: 'coredns',
+      namespace: 'kube-system',
+      uid: uidOf('deployment/kube-system/coredns'),
+      resourceVersion: String(revision),
+      creationTimestamp: at,
+      labels,
+      annotations: { 'deployment.kubernetes.io/revision': '1' },
+    },
+    generation: 1,
+    spec: { replicas: 2, selector: labels, template: { labels, containers: [container], priorityClassName: 'system-cluster-critical' } },
+  };
+  const withHash = { ...labels, 'pod-template-hash': hash };
+  const replicaSet: ReplicaSet = {
+    kind: 'ReplicaSet',
+    metadata: {
+      name: COREDNS_REPLICASET,
+      namespace: 'kube-system',
+      uid: uidOf(`replicaset/kube-system/${COREDNS_REPLICASET}`),
+      resourceVersion: String(revision + 1),
+      creationTimestamp: at,
+      labels: withHash,
+      annotations: {
+        'deployment.kubernetes.io/desired-replicas': '2',
+        'deployment.kubernetes.io/max-replicas': '3',
+        'deployment.kubernetes.io/revision': '1',
+      },
+    },
+    owner: { kind: 'Deployment', name: 'coredns', uid: deployment.metadata.uid },
+    spec: { replicas: 2, selector: withHash, template: { labels: withHash, containers: [container], priorityClassName: 'system-cluster-critical' } },
+  };
+  return { deployment, replicaSet };
+}
+
+function daemonSet(
+  name: string,
+  namespace: string,
+  labels: Labels,
+  template: DaemonSet['spec']['template'],
+  at: number,
+  revisionHash: string,
+  nodeSelector?: Labels,
+): DaemonSet {
+  return {
+    kind: 'DaemonSet',
+    metadata: {
+      name,
+      namespace,
+      uid: uidOf(`daemonset/${namespace}/${name}`),
+      resourceVersion: '1',
+      creationTimestamp: atSecond(at),
+      labels,
+      annotations: { 'deprecated.daemonset.template.generation': '1' },
+    },
+    generation: 1,
+    spec: { selector: template.labels, template, hostNetwork: true, ...(nodeSelector ? { nodeSelector } : {}) },
+    revisionHash,
+  };
+}
+
+/** kubeadm's kube-proxy DaemonSet (cmd/kubeadm/app/phases/addons/proxy/manifests.go): linux nodes, no requests. */
+function kubeProxyDaemonSet(config: ClusterConfig, first: Node | undefined): DaemonSet {
+  const labels = { 'k8s-app': 'kube-proxy' };
+  const container: Container = { name: 'kube-proxy', image: k8s('kube-proxy', config), ports: [], env: [], imagePullPolicy: 'IfNotPresent' };
+  return daemonSet(
+    'kube-proxy',
+    'kube-system',
+    labels,
+    { labels, containers: [container], priorityClassName: 'system-node-critical' },
+    (first?.metadata.creationTimestamp ?? 0) + 11_000,
+    '7bb84c4984',
+    { 'kubernetes.io/os': 'linux' },
+  );
+}
+
+/** flannel's DaemonSet (Documentation/kube-flannel.yml): every linux node by node affinity, not a node selector. */
+function flannelDaemonSet(born: number): DaemonSet {
+  const labels = { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' };
+  const container: Container = {
+    name: 'kube-flannel',
+    image: 'ghcr.io/flannel-io/flannel:v0.26.4',
+    ports: [],
+    env: [],
+    imagePullPolicy: 'IfNotPresent',
+    resources: { requests: { cpu: '100m', memory: '50Mi' } },
+  };
+  const ds = daemonSet(
+    'kube-flannel-ds',
+    FLANNEL_NAMESPACE,
+    labels,
+    { labels, containers: [container], priorityClassName: 'system-node-critical' },
+    born + 60_000,
+    '66d8c5b9c7',
+  );
+  return { ...ds, spec: { ...ds.spec, selector: { app: 'flannel', 'k8s-app': 'flannel' } } };
+}
+
+/** A DaemonSet's pod on one node: the template's labels with the controller's revision and generation. */
+function daemonPlan(ds: DaemonSet, node: Node, name: string, at: number): Plan {
+  const container = ds.spec.template.containers[0];
+  const labels: Record<string, string> = {
+    ...ds.spec.template.labels,
+    'controller-revision-hash': ds.revisionHash,
+    'pod-template-generation': String(ds.generation),
+  };
+  const sorted = Object.fromEntries(
+    Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k] ?? '']),
+  );
+  const requests = container?.resources?.requests;
+  const limits = container?.resources?.limits;
+  return {
+    name,
+    namespace: ds.metadata.namespace,
+    node,
+    labels: sorted,
+    container: container?.name ?? ds.metadata.name,
+    image: container?.image ?? '',
+    ...(requests ? { requests } : {}),
+    ...(limits ? { limits } : {}),
+    hostNetwork: ds.spec.hostNetwork,
+    priorityClassName: ds.spec.template.priorityClassName ?? '',
+    owner: { kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid },
+    at,
+  };
+}
+
+/** The pod a DaemonSet's controller makes on a node that lacks one (a deleted pod's replacement). */
+export function daemonSetPod(ds: DaemonSet, node: Node, name: string, at: number, revision: number): Pod {
+  return buildPod(daemonPlan(ds, node, name, at), revision);
 }
 
 /** kube-system, kube-public, kube-node-lease and the CNI's own: namespaces the cluster's own pods live in. */

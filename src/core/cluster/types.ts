@@ -158,6 +158,8 @@ export interface Pod {
    * failed (the PodScheduled=False condition's lastTransitionTime). Absent once it is bound.
    */
   readonly unschedulable?: { readonly message: string; readonly since: number };
+  /** Deleted with a grace period (its namespace is terminating): shown as Terminating until it goes. */
+  readonly terminating?: PodTermination;
 }
 
 /** One controller owner reference (controller: true, blockOwnerDeletion: true). */
@@ -245,6 +247,8 @@ export interface Endpoints {
 export interface PodTemplate {
   readonly labels: Labels;
   readonly containers: readonly Container[];
+  /** The cluster's own workloads' priority class (system-cluster-critical, system-node-critical); absent: none. */
+  readonly priorityClassName?: string;
 }
 
 export interface Deployment {
@@ -271,10 +275,28 @@ export interface ReplicaSet {
   };
 }
 
+/** A DaemonSet (apps/v1): one pod on every node its node selector allows. */
+export interface DaemonSet {
+  readonly kind: 'DaemonSet';
+  readonly metadata: ObjectMeta;
+  readonly generation: number;
+  readonly spec: {
+    /** spec.selector.matchLabels */
+    readonly selector: Labels;
+    readonly template: PodTemplate;
+    /** spec.template.spec.nodeSelector (absent: none). */
+    readonly nodeSelector?: Labels;
+    /** The pods use their node's network (kube-proxy, the CNI). */
+    readonly hostNetwork: boolean;
+  };
+  /** The controller-revision-hash label its pods carry (its ControllerRevision's). */
+  readonly revisionHash: string;
+}
+
 // ---- Events ----
 
 export interface ObjectRef {
-  readonly kind: 'Pod' | 'Service' | 'Node' | 'Deployment' | 'ReplicaSet';
+  readonly kind: 'Pod' | 'Service' | 'Node' | 'Deployment' | 'ReplicaSet' | 'DaemonSet';
   readonly name: string;
   /** The object's namespace (absent: `default`, where a Node's events are recorded too). */
   readonly namespace?: string;
@@ -295,6 +317,26 @@ export interface ClusterEvent {
 export interface Namespace {
   readonly kind: 'Namespace';
   readonly metadata: ObjectMeta;
+  /** Deleted: the namespace controller empties it, then it is gone (absent: Active). */
+  readonly terminating?: NamespaceTermination;
+}
+
+export interface NamespaceTermination {
+  /** metadata.deletionTimestamp, ms. */
+  readonly since: number;
+  /** When the controller's next pass finds it empty and the namespace goes. */
+  readonly goneAt: number;
+  /** Pods still shutting down at the controller's first pass (its NamespaceContentRemaining condition). */
+  readonly podsRemaining: number;
+}
+
+/** A pod being deleted gracefully: Terminating until its containers have stopped. */
+export interface PodTermination {
+  /** metadata.deletionTimestamp (the moment of the delete plus the grace period), ms. */
+  readonly deletionTimestamp: number;
+  readonly graceSeconds: number;
+  /** When the kubelet has stopped it and the pod object goes. */
+  readonly goneAt: number;
 }
 
 // ---- The cluster ----
@@ -342,6 +384,8 @@ export interface Cluster {
   readonly deployments?: readonly Deployment[];
   /** ReplicaSets, in the order they were created (absent: none). */
   readonly replicaSets?: readonly ReplicaSet[];
+  /** DaemonSets: the cluster's own kube-proxy and CNI (absent: none). */
+  readonly daemonSets?: readonly DaemonSet[];
   /** Namespaces made by a user (the four built-in ones are always there); absent: none. */
   readonly namespaces?: readonly Namespace[];
   /** Labels set on the built-in namespaces beyond their own name label (absent: none). */

@@ -149,6 +149,10 @@ function podMetadata(pod: Pod): Json {
       { apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true },
     ];
   }
+  if (pod.terminating) {
+    metadata.deletionTimestamp = rfc3339(pod.terminating.deletionTimestamp);
+    metadata.deletionGracePeriodSeconds = pod.terminating.graceSeconds;
+  }
   return metadata;
 }
 

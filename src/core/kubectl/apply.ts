@@ -74,10 +74,11 @@ function run(ctx: CommandContext): KubectlResult {
       );
       continue;
     }
+    const side = flagBool(parsed, 'server-side') ? 'server' : 'client';
     const applied =
       dry.mode === 'none'
-        ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace))
-        : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace);
+        ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace, side))
+        : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace, side);
     if (!applied.ok) {
       out.err(
         apiErrorText(applied.error, {
@@ -94,7 +95,7 @@ function run(ctx: CommandContext): KubectlResult {
     // A client dry run of a new object prints what the client would send (apply.go, dry-run client).
     const view = () =>
       dry.mode === 'client' && outcome.action === 'created'
-        ? clientObject(object.manifest, namespace, lastAppliedFor(object.manifest, namespace))
+        ? clientObject(object.manifest, namespace, side === 'client' ? lastAppliedFor(object.manifest, namespace) : undefined)
         : outcome.object.kind === 'Pod'
           ? podView(outcome.object, applied.cluster.now)
           : outcome.object.kind === 'Namespace'

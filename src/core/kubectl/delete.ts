@@ -1,7 +1,16 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
 import { notFoundLast } from './not-found-last.js';
-import { deleteDeployment, deleteNamespace, deleteObject, deleteReplicaSet, type Cluster } from '../cluster/index.js';
+import {
+  advanceClock,
+  deleteDaemonSet,
+  deleteDeployment,
+  deleteNamespace,
+  deleteObject,
+  deleteReplicaSet,
+  listNamespaces,
+  type Cluster,
+} from '../cluster/index.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -13,7 +22,7 @@ import { parseSelector, selectorMatches } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests, targetNamespace } from './manifests.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
-import { append } from '../append.js';
+import { append, largest } from '../append.js';
 
 interface DeleteMode {
   /** `deleted`, or `force deleted` when the grace period is 0 (delete.go PrintObj). */
@@ -27,8 +36,13 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     { kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] },
     file ? { verb: 'deleting', file } : undefined,
   );
-  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet') {
-    const result = type.kind === 'Deployment' ? deleteDeployment(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
+  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'DaemonSet') {
+    const result =
+      type.kind === 'Deployment'
+        ? deleteDeployment(cluster, name, namespace)
+        : type.kind === 'ReplicaSet'
+          ? deleteReplicaSet(cluster, name, namespace)
+          : deleteDaemonSet(cluster, name, namespace);
     if (!result.ok) {
       if (!mode.ignoreNotFound) out.err(notFoundText);
       return cluster;
@@ -37,7 +51,7 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     return result.cluster;
   }
   if (type.kind === 'Namespace') {
-    // The namespace and everything in it go (the namespace controller's work, done at once here).
+    // The namespace turns Terminating and its controller empties it (namespace-termination.ts).
     const result = deleteNamespace(cluster, name);
     if (result.ok) {
       out.out(`namespace "${name}" ${mode.operation}`);
@@ -132,7 +146,7 @@ function run(ctx: CommandContext): KubectlResult {
     const [typeNames = '', ...names] = args;
     const types: ResourceType[] = [];
     // `all` is kubectl's category: pods, services, deployments and replicasets here.
-    const expanded = typeNames.split(',').flatMap((t) => (t === 'all' ? ['pods', 'services', 'deployments', 'replicasets'] : [t]));
+    const expanded = typeNames.split(',').flatMap((t) => (t === 'all' ? ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'] : [t]));
     for (const typeName of expanded) {
       const type = resolveType(typeName);
       if (type === 'empty') continue;
@@ -178,6 +192,26 @@ function run(ctx: CommandContext): KubectlResult {
   return out.result(cluster);
 }
 
+/**
+ * kubectl delete waits (--wait=true, the default) until what it deleted is gone: for a namespace
+ * that is the namespace controller's work, so the virtual clock moves on until it has finished.
+ */
+function waitForNamespaces(before: Cluster, after: Cluster, args: readonly string[]): Cluster {
+  const wasTerminating = new Set(
+    listNamespaces(before)
+      .filter((n) => n.terminating)
+      .map((n) => n.metadata.name),
+  );
+  const named = new Set(args.flatMap((a) => a.split(/[/,]/)));
+  const until = largest(
+    listNamespaces(after)
+      .filter((n) => n.terminating && (!wasTerminating.has(n.metadata.name) || named.has(n.metadata.name)))
+      .map((n) => n.terminating?.goneAt ?? 0),
+    0,
+  );
+  return until > after.now ? advanceClock(after, until - after.now) : after;
+}
+
 export const deleteCommand: CommandDef = {
   name: 'delete',
   flags: [
@@ -196,6 +230,10 @@ export const deleteCommand: CommandDef = {
   run: (ctx) => {
     const result = notFoundLast(run(ctx));
     const dry = dryRunOf(ctx.parsed);
-    return dry.ok && dry.mode !== 'none' ? { ...result, cluster: ctx.cluster } : result;
+    if (dry.ok && dry.mode !== 'none') return { ...result, cluster: ctx.cluster };
+    const wait = flagValue(ctx.parsed, 'wait');
+    return wait === undefined || flagBool(ctx.parsed, 'wait')
+      ? { ...result, cluster: waitForNamespaces(ctx.cluster, result.cluster, ctx.parsed.positional) }
+      : result;
   },
 };

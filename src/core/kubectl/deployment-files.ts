@@ -57,18 +57,20 @@ export function applyDeploymentFile(
   missingWarning: (resource: string, name: string) => string,
 ): Cluster {
   const existed = findDeployment(cluster, d.name, namespace) !== undefined;
-  const applied = applyDeployment(cluster, inNamespace(d, namespace), lastApplied);
+  const applied = applyDeployment(cluster, inNamespace(d, namespace), lastApplied, opts.serverSide ? 'server' : 'client');
   if (!applied.ok) {
     out.err(apiErrorText(applied.error, { verb: existed ? 'patching' : 'creating', file }));
     return cluster;
   }
   const outcome = applied.value;
-  if (outcome.missingAnnotation) out.err(missingWarning('deployments.apps', d.name), false);
+  if (outcome.missingAnnotation) out.err(missingWarning('deployments', d.name), false); // Info.ObjectName: the resource without its group
   const next = opts.dry === 'none' ? applied.cluster : cluster;
   const action = opts.serverSide ? 'serverside-applied' : outcome.action;
   // A client dry run of a new object prints what the client would send (apply.go, dry-run client).
   const view = (): JsonValue =>
-    opts.dry === 'client' && outcome.action === 'created' ? localObject(d, namespace, lastApplied) : deploymentView(applied.cluster, outcome.object);
+    opts.dry === 'client' && outcome.action === 'created'
+      ? localObject(d, namespace, opts.serverSide ? undefined : lastApplied)
+      : deploymentView(applied.cluster, outcome.object);
   const r = printResult(next, opts.format, refOf(d), `${action}${actionSuffix(opts.dry)}`, view, true);
   out.write(r.stdout);
   if (r.exitCode !== 0) out.err(r.stderr);

@@ -3,6 +3,7 @@
 // describeReplicaSet, DescribePodTemplate, describeNamespace, describeEndpointSliceV1).
 
 import {
+  daemonSetStatus,
   deploymentStatus,
   eventsFor,
   formatLabels,
@@ -10,8 +11,11 @@ import {
   newReplicaSet,
   podPhase,
   podsOfReplicaSet,
+  podsOfDaemonSet,
   type Cluster,
+  type DaemonSet,
   type Deployment,
+  type Labels,
   type EndpointSlice,
   type Namespace,
   type PodTemplate,
@@ -19,20 +23,30 @@ import {
 } from '../cluster/index.js';
 import { DescribeWriter } from './describe-writer.js';
 import { rfc1123z } from './duration.js';
+import { terminationConditions } from '../cluster/namespace-termination.js';
 import { deploymentConditions, replicaSetCounts } from './workload-views.js';
 
 /** DescribePodTemplate with describeContainers' "  " indent. */
-export function describePodTemplate(w: DescribeWriter, template: PodTemplate): void {
+export function describePodTemplate(w: DescribeWriter, template: PodTemplate, nodeSelector: Labels = {}): void {
   w.write(0, 'Pod Template:\n');
   w.labels('  Labels', template.labels);
   w.write(0, '  Containers:\n');
   for (const c of template.containers) {
     w.write(1, ` ${c.name}:\n`);
     w.write(2, `Image:\t${c.image}\n`);
-    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
-    const hostPorts = c.ports.map((p) => `0/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
+    // describeContainerPorts: number and protocol, no port name (as kubectl 1.32 prints them).
+    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+    const hostPorts = c.ports.map((p) => `0/${p.protocol}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
+    for (const [title, list] of [
+      ['Limits', c.resources?.limits],
+      ['Requests', c.resources?.requests],
+    ] as const) {
+      if (!list || Object.keys(list).length === 0) continue;
+      w.write(2, `${title}:\n`);
+      for (const name of Object.keys(list).sort()) w.write(3, `${name}:\t${list[name] ?? ''}\n`);
+    }
     if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');
@@ -41,7 +55,8 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplate): v
     w.write(2, 'Mounts:\t<none>\n');
   }
   w.write(0, '  Volumes:\t<none>\n');
-  w.labels('  Node-Selectors', {});
+  if (template.priorityClassName) w.write(1, `Priority Class Name:\t${template.priorityClassName}\n`);
+  w.labels('  Node-Selectors', nodeSelector);
   w.write(0, '  Tolerations:\t<none>\n');
 }
 
@@ -103,7 +118,14 @@ export function describeNamespace(ns: Namespace): string {
   w.write(0, `Name:\t${ns.metadata.name}\n`);
   w.labels('Labels', ns.metadata.labels);
   w.annotations('Annotations', ns.metadata.annotations);
-  w.write(0, 'Status:\tActive\n');
+  w.write(0, `Status:\t${ns.terminating ? 'Terminating' : 'Active'}\n`);
+  if (ns.terminating) {
+    // describe.go describeNamespace: the namespace controller's conditions, times in RFC 1123.
+    w.write(0, 'Conditions:\n');
+    w.write(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t------------------\t------\t-------\n');
+    for (const c of terminationConditions(ns.terminating)) w.write(1, `${c.type}\t${c.status}\t${rfc1123z(c.lastTransitionTime)}\t${c.reason}\t${c.message}\n`);
+  }
   w.write(0, '\nNo resource quota.\n');
   w.write(0, '\nNo LimitRange resource.\n');
   return w.toString();
@@ -137,5 +159,29 @@ export function describeEndpointSlice(slice: EndpointSlice): string {
     }
   }
   w.events([], 0);
+  return w.toString();
+}
+
+/** describe.go describeDaemonSet. */
+export function describeDaemonSet(cluster: Cluster, ds: DaemonSet): string {
+  const w = new DescribeWriter();
+  const st = daemonSetStatus(cluster, ds);
+  const pods = podsOfDaemonSet(cluster, ds);
+  const running = pods.filter((p) => podPhase(p, cluster.now) === 'Running').length;
+  const waiting = pods.filter((p) => podPhase(p, cluster.now) === 'Pending').length;
+  // kubectl 1.32's describeDaemonSet prints no Namespace line.
+  w.write(0, `Name:\t${ds.metadata.name}\n`);
+  w.write(0, `Selector:\t${formatLabels(ds.spec.selector)}\n`);
+  w.write(0, `Node-Selector:\t${ds.spec.nodeSelector && Object.keys(ds.spec.nodeSelector).length > 0 ? formatLabels(ds.spec.nodeSelector) : '<none>'}\n`);
+  w.labels('Labels', ds.metadata.labels);
+  w.annotations('Annotations', ds.metadata.annotations);
+  w.write(0, `Desired Number of Nodes Scheduled: ${st.desired}\n`);
+  w.write(0, `Current Number of Nodes Scheduled: ${st.current}\n`);
+  w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${st.upToDate}\n`);
+  w.write(0, `Number of Nodes Scheduled with Available Pods: ${st.available}\n`);
+  w.write(0, `Number of Nodes Misscheduled: ${st.misscheduled}\n`);
+  w.write(0, `Pods Status:\t${running} Running / ${waiting} Waiting / 0 Succeeded / 0 Failed\n`);
+  describePodTemplate(w, ds.spec.template, ds.spec.nodeSelector ?? {});
+  w.events(eventsFor(cluster, ds.metadata.uid), cluster.now);
   return w.toString();
 }

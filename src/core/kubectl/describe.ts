@@ -23,7 +23,7 @@ import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { nodeHeartbeat } from './api-view.js';
 import { DescribeWriter } from './describe-writer.js';
-import { describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
+import { describeDaemonSet, describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
 import { age, rfc1123z } from './duration.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
@@ -296,6 +296,8 @@ function describeItem(cluster: Cluster, item: Item): string {
       return describeEndpointSlice(item.obj);
     case 'Event':
       return `Name:         ${item.obj.metadata.name}\nNamespace:    ${item.obj.metadata.namespace}\nReason:       ${item.obj.event.reason}\nMessage:      ${item.obj.event.message}\n`;
+    case 'DaemonSet':
+      return describeDaemonSet(cluster, item.obj);
   }
 }
 

@@ -62,7 +62,7 @@ export function fieldSelectorError(item: Item, field: string, selector: string):
   const allowed = SELECTABLE[item.kind] ?? ['metadata.name', 'metadata.namespace'];
   if (allowed.includes(field)) return undefined;
   const resource = item.kind === 'Endpoints' ? 'endpoints' : `${item.kind.toLowerCase()}s`;
-  return `Error from server (BadRequest): Unable to find "${item.kind === 'Deployment' || item.kind === 'ReplicaSet' ? 'apps/v1' : '/v1'}, Resource=${resource}" that match label selector "", field selector "${selector}": field label not supported: ${field}`;
+  return `Error from server (BadRequest): Unable to find "${item.kind === 'Deployment' || item.kind === 'ReplicaSet' || item.kind === 'DaemonSet' ? 'apps/v1' : '/v1'}, Resource=${resource}" that match label selector "", field selector "${selector}": field label not supported: ${field}`;
 }
 
 export function matchesFields(cluster: Cluster, item: Item, requirements: readonly Requirement[]): boolean {

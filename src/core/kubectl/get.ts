@@ -16,7 +16,7 @@ import { ignoringNotFound, notFoundLast } from './not-found-last.js';
 import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
 import { qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
-import { DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
+import { DAEMONSET_TABLE, DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
 import { formatTable } from './tabwriter.js';
 
 interface Request {
@@ -45,6 +45,8 @@ export function tableFor(kind: Item['kind']): TableDef<never> {
       return ENDPOINTSLICE_TABLE;
     case 'Event':
       return EVENT_TABLE;
+    case 'DaemonSet':
+      return DAEMONSET_TABLE;
   }
 }
 
@@ -69,7 +71,9 @@ export function parseResourceArgs(args: readonly string[]): { ok: true; requests
   const [types = '', ...names] = args;
   for (const typeName of types.split(',')) {
     if (typeName === 'all') {
-      for (const t of ['pods', 'services', 'deployments', 'replicasets']) requests.push({ type: resolveType(t) as ResourceType, typeName: t, names });
+      // The `all` category, in kubectl's order (daemonsets between services and deployments).
+      for (const t of ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'])
+        requests.push({ type: resolveType(t) as ResourceType, typeName: t, names });
       continue;
     }
     const type = resolveType(typeName);

@@ -23,7 +23,10 @@ import {
   listNamespaces,
   namespaceExists,
   replicaSetsOf,
+  daemonSetsOf,
+  findDaemonSet,
   type ApiError,
+  type DaemonSet,
   type Deployment,
   type EndpointSlice,
   type EventObject,
@@ -31,7 +34,7 @@ import {
   type ReplicaSet,
 } from '../cluster/index.js';
 import { endpointsView, nodeView, podView, serviceView } from './api-view.js';
-import { deploymentView, endpointSliceView, eventView, namespaceView, replicaSetView } from './workload-views.js';
+import { daemonSetView, deploymentView, endpointSliceView, eventView, namespaceView, replicaSetView } from './workload-views.js';
 import type { JsonValue } from './go-yaml.js';
 import { qualifiedPlural, type ResourceType } from './resources.js';
 
@@ -44,7 +47,8 @@ export type Item =
   | { readonly kind: 'ReplicaSet'; readonly obj: ReplicaSet }
   | { readonly kind: 'Namespace'; readonly obj: Namespace }
   | { readonly kind: 'EndpointSlice'; readonly obj: EndpointSlice }
-  | { readonly kind: 'Event'; readonly obj: EventObject };
+  | { readonly kind: 'Event'; readonly obj: EventObject }
+  | { readonly kind: 'DaemonSet'; readonly obj: DaemonSet };
 
 export const itemName = (item: Item): string => item.obj.metadata.name;
 export const itemLabels = (item: Item): Labels => item.obj.metadata.labels;
@@ -104,6 +108,8 @@ function listAllItems(cluster: Cluster, type: ResourceType): Item[] {
       return [...listEndpointSlices(cluster)].sort(byName).map((obj) => ({ kind: 'EndpointSlice', obj }));
     case 'Event':
       return [...listEventObjects(cluster)].sort(byName).map((obj) => ({ kind: 'Event', obj }));
+    case 'DaemonSet':
+      return sortedByName(daemonSetsOf(cluster)).map((obj) => ({ kind: 'DaemonSet', obj }));
   }
 }
 
@@ -146,6 +152,10 @@ export function getItem(cluster: Cluster, type: ResourceType, name: string, name
       const obj = listEventObjects(cluster).find((e) => e.metadata.name === name && e.metadata.namespace === namespace);
       return obj && { kind: 'Event', obj };
     }
+    case 'DaemonSet': {
+      const obj = findDaemonSet(cluster, name, namespace);
+      return obj && { kind: 'DaemonSet', obj };
+    }
   }
 }
 
@@ -178,5 +188,7 @@ export function itemView(cluster: Cluster, item: Item): { [key: string]: JsonVal
       return endpointSliceView(item.obj);
     case 'Event':
       return eventView(item.obj);
+    case 'DaemonSet':
+      return daemonSetView(cluster, item.obj);
   }
 }

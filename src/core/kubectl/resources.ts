@@ -1,6 +1,6 @@
 // Resource type names kubectl accepts, and how they map to what the cluster serves.
 
-export type ResourceKind = 'Pod' | 'Service' | 'Node' | 'Endpoints' | 'Deployment' | 'ReplicaSet' | 'Namespace' | 'EndpointSlice' | 'Event';
+export type ResourceKind = 'Pod' | 'Service' | 'Node' | 'Endpoints' | 'Deployment' | 'ReplicaSet' | 'Namespace' | 'EndpointSlice' | 'Event' | 'DaemonSet';
 
 export interface ResourceType {
   readonly kind: ResourceKind;
@@ -28,6 +28,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   { kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false },
   { kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', namespaced: true, group: 'discovery.k8s.io' },
   { kind: 'Event', plural: 'events', singular: 'event', namespaced: true },
+  { kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', namespaced: true, group: 'apps' },
 ];
 
 const ALIASES: Readonly<Record<string, ResourceKind>> = {
@@ -63,6 +64,11 @@ const ALIASES: Readonly<Record<string, ResourceKind>> = {
   events: 'Event',
   event: 'Event',
   ev: 'Event',
+  daemonsets: 'DaemonSet',
+  daemonset: 'DaemonSet',
+  ds: 'DaemonSet',
+  'daemonsets.apps': 'DaemonSet',
+  'daemonset.apps': 'DaemonSet',
 };
 
 /** Real resource types the simulated cluster has none of (so `get` finds nothing). */
@@ -70,9 +76,6 @@ const EMPTY_TYPES: readonly string[] = [
   'statefulsets',
   'statefulset',
   'sts',
-  'daemonsets',
-  'daemonset',
-  'ds',
   'jobs',
   'job',
   'cronjobs',

@@ -30,8 +30,9 @@ export const POD_TABLE: TableDef<Pod> = {
     const total = pod.spec.containers.length;
     const ready = isPodReady(pod, cluster.now) ? total : 0;
     const st = containerState(pod, cluster.now);
-    // printers.go printPod: the phase, unless a container status says more (a pod with no node has none).
-    const status = pod.spec.nodeName === undefined ? 'Pending' : st.state === 'running' ? 'Running' : st.reason;
+    // printers.go printPod: a pod with a deletionTimestamp is Terminating; otherwise the phase, unless a
+    // container status says more (a pod with no node has none).
+    const status = pod.terminating ? 'Terminating' : pod.spec.nodeName === undefined ? 'Pending' : st.state === 'running' ? 'Running' : st.reason;
     const { count: restarts, last } = restartsOf(pod, cluster.now);
     const restartText = restarts > 0 && last ? `${restarts} (${age(last.finishedAt, cluster.now)} ago)` : String(restarts);
     return [pod.metadata.name, `${ready}/${total}`, status, restartText, age(pod.metadata.creationTimestamp, cluster.now)];

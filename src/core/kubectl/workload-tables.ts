@@ -3,9 +3,11 @@
 // printEndpointSlice, printEvent).
 
 import {
+  daemonSetStatus,
   deploymentStatus,
   formatLabels,
   type Cluster,
+  type DaemonSet,
   type Deployment,
   type EndpointSlice,
   type EventObject,
@@ -54,7 +56,7 @@ export const NAMESPACE_TABLE: TableDef<Namespace> = {
   headers: ['NAME', 'STATUS', 'AGE'],
   wideHeaders: [],
   row(ns, cluster) {
-    return [ns.metadata.name, 'Active', age(ns.metadata.creationTimestamp, cluster.now)];
+    return [ns.metadata.name, ns.terminating ? 'Terminating' : 'Active', age(ns.metadata.creationTimestamp, cluster.now)];
   },
   wideRow() {
     return [];
@@ -95,5 +97,29 @@ export const EVENT_TABLE: TableDef<EventObject> = {
   },
   wideRow() {
     return [];
+  },
+};
+
+/** printers.go printDaemonSet: NAME DESIRED CURRENT READY UP-TO-DATE AVAILABLE NODE SELECTOR AGE; wide adds CONTAINERS IMAGES SELECTOR. */
+export const DAEMONSET_TABLE: TableDef<DaemonSet> = {
+  headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(ds, cluster) {
+    const st = daemonSetStatus(cluster, ds);
+    const nodeSelector = ds.spec.nodeSelector && Object.keys(ds.spec.nodeSelector).length > 0 ? formatLabels(ds.spec.nodeSelector) : '<none>';
+    return [
+      ds.metadata.name,
+      String(st.desired),
+      String(st.current),
+      String(st.ready),
+      String(st.upToDate),
+      String(st.available),
+      nodeSelector,
+      age(ds.metadata.creationTimestamp, cluster.now),
+    ];
+  },
+  wideRow(ds) {
+    const containers = ds.spec.template.containers;
+    return [containers.map((c) => c.name).join(','), containers.map((c) => c.image).join(','), formatLabels(ds.spec.selector)];
   },
 };

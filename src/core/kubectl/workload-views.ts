@@ -2,6 +2,7 @@
 // them (apps/v1, v1, discovery.k8s.io/v1), fields in Go struct order.
 
 import {
+  daemonSetStatus,
   deploymentStatus,
   isPodReady,
   newReplicaSet,
@@ -9,7 +10,9 @@ import {
   rollingNumbers,
   type Cluster,
   type Container,
+  type DaemonSet,
   type Deployment,
+  type Labels,
   type EndpointSlice,
   type EventObject,
   type Namespace,
@@ -18,6 +21,7 @@ import {
   type ReplicaSet,
 } from '../cluster/index.js';
 import { rfc3339 } from './duration.js';
+import { terminationConditions } from '../cluster/namespace-termination.js';
 import type { JsonValue } from './go-yaml.js';
 import { largest } from '../append.js';
 
@@ -44,24 +48,54 @@ function containerView(c: Container): Json {
   const out: Json = { name: c.name, image: c.image };
   if (c.ports.length > 0) out.ports = c.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol }));
   if (c.env.length > 0) out.env = c.env.map((e) => ({ name: e.name, value: e.value }));
-  out.resources = {};
+  out.resources = c.resources
+    ? { ...(c.resources.limits ? { limits: { ...c.resources.limits } } : {}), ...(c.resources.requests ? { requests: { ...c.resources.requests } } : {}) }
+    : {};
   out.terminationMessagePath = '/dev/termination-log';
   out.terminationMessagePolicy = 'File';
   out.imagePullPolicy = c.imagePullPolicy;
   return out;
 }
 
-export function templateView(t: PodTemplate): Json {
+export function templateView(t: PodTemplate, pod: { nodeSelector?: Labels; hostNetwork?: boolean } = {}): Json {
+  const spec: Json = {
+    containers: t.containers.map(containerView),
+    restartPolicy: 'Always',
+    terminationGracePeriodSeconds: 30,
+    dnsPolicy: 'ClusterFirst',
+  };
+  if (pod.nodeSelector) spec.nodeSelector = { ...pod.nodeSelector };
+  if (pod.hostNetwork) spec.hostNetwork = true;
+  spec.securityContext = {};
+  spec.schedulerName = 'default-scheduler';
+  if (t.priorityClassName) spec.priorityClassName = t.priorityClassName;
+  return { metadata: { creationTimestamp: null, labels: { ...t.labels } }, spec };
+}
+
+/** A DaemonSet as the API serves it (apps/v1), its status counted from its pods. */
+export function daemonSetView(cluster: Cluster, ds: DaemonSet): Json {
+  const st = daemonSetStatus(cluster, ds);
+  const status: Json = {
+    currentNumberScheduled: st.current,
+    numberMisscheduled: st.misscheduled,
+    desiredNumberScheduled: st.desired,
+    numberReady: st.ready,
+    observedGeneration: ds.generation,
+  };
+  if (st.upToDate > 0) status.updatedNumberScheduled = st.upToDate;
+  if (st.available > 0) status.numberAvailable = st.available;
+  if (st.desired - st.available > 0) status.numberUnavailable = st.desired - st.available;
   return {
-    metadata: { creationTimestamp: null, labels: { ...t.labels } },
+    kind: 'DaemonSet',
+    apiVersion: 'apps/v1',
+    metadata: meta(ds.metadata, { generation: ds.generation }),
     spec: {
-      containers: t.containers.map(containerView),
-      restartPolicy: 'Always',
-      terminationGracePeriodSeconds: 30,
-      dnsPolicy: 'ClusterFirst',
-      securityContext: {},
-      schedulerName: 'default-scheduler',
+      selector: { matchLabels: { ...ds.spec.selector } },
+      template: templateView(ds.spec.template, { ...(ds.spec.nodeSelector ? { nodeSelector: ds.spec.nodeSelector } : {}), hostNetwork: ds.spec.hostNetwork }),
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+      revisionHistoryLimit: 10,
     },
+    status,
   };
 }
 
@@ -159,12 +193,20 @@ export function replicaSetView(cluster: Cluster, rs: ReplicaSet): Json {
 }
 
 export function namespaceView(ns: Namespace): Json {
+  const t = ns.terminating;
+  const metadata = meta(ns.metadata);
+  if (t) metadata.deletionTimestamp = rfc3339(t.since);
   return {
     kind: 'Namespace',
     apiVersion: 'v1',
-    metadata: meta(ns.metadata),
+    metadata,
     spec: { finalizers: ['kubernetes'] },
-    status: { phase: 'Active' },
+    status: t
+      ? {
+          phase: 'Terminating',
+          conditions: terminationConditions(t).map((c) => ({ ...c, lastTransitionTime: rfc3339(c.lastTransitionTime) })),
+        }
+      : { phase: 'Active' },
   };
 }
 

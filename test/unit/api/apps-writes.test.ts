@@ -39,7 +39,8 @@ describe('apps/v1 writes in the lab API', () => {
   it('creates a deployment with its ReplicaSet and pods; a second create is AlreadyExists with the group', () => {
     const cluster = withDeployment();
     assert.equal(findDeployment(cluster, 'web')?.spec.replicas, 2);
-    assert.equal(replicaSetsOf(cluster).length, 1);
+    // The cluster's own CoreDNS ReplicaSet lives in kube-system.
+    assert.equal(replicaSetsOf(cluster).filter((rs) => rs.metadata.namespace === 'default').length, 1);
     assert.equal(cluster.pods.filter((p) => p.metadata.labels.app === 'web').length, 2);
     const again = handle(cluster, request('POST', DEPLOYMENTS, manifest(2)));
     assert.equal(again.response.status, 409);
@@ -106,14 +107,14 @@ describe('apps/v1 writes in the lab API', () => {
 
   it('deletes a ReplicaSet (the deployment makes another) and the deployment with what it owned', () => {
     const cluster = withDeployment();
-    const rs = replicaSetsOf(cluster)[0]?.metadata.name ?? '';
+    const rs = replicaSetsOf(cluster).find((r) => r.metadata.namespace === 'default')?.metadata.name ?? '';
     const gone = handle(cluster, request('DELETE', `/apis/apps/v1/namespaces/default/replicasets/${rs}`));
     assert.equal(gone.response.status, 200);
-    assert.equal(replicaSetsOf(gone.cluster).length, 1, 'the deployment made a new one');
+    assert.equal(replicaSetsOf(gone.cluster).filter((r) => r.metadata.namespace === 'default').length, 1, 'the deployment made a new one');
     const deleted = handle(gone.cluster, request('DELETE', `${DEPLOYMENTS}/web`));
     assert.equal(deleted.response.status, 200);
     assert.equal(findDeployment(deleted.cluster, 'web'), undefined);
-    assert.equal(replicaSetsOf(deleted.cluster).length, 0);
+    assert.equal(replicaSetsOf(deleted.cluster).filter((r) => r.metadata.namespace === 'default').length, 0);
     assert.equal(deleted.cluster.pods.filter((p) => p.metadata.labels.app === 'web').length, 0);
     assert.equal(handle(deleted.cluster, request('DELETE', `${DEPLOYMENTS}/web`)).response.status, 404);
   });

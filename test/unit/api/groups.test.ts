@@ -41,10 +41,11 @@ describe('API groups beyond core/v1', () => {
     const apps = get(createCluster({ seed: 1 }), '/apis/apps/v1').body.resources as { name: string; shortNames?: string[]; kind: string }[];
     assert.deepEqual(
       apps.map((r) => r.name),
-      ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'replicasets/status'],
+      ['daemonsets', 'daemonsets/status', 'deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'replicasets/status'],
     );
-    assert.deepEqual(apps[0]?.shortNames, ['deploy']);
-    assert.equal(apps[1]?.kind, 'Scale');
+    assert.deepEqual(apps[0]?.shortNames, ['ds']);
+    assert.deepEqual(apps[2]?.shortNames, ['deploy']);
+    assert.equal(apps[3]?.kind, 'Scale');
     assert.equal(get(createCluster({ seed: 1 }), '/apis/apps').body.kind, 'APIGroup');
   });
 

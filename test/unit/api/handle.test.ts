@@ -108,7 +108,7 @@ describe('the lab API', () => {
       [request('POST', '/api/v1/namespaces/default/pods', 'null'), 400],
       [request('GET', '/api/v1/namespaces/default/secrets'), 404],
       [request('GET', '/apis/batch/v1/jobs'), 404],
-      [request('GET', '/apis/apps/v1/daemonsets'), 404],
+      [request('GET', '/apis/apps/v1/statefulsets'), 404],
       [request('GET', '/../../etc/passwd'), 404],
       [request('PUT', '/api/v1/namespaces/default/pods'), 405],
       [request('BREW', '/api/v1/namespaces/default/pods/x'), 405],

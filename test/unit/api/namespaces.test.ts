@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCluster, type Cluster } from '../../../src/core/cluster/index.js';
+import { advanceClock, createCluster, type Cluster } from '../../../src/core/cluster/index.js';
 import { handle } from '../../../src/core/api/handle.js';
 import type { ApiRequest } from '../../../src/core/api/request.js';
 
@@ -81,7 +81,9 @@ describe('the lab API in namespaces', () => {
     const deleted = call(cluster, request('DELETE', '/api/v1/namespaces/nodeport-lab-5'));
     assert.equal(deleted.status, 200);
     assert.deepEqual(deleted.body.status, { phase: 'Terminating' });
-    cluster = deleted.cluster;
+    // The namespace controller empties it; it is gone on its next pass (estimate/2 + 1 seconds).
+    assert.equal(call(deleted.cluster, request('GET', '/api/v1/namespaces/nodeport-lab-5')).status, 200);
+    cluster = advanceClock(deleted.cluster, 16_000);
     assert.deepEqual(
       names(call(cluster, request('GET', '/api/v1/pods')).body).filter((n) => !n.startsWith('kube-')),
       ['default/web'],

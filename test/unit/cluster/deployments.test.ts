@@ -55,7 +55,7 @@ describe('pod-template-hash', () => {
 describe('a new deployment', () => {
   it('makes one ReplicaSet named NAME-HASH and its pods NAME-HASH-xxxxx with the hash label and the owner', () => {
     const cluster = deploy(3);
-    const rs = replicaSetsOf(cluster);
+    const rs = replicaSetsOf(cluster).filter((r) => r.metadata.namespace === 'default');
     assert.equal(rs.length, 1);
     const hash = rs[0]!.metadata.labels['pod-template-hash'];
     assert.equal(rs[0]!.metadata.name, `web-${hash}`);

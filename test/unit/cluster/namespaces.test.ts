@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  advanceClock,
   createCluster,
   createDeployment,
   createNamespace,
@@ -14,6 +15,7 @@ import {
   createService,
   deleteNamespace,
   endpointsFor,
+  findNamespace,
   findPod,
   findService,
   listNamespaces,
@@ -123,7 +125,10 @@ describe('namespaces', () => {
       }),
     ).cluster;
     assert.equal(c.pods.filter((p) => p.metadata.namespace === 'shop').length, 3);
-    const gone = must(deleteNamespace(c, 'shop')).cluster;
+    const terminating = must(deleteNamespace(c, 'shop')).cluster;
+    assert.ok(findNamespace(terminating, 'shop')?.terminating, 'Terminating first');
+    assert.equal(terminating.pods.filter((p) => p.metadata.namespace === 'shop' && p.terminating).length, 3);
+    const gone = advanceClock(terminating, 16_000);
     assert.deepEqual(
       gone.pods.filter((p) => !p.metadata.namespace.startsWith('kube-')).map((p) => `${p.metadata.namespace}/${p.metadata.name}`),
       ['default/web'],
@@ -132,7 +137,8 @@ describe('namespaces', () => {
       gone.services.map((s) => s.metadata.name),
       ['kubernetes', 'kube-dns'],
     );
-    assert.equal((gone.deployments ?? []).length + (gone.replicaSets ?? []).length, 0);
+    const inShop = (o: { metadata: { namespace: string } }): boolean => o.metadata.namespace === 'shop';
+    assert.equal((gone.deployments ?? []).filter(inShop).length + (gone.replicaSets ?? []).filter(inShop).length, 0);
     assert.ok(!listNamespaces(gone).some((n) => n.metadata.name === 'shop'));
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       const refused = deleteNamespace(gone, name);

@@ -158,7 +158,10 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
     assert.equal(real.code, 0, real.stderr);
     assert.equal(sim.stdout, real.stdout);
   };
-  const rsNames = () => replicaSetsOf(session.cluster).map((r) => r.metadata.name);
+  const rsNames = () =>
+    replicaSetsOf(session.cluster)
+      .filter((r) => r.metadata.namespace === 'default')
+      .map((r) => r.metadata.name);
   const sliceName = () => listEndpointSlices(session.cluster).find((s) => s.serviceName === 'web')!.metadata.name;
 
   it(
