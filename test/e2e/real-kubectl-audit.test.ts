@@ -1,0 +1,84 @@
+// The fidelity audit: every case of test/helpers/audit-cases.ts runs through the real kubectl 1.32
+// against `nodeport-lab serve`, and through the sandbox's kubectl on the same cluster at the same
+// moment; stdout, stderr and the exit status must be equal.
+//
+// What is normalised, and why: Google's "dispatcher" build of kubectl prints cobra's `Error:` where
+// upstream prints `error:` (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go, fatal), and
+// calls its version v1.32.N-dispatcher. Nothing else.
+//
+// The cluster's clock stands still while a case runs (the server's tables and the sandbox's then
+// agree on every AGE); between cases it jumps to the wall clock, so that the ages kubectl itself
+// computes in describe (from its own clock) agree too. A case that waits sleeps in real time.
+// NPL_AUDIT_REPORT=FILE writes every mismatch to FILE as well.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
+import { sandboxFiles } from '../../src/commands/sandbox-files.js';
+import { advanceClock } from '../../src/core/cluster/index.js';
+import { runKubectl, splitShellWords } from '../../src/core/kubectl/index.js';
+import { AUDIT_CASES, AUDIT_FILES, type AuditCase } from '../helpers/audit-cases.js';
+import { KUBECTL, realKubectl, type RealRun } from '../helpers/real-kubectl.js';
+
+/** The dispatcher build's differences from upstream kubectl 1.32, and nothing more. */
+export const upstream = (run: RealRun): RealRun => ({
+  stdout: run.stdout.replace(/^(Client Version: v1\.32\.\d+)-dispatcher$/m, '$1'),
+  stderr: run.stderr.replace(/^Error: /m, 'error: '),
+  code: run.code,
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const READ_ONLY = /^(get|describe|logs|explain|api-resources|api-versions|version|cluster-info|config)\b/;
+
+describe('the fidelity audit: the sandbox and the real kubectl 1.32, case by case', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
+  let server: RunningServer;
+  let frozen = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-audit-'));
+  const io = sandboxFiles(new Map(), dir);
+  const report: string[] = [];
+
+  before(async () => {
+    for (const [name, text] of Object.entries(AUDIT_FILES)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    server = await startServer({ seed: 5, port: 0, home: dir, clock: () => frozen, log: () => undefined });
+  });
+  after(async () => {
+    await server?.stop();
+    if (process.env.NPL_AUDIT_REPORT) writeFileSync(process.env.NPL_AUDIT_REPORT, report.join('\n'));
+  });
+
+  async function compare(words: readonly string[]): Promise<{ real: RealRun; sim: RealRun }> {
+    frozen = Math.max(frozen, Date.now());
+    const live = server.cluster();
+    const then = advanceClock(live, frozen - live.now);
+    const sim = runKubectl(then, words, io);
+    const real = upstream(await realKubectl(words, server.kubeconfig, dir));
+    return { real, sim: { stdout: sim.stdout, stderr: sim.stderr, code: sim.exitCode } };
+  }
+
+  const run = async ({ line, wait }: AuditCase): Promise<void> => {
+    if (wait) await sleep(wait * 1000);
+    const split = splitShellWords(line);
+    assert.ok(split.ok);
+    let result = await compare(split.words);
+    // describe's ages come from kubectl's clock, which moved on while it ran: take it once more.
+    if (READ_ONLY.test(line) && JSON.stringify(result.real) !== JSON.stringify(result.sim)) result = await compare(split.words);
+    const { real, sim } = result;
+    if (JSON.stringify(real) !== JSON.stringify(sim)) {
+      report.push(`### kubectl ${line}\n--- real (${real.code})\n${real.stdout}${real.stderr}--- sandbox (${sim.code})\n${sim.stdout}${sim.stderr}`);
+    }
+    assert.equal(sim.stdout, real.stdout, `stdout of kubectl ${line}`);
+    assert.equal(sim.stderr, real.stderr, `stderr of kubectl ${line}`);
+    assert.equal(sim.code, real.code, `exit status of kubectl ${line}`);
+  };
+
+  for (const [i, auditCase] of AUDIT_CASES.entries()) {
+    it(`${String(i + 1).padStart(3, '0')} kubectl ${auditCase.line}`, () => run(auditCase));
+  }
+});
