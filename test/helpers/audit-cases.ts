@@ -5,8 +5,16 @@
 
 export interface AuditCase {
   readonly line: string;
-  /** Virtual seconds to let pass before the command runs. */
+  /** Seconds to let pass before the command runs. */
   readonly wait?: number;
+  /**
+   * A difference the real kubectl cannot help showing against the lab, compared as far as it is
+   * the same: `lab-url` (the kubeconfig's server is the lab's loopback, the sandbox's the control
+   * plane's 192.168.49.x:6443), `lab-serves-less` (the lab's discovery serves only the groups and
+   * resources it models; the sandbox answers as a whole kubeadm cluster, so the real output's
+   * rows must all be among the sandbox's).
+   */
+  readonly justified?: 'lab-url' | 'lab-serves-less';
 }
 
 const c = (line: string, wait?: number): AuditCase => (wait === undefined ? { line } : { line, wait });
@@ -29,6 +37,11 @@ export const AUDIT_FILES: Readonly<Record<string, string>> = {
   'dir/a-pod.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: dir-pod\n  labels:\n    app: dir\nspec:\n  containers:\n    - name: c\n      image: nginx\n',
   'dir/b-svc.yml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: dir-svc\nspec:\n  selector:\n    app: dir\n  ports:\n    - port: 80\n',
   'broken.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\nspec:\n  containers:\n  - name: c\n    image: nginx\n   ports: [\n',
+  'yaml/indent-more.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx\n      ports:\n',
+  'yaml/tab.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: a\n',
+  'yaml/nocolon.yml': 'apiVersion: v1\nkind: Pod\nmetadata\n  name: a\n',
+  'yaml/quote.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "a\n',
+  'yaml/seq.yml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 80\n  targetPort: 80\n  - port: 81\n',
   'nokind.yml': 'apiVersion: v1\nmetadata:\n  name: nokind\n',
 };
 
@@ -82,13 +95,32 @@ const offline: AuditCase[] = [
   c('apply'),
   c('apply -f'),
   c('apply -f missing.yml'),
+  c('apply -f yaml/indent-more.yml --dry-run=client'),
+  c('apply -f yaml/tab.yml --dry-run=client'),
+  c('apply -f yaml/nocolon.yml --dry-run=client'),
+  c('apply -f yaml/quote.yml --dry-run=client'),
+  c('apply -f yaml/seq.yml --dry-run=client'),
   c('describe'),
   c('config current-context'),
+  c('config get-contexts'),
+  c('config get-contexts -o name'),
+  c('config get-contexts nope'),
+  c('config'),
+  c('annotate pod'),
+  c('annotate pod x'),
+  c('run --image=nginx'),
+  c('set image x=y'),
+  c('rollout status'),
+  c('wait'),
+  c('patch pod x'),
+  c('scale --replicas=2'),
+  c('explain deployment.spec.replicas'),
+  c('explain pod.spec.nope'),
   c('version --client'),
-  c('api-versions'),
-  c('api-resources'),
-  c('api-resources --namespaced=false'),
-  c('api-resources -o name'),
+  { line: 'api-versions', justified: 'lab-serves-less' },
+  { line: 'api-resources', justified: 'lab-serves-less' },
+  { line: 'api-resources --namespaced=false', justified: 'lab-serves-less' },
+  { line: 'api-resources -o name', justified: 'lab-serves-less' },
   c('explain'),
   c('explain pod'),
   c('explain service.spec.ports'),
@@ -99,14 +131,14 @@ const offline: AuditCase[] = [
 
 /** Against the lab: a learner's session, from an empty cluster to a Deployment behind a NodePort. */
 const online: AuditCase[] = [
-  c('cluster-info'),
+  { line: 'cluster-info', justified: 'lab-url' },
   c('get nodes'),
   c('get nodes -o wide'),
   c('get nodes --show-labels'),
   c('get nodes -o name'),
   c('get no worker-1 -o jsonpath={.status.addresses}'),
   c('get nodes -o jsonpath={.items[*].metadata.name}'),
-  c('get nodes -o jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}'),
+  c(`get nodes -o 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}'`),
   c('get nodes -o custom-columns=NAME:.metadata.name,IP:.status.addresses[0].address'),
   c('get ns'),
   c('get namespaces -o name'),
@@ -117,7 +149,6 @@ const online: AuditCase[] = [
   c('get svc -A'),
   c('get svc -n kube-system'),
   c('get deploy -n kube-system'),
-  c('get ds -n kube-system'),
   c('get svc'),
   c('get svc kubernetes -o yaml'),
   c('get svc kubernetes -o json'),
@@ -243,13 +274,18 @@ const online: AuditCase[] = [
   c('annotate pod my-first-pod note=hello'),
   c('annotate pod my-first-pod note=again'),
   c('annotate pod my-first-pod note=again --overwrite'),
-  c('patch svc my-first-service -p {"spec":{"type":"ClusterIP"}}'),
-  c('patch svc my-first-service --type=merge -p {"spec":{"type":"NodePort"}}'),
-  c('patch svc my-first-service --type=json -p [{"op":"replace","path":"/spec/ports/0/nodePort","value":31999}]'),
-  c('patch svc my-first-service -p {"spec":{"ports":[{"port":80,"nodePort":40000}]}}'),
+  c('annotate pod my-first-pod note-'),
+  c('annotate svc my-first-service team=blue --dry-run=client'),
+  c('annotate svc my-first-service team=blue'),
+  c('annotate pod nope a=b'),
+  c('get svc my-first-service -o jsonpath={.metadata.annotations}'),
+  c(`patch svc my-first-service -p '{"spec":{"type":"ClusterIP"}}'`),
+  c(`patch svc my-first-service --type=merge -p '{"spec":{"type":"NodePort"}}'`),
+  c(`patch svc my-first-service --type=json -p '[{"op":"replace","path":"/spec/ports/0/nodePort","value":31999}]'`),
+  c(`patch svc my-first-service -p '{"spec":{"ports":[{"port":80,"nodePort":40000}]}}'`),
   c('patch svc my-first-service -p notjson'),
-  c('patch pod my-first-pod -p {"spec":{"containers":[{"name":"my-first-pod","image":"nginx:1.27"}]}}'),
-  c('patch pod nope -p {}'),
+  c(`patch pod my-first-pod -p '{"spec":{"containers":[{"name":"my-first-pod","image":"nginx:1.27"}]}}'`),
+  c(`patch pod nope -p '{}'`),
   c('get svc my-first-service -o yaml'),
   c('wait --for=condition=Ready pod/my-first-pod'),
   c('wait --for=condition=Ready pod/nope'),
@@ -259,6 +295,14 @@ const online: AuditCase[] = [
   c('get pod typo', 12),
   c('describe pod typo'),
   c('logs typo'),
+  c('logs deploy/web'),
+  c('logs deployment/nope'),
+  c('set image deployment/nope'),
+  c('set image deployment/web'),
+  c('get pods --sort-by=.metadata.name -o name'),
+  c('get events --sort-by=.lastTimestamp'),
+  c('get events --sort-by=.metadata.name -o name'),
+  c('get pods --sort-by=.spec.nodeName'),
   c('describe rs -l app=web'),
   c('describe endpointslice -l kubernetes.io/service-name=my-first-service'),
   c('describe ns kube-system'),
@@ -273,6 +317,7 @@ const online: AuditCase[] = [
   c('delete pod -l app=dir'),
   c('delete pod my-first-pod --force --grace-period=0'),
   c('delete deployment web'),
+  c('delete deployment myapp-deployment'),
   c('delete all --all'),
   c('get all'),
 ];

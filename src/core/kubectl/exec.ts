@@ -25,6 +25,11 @@ function run(ctx: CommandContext): KubectlResult {
   const name = target.includes('/') ? (target.split('/')[1] ?? '') : target;
   const pod = findPod(cluster, name, ctx.namespace);
   if (!pod) return fail(cluster, apiErrorText(missingObject(cluster, POD_TYPE, name, ctx.namespace)));
+  // The API server refuses a container the pod does not have (pkg/registry/core/pod/strategy.go, ExecLocation).
+  const container = flagValue(parsed, 'container');
+  if (container !== undefined && !pod.spec.containers.some((c) => c.name === container)) {
+    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container ${container} is not valid for pod ${pod.metadata.name}`, causes: [] }));
+  }
   if (!isPodReady(pod, cluster.now))
     return fail(cluster, clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
   const [program = ''] = command;

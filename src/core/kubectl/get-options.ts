@@ -2,6 +2,7 @@
 // and the -o custom-columns and -o jsonpath-as-json printers
 // (staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go, customcolumn.go; apimachinery fields).
 
+import { goSort, naturalLess } from './go-sort.js';
 import type { Cluster } from '../cluster/index.js';
 import { valuesAt } from './field-path.js';
 import { toGoJson } from './go-json.js';
@@ -75,16 +76,35 @@ export function matchesFields(cluster: Cluster, item: Item, requirements: readon
   });
 }
 
-function compareValues(a: JsonValue | undefined, b: JsonValue | undefined): number {
-  if (a === undefined || a === null) return b === undefined || b === null ? 0 : -1;
-  if (b === undefined || b === null) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const sa = typeof a === 'object' ? JSON.stringify(a) : String(a);
-  const sb = typeof b === 'object' ? JSON.stringify(b) : String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const SUFFIX: Readonly<Record<string, number>> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+
+/** resource.ParseQuantity, as far as --sort-by needs it: the value of "80", "1.5", "100Mi", else undefined. */
+function quantity(text: string): number | undefined {
+  const m = QUANTITY.exec(text);
+  if (!m) return undefined;
+  const base = Number(m[1]);
+  const suffix = m[2] ?? '';
+  if (suffix === '') return base;
+  if (/^[eE]/.test(suffix)) return base * 10 ** Number(suffix.slice(1));
+  return base * (SUFFIX[suffix] ?? 1);
 }
 
-/** --sort-by: a stable sort on the value the path reaches in each item. */
+/** sorter.go isLess on the first value each path reaches; an item the path misses sorts first. */
+function kubectlLess(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === undefined) return true;
+  if (b === undefined) return false;
+  if (a === null || b === null) return a === null && b !== null;
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const qa = quantity(a);
+    const qb = quantity(b);
+    return qa !== undefined && qb !== undefined ? qa < qb : naturalLess(a, b);
+  }
+  return naturalLess(typeof a === 'object' ? JSON.stringify(a) : String(a), typeof b === 'object' ? JSON.stringify(b) : String(b));
+}
+
+/** --sort-by: Go's sort.Sort (not stable) with kubectl's comparison, as sorter.go does it. */
 export function sortItems(cluster: Cluster, items: readonly Item[], path: string): { ok: true; items: Item[] } | { ok: false; error: string } {
   const expr = path.trim().replace(/^\{(.*)\}$/s, '$1');
   const keyed: { item: Item; key: JsonValue | undefined }[] = [];
@@ -93,8 +113,16 @@ export function sortItems(cluster: Cluster, items: readonly Item[], path: string
     if (values === undefined) return { ok: false, error: `couldn't parse jsonpath ${path}` };
     keyed.push({ item, key: values[0] });
   }
-  const sorted = keyed.map((k, i) => ({ ...k, i })).sort((a, b) => compareValues(a.key, b.key) || a.i - b.i);
-  return { ok: true, items: sorted.map((k) => k.item) };
+  goSort({
+    length: keyed.length,
+    less: (i, j) => kubectlLess(keyed[i]?.key, keyed[j]?.key),
+    swap: (i, j) => {
+      const t = keyed[i] as (typeof keyed)[number];
+      keyed[i] = keyed[j] as (typeof keyed)[number];
+      keyed[j] = t;
+    },
+  });
+  return { ok: true, items: keyed.map((k) => k.item) };
 }
 
 /** -o custom-columns=HEADER:PATH,...: one row per object; what a path does not reach is <none>. */

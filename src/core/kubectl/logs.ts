@@ -1,6 +1,6 @@
 // kubectl logs POD [-c CONTAINER] [--tail N]
 
-import { containerState, findPod, isPodReady } from '../cluster/index.js';
+import { findPod, logRefusal } from '../cluster/index.js';
 import { typeOf } from './resources.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
@@ -34,20 +34,12 @@ function run(ctx: CommandContext): KubectlResult {
     );
   const containerName = flagValue(parsed, 'container') ?? pod.spec.containers[0]?.name ?? '';
   if (!pod.spec.containers.some((c) => c.name === containerName)) {
-    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
+    // kubectl checks the container itself, before it asks the server
+    // (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/logsforobject.go: FindContainerByName).
+    return fail(cluster, clientError(`container ${containerName} is not valid for pod ${name}`));
   }
-  // A container that has run (and exited) has logs, even while it waits to be started again.
-  const hasRun = pod.quickExit !== undefined && cluster.now >= pod.timeline.startedAt;
-  if (!isPodReady(pod, cluster.now) && !hasRun) {
-    // pkg/kubelet/kubelet_pods.go validateContainerLogStatus: the common pending failures in words.
-    const st = containerState(pod, cluster.now);
-    const reason = st.state === 'waiting' ? st.reason : 'ContainerCreating';
-    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
-    return fail(
-      cluster,
-      apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ${why}`, causes: [] }),
-    );
-  }
+  const refusal = logRefusal(cluster, pod, containerName);
+  if (refusal !== undefined) return fail(cluster, apiErrorText({ kind: 'BadRequest', message: refusal, causes: [] }));
   let lines = pod.log;
   const tail = flagValue(parsed, 'tail');
   if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));

@@ -1,5 +1,6 @@
 // kubectl set image deployment/NAME CONTAINER=IMAGE... (staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go)
 
+import { NO_RESOURCES_MESSAGE } from './expose.js';
 import { findDeployment, setDeploymentImages } from '../cluster/index.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
@@ -24,7 +25,16 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const split = args.findIndex((a) => a.includes('='));
   const resources = split < 0 ? args : args.slice(0, split);
   const pairs = split < 0 ? [] : args.slice(split);
-  if (resources.length === 0 || pairs.length === 0) return fail(cluster, clientError('at least one image update is required'));
+  // staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go: Complete asks for resources first; the
+  // missing update is found once the object has been fetched.
+  if (resources.length === 0) return fail(cluster, clientError(NO_RESOURCES_MESSAGE));
+  if (pairs.length === 0) {
+    const only = oneTarget(resources);
+    if (only.ok && only.type.kind === 'Deployment' && !findDeployment(cluster, only.name, ctx.namespace)) {
+      return fail(cluster, apiErrorText(missingObject(cluster, only.type, only.name, ctx.namespace)));
+    }
+    return fail(cluster, clientError('at least one image update is required'));
+  }
   const images: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
