@@ -123,7 +123,7 @@ function list(cluster: Cluster, request: ApiRequest, target: Target): ApiRespons
   const listed = listViews(cluster, target.resource, target.namespace, selectionOf(request.query));
   if ('error' in listed) return listed.error;
   const rv = resourceVersionOf(cluster);
-  if (wantsTable(request.accept)) return json(200, tableOf(cluster, target.resource.kind, listed.sources, rv));
+  if (wantsTable(request.accept)) return json(200, tableOf(cluster, target.resource.kind, listed.sources, rv, request.query.get('includeObject') === 'Object'));
   return json(200, { kind: `${target.resource.kind}List`, apiVersion: 'v1', metadata: { resourceVersion: rv }, items: listed.items.map(withoutTypeMeta) });
 }
 

@@ -2,7 +2,7 @@
 // and the -o custom-columns and -o jsonpath-as-json printers
 // (staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go, customcolumn.go; apimachinery fields).
 
-import { goSort, naturalLess } from './go-sort.js';
+import { goSort } from './go-sort.js';
 import type { Cluster } from '../cluster/index.js';
 import { valuesAt } from './field-path.js';
 import { toGoJson } from './go-json.js';
@@ -76,32 +76,18 @@ export function matchesFields(cluster: Cluster, item: Item, requirements: readon
   });
 }
 
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
-const SUFFIX: Readonly<Record<string, number>> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-
-/** resource.ParseQuantity, as far as --sort-by needs it: the value of "80", "1.5", "100Mi", else undefined. */
-function quantity(text: string): number | undefined {
-  const m = QUANTITY.exec(text);
-  if (!m) return undefined;
-  const base = Number(m[1]);
-  const suffix = m[2] ?? '';
-  if (suffix === '') return base;
-  if (/^[eE]/.test(suffix)) return base * 10 ** Number(suffix.slice(1));
-  return base * (SUFFIX[suffix] ?? 1);
-}
-
-/** sorter.go isLess on the first value each path reaches; an item the path misses sorts first. */
+/**
+ * sorter.go isLess on the first value each path reaches, as kubectl 1.32 has it: an item the path
+ * misses sorts first, numbers by value, strings byte by byte (Go's <; no natural order yet).
+ */
 function kubectlLess(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   if (a === undefined) return true;
   if (b === undefined) return false;
   if (a === null || b === null) return a === null && b !== null;
   if (typeof a === 'number' && typeof b === 'number') return a < b;
-  if (typeof a === 'string' && typeof b === 'string') {
-    const qa = quantity(a);
-    const qb = quantity(b);
-    return qa !== undefined && qb !== undefined ? qa < qb : naturalLess(a, b);
-  }
-  return naturalLess(typeof a === 'object' ? JSON.stringify(a) : String(a), typeof b === 'object' ? JSON.stringify(b) : String(b));
+  const sa = typeof a === 'object' ? JSON.stringify(a) : String(a);
+  const sb = typeof b === 'object' ? JSON.stringify(b) : String(b);
+  return Buffer.compare(Buffer.from(sa, 'utf8'), Buffer.from(sb, 'utf8')) < 0;
 }
 
 /** --sort-by: Go's sort.Sort (not stable) with kubectl's comparison, as sorter.go does it. */

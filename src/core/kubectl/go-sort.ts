@@ -2,7 +2,6 @@
 // RuntimeSort and TableSorter both call sort.Sort). It is not stable: rows whose values are equal
 // (events of the same second) come out in the order Go's pattern-defeating quicksort leaves them,
 // so this follows Go's algorithm (src/sort/zsortinterface.go, Go 1.19 and later) step by step.
-// Also fvbommel/sortorder's NaturalLess, kubectl's order for strings.
 
 export interface Sortable {
   readonly length: number;
@@ -215,39 +214,4 @@ function median(data: Sortable, a: number, b: number, c: number, swaps: { n: num
 
 function reverseRange(data: Sortable, a: number, b: number): void {
   for (let i = a, j = b - 1; i < j; i++, j--) data.swap(i, j);
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** fvbommel/sortorder NaturalLess: runs of digits compare as numbers, the rest byte by byte. */
-export function naturalLess(str1: string, str2: string): boolean {
-  const s1 = Buffer.from(str1, 'utf8');
-  const s2 = Buffer.from(str2, 'utf8');
-  let i1 = 0;
-  let i2 = 0;
-  while (i1 < s1.length && i2 < s2.length) {
-    const c1 = s1[i1] ?? 0;
-    const c2 = s2[i2] ?? 0;
-    const d1 = isDigit(c1);
-    const d2 = isDigit(c2);
-    if (d1 !== d2) return d1;
-    if (!d1) {
-      if (c1 !== c2) return c1 < c2;
-      i1++;
-      i2++;
-      continue;
-    }
-    while (i1 < s1.length && s1[i1] === 48) i1++;
-    while (i2 < s2.length && s2[i2] === 48) i2++;
-    const nz1 = i1;
-    const nz2 = i2;
-    while (i1 < s1.length && isDigit(s1[i1] ?? 0)) i1++;
-    while (i2 < s2.length && isDigit(s2[i2] ?? 0)) i2++;
-    if (i1 - nz1 !== i2 - nz2) return i1 - nz1 < i2 - nz2;
-    const n1 = s1.subarray(nz1, i1).toString('latin1');
-    const n2 = s2.subarray(nz2, i2).toString('latin1');
-    if (n1 !== n2) return n1 < n2;
-    if (nz1 !== nz2) return nz1 < nz2;
-  }
-  return s1.length < s2.length;
 }

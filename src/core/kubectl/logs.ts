@@ -1,10 +1,11 @@
 // kubectl logs POD [-c CONTAINER] [--tail N]
 
 import { findPod, logRefusal } from '../cluster/index.js';
-import { typeOf } from './resources.js';
+import { resolveType, typeOf } from './resources.js';
+import { attachablePod } from './attachable-pod.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { fail } from './command.js';
+import { fail, Output } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue } from './flags.js';
 import { LOGS_HELP } from './help.js';
@@ -21,10 +22,21 @@ function run(ctx: CommandContext): KubectlResult {
     );
   }
   let name = target;
+  let chosen = '';
   if (target.includes('/')) {
-    const [type = '', rest = ''] = target.split('/');
-    if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return fail(cluster, clientError(`cannot get the logs from ${type}: only pods are simulated`));
+    const [typeName = '', rest = ''] = target.split('/');
+    const type = resolveType(typeName);
     name = rest;
+    if (type && type !== 'empty' && (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'Service')) {
+      const picked = attachablePod(cluster, type.kind, rest, ctx.namespace);
+      if (!picked.found)
+        return fail(cluster, clientError(`error from server (NotFound): ${missingObject(cluster, type, rest, ctx.namespace).message} in namespace "${ctx.namespace}"`));
+      if (!picked.pod) return fail(cluster, clientError('timed out waiting for the condition'));
+      name = picked.pod.metadata.name;
+      if (picked.count > 1) chosen = `Found ${picked.count} pods, using pod/${name}\n`;
+    } else if (!type || type === 'empty' || type.kind !== 'Pod') {
+      return fail(cluster, clientError(`cannot get the logs from ${typeName}: this simulated cluster has logs for pods, deployments, replicasets and services`));
+    }
   }
   const pod = findPod(cluster, name, ctx.namespace);
   if (!pod)
@@ -43,7 +55,11 @@ function run(ctx: CommandContext): KubectlResult {
   let lines = pod.log;
   const tail = flagValue(parsed, 'tail');
   if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
-  return { cluster, stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+  const out = new Output();
+  // The choice of pod is told first, on stderr (logs.go: fmt.Fprintf(o.ErrOut, ...)).
+  if (chosen) out.err(chosen, false);
+  out.write(lines.map((l) => `${l}\n`).join(''));
+  return out.result(cluster);
 }
 
 export const logsCommand: CommandDef = {

@@ -149,10 +149,14 @@ function undo(ctx: CommandContext, args: readonly string[]): KubectlResult {
 
 function run(ctx: CommandContext): KubectlResult {
   const [sub, ...rest] = ctx.parsed.positional;
+  // A subcommand without a resource: rollout/rollout_status.go Complete (and history's, undo's).
+  if ((sub === 'status' || sub === 'history' || sub === 'undo') && rest.length === 0 && flagValue(ctx.parsed, 'filename') === undefined)
+    return fail(ctx.cluster, clientError('required resource not specified'));
   if (sub === 'status') return status(ctx, rest);
   if (sub === 'history') return history(ctx, rest);
   if (sub === 'undo') return undo(ctx, rest);
-  if (sub === undefined) return { cluster: ctx.cluster, stdout: ROLLOUT_HELP, stderr: '', exitCode: 0 };
+  // Without a subcommand kubectl prints the help and fails (the real client: help on stdout, status 1).
+  if (sub === undefined) return { cluster: ctx.cluster, stdout: ROLLOUT_HELP, stderr: '', exitCode: 1 };
   return fail(ctx.cluster, clientError(`"kubectl rollout ${sub}" is not part of this simulated cluster; rollout status, history and undo are`));
 }
 
