@@ -30,7 +30,10 @@ import { KUBECTL, realKubectl, type RealRun } from '../helpers/real-kubectl.js';
 
 /** The dispatcher build's differences from upstream kubectl 1.32, and nothing more. */
 export const upstream = (run: RealRun): RealRun => {
-  let stderr = run.stderr.replace(/^E\d{4} [\d:.]+ +\d+ run\.go:\d+\] "command failed" err=("(?:[^"\\]|\\.)*")\n$/, (_all, quoted: string) => `error: ${JSON.parse(quoted) as string}\n`);
+  let stderr = run.stderr.replace(
+    /^E\d{4} [\d:.]+ +\d+ run\.go:\d+\] "command failed" err=("(?:[^"\\]|\\.)*")\n$/,
+    (_all, quoted: string) => `error: ${JSON.parse(quoted) as string}\n`,
+  );
   if (stderr.startsWith('Error: ')) stderr = `error: ${stderr.slice('Error: '.length).replace(/\n\n$/, '\n')}`;
   return { stdout: run.stdout.replace(/^Client Version: v1\.32\.\d+(-dispatcher)?$/m, 'Client Version: v1.32'), stderr, code: run.code };
 };
@@ -42,76 +45,81 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const READ_ONLY = /^(get|describe|logs|explain|api-resources|api-versions|version|cluster-info|config)\b/;
 
-describe('the fidelity audit: the sandbox and the real kubectl 1.32, case by case', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
-  let server: RunningServer;
-  let frozen = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-audit-'));
-  const io = sandboxFiles(new Map(), dir);
-  const report: string[] = [];
+describe(
+  'the fidelity audit: the sandbox and the real kubectl 1.32, case by case',
+  { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' },
+  () => {
+    let server: RunningServer;
+    let frozen = Date.now();
+    const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-audit-'));
+    const io = sandboxFiles(new Map(), dir);
+    const report: string[] = [];
 
-  before(async () => {
-    for (const [name, text] of Object.entries(AUDIT_FILES)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), text);
+    before(async () => {
+      for (const [name, text] of Object.entries(AUDIT_FILES)) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, name), text);
+      }
+      server = await startServer({ seed: 5, port: 0, home: dir, clock: () => frozen, log: () => undefined });
+    });
+    after(async () => {
+      await server?.stop();
+      if (process.env.NPL_AUDIT_REPORT) writeFileSync(process.env.NPL_AUDIT_REPORT, report.join('\n'));
+    });
+
+    async function compare(words: readonly string[]): Promise<{ real: RealRun; sim: RealRun }> {
+      frozen = Math.max(frozen, Date.now());
+      const live = server.cluster();
+      const then = advanceClock(live, frozen - live.now);
+      const sim = runKubectl(then, words, io);
+      const real = upstream(await realKubectl(words, server.kubeconfig, dir));
+      return { real, sim: { stdout: samePatch(sim.stdout), stderr: sim.stderr, code: sim.exitCode } };
     }
-    server = await startServer({ seed: 5, port: 0, home: dir, clock: () => frozen, log: () => undefined });
-  });
-  after(async () => {
-    await server?.stop();
-    if (process.env.NPL_AUDIT_REPORT) writeFileSync(process.env.NPL_AUDIT_REPORT, report.join('\n'));
-  });
 
-  async function compare(words: readonly string[]): Promise<{ real: RealRun; sim: RealRun }> {
-    frozen = Math.max(frozen, Date.now());
-    const live = server.cluster();
-    const then = advanceClock(live, frozen - live.now);
-    const sim = runKubectl(then, words, io);
-    const real = upstream(await realKubectl(words, server.kubeconfig, dir));
-    return { real, sim: { stdout: samePatch(sim.stdout), stderr: sim.stderr, code: sim.exitCode } };
-  }
+    /** The rows of a justified case as far as the lab can show them: the real rows' first and last words. */
+    const rowKeys = (text: string): string[] =>
+      text
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => {
+          const words = l.trim().split(/\s+/);
+          return `${words[0] ?? ''} ${words[words.length - 1] ?? ''}`;
+        });
 
-  /** The rows of a justified case as far as the lab can show them: the real rows' first and last words. */
-  const rowKeys = (text: string): string[] =>
-    text
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => {
-        const words = l.trim().split(/\s+/);
-        return `${words[0] ?? ''} ${words[words.length - 1] ?? ''}`;
-      });
+    const runJustified = async (line: string, words: readonly string[], why: NonNullable<AuditCase['justified']>): Promise<void> => {
+      const { real, sim } = await compare(words);
+      assert.equal(sim.code, real.code, `exit status of kubectl ${line}`);
+      assert.equal(sim.stderr, real.stderr, `stderr of kubectl ${line}`);
+      if (why === 'lab-url') {
+        assert.equal(sim.stdout, real.stdout.replaceAll(server.url, apiServerUrl(server.cluster())), `stdout of kubectl ${line}`);
+        return;
+      }
+      const simRows = new Set(rowKeys(sim.stdout));
+      const missing = rowKeys(real.stdout).filter((k) => !simRows.has(k));
+      assert.deepEqual(missing, [], `rows of kubectl ${line} the sandbox lacks`);
+      assert.ok(simRows.size >= rowKeys(real.stdout).length);
+    };
 
-  const runJustified = async (line: string, words: readonly string[], why: NonNullable<AuditCase['justified']>): Promise<void> => {
-    const { real, sim } = await compare(words);
-    assert.equal(sim.code, real.code, `exit status of kubectl ${line}`);
-    assert.equal(sim.stderr, real.stderr, `stderr of kubectl ${line}`);
-    if (why === 'lab-url') {
-      assert.equal(sim.stdout, real.stdout.replaceAll(server.url, apiServerUrl(server.cluster())), `stdout of kubectl ${line}`);
-      return;
+    const run = async ({ line, wait, justified }: AuditCase): Promise<void> => {
+      if (wait) await sleep(wait * 1000);
+      const split = splitShellWords(line);
+      assert.ok(split.ok);
+      if (justified) return runJustified(line, split.words, justified);
+      let result = await compare(split.words);
+      // describe's ages come from kubectl's clock, which moved on while it ran: take it once more.
+      for (let again = 0; again < 3 && READ_ONLY.test(line) && JSON.stringify(result.real) !== JSON.stringify(result.sim); again++)
+        result = await compare(split.words);
+      const { real, sim } = result;
+      if (JSON.stringify(real) !== JSON.stringify(sim)) {
+        report.push(`### kubectl ${line}\n--- real (${real.code})\n${real.stdout}${real.stderr}--- sandbox (${sim.code})\n${sim.stdout}${sim.stderr}`);
+      }
+      assert.equal(sim.stdout, real.stdout, `stdout of kubectl ${line}`);
+      assert.equal(sim.stderr, real.stderr, `stderr of kubectl ${line}`);
+      assert.equal(sim.code, real.code, `exit status of kubectl ${line}`);
+    };
+
+    for (const [i, auditCase] of AUDIT_CASES.entries()) {
+      it(`${String(i + 1).padStart(3, '0')} kubectl ${auditCase.line}`, () => run(auditCase));
     }
-    const simRows = new Set(rowKeys(sim.stdout));
-    const missing = rowKeys(real.stdout).filter((k) => !simRows.has(k));
-    assert.deepEqual(missing, [], `rows of kubectl ${line} the sandbox lacks`);
-    assert.ok(simRows.size >= rowKeys(real.stdout).length);
-  };
-
-  const run = async ({ line, wait, justified }: AuditCase): Promise<void> => {
-    if (wait) await sleep(wait * 1000);
-    const split = splitShellWords(line);
-    assert.ok(split.ok);
-    if (justified) return runJustified(line, split.words, justified);
-    let result = await compare(split.words);
-    // describe's ages come from kubectl's clock, which moved on while it ran: take it once more.
-    for (let again = 0; again < 3 && READ_ONLY.test(line) && JSON.stringify(result.real) !== JSON.stringify(result.sim); again++) result = await compare(split.words);
-    const { real, sim } = result;
-    if (JSON.stringify(real) !== JSON.stringify(sim)) {
-      report.push(`### kubectl ${line}\n--- real (${real.code})\n${real.stdout}${real.stderr}--- sandbox (${sim.code})\n${sim.stdout}${sim.stderr}`);
-    }
-    assert.equal(sim.stdout, real.stdout, `stdout of kubectl ${line}`);
-    assert.equal(sim.stderr, real.stderr, `stderr of kubectl ${line}`);
-    assert.equal(sim.code, real.code, `exit status of kubectl ${line}`);
-  };
-
-  for (const [i, auditCase] of AUDIT_CASES.entries()) {
-    it(`${String(i + 1).padStart(3, '0')} kubectl ${auditCase.line}`, () => run(auditCase));
-  }
-});
+  },
+);

@@ -21,7 +21,8 @@ const c = (line: string, wait?: number): AuditCase => (wait === undefined ? { li
 
 /** Files the cases apply, written into the folder both kubectls run in. */
 export const AUDIT_FILES: Readonly<Record<string, string>> = {
-  'pod.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: myapp-pod\n  labels:\n    app: myapp\nspec:\n  containers:\n    - name: myapp\n      image: stacksimplify/kubenginx:1.0.0\n      ports:\n        - containerPort: 80\n',
+  'pod.yml':
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: myapp-pod\n  labels:\n    app: myapp\nspec:\n  containers:\n    - name: myapp\n      image: stacksimplify/kubenginx:1.0.0\n      ports:\n        - containerPort: 80\n',
   'svc.yml':
     'apiVersion: v1\nkind: Service\nmetadata:\n  name: myapp-pod-nodeport-service\nspec:\n  type: NodePort\n  selector:\n    app: myapp\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n      nodePort: 31231\n',
   'svc-changed.yml':

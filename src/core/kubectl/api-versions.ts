@@ -6,7 +6,15 @@
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { API_RESOURCES } from './api-resources.js';
 
-const ALSO_SERVED = ['autoscaling/v1', 'flowcontrol.apiserver.k8s.io/v1beta3', 'node.k8s.io/v1', 'policy/v1', 'rbac.authorization.k8s.io/v1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1'];
+const ALSO_SERVED = [
+  'autoscaling/v1',
+  'flowcontrol.apiserver.k8s.io/v1beta3',
+  'node.k8s.io/v1',
+  'policy/v1',
+  'rbac.authorization.k8s.io/v1',
+  'scheduling.k8s.io/v1',
+  'storage.k8s.io/v1',
+];
 
 export function apiVersions(): string[] {
   const all = new Set<string>(ALSO_SERVED);
@@ -16,7 +24,14 @@ export function apiVersions(): string[] {
 }
 
 function run(ctx: CommandContext): KubectlResult {
-  return { cluster: ctx.cluster, stdout: apiVersions().map((v) => `${v}\n`).join(''), stderr: '', exitCode: 0 };
+  return {
+    cluster: ctx.cluster,
+    stdout: apiVersions()
+      .map((v) => `${v}\n`)
+      .join(''),
+    stderr: '',
+    exitCode: 0,
+  };
 }
 
 export const apiVersionsCommand: CommandDef = {

@@ -3,7 +3,19 @@
 // attachablepodforobject.go and cmd/util/podutils/podutils.go: GetFirstPod sorts with
 // sort.Reverse(ActivePods)), saying "Found N pods, using pod/NAME" when there was a choice.
 
-import { findDeployment, findReplicaSet, findService, isPodReady, matchesSelector, podConditions, podPhase, restartsOf, type Cluster, type Labels, type Pod } from '../cluster/index.js';
+import {
+  findDeployment,
+  findReplicaSet,
+  findService,
+  isPodReady,
+  matchesSelector,
+  podConditions,
+  podPhase,
+  restartsOf,
+  type Cluster,
+  type Labels,
+  type Pod,
+} from '../cluster/index.js';
 import { goSort } from './go-sort.js';
 
 export type AttachableKind = 'Deployment' | 'ReplicaSet' | 'Service';

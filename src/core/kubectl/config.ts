@@ -18,13 +18,9 @@ function getContexts(ctx: CommandContext, names: readonly string[]): KubectlResu
   if (output !== undefined && output !== 'name') return fail(cluster, clientError(`output must be one of '' or 'name': ${output}`));
   const missing = names.filter((n) => n !== SANDBOX_CONTEXT);
   const shown = names.length === 0 || names.length > missing.length;
-  let stdout = '';
-  if (output === 'name') stdout = shown ? `${SANDBOX_CONTEXT}\n` : '';
-  else {
-    const rows = [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE']];
-    if (shown) rows.push(['*', SANDBOX_CONTEXT, SANDBOX_CONTEXT, SANDBOX_CONTEXT, ctx.io.namespace ?? 'default']);
-    stdout = formatTable(rows);
-  }
+  const rows = [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE']];
+  if (shown) rows.push(['*', SANDBOX_CONTEXT, SANDBOX_CONTEXT, SANDBOX_CONTEXT, ctx.io.namespace ?? 'default']);
+  const stdout = output === 'name' ? (shown ? `${SANDBOX_CONTEXT}\n` : '') : formatTable(rows);
   if (missing.length === 0) return { cluster, stdout, stderr: '', exitCode: 0 };
   return { cluster, stdout, stderr: missing.map((n) => clientError(`context ${n} not found`)).join(''), exitCode: 1 };
 }

@@ -146,7 +146,8 @@ function run(ctx: CommandContext): KubectlResult {
   const externalIP = flagValue(parsed, 'external-ip');
   const sessionAffinity = flagValue(parsed, 'session-affinity');
   // staging/src/k8s.io/kubectl/pkg/cmd/expose/expose.go createService: only None and ClientIP.
-  if (sessionAffinity && sessionAffinity !== 'None' && sessionAffinity !== 'ClientIP') return fail(cluster, clientError(`unknown session affinity: ${sessionAffinity}`));
+  if (sessionAffinity && sessionAffinity !== 'None' && sessionAffinity !== 'ClientIP')
+    return fail(cluster, clientError(`unknown session affinity: ${sessionAffinity}`));
   const input: ServiceInput = {
     ...(externalIP ? { externalIPs: [externalIP] } : {}),
     ...(sessionAffinity ? { sessionAffinity } : {}),

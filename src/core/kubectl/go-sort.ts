@@ -205,11 +205,10 @@ function median(data: Sortable, a: number, b: number, c: number, swaps: { n: num
     }
     return [x, y];
   };
-  [a, b] = order2(a, b);
-  [b, c] = order2(b, c);
-  [a, b] = order2(a, b);
-  void c;
-  return b;
+  const [a1, b1] = order2(a, b);
+  const [b2] = order2(b1, c);
+  const [, b3] = order2(a1, b2);
+  return b3;
 }
 
 function reverseRange(data: Sortable, a: number, b: number): void {

@@ -30,12 +30,18 @@ function run(ctx: CommandContext): KubectlResult {
     if (type && type !== 'empty' && (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'Service')) {
       const picked = attachablePod(cluster, type.kind, rest, ctx.namespace);
       if (!picked.found)
-        return fail(cluster, clientError(`error from server (NotFound): ${missingObject(cluster, type, rest, ctx.namespace).message} in namespace "${ctx.namespace}"`));
+        return fail(
+          cluster,
+          clientError(`error from server (NotFound): ${missingObject(cluster, type, rest, ctx.namespace).message} in namespace "${ctx.namespace}"`),
+        );
       if (!picked.pod) return fail(cluster, clientError('timed out waiting for the condition'));
       name = picked.pod.metadata.name;
       if (picked.count > 1) chosen = `Found ${picked.count} pods, using pod/${name}\n`;
     } else if (!type || type === 'empty' || type.kind !== 'Pod') {
-      return fail(cluster, clientError(`cannot get the logs from ${typeName}: this simulated cluster has logs for pods, deployments, replicasets and services`));
+      return fail(
+        cluster,
+        clientError(`cannot get the logs from ${typeName}: this simulated cluster has logs for pods, deployments, replicasets and services`),
+      );
     }
   }
   const pod = findPod(cluster, name, ctx.namespace);

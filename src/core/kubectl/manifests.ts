@@ -48,7 +48,8 @@ function expandDirectories(io: KubectlIO, files: readonly string[]): { file: str
 function goYamlError(reason: string, line: number, text: string): { line: number; reason: string } {
   if (reason.startsWith('Sequence item without - indicator') || reason.startsWith('A block sequence may not be used as an implicit map key'))
     return { line: Math.max(1, line - 1), reason: 'did not find expected key' };
-  if (reason.startsWith('Nested mappings are not allowed in compact mappings')) return { line: line + 1, reason: 'mapping values are not allowed in this context' };
+  if (reason.startsWith('Nested mappings are not allowed in compact mappings'))
+    return { line: line + 1, reason: 'mapping values are not allowed in this context' };
   if (reason.startsWith('Implicit keys need to be on a single line')) return { line: line + 1, reason: "could not find expected ':'" };
   if (reason.startsWith('Tabs are not allowed as indentation')) return { line, reason: 'found character that cannot start any token' };
   if (reason.startsWith('Missing closing')) return { line: text.split('\n').length, reason: 'found unexpected end of stream' };
