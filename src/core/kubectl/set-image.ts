@@ -9,16 +9,8 @@ import { apiErrorText, clientError } from './errors.js';
 import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 
-export const SET_HELP = `Configure application resources.
-
- These commands help you make changes to existing application resources.
-
-Available Commands:
-  image            Update the image of a pod template
-
-Usage:
-  kubectl set SUBCOMMAND [options]
-`;
+export const SET_HELP =
+  'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n  resources        Update resource requests/limits on objects with pod templates\n  selector         Set the selector on a resource\n  serviceaccount   Update the service account of a resource\n  subject          Update the user, group, or service account in a role binding or cluster role binding\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n\nUse "kubectl set <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
 
 function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster } = ctx;
@@ -71,7 +63,8 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
 function run(ctx: CommandContext): KubectlResult {
   const [sub, ...rest] = ctx.parsed.positional;
   if (sub === 'image') return setImage(ctx, rest);
-  if (sub === undefined) return { cluster: ctx.cluster, stdout: SET_HELP, stderr: '', exitCode: 0 };
+  // Without a subcommand the real client prints the help on stderr and fails.
+  if (sub === undefined) return fail(ctx.cluster, SET_HELP);
   return fail(ctx.cluster, clientError(`"kubectl set ${sub}" is not part of this simulated cluster; kubectl set image deployment/NAME CONTAINER=IMAGE is`));
 }
 
