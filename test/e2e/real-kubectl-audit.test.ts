@@ -137,7 +137,7 @@ describe(
     const whole = process.env.NPL_SOAK === '1';
     for (const [i, auditCase] of AUDIT_CASES.entries()) {
       if (!whole && !auditCase.quick) continue;
-      it(`${String(i + 1).padStart(3, '0')} kubectl ${auditCase.line}`, () => run(auditCase));
+      it(`${String(i + 1).padStart(3, '0')} kubectl ${auditCase.line}`, auditCase.todo ? { todo: auditCase.todo } : {}, () => run(auditCase));
     }
   },
 );
