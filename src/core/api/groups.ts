@@ -137,6 +137,7 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
         resource.kind,
         items.map((p) => p.item),
         rv,
+        request.query.get('includeObject') === 'Object',
       ),
     );
   const listed = items.map(({ view }) => Object.fromEntries(Object.entries(view).filter(([k]) => k !== 'kind' && k !== 'apiVersion')));

@@ -11,7 +11,7 @@ import {
   deleteObject,
   findNamespace,
   findPod,
-  isPodReady,
+  logRefusal,
   namespaceExists,
   updateNamespaceMeta,
   type ApiError,
@@ -124,7 +124,7 @@ function list(cluster: Cluster, request: ApiRequest, target: Target): ApiRespons
   const listed = listViews(cluster, target.resource, target.namespace, selectionOf(request.query));
   if ('error' in listed) return listed.error;
   const rv = resourceVersionOf(cluster);
-  if (wantsTable(request.accept)) return json(200, tableOf(cluster, target.resource.kind, listed.sources, rv));
+  if (wantsTable(request.accept)) return json(200, tableOf(cluster, target.resource.kind, listed.sources, rv, request.query.get('includeObject') === 'Object'));
   return json(200, { kind: `${target.resource.kind}List`, apiVersion: 'v1', metadata: { resourceVersion: rv }, items: listed.items.map(withoutTypeMeta) });
 }
 
@@ -153,9 +153,8 @@ function podLog(cluster: Cluster, target: Target, name: string, query: ReadonlyM
   }
   // No node: the API server has no kubelet to ask and answers with an empty stream (strategy.go LogLocation).
   if (pod.spec.nodeName === undefined) return text(200, '');
-  if (!isPodReady(pod, cluster.now)) {
-    return errorResponse(badRequest(`container "${container}" in pod "${name}" is waiting to start: ContainerCreating`));
-  }
+  const refusal = logRefusal(cluster, pod, container);
+  if (refusal !== undefined) return errorResponse(badRequest(refusal));
   let lines = pod.log;
   const tail = Number(query.get('tailLines') ?? '-1');
   if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
@@ -464,6 +463,13 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
   if (lease && request.method === 'GET') {
     const view = leaseView(cluster, decodeURIComponent(lease[1] ?? ''));
     return same(cluster, view ? json(200, view) : notFoundFor({ plural: 'leases' } as ServedResource, decodeURIComponent(lease[1] ?? '')));
+  }
+  // A namespace has no resource quotas or limit ranges here, and says so: describe ns lists them
+  // (staging/src/k8s.io/kubectl/pkg/describe/describe.go, NamespaceDescriber) and prints their absence.
+  const policy = /^\/api\/v1\/namespaces\/[^/]+\/(resourcequotas|limitranges)$/.exec(path);
+  if (policy && request.method === 'GET') {
+    const kind = policy[1] === 'resourcequotas' ? 'ResourceQuotaList' : 'LimitRangeList';
+    return same(cluster, json(200, { kind, apiVersion: 'v1', metadata: { resourceVersion: resourceVersionOf(cluster) }, items: [] }));
   }
   const target = parseTarget(path);
   if (!target) return same(cluster, pathNotFound());

@@ -8,6 +8,7 @@ import { itemLabels, itemName, type Item } from '../kubectl/lookup.js';
 import type { TableDef } from '../kubectl/tables.js';
 import { tableFor } from '../kubectl/get.js';
 import { rfc3339 } from '../kubectl/duration.js';
+import { objectView } from './objects.js';
 
 type Json = { [key: string]: JsonValue };
 
@@ -34,12 +35,16 @@ function partialMetadata(item: Item): Json {
 }
 
 /** A meta.k8s.io/v1 Table of items of one kind; wide columns carry priority 1, as the server marks them. */
-export function tableOf(cluster: Cluster, kind: Item['kind'], items: readonly Item[], resourceVersion: string): Json {
+/**
+ * The Table kubectl asks for. Its rows carry each object as PartialObjectMetadata, or whole with
+ * `includeObject=Object` (what kubectl asks for with --sort-by, to sort the rows on any field).
+ */
+export function tableOf(cluster: Cluster, kind: Item['kind'], items: readonly Item[], resourceVersion: string, wholeObjects = false): Json {
   const def = tableDefFor(kind);
   const columnDefinitions: JsonValue[] = [...def.headers.map((h) => columnDefinition(h, 0)), ...def.wideHeaders.map((h) => columnDefinition(h, 1))];
   const rows: JsonValue[] = items.map((item) => ({
     cells: [...def.row(item.obj as never, cluster), ...def.wideRow(item.obj as never, cluster)],
-    object: partialMetadata(item),
+    object: wholeObjects ? objectView(cluster, item) : partialMetadata(item),
   }));
   return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion }, columnDefinitions, rows };
 }

@@ -18,6 +18,7 @@ export {
 export { createObject, applyObject, deleteObject, findObject, type ApiObject, type ObjectKind, type ApplyAction, type ApplyOutcome } from './objects.js';
 export { decodeObject, isSupportedKind, type DecodedObject, type DecodeResult } from './decode.js';
 export { endpointsFor, listEndpoints, findEndpoints, selectedPods, resolveTargetPort, readyEndpointsForPort } from './endpoints.js';
+export { logRefusal } from './log-refusal.js';
 export { podPhase, containerState, isPodReady, visiblePodIP, podConditions, restartsOf, type ContainerState } from './pod-status.js';
 export { quickExitCode, runsOf, type Terminated, type QuickExit } from './crash-loop.js';
 export { whatAnswers, podByIP, serveHttp, httpDate, type PortAnswer, type HttpResponse } from './answer.js';

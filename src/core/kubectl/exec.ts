@@ -29,6 +29,11 @@ function run(ctx: CommandContext): KubectlResult {
   if (pod.spec.nodeName === undefined) {
     return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `pod ${pod.metadata.name} does not have a host assigned`, causes: [] }));
   }
+  // The API server refuses a container the pod does not have (pkg/registry/core/pod/strategy.go, ExecLocation).
+  const container = flagValue(parsed, 'container');
+  if (container !== undefined && !pod.spec.containers.some((c) => c.name === container)) {
+    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container ${container} is not valid for pod ${pod.metadata.name}`, causes: [] }));
+  }
   if (!isPodReady(pod, cluster.now))
     return fail(cluster, clientError(`unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`));
   const [program = ''] = command;

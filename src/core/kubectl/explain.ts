@@ -32,7 +32,9 @@ function run(ctx: CommandContext): KubectlResult {
   }
   const [typeName = '', ...path] = target.split('.');
   const type = resolveType(typeName);
-  if (!type || type === 'empty') return fail(cluster, clientError(unknownTypeMessage(typeName)));
+  // explain's NoResourceMatchError is printed as it is, without `error: `
+  // (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go checkErr: meta.IsNoMatchError).
+  if (!type || type === 'empty') return fail(cluster, `${unknownTypeMessage(typeName)}\n`);
   const gv = GVK[type.kind];
   if (!gv)
     return fail(

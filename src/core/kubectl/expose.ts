@@ -145,6 +145,9 @@ function run(ctx: CommandContext): KubectlResult {
   const clusterIP = flagValue(parsed, 'cluster-ip');
   const externalIP = flagValue(parsed, 'external-ip');
   const sessionAffinity = flagValue(parsed, 'session-affinity');
+  // staging/src/k8s.io/kubectl/pkg/cmd/expose/expose.go createService: only None and ClientIP.
+  if (sessionAffinity && sessionAffinity !== 'None' && sessionAffinity !== 'ClientIP')
+    return fail(cluster, clientError(`unknown session affinity: ${sessionAffinity}`));
   const input: ServiceInput = {
     ...(externalIP ? { externalIPs: [externalIP] } : {}),
     ...(sessionAffinity ? { sessionAffinity } : {}),

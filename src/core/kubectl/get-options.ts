@@ -2,6 +2,7 @@
 // and the -o custom-columns and -o jsonpath-as-json printers
 // (staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go, customcolumn.go; apimachinery fields).
 
+import { goSort } from './go-sort.js';
 import type { Cluster } from '../cluster/index.js';
 import { valuesAt } from './field-path.js';
 import { toGoJson } from './go-json.js';
@@ -76,16 +77,21 @@ export function matchesFields(cluster: Cluster, item: Item, requirements: readon
   });
 }
 
-function compareValues(a: JsonValue | undefined, b: JsonValue | undefined): number {
-  if (a === undefined || a === null) return b === undefined || b === null ? 0 : -1;
-  if (b === undefined || b === null) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+/**
+ * sorter.go isLess on the first value each path reaches, as kubectl 1.32 has it: an item the path
+ * misses sorts first, numbers by value, strings byte by byte (Go's <; no natural order yet).
+ */
+function kubectlLess(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === undefined) return true;
+  if (b === undefined) return false;
+  if (a === null || b === null) return a === null && b !== null;
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
   const sa = typeof a === 'object' ? JSON.stringify(a) : String(a);
   const sb = typeof b === 'object' ? JSON.stringify(b) : String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  return Buffer.compare(Buffer.from(sa, 'utf8'), Buffer.from(sb, 'utf8')) < 0;
 }
 
-/** --sort-by: a stable sort on the value the path reaches in each item. */
+/** --sort-by: Go's sort.Sort (not stable) with kubectl's comparison, as sorter.go does it. */
 export function sortItems(cluster: Cluster, items: readonly Item[], path: string): { ok: true; items: Item[] } | { ok: false; error: string } {
   const expr = path.trim().replace(/^\{(.*)\}$/s, '$1');
   const keyed: { item: Item; key: JsonValue | undefined }[] = [];
@@ -94,8 +100,16 @@ export function sortItems(cluster: Cluster, items: readonly Item[], path: string
     if (values === undefined) return { ok: false, error: `couldn't parse jsonpath ${path}` };
     keyed.push({ item, key: values[0] });
   }
-  const sorted = keyed.map((k, i) => ({ ...k, i })).sort((a, b) => compareValues(a.key, b.key) || a.i - b.i);
-  return { ok: true, items: sorted.map((k) => k.item) };
+  goSort({
+    length: keyed.length,
+    less: (i, j) => kubectlLess(keyed[i]?.key, keyed[j]?.key),
+    swap: (i, j) => {
+      const t = keyed[i] as (typeof keyed)[number];
+      keyed[i] = keyed[j] as (typeof keyed)[number];
+      keyed[j] = t;
+    },
+  });
+  return { ok: true, items: keyed.map((k) => k.item) };
 }
 
 /** -o custom-columns=HEADER:PATH,...: one row per object; what a path does not reach is <none>. */

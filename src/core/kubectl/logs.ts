@@ -1,10 +1,11 @@
 // kubectl logs POD [-c CONTAINER] [--tail N]
 
-import { containerState, findPod, isPodReady } from '../cluster/index.js';
-import { typeOf } from './resources.js';
+import { findPod, logRefusal } from '../cluster/index.js';
+import { resolveType, typeOf } from './resources.js';
+import { attachablePod } from './attachable-pod.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { fail } from './command.js';
+import { fail, Output } from './command.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagValue } from './flags.js';
 import { LOGS_HELP } from './help.js';
@@ -21,10 +22,27 @@ function run(ctx: CommandContext): KubectlResult {
     );
   }
   let name = target;
+  let chosen = '';
   if (target.includes('/')) {
-    const [type = '', rest = ''] = target.split('/');
-    if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return fail(cluster, clientError(`cannot get the logs from ${type}: only pods are simulated`));
+    const [typeName = '', rest = ''] = target.split('/');
+    const type = resolveType(typeName);
     name = rest;
+    if (type && type !== 'empty' && (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'Service')) {
+      const picked = attachablePod(cluster, type.kind, rest, ctx.namespace);
+      if (!picked.found)
+        return fail(
+          cluster,
+          clientError(`error from server (NotFound): ${missingObject(cluster, type, rest, ctx.namespace).message} in namespace "${ctx.namespace}"`),
+        );
+      if (!picked.pod) return fail(cluster, clientError('timed out waiting for the condition'));
+      name = picked.pod.metadata.name;
+      if (picked.count > 1) chosen = `Found ${picked.count} pods, using pod/${name}\n`;
+    } else if (!type || type === 'empty' || type.kind !== 'Pod') {
+      return fail(
+        cluster,
+        clientError(`cannot get the logs from ${typeName}: this simulated cluster has logs for pods, deployments, replicasets and services`),
+      );
+    }
   }
   const pod = findPod(cluster, name, ctx.namespace);
   if (!pod)
@@ -34,27 +52,23 @@ function run(ctx: CommandContext): KubectlResult {
     );
   const containerName = flagValue(parsed, 'container') ?? pod.spec.containers[0]?.name ?? '';
   if (!pod.spec.containers.some((c) => c.name === containerName)) {
-    return fail(cluster, apiErrorText({ kind: 'BadRequest', message: `container ${containerName} is not valid for pod ${name}`, causes: [] }));
+    // kubectl checks the container itself, before it asks the server
+    // (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/logsforobject.go: FindContainerByName).
+    return fail(cluster, clientError(`container ${containerName} is not valid for pod ${name}`));
   }
   // No node, no kubelet to ask: the API server answers with an empty stream
   // (pkg/registry/core/pod/strategy.go LogLocation: "return an empty location").
   if (pod.spec.nodeName === undefined) return { cluster, stdout: '', stderr: '', exitCode: 0 };
-  // A container that has run (and exited) has logs, even while it waits to be started again.
-  const hasRun = pod.quickExit !== undefined && cluster.now >= pod.timeline.startedAt;
-  if (!isPodReady(pod, cluster.now) && !hasRun) {
-    // pkg/kubelet/kubelet_pods.go validateContainerLogStatus: the common pending failures in words.
-    const st = containerState(pod, cluster.now);
-    const reason = st.state === 'waiting' ? st.reason : 'ContainerCreating';
-    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
-    return fail(
-      cluster,
-      apiErrorText({ kind: 'BadRequest', message: `container "${containerName}" in pod "${name}" is waiting to start: ${why}`, causes: [] }),
-    );
-  }
+  const refusal = logRefusal(cluster, pod, containerName);
+  if (refusal !== undefined) return fail(cluster, apiErrorText({ kind: 'BadRequest', message: refusal, causes: [] }));
   let lines = pod.log;
   const tail = flagValue(parsed, 'tail');
   if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
-  return { cluster, stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+  const out = new Output();
+  // The choice of pod is told first, on stderr (logs.go: fmt.Fprintf(o.ErrOut, ...)).
+  if (chosen) out.err(chosen, false);
+  out.write(lines.map((l) => `${l}\n`).join(''));
+  return out.result(cluster);
 }
 
 export const logsCommand: CommandDef = {

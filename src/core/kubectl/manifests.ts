@@ -39,6 +39,23 @@ function expandDirectories(io: KubectlIO, files: readonly string[]): { file: str
   return out;
 }
 
+/**
+ * The YAML parser's complaint in go-yaml's words, for the mistakes a learner makes most (an indent
+ * too small or too large, a tab, a missing colon, an unclosed quote). go-yaml (gopkg.in/yaml.v2
+ * decode.go, parser.fail) numbers a scanner's error by its own line, but a parser's ("did not find
+ * expected key") by the 0-based line of the token it stopped at: the line before it.
+ */
+function goYamlError(reason: string, line: number, text: string): { line: number; reason: string } {
+  if (reason.startsWith('Sequence item without - indicator') || reason.startsWith('A block sequence may not be used as an implicit map key'))
+    return { line: Math.max(1, line - 1), reason: 'did not find expected key' };
+  if (reason.startsWith('Nested mappings are not allowed in compact mappings'))
+    return { line: line + 1, reason: 'mapping values are not allowed in this context' };
+  if (reason.startsWith('Implicit keys need to be on a single line')) return { line: line + 1, reason: "could not find expected ':'" };
+  if (reason.startsWith('Tabs are not allowed as indentation')) return { line, reason: 'found character that cannot start any token' };
+  if (reason.startsWith('Missing closing')) return { line: text.split('\n').length, reason: 'found unexpected end of stream' };
+  return { line, reason };
+}
+
 /** Each document of a file as plain data: read directly when it is plain (plain-manifests.ts), else by the YAML parser. */
 function documentsOf(
   text: string,
@@ -52,11 +69,9 @@ function documentsOf(
     const firstError = doc.errors[0];
     if (firstError) {
       const line = firstError.linePos?.[0]?.line ?? 1;
-      const reason = firstError.message.split('\n')[0] ?? firstError.message;
-      return {
-        ok: false,
-        error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
-      };
+      const reason = (firstError.message.split('\n')[0] ?? firstError.message).replace(/ at line \d+, column \d+:?$/, '');
+      const go = goYamlError(reason, line, text);
+      return { ok: false, error: `error parsing ${file}: error converting YAML to JSON: yaml: line ${go.line}: ${go.reason}` };
     }
     try {
       values.push(doc.toJS({ maxAliasCount: 100 }));

@@ -23,25 +23,8 @@ import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 import { formatTable } from './tabwriter.js';
 
-export const ROLLOUT_HELP = `Manage the rollout of one or many resources.
-
- Valid resource types include:
-
-  *  deployments
-  *  daemonsets
-  *  statefulsets
-
-Available Commands:
-  history       View rollout history
-  pause         Mark the provided resource as paused
-  restart       Restart a resource
-  resume        Resume a paused resource
-  status        Show the status of the rollout
-  undo          Undo a previous rollout
-
-Usage:
-  kubectl rollout SUBCOMMAND [options]
-`;
+export const ROLLOUT_HELP =
+  'Manage the rollout of one or many resources.\n        \n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets\n\nExamples:\n  # Rollback to the previous deployment\n  kubectl rollout undo deployment/abc\n  \n  # Check the rollout status of a daemonset\n  kubectl rollout status daemonset/foo\n  \n  # Restart a deployment\n  kubectl rollout restart deployment/abc\n  \n  # Restart deployments with the \'app=nginx\' label\n  kubectl rollout restart deployment --selector=app=nginx\n\nAvailable Commands:\n  history       View rollout history\n  pause         Mark the provided resource as paused\n  restart       Restart a resource\n  resume        Resume a paused resource\n  status        Show the status of the rollout\n  undo          Undo a previous rollout\n\nUsage:\n  kubectl rollout SUBCOMMAND [options]\n\nUse "kubectl rollout <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
 
 /** rollout_status.go DeploymentStatusViewer: the message, and whether the rollout is done. */
 export function rolloutStatusLine(cluster: Cluster, d: Deployment): { text: string; done: boolean } {
@@ -149,10 +132,14 @@ function undo(ctx: CommandContext, args: readonly string[]): KubectlResult {
 
 function run(ctx: CommandContext): KubectlResult {
   const [sub, ...rest] = ctx.parsed.positional;
+  // A subcommand without a resource: rollout/rollout_status.go Complete (and history's, undo's).
+  if ((sub === 'status' || sub === 'history' || sub === 'undo') && rest.length === 0 && flagValue(ctx.parsed, 'filename') === undefined)
+    return fail(ctx.cluster, clientError('required resource not specified'));
   if (sub === 'status') return status(ctx, rest);
   if (sub === 'history') return history(ctx, rest);
   if (sub === 'undo') return undo(ctx, rest);
-  if (sub === undefined) return { cluster: ctx.cluster, stdout: ROLLOUT_HELP, stderr: '', exitCode: 0 };
+  // Without a subcommand kubectl prints the help and fails (the real client: help on stdout, status 1).
+  if (sub === undefined) return { cluster: ctx.cluster, stdout: ROLLOUT_HELP, stderr: '', exitCode: 1 };
   return fail(ctx.cluster, clientError(`"kubectl rollout ${sub}" is not part of this simulated cluster; rollout status, history and undo are`));
 }
 

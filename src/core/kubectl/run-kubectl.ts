@@ -1,7 +1,10 @@
 // `kubectl ARGS...` over a simulated cluster: text in, text out, never a throw.
 
 import { reconcileWorkloads, type Cluster } from '../cluster/index.js';
+import { annotateCommand } from './annotate.js';
 import { applyCommand } from './apply.js';
+import { apiVersionsCommand } from './api-versions.js';
+import { configCommand } from './config.js';
 import type { CommandDef, KubectlIO, KubectlResult } from './command.js';
 import { fail } from './command.js';
 import { createCommand } from './create.js';
@@ -47,6 +50,9 @@ export const COMMANDS: readonly CommandDef[] = [
   waitCommand,
   apiResourcesCommand,
   patchCommand,
+  annotateCommand,
+  apiVersionsCommand,
+  configCommand,
 ];
 
 /** What the simulator answers for `kubectl edit`: there is no editor, and two ways that work. */

@@ -49,9 +49,11 @@ function clientPod(
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const [name] = parsed.positional;
-  if (name === undefined) return fail(cluster, usageError('kubectl run', 'NAME is required for run'));
   const image = flagValue(parsed, 'image');
+  // cobra checks the required flags before run.go's Complete looks for NAME
+  // (spf13/cobra command.go execute: ValidateRequiredFlags, then RunE).
   if (image === undefined) return fail(cluster, clientError('required flag(s) "image" not set'));
+  if (name === undefined) return fail(cluster, usageError('kubectl run', 'NAME is required for run'));
   const dry = dryRunOf(parsed);
   if (!dry.ok) return fail(cluster, clientError(dry.error));
   const format = parseOutput(flagValue(parsed, 'output'), false);

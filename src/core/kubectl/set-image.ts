@@ -1,5 +1,6 @@
 // kubectl set image deployment/NAME CONTAINER=IMAGE... (staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go)
 
+import { NO_RESOURCES_MESSAGE } from './expose.js';
 import { findDeployment, setDeploymentImages } from '../cluster/index.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
@@ -8,23 +9,24 @@ import { apiErrorText, clientError } from './errors.js';
 import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
 
-export const SET_HELP = `Configure application resources.
-
- These commands help you make changes to existing application resources.
-
-Available Commands:
-  image            Update the image of a pod template
-
-Usage:
-  kubectl set SUBCOMMAND [options]
-`;
+export const SET_HELP =
+  'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n  resources        Update resource requests/limits on objects with pod templates\n  selector         Set the selector on a resource\n  serviceaccount   Update the service account of a resource\n  subject          Update the user, group, or service account in a role binding or cluster role binding\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n\nUse "kubectl set <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
 
 function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const { cluster } = ctx;
   const split = args.findIndex((a) => a.includes('='));
   const resources = split < 0 ? args : args.slice(0, split);
   const pairs = split < 0 ? [] : args.slice(split);
-  if (resources.length === 0 || pairs.length === 0) return fail(cluster, clientError('at least one image update is required'));
+  // staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go: Complete asks for resources first; the
+  // missing update is found once the object has been fetched.
+  if (resources.length === 0) return fail(cluster, clientError(NO_RESOURCES_MESSAGE));
+  if (pairs.length === 0) {
+    const only = oneTarget(resources);
+    if (only.ok && only.type.kind === 'Deployment' && !findDeployment(cluster, only.name, ctx.namespace)) {
+      return fail(cluster, apiErrorText(missingObject(cluster, only.type, only.name, ctx.namespace)));
+    }
+    return fail(cluster, clientError('at least one image update is required'));
+  }
   const images: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
@@ -61,7 +63,8 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
 function run(ctx: CommandContext): KubectlResult {
   const [sub, ...rest] = ctx.parsed.positional;
   if (sub === 'image') return setImage(ctx, rest);
-  if (sub === undefined) return { cluster: ctx.cluster, stdout: SET_HELP, stderr: '', exitCode: 0 };
+  // Without a subcommand the real client prints the help on stderr and fails.
+  if (sub === undefined) return fail(ctx.cluster, SET_HELP);
   return fail(ctx.cluster, clientError(`"kubectl set ${sub}" is not part of this simulated cluster; kubectl set image deployment/NAME CONTAINER=IMAGE is`));
 }
 
