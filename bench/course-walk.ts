@@ -132,7 +132,7 @@ try {
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
   // BENCH_END_SIGNAL=SIGUSR2: a signal to the course once walked (with BENCH_NODE_ARGS=--heapsnapshot-signal=SIGUSR2, a heap snapshot).
   if (process.env.BENCH_END_SIGNAL) {
-    process.kill(Number(pid), process.env.BENCH_END_SIGNAL as NodeJS.Signals);
+    process.kill(Number(pid), process.env.BENCH_END_SIGNAL);
     await sleep(Number(process.env.BENCH_END_WAIT ?? 10_000));
   }
   console.log(

@@ -48,7 +48,7 @@ function buildCluster(size: number): Cluster {
       metadata: { ...podTemplate.metadata, name: name(i), uid: `pod-${i}`, labels },
       spec: { ...podTemplate.spec, nodeName: node.metadata.name },
       status: { ...podTemplate.status, podIP: address(10, 244, i), hostIP: node.status.addresses[0]?.address ?? '' },
-    } as Pod);
+    });
     const clusterIP = address(10, 100, i);
     const nodePort = i <= NODE_PORTS ? 30000 + i - 1 : undefined;
     services.push({
@@ -62,7 +62,7 @@ function buildCluster(size: number): Cluster {
         selector: labels,
         ports: serviceTemplate.spec.ports.map((p) => ({ ...p, nodePort })),
       },
-    } as Service);
+    });
   }
   return advanceClock({ ...cluster, pods, services }, 300_000);
 }

@@ -9,7 +9,7 @@ import wrapAssembly from '../../node_modules/yoga-layout/dist/src/wrapAssembly.j
 let yoga: Record<string, unknown> | undefined;
 
 export async function loadYogaNow(): Promise<void> {
-  yoga = wrapAssembly(await (loadYoga as () => Promise<unknown>)()) as Record<string, unknown>;
+  yoga = wrapAssembly(await (loadYoga as () => Promise<unknown>)());
 }
 
 const Yoga = new Proxy(
