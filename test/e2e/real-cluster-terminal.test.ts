@@ -32,10 +32,25 @@ describe(
       await server.stop();
     });
 
+    // Our namespaces that are not on their way out: a deleted namespace stays Terminating while the
+    // namespace controller empties it, on the lab as on a real cluster.
     const ours = async (): Promise<string[]> => {
-      const run = await realKubectl(['get', 'namespaces', '-l', 'app.kubernetes.io/managed-by=nodeport-lab', '-o', 'name'], server.kubeconfig);
+      const run = await realKubectl(
+        [
+          'get',
+          'namespaces',
+          '-l',
+          'app.kubernetes.io/managed-by=nodeport-lab',
+          '-o',
+          'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
+        ],
+        server.kubeconfig,
+      );
       assert.equal(run.code, 0, run.stderr);
-      return run.stdout.split('\n').filter((n) => n !== '');
+      return run.stdout
+        .split('\n')
+        .filter((line) => line !== '' && !line.endsWith(' Terminating'))
+        .map((line) => `namespace/${line.split(' ')[0] ?? ''}`);
     };
     const objects = async (kind: string): Promise<string> => (await realKubectl(['get', kind, '-n', NS, '-o', 'name'], server.kubeconfig)).stdout;
 

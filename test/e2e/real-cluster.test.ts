@@ -81,13 +81,15 @@ describe(
       await server.stop();
     });
 
+    // The namespaces that are not on their way out: a deleted namespace stays Terminating while the
+    // namespace controller empties it, on the lab as on a real cluster.
     const namespaces = async (): Promise<{ name: string; labels: Record<string, string> }[]> => {
       const run = await realKubectl(['get', 'namespaces', '-o', 'json'], server.kubeconfig);
       assert.equal(run.code, 0, run.stderr);
-      return (JSON.parse(run.stdout) as { items: { metadata: { name: string; labels?: Record<string, string> } }[] }).items.map((i) => ({
-        name: i.metadata.name,
-        labels: i.metadata.labels ?? {},
-      }));
+      type Item = { metadata: { name: string; labels?: Record<string, string>; deletionTimestamp?: string } };
+      return (JSON.parse(run.stdout) as { items: Item[] }).items
+        .filter((i) => i.metadata.deletionTimestamp === undefined)
+        .map((i) => ({ name: i.metadata.name, labels: i.metadata.labels ?? {} }));
     };
 
     it('without a terminal and without --yes: shows the consent screen, touches nothing', async () => {
@@ -160,11 +162,18 @@ describe(
           .filter((n) => n.startsWith('nodeport-lab-cluster-'))
           .sort();
       const before = copies();
+      // Pods not on their way out (an earlier test's namespace may still be Terminating, its pods going).
       const allPods = async () =>
-        (await realKubectl(['get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}'], server.kubeconfig)).stdout
+        (
+          await realKubectl(
+            ['get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}={.metadata.deletionTimestamp} {end}'],
+            server.kubeconfig,
+          )
+        ).stdout
           .trim()
           .split(' ')
-          .filter((p) => p.includes('/'))
+          .filter((p) => p.includes('/') && p.endsWith('='))
+          .map((p) => p.slice(0, -1))
           .sort();
       const othersBefore = (await allPods()).filter((p) => !p.startsWith(`${NS}/`));
       const ran = await cli(
@@ -291,8 +300,13 @@ describe(
       assert.ok(!left.includes(NS));
       assert.ok(left.includes('team-a') && left.includes('nodeport-lab-lookalike'));
       assert.ok(!(await namespaces()).some((n) => n.labels[LABEL] === 'nodeport-lab'));
-      // A namespace of our name that is not labelled ours is not used.
-      await realKubectl(['create', 'namespace', NS], server.kubeconfig);
+      // A namespace of our name that is not labelled ours is not used. The deleted one must be gone
+      // first: while it is Terminating, the API server refuses to make it again.
+      for (let waited = 0; (await realKubectl(['get', 'namespace', NS], server.kubeconfig)).code === 0 && waited < 60_000; waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const made = await realKubectl(['create', 'namespace', NS], server.kubeconfig);
+      assert.equal(made.code, 0, made.stderr);
       const refused = await cli(['sandbox', '--cluster', '--yes'], env, ['kubectl get pods']);
       assert.equal(refused.code, 1);
       assert.match(refused.stderr, /namespace nodeport-lab-sandbox exists and is not ours/);
