@@ -1,6 +1,8 @@
-// Events as API objects (`kubectl get events`): each recorded event named as the recorder names
-// it, `OBJECT.<the time in nanoseconds, in hex>`.
+// Events as API objects (`kubectl get events`): identical events from one source counted into one
+// object, as client-go's recorder does (the same grouping `describe` shows as `(xN over ...)`), each
+// named as the recorder names it, `OBJECT.<the first time in nanoseconds, in hex>`.
 
+import { aggregateEvents } from './events.js';
 import type { Cluster, ClusterEvent } from './types.js';
 
 export interface EventObject {
@@ -11,7 +13,11 @@ export interface EventObject {
     readonly creationTimestamp: number;
     readonly labels: Readonly<Record<string, string>>;
   };
+  /** The first of the identical events; `count` of them, the first at `firstAt`, the last at `lastAt`. */
   readonly event: ClusterEvent;
+  readonly count: number;
+  readonly firstAt: number;
+  readonly lastAt: number;
 }
 
 export function eventName(event: ClusterEvent): string {
@@ -22,12 +28,19 @@ export function eventName(event: ClusterEvent): string {
 export function listEventObjects(cluster: Cluster): EventObject[] {
   const out: EventObject[] = [];
   const seen = new Set<string>();
-  for (const event of cluster.events) {
-    if (event.at > cluster.now) continue;
+  const happened = cluster.events.filter((event) => event.at <= cluster.now);
+  for (const { event, count, firstAt, lastAt } of aggregateEvents(happened)) {
     let name = eventName(event);
     while (seen.has(name)) name += '0';
     seen.add(name);
-    out.push({ kind: 'Event', metadata: { name, namespace: event.involved.namespace ?? 'default', creationTimestamp: event.at, labels: {} }, event });
+    out.push({
+      kind: 'Event',
+      metadata: { name, namespace: event.involved.namespace ?? 'default', creationTimestamp: firstAt, labels: {} },
+      event,
+      count,
+      firstAt,
+      lastAt,
+    });
   }
   return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }

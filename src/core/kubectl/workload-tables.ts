@@ -93,7 +93,8 @@ export const EVENT_TABLE: TableDef<EventObject> = {
   wideHeaders: [],
   row(e, cluster: Cluster) {
     const ev = e.event;
-    return [age(ev.at, cluster.now), ev.type, ev.reason, `${ev.involved.kind.toLowerCase()}/${ev.involved.name}`, ev.message];
+    // printers.go printEvent: LAST SEEN is the last of the counted events.
+    return [age(e.lastAt, cluster.now), ev.type, ev.reason, `${ev.involved.kind.toLowerCase()}/${ev.involved.name}`, ev.message];
   },
   wideRow() {
     return [];

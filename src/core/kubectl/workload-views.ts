@@ -225,7 +225,7 @@ export function endpointSliceView(slice: EndpointSlice): Json {
 
 export function eventView(e: EventObject): Json {
   const ev = e.event;
-  const at = rfc3339(ev.at);
+  const at = rfc3339(e.firstAt);
   const [component = '', host] = ev.source.split('/');
   const involved: Json = { kind: ev.involved.kind, namespace: ev.involved.namespace ?? 'default', name: ev.involved.name, uid: ev.involvedUid };
   if (ev.involved.kind === 'Deployment' || ev.involved.kind === 'ReplicaSet') involved.apiVersion = 'apps/v1';
@@ -239,8 +239,8 @@ export function eventView(e: EventObject): Json {
     message: ev.message,
     source: { component, ...(host ? { host } : {}) },
     firstTimestamp: at,
-    lastTimestamp: at,
-    count: 1,
+    lastTimestamp: rfc3339(e.lastAt),
+    count: e.count,
     type: ev.type,
     eventTime: null,
     reportingComponent: component,

@@ -116,7 +116,8 @@ export type SaveResult = { ok: true } | { ok: false; message: string };
 
 /** How long another window may hold the lock before it is taken as dead, in ms. */
 const STALE_LOCK_MS = 10_000;
-const LOCK_WAIT_MS = 3_000;
+/** How long a save waits for another window's save to finish, in ms: a loaded machine can take seconds. */
+const LOCK_WAIT_MS = 10_000;
 
 const sleep = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

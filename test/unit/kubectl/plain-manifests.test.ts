@@ -218,6 +218,7 @@ describe('plain manifests read without the YAML parser', () => {
       }),
       { numRuns: 600 },
     );
-    assert.ok(readDirectly > 100, `${readDirectly} of 600 generated manifests read directly`);
+    // About a fifth are plain enough to be read directly; a draw far below that means the reader gave up on them.
+    assert.ok(readDirectly > 60, `${readDirectly} of 600 generated manifests read directly`);
   });
 });
