@@ -304,6 +304,9 @@ const online: AuditCase[] = [
   c('run typo --image=stacksimplfy/kubenginx:1.0.0'),
   c('get pod typo', 12),
   c('describe pod typo'),
+  // The kubelet's repeated pull failures, counted into one Event each (client-go's recorder).
+  c('get events --field-selector involvedObject.name=typo -o wide', 90),
+  c('get events --field-selector involvedObject.name=typo -o custom-columns=REASON:.reason,COUNT:.count,PATH:.involvedObject.fieldPath'),
   c('logs typo'),
   q('logs deploy/web'),
   c('logs deployment/nope'),

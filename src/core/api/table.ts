@@ -5,7 +5,7 @@
 import type { Cluster } from '../cluster/index.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels, itemName, type Item } from '../kubectl/lookup.js';
-import type { TableDef } from '../kubectl/tables.js';
+import { tableCells, tableColumns, type TableDef } from '../kubectl/tables.js';
 import { tableFor } from '../kubectl/get.js';
 import { rfc3339 } from '../kubectl/duration.js';
 import { objectView } from './objects.js';
@@ -41,9 +41,9 @@ function partialMetadata(item: Item): Json {
  */
 export function tableOf(cluster: Cluster, kind: Item['kind'], items: readonly Item[], resourceVersion: string, wholeObjects = false): Json {
   const def = tableDefFor(kind);
-  const columnDefinitions: JsonValue[] = [...def.headers.map((h) => columnDefinition(h, 0)), ...def.wideHeaders.map((h) => columnDefinition(h, 1))];
+  const columnDefinitions: JsonValue[] = tableColumns(def, true).map((c) => columnDefinition(c.name, c.wideOnly ? 1 : 0));
   const rows: JsonValue[] = items.map((item) => ({
-    cells: [...def.row(item.obj as never, cluster), ...def.wideRow(item.obj as never, cluster)],
+    cells: tableCells(def, item.obj as never, cluster, true),
     object: wholeObjects ? objectView(cluster, item) : partialMetadata(item),
   }));
   return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion }, columnDefinitions, rows };

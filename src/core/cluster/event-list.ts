@@ -18,7 +18,12 @@ export interface EventObject {
   readonly count: number;
   readonly firstAt: number;
   readonly lastAt: number;
+  /** The part of the object the event is about: the kubelet names the container (`spec.containers{nginx}`). */
+  readonly fieldPath?: string;
 }
+
+/** The kubelet's events about one container rather than the pod (pkg/kubelet/container/ref.go, GenerateContainerRef). */
+const CONTAINER_REASONS = new Set(['Pulling', 'Pulled', 'Failed', 'BackOff', 'Created', 'Started', 'Killing']);
 
 export function eventName(event: ClusterEvent): string {
   return `${event.involved.name}.${(BigInt(Math.trunc(event.at)) * 1_000_000n).toString(16)}`;
@@ -29,7 +34,9 @@ export function listEventObjects(cluster: Cluster): EventObject[] {
   const out: EventObject[] = [];
   const seen = new Set<string>();
   const happened = cluster.events.filter((event) => event.at <= cluster.now);
+  const containerOf = new Map(cluster.pods.map((pod) => [pod.metadata.uid, pod.spec.containers[0]?.name]));
   for (const { event, count, firstAt, lastAt } of aggregateEvents(happened)) {
+    const container = event.source.startsWith('kubelet') && CONTAINER_REASONS.has(event.reason) ? containerOf.get(event.involvedUid) : undefined;
     let name = eventName(event);
     while (seen.has(name)) name += '0';
     seen.add(name);
@@ -40,6 +47,7 @@ export function listEventObjects(cluster: Cluster): EventObject[] {
       count,
       firstAt,
       lastAt,
+      ...(container === undefined ? {} : { fieldPath: `spec.containers{${container}}` }),
     });
   }
   return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));

@@ -15,7 +15,7 @@ import { listOf, parseOutput, printData } from './output-format.js';
 import { ignoringNotFound, notFoundLast } from './not-found-last.js';
 import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
 import { qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
-import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, type TableDef } from './tables.js';
+import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, tableCells, tableColumns, type TableDef } from './tables.js';
 import { DAEMONSET_TABLE, DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
 import { formatTable } from './tabwriter.js';
 
@@ -210,17 +210,13 @@ function runOnce(ctx: CommandContext): KubectlResult {
     const first = group[0];
     if (!first) break;
     const table = tableFor(first.kind);
-    const header = [...table.headers, ...(wide ? table.wideHeaders : []), ...(showLabels ? ['LABELS'] : [])];
+    const header = [...tableColumns(table, wide).map((c) => c.name), ...(showLabels ? ['LABELS'] : [])];
     // Cluster-scoped kinds have no NAMESPACE column, even with -A.
     const namespaceColumn = allNamespaces && first.kind !== 'Node' && first.kind !== 'Namespace';
     if (namespaceColumn) header.unshift('NAMESPACE');
     const rows: string[][] = noHeaders ? [] : [header];
     for (const item of group) {
-      const row = [
-        ...table.row(item.obj as never, cluster),
-        ...(wide ? table.wideRow(item.obj as never, cluster) : []),
-        ...(showLabels ? [formatLabels(itemLabels(item))] : []),
-      ];
+      const row = [...tableCells(table, item.obj as never, cluster, wide), ...(showLabels ? [formatLabels(itemLabels(item))] : [])];
       if (multiKind) row[0] = `${singularOf(item)}/${row[0] ?? ''}`;
       if (namespaceColumn) row.unshift(item.obj.metadata.namespace);
       rows.push(row);

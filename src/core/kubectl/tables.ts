@@ -21,6 +21,26 @@ export interface TableDef<T> {
   readonly wideHeaders: readonly string[];
   row(item: T, cluster: Cluster): string[];
   wideRow(item: T, cluster: Cluster): string[];
+  /**
+   * Where the wide columns go, when not all at the end: indexes into headers followed by
+   * wideHeaders, in the order `-o wide` prints them (the order of the server's column definitions).
+   */
+  readonly wideOrder?: readonly number[];
+}
+
+/** The columns of a table, with whether each is wide-only (priority 1), in the order they print. */
+export function tableColumns<T>(def: TableDef<T>, wide: boolean): { name: string; wideOnly: boolean }[] {
+  const all = [...def.headers.map((name) => ({ name, wideOnly: false })), ...def.wideHeaders.map((name) => ({ name, wideOnly: true }))];
+  if (!wide) return all.filter((c) => !c.wideOnly);
+  return def.wideOrder ? def.wideOrder.map((i) => all[i] ?? { name: '', wideOnly: true }) : all;
+}
+
+/** One item's cells, in the order of tableColumns. */
+export function tableCells<T>(def: TableDef<T>, item: T, cluster: Cluster, wide: boolean): string[] {
+  const narrow = def.row(item, cluster);
+  if (!wide) return narrow;
+  const all = [...narrow, ...def.wideRow(item, cluster)];
+  return def.wideOrder ? def.wideOrder.map((i) => all[i] ?? '') : all;
 }
 
 export const POD_TABLE: TableDef<Pod> = {

@@ -90,14 +90,19 @@ export const ENDPOINTSLICE_TABLE: TableDef<EndpointSlice> = {
 
 export const EVENT_TABLE: TableDef<EventObject> = {
   headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-  wideHeaders: [],
+  wideHeaders: ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME'],
+  // printers.go's event columns: Last Seen, Type, Reason, Object, Subobject*, Source*, Message,
+  // First Seen*, Count*, Name* (* priority 1, shown by -o wide).
+  wideOrder: [0, 1, 2, 3, 5, 6, 4, 7, 8, 9],
   row(e, cluster: Cluster) {
     const ev = e.event;
     // printers.go printEvent: LAST SEEN is the last of the counted events.
     return [age(e.lastAt, cluster.now), ev.type, ev.reason, `${ev.involved.kind.toLowerCase()}/${ev.involved.name}`, ev.message];
   },
-  wideRow() {
-    return [];
+  wideRow(e, cluster: Cluster) {
+    // formatEventSource: the component, then `, ` and the host when there is one.
+    const [component = '', host] = e.event.source.split('/');
+    return [e.fieldPath ?? '', host ? `${component}, ${host}` : component, age(e.firstAt, cluster.now), String(e.count), e.metadata.name];
   },
 };
 

@@ -228,8 +228,9 @@ export function eventView(e: EventObject): Json {
   const at = rfc3339(e.firstAt);
   const [component = '', host] = ev.source.split('/');
   const involved: Json = { kind: ev.involved.kind, namespace: ev.involved.namespace ?? 'default', name: ev.involved.name, uid: ev.involvedUid };
-  if (ev.involved.kind === 'Deployment' || ev.involved.kind === 'ReplicaSet') involved.apiVersion = 'apps/v1';
+  if (ev.involved.kind === 'Deployment' || ev.involved.kind === 'ReplicaSet' || ev.involved.kind === 'DaemonSet') involved.apiVersion = 'apps/v1';
   else if (ev.involved.kind !== 'Node') involved.apiVersion = 'v1';
+  if (e.fieldPath !== undefined) involved.fieldPath = e.fieldPath;
   return {
     kind: 'Event',
     apiVersion: 'v1',
