@@ -24,7 +24,7 @@ import { fail, Output } from './command.js';
 import { nodeHeartbeat } from './api-view.js';
 import { DescribeWriter } from './describe-writer.js';
 import { describeDaemonSet, describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
-import { age, rfc1123z } from './duration.js';
+import { age, humanDuration, rfc1123z } from './duration.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { DESCRIBE_HELP } from './help.js';
@@ -49,7 +49,14 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   if (bound) w.write(0, `Start Time:\t${rfc1123z(pod.timeline.scheduledAt)}\n`);
   w.labels('Labels', pod.metadata.labels);
   w.annotations('Annotations', pod.metadata.annotations);
-  w.write(0, `Status:\t${podPhase(pod, now)}\n`);
+  const phase = podPhase(pod, now);
+  if (pod.terminating && phase !== 'Failed' && phase !== 'Succeeded') {
+    // describe.go describePod: how long until the deletionTimestamp (translateTimestampUntil), and the grace period.
+    w.write(0, `Status:\tTerminating (lasts ${humanDuration(Math.floor(pod.terminating.deletionTimestamp / 1000) * 1000 - now)})\n`);
+    w.write(0, `Termination Grace Period:\t${pod.terminating.graceSeconds}s\n`);
+  } else {
+    w.write(0, `Status:\t${phase}\n`);
+  }
   const ip = visiblePodIP(pod, now);
   w.write(0, `IP:\t${ip ?? ''}\n`);
   if (ip) {

@@ -63,6 +63,15 @@ describe('kubectl delete namespace: Terminating, then gone', () => {
     assert.match(s.run('get pod web -n shop -o yaml').stdout, /\n {2}deletionGracePeriodSeconds: 30\n {2}deletionTimestamp: "2025-03-01T09:00:40Z"\n/);
   });
 
+  it('describe pod of a terminating pod: "Terminating (lasts ...)" and its grace period (describe.go describePod)', () => {
+    const s = shopWithPods();
+    s.run('delete ns shop --wait=false');
+    const described = s.run('describe pod web -n shop').stdout;
+    // deletionTimestamp is the delete plus the 30 s grace period; translateTimestampUntil counts down to it.
+    assert.match(described, /\nStatus: +Terminating \(lasts 30s\)\nTermination Grace Period: +30s\nIP: /);
+    assert.doesNotMatch(described, /\nStatus: +Running\n/);
+  });
+
   it('the terminating namespace refuses new content with the admission Forbidden error, and its own re-creation', () => {
     const s = shopWithPods();
     s.run('delete ns shop --wait=false');
