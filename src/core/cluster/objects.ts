@@ -11,6 +11,7 @@ import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Labels, 
 import { setOwn } from '../own.js';
 import { createNamespace, findNamespace, updateNamespaceMeta } from './namespaces.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
+import { podUpdateDiff } from './pod-spec-diff.js';
 
 export type ObjectKind = 'Pod' | 'Service';
 export type ApiObject = Pod | Service | Namespace;
@@ -132,7 +133,12 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
     containers.map((c) => ({ name: c.name, ports: (c.ports ?? []).map((p) => ({ protocol: 'TCP', ...(p as object) })) }));
   const restartChanged = (desired.restartPolicy ?? 'Always') !== live.spec.restartPolicy;
   if (!sameJson(shape(desired.containers), shape(live.spec.containers)) || restartChanged) {
-    return { ok: false, cluster, error: invalidError('Pod', desired.name, [forbidden('spec', POD_UPDATE_FORBIDDEN)]) };
+    const diff = podUpdateDiff(
+      live,
+      desired.containers.map((c) => ({ name: c.name, ports: c.ports ?? [], env: c.env ?? [], imagePullPolicy: c.imagePullPolicy })),
+      desired.restartPolicy ?? 'Always',
+    );
+    return { ok: false, cluster, error: invalidError('Pod', desired.name, [forbidden('spec', `${POD_UPDATE_FORBIDDEN}\n${diff}`)]) };
   }
   const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels);
   const annotations = stampLastApplied(
