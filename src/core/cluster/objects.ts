@@ -129,8 +129,8 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
   const desired = object.input;
   const errors = validatePod(desired);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', desired.name, errors) };
-  const shape = (containers: readonly { name: string; ports?: readonly unknown[] }[]): unknown =>
-    containers.map((c) => ({ name: c.name, ports: (c.ports ?? []).map((p) => ({ protocol: 'TCP', ...(p as object) })) }));
+  const shape = (containers: readonly { name: string; ports?: readonly unknown[]; env?: readonly unknown[] }[]): unknown =>
+    containers.map((c) => ({ name: c.name, ports: (c.ports ?? []).map((p) => ({ protocol: 'TCP', ...(p as object) })), env: c.env ?? [] }));
   const restartChanged = (desired.restartPolicy ?? 'Always') !== live.spec.restartPolicy;
   if (!sameJson(shape(desired.containers), shape(live.spec.containers)) || restartChanged) {
     const diff = podUpdateDiff(

@@ -227,6 +227,8 @@ interface Node {
   readonly numSame: number;
   readonly numDiff: number;
   readonly maxDepth: number;
+  /** Transitive descendants (report_value.go: NumChildren); equal to maxDepth on a chain. */
+  readonly numChildren: number;
   readonly kind: 'struct' | 'slice' | 'ptr' | 'leaf';
   readonly type: string;
 }
@@ -235,7 +237,7 @@ const sameValue = (a: GoValue, b: GoValue): boolean => JSON.stringify(a) === JSO
 
 function leaf(x: GoValue | undefined, y: GoValue | undefined): Node {
   const same = x !== undefined && y !== undefined && sameValue(x, y);
-  return { x, y, records: [], numSame: same ? 1 : 0, numDiff: same ? 0 : 1, maxDepth: 0, kind: 'leaf', type: '' };
+  return { x, y, records: [], numSame: same ? 1 : 0, numDiff: same ? 0 : 1, maxDepth: 0, numChildren: 0, kind: 'leaf', type: '' };
 }
 
 function withRecords(x: GoValue, y: GoValue, kind: Node['kind'], type: string, records: Node['records']): Node {
@@ -248,6 +250,7 @@ function withRecords(x: GoValue, y: GoValue, kind: Node['kind'], type: string, r
     numSame: records.reduce((n, r) => n + r.node.numSame, 0),
     numDiff: records.reduce((n, r) => n + r.node.numDiff, 0),
     maxDepth: records.length === 0 ? 0 : 1 + Math.max(...records.map((r) => r.node.maxDepth)),
+    numChildren: records.reduce((n, r) => n + r.node.numChildren + 1, 0),
   };
 }
 
@@ -536,7 +539,7 @@ function formatDiff(node: Node, showType: boolean): TNode {
     }
     for (const r of group) {
       const childType = isStruct;
-      if (r.node.records.length === r.node.maxDepth) {
+      if (r.node.numChildren === r.node.maxDepth) {
         if (r.node.x !== undefined) list.push({ diff: '-', key: r.key, value: formatValue(r.node.x, 3, childType) });
         if (r.node.y !== undefined) list.push({ diff: '+', key: r.key, value: formatValue(r.node.y, 3, childType) });
       } else list.push({ diff: '', key: r.key, value: formatDiff(r.node, childType) });
