@@ -50,7 +50,13 @@ function containerValue(c: ContainerUpdate, image: string, pullPolicy: string, t
       ['HostIP', str('')],
     ]),
   );
-  const env = c.env.map((e) => struct('core.EnvVar', [['Name', str(e.name)], ['Value', str(e.value)], ['ValueFrom', NIL_PTR]]));
+  const env = c.env.map((e) =>
+    struct('core.EnvVar', [
+      ['Name', str(e.name)],
+      ['Value', str(e.value)],
+      ['ValueFrom', NIL_PTR],
+    ]),
+  );
   const mounts =
     tokenVolume === undefined
       ? null
@@ -117,12 +123,26 @@ function tokenVolumeValue(name: string): GoValue {
               [
                 'Sources',
                 slice('[]core.VolumeProjection', [
-                  projection('ServiceAccountToken', obj('core.ServiceAccountTokenProjection', [['ExpirationSeconds', int(3607)], ['Path', str('token')]])),
+                  projection(
+                    'ServiceAccountToken',
+                    obj('core.ServiceAccountTokenProjection', [
+                      ['ExpirationSeconds', int(3607)],
+                      ['Path', str('token')],
+                    ]),
+                  ),
                   projection(
                     'ConfigMap',
                     obj('core.ConfigMapProjection', [
                       ['LocalObjectReference', obj('core.LocalObjectReference', [['Name', str('kube-root-ca.crt')]])],
-                      ['Items', slice('[]core.KeyToPath', [obj('core.KeyToPath', [['Key', str('ca.crt')], ['Path', str('ca.crt')]])])],
+                      [
+                        'Items',
+                        slice('[]core.KeyToPath', [
+                          obj('core.KeyToPath', [
+                            ['Key', str('ca.crt')],
+                            ['Path', str('ca.crt')],
+                          ]),
+                        ]),
+                      ],
                     ]),
                   ),
                   projection(
@@ -133,7 +153,15 @@ function tokenVolumeValue(name: string): GoValue {
                         slice('[]core.DownwardAPIVolumeFile', [
                           obj('core.DownwardAPIVolumeFile', [
                             ['Path', str('namespace')],
-                            ['FieldRef', ptr(obj('core.ObjectFieldSelector', [['APIVersion', str('v1')], ['FieldPath', str('metadata.namespace')]]))],
+                            [
+                              'FieldRef',
+                              ptr(
+                                obj('core.ObjectFieldSelector', [
+                                  ['APIVersion', str('v1')],
+                                  ['FieldPath', str('metadata.namespace')],
+                                ]),
+                              ),
+                            ],
                           ]),
                         ]),
                       ],
@@ -199,7 +227,11 @@ const liveUpdate = (c: Container): ContainerUpdate => ({ name: c.name, ports: c.
  * the live ones (they may change); a container of the same name keeps what the API server had
  * added to it (the service-account mount), a new one has only its defaults.
  */
-export function podUpdateDiff(live: Pod, containers: readonly (ContainerUpdate & { readonly imagePullPolicy?: string })[], restartPolicy: RestartPolicy | string): string {
+export function podUpdateDiff(
+  live: Pod,
+  containers: readonly (ContainerUpdate & { readonly imagePullPolicy?: string })[],
+  restartPolicy: RestartPolicy | string,
+): string {
   const old = podSpecValue(
     live,
     live.spec.containers.map((c) => containerValue(liveUpdate(c), c.image, c.imagePullPolicy, live.tokenVolume)),
@@ -249,7 +281,7 @@ function withRecords(x: GoValue, y: GoValue, kind: Node['kind'], type: string, r
     type,
     numSame: records.reduce((n, r) => n + r.node.numSame, 0),
     numDiff: records.reduce((n, r) => n + r.node.numDiff, 0),
-    maxDepth: records.length === 0 ? 0 : 1 + Math.max(...records.map((r) => r.node.maxDepth)),
+    maxDepth: records.reduce((n, r) => Math.max(n, r.node.maxDepth + 1), 0),
     numChildren: records.reduce((n, r) => n + r.node.numChildren + 1, 0),
   };
 }
@@ -346,7 +378,7 @@ const combine = (d: Mode, r: Mode): Mode => (r === '' ? d : r === ' ' && d !== '
 function compact(node: TNode, d: Mode): TNode {
   if (isLine(node)) return node;
   if (!Array.isArray(node)) {
-    const w = node as TWrap;
+    const w = node;
     w.value = compact(w.value, d);
     return isLine(w.value) ? w.prefix + w.value + w.suffix : w;
   }
@@ -386,7 +418,7 @@ function alignKeys(list: readonly TRecord[]): number[] {
 function expanded(node: TNode, d: Mode, n: number): string {
   if (isLine(node)) return node;
   if (!Array.isArray(node)) {
-    const w = node as TWrap;
+    const w = node;
     return w.prefix + expanded(w.value, d, n) + w.suffix;
   }
   const list = node;
