@@ -17,8 +17,7 @@ export function apiErrorText(error: ApiError, source?: { verb: string; file: str
       lines.push(line);
     }
     if (lines.length === 0) return `${header}\n`;
-    // cmd/util/helpers.go fatal adds a newline only where the message has none (a pod update's diff ends with one).
-    if (lines.length === 1) return `${header}: ${lines[0]}${lines[0]!.endsWith('\n') ? '' : '\n'}`;
+    if (lines.length === 1) return `${header}: ${lines[0]}\n`;
     return `${header}: \n${lines.map((l) => `* ${l}\n`).join('')}`;
   }
   const message = source ? `error when ${source.verb} "${source.file}": ${error.message}` : error.message;

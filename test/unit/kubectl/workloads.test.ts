@@ -220,11 +220,11 @@ describe('patch (strategic merge, --type=merge, --type=json)', () => {
     const r = s.run(`patch pod web -p '{"spec":{"restartPolicy":"Never"}}'`);
     assert.equal(r.exitCode, 1);
     assert.match(r.stderr, /^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec\.containers\[\*\]\.image`/);
-    // ValidatePodUpdate appends go-cmp's diff of the internal core.PodSpec (pod-spec-diff.test.ts),
-    // and kubectl adds no second newline after it.
+    // ValidatePodUpdate appends go-cmp's diff of the internal core.PodSpec (pod-spec-diff.test.ts);
+    // kubectl's MultilineError adds its own newline after the diff's (test/e2e/serve-patch.test.ts).
     assert.match(r.stderr, /negative\)\n {2}core\.PodSpec\{\n {2}\t\.\.\. \/\/ 2 identical fields\n/);
     assert.match(r.stderr, /\n- \tRestartPolicy: {17}"Always",\n\+ \tRestartPolicy: {17}"Never",\n/);
-    assert.ok(r.stderr.endsWith('\t... // 27 identical fields\n  }\n'), r.stderr);
+    assert.ok(r.stderr.endsWith('\t... // 27 identical fields\n  }\n\n'), r.stderr);
   });
   it('apply of a pod manifest with another containerPort is refused with the diff of the port', () => {
     const manifest = (port: number) =>
@@ -235,7 +235,7 @@ describe('patch (strategic merge, --type=merge, --type=json)', () => {
     assert.equal(r.exitCode, 1);
     assert.match(r.stderr, /^The Pod "app" is invalid: spec: Forbidden: pod updates may not change fields other than /);
     assert.match(r.stderr, /\n- \t\t\t\t\tContainerPort: 80,\n\+ \t\t\t\t\tContainerPort: 8080,\n/);
-    assert.ok(r.stderr.endsWith('\t... // 29 identical fields\n  }\n'), r.stderr);
+    assert.ok(r.stderr.endsWith('\t... // 29 identical fields\n  }\n\n'), r.stderr);
   });
 });
 
