@@ -138,7 +138,11 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
       desired.containers.map((c) => ({ name: c.name, ports: c.ports ?? [], env: c.env ?? [], imagePullPolicy: c.imagePullPolicy })),
       desired.restartPolicy ?? 'Always',
     );
-    return { ok: false, cluster, error: invalidError('Pod', desired.name, [forbidden('spec', `${POD_UPDATE_FORBIDDEN}\n${diff}`)]) };
+    return {
+      ok: false,
+      cluster,
+      error: invalidError('Pod', desired.name, [forbidden('spec', diff ? `${POD_UPDATE_FORBIDDEN}\n${diff}` : POD_UPDATE_FORBIDDEN)]),
+    };
   }
   const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels);
   const annotations = stampLastApplied(

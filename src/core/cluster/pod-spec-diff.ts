@@ -242,7 +242,7 @@ export function podUpdateDiff(
     containers.map((c, i) => {
       const same = live.spec.containers.find((lc) => lc.name === c.name);
       const image = live.spec.containers[i]?.image ?? '';
-      const pull = same?.imagePullPolicy ?? c.imagePullPolicy ?? 'Always';
+      const pull = c.imagePullPolicy ?? same?.imagePullPolicy ?? 'Always';
       return containerValue(c, image, pull, same ? live.tokenVolume : undefined);
     }),
     restartPolicy,

@@ -84,7 +84,7 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
     });
     const restartPolicy = typeof specAfter.restartPolicy === 'string' ? specAfter.restartPolicy : live.spec.restartPolicy;
     const diff = podUpdateDiff(live, updates, restartPolicy);
-    return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', `${POD_UPDATE_FORBIDDEN}\n${diff}`) };
+    return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', diff ? `${POD_UPDATE_FORBIDDEN}\n${diff}` : POD_UPDATE_FORBIDDEN) };
   }
   const meta = obj(patched.metadata);
   const labels = Object.fromEntries(Object.entries(obj(meta.labels)).map(([k, v]) => [k, jsonText(v)]));

@@ -163,6 +163,12 @@ describe('podUpdateDiff (ValidatePodUpdate: cmp.Diff of core.PodSpec)', () => {
     );
   });
 
+  it('a changed imagePullPolicy (a patch can send one) is in the diff too', () => {
+    const pod = livePod();
+    const diff = podUpdateDiff(pod, [{ name: 'web', ports: [{ containerPort: 80 }], env: [], imagePullPolicy: 'IfNotPresent' }], 'Always');
+    assert.match(diff, /\n- \t\t\tImagePullPolicy: +"Always",\n\+ \t\t\tImagePullPolicy: +"IfNotPresent",\n/);
+  });
+
   it('the image is set back to the live one before comparing (it may change): an image change alone is no diff', () => {
     const pod = livePod();
     assert.equal(podUpdateDiff(pod, [{ name: 'web', ports: [{ containerPort: 80 }], env: [] }], 'Always'), '');
