@@ -15,6 +15,7 @@ export {
   type ServiceInput,
   type ServicePortInput,
 } from './services.js';
+export { podUpdateDiff, goCmpDiff, podSpecValue, type GoValue, type ContainerUpdate } from './pod-spec-diff.js';
 export { createObject, applyObject, deleteObject, findObject, type ApiObject, type ObjectKind, type ApplyAction, type ApplyOutcome } from './objects.js';
 export { decodeObject, isSupportedKind, type DecodedObject, type DecodeResult } from './decode.js';
 export { endpointsFor, listEndpoints, findEndpoints, selectedPods, resolveTargetPort, readyEndpointsForPort } from './endpoints.js';

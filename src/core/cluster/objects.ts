@@ -11,6 +11,7 @@ import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Labels, 
 import { setOwn } from '../own.js';
 import { createNamespace, findNamespace, updateNamespaceMeta } from './namespaces.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
+import { podUpdateDiff } from './pod-spec-diff.js';
 
 export type ObjectKind = 'Pod' | 'Service';
 export type ApiObject = Pod | Service | Namespace;
@@ -128,11 +129,20 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
   const desired = object.input;
   const errors = validatePod(desired);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', desired.name, errors) };
-  const shape = (containers: readonly { name: string; ports?: readonly unknown[] }[]): unknown =>
-    containers.map((c) => ({ name: c.name, ports: (c.ports ?? []).map((p) => ({ protocol: 'TCP', ...(p as object) })) }));
+  const shape = (containers: readonly { name: string; ports?: readonly unknown[]; env?: readonly unknown[] }[]): unknown =>
+    containers.map((c) => ({ name: c.name, ports: (c.ports ?? []).map((p) => ({ protocol: 'TCP', ...(p as object) })), env: c.env ?? [] }));
   const restartChanged = (desired.restartPolicy ?? 'Always') !== live.spec.restartPolicy;
   if (!sameJson(shape(desired.containers), shape(live.spec.containers)) || restartChanged) {
-    return { ok: false, cluster, error: invalidError('Pod', desired.name, [forbidden('spec', POD_UPDATE_FORBIDDEN)]) };
+    const diff = podUpdateDiff(
+      live,
+      desired.containers.map((c) => ({ name: c.name, ports: c.ports ?? [], env: c.env ?? [], imagePullPolicy: c.imagePullPolicy })),
+      desired.restartPolicy ?? 'Always',
+    );
+    return {
+      ok: false,
+      cluster,
+      error: invalidError('Pod', desired.name, [forbidden('spec', diff ? `${POD_UPDATE_FORBIDDEN}\n${diff}` : POD_UPDATE_FORBIDDEN)]),
+    };
   }
   const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels);
   const annotations = stampLastApplied(

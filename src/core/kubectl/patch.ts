@@ -11,6 +11,7 @@ import {
   findPod,
   findService,
   invalidErrorFor,
+  podUpdateDiff,
   replacePodObject,
   updateDeployment,
   updateService,
@@ -63,7 +64,27 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
   });
   const images = containersAfter.map((c) => obj(c).image ?? null);
   if (containersAfter.length !== live.spec.containers.length || stable(imagesOnly(specBefore, images)) !== stable(specAfter)) {
-    return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', POD_UPDATE_FORBIDDEN) };
+    const num = (v: Json | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+    const updates = containersAfter.map((c) => {
+      const o = obj(c);
+      return {
+        name: jsonText(o.name ?? ''),
+        ports: (Array.isArray(o.ports) ? o.ports : []).map((p) => {
+          const q = obj(p);
+          return {
+            ...(typeof q.name === 'string' ? { name: q.name } : {}),
+            containerPort: num(q.containerPort) ?? 0,
+            ...(typeof q.protocol === 'string' ? { protocol: q.protocol } : {}),
+            ...(num(q.hostPort) !== undefined ? { hostPort: num(q.hostPort) } : {}),
+          };
+        }),
+        env: (Array.isArray(o.env) ? o.env : []).map((e) => ({ name: jsonText(obj(e).name ?? ''), value: jsonText(obj(e).value ?? '') })),
+        ...(typeof o.imagePullPolicy === 'string' ? { imagePullPolicy: o.imagePullPolicy } : {}),
+      };
+    });
+    const restartPolicy = typeof specAfter.restartPolicy === 'string' ? specAfter.restartPolicy : live.spec.restartPolicy;
+    const diff = podUpdateDiff(live, updates, restartPolicy);
+    return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', diff ? `${POD_UPDATE_FORBIDDEN}\n${diff}` : POD_UPDATE_FORBIDDEN) };
   }
   const meta = obj(patched.metadata);
   const labels = Object.fromEntries(Object.entries(obj(meta.labels)).map(([k, v]) => [k, jsonText(v)]));

@@ -220,6 +220,22 @@ describe('patch (strategic merge, --type=merge, --type=json)', () => {
     const r = s.run(`patch pod web -p '{"spec":{"restartPolicy":"Never"}}'`);
     assert.equal(r.exitCode, 1);
     assert.match(r.stderr, /^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec\.containers\[\*\]\.image`/);
+    // ValidatePodUpdate appends go-cmp's diff of the internal core.PodSpec (pod-spec-diff.test.ts);
+    // kubectl's MultilineError adds its own newline after the diff's (test/e2e/serve-patch.test.ts).
+    assert.match(r.stderr, /negative\)\n {2}core\.PodSpec\{\n {2}\t\.\.\. \/\/ 2 identical fields\n/);
+    assert.match(r.stderr, /\n- \tRestartPolicy: {17}"Always",\n\+ \tRestartPolicy: {17}"Never",\n/);
+    assert.ok(r.stderr.endsWith('\t... // 27 identical fields\n  }\n\n'), r.stderr);
+  });
+  it('apply of a pod manifest with another containerPort is refused with the diff of the port', () => {
+    const manifest = (port: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: app\n    image: nginx\n    ports:\n    - containerPort: ${port}\n`;
+    const s = new Session(1, { 'a.yaml': manifest(80), 'b.yaml': manifest(8080) });
+    assert.equal(s.run('apply -f a.yaml').stdout, 'pod/app created\n');
+    const r = s.run('apply -f b.yaml');
+    assert.equal(r.exitCode, 1);
+    assert.match(r.stderr, /^The Pod "app" is invalid: spec: Forbidden: pod updates may not change fields other than /);
+    assert.match(r.stderr, /\n- \t\t\t\t\tContainerPort: 80,\n\+ \t\t\t\t\tContainerPort: 8080,\n/);
+    assert.ok(r.stderr.endsWith('\t... // 29 identical fields\n  }\n\n'), r.stderr);
   });
 });
 
