@@ -9,7 +9,8 @@ import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { ANNOTATE_HELP } from './annotate-help.js';
 import { getItem, missingObject } from './lookup.js';
 import { patchLive } from './patch.js';
-import { qualifiedSingular, resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
+import { qualifiedSingular } from './resources.js';
+import { resourceTargets } from './resource-targets.js';
 import type { JsonValue } from './go-yaml.js';
 
 interface AnnotationArgs {
@@ -40,31 +41,6 @@ function parseArgs(args: readonly string[]): { ok: true; value: AnnotationArgs }
   return { ok: true, value: { resources, set, remove } };
 }
 
-function targetsOf(resources: readonly string[]): { ok: true; items: { type: ResourceType; name: string }[] } | { ok: false; error: string } {
-  const items: { type: ResourceType; name: string }[] = [];
-  if (resources.some((r) => r.includes('/'))) {
-    for (const r of resources) {
-      const at = r.indexOf('/');
-      if (at < 0)
-        return {
-          ok: false,
-          error:
-            "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
-        };
-      const type = resolveType(r.slice(0, at));
-      if (!type || type === 'empty') return { ok: false, error: unknownTypeMessage(r.slice(0, at)) };
-      items.push({ type, name: r.slice(at + 1) });
-    }
-    return { ok: true, items };
-  }
-  const [typeName = '', ...names] = resources;
-  const type = resolveType(typeName);
-  if (!type || type === 'empty') return { ok: false, error: unknownTypeMessage(typeName) };
-  if (names.length === 0) return { ok: false, error: 'resource(s) were provided, but no name was specified' };
-  for (const name of names) items.push({ type, name });
-  return { ok: true, items };
-}
-
 /** annotate.go validateNoAnnotationOverwrites: every clash, joined by "; " (one is the usual case). */
 function overwriteClash(current: Readonly<Record<string, string>>, set: ReadonlyMap<string, string>): string | undefined {
   const clashes: string[] = [];
@@ -85,7 +61,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (set.size === 0 && remove.length === 0) return fail(cluster, clientError('at least one annotation update is required'));
   const dry = dryRunOf(parsed);
   if (!dry.ok) return fail(cluster, clientError(dry.error));
-  const targets = targetsOf(resources);
+  const targets = resourceTargets(resources);
   if (!targets.ok) return fail(cluster, clientError(targets.error));
   const overwrite = flagBool(parsed, 'overwrite');
   const out = new Output();

@@ -8,7 +8,8 @@ import { applyLabelChanges, labelMessage, parseLabelArgs } from './label-args.js
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { LABEL_HELP } from './help.js';
 import { getItem, missingObject } from './lookup.js';
-import { qualifiedSingular, resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
+import { qualifiedSingular } from './resources.js';
+import { resourceTargets } from './resource-targets.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
@@ -21,7 +22,7 @@ function run(ctx: CommandContext): KubectlResult {
   if (changes.set.size === 0 && changes.remove.length === 0 && !list) return fail(cluster, clientError('at least one label update is required'));
   const dry = dryRunOf(parsed);
   if (!dry.ok) return fail(cluster, clientError(dry.error));
-  const targets = labelTargets(resources);
+  const targets = resourceTargets(resources);
   if (!targets.ok) return fail(cluster, clientError(targets.error));
   const one = targets.items.length === 1;
   if (!one && flagValue(parsed, 'resource-version')) return fail(cluster, clientError('--resource-version may only be used with a single resource'));
@@ -74,34 +75,6 @@ function run(ctx: CommandContext): KubectlResult {
   // The visitor goes on past a failure; the failures are reported together at the end.
   for (const error of errors) out.err(error);
   return out.result(next);
-}
-
-/** `TYPE NAME...` or `TYPE/NAME...`, as the resource builder reads them. */
-function labelTargets(resources: readonly string[]): { ok: true; items: { type: ResourceType; name: string }[] } | { ok: false; error: string } {
-  const items: { type: ResourceType; name: string }[] = [];
-  const slashed = resources.filter((r) => r.includes('/'));
-  if (slashed.length > 0) {
-    if (slashed.length !== resources.length)
-      return {
-        ok: false,
-        error:
-          "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
-      };
-    for (const r of resources) {
-      const at = r.indexOf('/');
-      const typeName = r.slice(0, at);
-      const type = resolveType(typeName);
-      if (!type || type === 'empty') return { ok: false, error: unknownTypeMessage(typeName) };
-      items.push({ type, name: r.slice(at + 1) });
-    }
-    return { ok: true, items };
-  }
-  const [typeName = '', ...names] = resources;
-  const type = resolveType(typeName);
-  if (!type || type === 'empty') return { ok: false, error: unknownTypeMessage(typeName) };
-  if (names.length === 0) return { ok: false, error: 'resource(s) were provided, but no name was specified' };
-  for (const name of names) items.push({ type, name });
-  return { ok: true, items };
 }
 
 export const labelCommand: CommandDef = {
