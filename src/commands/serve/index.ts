@@ -3,6 +3,7 @@
 // The cluster's clock follows the wall clock while it runs.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { visibleControls } from '../../core/visible-controls.js';
 import { advanceClock, createCluster, type Cluster } from '../../core/cluster/index.js';
 import { answerNodePort, loopbackAddress, loopbackNodes, openNodePorts } from '../../core/api/data-plane.js';
 import { handle, isWatch, watchEntries, type WatchEntry } from '../../core/api/handle.js';
@@ -340,7 +341,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 export async function serve(options: Omit<ServeOptions, 'log'>, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   let server: RunningServer;
   try {
-    server = await startServer({ ...options, log: (line) => out(line) });
+    // A log line may carry names a client chose (a pod in a port-forward path): shown, never obeyed.
+    server = await startServer({ ...options, log: (line) => out(visibleControls(line)) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     err(
