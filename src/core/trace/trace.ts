@@ -178,21 +178,26 @@ function lbWhere(service: Service, ip: string): string {
   return `cloud load balancer ${ip} of service ${service.metadata.namespace}/${service.metadata.name}`;
 }
 
+/** The cloud load balancer has no listener on the port asked for: it drops the packet, and the client waits. */
+function noListener(ctx: Ctx, service: Service, ip: string, portNumber: number): Traced {
+  const at = ctx.walk.stop({
+    place: 'load-balancer',
+    where: lbWhere(service, ip),
+    note: `the load balancer has no listener on port ${portNumber}: it drops the packet`,
+  });
+  const ports = service.spec.ports.map((p) => p.port).join(', ');
+  return finish(
+    ctx,
+    timedOut('no-listener', at, `the load balancer of service ${service.metadata.name} listens only on port ${ports}, so nothing answers on ${portNumber}`),
+  );
+}
+
 /** The cloud load balancer: it picks a registered node and sends the connection to its node port. */
 function viaLoadBalancer(ctx: Ctx, service: Service, ip: string, portNumber: number): Traced {
   const { walk, cluster } = ctx;
   const port = service.spec.ports.find((p) => p.port === portNumber && p.protocol === 'TCP');
   if (!port || port.nodePort === undefined) {
-    const ports = service.spec.ports.map((p) => p.port).join(', ');
-    const at = walk.stop({
-      place: 'load-balancer',
-      where: lbWhere(service, ip),
-      note: `the load balancer has no listener on port ${portNumber}: it drops the packet`,
-    });
-    return finish(
-      ctx,
-      timedOut('no-listener', at, `the load balancer of service ${service.metadata.name} listens only on port ${ports}, so nothing answers on ${portNumber}`),
-    );
+    return noListener(ctx, service, ip, portNumber);
   }
   ctx.lb = { service, port: port.port, ip };
   // The cloud registers every node but those labelled out; with Local, its health checks
@@ -359,19 +364,7 @@ function toLoadBalancerIP(ctx: Ctx, node: Node, service: Service, ip: string, po
       note: `no rule matches: kube-proxy captures ${ip} only on the service's own ports`,
     });
     leaveNode(ctx, node, `${ip} is the load balancer of ${service.metadata.name}, which has no port ${portNumber}`);
-    const at = walk.stop({
-      place: 'load-balancer',
-      where: lbWhere(service, ip),
-      note: `the load balancer has no listener on port ${portNumber}: it drops the packet`,
-    });
-    return finish(
-      ctx,
-      timedOut(
-        'no-listener',
-        at,
-        `the load balancer of service ${service.metadata.name} listens only on port ${service.spec.ports.map((p) => p.port).join(', ')}, so nothing answers on ${portNumber}`,
-      ),
-    );
+    return noListener(ctx, service, ip, portNumber);
   }
   ctx.service = service;
   ctx.servicePort = port;
