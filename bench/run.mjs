@@ -1,57 +1,24 @@
 // npm run bench: start-up, memory and package size of the built CLI. Figures, not pass/fail.
 // See bench/README.md for how to read them.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inPty, median } from './pty.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = process.env.BENCH_CLI ?? join(root, 'dist/cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const home = mkdtempSync(join(tmpdir(), 'npl-bench-'));
 
-/** Spawns a command in a real pseudo-terminal (util-linux `script`); resolves when `done` says so. */
-function inPty(command, done) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', `stty cols 100 rows 30; exec ${command}`, '/dev/null'], {
-      env: { ...process.env, NODEPORT_LAB_HOME: home },
-      stdio: ['pipe', 'pipe', 'inherit'],
-      detached: true,
-    });
-    let output = '';
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      resolve(ms);
-    };
-    child.stdout.on('data', (chunk) => {
-      output += chunk.toString('utf8');
-      if (done === 'output' || !done(output)) return;
-      finish();
-    });
-    child.on('error', reject);
-    child.on('close', () => (done === 'exit' ? finish() : finished || reject(new Error(`exited before the first frame:\n${output}`))));
-  });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function firstFrame() {
   const bare = [];
   const app = [];
-  await inPty(`node ${cli}`, (o) => o.includes('hands on')); // warm the file cache
+  await inPty(`node ${cli}`, (o) => o.includes('hands on'), home); // warm the file cache
   for (let i = 0; i < runs; i++) {
-    bare.push(await inPty('node -e ""', 'exit'));
-    app.push(await inPty(`node ${cli}`, (o) => o.includes('hands on')));
+    bare.push(await inPty('node -e ""', 'exit', home));
+    app.push(await inPty(`node ${cli}`, (o) => o.includes('hands on'), home));
   }
   return { bare: median(bare), app: median(app) };
 }

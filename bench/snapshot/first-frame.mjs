@@ -3,11 +3,11 @@
 // directly (`node --snapshot-blob`), and the same through a launcher process (what a bin script
 // would need). Alternating, medians. Usage, after `npm run build` and bench/snapshot/build.mjs:
 //   BENCH_NODE=/path/to/node BENCH_RUNS=15 node bench/snapshot/first-frame.mjs .bench/snapshot/course-vX.blob
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inPty, median } from '../pty.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const node = process.env.BENCH_NODE ?? process.execPath;
@@ -15,37 +15,6 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const blob = process.argv[2];
 if (!blob) throw new Error('usage: node bench/snapshot/first-frame.mjs <blob>');
 const home = mkdtempSync(join(tmpdir(), 'npl-snapshot-'));
-
-/** ms from spawn to `done` holding on the output (or to exit when done is 'exit'). */
-function inPty(command, done) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', `stty cols 100 rows 30; exec ${command}`, '/dev/null'], {
-      env: { ...process.env, NODEPORT_LAB_HOME: home },
-      stdio: ['pipe', 'pipe', 'inherit'],
-      detached: true,
-    });
-    let output = '';
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // gone already
-      }
-      resolve(ms);
-    };
-    child.stdout.on('data', (chunk) => {
-      output += chunk.toString('utf8');
-      if (done !== 'exit' && done(output)) finish();
-    });
-    child.on('error', reject);
-    child.on('close', () => (done === 'exit' ? finish() : finished || reject(new Error(`${command}: exited before the first frame\n${output}`))));
-  });
-}
 
 const header = (o) => o.includes('hands on');
 const cases = [
@@ -55,9 +24,8 @@ const cases = [
   ['snapshot through a launcher', `${node} ${join(root, 'bench/snapshot/launcher.mjs')} ${blob}`, header],
 ];
 const times = cases.map(() => []);
-for (const [, command, done] of cases) await inPty(command, done); // warm the file cache
-for (let i = 0; i < runs; i++) for (const [k, [, command, done]] of cases.entries()) times[k].push(await inPty(command, done));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const [, command, done] of cases) await inPty(command, done, home); // warm the file cache
+for (let i = 0; i < runs; i++) for (const [k, [, command, done]] of cases.entries()) times[k].push(await inPty(command, done, home));
 const floor = median(times[0]);
 console.log(`first frame · ${node} (${runs} alternating runs, medians)`);
 for (const [k, [label]] of cases.entries())
