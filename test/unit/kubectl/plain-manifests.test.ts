@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { readPlainManifests } from '../../../src/core/kubectl/plain-manifests.js';
 import { repoPath } from '../../helpers/fixtures.js';
+import { runs } from '../../helpers/soak.js';
 
 /** What the YAML parser makes of the text, empty documents left out (kubectl skips them). */
 const parsed = (text: string) =>
@@ -216,7 +217,7 @@ describe('plain manifests read without the YAML parser', () => {
         if (readPlainManifests(text) !== null) readDirectly++;
         return sameAsParser(text);
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
     // About a fifth are plain enough to be read directly; a draw far below that means the reader gave up on them.
     assert.ok(readDirectly > 60, `${readDirectly} of 600 generated manifests read directly`);
