@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLEAR_TERMINAL, CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { spread } from '../helpers/soak.js';
 
 // Every key the course knows but the two that quit (q, Ctrl-C), and some it does not.
 const KEYS = [
@@ -90,8 +91,11 @@ function fits(screen: string, columns: number, rows: number): boolean {
   return TOP.test(lines[0] ?? '') && lines.length <= rows && lines.every((l) => l.length <= columns);
 }
 
+// The quick run starts from three of the screens (reading, a side-by-side, a quiz); the soak from all.
+const RUN = spread(STARTS);
+
 describe('the shipped course under random keys and resizes, in a real terminal', { skip: tmuxMissing() }, () => {
-  for (const [n, start] of STARTS.entries()) {
+  for (const [n, start] of RUN.entries()) {
     it(`from ${start.lesson}/${start.step}, 60 random keys: every frame fits the window (Ink never clears one taller than it), and q still quits`, async () => {
       const term = new Terminal(`node ${CLI} --seed 4`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: homeAt(start.lesson, start.step) });
       try {
@@ -127,7 +131,7 @@ describe('the shipped course under random keys and resizes, in a real terminal',
       [100, 30],
     ] as const;
     let resizes = 0;
-    for (const [n, start] of STARTS.entries()) {
+    for (const [n, start] of RUN.entries()) {
       const term = new Terminal(`node ${CLI} --seed 4`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: homeAt(start.lesson, start.step) });
       try {
         await term.waitFor((s) => s.includes('Continue lesson'));

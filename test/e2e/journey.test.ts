@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { spread } from '../helpers/soak.js';
 
 /** Sends one key and waits until the screen shows its effect. */
 async function press(term: Terminal, key: string, until: (screen: string) => boolean): Promise<string> {
@@ -13,10 +14,14 @@ async function press(term: Terminal, key: string, until: (screen: string) => boo
 }
 
 describe("a learner's journey through the shipped course, in a real terminal", { skip: tmuxMissing() }, () => {
-  for (const size of [
-    { columns: 80, rows: 24 },
-    { columns: 200, rows: 50 },
-  ]) {
+  // The quick run walks it at 80x24; the soak at 200x50 too.
+  for (const size of spread(
+    [
+      { columns: 80, rows: 24 },
+      { columns: 200, rows: 50 },
+    ],
+    2,
+  )) {
     it(`at ${size.columns}x${size.rows}: practice, a trace, a quiz answer, quit, resume exactly there, reset`, async () => {
       const home = mkdtempSync(join(tmpdir(), 'npl-journey-'));
       const start = () => new Terminal(`node ${CLI} --seed 5`, size, { NODEPORT_LAB_HOME: home });

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { randomLines } from '../helpers/random-lines.js';
 import { CLEAR_TERMINAL, CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { SOAK } from '../helpers/soak.js';
 
 const SIZE = { columns: 100, rows: 30 };
 // Every pasted line goes through Ink and is drawn (about 5 ms each here): 500 in the default run,
 // 10,000 in the soak run (npm run test:soak); NPL_PASTED_LINES sets another count.
-const COUNT = Number(process.env.NPL_PASTED_LINES ?? (process.env.NPL_SOAK === '1' ? 10000 : 500));
+const COUNT = Number(process.env.NPL_PASTED_LINES ?? (SOAK ? 10000 : 500));
 
 describe('the interactive sandbox under hostile input, in a real terminal', { skip: tmuxMissing() }, () => {
   it(`takes ${COUNT.toLocaleString('en')} random lines pasted at once without a crash or a frame taller than the window`, async () => {

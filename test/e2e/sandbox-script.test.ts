@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { randomLines } from '../helpers/random-lines.js';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI } from '../helpers/tmux.js';
+import { SOAK } from '../helpers/soak.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
 const script = readFileSync(fixture('lecture.script'), 'utf8');
@@ -89,7 +90,7 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
 });
 
 // 10,000 lines in the soak run (npm run test:soak), 500 in the default one.
-const SCRIPT_LINES = process.env.NPL_SOAK === '1' ? 10000 : 500;
+const SCRIPT_LINES = SOAK ? 10000 : 500;
 
 describe(`the scripted sandbox under ${SCRIPT_LINES.toLocaleString('en')} random lines`, { skip }, () => {
   it('answers every line and never fails inside', () => {

@@ -1,6 +1,6 @@
 // The built CLI in a real terminal: tmux on a private socket, keys in, screen out.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoPath } from './fixtures.js';
@@ -25,9 +25,21 @@ let counter = 0;
  */
 export const WAIT_MS = 60_000;
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How long a wait looks again at a screen though the program wrote nothing since: a resize redraws
+ * without output, and tmux may draw a moment after the bytes came.
+ */
+const LOOK_AGAIN_MS = 150;
+
 export class Terminal {
   readonly socket = `npl-${process.pid}-${counter++}`;
   readonly dir = mkdtempSync(join(tmpdir(), 'npl-term-'));
+  /** Every byte the program writes to the terminal, appended by tmux from the start. */
+  private readonly output = join(this.dir, 'output');
+  /** Where `recorded()` starts in `output`. */
+  private recordFrom = 0;
 
   /** Runs `command` in a shell in a fresh window; after it ends the shell records the exit code and tty modes. */
   constructor(command: string, size = { columns: 100, rows: 30 }, env: Record<string, string> = {}) {
@@ -37,7 +49,36 @@ export class Terminal {
     const after = `echo "EXIT=$?" > ${this.dir}/exit; stty -a > ${this.dir}/stty; sleep 600`;
     // A learner's terminal: none of the test runner's colour or CI settings.
     const clean = 'unset FORCE_COLOR NO_COLOR CI;';
-    this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), `${clean} ${exports} ${command}; ${after}`);
+    // The window starts with the program held back until tmux copies the pane's output to a file:
+    // a wait then reads the screen again only when the program wrote something (or after a
+    // moment), where looking every few milliseconds forked a tmux client each time.
+    const ready = join(this.dir, 'ready');
+    this.tmux(
+      'new-session',
+      '-d',
+      '-x',
+      String(size.columns),
+      '-y',
+      String(size.rows),
+      `while [ ! -e ${ready} ]; do sleep 0.01; done; ${clean} ${exports} ${command}; ${after}`,
+    );
+    this.tmux('pipe-pane', '-o', `cat >> ${this.output}`);
+    writeFileSync(ready, '');
+  }
+
+  /** How many bytes the program has written to the terminal so far. */
+  private written(): number {
+    try {
+      return statSync(this.output).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Resolves once the program writes more than `size` bytes, or after `ms`. */
+  private async outputAfter(size: number, ms: number): Promise<void> {
+    const start = Date.now();
+    while (this.written() === size && Date.now() - start < ms) await pause(5);
   }
 
   tmux(...args: string[]): string {
@@ -67,12 +108,19 @@ export class Terminal {
 
   /** From now on, every byte the program writes to the terminal is kept; `recorded()` returns them. */
   record(): void {
-    this.tmux('pipe-pane', '-o', `cat >> ${join(this.dir, 'output')}`);
+    this.recordFrom = this.written();
   }
 
   recorded(): string {
-    const file = join(this.dir, 'output');
-    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const length = this.written() - this.recordFrom;
+    if (length <= 0) return '';
+    const bytes = Buffer.alloc(length);
+    const fd = openSync(this.output, 'r');
+    try {
+      return bytes.subarray(0, readSync(fd, bytes, 0, length, this.recordFrom)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
   }
 
   resize(columns: number, rows: number): void {
@@ -99,7 +147,7 @@ export class Terminal {
       const modes = execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' }).split(/\s+/);
       if (modes.includes('-icanon')) return;
       if (Date.now() - start > ms) throw new Error(`the program never took raw keys; the screen was:\n${this.screen()}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await pause(20);
     }
   }
 
@@ -110,10 +158,11 @@ export class Terminal {
   async waitFor(check: (screen: string) => boolean, ms = WAIT_MS): Promise<string> {
     const start = Date.now();
     for (;;) {
+      const before = this.written();
       const screen = this.screen();
       if (check(screen)) return screen;
       if (Date.now() - start > ms) throw new Error(`timed out; the screen was:\n${screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await this.outputAfter(before, LOOK_AGAIN_MS);
     }
   }
 
@@ -122,12 +171,13 @@ export class Terminal {
     const exitFile = join(this.dir, 'exit');
     const sttyFile = join(this.dir, 'stty');
     const start = Date.now();
-    while (!existsSync(exitFile) || !existsSync(sttyFile) || execFileSync('cat', [sttyFile], { encoding: 'utf8' }) === '') {
+    const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    while (read(exitFile) === '' || read(sttyFile) === '') {
       if (Date.now() - start > ms) throw new Error(`the program did not exit; the screen was:\n${this.screen()}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await pause(20);
     }
-    const code = Number(/EXIT=(\d+)/.exec(execFileSync('cat', [exitFile], { encoding: 'utf8' }))?.[1]);
-    return { code, stty: execFileSync('cat', [sttyFile], { encoding: 'utf8' }) };
+    const code = Number(/EXIT=(\d+)/.exec(read(exitFile))?.[1]);
+    return { code, stty: read(sttyFile) };
   }
 
   close(): void {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture } from '../helpers/fixtures.js';
 import { files } from '../unit/shell/helpers.js';
+import { runs } from '../helpers/soak.js';
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const ESC = '\u001b';
@@ -66,7 +67,7 @@ describe('fuzz: no control character from input reaches stdout unescaped', () =>
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -84,7 +85,7 @@ describe('fuzz: no control character from input reaches stdout unescaped', () =>
         );
         assert.doesNotMatch(lines.join('\n'), RAW_CONTROL);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -111,7 +112,7 @@ describe('fuzz: no control character from input reaches stdout unescaped', () =>
         );
         assert.doesNotMatch(out.join(''), RAW_CONTROL);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

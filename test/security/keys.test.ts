@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { importWithBuiltInk } from '../helpers/ink-as-built.js';
 import { repoPath } from '../helpers/fixtures.js';
+import { runs } from '../helpers/soak.js';
 
 interface Probe {
   start(): { press(bytes: string): unknown; frame(): string; stop(): void };
@@ -55,7 +56,7 @@ describe('the key parser as built', () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => app.press(pieces.join('')) === null),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
     app.stop();
   });

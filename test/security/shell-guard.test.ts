@@ -8,6 +8,7 @@ import type { Service } from '../../src/core/cluster/index.js';
 import { runLine, type ShellState } from '../../src/core/shell/shell.js';
 import { repoPath } from '../helpers/fixtures.js';
 import { files, session } from '../unit/shell/helpers.js';
+import { SOAK } from '../helpers/soak.js';
 
 /** The session's cluster with `count` ClusterIP services like `web` (no endpoints: each rejects). */
 function manyServices(count: number): ShellState {
@@ -24,10 +25,14 @@ function manyServices(count: number): ShellState {
 }
 
 describe('every sandbox command survives what it is given', () => {
-  it('iptables-save prints the rules of 200,000 services', { timeout: 120_000 }, () => {
-    const result = runLine(manyServices(200_000), 'iptables-save', files(), 1000);
+  // The issue's aim is 50,000 services; the soak goes to 200,000.
+  const count = SOAK ? 200_000 : 50_000;
+  it(`iptables-save prints the rules of ${count.toLocaleString('en')} services`, { timeout: 120_000 }, () => {
+    const last = count - 1;
+    const ip = `10\\.${96 + (last >> 16)}\\.${(last >> 8) & 255}\\.${last & 255}`;
+    const result = runLine(manyServices(count), 'iptables-save', files(), 1000);
     assert.equal(result.exitCode, 0, result.stderr);
-    assert.match(result.stdout, /KUBE-SERVICES -d 10\.99\.13\.63\/32 -p tcp -m comment --comment "default\/web-199999:80-8080 has no endpoints"/);
+    assert.match(result.stdout, new RegExp(`KUBE-SERVICES -d ${ip}/32 -p tcp -m comment --comment "default/web-${last}:80-8080 has no endpoints"`));
   });
 
   it('a command that throws gives an error line and leaves the cluster as it was', () => {

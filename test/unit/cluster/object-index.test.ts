@@ -32,6 +32,7 @@ import {
   type Labels,
 } from '../../../src/core/cluster/index.js';
 import { runKubectl } from '../../../src/core/kubectl/index.js';
+import { runs } from '../../helpers/soak.js';
 
 const NAMES = ['a', 'b', 'c'];
 const SELECTORS: Labels[] = [{ app: 'web' }, { app: 'api' }, { tier: 'front' }, { app: 'web', tier: 'front' }, { app: 'none' }];
@@ -189,7 +190,7 @@ describe('the cluster lookup tables', () => {
         // Every older cluster still answers from its own lists, though its lookups went on to a newer one.
         for (const old of history) assertConsistent(old);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

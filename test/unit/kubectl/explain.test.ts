@@ -12,6 +12,7 @@ import { wordWrap } from '../../../src/core/kubectl/explain-render.js';
 import { OPENAPI_SCHEMAS } from '../../../src/core/kubectl/openapi-schemas-1.32.js';
 import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { spread } from '../../helpers/soak.js';
 
 function appsDocument(): unknown {
   const gvk = (kind: string) => ({ group: 'apps', kind, version: 'v1' });
@@ -128,7 +129,7 @@ describe('kubectl explain, against a real kubectl 1.32', { skip: KUBECTL ? false
     'svc.spec.foo',
     'svc.nope.deeper',
   ];
-  for (const path of paths) {
+  for (const path of spread(paths, 2)) {
     it(`kubectl explain ${path}`, async () => {
       const real = await realKubectl(['explain', path], kubeconfig);
       const sim = new Session(1).run(`explain ${path}`);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { advanceClock, createCluster, endpointsFor, matchesSelector, type Cluster } from '../../../src/core/cluster/index.js';
 import { runKubectl } from '../../../src/core/kubectl/index.js';
+import { runs } from '../../helpers/soak.js';
 
 const WORDS = [
   'get',
@@ -141,7 +142,7 @@ describe('properties', () => {
         assert.ok(result.exitCode === 0 || result.exitCode === 1 || result.exitCode === 2);
         assert.ok(!result.stderr.includes('internal error in the simulated cluster'), result.stderr);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -155,7 +156,7 @@ describe('properties', () => {
           assertConsistent(cluster);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -179,7 +180,7 @@ describe('properties', () => {
         };
         assert.equal(play(), play());
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

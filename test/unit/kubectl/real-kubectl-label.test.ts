@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { chunksOf } from '../../../src/core/shell/result.js';
 import { KUBECTL, realKubectl, startFakeApi } from './fake-api.js';
 import { Session } from './helpers.js';
+import { spread } from '../../helpers/soak.js';
 
 const upstreamStyle = (text: string): string => text.replace(/^E\d{4} .*\n/gm, '').replace(/^Error: /, 'error: ');
 
@@ -58,7 +59,7 @@ describe('kubectl label and NotFound order, against a real kubectl 1.32', { skip
     'get pod nope1 lw --ignore-not-found -o name',
     'get pod nope --ignore-not-found',
   ];
-  for (const line of cases) {
+  for (const line of spread(cases)) {
     it(`kubectl ${line}`, async () => {
       const real = await realKubectl(line.split(' '), kubeconfig);
       const sim = session.run(line);

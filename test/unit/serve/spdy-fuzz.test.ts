@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { SpdyFrameReader, encodeFrame, encodeHeaderBlock, type SpdyFrame } from '../../../src/commands/serve/spdy-frames.js';
 import { HeaderCompressor } from '../../../src/commands/serve/spdy-headers.js';
 import { SpdyServerSession } from '../../../src/commands/serve/spdy-session.js';
+import { runs } from '../../helpers/soak.js';
 
 const MAX = 4096;
 
@@ -55,7 +56,7 @@ describe('SPDY garbage', () => {
           if (!read.ok) break;
         }
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -91,7 +92,7 @@ describe('SPDY garbage', () => {
           session.close('done');
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
