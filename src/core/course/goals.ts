@@ -46,7 +46,7 @@ export interface Attempt {
   readonly request?: { readonly service?: string; readonly outcome: 'answered' | 'refused' | 'timeout' };
   /** Accepted, or refused and why; absent for attempts recorded without it. */
   readonly answer?: Answer;
-  /** Flags the command was given that could not be seen (the learner's own kubectl keeps `-f` and `-o` to itself): a goal asks nothing of them. */
+  /** Flags the command was given that could not be seen (the learner's own kubectl keeps `-f` and `-o` to itself), and `args` when its other words could not be (the ports of a port-forward): a goal asks nothing of them. */
   readonly unseen?: readonly string[];
 }
 
@@ -144,13 +144,14 @@ function conditionMet(condition: Condition, cluster: Cluster, attempts: readonly
     return attempts.some((a) => a.request?.outcome === outcome && (service === undefined || a.request.service === service));
   }
   const deed = deedOf(condition);
-  return deed !== null && attempts.some((a) => differences(a.unseen ? withoutFlags(deed, a.unseen) : deed, a.line, a.answer).length === 0);
+  return deed !== null && attempts.some((a) => differences(a.unseen ? withoutUnseen(deed, a.unseen) : deed, a.line, a.answer).length === 0);
 }
 
-/** A deed that asks nothing of these flags. */
-function withoutFlags(deed: Deed, names: readonly string[]): Deed {
-  if (!deed.flags) return deed;
-  return { ...deed, flags: Object.fromEntries(Object.entries(deed.flags).filter(([name]) => !names.includes(name))) };
+/** A deed that asks nothing of these flags, nor of the other words when `args` is among them. */
+function withoutUnseen(deed: Deed, names: readonly string[]): Deed {
+  const kept = names.includes('args') ? { ...deed, args: [] } : deed;
+  if (!kept.flags) return kept;
+  return { ...kept, flags: Object.fromEntries(Object.entries(kept.flags).filter(([name]) => !names.includes(name))) };
 }
 
 /** Each condition with whether it holds now. */
