@@ -57,12 +57,45 @@ export function deedOfLine(line: string, outcome: Pick<Deed, 'accepted' | 'refus
 
 const flagText = (name: string, value: string): string => (value === 'true' ? `--${name}` : `--${name}=${value}`);
 
+/** The types `all` stands for (kubectl's `all` category: the workloads and services, api-resources --categories). */
+const ALL = [
+  'pods',
+  'replicationcontrollers',
+  'services',
+  'daemonsets',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'horizontalpodautoscalers',
+  'cronjobs',
+  'jobs',
+];
+
+/** Whether a command about `given` (`pods,services`, `all`) also acts on the type a deed wants. */
+function coversType(given: string | undefined, wanted: string): boolean {
+  if (given === wanted) return true;
+  const types = (given ?? '').split(',');
+  return !wanted.includes(',') && (types.includes(wanted) || (types.includes('all') && ALL.includes(wanted)));
+}
+
+/** A file as kubectl opens it: `./pod.yml` and `pod.yml` are the same file. */
+const samePath = (path: string): string => path.replace(/^(\.\/)+/, '');
+
+/** Whether a flag's value does what a deed's value asks: each file of a deed's `-f` among those given. */
+function flagMeets(name: string, wanted: string, given: string): boolean {
+  if (given === wanted) return true;
+  if (name !== 'filename') return false;
+  const files = given.split(',').map(samePath);
+  return wanted.split(',').every((file) => files.includes(samePath(file)));
+}
+
 function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Difference[] {
   const out: Difference[] = [];
   const program = deed.program ?? (deed.verb !== undefined || deed.type !== undefined ? 'kubectl' : undefined);
   if (program !== undefined && u.program !== program) out.push({ part: 'program', says: `that was ${u.program}, not ${program}` });
   if (deed.verb !== undefined && u.verb !== deed.verb) out.push({ part: 'verb', says: `that was ${u.verb}, not ${deed.verb}` });
-  if (deed.type !== undefined && u.type !== deed.type) out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
+  if (deed.type !== undefined && !coversType(u.type, deed.type))
+    out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
   const names = deed.names ?? [];
   // A read with no name covers every object of its type (`kubectl describe pods`).
   const coversAll = u.names.length === 0 && accepted;
@@ -77,7 +110,7 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
   for (const [name, value] of Object.entries(deed.flags ?? {})) {
     const given = u.flags[name];
     if (given === undefined) out.push({ part: 'flags', says: `${flagText(name, value)} is missing` });
-    else if (given !== value) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}` });
+    else if (!flagMeets(name, value, given)) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}` });
   }
   const args = deed.args ?? [];
   if (u.program === 'kubectl') {

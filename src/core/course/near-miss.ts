@@ -1,7 +1,7 @@
 // "Close, but not it": when a command the learner ran is near what the step asks but misses, one
 // short line that says why, found by comparing what kubectl understood with the step's deeds and
 // solution lines part by part (verb, type, names, flags, outcome), and the request with the goal's.
-import type { Cluster } from '../cluster/index.js';
+import { matchesSelector, type Cluster } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
 import { checkGoal, deedOf, type Attempt, type Condition } from './goals.js';
@@ -10,14 +10,20 @@ import { fillTemplates } from './template.js';
 
 const REQUEST_WORDS = { answered: 'answered', refused: 'refused', timeout: 'timed out' } as const;
 
-function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt): string | null {
+function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
   const { request } = attempt;
   if (!request) return null;
   for (const [i, condition] of goal.entries()) {
     if (met[i] || !('request' in condition)) continue;
     const want = condition.request;
     if (want.service !== undefined && request.service !== want.service) {
-      return `that request went through ${request.service ?? 'no Service'}, not ${want.service}`;
+      if (request.service === undefined) {
+        const nodePort = after.services.find((s) => s.metadata.name === want.service)?.spec.ports[0]?.nodePort;
+        return nodePort === undefined
+          ? `that request reached no Service, so not ${want.service}`
+          : `that request reached no Service; ${want.service} answers on node port ${nodePort}`;
+      }
+      return `that request went through ${request.service}, not ${want.service}`;
     }
     if (request.outcome !== want.outcome) return `that request was ${REQUEST_WORDS[request.outcome]}; the goal is one that ${REQUEST_WORDS[want.outcome]}`;
   }
@@ -39,6 +45,17 @@ function objectMiss(goal: readonly Condition[], met: readonly boolean[], before:
       if (want.targetPort !== undefined && String(port?.targetPort) !== String(want.targetPort))
         diffs.push(`targetPort is ${port?.targetPort ?? 'missing'}, not ${want.targetPort}`);
       if (want.nodePort !== undefined && port?.nodePort !== want.nodePort) diffs.push(`nodePort is ${port?.nodePort ?? 'missing'}, not ${want.nodePort}`);
+      if (want.selects !== undefined) {
+        const pod = after.pods.find((p) => p.metadata.name === want.selects);
+        const selector = service.spec.selector ?? {};
+        if (!pod || !matchesSelector(selector, pod.metadata.labels ?? {})) {
+          const shown =
+            Object.entries(selector)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(',') || 'none';
+          diffs.push(`its selector ${shown} does not select ${want.selects}`);
+        }
+      }
       if (diffs.length) return diffs.slice(0, 2).join('; ');
     }
   }
@@ -73,7 +90,7 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   const parts = checkGoal(step.goal, after, attempts);
   const met = parts.map((p) => p.met);
   if (met.every(Boolean)) return null;
-  const request = requestMiss(step.goal, met, attempt);
+  const request = requestMiss(step.goal, met, attempt, after);
   if (request) return request;
   const goalDeeds: Deed[] = step.goal.flatMap((condition, i) => {
     const deed = met[i] ? null : deedOf(condition);
