@@ -72,6 +72,19 @@ function effect(before: Cluster, after: Cluster, answer: Answer | undefined): st
   return 'close';
 }
 
+/**
+ * The right command, refused because an object of that name is already there (made wrong a moment
+ * ago): the way on is to delete it and run the command again.
+ */
+function alreadyThere(answer: Answer | undefined): string | null {
+  if (!answer || answer.accepted || answer.reason !== 'AlreadyExists') return null;
+  const named = /^([a-z.]+) "([^"]+)" already exists/.exec(answer.message);
+  if (!named) return null;
+  const [, type = '', name = ''] = named;
+  const kind = (type.split('.')[0] ?? type).replace(/s$/, '');
+  return `${kind} ${name} is already there: kubectl delete ${kind} ${name}, then run this again`;
+}
+
 const namesCommand = (deed: Deed): boolean =>
   deed.program !== undefined || deed.verb !== undefined || deed.type !== undefined || deed.names !== undefined || deed.flags !== undefined;
 
@@ -109,7 +122,8 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   if (found.some((diffs) => diffs.length === 0)) {
     // The command is one a solution or the goal names: only how it ended can be off.
     const ending = goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => diffs.length > 0 && onlyOutcome(diffs));
-    return ending ? `${effect(before, after, attempt.answer)}: ${ending[0]!.says}` : null;
+    if (ending) return `${effect(before, after, attempt.answer)}: ${ending[0]!.says}`;
+    return alreadyThere(attempt.answer);
   }
   let best: Difference[] | null = null;
   // Fewest differences wins; on a tie, one that names a part of the command (it says what to change).

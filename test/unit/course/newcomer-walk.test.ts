@@ -92,3 +92,26 @@ describe('near misses that said nothing, or too little', () => {
     assert.equal(cluster.miss, `that request reached no Service; my-first-service answers on node port ${nodePort}`);
   });
 });
+
+describe('the right command after a wrong one that took the name', () => {
+  it('expose again with --type=NodePort is refused as AlreadyExists, and told how to go on', () => {
+    const r = take('04', 'expose-the-pod', [
+      'kubectl expose pod my-first-pod --port=80 --name=my-first-service',
+      'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service',
+    ]);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'service my-first-service is already there: kubectl delete service my-first-service, then run this again');
+    const after = take('04', 'expose-the-pod', [
+      'kubectl expose pod my-first-pod --port=80 --name=my-first-service',
+      'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service',
+      'kubectl delete service my-first-service',
+      'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service',
+    ]);
+    assert.equal(after.all, true, 'the way the line names works');
+  });
+
+  it('run again with the right image after a wrong one says the same for the pod', () => {
+    const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image nginx', 'kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0']);
+    assert.equal(r.miss, 'pod my-first-pod is already there: kubectl delete pod my-first-pod, then run this again');
+  });
+});
