@@ -10,6 +10,15 @@ import { fillTemplates } from './template.js';
 
 const REQUEST_WORDS = { answered: 'answered', refused: 'refused', timeout: 'timed out' } as const;
 
+/** The host and port of the URL in a curl line (`curl -s http://203.0.113.11:31231/`). */
+function urlTarget(line: string): { host: string; port: number } | null {
+  for (const word of line.split(/\s+/)) {
+    const url = /^(?:https?:\/\/)?([A-Za-z0-9.-]+):(\d{1,5})(?:\/|$)/.exec(word);
+    if (url) return { host: url[1] ?? '', port: Number(url[2]) };
+  }
+  return null;
+}
+
 function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
   const { request } = attempt;
   if (!request) return null;
@@ -19,9 +28,11 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
     if (want.service !== undefined && request.service !== want.service) {
       if (request.service === undefined) {
         const nodePort = after.services.find((s) => s.metadata.name === want.service)?.spec.ports[0]?.nodePort;
-        return nodePort === undefined
-          ? `that request reached no Service, so not ${want.service}`
-          : `that request reached no Service; ${want.service} answers on node port ${nodePort}`;
+        const target = urlTarget(attempt.line);
+        if (nodePort === undefined) return `that request reached no Service, so not ${want.service}`;
+        if (target && target.port === nodePort)
+          return `that request reached no Service: port ${nodePort} is right, but this machine does not reach ${target.host}`;
+        return `that request reached no Service; ${want.service} answers on node port ${nodePort}`;
       }
       return `that request went through ${request.service}, not ${want.service}`;
     }

@@ -86,7 +86,9 @@ describe('near misses that said nothing, or too little', () => {
   it('a request that reached no Service names the node port the goal’s Service answers on', () => {
     const r = take('05', 'open-the-page', ['curl http://{{node.worker-1.internalIP}}:31231']);
     assert.equal(r.all, false);
-    assert.equal(r.miss, 'that request reached no Service; myapp-pod-nodeport-service answers on node port 31231');
+    assert.equal(r.miss, 'that request reached no Service: port 31231 is right, but this machine does not reach 192.168.49.3');
+    const localhost = take('05', 'open-the-page', ['curl localhost:31231']);
+    assert.equal(localhost.miss, 'that request reached no Service: port 31231 is right, but this machine does not reach localhost');
     const cluster = take('04', 'open-the-page', ['curl http://{{nodeIP}}:80']);
     const nodePort = cluster.practice.shell.cluster.services.find((s) => s.metadata.name === 'my-first-service')?.spec.ports[0]?.nodePort;
     assert.equal(cluster.miss, `that request reached no Service; my-first-service answers on node port ${nodePort}`);
