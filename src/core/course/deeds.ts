@@ -2,7 +2,7 @@
 // resource type, names, flags by long name) and how it ended (accepted, or refused by kubectl or
 // by the API server, for a field and value). Any spelling kubectl reads the same way meets it.
 import type { Answer } from '../kubectl/answer.js';
-import { understand, type Understood } from '../kubectl/understood.js';
+import { flagSpecOf, understand, type Understood } from '../kubectl/understood.js';
 import { append } from '../append.js';
 
 /** How a refusal must have looked; every field is optional. */
@@ -57,6 +57,13 @@ export function deedOfLine(line: string, outcome: Pick<Deed, 'accepted' | 'refus
 
 const flagText = (name: string, value: string): string => (value === 'true' ? `--${name}` : `--${name}=${value}`);
 
+/** A flag as the lessons write it: by its short name where it has one (`-o wide`), else `--type=NodePort`. */
+function typedFlag(verb: string, name: string, value: string): string {
+  const short = flagSpecOf(verb, name)?.short;
+  if (short === undefined) return flagText(name, value);
+  return value === 'true' ? `-${short}` : `-${short} ${value}`;
+}
+
 /** The types `all` stands for (kubectl's `all` category: the workloads and services, api-resources --categories). */
 const ALL = [
   'pods',
@@ -109,7 +116,7 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
   }
   for (const [name, value] of Object.entries(deed.flags ?? {})) {
     const given = u.flags[name];
-    if (given === undefined) out.push({ part: 'flags', says: `${flagText(name, value)} is missing` });
+    if (given === undefined) out.push({ part: 'flags', says: `${typedFlag(u.verb, name, value)} is missing` });
     else if (!flagMeets(name, value, given)) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}` });
   }
   const args = deed.args ?? [];

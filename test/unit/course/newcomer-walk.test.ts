@@ -117,3 +117,15 @@ describe('the right command after a wrong one that took the name', () => {
     assert.equal(r.miss, 'pod my-first-pod is already there: kubectl delete pod my-first-pod, then run this again');
   });
 });
+
+describe('a missing flag is named as the lesson wrote it', () => {
+  it('kubectl get pods where the step shows -o wide: "-o wide is missing", not its long form', () => {
+    const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods']);
+    assert.equal(r.miss, 'close: -o wide is missing');
+  });
+
+  it('a flag with no short name keeps its long one', () => {
+    const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --port=80 --name=my-first-service']);
+    assert.equal(r.miss, 'that made a ClusterIP service: --type=NodePort is missing');
+  });
+});
