@@ -4,6 +4,7 @@
 import type { Answer } from '../kubectl/answer.js';
 import { flagSpecOf, understand, type Understood } from '../kubectl/understood.js';
 import { append } from '../append.js';
+import { sameImage } from './image-ref.js';
 
 /** How a refusal must have looked; every field is optional. */
 export interface Refusal {
@@ -88,9 +89,10 @@ function coversType(given: string | undefined, wanted: string): boolean {
 /** A file as kubectl opens it: `./pod.yml` and `pod.yml` are the same file. */
 const samePath = (path: string): string => path.replace(/^(\.\/)+/, '');
 
-/** Whether a flag's value does what a deed's value asks: each file of a deed's `-f` among those given. */
+/** Whether a flag's value does what a deed's value asks: the same image, each file of a deed's `-f` among those given. */
 function flagMeets(name: string, wanted: string, given: string): boolean {
   if (given === wanted) return true;
+  if (name === 'image') return sameImage(given, wanted);
   if (name !== 'filename') return false;
   const files = given.split(',').map(samePath);
   return wanted.split(',').every((file) => files.includes(samePath(file)));

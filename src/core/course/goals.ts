@@ -3,6 +3,7 @@
 import { endpointsFor, isPodReady, matchesSelector, type Cluster, type ServiceType } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, describeDeed, differences, type Deed, type Refusal } from './deeds.js';
+import { sameImage } from './image-ref.js';
 
 export type { Deed, Refusal } from './deeds.js';
 
@@ -108,7 +109,7 @@ function podMet(cluster: Cluster, c: PodCondition): boolean {
     (pod) =>
       learners(pod) &&
       (c.name === undefined || pod.metadata.name === c.name) &&
-      (c.image === undefined || pod.spec.containers.some((k) => k.image === c.image)) &&
+      (c.image === undefined || pod.spec.containers.some((k) => sameImage(k.image, c.image ?? ''))) &&
       (c.labels === undefined || Object.entries(c.labels).every(([k, v]) => pod.metadata.labels?.[k] === v)) &&
       (!c.running || isPodReady(pod, cluster.now)),
   );

@@ -129,3 +129,26 @@ describe('a missing flag is named as the lesson wrote it', () => {
     assert.equal(r.miss, 'that made a ClusterIP service: --type=NodePort is missing');
   });
 });
+
+describe('an image is the image the runtime pulls, however its reference is written', () => {
+  it('docker.io/stacksimplify/kubenginx:1.0.0 is the lecture’s image', () => {
+    for (const image of ['docker.io/stacksimplify/kubenginx:1.0.0', 'index.docker.io/stacksimplify/kubenginx:1.0.0']) {
+      const r = take('03', 'run-the-pod', [`kubectl run my-first-pod --image=${image}`, 'kubectl get pods -o wide']);
+      assert.equal(r.all, true, image);
+    }
+  });
+
+  it('another tag, or none (latest), is another image', () => {
+    for (const image of ['stacksimplify/kubenginx:2.0.0', 'stacksimplify/kubenginx', 'docker.io/other/kubenginx:1.0.0']) {
+      const r = take('03', 'run-the-pod', [`kubectl run my-first-pod --image=${image}`, 'kubectl get pods -o wide']);
+      assert.equal(r.met[0], false, image);
+    }
+  });
+});
+
+describe('the image, in a near miss', () => {
+  it('kubectl run with docker.io/ before the lecture’s image draws no line while the pod starts', () => {
+    const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image=docker.io/stacksimplify/kubenginx:1.0.0']);
+    assert.equal(r.miss, null);
+  });
+});
