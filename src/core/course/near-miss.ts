@@ -4,6 +4,7 @@
 import { matchesSelector, type Cluster } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
+import { understand } from '../kubectl/understood.js';
 import { checkGoal, deedOf, type Attempt, type Condition } from './goals.js';
 import type { DoStep } from './model.js';
 import { fillTemplates } from './template.js';
@@ -96,6 +97,14 @@ function alreadyThere(answer: Answer | undefined): string | null {
   return `${kind} ${name} is already there: kubectl delete ${kind} ${name}, then run this again`;
 }
 
+/** The right command as a dry run, which changes nothing in the cluster. */
+function dryRun(attempt: Attempt): string | null {
+  const read = understand(attempt.line);
+  const mode = read.ok ? read.understood.flags['dry-run'] : undefined;
+  if (mode === undefined || mode === 'none' || !attempt.answer?.accepted) return null;
+  return 'that was a dry run: nothing changed; run it again without --dry-run';
+}
+
 const namesCommand = (deed: Deed): boolean =>
   deed.program !== undefined || deed.verb !== undefined || deed.type !== undefined || deed.names !== undefined || deed.flags !== undefined;
 
@@ -134,7 +143,7 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
     // The command is one a solution or the goal names: only how it ended can be off.
     const ending = goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => diffs.length > 0 && onlyOutcome(diffs));
     if (ending) return `${effect(before, after, attempt.answer)}: ${ending[0]!.says}`;
-    return alreadyThere(attempt.answer);
+    return alreadyThere(attempt.answer) ?? dryRun(attempt);
   }
   let best: Difference[] | null = null;
   // Fewest differences wins; on a tie, one that names a part of the command (it says what to change).

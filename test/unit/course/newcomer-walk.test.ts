@@ -152,3 +152,18 @@ describe('the image, in a near miss', () => {
     assert.equal(r.miss, null);
   });
 });
+
+describe('the right command as a dry run', () => {
+  it('says that nothing changed, in whatever dry-run spelling', () => {
+    for (const flag of ['--dry-run=client', '--dry-run=server -o yaml', '--dry-run']) {
+      const r = take('04', 'expose-the-pod', [`kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service ${flag}`]);
+      assert.equal(r.all, false, flag);
+      assert.equal(r.miss, 'that was a dry run: nothing changed; run it again without --dry-run', flag);
+    }
+  });
+
+  it('--dry-run=none is no dry run', () => {
+    const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service --dry-run=none']);
+    assert.equal(r.all, true);
+  });
+});
