@@ -11,6 +11,7 @@ import { parseCause } from '../kubectl/answer.js';
 import { unwrap } from './protobuf.js';
 import { serviceManifest } from './service-proto.js';
 import type { ApiRequest } from './request.js';
+import { append } from '../append.js';
 
 /** One request of an invocation and the API's answer to it. */
 export interface Exchange {
@@ -212,7 +213,7 @@ function streamCommand(verb: 'exec' | 'port-forward', touched: readonly { exchan
   if (q?.get('stdin') === 'true') words.push('--stdin');
   if (q?.get('tty') === 'true') words.push('--tty');
   const command = upgrade ? execWords(upgrade.exchange.request) : [];
-  if (command.length > 0) words.push('--', ...command.map(word));
+  if (command.length > 0) append(words, ['--', ...command.map(word)]);
   return { line: words.join(' '), answer, unseen: upgrade ? [] : ['args'] };
 }
 
