@@ -13,6 +13,7 @@ import { plainStatus } from '../../core/api/status.js';
 import { removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { changes, send, type Snapshot, type Watcher } from './watch.js';
 import { answerUpgrade } from './exec-socket.js';
+import { onUpgradeAnswer, upgradeRequest } from './upgrade-exchange.js';
 import { followerOf, tellFollowers, type Follower } from './log-follow.js';
 import type { Duplex } from 'node:stream';
 
@@ -211,6 +212,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   api.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     tick();
+    // exec and port-forward are exchanges too: a goal may want them.
+    if (options.onExchange) {
+      const request = upgradeRequest(req);
+      onUpgradeAnswer(socket, (answer) => told(req, request, answer, `${shown(request.method)} ${shown(req.url ?? '')} ${answer.status} (${client(req)})`));
+    }
     answerUpgrade(req, socket, { cluster: () => cluster, setCluster: (next) => (cluster = next), log: options.log });
   });
   api.headersTimeout = 10_000;

@@ -11,6 +11,7 @@ import { parseCause } from '../kubectl/answer.js';
 import { unwrap } from './protobuf.js';
 import { serviceManifest } from './service-proto.js';
 import type { ApiRequest } from './request.js';
+import { append } from '../append.js';
 
 /** One request of an invocation and the API's answer to it. */
 export interface Exchange {
@@ -181,6 +182,41 @@ function logsLine(exchange: Exchange, aim: Aim): string {
   return words.join(' ');
 }
 
+/** The words of exec's command, kept as a JSON list in the upgrade's query (serve/upgrade-exchange.ts). */
+function execWords(request: ApiRequest): string[] {
+  try {
+    const words: unknown = JSON.parse(request.query.get('command') ?? '[]');
+    return Array.isArray(words) ? words.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `kubectl exec` and `kubectl port-forward`: the object named is the first one read (port-forward
+ * of `svc/NAME` reads the service, then its pod), and how it ended is the first refusal, else the
+ * upgrade's answer. exec's container, stdin, tty and command are in its upgrade's query; the ports
+ * of a port-forward are kubectl's own until a connection comes, so they are not asked of.
+ */
+function streamCommand(verb: 'exec' | 'port-forward', touched: readonly { exchange: Exchange; aim: Aim }[]): OutsideCommand | null {
+  const named = touched[0];
+  if (!named) return null;
+  const upgrade = touched.find((t) => t.aim.sub === (verb === 'exec' ? 'exec' : 'portforward'));
+  const refused = touched.find((t) => t.exchange.status >= 400);
+  const answer = answerOf((refused ?? upgrade ?? named).exchange);
+  const target = named.aim.plural === 'pods' ? (named.aim.name ?? '') : `${named.aim.plural}/${named.aim.name ?? ''}`;
+  const words = ['kubectl', verb, word(target)];
+  if (verb === 'port-forward') return { line: words.join(' '), answer, unseen: ['args', 'address'] };
+  const q = upgrade?.exchange.request.query;
+  const container = q?.get('container');
+  if (container) words.push(flag('container', container));
+  if (q?.get('stdin') === 'true') words.push('--stdin');
+  if (q?.get('tty') === 'true') words.push('--tty');
+  const command = upgrade ? execWords(upgrade.exchange.request) : [];
+  if (command.length > 0) append(words, ['--', ...command.map(word)]);
+  return { line: words.join(' '), answer, unseen: upgrade ? [] : ['args'] };
+}
+
 /**
  * The command one invocation of the learner's own kubectl ran, from its requests in order; null
  * when they came from another client, or touched no object (discovery and the OpenAPI alone).
@@ -193,6 +229,7 @@ export function outsideCommand(exchanges: readonly Exchange[]): OutsideCommand |
     const aim = aimOf(e.request.path);
     return aim ? [{ exchange: e, aim }] : [];
   });
+  if (verb === 'exec' || verb === 'port-forward') return streamCommand(verb, touched);
   const writes = touched.filter((t) => WRITES.has(t.exchange.request.method));
   // The request that does the command: its first write, else the log it read, else its first read.
   const main = writes[0] ?? touched.find((t) => verb === 'logs' && t.aim.sub === 'log') ?? touched[0];

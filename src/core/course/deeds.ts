@@ -2,8 +2,9 @@
 // resource type, names, flags by long name) and how it ended (accepted, or refused by kubectl or
 // by the API server, for a field and value). Any spelling kubectl reads the same way meets it.
 import type { Answer } from '../kubectl/answer.js';
-import { understand, type Understood } from '../kubectl/understood.js';
+import { flagSpecOf, understand, type Understood } from '../kubectl/understood.js';
 import { append } from '../append.js';
+import { sameImage } from './image-ref.js';
 
 /** How a refusal must have looked; every field is optional. */
 export interface Refusal {
@@ -57,12 +58,53 @@ export function deedOfLine(line: string, outcome: Pick<Deed, 'accepted' | 'refus
 
 const flagText = (name: string, value: string): string => (value === 'true' ? `--${name}` : `--${name}=${value}`);
 
+/** A flag as the lessons write it: by its short name where it has one (`-o wide`), else `--type=NodePort`. */
+function typedFlag(verb: string, name: string, value: string): string {
+  const short = flagSpecOf(verb, name)?.short;
+  if (short === undefined) return flagText(name, value);
+  return value === 'true' ? `-${short}` : `-${short} ${value}`;
+}
+
+/** The types `all` stands for (kubectl's `all` category: the workloads and services, api-resources --categories). */
+const ALL = [
+  'pods',
+  'replicationcontrollers',
+  'services',
+  'daemonsets',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'horizontalpodautoscalers',
+  'cronjobs',
+  'jobs',
+];
+
+/** Whether a command about `given` (`pods,services`, `all`) also acts on the type a deed wants. */
+function coversType(given: string | undefined, wanted: string): boolean {
+  if (given === wanted) return true;
+  const types = (given ?? '').split(',');
+  return !wanted.includes(',') && (types.includes(wanted) || (types.includes('all') && ALL.includes(wanted)));
+}
+
+/** A file as kubectl opens it: `./pod.yml` and `pod.yml` are the same file. */
+const samePath = (path: string): string => path.replace(/^(\.\/)+/, '');
+
+/** Whether a flag's value does what a deed's value asks: the same image, each file of a deed's `-f` among those given. */
+function flagMeets(name: string, wanted: string, given: string): boolean {
+  if (given === wanted) return true;
+  if (name === 'image') return sameImage(given, wanted);
+  if (name !== 'filename') return false;
+  const files = given.split(',').map(samePath);
+  return wanted.split(',').every((file) => files.includes(samePath(file)));
+}
+
 function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Difference[] {
   const out: Difference[] = [];
   const program = deed.program ?? (deed.verb !== undefined || deed.type !== undefined ? 'kubectl' : undefined);
   if (program !== undefined && u.program !== program) out.push({ part: 'program', says: `that was ${u.program}, not ${program}` });
   if (deed.verb !== undefined && u.verb !== deed.verb) out.push({ part: 'verb', says: `that was ${u.verb}, not ${deed.verb}` });
-  if (deed.type !== undefined && u.type !== deed.type) out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
+  if (deed.type !== undefined && !coversType(u.type, deed.type))
+    out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
   const names = deed.names ?? [];
   // A read with no name covers every object of its type (`kubectl describe pods`).
   const coversAll = u.names.length === 0 && accepted;
@@ -76,8 +118,8 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
   }
   for (const [name, value] of Object.entries(deed.flags ?? {})) {
     const given = u.flags[name];
-    if (given === undefined) out.push({ part: 'flags', says: `${flagText(name, value)} is missing` });
-    else if (given !== value) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}` });
+    if (given === undefined) out.push({ part: 'flags', says: `${typedFlag(u.verb, name, value)} is missing` });
+    else if (!flagMeets(name, value, given)) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}` });
   }
   const args = deed.args ?? [];
   if (u.program === 'kubectl') {

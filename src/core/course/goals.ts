@@ -3,6 +3,7 @@
 import { endpointsFor, isPodReady, matchesSelector, type Cluster, type ServiceType } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, describeDeed, differences, type Deed, type Refusal } from './deeds.js';
+import { sameImage } from './image-ref.js';
 
 export type { Deed, Refusal } from './deeds.js';
 
@@ -46,7 +47,7 @@ export interface Attempt {
   readonly request?: { readonly service?: string; readonly outcome: 'answered' | 'refused' | 'timeout' };
   /** Accepted, or refused and why; absent for attempts recorded without it. */
   readonly answer?: Answer;
-  /** Flags the command was given that could not be seen (the learner's own kubectl keeps `-f` and `-o` to itself): a goal asks nothing of them. */
+  /** Flags the command was given that could not be seen (the learner's own kubectl keeps `-f` and `-o` to itself), and `args` when its other words could not be (the ports of a port-forward): a goal asks nothing of them. */
   readonly unseen?: readonly string[];
 }
 
@@ -108,7 +109,7 @@ function podMet(cluster: Cluster, c: PodCondition): boolean {
     (pod) =>
       learners(pod) &&
       (c.name === undefined || pod.metadata.name === c.name) &&
-      (c.image === undefined || pod.spec.containers.some((k) => k.image === c.image)) &&
+      (c.image === undefined || pod.spec.containers.some((k) => sameImage(k.image, c.image ?? ''))) &&
       (c.labels === undefined || Object.entries(c.labels).every(([k, v]) => pod.metadata.labels?.[k] === v)) &&
       (!c.running || isPodReady(pod, cluster.now)),
   );
@@ -144,13 +145,14 @@ function conditionMet(condition: Condition, cluster: Cluster, attempts: readonly
     return attempts.some((a) => a.request?.outcome === outcome && (service === undefined || a.request.service === service));
   }
   const deed = deedOf(condition);
-  return deed !== null && attempts.some((a) => differences(a.unseen ? withoutFlags(deed, a.unseen) : deed, a.line, a.answer).length === 0);
+  return deed !== null && attempts.some((a) => differences(a.unseen ? withoutUnseen(deed, a.unseen) : deed, a.line, a.answer).length === 0);
 }
 
-/** A deed that asks nothing of these flags. */
-function withoutFlags(deed: Deed, names: readonly string[]): Deed {
-  if (!deed.flags) return deed;
-  return { ...deed, flags: Object.fromEntries(Object.entries(deed.flags).filter(([name]) => !names.includes(name))) };
+/** A deed that asks nothing of these flags, nor of the other words when `args` is among them. */
+function withoutUnseen(deed: Deed, names: readonly string[]): Deed {
+  const kept = names.includes('args') ? { ...deed, args: [] } : deed;
+  if (!kept.flags) return kept;
+  return { ...kept, flags: Object.fromEntries(Object.entries(kept.flags).filter(([name]) => !names.includes(name))) };
 }
 
 /** Each condition with whether it holds now. */

@@ -1,23 +1,41 @@
 // "Close, but not it": when a command the learner ran is near what the step asks but misses, one
 // short line that says why, found by comparing what kubectl understood with the step's deeds and
 // solution lines part by part (verb, type, names, flags, outcome), and the request with the goal's.
-import type { Cluster } from '../cluster/index.js';
+import { matchesSelector, type Cluster } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
+import { understand } from '../kubectl/understood.js';
 import { checkGoal, deedOf, type Attempt, type Condition } from './goals.js';
 import type { DoStep } from './model.js';
 import { fillTemplates } from './template.js';
 
 const REQUEST_WORDS = { answered: 'answered', refused: 'refused', timeout: 'timed out' } as const;
 
-function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt): string | null {
+/** The host and port of the URL in a curl line (`curl -s http://203.0.113.11:31231/`). */
+function urlTarget(line: string): { host: string; port: number } | null {
+  for (const word of line.split(/\s+/)) {
+    const url = /^(?:https?:\/\/)?([A-Za-z0-9.-]+):(\d{1,5})(?:\/|$)/.exec(word);
+    if (url) return { host: url[1] ?? '', port: Number(url[2]) };
+  }
+  return null;
+}
+
+function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
   const { request } = attempt;
   if (!request) return null;
   for (const [i, condition] of goal.entries()) {
     if (met[i] || !('request' in condition)) continue;
     const want = condition.request;
     if (want.service !== undefined && request.service !== want.service) {
-      return `that request went through ${request.service ?? 'no Service'}, not ${want.service}`;
+      if (request.service === undefined) {
+        const nodePort = after.services.find((s) => s.metadata.name === want.service)?.spec.ports[0]?.nodePort;
+        const target = urlTarget(attempt.line);
+        if (nodePort === undefined) return `that request reached no Service, so not ${want.service}`;
+        if (target && target.port === nodePort)
+          return `that request reached no Service: port ${nodePort} is right, but this machine does not reach ${target.host}`;
+        return `that request reached no Service; ${want.service} answers on node port ${nodePort}`;
+      }
+      return `that request went through ${request.service}, not ${want.service}`;
     }
     if (request.outcome !== want.outcome) return `that request was ${REQUEST_WORDS[request.outcome]}; the goal is one that ${REQUEST_WORDS[want.outcome]}`;
   }
@@ -39,6 +57,17 @@ function objectMiss(goal: readonly Condition[], met: readonly boolean[], before:
       if (want.targetPort !== undefined && String(port?.targetPort) !== String(want.targetPort))
         diffs.push(`targetPort is ${port?.targetPort ?? 'missing'}, not ${want.targetPort}`);
       if (want.nodePort !== undefined && port?.nodePort !== want.nodePort) diffs.push(`nodePort is ${port?.nodePort ?? 'missing'}, not ${want.nodePort}`);
+      if (want.selects !== undefined) {
+        const pod = after.pods.find((p) => p.metadata.name === want.selects);
+        const selector = service.spec.selector ?? {};
+        if (!pod || !matchesSelector(selector, pod.metadata.labels ?? {})) {
+          const shown =
+            Object.entries(selector)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(',') || 'none';
+          diffs.push(`its selector ${shown} does not select ${want.selects}`);
+        }
+      }
       if (diffs.length) return diffs.slice(0, 2).join('; ');
     }
   }
@@ -53,6 +82,27 @@ function effect(before: Cluster, after: Cluster, answer: Answer | undefined): st
   if (pod) return `that made pod ${pod.metadata.name}`;
   if (answer && !answer.accepted) return answer.by === 'api' ? 'the API refused that' : 'kubectl refused that';
   return 'close';
+}
+
+/**
+ * The right command, refused because an object of that name is already there (made wrong a moment
+ * ago): the way on is to delete it and run the command again.
+ */
+function alreadyThere(answer: Answer | undefined): string | null {
+  if (!answer || answer.accepted || answer.reason !== 'AlreadyExists') return null;
+  const named = /^([a-z.]+) "([^"]+)" already exists/.exec(answer.message);
+  if (!named) return null;
+  const [, type = '', name = ''] = named;
+  const kind = (type.split('.')[0] ?? type).replace(/s$/, '');
+  return `${kind} ${name} is already there: kubectl delete ${kind} ${name}, then run this again`;
+}
+
+/** The right command as a dry run, which changes nothing in the cluster. */
+function dryRun(attempt: Attempt): string | null {
+  const read = understand(attempt.line);
+  const mode = read.ok ? read.understood.flags['dry-run'] : undefined;
+  if (mode === undefined || mode === 'none' || !attempt.answer?.accepted) return null;
+  return 'that was a dry run: nothing changed; run it again without --dry-run';
 }
 
 const namesCommand = (deed: Deed): boolean =>
@@ -73,7 +123,7 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   const parts = checkGoal(step.goal, after, attempts);
   const met = parts.map((p) => p.met);
   if (met.every(Boolean)) return null;
-  const request = requestMiss(step.goal, met, attempt);
+  const request = requestMiss(step.goal, met, attempt, after);
   if (request) return request;
   const goalDeeds: Deed[] = step.goal.flatMap((condition, i) => {
     const deed = met[i] ? null : deedOf(condition);
@@ -92,7 +142,8 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   if (found.some((diffs) => diffs.length === 0)) {
     // The command is one a solution or the goal names: only how it ended can be off.
     const ending = goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => diffs.length > 0 && onlyOutcome(diffs));
-    return ending ? `${effect(before, after, attempt.answer)}: ${ending[0]!.says}` : null;
+    if (ending) return `${effect(before, after, attempt.answer)}: ${ending[0]!.says}`;
+    return alreadyThere(attempt.answer) ?? dryRun(attempt);
   }
   let best: Difference[] | null = null;
   // Fewest differences wins; on a tie, one that names a part of the command (it says what to change).

@@ -107,14 +107,31 @@ function normaliseValue(spec: FlagSpec, values: readonly string[]): string {
   }
 }
 
+/**
+ * kubectl commands the sandbox's shell runs itself rather than the simulated kubectl, with their
+ * flags (kubectl 1.32, staging/src/k8s.io/kubectl/pkg/cmd/portforward/portforward.go).
+ */
+const SHELL_COMMANDS: readonly { readonly name: string; readonly flags: readonly FlagSpec[] }[] = [
+  {
+    name: 'port-forward',
+    flags: [
+      { name: 'address', kind: 'strings' },
+      { name: 'pod-running-timeout', kind: 'string' },
+    ],
+  },
+];
+
+const commandDef = (name: string): { readonly flags: readonly FlagSpec[] } | undefined =>
+  COMMANDS.find((c) => c.name === name) ?? SHELL_COMMANDS.find((c) => c.name === name);
+
 /** The spec of a command's flag by its long or short name, or undefined. */
 export function flagSpecOf(verb: string, name: string): FlagSpec | undefined {
-  const def = COMMANDS.find((c) => c.name === verb.split(' ')[0]);
+  const def = commandDef(verb.split(' ')[0] ?? '');
   return [...(def?.flags ?? []), ...GLOBALS].find((s) => s.name === name || s.short === name);
 }
 
 /** Whether kubectl (the simulated one) has this command. */
-export const isKubectlVerb = (verb: string): boolean => COMMANDS.some((c) => c.name === verb.split(' ')[0]);
+export const isKubectlVerb = (verb: string): boolean => commandDef(verb.split(' ')[0] ?? '') !== undefined;
 
 /** A flag's value as kubectl would hold it (`029999` is 29999, `--dry-run` alone is its default). */
 export function normaliseFlag(spec: FlagSpec, value: string): string {
@@ -196,7 +213,7 @@ export function understandKubectl(words: readonly string[]): Understanding {
   const at = commandIndex(words);
   if (at < 0) return { ok: false, error: 'no command' };
   const verb = words[at] ?? '';
-  const def = COMMANDS.find((c) => c.name === verb);
+  const def = commandDef(verb);
   if (!def) return { ok: false, error: `unknown command "${verb}"` };
   const rest = [...words.slice(0, at), ...words.slice(at + 1)];
   const parsed = parseArgs(rest, def.flags);

@@ -1,0 +1,169 @@
+// What a newcomer typed in the practice steps of lessons 3 to 5, as found walking them at 80x24:
+// correct commands that the goals rejected, and near-miss lines that were wrong or said nothing.
+// Each is taken from the state a learner who did the earlier steps arrives in.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadLessonDir } from '../../../src/commands/load-lessons.js';
+import { checkGoal } from '../../../src/core/course/goals.js';
+import type { Course, DoStep, Lesson } from '../../../src/core/course/model.js';
+import { attemptsIn, runPractice, type LessonPractice } from '../../../src/core/course/practice.js';
+import { courseFiles, stateBefore } from '../../../src/core/course/replay.js';
+import { fillTemplates } from '../../../src/core/course/template.js';
+import { repoPath } from '../../helpers/fixtures.js';
+
+const loaded = loadLessonDir(repoPath('lessons'));
+if (!loaded.ok) throw new Error('the shipped lessons do not load');
+const course: Course = loaded.course;
+const files = courseFiles(course);
+
+function find(lessonId: string, stepId: string): { lesson: Lesson; step: DoStep } {
+  const lesson = course.lessons.find((l) => l.id.includes(lessonId) || l.file.includes(lessonId));
+  const step = lesson?.steps.find((s) => s.id === stepId);
+  if (!lesson || step?.kind !== 'do') throw new Error(`no do step ${lessonId}/${stepId}`);
+  return { lesson, step };
+}
+
+/** Types the lines into the step, as a learner who arrived there, and returns what the step saw. */
+function take(lessonId: string, stepId: string, lines: readonly string[], seed = 5) {
+  const { lesson, step } = find(lessonId, stepId);
+  let practice: LessonPractice = { shell: stateBefore(lesson, step.id, seed, files), left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
+  for (const line of lines) practice = runPractice(practice, step.id, fillTemplates(line, practice.shell.cluster), files, 10_000, step.hints.length, step);
+  const parts = checkGoal(step.goal, practice.shell.cluster, attemptsIn(practice, step.id));
+  return { met: parts.map((p) => p.met), all: parts.every((p) => p.met), miss: practice.nearMiss?.[step.id] ?? null, practice, step };
+}
+
+describe('a command about several types, or all, is about each of them', () => {
+  it('kubectl get pods,svc -o wide and kubectl get all -o wide list the pods wide', () => {
+    for (const line of ['kubectl get pods,svc -o wide', 'kubectl get all -o wide', 'k get svc,po -owide']) {
+      const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', line]);
+      assert.equal(r.all, true, line);
+    }
+  });
+
+  it('kubectl get all and get svc,pods list the services', () => {
+    for (const line of ['kubectl get all', 'kubectl get svc,pods', 'kubectl get all -n default']) {
+      const r = take('04', 'find-the-node-port', [line, 'kubectl describe svc my-first-service']);
+      assert.equal(r.all, true, line);
+    }
+  });
+
+  it('a list that leaves the type out is still not about it', () => {
+    const r = take('04', 'find-the-node-port', ['kubectl get pods,ep', 'kubectl describe svc my-first-service']);
+    assert.equal(r.all, false);
+    assert.equal(r.met[0], false);
+  });
+});
+
+describe('a file is the same file however its path is written', () => {
+  it('apply -f ./pod-definition.yml meets the goal and draws no near-miss line', () => {
+    const r = take('05', 'apply-the-service', ['kubectl apply -f ./pod-definition.yml']);
+    assert.equal(r.miss, null, 'the pod’s file, as a solution applies it');
+    const done = take('05', 'apply-the-service', ['kubectl apply -f ./pod-definition.yml', 'kubectl apply -f ./pod-nodeport-service.yml', 'kubectl get pods']);
+    assert.equal(done.all, true);
+  });
+
+  it('one apply with both files, as -f twice or a comma list, is told nothing wrong', () => {
+    for (const line of ['kubectl apply -f pod-definition.yml -f pod-nodeport-service.yml', 'kubectl apply -f pod-definition.yml,pod-nodeport-service.yml']) {
+      const r = take('05', 'apply-the-service', [line]);
+      assert.equal(r.miss, null, line);
+      assert.equal(take('05', 'apply-the-service', [line, 'kubectl get pods']).all, true, line);
+    }
+  });
+
+  it('another file is still named as the difference', () => {
+    const r = take('03', 'apply-the-pod', ['kubectl apply -f pod-definition.yaml']);
+    assert.equal(r.miss, 'kubectl refused that: --filename is pod-definition.yaml, not pod-definition.yml');
+  });
+});
+
+describe('near misses that said nothing, or too little', () => {
+  it('a NodePort service of the right name that selects no pod says so, with its selector', () => {
+    const r = take('04', 'expose-the-pod', ['kubectl create service nodeport my-first-service --tcp=80:80']);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'that made a NodePort service: its selector app=my-first-service does not select my-first-pod');
+  });
+
+  it('a request that reached no Service names the node port the goal’s Service answers on', () => {
+    const r = take('05', 'open-the-page', ['curl http://{{node.worker-1.internalIP}}:31231']);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'that request reached no Service: port 31231 is right, but this machine does not reach 192.168.49.3');
+    const localhost = take('05', 'open-the-page', ['curl localhost:31231']);
+    assert.equal(localhost.miss, 'that request reached no Service: port 31231 is right, but this machine does not reach localhost');
+    const cluster = take('04', 'open-the-page', ['curl http://{{nodeIP}}:80']);
+    const nodePort = cluster.practice.shell.cluster.services.find((s) => s.metadata.name === 'my-first-service')?.spec.ports[0]?.nodePort;
+    assert.equal(cluster.miss, `that request reached no Service; my-first-service answers on node port ${nodePort}`);
+  });
+});
+
+describe('the right command after a wrong one that took the name', () => {
+  it('expose again with --type=NodePort is refused as AlreadyExists, and told how to go on', () => {
+    const r = take('04', 'expose-the-pod', [
+      'kubectl expose pod my-first-pod --port=80 --name=my-first-service',
+      'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service',
+    ]);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'service my-first-service is already there: kubectl delete service my-first-service, then run this again');
+    const after = take('04', 'expose-the-pod', [
+      'kubectl expose pod my-first-pod --port=80 --name=my-first-service',
+      'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service',
+      'kubectl delete service my-first-service',
+      'kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service',
+    ]);
+    assert.equal(after.all, true, 'the way the line names works');
+  });
+
+  it('run again with the right image after a wrong one says the same for the pod', () => {
+    const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image nginx', 'kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0']);
+    assert.equal(r.miss, 'pod my-first-pod is already there: kubectl delete pod my-first-pod, then run this again');
+  });
+});
+
+describe('a missing flag is named as the lesson wrote it', () => {
+  it('kubectl get pods where the step shows -o wide: "-o wide is missing", not its long form', () => {
+    const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods']);
+    assert.equal(r.miss, 'close: -o wide is missing');
+  });
+
+  it('a flag with no short name keeps its long one', () => {
+    const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --port=80 --name=my-first-service']);
+    assert.equal(r.miss, 'that made a ClusterIP service: --type=NodePort is missing');
+  });
+});
+
+describe('an image is the image the runtime pulls, however its reference is written', () => {
+  it('docker.io/stacksimplify/kubenginx:1.0.0 is the lecture’s image', () => {
+    for (const image of ['docker.io/stacksimplify/kubenginx:1.0.0', 'index.docker.io/stacksimplify/kubenginx:1.0.0']) {
+      const r = take('03', 'run-the-pod', [`kubectl run my-first-pod --image=${image}`, 'kubectl get pods -o wide']);
+      assert.equal(r.all, true, image);
+    }
+  });
+
+  it('another tag, or none (latest), is another image', () => {
+    for (const image of ['stacksimplify/kubenginx:2.0.0', 'stacksimplify/kubenginx', 'docker.io/other/kubenginx:1.0.0']) {
+      const r = take('03', 'run-the-pod', [`kubectl run my-first-pod --image=${image}`, 'kubectl get pods -o wide']);
+      assert.equal(r.met[0], false, image);
+    }
+  });
+});
+
+describe('the image, in a near miss', () => {
+  it('kubectl run with docker.io/ before the lecture’s image draws no line while the pod starts', () => {
+    const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image=docker.io/stacksimplify/kubenginx:1.0.0']);
+    assert.equal(r.miss, null);
+  });
+});
+
+describe('the right command as a dry run', () => {
+  it('says that nothing changed, in whatever dry-run spelling', () => {
+    for (const flag of ['--dry-run=client', '--dry-run=server -o yaml', '--dry-run']) {
+      const r = take('04', 'expose-the-pod', [`kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service ${flag}`]);
+      assert.equal(r.all, false, flag);
+      assert.equal(r.miss, 'that was a dry run: nothing changed; run it again without --dry-run', flag);
+    }
+  });
+
+  it('--dry-run=none is no dry run', () => {
+    const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service --dry-run=none']);
+    assert.equal(r.all, true);
+  });
+});
