@@ -1,0 +1,62 @@
+// Lessons 6 to 11 as a newcomer takes them: each practice step is met by every fair way to do what
+// it asks (a patch as well as delete-and-expose, flags in any order, `get` of several types at
+// once), from the state a learner who took the earlier steps arrives in, and not by a wrong one.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadLessonDir } from '../../../src/commands/load-lessons.js';
+import { checkGoal } from '../../../src/core/course/goals.js';
+import type { Course, DoStep, Lesson } from '../../../src/core/course/model.js';
+import { attemptsIn, runPractice, type LessonPractice } from '../../../src/core/course/practice.js';
+import { courseFiles, stateBefore } from '../../../src/core/course/replay.js';
+import { fillTemplates } from '../../../src/core/course/template.js';
+import { repoPath } from '../../helpers/fixtures.js';
+
+const loaded = loadLessonDir(repoPath('lessons'));
+if (!loaded.ok) throw new Error('the shipped lessons do not load');
+const course: Course = loaded.course;
+const files = courseFiles(course);
+
+function find(lessonId: string, stepId: string): { lesson: Lesson; step: DoStep } {
+  const lesson = course.lessons.find((l) => l.id === lessonId);
+  const step = lesson?.steps.find((s) => s.id === stepId);
+  if (!lesson || step?.kind !== 'do') throw new Error(`no do step ${lessonId}/${stepId}`);
+  return { lesson, step };
+}
+
+/** The lines typed into the step by a learner who arrived there: which goal parts hold, and the near miss. */
+function take(lessonId: string, stepId: string, lines: readonly string[], seed = 7) {
+  const { lesson, step } = find(lessonId, stepId);
+  let practice: LessonPractice = { shell: stateBefore(lesson, step.id, seed, files), left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
+  for (const line of lines) practice = runPractice(practice, step.id, fillTemplates(line, practice.shell.cluster), files, 10_000, step.hints.length, step);
+  const parts = checkGoal(step.goal, practice.shell.cluster, attemptsIn(practice, step.id));
+  return { met: parts.map((p) => p.met), all: parts.every((p) => p.met), miss: practice.nearMiss?.[step.id] ?? null };
+}
+
+const PATCH_SELECTOR = `kubectl patch svc typo-service -p '{"spec":{"selector":{"app":"myapp"}}}'`;
+
+describe('lesson 6, "Fix it": the typo is mended in typo-service, by any fair way', () => {
+  it('a patch of the live selector, keeping node port 30080', () => {
+    assert.equal(take('mistakes', 'typo-fix', [PATCH_SELECTOR, 'curl http://{{nodeIP}}:30080']).all, true);
+    assert.equal(
+      take('mistakes', 'typo-fix', [
+        `k patch service/typo-service --type merge -p '{"spec":{"selector":{"app":"myapp"}}}'`,
+        'curl {{node.worker-2.externalIP}}:30080',
+      ]).all,
+      true,
+    );
+  });
+
+  it('delete it and expose the pod under the same name, flags in any order', () => {
+    const lines = ['kubectl delete service typo-service', 'kubectl expose po myapp-pod --name typo-service --type NodePort'];
+    assert.equal(take('mistakes', 'typo-fix', [...lines, 'curl -s http://{{nodeIP}}:{{service.typo-service.nodePort}}/']).all, true);
+  });
+
+  it('not by relabelling the pod: the other Service loses its endpoint', () => {
+    const r = take('mistakes', 'typo-fix', ['kubectl label pod myapp-pod app=my-app --overwrite', 'curl http://{{nodeIP}}:30080']);
+    assert.deepEqual(r.met, [true, false, true]);
+  });
+
+  it('not by a curl before the fix: still refused', () => {
+    assert.deepEqual(take('mistakes', 'typo-fix', ['curl http://{{nodeIP}}:30080']).met, [false, true, false]);
+  });
+});
