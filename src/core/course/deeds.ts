@@ -57,12 +57,37 @@ export function deedOfLine(line: string, outcome: Pick<Deed, 'accepted' | 'refus
 
 const flagText = (name: string, value: string): string => (value === 'true' ? `--${name}` : `--${name}=${value}`);
 
+/** The types kubectl's `all` category lists (`kubectl get all`). */
+const ALL_CATEGORY = [
+  'pods',
+  'replicationcontrollers',
+  'services',
+  'daemonsets',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'horizontalpodautoscalers',
+  'cronjobs',
+  'jobs',
+];
+
+/**
+ * Whether the command was about the deed's type. A read of several types at once (`get svc,ep`,
+ * `get all`) with no names shows the deed's type too, so it counts as a read of it.
+ */
+function typeCovered(deed: Deed, u: Understood): boolean {
+  if (u.type === deed.type) return true;
+  if ((u.verb !== 'get' && u.verb !== 'describe') || u.names.length > 0 || deed.type === undefined || u.type === undefined) return false;
+  const wanted = deed.type;
+  return u.type.split(',').some((t) => t === wanted || (t === 'all' && u.verb === 'get' && ALL_CATEGORY.includes(wanted)));
+}
+
 function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Difference[] {
   const out: Difference[] = [];
   const program = deed.program ?? (deed.verb !== undefined || deed.type !== undefined ? 'kubectl' : undefined);
   if (program !== undefined && u.program !== program) out.push({ part: 'program', says: `that was ${u.program}, not ${program}` });
   if (deed.verb !== undefined && u.verb !== deed.verb) out.push({ part: 'verb', says: `that was ${u.verb}, not ${deed.verb}` });
-  if (deed.type !== undefined && u.type !== deed.type) out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
+  if (deed.type !== undefined && !typeCovered(deed, u)) out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
   const names = deed.names ?? [];
   // A read with no name covers every object of its type (`kubectl describe pods`).
   const coversAll = u.names.length === 0 && accepted;

@@ -60,3 +60,17 @@ describe('lesson 6, "Fix it": the typo is mended in typo-service, by any fair wa
     assert.deepEqual(take('mistakes', 'typo-fix', ['curl http://{{nodeIP}}:30080']).met, [false, true, false]);
   });
 });
+
+describe('a read of several types at once counts for each type it shows', () => {
+  it('lesson 6: kubectl get all finds the holder of 31231 as kubectl get svc does', () => {
+    assert.deepEqual(take('mistakes', 'port-taken', ['kubectl get all']).met, [true, false]);
+    assert.deepEqual(take('mistakes', 'port-taken', ['kubectl get svc,pods']).met, [true, false]);
+    assert.deepEqual(take('mistakes', 'port-taken', ['kubectl get pods']).met, [false, false], 'pods alone show no node port');
+  });
+
+  it('lesson 9: kubectl get svc,ep is both looks in one line', () => {
+    assert.equal(take('break-it', 'look-around', ['kubectl get svc,ep']).all, true);
+    assert.equal(take('break-it', 'look-around', ['k get ep,services -o wide']).all, true);
+    assert.deepEqual(take('break-it', 'look-around', ['kubectl get all']).met, [true, false], 'all lists no endpoints');
+  });
+});
