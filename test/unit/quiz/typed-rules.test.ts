@@ -106,3 +106,30 @@ describe('reading input', () => {
     assert.equal(readUrl('203.0.113.11')?.port, null);
   });
 });
+
+describe('typed answers are judged by meaning', () => {
+  it("takes a port with its name in front of it: 'port 80', 'Port: 80', 'targetPort=80'", () => {
+    for (const text of ['port 80', 'Port: 80', 'port=80', 'targetPort 80', 'target port: 80', 'the port is 80', 'PORT 080']) {
+      assert.deepEqual(readNumber(text), { ok: true, value: 80 }, text);
+    }
+    assert.equal(answer(typedRange, 'nodePort 31231').correct, true);
+    assert.equal(answer(typedRange, 'node port: 30000').correct, true);
+    assert.match(answer(typedRange, 'nodePort 29999').feedback[0]!, /29999 is below 30000/);
+  });
+
+  it('still refuses what is not one number', () => {
+    for (const text of ['eighty', 'port eighty', '80 or 81', 'portal 80', 'pod 80']) assert.equal(readNumber(text).ok, false, text);
+  });
+
+  it('takes a label with spaces around its sign and a full stop after it', () => {
+    const label: Question = {
+      id: 'label',
+      kind: 'typed',
+      concepts: ['selectors-endpoints'],
+      prompt: 'Type the label.',
+      answer: { rule: 'text', accept: ['run=web', 'run: web'] },
+    };
+    for (const text of ['run = web', 'RUN=web', 'run :web', 'run=web.', '`run: web`']) assert.equal(answer(label, text).correct, true, text);
+    for (const text of ['app=web', 'run=web2', 'run web']) assert.equal(answer(label, text).correct, false, text);
+  });
+});
