@@ -36,6 +36,10 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
       : [line(counted, 'dim'), line(again, 'focus')];
   const out: Line[] = [...heading, blank, ...prose(q.prompt, columns, plain), blank];
   const answered = turn.grade !== null;
+  // A tall question (a manifest, pairs, items to sort) says how to answer it before its body, where
+  // a short window still shows it; a short one says it after.
+  const howFirst = !answered && TALL.has(q.kind);
+  if (howFirst) out.push(...wrap(HOW[q.kind], columns, 'dim'), blank);
   let cursor: number | undefined;
   const row = (i: number, text: Line): Line => {
     const here = !answered && sheet?.cursor === i;
@@ -109,9 +113,12 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     out.push(blank, ...wrap(right ? 'Enter: next question' : 'Enter: go on (this question comes back later)', columns, 'dim'));
     return { lines: out, focus: { from: verdict, to: out.length - 1 } };
   }
-  out.push(blank, ...wrap(HOW[q.kind], columns, 'dim'));
+  if (!howFirst) out.push(blank, ...wrap(HOW[q.kind], columns, 'dim'));
   return { lines: out, focus: { from: 0, to: out.length - 1 }, ...(cursor === undefined ? {} : { cursor }) };
 }
+
+/** The kinds of question whose body is often taller than a short window. */
+const TALL: ReadonlySet<string> = new Set(['bug', 'match', 'order']);
 
 const HOW = {
   single: '↑/↓ choose · enter answer · g show the answer',
