@@ -45,12 +45,12 @@ describe("lessons 6-11 quote the lab's addresses only with a note for a real clu
 
   it("lesson 7's node port: the lab names worker-1, a real cluster is sent to its own nodes and to reach", () => {
     const s = step('three-ports', 'node-port');
-    assert.match(shown(s, LAB), /203\.0\.113\.11 is worker-1/);
+    assert.match(shown(s, LAB), /203\.0\.113\.11 is the external IP of worker-1/);
     assert.doesNotMatch(shown(s, LAB), /kubectl get nodes -o wide/);
     const remote = shown(s, on('remote'));
     assert.match(remote, /kubectl get nodes -o wide/);
     assert.match(remote, /reach/);
-    assert.doesNotMatch(remote, /is worker-1/);
+    assert.doesNotMatch(remote, /external IP of worker-1/);
     assert.match(shown(s, on('docker-desktop')), /http:\/\/localhost:/);
     assert.doesNotMatch(shown(s, on('remote')), /localhost/);
     assert.match(shown(s, on('kind')), /INTERNAL-IP/);
