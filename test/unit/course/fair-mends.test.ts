@@ -9,6 +9,8 @@ import type { Course, DoStep, Lesson } from '../../../src/core/course/model.js';
 import { attemptsIn, runPractice, type LessonPractice } from '../../../src/core/course/practice.js';
 import { courseFiles, stateBefore } from '../../../src/core/course/replay.js';
 import { fillTemplates } from '../../../src/core/course/template.js';
+import { quizFacts } from '../../../src/core/course/quiz-facts.js';
+import { grade } from '../../../src/core/quiz/grade.js';
 import { repoPath } from '../../helpers/fixtures.js';
 
 const loaded = loadLessonDir(repoPath('lessons'));
@@ -72,5 +74,21 @@ describe('a read of several types at once counts for each type it shows', () => 
     assert.equal(take('break-it', 'look-around', ['kubectl get svc,ep']).all, true);
     assert.equal(take('break-it', 'look-around', ['k get ep,services -o wide']).all, true);
     assert.deepEqual(take('break-it', 'look-around', ['kubectl get all']).met, [true, false], 'all lists no endpoints');
+  });
+});
+
+describe("lesson 8's quiz: the URL from your laptop, by any worker", () => {
+  it("is right with worker-2's external IP as with worker-1's, from the lesson's own cluster", () => {
+    const lesson = course.lessons.find((l) => l.id === 'request-path')!;
+    const quiz = lesson.steps.find((s) => s.id === 'check-yourself');
+    assert.ok(quiz?.kind === 'quiz');
+    const question = quiz.questions.find((q) => q.id === 'type-your-url')!;
+    const cluster = stateBefore(lesson, 'check-yourself', 7, files).cluster;
+    const facts = quizFacts(cluster);
+    const external = (node: string) => cluster.nodes.find((n) => n.metadata.name === node)!.status.addresses.find((a) => a.type === 'ExternalIP')!.address;
+    for (const node of ['worker-1', 'worker-2']) {
+      assert.equal(grade(question, { kind: 'typed', text: `http://${external(node)}:${facts.nodePort}` }, facts).correct, true, node);
+    }
+    assert.equal(grade(question, { kind: 'typed', text: `http://${facts.nodeInternalIP}:${facts.nodePort}` }, facts).correct, false, 'the INTERNAL-IP');
   });
 });

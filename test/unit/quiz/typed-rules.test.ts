@@ -133,3 +133,26 @@ describe('typed answers are judged by meaning', () => {
     for (const text of ['app=web', 'run=web2', 'run web']) assert.equal(answer(label, text).correct, false, text);
   });
 });
+
+describe('typed: url, any worker will do', () => {
+  const anyWorker: Question = {
+    ...typedUrl,
+    id: 'any-worker',
+    answer: { ...(typedUrl.answer as Extract<Question, { kind: 'typed' }>['answer'] & { rule: 'url' }), alsoHosts: ['{{otherNodeIP}}'] },
+  };
+  const withOther = { ...learnerFacts, otherNodeIP: '203.0.113.11' };
+
+  it("takes another worker's external IP with the node port, and still not the pod's or the cluster's", () => {
+    assert.equal(answer(anyWorker, `http://203.0.113.11:${f.nodePort}`, withOther).correct, true);
+    assert.equal(answer(anyWorker, `${f.nodeIP}:${f.nodePort}`, withOther).correct, true);
+    assert.equal(answer(anyWorker, `http://203.0.113.11:${f.servicePort}`, withOther).correct, false, 'the node port, not the service port');
+    assert.match(answer(anyWorker, `http://${f.podIP}:${f.nodePort}`, withOther).feedback[0]!, /POD-IP/);
+  });
+
+  it('a cluster with one worker has no other host: the question is still asked, with one right host', () => {
+    const g = answer(anyWorker, `http://203.0.113.11:${f.nodePort}`, learnerFacts);
+    assert.equal(g.correct, false);
+    assert.doesNotMatch(g.feedback.join('\n'), /\{\{/);
+    assert.equal(answer(anyWorker, `http://${f.nodeIP}:${f.nodePort}`, learnerFacts).correct, true);
+  });
+});
