@@ -34,6 +34,16 @@ const single = `
           - text: the Service's port
             why: It is on the cluster IP.`;
 
+const order = `
+      - id: hops-in-order
+        kind: order
+        concepts: [node-port]
+        prompt: Put the hops in order.
+        items:
+          - text: "The browser sends the request to a worker node's external IP, on node port 31231, from outside"
+          - text: "Node port 31231 routes the request to the Service, on its port 80, whose rules pick an endpoint"
+          - text: "nginx, listening on containerPort 80 in the container, answers with the page it serves"`;
+
 function frameOf(questions: string, columns: number, rows: number): string[] {
   const text = `format: 1\nid: q\ntitle: Q\nsummary: S\nsteps:\n  - id: quiz\n    kind: quiz\n    title: Check yourself\n    text: Questions.\n    questions:${questions}\n`;
   const loaded = loadCourse({ lessons: [{ file: 'q.yml', text }], manifests: new Map() });
@@ -65,4 +75,14 @@ describe('how to answer a question, in view', () => {
     const option = lines.findIndex((l) => l.includes("the Service's port"));
     assert.ok(how > option && option >= 0, lines.join('\n'));
   });
+
+  for (const columns of [60, 80]) {
+    it(`every item of an order question reads in full at ${columns} columns, wrapped under its number`, () => {
+      const lines = frameOf(order, columns, 24);
+      const text = lines.join(' ').replace(/\s+/g, ' ');
+      for (const item of ['on node port 31231, from outside', 'whose rules pick an endpoint', 'answers with the page it serves'])
+        assert.ok(text.includes(item), `${item}\n${lines.join('\n')}`);
+      for (const l of lines) assert.ok(l.length <= columns, l);
+    });
+  }
 });

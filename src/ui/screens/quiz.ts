@@ -70,9 +70,16 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     case 'order':
       (sheet?.arrangement ?? turn.presented.display).forEach((item, i) => {
         const held = sheet?.holding && sheet.cursor === i;
-        out.push(
-          row(i, [seg(`${i + 1}. `, 'dim'), seg(q.items[item]!.text, held ? 'focus' : 'plain'), seg(held ? '  (moving: ↑/↓, space to drop)' : '', 'dim')]),
-        );
+        // Each item in full, wrapped under its own text, as an option of a choice is.
+        const number = `${i + 1}. `;
+        const pieces = wrap(q.items[item]!.text, columns - 2 - number.length, held ? 'focus' : 'plain');
+        pieces.forEach((piece, n) => out.push(n === 0 ? row(i, [seg(number, 'dim'), ...piece]) : [seg(' '.repeat(2 + number.length)), ...piece]));
+        if (held) {
+          const moving = seg('  (moving: ↑/↓, space to drop)', 'dim');
+          const last = out[out.length - 1]!;
+          if (lineWidth([...last, moving]) <= columns) out[out.length - 1] = [...last, moving];
+          else out.push([seg(' '.repeat(2 + number.length)), seg(moving.text.trim(), 'dim')]);
+        }
       });
       break;
     case 'match': {
