@@ -92,3 +92,26 @@ describe("lesson 8's quiz: the URL from your laptop, by any worker", () => {
     assert.equal(grade(question, { kind: 'typed', text: `http://${facts.nodeInternalIP}:${facts.nodePort}` }, facts).correct, false, 'the INTERNAL-IP');
   });
 });
+
+describe('a command that meets a part of the goal is not told it missed', () => {
+  it('lesson 9: the time-out the step asks for first gets no "the goal is one that answered" line', () => {
+    const closed = take('break-it', 'open-the-firewall', [
+      'firewall close {{service.my-first-service.nodePort}}',
+      'curl -m 5 http://{{nodeIP}}:{{service.my-first-service.nodePort}}',
+    ]);
+    assert.deepEqual(closed.met, [true, false, false]);
+    assert.equal(closed.miss, null);
+  });
+
+  it('lesson 6: a get of the one Service that holds 31231 gets no line about a refusal', () => {
+    const r = take('mistakes', 'port-taken', ['kubectl get svc myapp-pod-nodeport-service']);
+    assert.deepEqual(r.met, [true, false]);
+    assert.equal(r.miss, null);
+  });
+
+  it('a command that meets nothing new still hears why it is close', () => {
+    const r = take('mistakes', 'port-taken', ['kubectl get svc', 'kubectl create service nodeport second-service --tcp=80:80 --node-port=31232']);
+    assert.deepEqual(r.met, [true, false]);
+    assert.match(r.miss ?? '', /accepted|31232/);
+  });
+});
