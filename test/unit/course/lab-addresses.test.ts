@@ -64,4 +64,13 @@ describe("lessons 6-11 quote the lab's addresses only with a note for a real clu
     assert.match(shown(step('request-path', 'follow-your-request'), on('kind')), /INTERNAL-IP stands in/);
     assert.doesNotMatch(shown(step('request-path', 'follow-your-request'), on('remote')), /INTERNAL-IP stands in/);
   });
+
+  it("lesson 9's firewall steps say, on a real cluster, that firewall is the lab's own and how to pass them", () => {
+    for (const id of ['close-the-firewall', 'open-the-firewall']) {
+      const s = step('break-it', id);
+      assert.match(shown(s, on('kind')), /firewall.*(not run|no `?firewall`? command)/);
+      assert.match(shown(s, on('remote')), /Esc and →/);
+      assert.doesNotMatch(shown(s, LAB), /Esc and →/);
+    }
+  });
 });
