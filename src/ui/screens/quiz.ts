@@ -36,7 +36,7 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
       : [line(counted, 'dim'), line(again, 'focus')];
   const out: Line[] = [...heading, blank, ...prose(q.prompt, columns, plain), blank];
   const answered = turn.grade !== null;
-  // A tall question (a manifest, pairs, items to sort) says how to answer it before its body, where
+  // A tall question (a manifest, items to sort) says how to answer it before its body, where
   // a short window still shows it; a short one says it after.
   const howFirst = !answered && TALL.has(q.kind);
   if (howFirst) out.push(...wrap(HOW[q.kind], columns, 'dim'), blank);
@@ -124,8 +124,8 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
   return { lines: out, focus: { from: 0, to: out.length - 1 }, ...(cursor === undefined ? {} : { cursor }) };
 }
 
-/** The kinds of question whose body is often taller than a short window. */
-const TALL: ReadonlySet<string> = new Set(['bug', 'match', 'order']);
+/** The kinds of question whose body is often taller than a short window (a match names its keys beside its choices). */
+const TALL: ReadonlySet<string> = new Set(['bug', 'order']);
 
 const HOW = {
   single: '↑/↓ choose · enter answer · g show the answer',
