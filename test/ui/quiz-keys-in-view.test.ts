@@ -1,4 +1,4 @@
-// A tall question (a manifest to find the bug in, pairs to match) says how to answer it where a
+// A tall question (a manifest to find the bug in, items to sort) says how to answer it where a
 // window of 80x24 or 60x20 shows it: under the prompt, before its body, not below the fold.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
