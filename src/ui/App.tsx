@@ -45,7 +45,7 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   const { exit } = useApp();
   const [state, setState] = useState(() => {
     const simulated = initialNav(course, progress, notice, practice);
-    const initial = real ? { ...simulated, real: realWorld(real.context, real.flavour) } : simulated;
+    const initial = real ? { ...simulated, real: realWorld(real.context, real.flavour, real.reach) } : simulated;
     return start ? navigate(initial, { type: 'open-place', place: start }) : initial;
   });
   const lastRun = useRef(clock());

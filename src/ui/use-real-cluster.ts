@@ -9,6 +9,7 @@ import type { Answer } from '../core/kubectl/answer.js';
 import type { RequestRecord } from '../core/shell/result.js';
 import { currentStep, type NavAction, type NavState } from '../core/course/navigation.js';
 import type { Flavour } from '../core/real-cluster/flavour.js';
+import type { ReachFacts } from '../core/real-cluster/reach-here.js';
 
 /** One line run on the cluster, and the cluster read after it. */
 export interface RealRan {
@@ -23,6 +24,8 @@ export interface RealLink {
   readonly context: string;
   /** The cluster's flavour, for the lessons' per-world notes. */
   readonly flavour?: Flavour;
+  /** How a node port is reached from this machine on this cluster: a do step about curl shows it. */
+  readonly reach?: ReachFacts;
   /** Makes the lesson's namespace (ours) and runs its setup; `says` tells what it does meanwhile. */
   readonly open: (lesson: string, says: (text: string) => void) => Promise<{ ok: true; cluster: Cluster } | { ok: false; message: string }>;
   readonly run: (line: string, signal: AbortSignal) => Promise<RealRan>;

@@ -91,6 +91,20 @@ describe(
         term.keys('Enter');
         const next = await term.waitFor((t) => t.includes('Who picks the node port?'));
         assert.match(next.replace(/\s+/g, ' '), new RegExp(`in your cluster, ${nodePort}\\.`));
+        // On to the step that asks for a curl: under its goal, the URL that answers from this
+        // machine on this flavour (serve opens node ports on 127.0.0.1), without typing reach.
+        term.keys('Right');
+        await term.waitFor((t) => /Find the node port/i.test(t) && /^\$\s*$/m.test(t), 30000);
+        term.keys('kubectl get svc', 'Enter');
+        await term.waitFor((t) => t.includes(`80:${nodePort}/TCP`) && /^\$\s*$/m.test(t), 30000);
+        term.keys('kubectl describe svc my-first-service', 'Enter');
+        await term.waitFor((t) => t.includes('Goal reached'), 30000);
+        term.keys('Enter');
+        const open = await term.waitFor((t) => t.includes('From here:') && /^\$\s*$/m.test(t), 30000);
+        assert.match(open, new RegExp(`From here: curl http://127\\.0\\.0\\.1:${nodePort} \\(my-first-service\\)`));
+        term.keys(`curl http://127.0.0.1:${nodePort}`, 'Enter');
+        const answered = await term.waitFor((t) => t.includes('Goal reached'), 30000);
+        assert.match(answered, /✓ you have reached the app through my-first-service with curl/);
         term.keys('C-c');
         assert.equal((await term.exited(30000)).code, 0);
         assert.match(term.screen(), new RegExp(`namespace/${NS} deleted`));

@@ -6,6 +6,7 @@ import type { Course } from '../../core/course/model.js';
 import { namespaceFor } from '../../core/real-cluster/ownership.js';
 import type { RealLink } from '../../ui/use-real-cluster.js';
 import type { Connection } from './preflight.js';
+import type { Platform } from '../../core/real-cluster/reach.js';
 import { runSetup } from './index.js';
 import { openSession, type Session } from './session.js';
 
@@ -14,7 +15,14 @@ export interface CourseLink extends RealLink {
   readonly end: () => Promise<string | null>;
 }
 
-export function courseLink(connection: Connection, course: Course, files: KubectlIO, manifests: ReadonlyMap<string, string>, cwd: string): CourseLink {
+export function courseLink(
+  connection: Connection,
+  course: Course,
+  files: KubectlIO,
+  manifests: ReadonlyMap<string, string>,
+  cwd: string,
+  platform: Platform = process.platform,
+): CourseLink {
   let session: Session | null = null;
   let ended = false;
   let opening: Promise<unknown> = Promise.resolve();
@@ -75,6 +83,7 @@ export function courseLink(connection: Connection, course: Course, files: Kubect
   return {
     context,
     flavour: connection.detected.flavour,
+    reach: { flavour: connection.detected.flavour, platform, server: connection.context.server, context, nodes: connection.nodes },
     open: (id, says) => {
       const done = openLesson(id, says);
       opening = done.catch(() => undefined);

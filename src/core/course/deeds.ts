@@ -65,8 +65,8 @@ function typedFlag(verb: string, name: string, value: string): string {
   return value === 'true' ? `-${short}` : `-${short} ${value}`;
 }
 
-/** The types `all` stands for (kubectl's `all` category: the workloads and services, api-resources --categories). */
-const ALL = [
+/** The types kubectl's `all` category lists (`kubectl get all`; api-resources --categories). */
+const ALL_CATEGORY = [
   'pods',
   'replicationcontrollers',
   'services',
@@ -79,11 +79,15 @@ const ALL = [
   'jobs',
 ];
 
-/** Whether a command about `given` (`pods,services`, `all`) also acts on the type a deed wants. */
-function coversType(given: string | undefined, wanted: string): boolean {
-  if (given === wanted) return true;
-  const types = (given ?? '').split(',');
-  return !wanted.includes(',') && (types.includes(wanted) || (types.includes('all') && ALL.includes(wanted)));
+/**
+ * Whether the command was about the deed's type. A read of several types at once (`get svc,ep`,
+ * `get all`) with no names shows the deed's type too, so it counts as a read of it.
+ */
+function typeCovered(deed: Deed, u: Understood): boolean {
+  if (u.type === deed.type) return true;
+  if ((u.verb !== 'get' && u.verb !== 'describe') || u.names.length > 0 || deed.type === undefined || u.type === undefined) return false;
+  const wanted = deed.type;
+  return u.type.split(',').some((t) => t === wanted || (t === 'all' && u.verb === 'get' && ALL_CATEGORY.includes(wanted)));
 }
 
 /** A file as kubectl opens it: `./pod.yml` and `pod.yml` are the same file. */
@@ -103,8 +107,7 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
   const program = deed.program ?? (deed.verb !== undefined || deed.type !== undefined ? 'kubectl' : undefined);
   if (program !== undefined && u.program !== program) out.push({ part: 'program', says: `that was ${u.program}, not ${program}` });
   if (deed.verb !== undefined && u.verb !== deed.verb) out.push({ part: 'verb', says: `that was ${u.verb}, not ${deed.verb}` });
-  if (deed.type !== undefined && !coversType(u.type, deed.type))
-    out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
+  if (deed.type !== undefined && !typeCovered(deed, u)) out.push({ part: 'type', says: `that was about ${u.type ?? 'no resource type'}, not ${deed.type}` });
   const names = deed.names ?? [];
   // A read with no name covers every object of its type (`kubectl describe pods`).
   const coversAll = u.names.length === 0 && accepted;

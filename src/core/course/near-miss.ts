@@ -123,6 +123,13 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   const parts = checkGoal(step.goal, after, attempts);
   const met = parts.map((p) => p.met);
   if (met.every(Boolean)) return null;
+  // A command that met a part of the goal did what was asked of it: no line says it missed.
+  const earlier = checkGoal(
+    step.goal,
+    before,
+    attempts.filter((a) => a !== attempt),
+  ).map((p) => p.met);
+  if (met.some((m, i) => m && !earlier[i])) return null;
   const request = requestMiss(step.goal, met, attempt, after);
   if (request) return request;
   const goalDeeds: Deed[] = step.goal.flatMap((condition, i) => {

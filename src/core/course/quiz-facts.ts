@@ -26,5 +26,11 @@ export function quizFacts(cluster: Cluster | undefined): Facts {
   const internal = address('InternalIP');
   if (external) facts.nodeIP = external;
   if (internal) facts.nodeInternalIP = internal;
+  // Any worker will do: another worker's external IP reaches the same node port.
+  const other = cluster.nodes
+    .filter((n) => n !== node && !isControlPlane(n))
+    .map((n) => n.status.addresses.find((a) => a.type === 'ExternalIP')?.address)
+    .find((ip) => ip !== undefined && ip !== external);
+  if (other) facts.otherNodeIP = other;
   return facts;
 }

@@ -12,6 +12,7 @@ import { attemptsIn, type Entry, type LessonPractice } from './practice.js';
 import type { NavState } from './navigation.js';
 import { getOwn } from '../own.js';
 import type { Flavour } from '../real-cluster/flavour.js';
+import type { ReachFacts } from '../real-cluster/reach-here.js';
 import type { World } from './world-notes.js';
 
 /** A line the learner submitted, running on the real cluster. */
@@ -29,6 +30,8 @@ export interface RealWorld {
   readonly context: string;
   /** Its flavour (kind, minikube, ...), for the lessons' per-world notes. */
   readonly flavour?: Flavour;
+  /** How a node port is reached from this machine on it (the `reach` line of a step about curl). */
+  readonly reach?: ReachFacts;
   /** The lesson whose namespace is open or being made; null on the lesson list. */
   readonly lesson: string | null;
   readonly phase: 'idle' | 'opening' | 'ready' | 'failed';
@@ -58,8 +61,8 @@ export type RealWorldAction =
       readonly cluster: Cluster;
     };
 
-export function realWorld(context: string, flavour?: Flavour): RealWorld {
-  return { context, ...(flavour ? { flavour } : {}), lesson: null, phase: 'idle', says: null, running: null, sent: 0 };
+export function realWorld(context: string, flavour?: Flavour, reach?: ReachFacts): RealWorld {
+  return { context, ...(flavour ? { flavour } : {}), ...(reach ? { reach } : {}), lesson: null, phase: 'idle', says: null, running: null, sent: 0 };
 }
 
 /** Whether the prompt takes a line now: the namespace is ready and nothing is running. */

@@ -13,6 +13,7 @@ export const KNOWN_FACTS: Readonly<Record<string, string>> = {
   podIP: "that pod's IP address",
   nodeIP: "a worker node's external IP address",
   nodeInternalIP: "the same node's internal IP address",
+  otherNodeIP: "another worker node's external IP address",
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
@@ -61,9 +62,12 @@ export function questionStrings(question: unknown): { path: PathKey[]; text: str
   return found;
 }
 
-/** A `wrong` entry is a hint, not part of the question: one that cannot be filled is left out. */
+/** Lists whose entries a question can do without: `wrong` hints, and a URL's other right hosts. */
+const OPTIONAL_LISTS: readonly PathKey[] = ['wrong', 'alsoHosts'];
+
+/** A `wrong` entry is a hint, not part of the question: one that cannot be filled is left out (so is another right host). */
 function inWrongEntry(path: readonly PathKey[]): boolean {
-  return path.includes('wrong');
+  return OPTIONAL_LISTS.some((key) => path.includes(key));
 }
 
 /** The facts a question cannot be asked without (placeholders in `wrong` entries are optional). */
@@ -102,8 +106,9 @@ function fillValue(value: unknown, facts: Facts, path: PathKey[]): unknown {
   if (typeof value === 'string') return fillText(value, facts).text;
   if (Array.isArray(value)) {
     const items = value.map((item, i) => ({ item, path: [...path, i] }));
-    const kept =
-      path[path.length - 1] === 'wrong' ? items.filter(({ item }) => questionStrings(item).every((s) => fillText(s.text, facts).missing.length === 0)) : items;
+    const kept = OPTIONAL_LISTS.includes(path[path.length - 1]!)
+      ? items.filter(({ item }) => questionStrings(item).every((s) => fillText(s.text, facts).missing.length === 0))
+      : items;
     return kept.map(({ item, path: at }) => fillValue(item, facts, at));
   }
   if (typeof value === 'object' && value !== null) {

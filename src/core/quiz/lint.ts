@@ -141,6 +141,9 @@ function checkRule(rule: TypedRule, report: Report): void {
       if (/[/:\s]/.test(rule.host.replace(/\{\{[^}]*\}\}/g, ''))) {
         report(at('host'), 'must be the host alone, without a scheme, a port or a path (those have their own fields)');
       }
+      (rule.alsoHosts ?? []).forEach((host, i) => {
+        if (/[/:\s]/.test(host.replace(/\{\{[^}]*\}\}/g, ''))) report(at('alsoHosts', i), 'must be a host alone, without a scheme, a port or a path');
+      });
       const port = checkNumberField(rule.port, at('port'), report, true);
       (rule.wrong ?? []).forEach((w, i) => {
         if (w.scheme === undefined && w.host === undefined && w.port === undefined) {

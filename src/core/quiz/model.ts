@@ -105,6 +105,11 @@ export interface TextRule {
 export interface UrlRule {
   readonly rule: 'url';
   readonly host: string;
+  /**
+   * Other hosts that are just as right, such as another worker node's address (any node will do).
+   * One whose placeholder the learner's cluster cannot fill is left out, as a `wrong` entry is.
+   */
+  readonly alsoHosts?: readonly string[];
   readonly port: NumberOrFact;
   /** http unless said otherwise. The learner may leave the scheme out; a different one is wrong. */
   readonly scheme?: 'http' | 'https';

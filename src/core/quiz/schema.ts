@@ -39,6 +39,7 @@ export const ruleSchema = v.variant(
     v.strictObject({
       rule: v.literal('url'),
       host: text,
+      alsoHosts: v.optional(list(text)),
       port: numberOrFact,
       scheme: v.optional(v.picklist(['http', 'https'], 'must be http or https')),
       wrong: v.optional(list(v.strictObject({ scheme: v.optional(text), host: v.optional(text), port: v.optional(numberOrFact), why: text }))),

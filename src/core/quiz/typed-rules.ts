@@ -89,7 +89,8 @@ function checkUrl(rule: UrlRule, input: string): RuleResult {
 
   const off = new Set<UrlPart>();
   if (typed.scheme !== null && typed.scheme !== scheme) off.add('scheme');
-  if (typed.host !== host) off.add('host');
+  const hosts = [host, ...(rule.alsoHosts ?? []).map(normalizeHost)];
+  if (!hosts.includes(typed.host)) off.add('host');
   if (!typed.port?.ok || typed.port.value !== port) off.add('port');
 
   const reasons: string[] = [];

@@ -399,6 +399,11 @@ export function guardKubectl(words: readonly string[], namespace: string, read: 
   if (s.problem) return refuse(s.problem);
   const verb = s.verb;
   if (verb === undefined || verb === 'help' || words.includes('--help') || words.includes('-h')) return { ok: true, args: words, files: [] };
+  // edit opens a text editor, which the course's prompt cannot be: say what does the same.
+  if (verb === 'edit')
+    return refuse(
+      `kubectl edit needs a text editor, which this prompt is not; change the live object with kubectl patch (kubectl patch svc NAME -p '{"spec":{...}}'), or change its file and kubectl apply -f it`,
+    );
   if (!READS.has(verb) && !WRITES.has(verb) && verb !== 'auth') {
     return refuse(`kubectl ${verb} is not run on a real cluster from here (it could reach beyond the course's namespace "${namespace}")`);
   }

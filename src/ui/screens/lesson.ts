@@ -22,6 +22,7 @@ import { getOwn } from '../../core/own.js';
 import { ownKubectlHere } from '../../core/course/own-kubectl.js';
 import { ownKubectlTallest } from './own-kubectl.js';
 import { worldOf } from '../../core/course/real-world.js';
+import { realReachLines } from './real-cluster.js';
 
 /** `waiting`: seconds left while a command (a curl that times out) keeps the learner waiting. */
 export function lessonFrame(state: NavState, size: Size, display: Display, waiting: number | null = null): Frame {
@@ -87,10 +88,14 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   // The goal stays in view above the terminal, whatever the instructions' scroll: a quarter of the
   // room, or the whole goal while that leaves the instructions and the terminal half of it.
   const goal = step.kind === 'do' && practice ? goalLines(step, { columns: measure, plain: display.plain, cluster: practice.shell.cluster, attempts }) : [];
+  // On a real cluster, under a curl goal: the URL that answers from this machine (what `reach` says).
+  const reach =
+    step.kind === 'do' && practice ? realReachLines(state.real, step, practice.shell.cluster, measure).slice(0, Math.max(1, Math.floor(room / 6))) : [];
   const goalRoom =
     Math.max(2, Math.floor(room / 4), Math.min(goal.length, Math.floor(room / 2) - 1)) +
+    reach.length +
     (hint.length ? Math.min(hint.length, Math.max(2, Math.floor(room / 5))) : 0);
-  const pinned = goal.length ? [...goal, ...hint].slice(0, goalRoom) : [];
+  const pinned = goal.length ? [...goal, ...reach, ...hint].slice(0, goalRoom) : [];
   // The own-kubectl panel folds to its line to paste when, unfolded, it would leave the
   // instructions fewer than READ_ROWS rows (a short window); its tallest form decides, so it does
   // not fold and unfold as requests come in.

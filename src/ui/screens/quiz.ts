@@ -36,6 +36,10 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
       : [line(counted, 'dim'), line(again, 'focus')];
   const out: Line[] = [...heading, blank, ...prose(q.prompt, columns, plain), blank];
   const answered = turn.grade !== null;
+  // A tall question (a manifest, items to sort) says how to answer it before its body, where
+  // a short window still shows it; a short one says it after.
+  const howFirst = !answered && TALL.has(q.kind);
+  if (howFirst) out.push(...wrap(HOW[q.kind], columns, 'dim'), blank);
   let cursor: number | undefined;
   const row = (i: number, text: Line): Line => {
     const here = !answered && sheet?.cursor === i;
@@ -66,9 +70,16 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     case 'order':
       (sheet?.arrangement ?? turn.presented.display).forEach((item, i) => {
         const held = sheet?.holding && sheet.cursor === i;
-        out.push(
-          row(i, [seg(`${i + 1}. `, 'dim'), seg(q.items[item]!.text, held ? 'focus' : 'plain'), seg(held ? '  (moving: ↑/↓, space to drop)' : '', 'dim')]),
-        );
+        // Each item in full, wrapped under its own text, as an option of a choice is.
+        const number = `${i + 1}. `;
+        const pieces = wrap(q.items[item]!.text, columns - 2 - number.length, held ? 'focus' : 'plain');
+        pieces.forEach((piece, n) => out.push(n === 0 ? row(i, [seg(number, 'dim'), ...piece]) : [seg(' '.repeat(2 + number.length)), ...piece]));
+        if (held) {
+          const moving = seg('  (moving: ↑/↓, space to drop)', 'dim');
+          const last = out[out.length - 1]!;
+          if (lineWidth([...last, moving]) <= columns) out[out.length - 1] = [...last, moving];
+          else out.push([seg(' '.repeat(2 + number.length)), seg(moving.text.trim(), 'dim')]);
+        }
       });
       break;
     case 'match': {
@@ -109,9 +120,12 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     out.push(blank, ...wrap(right ? 'Enter: next question' : 'Enter: go on (this question comes back later)', columns, 'dim'));
     return { lines: out, focus: { from: verdict, to: out.length - 1 } };
   }
-  out.push(blank, ...wrap(HOW[q.kind], columns, 'dim'));
+  if (!howFirst) out.push(blank, ...wrap(HOW[q.kind], columns, 'dim'));
   return { lines: out, focus: { from: 0, to: out.length - 1 }, ...(cursor === undefined ? {} : { cursor }) };
 }
+
+/** The kinds of question whose body is often taller than a short window (a match names its keys beside its choices). */
+const TALL: ReadonlySet<string> = new Set(['bug', 'order']);
 
 const HOW = {
   single: '↑/↓ choose · enter answer · g show the answer',

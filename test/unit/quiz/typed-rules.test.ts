@@ -106,3 +106,53 @@ describe('reading input', () => {
     assert.equal(readUrl('203.0.113.11')?.port, null);
   });
 });
+
+describe('typed answers are judged by meaning', () => {
+  it("takes a port with its name in front of it: 'port 80', 'Port: 80', 'targetPort=80'", () => {
+    for (const text of ['port 80', 'Port: 80', 'port=80', 'targetPort 80', 'target port: 80', 'the port is 80', 'PORT 080']) {
+      assert.deepEqual(readNumber(text), { ok: true, value: 80 }, text);
+    }
+    assert.equal(answer(typedRange, 'nodePort 31231').correct, true);
+    assert.equal(answer(typedRange, 'node port: 30000').correct, true);
+    assert.match(answer(typedRange, 'nodePort 29999').feedback[0]!, /29999 is below 30000/);
+  });
+
+  it('still refuses what is not one number', () => {
+    for (const text of ['eighty', 'port eighty', '80 or 81', 'portal 80', 'pod 80']) assert.equal(readNumber(text).ok, false, text);
+  });
+
+  it('takes a label with spaces around its sign and a full stop after it', () => {
+    const label: Question = {
+      id: 'label',
+      kind: 'typed',
+      concepts: ['selectors-endpoints'],
+      prompt: 'Type the label.',
+      answer: { rule: 'text', accept: ['run=web', 'run: web'] },
+    };
+    for (const text of ['run = web', 'RUN=web', 'run :web', 'run=web.', '`run: web`']) assert.equal(answer(label, text).correct, true, text);
+    for (const text of ['app=web', 'run=web2', 'run web']) assert.equal(answer(label, text).correct, false, text);
+  });
+});
+
+describe('typed: url, any worker will do', () => {
+  const anyWorker: Question = {
+    ...typedUrl,
+    id: 'any-worker',
+    answer: { ...(typedUrl.answer as Extract<Question, { kind: 'typed' }>['answer'] & { rule: 'url' }), alsoHosts: ['{{otherNodeIP}}'] },
+  };
+  const withOther = { ...learnerFacts, otherNodeIP: '203.0.113.11' };
+
+  it("takes another worker's external IP with the node port, and still not the pod's or the cluster's", () => {
+    assert.equal(answer(anyWorker, `http://203.0.113.11:${f.nodePort}`, withOther).correct, true);
+    assert.equal(answer(anyWorker, `${f.nodeIP}:${f.nodePort}`, withOther).correct, true);
+    assert.equal(answer(anyWorker, `http://203.0.113.11:${f.servicePort}`, withOther).correct, false, 'the node port, not the service port');
+    assert.match(answer(anyWorker, `http://${f.podIP}:${f.nodePort}`, withOther).feedback[0]!, /POD-IP/);
+  });
+
+  it('a cluster with one worker has no other host: the question is still asked, with one right host', () => {
+    const g = answer(anyWorker, `http://203.0.113.11:${f.nodePort}`, learnerFacts);
+    assert.equal(g.correct, false);
+    assert.doesNotMatch(g.feedback.join('\n'), /\{\{/);
+    assert.equal(answer(anyWorker, `http://${f.nodeIP}:${f.nodePort}`, learnerFacts).correct, true);
+  });
+});

@@ -125,3 +125,15 @@ describe('the guard in front of the real kubectl', () => {
     assert.equal(manifestProblem(files['pod.yml']!, NS), null);
   });
 });
+
+describe('kubectl edit at the course prompt on a real cluster', () => {
+  it('is refused with what does the same (patch, or apply of a changed file), not as a reach beyond the namespace', () => {
+    const g = guard('kubectl edit svc typo-service');
+    assert.equal(g.ok, false);
+    const message = g.ok ? '' : g.message;
+    assert.match(message, /needs a text editor/);
+    assert.match(message, /kubectl patch/);
+    assert.match(message, /kubectl apply -f/);
+    assert.doesNotMatch(message, /beyond the course's namespace/);
+  });
+});
