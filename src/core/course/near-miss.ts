@@ -97,6 +97,14 @@ function alreadyThere(answer: Answer | undefined): string | null {
   return `${kind} ${name} is already there: kubectl delete ${kind} ${name}, then run this again`;
 }
 
+/** kubectl's commands that change nothing in the cluster, and the shell's that only look. */
+const READS = new Set(['get', 'describe', 'logs', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'top', 'events', 'curl', 'wget']);
+
+function onlyReads(attempt: Attempt): boolean {
+  const read = understand(attempt.line);
+  return read.ok && READS.has(read.understood.verb.split(' ')[0] ?? '');
+}
+
 /** The right command as a dry run, which changes nothing in the cluster. */
 function dryRun(attempt: Attempt): string | null {
   const read = understand(attempt.line);
@@ -123,10 +131,12 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   const parts = checkGoal(step.goal, after, attempts);
   const met = parts.map((p) => p.met);
   if (met.every(Boolean)) return null;
-  // A command that met a part of the goal did what was asked of it: no line says it missed.
+  // A command that met a part of the goal did what was asked of it: no line says it missed. A
+  // command that only reads changed nothing: what the clock did meanwhile (a pod now Running) was
+  // not its doing, so the parts are weighed on the cluster as it is now, with and without it.
   const earlier = checkGoal(
     step.goal,
-    before,
+    onlyReads(attempt) ? after : before,
     attempts.filter((a) => a !== attempt),
   ).map((p) => p.met);
   if (met.some((m, i) => m && !earlier[i])) return null;
