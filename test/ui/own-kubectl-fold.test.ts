@@ -111,3 +111,19 @@ describe('the own-kubectl panel in a short window', () => {
     assert.match(frame.at(-1) ?? '', /enter run/);
   });
 });
+
+describe('on a real cluster the footer offers no ctrl-o kubectl', () => {
+  it('the lab offers it; a real cluster, which the learner’s kubectl reaches already, does not', () => {
+    const start = run(initialNav(course, emptyProgress, null, { seed: 5, files: new Map() }), {
+      type: 'open-place',
+      place: { lesson: 'create-the-pod', step: 'run-the-pod' },
+    });
+    const footer = (state: NavState) => frameOf(state, 120, 30).at(-1) ?? '';
+    assert.match(footer(start), /ctrl-o kubectl/);
+    const real: NavState = {
+      ...start,
+      real: { context: 'kind-kind', lesson: 'create-the-pod', phase: 'ready', says: '', runs: [] } as unknown as NonNullable<NavState['real']>,
+    };
+    assert.doesNotMatch(footer(real), /ctrl-o/);
+  });
+});

@@ -121,13 +121,15 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   const traceView = currentTrace(state)?.view;
   const atLastStop = traced !== null && traceView !== undefined && traceView.at >= traced.stops - 1;
   const phase = quiz ? quizPhaseOf(state) : null;
-  const instead: Record<string, string> = atLastStop
+  const moved: Record<string, string> = atLastStop
     ? { '→ next hop': '→ next step', 'a play': '' }
     : phase === 'feedback'
       ? { 'enter answer': 'enter next question' }
       : phase === 'done'
         ? { 'enter answer': 'enter next step · r again' }
         : {};
+  // On a real cluster the learner's own kubectl reaches it already: no simulated cluster to serve.
+  const instead = state.real ? { ...moved, 'ctrl-o kubectl': '' } : moved;
   // While the step is served, the way to stop it stays in the footer however narrow the window.
   const footer = ownKubectlHere(state)
     ? hints(contextOf(state), columns, line(more, 'focus'), { ...instead, 'ctrl-o kubectl': 'ctrl-o stop' }, ['ctrl-o stop'])
