@@ -313,10 +313,9 @@ const online: AuditCase[] = [
   c('set image deployment/nope'),
   c('set image deployment/web'),
   c('get pods --sort-by=.metadata.name -o name'),
-  {
-    line: 'get events --sort-by=.lastTimestamp',
-    todo: 'rows of the same second come out in another order than the real client puts them (by .metadata.creationTimestamp they agree)',
-  },
+  // Rows of the same second: kubectl's sort.Sort leaves them as Go's pdqsort does (go-sort.ts).
+  c('get events --sort-by=.lastTimestamp'),
+  c('get events --sort-by=.lastTimestamp -o name'),
   c('get events --sort-by=.metadata.name -o name'),
   c('get pods --sort-by=.spec.nodeName'),
   c('describe rs -l app=web'),
