@@ -202,6 +202,7 @@ const online: AuditCase[] = [
   q('logs my-first-pod -c wrong'),
   c('logs nope'),
   c('exec my-first-pod -- ls /usr/share/nginx/html'),
+  c('exec my-first-pod -- ls /usr'),
   c('exec my-first-pod -- cat /nope'),
   c('exec my-first-pod -c wrong -- ls'),
   c('exec nope -- ls'),
