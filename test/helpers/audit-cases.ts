@@ -334,6 +334,10 @@ const online: AuditCase[] = [
   c('delete pod my-first-pod --force --grace-period=0'),
   c('delete deployment web'),
   c('delete deployment myapp-deployment'),
+  // A Deployment's ReplicaSet outlives it for a moment (the garbage collector's): delete all
+  // lists ReplicaSets after deleting Deployments, finds it, and deletes it itself.
+  c('create deployment last --image=nginx --replicas=2'),
+  c('get deploy,rs', 6),
   c('delete all --all'),
   c('get all'),
 ];

@@ -76,6 +76,7 @@ export {
   type DeploymentInput,
   type DeploymentStatus,
 } from './deployments.js';
+export { deleteDeploymentInBackground, collectGarbage, COLLECTION_DELAY_MS } from './garbage-collector.js';
 export { findReplicaSet, podsOfReplicaSet, replicaSetsOf } from './replicasets.js';
 export { podTemplateHash, safeEncode } from './pod-template-hash.js';
 export {
