@@ -296,6 +296,7 @@ const online: AuditCase[] = [
   c(`patch svc my-first-service -p '{"spec":{"ports":[{"port":80,"nodePort":40000}]}}'`),
   c('patch svc my-first-service -p notjson'),
   c(`patch pod my-first-pod -p '{"spec":{"containers":[{"name":"my-first-pod","image":"nginx:1.27"}]}}'`),
+  c(`patch pod my-first-pod -p '{"spec":{"containers":[{"name":"my-first-pod","resources":{"limits":{"cpu":"500m","memory":"128Mi"}}}]}}'`),
   c(`patch pod nope -p '{}'`),
   c('get svc my-first-service -o yaml'),
   c('wait --for=condition=Ready pod/my-first-pod'),
