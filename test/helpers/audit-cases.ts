@@ -202,6 +202,7 @@ const online: AuditCase[] = [
   q('logs my-first-pod -c wrong'),
   c('logs nope'),
   c('exec my-first-pod -- ls /usr/share/nginx/html'),
+  c('exec my-first-pod -- ls /usr'),
   c('exec my-first-pod -- cat /nope'),
   c('exec my-first-pod -c wrong -- ls'),
   c('exec nope -- ls'),
@@ -295,6 +296,7 @@ const online: AuditCase[] = [
   c(`patch svc my-first-service -p '{"spec":{"ports":[{"port":80,"nodePort":40000}]}}'`),
   c('patch svc my-first-service -p notjson'),
   c(`patch pod my-first-pod -p '{"spec":{"containers":[{"name":"my-first-pod","image":"nginx:1.27"}]}}'`),
+  c(`patch pod my-first-pod -p '{"spec":{"containers":[{"name":"my-first-pod","resources":{"limits":{"cpu":"500m","memory":"128Mi"}}}]}}'`),
   c(`patch pod nope -p '{}'`),
   c('get svc my-first-service -o yaml'),
   c('wait --for=condition=Ready pod/my-first-pod'),
@@ -313,10 +315,9 @@ const online: AuditCase[] = [
   c('set image deployment/nope'),
   c('set image deployment/web'),
   c('get pods --sort-by=.metadata.name -o name'),
-  {
-    line: 'get events --sort-by=.lastTimestamp',
-    todo: 'rows of the same second come out in another order than the real client puts them (by .metadata.creationTimestamp they agree)',
-  },
+  // Rows of the same second: kubectl's sort.Sort leaves them as Go's pdqsort does (go-sort.ts).
+  c('get events --sort-by=.lastTimestamp'),
+  c('get events --sort-by=.lastTimestamp -o name'),
   c('get events --sort-by=.metadata.name -o name'),
   c('get pods --sort-by=.spec.nodeName'),
   c('describe rs -l app=web'),
@@ -334,8 +335,15 @@ const online: AuditCase[] = [
   c('delete pod my-first-pod --force --grace-period=0'),
   c('delete deployment web'),
   c('delete deployment myapp-deployment'),
+  // A Deployment's ReplicaSet outlives it for a moment (the garbage collector's): delete all
+  // lists ReplicaSets after deleting Deployments, finds it, and deletes it itself.
+  c('create deployment last --image=nginx --replicas=2'),
+  c('get deploy,rs', 6),
   c('delete all --all'),
   c('get all'),
+  // A static pod's kubelet makes its mirror pod again at once, with a new UID and age.
+  c('delete pod -n kube-system kube-scheduler-control-plane'),
+  c('get pods -n kube-system'),
 ];
 
 export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online];

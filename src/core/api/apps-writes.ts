@@ -8,7 +8,7 @@ import {
   applyDeployment,
   createDeployment,
   decodeDeployment,
-  deleteDeployment,
+  deleteDeploymentInBackground,
   deleteReplicaSet,
   findDeployment,
   invalidError,
@@ -104,7 +104,8 @@ export function deleteWorkload(cluster: Cluster, kind: 'Deployment' | 'ReplicaSe
   const item = getObject(cluster, kind, name, namespace);
   if (!item) return { cluster, response: missing(plural, name) };
   const view = objectView(cluster, item);
-  const deleted = kind === 'Deployment' ? deleteDeployment(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
+  // A Deployment's ReplicaSets are the garbage collector's to delete, a moment later.
+  const deleted = kind === 'Deployment' ? deleteDeploymentInBackground(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
   if (!deleted.ok) return { cluster, response: appsError(deleted.error, plural, name) };
   return { cluster: deleted.cluster, response: json(200, view) };
 }

@@ -1,6 +1,7 @@
 // A fresh cluster: nodes, the `kubernetes` service, a clock and a seeded RNG.
 
 import { settleWorkloads } from './deployments.js';
+import { collectGarbage, nextCollection } from './garbage-collector.js';
 import { settleTerminations } from './namespace-termination.js';
 import { reconcileDaemonSets } from './daemonsets.js';
 import { systemObjects } from './system-pods.js';
@@ -83,6 +84,19 @@ export function createCluster(options: CreateClusterOptions): Cluster {
 
 /** Moves the virtual clock forward; pods progress through their start-up as time passes. */
 export function advanceClock(cluster: Cluster, ms: number): Cluster {
+  if (!(ms > 0)) return cluster;
+  // The garbage collector deletes a deleted Deployment's ReplicaSets on the way, at their moment.
+  const until = cluster.now + ms;
+  const collection = nextCollection(cluster);
+  if (collection !== undefined && collection <= until) {
+    const at = moveClock(cluster, collection - cluster.now);
+    return advanceClock(collectGarbage(at), until - at.now);
+  }
+  return moveClock(cluster, ms);
+}
+
+/** The controllers and kubelets as `ms` pass. */
+function moveClock(cluster: Cluster, ms: number): Cluster {
   if (!(ms > 0)) return cluster;
   // Controllers act as time passes (a deployment's pods replaced, a rollout stepped on); the
   // kubelet's retries of failed pulls are written down ahead of the clock.

@@ -25,8 +25,14 @@ export interface EventObject {
 /** The kubelet's events about one container rather than the pod (pkg/kubelet/container/ref.go, GenerateContainerRef). */
 const CONTAINER_REASONS = new Set(['Pulling', 'Pulled', 'Failed', 'BackOff', 'Created', 'Started', 'Killing']);
 
-export function eventName(event: ClusterEvent): string {
-  return `${event.involved.name}.${(BigInt(Math.trunc(event.at)) * 1_000_000n).toString(16)}`;
+/**
+ * The recorder's name for an Event (client-go tools/record/event.go, makeEvent:
+ * `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`). The simulator's clock counts milliseconds; a
+ * real clock never gives two events the same nanosecond, so the `n`th event of one object in the
+ * same millisecond is `n` nanoseconds later.
+ */
+export function eventName(event: ClusterEvent, n = 0): string {
+  return `${event.involved.name}.${(BigInt(Math.trunc(event.at)) * 1_000_000n + BigInt(n)).toString(16)}`;
 }
 
 /** Events that have happened by now, by name (the API's list order). */
@@ -37,8 +43,9 @@ export function listEventObjects(cluster: Cluster): EventObject[] {
   const containerOf = new Map(cluster.pods.map((pod) => [pod.metadata.uid, pod.spec.containers[0]?.name]));
   for (const { event, count, firstAt, lastAt } of aggregateEvents(happened)) {
     const container = event.source.startsWith('kubelet') && CONTAINER_REASONS.has(event.reason) ? containerOf.get(event.involvedUid) : undefined;
+    let n = 0;
     let name = eventName(event);
-    while (seen.has(name)) name += '0';
+    while (seen.has(name)) name = eventName(event, ++n);
     seen.add(name);
     out.push({
       kind: 'Event',

@@ -2,6 +2,7 @@
 // Whether an image can be pulled at all (Docker Hub's repositories and tags, as far as the course
 // needs them); images that pull but are not modelled run, but listen nowhere.
 
+import { KUBENGINX_FOLDERS, NGINX_FOLDERS, type Folders } from './image-folders.js';
 import type { EnvVar, Protocol } from './types.js';
 
 export interface Listener {
@@ -23,6 +24,8 @@ export interface KnownImage {
   readonly files: Readonly<Record<string, string>>;
   /** The listing of / for `ls`. */
   readonly rootListing: readonly string[];
+  /** The entries of the image's common folders for `ls` (image-folders.ts says where each comes from). */
+  readonly folders: Folders;
   /** The programs on the image's file system. */
   readonly tools: ImageTools;
   /** What the container prints when it starts (`kubectl logs`). */
@@ -114,6 +117,7 @@ function kubenginx(version: number): KnownImage {
     sizeBytes: 52_621_913,
     files: { '/usr/share/nginx/html/index.html': page },
     rootListing: ROOT_LISTING.filter((n) => !n.startsWith('docker-entrypoint')),
+    folders: KUBENGINX_FOLDERS,
     tools: DEBIAN_BUSTER_TOOLS,
     startupLog: [],
   };
@@ -184,6 +188,7 @@ function nginx(version: string): KnownImage {
     sizeBytes: 72_188_133,
     files: { '/usr/share/nginx/html/index.html': NGINX_PAGE, '/usr/share/nginx/html/50x.html': '' },
     rootListing: ROOT_LISTING,
+    folders: NGINX_FOLDERS,
     tools: DEBIAN_BOOKWORM_TOOLS,
     startupLog: nginxStartupLog(version),
   };

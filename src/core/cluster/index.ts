@@ -31,6 +31,7 @@ export { pullOutcome, normalizeImage, canonicalImage, type PullOutcome } from '.
 export { pullWaiting, pullEvents, type PullFailure } from './image-pull.js';
 export { matchesSelector, formatLabels } from './selectors.js';
 export { knownImage, parseImage, type KnownImage, type ImageTools } from './images.js';
+export type { Folders } from './image-folders.js';
 export { isControlPlane, nodeAddress, DEFAULT_NODES, DEFAULT_START, DEFAULT_CONFIG, type NodePlan } from './topology.js';
 export { nodePortBandOffset, allocateNextNodePort, checkNodePort, formatRange } from './node-port-allocator.js';
 export { allocateNextClusterIP, clusterIPBandOffset } from './cluster-ip-allocator.js';
@@ -75,6 +76,7 @@ export {
   type DeploymentInput,
   type DeploymentStatus,
 } from './deployments.js';
+export { deleteDeploymentInBackground, collectGarbage, COLLECTION_DELAY_MS } from './garbage-collector.js';
 export { findReplicaSet, podsOfReplicaSet, replicaSetsOf } from './replicasets.js';
 export { podTemplateHash, safeEncode } from './pod-template-hash.js';
 export {

@@ -9,11 +9,20 @@
 // two-character mark and tabs for indentation. go-cmp swaps some of those spaces for U+00A0 at
 // random (report_text.go, randBool) so that nobody relies on the bytes; this prints plain spaces.
 
+import { parseQuantityParts } from './quantity-value.js';
 import type { Container, Pod, RestartPolicy } from './types.js';
 
 /** A Go value: a struct (fields in declaration order), a slice, a pointer, a scalar. */
 export type GoValue =
-  | { readonly k: 'struct'; readonly type: string; readonly fields: readonly (readonly [string, GoValue])[] }
+  | {
+      readonly k: 'struct';
+      readonly type: string;
+      readonly fields: readonly (readonly [string, GoValue])[];
+      /** Compared by its Equal method (go-cmp does not descend): values with the same key are equal. */
+      readonly equalBy?: string;
+    }
+  /** A map, its keys as go-cmp prints them (sorted; a key type with a String method as s"..."). */
+  | { readonly k: 'map'; readonly type: string; readonly entries: readonly (readonly [string, GoValue])[] | null }
   | { readonly k: 'slice'; readonly type: string; readonly elems: readonly GoValue[] | null }
   | { readonly k: 'ptr'; readonly to: GoValue | null }
   | { readonly k: 'str'; readonly v: string }
@@ -29,6 +38,61 @@ const slice = (type: string, elems: readonly GoValue[] | null): GoValue => ({ k:
 const struct = (type: string, fields: readonly (readonly [string, GoValue])[]): GoValue => ({ k: 'struct', type, fields });
 const nilSlice = (type: string): GoValue => slice(type, null);
 
+/** value·10^scale written one way only: 1, 1000m and 1k·10^-3 alike. */
+function amountKey(value: number, scale: number): string {
+  let v = value;
+  let sc = scale;
+  while (v !== 0 && v % 10 === 0) {
+    v /= 10;
+    sc++;
+  }
+  return v === 0 ? '0' : `${v}e${sc}`;
+}
+
+/** resource.Quantity (quantity-value.ts): compared by Quantity.Equal, i.e. by its amount. */
+function quantity(text: string): GoValue {
+  const q = parseQuantityParts(text) ?? { value: 0, scale: 0, cached: text, format: 'DecimalSI' as const };
+  return {
+    k: 'struct',
+    type: 'resource.Quantity',
+    equalBy: amountKey(q.value, q.scale),
+    fields: [
+      [
+        'i',
+        struct('resource.int64Amount', [
+          ['value', int(q.value)],
+          ['scale', int(q.scale)],
+        ]),
+      ],
+      ['d', struct('resource.infDecAmount', [['Dec', NIL_PTR]])],
+      ['s', str(q.cached)],
+      ['Format', str(q.format)],
+    ],
+  };
+}
+
+/** core.ResourceList: map[ResourceName]resource.Quantity; ResourceName has a String method. */
+function resourceList(list: Readonly<Record<string, string>> | undefined): GoValue {
+  const keys = Object.keys(list ?? {}).sort();
+  if (!list || keys.length === 0) return { k: 'map', type: 'core.ResourceList', entries: null };
+  return { k: 'map', type: 'core.ResourceList', entries: keys.map((key) => [`s${JSON.stringify(key)}`, quantity(list[key] ?? '')] as const) };
+}
+
+/** What a container asks for: limits, requests (defaulted from the limits, as SetDefaults_Pod does), no claims. */
+export interface ResourcesUpdate {
+  readonly limits?: Readonly<Record<string, string>>;
+  readonly requests?: Readonly<Record<string, string>>;
+}
+
+function resourcesValue(r: ResourcesUpdate | undefined): GoValue {
+  const requests = r?.limits ? { ...r.limits, ...(r.requests ?? {}) } : r?.requests;
+  return struct('core.ResourceRequirements', [
+    ['Limits', resourceList(r?.limits)],
+    ['Requests', resourceList(requests)],
+    ['Claims', nilSlice('[]core.ResourceClaim')],
+  ]);
+}
+
 // ---- the sandbox's pod as the API server holds it (internal types) ----
 
 const SA_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -38,9 +102,10 @@ export interface ContainerUpdate {
   readonly name: string;
   readonly ports: readonly { readonly name?: string; readonly containerPort: number; readonly protocol?: string; readonly hostPort?: number }[];
   readonly env: readonly { readonly name: string; readonly value: string }[];
+  readonly resources?: ResourcesUpdate;
 }
 
-function containerValue(c: ContainerUpdate, image: string, pullPolicy: string, tokenVolume: string | undefined): GoValue {
+export function containerValue(c: ContainerUpdate, image: string, pullPolicy: string, tokenVolume: string | undefined): GoValue {
   const ports = c.ports.map((p) =>
     struct('core.ContainerPort', [
       ['Name', str(p.name ?? '')],
@@ -80,7 +145,7 @@ function containerValue(c: ContainerUpdate, image: string, pullPolicy: string, t
     ['Ports', slice('[]core.ContainerPort', ports)],
     ['EnvFrom', nilSlice('[]core.EnvFromSource')],
     ['Env', slice('[]core.EnvVar', env)],
-    ['Resources', struct('core.ResourceRequirements', [])],
+    ['Resources', resourcesValue(c.resources)],
     ['ResizePolicy', nilSlice('[]core.ContainerResizePolicy')],
     ['RestartPolicy', NIL_PTR],
     ['VolumeMounts', slice('[]core.VolumeMount', mounts)],
@@ -219,7 +284,7 @@ export function podSpecValue(pod: Pod, containers: readonly GoValue[], restartPo
   ]);
 }
 
-const liveUpdate = (c: Container): ContainerUpdate => ({ name: c.name, ports: c.ports, env: c.env });
+const liveUpdate = (c: Container): ContainerUpdate => ({ name: c.name, ports: c.ports, env: c.env, ...(c.resources ? { resources: c.resources } : {}) });
 
 /**
  * The diff ValidatePodUpdate appends when an update of `live` would leave its containers as
@@ -261,7 +326,7 @@ interface Node {
   readonly maxDepth: number;
   /** Transitive descendants (report_value.go: NumChildren); equal to maxDepth on a chain. */
   readonly numChildren: number;
-  readonly kind: 'struct' | 'slice' | 'ptr' | 'leaf';
+  readonly kind: 'struct' | 'slice' | 'map' | 'ptr' | 'leaf';
   readonly type: string;
 }
 
@@ -288,6 +353,23 @@ function withRecords(x: GoValue, y: GoValue, kind: Node['kind'], type: string, r
 
 function compare(x: GoValue | undefined, y: GoValue | undefined): Node {
   if (x === undefined || y === undefined) return leaf(x, y);
+  if (x.k === 'struct' && y.k === 'struct' && x.equalBy !== undefined) {
+    const same = x.equalBy === y.equalBy;
+    return { x, y, records: [], numSame: same ? 1 : 0, numDiff: same ? 0 : 1, maxDepth: 0, numChildren: 0, kind: 'leaf', type: x.type };
+  }
+  if (x.k === 'map' && y.k === 'map') {
+    if (x.entries === null || y.entries === null) return leaf(x, y);
+    const xs = new Map(x.entries);
+    const ys = new Map(y.entries);
+    const keys = [...new Set([...xs.keys(), ...ys.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return withRecords(
+      x,
+      y,
+      'map',
+      x.type,
+      keys.map((key) => ({ key, node: compare(xs.get(key), ys.get(key)) })),
+    );
+  }
   if (x.k === 'struct' && y.k === 'struct') {
     return withRecords(
       x,
@@ -462,6 +544,8 @@ function isZero(v: GoValue): boolean {
       return v.to === null;
     case 'slice':
       return v.elems === null;
+    case 'map':
+      return v.entries === null;
     case 'struct':
       return v.fields.every(([, f]) => isZero(f));
   }
@@ -476,7 +560,7 @@ const quote = (s: string, verbosity: number): string => {
  * FormatValue: zero fields left out, at most ((2^v)/2)*4 fields or elements before `...`, the
  * type named where autoType asks for it (not for identical values nor slice elements).
  */
-function formatValue(v: GoValue, verbosity: number, showType: boolean): TNode {
+function formatValue(v: GoValue, verbosity: number, showType: boolean, typed = true): TNode {
   switch (v.k) {
     case 'str':
       return quote(v.v, verbosity);
@@ -485,7 +569,7 @@ function formatValue(v: GoValue, verbosity: number, showType: boolean): TNode {
     case 'bool':
       return String(v.v);
     case 'ptr':
-      return v.to === null ? 'nil' : { prefix: '&', value: formatValue(v.to, verbosity, showType), suffix: '' };
+      return v.to === null ? 'nil' : { prefix: '&', value: formatValue(v.to, verbosity, showType, typed), suffix: '' };
     case 'slice': {
       if (v.elems === null) return 'nil';
       const max = ((1 << verbosity) >> 1) << 2;
@@ -495,7 +579,20 @@ function formatValue(v: GoValue, verbosity: number, showType: boolean): TNode {
           list.push({ diff: '', key: '', value: ELLIPSIS, elideComma: true });
           break;
         }
-        list.push({ diff: '', key: '', value: formatValue(e, verbosity - 1, false) });
+        list.push({ diff: '', key: '', value: formatValue(e, verbosity - 1, false, typed) });
+      }
+      return { prefix: (showType ? v.type : '') + '{', value: list, suffix: '}' };
+    }
+    case 'map': {
+      if (v.entries === null) return 'nil';
+      const max = ((1 << verbosity) >> 1) << 2;
+      const list: TRecord[] = [];
+      for (const [key, e] of v.entries) {
+        if (list.length === max) {
+          list.push({ diff: '', key: '', value: ELLIPSIS, elideComma: true });
+          break;
+        }
+        list.push({ diff: '', key, value: formatValue(e, verbosity - 1, false, typed) });
       }
       return { prefix: (showType ? v.type : '') + '{', value: list, suffix: '}' };
     }
@@ -508,7 +605,7 @@ function formatValue(v: GoValue, verbosity: number, showType: boolean): TNode {
           list.push({ diff: '', key: '', value: ELLIPSIS, elideComma: true });
           break;
         }
-        list.push({ diff: '', key, value: formatValue(f, verbosity - 1, true) });
+        list.push({ diff: '', key, value: formatValue(f, verbosity - 1, typed, typed) });
       }
       return { prefix: (showType ? v.type : '') + '{', value: list, suffix: '}' };
     }
@@ -517,7 +614,14 @@ function formatValue(v: GoValue, verbosity: number, showType: boolean): TNode {
 
 /** An identical value: FormatDiff at verbosity 1, which each level starts again. */
 function formatIdentical(v: GoValue): TNode {
+  // A value compared by its Equal method is a leaf: FormatValue at verbosity 1, no type names.
+  if (v.k === 'struct' && v.equalBy !== undefined) return formatValue(v, 1, false, false);
   switch (v.k) {
+    case 'map': {
+      if (v.entries === null) return 'nil';
+      const list: TRecord[] = v.entries.map(([key, e]) => ({ diff: '', key, value: formatIdentical(e) }));
+      return { prefix: '{', value: list, suffix: '}' };
+    }
     case 'ptr':
       return v.to === null ? 'nil' : { prefix: '&', value: formatIdentical(v.to), suffix: '' };
     case 'slice':
@@ -540,13 +644,13 @@ function formatIdentical(v: GoValue): TNode {
   }
 }
 
-const plural = (n: number, name: string): string => `${n} identical ${name}${n === 1 ? '' : 's'}`;
+const plural = (n: number, name: string): string => `${n} identical ${n === 1 ? name : name === 'entry' ? 'entries' : `${name}s`}`;
 
 /** FormatDiff of an unequal node (report_compare.go, formatDiffList). */
 function formatDiff(node: Node, showType: boolean): TNode {
   if (node.kind === 'ptr') return { prefix: '&', value: formatDiff(node.records[0]!.node, showType), suffix: '' };
   const isStruct = node.kind === 'struct';
-  const name = isStruct ? 'field' : 'element';
+  const name = isStruct ? 'field' : node.kind === 'map' ? 'entry' : 'element';
   const list: TRecord[] = [];
   const recs = node.records;
   const groups: { readonly diff: boolean; readonly from: number; readonly to: number }[] = [];

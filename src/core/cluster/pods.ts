@@ -14,6 +14,7 @@ import { nextInt } from '../random.js';
 import { recordEvents } from './events.js';
 import { eventIndex, podIndex, podsReplacing, podsWith, podsWithout, qualifiedName } from './object-index.js';
 import { admitCreate } from './namespaces.js';
+import { isMirrorPod, recreateMirrorPod } from './mirror-pods.js';
 import { serviceEnvVars } from './service-env.js';
 import { nodeAddress } from './topology.js';
 import { anyRoom, placePod, waitingPods } from './scheduler.js';
@@ -385,6 +386,8 @@ export function deletePod(cluster: Cluster, name: string, namespace: string = DE
   const pod = findPod(cluster, name, namespace);
   if (!pod) return { ok: false, cluster, error: notFound('pods', name) };
   const without = { ...cluster, pods: podsWithout(cluster.pods, pod) };
+  // A static pod's kubelet makes its mirror pod again at once: the pod itself never stopped.
+  if (isMirrorPod(pod)) return { ok: true, cluster: recreateMirrorPod(without, pod), value: pod };
   // A bound pod's place on its node is free again: a waiting pod may take it.
   return { ok: true, cluster: pod.spec.nodeName === undefined ? without : scheduleWaiting(without), value: pod };
 }

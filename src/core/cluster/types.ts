@@ -268,6 +268,8 @@ export interface ReplicaSet {
   readonly kind: 'ReplicaSet';
   readonly metadata: ObjectMeta;
   readonly owner: OwnerRef;
+  /** Its Deployment was deleted: the garbage collector deletes it at this moment (garbage-collector.ts). */
+  readonly collectAt?: number;
   readonly spec: {
     readonly replicas: number;
     readonly selector: Labels;

@@ -4,7 +4,7 @@
 // dash's: a program the image lacks is "executable file not found in $PATH" from runc when
 // exec'd directly, and `sh: 1: NAME: not found` (exit 127) inside sh.
 
-import { knownImage, randomHexFromText, type Cluster, type ImageTools, type Pod } from '../cluster/index.js';
+import { knownImage, randomHexFromText, type Cluster, type Folders, type ImageTools, type Pod } from '../cluster/index.js';
 import { curl } from '../shell/curl.js';
 import { clientError } from './errors.js';
 import { splitShellWords } from './shell-words.js';
@@ -30,10 +30,31 @@ function toolsOf(pod: Pod): ImageTools {
 }
 
 /** The directory listing of /bin or /usr/bin as the image has it; undefined for other directories. */
+const USR_SBIN = [
+  'add-shell',
+  'addgroup',
+  'adduser',
+  'chroot',
+  'delgroup',
+  'deluser',
+  'groupadd',
+  'groupdel',
+  'ldconfig',
+  'nginx',
+  'nginx-debug',
+  'nologin',
+  'pwck',
+  'useradd',
+  'userdel',
+  'usermod',
+];
+
 function binListing(tools: ImageTools, dir: string): string[] | undefined {
   if (dir === '/usr/bin') return [...tools.usrBin].sort();
   if (dir === '/bin') return [...(tools.binIsUsrBin ? tools.usrBin : tools.bin)].sort();
-  if (dir === '/usr/sbin') return ['nginx', 'nologin', 'useradd'];
+  // Debian's /usr/sbin, as far as it matters here: the account tools, ldconfig, and the nginx
+  // package's two binaries; Debian 12 links /sbin to it.
+  if (dir === '/usr/sbin' || (dir === '/sbin' && tools.binIsUsrBin)) return [...USR_SBIN];
   return undefined;
 }
 
@@ -192,7 +213,7 @@ function listDirectory(
     const dir = raw.replace(/\/+$/, '') || '/';
     let entries: string[] | undefined;
     if (dir === '/') entries = [...(image?.rootListing ?? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'])];
-    else entries = binListing(toolsOf(pod), dir);
+    else entries = binListing(toolsOf(pod), dir) ?? folderListing(image?.folders, files, dir);
     if (!entries) {
       const inside = Object.keys(files)
         .filter((f) => f.startsWith(`${dir}/`))
@@ -209,6 +230,16 @@ function listDirectory(
     stdout += entries.map((e) => `${e}\n`).join('');
   });
   return done(stdout, stderr, code);
+}
+
+/** A folder of the image's own (image-folders.ts), with the files the image serves in it. */
+function folderListing(folders: Folders | undefined, files: Record<string, string>, dir: string): string[] | undefined {
+  const own = folders?.[dir];
+  if (own === undefined) return undefined;
+  const inside = Object.keys(files)
+    .filter((f) => f.startsWith(`${dir}/`))
+    .map((f) => f.slice(dir.length + 1).split('/')[0] ?? '');
+  return [...new Set([...own, ...inside])].sort();
 }
 
 /** runc's answer when the program to exec is not on the image's PATH. */

@@ -4,7 +4,7 @@ import { notFoundLast } from './not-found-last.js';
 import {
   advanceClock,
   deleteDaemonSet,
-  deleteDeployment,
+  deleteDeploymentInBackground,
   deleteNamespace,
   deleteObject,
   deleteReplicaSet,
@@ -39,7 +39,7 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
   if (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'DaemonSet') {
     const result =
       type.kind === 'Deployment'
-        ? deleteDeployment(cluster, name, namespace)
+        ? deleteDeploymentInBackground(cluster, name, namespace)
         : type.kind === 'ReplicaSet'
           ? deleteReplicaSet(cluster, name, namespace)
           : deleteDaemonSet(cluster, name, namespace);

@@ -165,14 +165,16 @@ function breakPatterns(data: Sortable, a: number, b: number): void {
   if (length < 8) return;
   let random = BigInt(length);
   const modulus = 2 ** bitLength(length);
+  // The three places around the middle: from a+(length/4)*2-1 up to a+(length/4)*2+1.
   const idx = a + Math.floor(length / 4) * 2 - 1;
   for (let i = 0; i < 3; i++) {
+    // xorshift.Next (src/sort/sort.go): <<13, >>17, <<5 on a uint64.
     random ^= (random << 13n) & MASK64;
-    random ^= random >> 7n;
-    random ^= (random << 17n) & MASK64;
+    random ^= random >> 17n;
+    random ^= (random << 5n) & MASK64;
     let other = Number(random & BigInt(modulus - 1));
     if (other >= length) other -= length;
-    data.swap(idx - 1 + i, a + other);
+    data.swap(idx + i, a + other);
   }
 }
 

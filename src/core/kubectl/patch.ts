@@ -80,6 +80,7 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
         }),
         env: (Array.isArray(o.env) ? o.env : []).map((e) => ({ name: jsonText(obj(e).name ?? ''), value: jsonText(obj(e).value ?? '') })),
         ...(typeof o.imagePullPolicy === 'string' ? { imagePullPolicy: o.imagePullPolicy } : {}),
+        ...(o.resources !== undefined ? { resources: resourcesOf(obj(o.resources)) } : {}),
       };
     });
     const restartPolicy = typeof specAfter.restartPolicy === 'string' ? specAfter.restartPolicy : live.spec.restartPolicy;
@@ -234,3 +235,12 @@ export const patchCommand: CommandDef = {
   help: PATCH_HELP,
   run,
 };
+
+/** A container's resources from the patched pod: quantities as the text they were given in. */
+function resourcesOf(resources: Record<string, Json>): { limits?: Record<string, string>; requests?: Record<string, string> } {
+  const list = (v: Json | undefined): Record<string, string> | undefined =>
+    v === undefined || v === null ? undefined : Object.fromEntries(Object.entries(obj(v)).map(([k, q]) => [k, jsonText(q)]));
+  const limits = list(resources.limits);
+  const requests = list(resources.requests);
+  return { ...(limits ? { limits } : {}), ...(requests ? { requests } : {}) };
+}

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCluster, findDeployment, replicaSetsOf, type Cluster } from '../../../src/core/cluster/index.js';
+import { COLLECTION_DELAY_MS, advanceClock, createCluster, findDeployment, replicaSetsOf, type Cluster } from '../../../src/core/cluster/index.js';
 import { handle, watchEntries } from '../../../src/core/api/handle.js';
 import type { ApiRequest } from '../../../src/core/api/request.js';
 
@@ -114,8 +114,11 @@ describe('apps/v1 writes in the lab API', () => {
     const deleted = handle(gone.cluster, request('DELETE', `${DEPLOYMENTS}/web`));
     assert.equal(deleted.response.status, 200);
     assert.equal(findDeployment(deleted.cluster, 'web'), undefined);
-    assert.equal(replicaSetsOf(deleted.cluster).filter((r) => r.metadata.namespace === 'default').length, 0);
-    assert.equal(deleted.cluster.pods.filter((p) => p.metadata.labels.app === 'web').length, 0);
+    // What it owned is the garbage collector's, a moment later (garbage-collection.test.ts).
+    assert.equal(replicaSetsOf(deleted.cluster).filter((r) => r.metadata.namespace === 'default').length, 1);
+    const collected = advanceClock(deleted.cluster, COLLECTION_DELAY_MS);
+    assert.equal(replicaSetsOf(collected).filter((r) => r.metadata.namespace === 'default').length, 0);
+    assert.equal(collected.pods.filter((p) => p.metadata.labels.app === 'web').length, 0);
     assert.equal(handle(deleted.cluster, request('DELETE', `${DEPLOYMENTS}/web`)).response.status, 404);
   });
 

@@ -8,7 +8,19 @@
 // to run; the sandbox prints plain spaces, and these tests expect plain spaces.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCluster, createPod, goCmpDiff, podUpdateDiff, type Cluster, type GoValue, type Pod, type PodInput } from '../../../src/core/cluster/index.js';
+import {
+  createCluster,
+  createPod,
+  goCmpDiff,
+  podSpecValue,
+  podUpdateDiff,
+  type Cluster,
+  type GoValue,
+  type Pod,
+  type PodInput,
+} from '../../../src/core/cluster/index.js';
+import { containerValue } from '../../../src/core/cluster/pod-spec-diff.js';
+import { OPENAPI_SCHEMAS } from '../../../src/core/kubectl/openapi-schemas-1.32.js';
 
 function livePod(input: Partial<PodInput> = {}): Pod {
   const cluster: Cluster = createCluster({ seed: 1 });
@@ -201,5 +213,111 @@ describe('goCmpDiff (go-cmp report rules)', () => {
   });
   it('equal values: no diff at all', () => {
     assert.equal(goCmpDiff(t([['A', s('x')]]), t([['A', s('x')]])), '');
+  });
+});
+
+// The internal core.PodSpec and core.Container of Kubernetes 1.32. The stored copy of
+// pkg/apis/core/types.go read for this is a 1.33 development tree (it has PodCondition's
+// ObservedGeneration, new in 1.33) and lists 34 and 24 fields; 1.32's own field lists are checked
+// here another way: the 1.32 API server's OpenAPI schema of v1.PodSpec and v1.Container
+// (openapi-schemas-1.32.ts) holds every internal field under its JSON name, plus the v1-only ones
+// that the internal type keeps elsewhere (pkg/apis/core/v1/conversion.go: hostNetwork, hostPID,
+// hostIPC, shareProcessNamespace and hostUsers go into the internal PodSecurityContext;
+// serviceAccount is the deprecated twin of serviceAccountName).
+describe('the Go values follow the 1.32 types', () => {
+  const jsonName = (goName: string): string => goName.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (head) => head.toLowerCase());
+  const fieldsOf = (v: GoValue | undefined): readonly (readonly [string, GoValue])[] => (v?.k === 'struct' ? v.fields : []);
+  const names = (v: GoValue | undefined): string[] => fieldsOf(v).map(([name]) => jsonName(name));
+  const field = (v: GoValue | undefined, name: string): GoValue | undefined => fieldsOf(v).find(([n]) => n === name)?.[1];
+  const pod = livePod();
+  const container = containerValue({ name: 'web', ports: [], env: [], resources: { limits: { cpu: '1' } } }, 'nginx', 'Always', pod.tokenVolume);
+  const schema = (name: string): string[] => Object.keys(OPENAPI_SCHEMAS[`io.k8s.api.core.v1.${name}`]?.properties ?? {}).sort();
+
+  it('core.PodSpec: the 40 fields of v1.PodSpec in 1.32 less the six the internal type keeps elsewhere', () => {
+    const elsewhere = ['hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace', 'hostUsers', 'serviceAccount'];
+    const spec = names(podSpecValue(pod, [container], 'Always'));
+    assert.equal(spec.length, 34);
+    assert.deepEqual(
+      [...spec].sort(),
+      schema('PodSpec').filter((n) => !elsewhere.includes(n)),
+    );
+  });
+
+  it('core.Container: the 24 fields of v1.Container; core.ResourceRequirements: Limits, Requests, Claims', () => {
+    assert.equal(names(container).length, 24);
+    assert.deepEqual([...names(container)].sort(), schema('Container'));
+    assert.deepEqual([...names(field(container, 'Resources'))].sort(), schema('ResourceRequirements'));
+  });
+});
+
+// A container's resources in the diff, as go-cmp prints core.ResourceList
+// (map[ResourceName]resource.Quantity): keys through ResourceName's String method (s"cpu"), a
+// changed Quantity with its int64Amount and the canonical text ParseQuantity kept (none for
+// 128Mi), an equal one at verbosity 1 (`i: {...}`), and requests defaulted from limits.
+describe('podUpdateDiff: resources', () => {
+  const pod = (resources?: { limits?: Record<string, string>; requests?: Record<string, string> }): Pod => {
+    const live = livePod();
+    return resources ? { ...live, spec: { ...live.spec, containers: live.spec.containers.map((c) => ({ ...c, resources })) } } : live;
+  };
+  const update = (resources: { limits?: Record<string, string>; requests?: Record<string, string> }) => [
+    { name: 'web', ports: [{ containerPort: 80 }], env: [], resources },
+  ];
+  const around = (...inner: string[]): string =>
+    lines(
+      '  \t\t\t... // 6 identical fields',
+      '  \t\t\tEnvFrom: nil,',
+      '  \t\t\tEnv:     nil,',
+      '  \t\t\tResources: core.ResourceRequirements{',
+      ...inner,
+      '  \t\t\t\tClaims: nil,',
+      '  \t\t\t},',
+      '  \t\t\tResizePolicy:  nil,',
+      '  \t\t\tRestartPolicy: nil,',
+      '  \t\t\t... // 13 identical fields',
+    );
+  const body = (diff: string): string => {
+    const from = diff.indexOf('  \t\t\t... // 6 identical fields');
+    const to = diff.indexOf('  \t\t},');
+    return diff.slice(from, to);
+  };
+
+  it('limits set on a pod without any: Limits and the Requests they default, whole maps inserted', () => {
+    const diff = podUpdateDiff(pod(), update({ limits: { cpu: '500m', memory: '128Mi' } }), 'Always');
+    const map = (mark: string) => [
+      `${mark} \t\t\t\t\ts"cpu":    {i: resource.int64Amount{value: 500, scale: -3}, s: "500m", Format: "DecimalSI"},`,
+      `${mark} \t\t\t\t\ts"memory": {i: resource.int64Amount{value: 134217728}, Format: "BinarySI"},`,
+    ];
+    assert.equal(
+      body(diff),
+      around(
+        '- \t\t\t\tLimits: nil,',
+        '+ \t\t\t\tLimits: core.ResourceList{',
+        ...map('+'),
+        '+ \t\t\t\t},',
+        '- \t\t\t\tRequests: nil,',
+        '+ \t\t\t\tRequests: core.ResourceList{',
+        ...map('+'),
+        '+ \t\t\t\t},',
+      ),
+    );
+  });
+
+  it('one request changed beside an equal one: the map descended, the equal entry at verbosity 1', () => {
+    const diff = podUpdateDiff(pod({ requests: { cpu: '1', memory: '10Gi' } }), update({ requests: { cpu: '1', memory: '2Gi' } }), 'Always');
+    assert.equal(
+      body(diff),
+      around(
+        '  \t\t\t\tLimits: nil,',
+        '  \t\t\t\tRequests: core.ResourceList{',
+        '  \t\t\t\t\ts"cpu":    {i: {...}, s: "1", Format: "DecimalSI"},',
+        '- \t\t\t\t\ts"memory": {i: resource.int64Amount{value: 10737418240}, s: "10Gi", Format: "BinarySI"},',
+        '+ \t\t\t\t\ts"memory": {i: resource.int64Amount{value: 2147483648}, s: "2Gi", Format: "BinarySI"},',
+        '  \t\t\t\t},',
+      ),
+    );
+  });
+
+  it('equal amounts written differently are equal (Quantity.Equal): no change to show', () => {
+    assert.doesNotMatch(podUpdateDiff(pod({ limits: { cpu: '1' } }), update({ limits: { cpu: '1000m' } }), 'Always'), /Resources: core/);
   });
 });

@@ -105,3 +105,39 @@ describe("the cluster's own pods", () => {
     assert.deepEqual(svc(withSystem), svc(without));
   });
 });
+
+// Deleting a control-plane pod deletes its mirror pod only: the kubelet runs the static pod from
+// /etc/kubernetes/manifests and makes a new mirror at once (pkg/kubelet/kubelet.go syncPod,
+// pkg/kubelet/pod/mirror_client.go CreateMirrorPod): same name and node, a new UID and age, the
+// containers still running. A CoreDNS pod is its ReplicaSet's to replace (a new name); kube-proxy's
+// its DaemonSet's.
+describe('static pods: a deleted mirror pod is made again at once', () => {
+  const start = createCluster({ seed: 4 });
+  const find = (c: Cluster, name: string) => c.pods.find((p) => p.metadata.namespace === 'kube-system' && p.metadata.name === name);
+
+  for (const name of ['etcd-control-plane', 'kube-apiserver-control-plane', 'kube-controller-manager-control-plane', 'kube-scheduler-control-plane']) {
+    it(name, () => {
+      const before = find(start, name);
+      assert.ok(before);
+      const later = { ...start, now: start.now + 90_000 };
+      const { cluster, out } = run(later, [`delete pod -n kube-system ${name}`]);
+      assert.equal(out[0], `pod "${name}" deleted\n`);
+      const after = find(cluster, name);
+      assert.ok(after, 'the kubelet made it again');
+      assert.notEqual(after.metadata.uid, before.metadata.uid);
+      assert.equal(after.metadata.creationTimestamp, Math.floor(later.now / 1000) * 1000);
+      assert.equal(after.spec.nodeName, before.spec.nodeName);
+      assert.deepEqual(after.status, before.status, 'the same containers, still running');
+      assert.deepEqual(after.timeline, before.timeline);
+      assert.equal(names(cluster, 'kube-system').length, names(start, 'kube-system').length);
+    });
+  }
+
+  it('a pod that is not a mirror stays deleted', () => {
+    const { cluster } = run(start, ['run web --image=nginx', 'delete pod web']);
+    assert.equal(
+      cluster.pods.find((p) => p.metadata.name === 'web'),
+      undefined,
+    );
+  });
+});

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { deploymentsOf, findDeployment, LAST_APPLIED_ANNOTATION, ownedReplicaSets } from '../../../src/core/cluster/index.js';
+import { COLLECTION_DELAY_MS, deploymentsOf, findDeployment, LAST_APPLIED_ANNOTATION, ownedReplicaSets } from '../../../src/core/cluster/index.js';
 import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
 import { learnerPods } from '../../helpers/fixtures.js';
@@ -83,6 +83,8 @@ describe('a Deployment manifest with -f', () => {
     s.wait(5);
     assert.equal(s.run('delete -f deploy.yaml').stdout, 'deployment.apps "myapp1-deployment" deleted\n');
     assert.equal(deploymentsOf(s.cluster).filter((d) => d.metadata.namespace === 'default').length, 0);
+    assert.equal(learnerPods(s.cluster).length, 3, 'the garbage collector takes the ReplicaSet a moment later');
+    s.wait(COLLECTION_DELAY_MS / 1000);
     assert.equal(learnerPods(s.cluster).length, 0, 'the pods go with their ReplicaSet');
     const again = s.run('delete -f deploy.yaml');
     assert.equal(again.stderr, 'Error from server (NotFound): error when deleting "deploy.yaml": deployments.apps "myapp1-deployment" not found\n');

@@ -47,6 +47,27 @@ describe('kubectl exec into nginx', () => {
     assert.match(s.run('exec v1 -- cat /usr/share/nginx/html/index.html').stdout, /Application Version: V1/);
   });
 
+  it("ls of the image's common folders lists what the image holds (Debian 12's merged /usr for nginx, Debian 10's for kubenginx)", () => {
+    const ls = (pod: string, dir: string) => s.run(`exec ${pod} -- ls ${dir}`).stdout.split('\n').filter(Boolean);
+    assert.deepEqual(ls('web', '/usr'), ['bin', 'games', 'include', 'lib', 'lib64', 'libexec', 'local', 'sbin', 'share', 'src']);
+    assert.deepEqual(ls('v1', '/usr'), ['bin', 'games', 'include', 'lib', 'local', 'sbin', 'share', 'src']);
+    assert.deepEqual(ls('web', '/usr/local'), ['bin', 'etc', 'games', 'include', 'lib', 'man', 'sbin', 'share', 'src']);
+    assert.deepEqual(ls('web', '/usr/share/nginx/html'), ['50x.html', 'index.html']);
+    assert.deepEqual(ls('web', '/etc/nginx'), ['conf.d', 'fastcgi_params', 'mime.types', 'modules', 'nginx.conf', 'scgi_params', 'uwsgi_params']);
+    assert.deepEqual(ls('web', '/docker-entrypoint.d'), [
+      '10-listen-on-ipv6-by-default.sh',
+      '15-local-resolvers.envsh',
+      '20-envsubst-on-templates.sh',
+      '30-tune-worker-processes.sh',
+    ]);
+    assert.ok(ls('web', '/usr/share').includes('nginx'));
+    assert.ok(ls('web', '/usr/sbin').includes('nginx'));
+    assert.deepEqual(ls('web', '/lib'), ls('web', '/usr/lib'), '/lib is a link to /usr/lib on Debian 12');
+    assert.deepEqual(ls('web', '/tmp'), []);
+    assert.equal(s.run('exec web -- ls /tmp').exitCode, 0, 'an empty folder is there, not missing');
+    assert.equal(s.run('exec v1 -- ls /docker-entrypoint.d').exitCode, 2, 'nginx 1.17 had no entrypoint scripts');
+  });
+
   it('a missing file: cat and ls exit 1 and 2', () => {
     const cat = s.run('exec web -- cat /nope');
     assert.equal(cat.stderr, 'cat: /nope: No such file or directory\ncommand terminated with exit code 1\n');
