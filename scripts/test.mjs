@@ -135,7 +135,7 @@ async function runShares(name, group, processes) {
   const codes = await Promise.all(
     groups.map(async (files, i) => {
       const result = await run(['--import', 'tsx', '--test-reporter=spec', shard, ...files]);
-      console.log(`\n# ${name}, share ${i + 1} of ${groups.length}: ${files.map((f) => relative(root, f)).join(', ')}\n`);
+      console.log(`\n# ${name}, share ${i + 1} of ${groups.length}: ${files.length} files, from ${relative(root, files[0] ?? root)}\n`);
       process.stdout.write(result.output);
       count(result.output);
       return result.code;
