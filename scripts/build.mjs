@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readFileSync, chmodSync, readdirSync, rmSync, existsSync as existsDir } from 'node:fs';
+import { readFileSync, chmodSync, readdirSync, rmSync, writeFileSync, existsSync as existsDir } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inkKeyFix } from './ink-key-fix.mjs'; // Ctrl+F1..F4 crash Ink 6.8 (ink#901)
@@ -181,7 +181,9 @@ const options = {
   ],
   logLevel: 'warning',
 };
-await build(options);
+const built = await build({ ...options, metafile: true });
+// NPL_BUILD_META=FILE: what each chunk is made of, for esbuild's analyzer (bench/package-size.mjs).
+if (process.env.NPL_BUILD_META) writeFileSync(process.env.NPL_BUILD_META, JSON.stringify(built.metafile));
 // The YAML parser as a file of its own, required on first use (src/core/yaml.ts): a command that
 // parses no YAML neither reads nor compiles it.
 await build({
