@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { inkKeyFix } from './ink-key-fix.mjs'; // Ctrl+F1..F4 crash Ink 6.8 (ink#901)
 import { GRAPHEMES_MODULE, lazyStringWidth } from './lazy-string-width.mjs'; // string-width's Intl.Segmenter and emoji pattern made on first use
 import { graphemeStandIn } from './grapheme-stand-in.mjs'; // no ICU segmenter for text that needs none
+import { inkSanitize } from './ink-sanitize.mjs'; // sanitize-ansi without walking each plain string, its answers kept
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
@@ -178,6 +179,7 @@ const options = {
     inkKeyFix,
     lazyStringWidth(dependency('string-width/index.js')),
     graphemes.plugin,
+    inkSanitize,
   ],
   logLevel: 'warning',
 };
@@ -229,6 +231,7 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'],
     'test/ui/ink-fast-paths.test.ts',
     'test/ui/graphemes.test.ts',
     'test/unit/build/lazy-string-width.test.ts',
+    'test/unit/build/ink-sanitize.test.ts',
   ];
   try {
     execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], {

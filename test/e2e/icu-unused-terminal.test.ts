@@ -37,10 +37,14 @@ describe('ICU unused by a lesson of plain text, in the built course', { skip: tm
     const home = mkdtempSync(join(tmpdir(), 'npl-home-'));
     writeFileSync(join(home, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson: 'expose-imperatively', step: 'expose-the-pod' } }));
     const counts = (): Counts => JSON.parse(readFileSync(log, 'utf8')) as Counts;
-    const term = new Terminal(`node --import ${pathToFileURL(preload).href} ${CLI} --seed 3`, { columns: 100, rows: 30 }, {
-      NODEPORT_LAB_HOME: home,
-      NPL_ICU_LOG: log,
-    });
+    const term = new Terminal(
+      `node --import ${pathToFileURL(preload).href} ${CLI} --seed 3`,
+      { columns: 100, rows: 30 },
+      {
+        NODEPORT_LAB_HOME: home,
+        NPL_ICU_LOG: log,
+      },
+    );
     const type = async (line: string, until: (screen: string) => boolean): Promise<string> => {
       term.keys('-l', line);
       term.keys('Enter');
