@@ -2,11 +2,13 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readFileSync, chmodSync, readdirSync, rmSync, existsSync as existsDir } from 'node:fs';
+import { readFileSync, chmodSync, readdirSync, rmSync, writeFileSync, existsSync as existsDir } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inkKeyFix } from './ink-key-fix.mjs'; // Ctrl+F1..F4 crash Ink 6.8 (ink#901)
-import { lazyStringWidth } from './lazy-string-width.mjs'; // string-width's Intl.Segmenter and emoji pattern made on first use
+import { GRAPHEMES_MODULE, lazyStringWidth } from './lazy-string-width.mjs'; // string-width's Intl.Segmenter and emoji pattern made on first use
+import { graphemeStandIn } from './grapheme-stand-in.mjs'; // no ICU segmenter for text that needs none
+import { inkSanitize } from './ink-sanitize.mjs'; // sanitize-ansi without walking each plain string, its answers kept
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
@@ -141,6 +143,10 @@ for (const name of existsDir(`${root}/dist`) ? readdirSync(`${root}/dist`) : [])
   if (/^(chunk|faults)-.*\.js$/.test(name)) rmSync(`${root}/dist/${name}`);
 }
 
+// Ink's other text packages (wrap-ansi's string-width, slice-ansi, ansi-tokenize) take the same
+// grapheme stand-in in place of the Intl.Segmenter each made as it loaded.
+const graphemes = graphemeStandIn(GRAPHEMES_MODULE);
+
 /** @type {import('esbuild').BuildOptions} */
 const options = {
   entryPoints: { cli: `${root}/src/cli.tsx` },
@@ -172,10 +178,14 @@ const options = {
     cheaperInkFrames,
     inkKeyFix,
     lazyStringWidth(dependency('string-width/index.js')),
+    graphemes.plugin,
+    inkSanitize,
   ],
   logLevel: 'warning',
 };
-await build(options);
+const built = await build({ ...options, metafile: true });
+// NPL_BUILD_META=FILE: what each chunk is made of, for esbuild's analyzer (bench/package-size.mjs).
+if (process.env.NPL_BUILD_META) writeFileSync(process.env.NPL_BUILD_META, JSON.stringify(built.metafile));
 // The YAML parser as a file of its own, required on first use (src/core/yaml.ts): a command that
 // parses no YAML neither reads nor compiles it.
 await build({
@@ -195,6 +205,7 @@ for (const [request, standIn] of inkSwaps) {
   // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
   if (!shortcutFor.has(slash(standIn))) throw new Error(`${standIn} does not get the string-width shortcut`);
 }
+if (graphemes.unedited().length > 0) throw new Error(`Not bundled, so not given the grapheme stand-in: ${graphemes.unedited().join(', ')}`);
 chmodSync(`${root}/dist/cli.js`, 0o755);
 
 // ---- The test bundle: the same app with the NODEPORT_LAB_FAULT switch (src/ui/Fault.tsx) ----
@@ -215,7 +226,13 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-course.ts'],
 // Ink installed: their property tests compare both on random input, and a build that ships a
 // stand-in differing from the Ink beside it fails here (bench/README.md: upgrading Ink).
 {
-  const standInTests = ['test/ui/ink-output.test.ts', 'test/ui/ink-fast-paths.test.ts', 'test/unit/build/lazy-string-width.test.ts'];
+  const standInTests = [
+    'test/ui/ink-output.test.ts',
+    'test/ui/ink-fast-paths.test.ts',
+    'test/ui/graphemes.test.ts',
+    'test/unit/build/lazy-string-width.test.ts',
+    'test/unit/build/ink-sanitize.test.ts',
+  ];
   try {
     execFileSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...standInTests], {
       cwd: root,

@@ -1,17 +1,19 @@
 // string-width builds an Intl.Segmenter and the /^\p{RGI_Emoji}$/v pattern when its module loads:
 // on this machine 20-40 ms each, as much as Node's own start-up, paid by every command that
 // measures text (the sandbox, print, the course) even when all of its text is narrow and never
-// reaches them (src/text/narrow.ts, src/ui/ink-fast-paths.ts). The bundle's copy makes both on
-// first use instead; test/unit/build/lazy-string-width.test.ts holds it equal to the original.
-// The build fails if string-width's code no longer reads as expected.
+// reaches them (src/text/narrow.ts, src/ui/ink-fast-paths.ts). The bundle's copy takes the
+// grapheme stand-in (src/ui/ink/graphemes.ts: ICU only for text that can join graphemes) and
+// makes the pattern on first use; test/unit/build/lazy-string-width.test.ts holds it equal to
+// the original. The build fails if string-width's code no longer reads as expected.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The grapheme stand-in, as esbuild and Node's loader both take it. */
+export const GRAPHEMES_MODULE = fileURLToPath(new URL('../src/ui/ink/graphemes.ts', import.meta.url)).replaceAll('\\', '/');
 
 /** Each edit of string-width/index.js: what must be there exactly once, and what replaces it. @type {[string, string][]} */
 export const STRING_WIDTH_EDITS = [
-  [
-    'const segmenter = new Intl.Segmenter();\n',
-    'let graphemeSegmenter;\nconst segmenter = {segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter()).segment(text)};\n',
-  ],
+  ['const segmenter = new Intl.Segmenter();\n', `import { graphemes as segmenter } from ${JSON.stringify(GRAPHEMES_MODULE)};\n`],
   [
     'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\n',
     "let rgiEmojiPattern;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiPattern ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};\n",

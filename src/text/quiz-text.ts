@@ -7,6 +7,9 @@ import { wrap } from './wrap.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/** Items listed in code-unit order, away from their true order: no collator needed (a collator is ICU's, 3 MiB). */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A question as printed: its prompt and, per kind, what the learner chooses from. */
 export function printedQuestion(question: Question, number: string, columns: number, facts: Facts = {}): Line[] {
   const q = fillQuestion(question, { ...question.fallback, ...facts });
@@ -23,7 +26,7 @@ export function printedQuestion(question: Question, number: string, columns: num
     case 'order':
       [...q.items]
         .map((item, i) => ({ item, i }))
-        .sort((a, b) => a.item.text.localeCompare(b.item.text))
+        .sort((a, b) => byText(a.item.text, b.item.text))
         .forEach(({ item }, n) => {
           out.push(...wrap(`${LETTERS[n]}) ${item.text}`, columns - 2, 'plain', 5).map(indent2));
         });
@@ -32,7 +35,7 @@ export function printedQuestion(question: Question, number: string, columns: num
     case 'match': {
       q.pairs.forEach((p, i) => out.push(...wrap(`${i + 1}. ${p.left}`, columns - 2, 'plain', 5).map(indent2)));
       [...q.pairs]
-        .sort((a, b) => a.right.localeCompare(b.right))
+        .sort((a, b) => byText(a.right, b.right))
         .forEach((p, i) => out.push(...wrap(`${LETTERS[i]}) ${p.right}`, columns - 2, 'plain', 5).map(indent2)));
       break;
     }

@@ -77,9 +77,14 @@ function subsetsForSelector(cluster: Cluster, service: Service): EndpointSubset[
     (isPodReady(pod, cluster.now) ? group.ready : group.notReady).push(address);
     groups.set(key, group);
   }
+  // Kubernetes' endpoints controller repacks the subsets and sorts them by the MD5 of each one's
+  // dump (RepackSubsets and SortSubsets in pkg/api/v1/endpoints/util.go): an order of no meaning,
+  // stable for the same subsets. Ours is as stable and as meaningless: the ports' key in code-unit
+  // order, which needs no collator (a localeCompare loaded ICU's, 3 MiB, for keys of ASCII).
   return [...groups.values()]
-    .map((g) => ({ addresses: g.ready.sort(byIp), notReadyAddresses: g.notReady.sort(byIp), ports: g.ports }))
-    .sort((a, b) => portsKey(a.ports).localeCompare(portsKey(b.ports)));
+    .map((g) => ({ addresses: g.ready.sort(byIp), notReadyAddresses: g.notReady.sort(byIp), ports: g.ports, key: portsKey(g.ports) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ addresses, notReadyAddresses, ports }) => ({ addresses, notReadyAddresses, ports }));
 }
 
 /** The `kubernetes` service's endpoints: the API server on the control-plane node. */

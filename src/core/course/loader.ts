@@ -353,7 +353,7 @@ export function loadCourse(sources: CourseSources, options: LoadOptions = {}): L
   }
   duplicateQuestions(parsedOf, problems);
   citedTooEarly(lessons, parsedOf, sources.manifests, problems);
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, course: { lessons: gatherReviews(lessons) } };
 }
 

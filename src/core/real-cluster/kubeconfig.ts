@@ -1,6 +1,6 @@
 // A kubeconfig as kubectl reads it: its contexts, the current one, and for a context the cluster's
 // server, its default namespace and how the user signs in. Pure: the text is handed in.
-import { parse } from 'yaml';
+import { yaml } from '../yaml.js';
 import { getOwn } from '../own.js';
 
 /** How a context's user proves who it is (what the lab's own API client can and cannot do). */
@@ -53,7 +53,7 @@ const base64 = (text: string): string => Buffer.from(text, 'base64').toString('u
 export function readKubeconfig(text: string): Read<Kubeconfig> {
   let raw: unknown;
   try {
-    raw = parse(text, { maxAliasCount: 10 });
+    raw = yaml().parse(text, { maxAliasCount: 10 });
   } catch (error) {
     return { ok: false, message: `the kubeconfig is not YAML: ${(error as Error).message.split('\n')[0]}` };
   }

@@ -1,7 +1,7 @@
 // What is ours on a real cluster, and the guard in front of the real kubectl: the course's
 // namespaces (nodeport-lab-<lesson>, labelled as ours), and a check of every command line before
 // it runs, refusing whatever could reach a namespace or object that is not ours.
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../yaml.js';
 import { getOwn } from '../own.js';
 import { jsonText } from '../json-text.js';
 
@@ -358,7 +358,7 @@ const clusterScoped = (type: string): boolean =>
 export function manifestProblem(text: string, namespace: string): string | null {
   let docs;
   try {
-    docs = parseAllDocuments(text);
+    docs = yaml().parseAllDocuments(text);
   } catch {
     return null; // kubectl reports a file it cannot read itself.
   }

@@ -2,7 +2,7 @@
 // KubeProxyConfiguration whose `mode` is "", "iptables", "ipvs" or "nftables"; "" means iptables
 // on Linux). The tracer's rules are kube-proxy's iptables rules: in another mode the path is the
 // same, the rules that make it are not.
-import { parse } from 'yaml';
+import { yaml } from '../yaml.js';
 import { getOwn } from '../own.js';
 
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'unknown';
@@ -13,7 +13,7 @@ export function proxyModeOf(configMap: unknown): ProxyMode {
   if (typeof text !== 'string') return 'unknown';
   let config: unknown;
   try {
-    config = parse(text, { maxAliasCount: 10 });
+    config = yaml().parse(text, { maxAliasCount: 10 });
   } catch {
     return 'unknown';
   }

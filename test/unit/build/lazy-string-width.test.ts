@@ -1,5 +1,6 @@
-// The bundle's string-width (scripts/lazy-string-width.mjs) makes its grapheme segmenter and emoji
-// pattern on first use, and answers exactly as the installed string-width does.
+// The bundle's string-width (scripts/lazy-string-width.mjs) takes the grapheme stand-in (ICU only
+// for text that can join graphemes) and makes its emoji pattern on first use, and answers exactly
+// as the installed string-width does.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,7 @@ const beside = createRequire(join(stringWidthDir, 'index.js'));
 async function loadEdited(): Promise<(text: string, options?: object) => number> {
   let source = lazyStringWidthSource(original);
   for (const name of ['strip-ansi', 'get-east-asian-width']) {
+    assert.ok(source.includes(`from '${name}'`), name);
     const url = pathToFileURL(beside.resolve(name)).href;
     source = source.replace(`from '${name}'`, `from ${JSON.stringify(url)}`);
   }
@@ -44,7 +46,7 @@ const samples = [
 ];
 
 describe('string-width made lazy for the bundle', () => {
-  it('makes no Intl.Segmenter on load, and one on the first text past ASCII', async () => {
+  it('makes no Intl.Segmenter on load, none for text that cannot join graphemes, and one on the first that can', async () => {
     const Real = Intl.Segmenter;
     const intl = Intl as { Segmenter: typeof Real };
     let made = 0;
@@ -55,6 +57,8 @@ describe('string-width made lazy for the bundle', () => {
       assert.equal(lazy('plain ascii'), 11);
       assert.equal(made, 0, 'printable ASCII needs no segmenter');
       assert.equal(lazy('漢字'), 4);
+      assert.equal(made, 0, 'wide text of lone code points needs none either');
+      assert.equal(lazy('👍🏽'), 2);
       assert.equal(made, 1, 'made on first use');
       lazy('👍🏽');
       assert.equal(made, 1, 'and kept');
