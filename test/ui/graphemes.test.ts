@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { SEGMENTER_LINES, withGraphemeStandIn } from '../../scripts/grapheme-stand-in.mjs';
 import { GRAPHEMES_MODULE } from '../../scripts/lazy-string-width.mjs';
-import { graphemes, icuSegmentersMade, mayJoin } from '../../src/ui/ink/graphemes.js';
+import { graphemes, mayJoin } from '../../src/ui/ink/graphemes.js';
+import type * as GraphemesModule from '../../src/ui/ink/graphemes.js';
 
 const modules = join(import.meta.dirname, '../../node_modules');
 const ESC = '\u001b';
@@ -65,8 +66,8 @@ const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'gr
 const icu = new Intl.Segmenter();
 
 /** Loads a package file, edited, as a module of its own: its imports pointed at the installed packages. */
-async function loadEdited(file: string, from: string, imports: Record<string, string>): Promise<Record<string, unknown>> {
-  let source = withGraphemeStandIn(readFileSync(file, 'utf8'), from, GRAPHEMES_MODULE, file);
+async function loadEdited(file: string, from: string, imports: Record<string, string>, standIn = GRAPHEMES_MODULE): Promise<Record<string, unknown>> {
+  let source = withGraphemeStandIn(readFileSync(file, 'utf8'), from, standIn, file);
   for (const [specifier, path] of Object.entries(imports)) {
     const before = source;
     source = source.replace(
@@ -94,38 +95,55 @@ type Width = (text: string, options?: object) => number;
 type SliceTokenize = (text: string, options?: { endCharacter?: number }) => unknown[];
 type Tokenize = (text: string, endChar?: number) => unknown[];
 
-const loadAll = async (): Promise<{ width: Width; sliceTokenize: SliceTokenize; tokenize: Tokenize }> => {
+const loadAll = async (standIn = GRAPHEMES_MODULE): Promise<{ width: Width; sliceTokenize: SliceTokenize; tokenize: Tokenize }> => {
   const width = (
-    await loadEdited(stringWidth7File, fromLine('wrap-ansi/node_modules/string-width/index.js'), {
-      'strip-ansi': beside(stringWidth7File, 'strip-ansi'),
-      'get-east-asian-width': beside(stringWidth7File, 'get-east-asian-width'),
-      'emoji-regex': beside(stringWidth7File, 'emoji-regex'),
-    })
+    await loadEdited(
+      stringWidth7File,
+      fromLine('wrap-ansi/node_modules/string-width/index.js'),
+      {
+        'strip-ansi': beside(stringWidth7File, 'strip-ansi'),
+        'get-east-asian-width': beside(stringWidth7File, 'get-east-asian-width'),
+        'emoji-regex': beside(stringWidth7File, 'emoji-regex'),
+      },
+      standIn,
+    )
   ).default as Width;
   const sliceTokenize = (
-    await loadEdited(sliceTokenizeFile, fromLine('slice-ansi/tokenize-ansi.js'), {
-      'ansi-styles': beside(sliceTokenizeFile, 'ansi-styles'),
-      'is-fullwidth-code-point': beside(sliceTokenizeFile, 'is-fullwidth-code-point'),
-    })
+    await loadEdited(
+      sliceTokenizeFile,
+      fromLine('slice-ansi/tokenize-ansi.js'),
+      {
+        'ansi-styles': beside(sliceTokenizeFile, 'ansi-styles'),
+        'is-fullwidth-code-point': beside(sliceTokenizeFile, 'is-fullwidth-code-point'),
+      },
+      standIn,
+    )
   ).default as SliceTokenize;
   const tokenize = (
-    await loadEdited(ansiTokenizeFile, fromLine('@alcalzone/ansi-tokenize/build/tokenize.js'), {
-      'is-fullwidth-code-point': beside(ansiTokenizeFile, 'is-fullwidth-code-point'),
-      './ansiCodes.js': join(dirname(ansiTokenizeFile), 'ansiCodes.js'),
-    })
+    await loadEdited(
+      ansiTokenizeFile,
+      fromLine('@alcalzone/ansi-tokenize/build/tokenize.js'),
+      {
+        'is-fullwidth-code-point': beside(ansiTokenizeFile, 'is-fullwidth-code-point'),
+        './ansiCodes.js': join(dirname(ansiTokenizeFile), 'ansiCodes.js'),
+      },
+      standIn,
+    )
   ).tokenize as Tokenize;
   return { width, sliceTokenize, tokenize };
 };
 
 describe('the grapheme stand-in', () => {
-  // First in the file: nothing before it has made an ICU segmenter through the stand-in.
   it('makes no ICU segmenter for plain text, through any edited package, and one for text that needs it', async () => {
     const Real = Intl.Segmenter;
     const intl = Intl as { Segmenter: typeof Real };
     let made = 0;
     intl.Segmenter = new Proxy(Real, { construct: (target, args: ConstructorParameters<typeof Real>) => (made++, new target(...args)) });
     try {
-      const { width, sliceTokenize, tokenize } = await loadAll();
+      // A stand-in of its own, not the one other tests in this process may have used.
+      const standIn = `${pathToFileURL(GRAPHEMES_MODULE).href}?fresh`;
+      const { graphemes, icuSegmentersMade } = (await import(standIn)) as typeof GraphemesModule;
+      const { width, sliceTokenize, tokenize } = await loadAll(standIn);
       assert.equal(made, 0, 'nothing made as the packages load');
       const plain = `${ESC}[1mNodePort${ESC}[22m 10.96.0.1:80 → 30080 ─┬─ ✓ über 漢字 한국어 ${link('https://k8s.io', 'docs')}\t`;
       width(plain);

@@ -10,7 +10,9 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { lazyStringWidthSource } from '../../../scripts/lazy-string-width.mjs';
+import { GRAPHEMES_MODULE, lazyStringWidthSource } from '../../../scripts/lazy-string-width.mjs';
+
+let loads = 0;
 
 const require = createRequire(import.meta.url);
 const original = readFileSync(require.resolve('string-width'), 'utf8');
@@ -25,6 +27,9 @@ async function loadEdited(): Promise<(text: string, options?: object) => number>
     const url = pathToFileURL(beside.resolve(name)).href;
     source = source.replace(`from '${name}'`, `from ${JSON.stringify(url)}`);
   }
+  // A grapheme stand-in of its own, not the one other tests in this process may have used: what
+  // it has made is counted from nothing.
+  source = source.replace(JSON.stringify(GRAPHEMES_MODULE), JSON.stringify(`${pathToFileURL(GRAPHEMES_MODULE).href}?load=${++loads}`));
   const file = join(mkdtempSync(join(tmpdir(), 'npl-lazy-width-')), 'string-width.mjs');
   writeFileSync(file, source);
   return ((await import(pathToFileURL(file).href)) as { default: (text: string, options?: object) => number }).default;
