@@ -156,7 +156,23 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
   };
 }
 
+/** The learner's next deed in a step: a notice given before it has had its moment, and goes. */
+const DEEDS: ReadonlySet<NavAction['type']> = new Set<NavAction['type']>([
+  'prompt-submit',
+  'hint',
+  'quiz-submit',
+  'quiz-give-up',
+  'quiz-restart',
+  'trace-move',
+  'trace-predict',
+  'move-field',
+]);
+
 export function navigate(state: NavState, action: NavAction): NavState {
+  return reduce(DEEDS.has(action.type) && state.notice !== null ? { ...state, notice: null } : state, action);
+}
+
+function reduce(state: NavState, action: NavAction): NavState {
   switch (action.type) {
     case 'quit':
       return { ...state, quit: true };
