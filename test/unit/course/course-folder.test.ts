@@ -1,7 +1,8 @@
 // The practice prompt's folder holds the manifests the lessons show: `kubectl apply -f .` (or
 // `-f ./`, `-R`) applies every one of them in file-name order, as kubectl's builder walks a folder
 // (the real kubectl 1.32, offline, names them so: `unable to recognize "local-policy-service.yml"`,
-// then pod-definition.yml, pod-nodeport-service.yml, typo-service.yml).
+// then pod-definition.yml, pod-nodeport-service.yml, typo-service.yml). At a lesson's prompt the
+// folder lists the manifests the course has shown up to that lesson.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadLessonDir } from '../../../src/commands/load-lessons.js';
@@ -12,6 +13,8 @@ import { courseFiles, stateBefore } from '../../../src/core/course/replay.js';
 import { newShell, runLine } from '../../../src/core/shell/shell.js';
 import { courseManifests } from '../../../src/commands/sandbox-files.js';
 import { repoPath } from '../../helpers/fixtures.js';
+import { currentPractice, initialNav, navigate } from '../../../src/core/course/navigation.js';
+import { emptyProgress } from '../../../src/core/progress/model.js';
 
 const loaded = loadLessonDir(repoPath('lessons'));
 if (!loaded.ok) throw new Error('the shipped lessons do not load');
@@ -63,5 +66,27 @@ describe('the course folder', () => {
     for (const line of ['kubectl apply -f .', 'sleep 6', 'kubectl get pods'])
       practice = runPractice(practice, step.id, line, files, 1000, step.hints.length, step);
     assert.ok(checkGoal(step.goal, practice.shell.cluster, attemptsIn(practice, step.id)).every((p) => p.met));
+  });
+});
+
+describe("the folder at a lesson's prompt", () => {
+  function typed(lesson: string, step: string, line: string): string {
+    let state = navigate(initialNav(course, emptyProgress, null, { seed: 3, files: courseManifests(course) }), { type: 'open-place', place: { lesson, step } });
+    state = navigate(state, { type: 'prompt-edit', action: { type: 'replace', text: line } });
+    state = navigate(state, { type: 'prompt-submit', elapsedMs: 1000 });
+    const entries = currentPractice(state)?.entries[step] ?? [];
+    return entries[entries.length - 1]?.output ?? '';
+  }
+
+  it('holds the manifests shown so far: in lesson 3 the pod only, in lesson 5 the pod and its Service', () => {
+    assert.equal(typed('create-the-pod', 'apply-the-pod', 'kubectl apply -f .'), 'pod/myapp-pod created\n');
+    assert.equal(
+      typed('expose-declaratively', 'apply-the-service', 'kubectl apply -f .'),
+      'pod/myapp-pod created\nservice/myapp-pod-nodeport-service created\n',
+    );
+  });
+
+  it('still reads any of the course manifests by name', () => {
+    assert.equal(typed('create-the-pod', 'apply-the-pod', 'kubectl apply -f typo-service.yml'), 'service/typo-service created\n');
   });
 });
