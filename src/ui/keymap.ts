@@ -250,7 +250,8 @@ export const BINDINGS: readonly Binding[] = [
     action: () => ({ type: 'go-home' }),
   },
   {
-    contexts: ['home', ...READING, 'trace'],
+    // In a quiz too: its summary offers d when deep dives are passed over.
+    contexts: ['home', ...READING, 'trace', 'quiz'],
     keys: ['d'],
     label: 'd',
     does: 'deep dives: take them, or pass over them (the core path)',

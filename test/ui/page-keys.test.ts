@@ -63,3 +63,15 @@ describe('page keys on a practice step', () => {
     assert.deepEqual(action, { type: 'scroll', delta: 10, max: 30 });
   });
 });
+
+describe('d in a quiz', () => {
+  it("takes deep dives, as the quiz's summary says", () => {
+    let state = navigate(initialNav(course, emptyProgress, null, { seed: 4, files: new Map() }), {
+      type: 'open-place',
+      place: { lesson: 'expose-imperatively', step: 'check-yourself' },
+    });
+    assert.equal(contextOf(state), 'quiz');
+    state = press(state, 'd');
+    assert.equal(state.progress.deepDives, true);
+  });
+});
