@@ -170,3 +170,13 @@ describe('a request through a Service on another port says so', () => {
     assert.equal(practice.nearMiss?.[step.id], 'that request went through my-first-service, on port 80; the goal is a service on port 81');
   });
 });
+
+describe('a firewall command on another port says which port the goal is about', () => {
+  it('names the port closed and the node port the step means', () => {
+    const { lesson, step } = find('break-it', 'close-the-firewall');
+    let practice: LessonPractice = { shell: stateBefore(lesson, step.id, 7, files), left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
+    const nodePort = practice.shell.cluster.services.find((s) => s.metadata.name === 'my-first-service')?.spec.ports[0]?.nodePort;
+    practice = runPractice(practice, step.id, 'firewall close 80', files, 10_000, step.hints.length, step);
+    assert.equal(practice.nearMiss?.[step.id], `that closed 80; the goal is port ${nodePort} closed`);
+  });
+});
