@@ -94,7 +94,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   const hint = step.kind === 'do' && practice ? latestHint(step, practice.hints[step.id] ?? 0, practice.shell.cluster, ahead, measure, display.plain) : [];
   // The goal stays in view above the terminal, whatever the instructions' scroll: a quarter of the
   // room, or the whole goal while that leaves the instructions and the terminal half of it.
-  const goal = step.kind === 'do' && practice ? goalLines(step, { columns: measure, plain: display.plain, cluster: practice.shell.cluster, attempts }) : [];
+  const goal =
+    step.kind === 'do' && practice
+      ? goalLines(step, { columns: measure, plain: display.plain, cluster: practice.shell.cluster, attempts, ...(ahead ? { templates: ahead } : {}) })
+      : [];
   // On a real cluster, under a curl goal: the URL that answers from this machine (what `reach` says).
   const reach =
     step.kind === 'do' && practice ? realReachLines(state.real, step, practice.shell.cluster, measure).slice(0, Math.max(1, Math.floor(room / 6))) : [];
