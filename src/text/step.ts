@@ -153,7 +153,9 @@ function practice(step: DoStep, options: RenderOptions): Line[] {
 export function goalLines(step: DoStep, options: RenderOptions): Line[] {
   const { columns, plain, cluster } = options;
   const out: Line[] = [line('Goal', 'heading')];
-  const parts = cluster ? checkGoal(step.goal, cluster, options.attempts ?? []) : step.goal.map((c) => ({ says: describeCondition(c), met: false }));
+  const met = cluster ? checkGoal(step.goal, cluster, options.attempts ?? []).map((p) => p.met) : [];
+  // A part's words may name a value of the cluster (the node port a firewall part is about).
+  const parts = step.goal.map((c, i) => ({ says: fillFrom(describeCondition(c), cluster, options.templates), met: met[i] ?? false }));
   for (const part of parts) {
     const mark = cluster ? (part.met ? seg(plain ? '[done] ' : '✓ ', 'good') : seg(plain ? '[todo] ' : '○ ', 'dim')) : seg('- ', 'dim');
     const indent = width(mark.text);

@@ -48,6 +48,15 @@ const scrollOutput =
   (delta: (v: ViewMetrics) => number) =>
   (v: ViewMetrics): NavAction => ({ type: 'scroll', pane: 'output', delta: delta(v), max: v.outputMaxScroll ?? 0 });
 
+/**
+ * Page keys on a practice step move its output pane whichever keys are on (the pane's rule offers
+ * pgup there, and ↑↓ scroll the instructions); on other steps they move the text.
+ */
+const pageOrOutput =
+  (text: (v: ViewMetrics) => number, output: (v: ViewMetrics) => number) =>
+  (v: ViewMetrics): NavAction =>
+    v.outputMaxScroll !== undefined ? scrollOutput(output)(v) : scroll(text)(v);
+
 export const BINDINGS: readonly Binding[] = [
   {
     contexts: ['resume'],
@@ -95,8 +104,26 @@ export const BINDINGS: readonly Binding[] = [
     action: () => ({ type: 'move-field', delta: 1 }),
   },
   { contexts: ['manifest'], keys: ['up', 'k'], label: '↑ / k', does: 'previous field of the manifest', action: () => ({ type: 'move-field', delta: -1 }) },
-  { contexts: READING, keys: ['pagedown'], label: 'page down', does: 'scroll a page down', action: scroll((v) => v.page) },
-  { contexts: READING, keys: ['pageup'], label: 'page up', does: 'scroll a page up', action: scroll((v) => -v.page) },
+  {
+    contexts: READING,
+    keys: ['pagedown'],
+    label: 'page down',
+    does: "scroll a page down (a practice step's output, as at its prompt)",
+    action: pageOrOutput(
+      (v) => v.page,
+      (v) => -(v.outputPage ?? 1),
+    ),
+  },
+  {
+    contexts: READING,
+    keys: ['pageup'],
+    label: 'page up',
+    does: "scroll a page up (a practice step's output, as at its prompt)",
+    action: pageOrOutput(
+      (v) => -v.page,
+      (v) => v.outputPage ?? 1,
+    ),
+  },
   { contexts: READING, keys: ['home', 'g'], label: 'home / g', does: 'back to the top', action: scroll((v) => -v.maxScroll - 1) },
   { contexts: READING, keys: ['end', 'G'], label: 'end / G', does: 'to the bottom', action: scroll((v) => v.maxScroll + 1) },
   { contexts: READING, keys: ['l', 'escape'], label: 'l / esc', does: 'the lesson list', hint: 'l lessons', action: () => ({ type: 'go-home' }) },
@@ -223,7 +250,8 @@ export const BINDINGS: readonly Binding[] = [
     action: () => ({ type: 'go-home' }),
   },
   {
-    contexts: ['home', ...READING, 'trace'],
+    // In a quiz too: its summary offers d when deep dives are passed over.
+    contexts: ['home', ...READING, 'trace', 'quiz'],
     keys: ['d'],
     label: 'd',
     does: 'deep dives: take them, or pass over them (the core path)',

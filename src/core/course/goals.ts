@@ -4,6 +4,8 @@ import { endpointsFor, isPodReady, matchesSelector, type Cluster, type ServiceTy
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, describeDeed, differences, type Deed, type Refusal } from './deeds.js';
 import { sameImage } from './image-ref.js';
+import { firewallAllows } from '../cluster/firewall.js';
+import { fillTemplates } from './template.js';
 
 export type { Deed, Refusal } from './deeds.js';
 
@@ -12,6 +14,9 @@ export type Condition =
   | { readonly service: ServiceCondition; readonly says?: string }
   | { readonly request: RequestCondition; readonly says?: string }
   | { readonly did: Deed; readonly says?: string }
+  | { readonly firewall: FirewallCondition; readonly says?: string }
+  /** Any one of several conditions: deeds that show the same thing (describe a node, or get it wide). */
+  | { readonly anyOf: readonly Condition[]; readonly says?: string }
   /** Sugar for `did`: the deed is what kubectl understands from this line (lessons are loaded into `did`). */
   | { readonly ran: string; readonly accepted?: boolean; readonly refused?: Refusal; readonly says?: string };
 
@@ -34,9 +39,18 @@ export interface ServiceCondition {
   readonly endpoints?: boolean;
 }
 
+/** The lab's cloud firewall lets a port in from outside (open) or keeps it out (closed). */
+export interface FirewallCondition {
+  /** A port, or a template for one such as `{{service.my-first-service.nodePort}}`, filled from the cluster as it is now. */
+  readonly port: number | string;
+  readonly open: boolean;
+}
+
 export interface RequestCondition {
   /** The service the request went through, by name (any when absent). */
   readonly service?: string;
+  /** The port of the service the request went through, as that service is now (any when absent). */
+  readonly port?: number;
   /** answered: the app sent a page; refused / timeout: the request failed that way. */
   readonly outcome: 'answered' | 'refused' | 'timeout';
 }
@@ -82,11 +96,17 @@ export function describeCondition(condition: Condition): string {
     return parts.join(', ');
   }
   if ('request' in condition) {
-    const via = condition.request.service ? ` through ${condition.request.service}` : '';
+    const { service, port } = condition.request;
+    const via = service ? ` through ${service}` : port !== undefined ? ` through a service on port ${port}` : '';
     const what = { answered: 'reached the app', refused: 'seen a request refused', timeout: 'seen a request time out' }[condition.request.outcome];
     return `you have ${what}${via} with curl`;
   }
   if ('did' in condition) return describeDeed(condition.did);
+  if ('firewall' in condition) {
+    const { port, open } = condition.firewall;
+    return `the firewall ${open ? 'lets in' : 'keeps out'} port ${String(port)}`;
+  }
+  if ('anyOf' in condition) return condition.anyOf.map(describeCondition).join(', or ');
   return describeDeed(deedOf(condition) ?? { line: condition.ran });
 }
 
@@ -99,6 +119,13 @@ export function deedOf(condition: Condition): Deed | null {
     ...(condition.refused ? { refused: condition.refused } : {}),
   };
   return deedOfLine(condition.ran, outcome);
+}
+
+/** Every deed a condition would be met by: its own, or each of its alternatives'. */
+export function deedsOf(condition: Condition): Deed[] {
+  if ('anyOf' in condition) return condition.anyOf.flatMap(deedsOf);
+  const deed = deedOf(condition);
+  return deed ? [deed] : [];
 }
 
 /** Goals are about the learner's objects: the cluster's own (kube-system, the CNI's) never meet one. */
@@ -137,12 +164,30 @@ function serviceMet(cluster: Cluster, c: ServiceCondition): boolean {
   });
 }
 
+/** The port a firewall condition means, read from the cluster now (null while its object is missing). */
+export function firewallPort(condition: FirewallCondition, cluster: Cluster): number | null {
+  const text = fillTemplates(String(condition.port), cluster).trim();
+  return /^\d{1,5}$/.test(text) ? Number(text) : null;
+}
+
+function requestMet(c: RequestCondition, cluster: Cluster, attempts: readonly Attempt[]): boolean {
+  const portOf = (name: string | undefined) => cluster.services.find((s) => s.metadata.name === name && learners(s))?.spec.ports;
+  return attempts.some(
+    (a) =>
+      a.request?.outcome === c.outcome &&
+      (c.service === undefined || a.request.service === c.service) &&
+      (c.port === undefined || (portOf(a.request.service)?.some((p) => p.port === c.port) ?? false)),
+  );
+}
+
 function conditionMet(condition: Condition, cluster: Cluster, attempts: readonly Attempt[]): boolean {
   if ('pod' in condition) return podMet(cluster, condition.pod);
   if ('service' in condition) return serviceMet(cluster, condition.service);
-  if ('request' in condition) {
-    const { service, outcome } = condition.request;
-    return attempts.some((a) => a.request?.outcome === outcome && (service === undefined || a.request.service === service));
+  if ('request' in condition) return requestMet(condition.request, cluster, attempts);
+  if ('anyOf' in condition) return condition.anyOf.some((c) => conditionMet(c, cluster, attempts));
+  if ('firewall' in condition) {
+    const port = firewallPort(condition.firewall, cluster);
+    return port !== null && firewallAllows(cluster, port) === condition.firewall.open;
   }
   const deed = deedOf(condition);
   return deed !== null && attempts.some((a) => differences(a.unseen ? withoutUnseen(deed, a.unseen) : deed, a.line, a.answer).length === 0);
@@ -157,5 +202,5 @@ function withoutUnseen(deed: Deed, names: readonly string[]): Deed {
 
 /** Each condition with whether it holds now. */
 export function checkGoal(goal: readonly Condition[], cluster: Cluster, attempts: readonly Attempt[]): GoalPart[] {
-  return goal.map((condition) => ({ says: describeCondition(condition), met: conditionMet(condition, cluster, attempts) }));
+  return goal.map((condition) => ({ says: fillTemplates(describeCondition(condition), cluster), met: conditionMet(condition, cluster, attempts) }));
 }

@@ -2,6 +2,7 @@
 // Each screen's actions have a sub-reducer of their own in core/navigation/ (home, help, lesson,
 // practice, quiz, trace); the root sends each action to its screen and keeps the few that belong
 // to no screen (quit, notice, saved). The screen draws this state; nothing else moves.
+import { courseFolder } from './course-folder.js';
 import type { KubectlIO } from '../kubectl/index.js';
 import type { EditAction } from '../shell/line-editor.js';
 import type { Place, Progress } from '../progress/model.js';
@@ -144,7 +145,7 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
     unsaved: false,
     quit: false,
     seed: setup.seed,
-    files: { readFile: (path) => setup.files.get(path) ?? setup.files.get(path.replace(/^\.\//, '')) ?? { error: 'not-found' } },
+    files: courseFolder(setup.files),
     fileNames: [...setup.files.keys()],
     practice: {},
     prompt: emptyPrompt,
@@ -156,7 +157,23 @@ export function initialNav(course: Course, progress: Progress, notice: string | 
   };
 }
 
+/** The learner's next deed in a step: a notice given before it has had its moment, and goes. */
+const DEEDS: ReadonlySet<NavAction['type']> = new Set<NavAction['type']>([
+  'prompt-submit',
+  'hint',
+  'quiz-submit',
+  'quiz-give-up',
+  'quiz-restart',
+  'trace-move',
+  'trace-predict',
+  'move-field',
+]);
+
 export function navigate(state: NavState, action: NavAction): NavState {
+  return reduce(DEEDS.has(action.type) && state.notice !== null ? { ...state, notice: null } : state, action);
+}
+
+function reduce(state: NavState, action: NavAction): NavState {
   switch (action.type) {
     case 'quit':
       return { ...state, quit: true };

@@ -5,7 +5,7 @@ import { matchesSelector, type Cluster } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
 import { understand } from '../kubectl/understood.js';
-import { checkGoal, deedOf, type Attempt, type Condition } from './goals.js';
+import { checkGoal, deedsOf, firewallPort, type Attempt, type Condition } from './goals.js';
 import type { DoStep } from './model.js';
 import { fillTemplates } from './template.js';
 
@@ -37,7 +37,26 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
       }
       return `that request went through ${request.service}, not ${want.service}`;
     }
+    if (want.port !== undefined && request.service !== undefined) {
+      const ports = after.services.find((s) => s.metadata.name === request.service)?.spec.ports ?? [];
+      if (!ports.some((p) => p.port === want.port))
+        return `that request went through ${request.service}, on port ${ports[0]?.port ?? '?'}; the goal is a service on port ${want.port}`;
+    }
     if (request.outcome !== want.outcome) return `that request was ${REQUEST_WORDS[request.outcome]}; the goal is one that ${REQUEST_WORDS[want.outcome]}`;
+  }
+  return null;
+}
+
+/** A `firewall open|close` of another port than the one an unmet firewall condition is about. */
+function firewallMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
+  const words = attempt.line.trim().split(/\s+/);
+  if (words[0] !== 'firewall' || (words[1] !== 'open' && words[1] !== 'close') || words[2] === undefined) return null;
+  for (const [i, condition] of goal.entries()) {
+    if (met[i] || !('firewall' in condition)) continue;
+    const port = firewallPort(condition.firewall, after);
+    if (port === null) continue;
+    const want = condition.firewall.open ? 'open' : 'closed';
+    return `that ${words[1] === 'open' ? 'opened' : 'closed'} ${words[2]}; the goal is port ${port} ${want}`;
   }
   return null;
 }
@@ -142,10 +161,9 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   if (met.some((m, i) => m && !earlier[i])) return null;
   const request = requestMiss(step.goal, met, attempt, after);
   if (request) return request;
-  const goalDeeds: Deed[] = step.goal.flatMap((condition, i) => {
-    const deed = met[i] ? null : deedOf(condition);
-    return deed ? [deed] : [];
-  });
+  const firewall = firewallMiss(step.goal, met, attempt, after);
+  if (firewall) return firewall;
+  const goalDeeds: Deed[] = step.goal.flatMap((condition, i) => (met[i] ? [] : deedsOf(condition)));
   const solutionDeeds: Deed[] = (step.solutions ?? []).flatMap((solution) =>
     solution.flatMap((line) => {
       const deed = deedOfLine(fillTemplates(line, before));

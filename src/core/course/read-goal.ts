@@ -6,6 +6,7 @@ import { deedOfLine, type Deed, type Refusal } from './deeds.js';
 import type { Condition } from './goals.js';
 import type { StepInput } from './schema.js';
 import type { PathKey } from './yaml-position.js';
+import { templateProblems } from './template.js';
 
 type ConditionInput = Extract<StepInput, { kind: 'do' }>['goal'][number];
 type OutcomeInput = {
@@ -81,6 +82,7 @@ function readDid(did: Extract<ConditionInput, { did: unknown }>['did'], problems
 /** One condition, with `ran` and `did` read into a deed; problems are pushed with their place. */
 export function readCondition(input: ConditionInput, problems: GoalProblem[]): Condition {
   const says = input.says !== undefined ? { says: input.says } : {};
+  for (const message of input.says !== undefined ? templateProblems(input.says) : []) problems.push({ path: ['says'], message });
   if ('ran' in input) {
     const program = input.ran.trim().split(/\s+/)[0] ?? '';
     const read = understand(input.ran);
@@ -94,5 +96,24 @@ export function readCondition(input: ConditionInput, problems: GoalProblem[]): C
     return { did: deed, ...says };
   }
   if ('did' in input) return { did: readDid(input.did, problems), ...says };
+  if ('anyOf' in input) {
+    const anyOf = input.anyOf.map((inner, i) => {
+      const found: GoalProblem[] = [];
+      const read = readCondition(inner, found);
+      for (const problem of found) problems.push({ path: ['anyOf', i, ...problem.path], message: problem.message });
+      return read;
+    });
+    return { anyOf, ...says };
+  }
+  if ('firewall' in input) {
+    const { port } = input.firewall;
+    if (typeof port === 'string') {
+      const problem =
+        templateProblems(port)[0] ??
+        (/^\s*(\d{1,5}|\{\{[^{}]*\}\})\s*$/.test(port) ? null : 'must be a port, or one template such as "{{service.NAME.nodePort}}"');
+      if (problem) problems.push({ path: ['firewall', 'port'], message: problem });
+    }
+    return input;
+  }
   return input;
 }

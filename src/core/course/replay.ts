@@ -2,6 +2,7 @@
 // carry the cluster forward; and checks that every listed solution meets its step's goal from the
 // state the earlier steps left (each on its own copy of that state: the simulator's state is never
 // changed in place). Pure: a simulated cluster, the course's own manifests.
+import { courseFolder } from './course-folder.js';
 import type { KubectlIO } from '../kubectl/index.js';
 import { answerOf } from '../kubectl/answer.js';
 import { newShell, runLine, type ShellState } from '../shell/shell.js';
@@ -27,7 +28,7 @@ export function courseFiles(course: Course): KubectlIO {
   for (const lesson of course.lessons) {
     for (const step of lesson.steps) if (step.kind === 'manifest') files.set(step.file, step.source);
   }
-  return { readFile: (path) => files.get(path) ?? files.get(path.replace(/^\.\//, '')) ?? { error: 'not-found' } };
+  return courseFolder(files);
 }
 
 function runSolution(start: ShellState, lines: readonly string[], files: KubectlIO): { state: ShellState; attempts: Attempt[] } {

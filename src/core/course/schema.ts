@@ -73,7 +73,7 @@ const solutions = v.pipe(
   v.array(v.pipe(v.array(text, 'must be a list of command lines'), v.minLength(1, 'must have at least one command line')), 'must be a list of command lists'),
   v.minLength(1, 'must list at least one solution'),
 );
-const conditions = [
+const leafConditions = [
   v.strictObject({
     pod: v.strictObject({
       name: v.optional(name),
@@ -98,6 +98,7 @@ const conditions = [
   v.strictObject({
     request: v.strictObject({
       service: v.optional(name),
+      port: v.optional(port),
       outcome: v.picklist(['answered', 'refused', 'timeout'], 'must be answered, refused or timeout'),
     }),
     ...says,
@@ -116,9 +117,31 @@ const conditions = [
     }),
     ...says,
   }),
+  v.strictObject({
+    firewall: v.strictObject({
+      port: v.union([port, text], 'must be a port, or a template such as "{{service.NAME.nodePort}}"'),
+      open: v.boolean('must be true (the port is let in) or false (it is kept out)'),
+    }),
+    ...says,
+  }),
 ] as const;
-const CONDITION_KEYS = ['pod', 'service', 'request', 'ran', 'did'] as const;
-const anyCondition = v.union(conditions, 'must be one condition: pod, service, request, ran or did (with an optional says)');
+const LEAF_KEYS = ['pod', 'service', 'request', 'ran', 'did', 'firewall'] as const;
+const anyLeaf = v.union(leafConditions, 'must be one condition: pod, service, request, ran, did or firewall (with an optional says)');
+/** One condition of an `anyOf`: any kind but another `anyOf`. */
+const leafCondition = v.lazy((input: unknown) => {
+  const keys = input && typeof input === 'object' ? LEAF_KEYS.filter((k) => k in input) : [];
+  const only = keys.length === 1 ? leafConditions[LEAF_KEYS.indexOf(keys[0]!)] : undefined;
+  return only ?? anyLeaf;
+});
+const conditions = [
+  ...leafConditions,
+  v.strictObject({
+    anyOf: v.pipe(v.array(leafCondition, 'must be a list of conditions'), v.minLength(2, 'must list at least two conditions, any one of which meets it')),
+    ...says,
+  }),
+] as const;
+const CONDITION_KEYS = [...LEAF_KEYS, 'anyOf'] as const;
+const anyCondition = v.union(conditions, 'must be one condition: pod, service, request, ran, did, firewall or anyOf (with an optional says)');
 /** A condition is checked against the one kind its key names, so a mistake inside it is named. */
 const condition = v.lazy((input: unknown) => {
   const keys = input && typeof input === 'object' ? CONDITION_KEYS.filter((k) => k in input) : [];

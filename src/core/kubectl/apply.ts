@@ -1,5 +1,6 @@
 // kubectl apply -f FILE
 
+import { RECURSIVE_FLAG } from './recursive-flag.js';
 import { applyObject, findNamespace, findPod, findService, type Cluster } from '../cluster/index.js';
 import { inOneRun, newListRun } from '../cluster/object-index.js';
 import { namespaceView } from './workload-views.js';
@@ -119,6 +120,7 @@ export const applyCommand: CommandDef = {
   name: 'apply',
   flags: [
     { name: 'filename', short: 'f', kind: 'strings' },
+    RECURSIVE_FLAG,
     { name: 'validate', kind: 'string', noOptDefVal: 'strict' },
     { name: 'server-side', kind: 'bool' },
     { name: 'force', kind: 'bool' },

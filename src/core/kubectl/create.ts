@@ -1,5 +1,6 @@
 // kubectl create -f FILE, and kubectl create service clusterip|nodeport|loadbalancer NAME
 
+import { RECURSIVE_FLAG } from './recursive-flag.js';
 import { createObject, createService, isValidPortName, type Cluster, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
@@ -186,6 +187,7 @@ export const createCommand: CommandDef = {
   name: 'create',
   flags: [
     { name: 'filename', short: 'f', kind: 'strings' },
+    RECURSIVE_FLAG,
     { name: 'tcp', kind: 'strings' },
     { name: 'node-port', kind: 'int' },
     { name: 'clusterip', kind: 'string' },

@@ -1,5 +1,6 @@
 // kubectl delete TYPE NAME | TYPE/NAME | -f FILE | TYPE --all | TYPE -l SELECTOR
 
+import { RECURSIVE_FLAG } from './recursive-flag.js';
 import { notFoundLast } from './not-found-last.js';
 import {
   advanceClock,
@@ -216,6 +217,7 @@ export const deleteCommand: CommandDef = {
   name: 'delete',
   flags: [
     { name: 'filename', short: 'f', kind: 'strings' },
+    RECURSIVE_FLAG,
     { name: 'selector', short: 'l', kind: 'string' },
     { name: 'all', kind: 'bool' },
     { name: 'force', kind: 'bool' },

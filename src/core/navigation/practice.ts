@@ -1,4 +1,5 @@
 // A practice step's prompt: editing and running a line in the lesson's cluster, hints, and the goal.
+import { lessonFolder } from '../course/course-folder.js';
 import type { Navigate, NavAction, NavState } from '../course/navigation.js';
 import { checkGoal } from '../course/goals.js';
 import { attemptsIn, completePrompt, editPrompt, runPractice, showHint } from '../course/practice.js';
@@ -39,7 +40,8 @@ export function practiceScreen(state: NavState, action: PracticeAction, move: Na
         const sent = submitReal(state, state.real, here.lesson.id, step.id, line);
         return sent === state ? state : { ...sent, prompt, scroll: { ...sent.scroll, [outputKey(here.lesson, state.screen.step)]: 0 } };
       }
-      const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, state.files, action.elapsedMs, step.hints.length, step));
+      const folder = lessonFolder(state.course, state.screen.lesson, state.files);
+      const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, folder, action.elapsedMs, step.hints.length, step));
       // A new command brings the output back to its end, where its answer is.
       return { ...next, prompt, scroll: { ...next.scroll, [outputKey(here.lesson, state.screen.step)]: 0 } };
     }

@@ -1,8 +1,9 @@
 // A lesson step on screen: where you are, the step's lines in a scrolled window, the keys.
-import { attemptsIn } from '../../core/course/practice.js';
+import { attemptsIn, type LessonPractice } from '../../core/course/practice.js';
+import { checkGoal, type Attempt } from '../../core/course/goals.js';
 import { currentQuiz, currentTrace, goalMet, outputKey, stepKey, type NavState } from '../../core/course/navigation.js';
 import type { Cluster } from '../../core/cluster/index.js';
-import type { DoStep } from '../../core/course/model.js';
+import type { DoStep, Step } from '../../core/course/model.js';
 import { fillFrom } from '../../text/step.js';
 import { aheadCluster } from '../../text/replay.js';
 import { quizPhase } from '../../core/quiz/index.js';
@@ -23,6 +24,11 @@ import { ownKubectlHere } from '../../core/course/own-kubectl.js';
 import { ownKubectlTallest } from './own-kubectl.js';
 import { worldOf } from '../../core/course/real-world.js';
 import { realReachLines } from './real-cluster.js';
+
+/** Whether a practice step's goal is met by what was done before the command still waiting. */
+function metBefore(step: Step, practice: LessonPractice | undefined, attempts: readonly Attempt[]): boolean {
+  return step.kind !== 'do' || !practice || checkGoal(step.goal, practice.shell.cluster, attempts).every((p) => p.met);
+}
 
 /** `waiting`: seconds left while a command (a curl that times out) keeps the learner waiting. */
 export function lessonFrame(state: NavState, size: Size, display: Display, waiting: number | null = null): Frame {
@@ -49,7 +55,8 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
 
   const practice = getOwn(state.practice, lesson.id);
   const entries = getOwn(practice?.entries, step.id) ?? [];
-  const attempts = practice ? attemptsIn(practice, step.id) : [];
+  // While a command keeps the learner waiting, its answer is not shown yet, and the goal does not judge it yet.
+  const attempts = practice ? (waiting === null ? attemptsIn(practice, step.id) : attemptsIn(practice, step.id).slice(0, -1)) : [];
   // Values the learner's cluster has not got yet read as they will be once the step is done.
   const ahead = practice ? aheadCluster(lesson, state.screen.lesson, state.screen.step, state.seed, state.files) : undefined;
   const rendered = renderStep(step, {
@@ -87,7 +94,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   const hint = step.kind === 'do' && practice ? latestHint(step, practice.hints[step.id] ?? 0, practice.shell.cluster, ahead, measure, display.plain) : [];
   // The goal stays in view above the terminal, whatever the instructions' scroll: a quarter of the
   // room, or the whole goal while that leaves the instructions and the terminal half of it.
-  const goal = step.kind === 'do' && practice ? goalLines(step, { columns: measure, plain: display.plain, cluster: practice.shell.cluster, attempts }) : [];
+  const goal =
+    step.kind === 'do' && practice
+      ? goalLines(step, { columns: measure, plain: display.plain, cluster: practice.shell.cluster, attempts, ...(ahead ? { templates: ahead } : {}) })
+      : [];
   // On a real cluster, under a curl goal: the URL that answers from this machine (what `reach` says).
   const reach =
     step.kind === 'do' && practice ? realReachLines(state.real, step, practice.shell.cluster, measure).slice(0, Math.max(1, Math.floor(room / 6))) : [];
@@ -101,7 +111,10 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   // not fold and unfold as requests come in.
   const ownTallest = step.kind === 'do' ? ownKubectlTallest(state, columns) : 0;
   const ownFolded = ownTallest > 0 && room - (pinned.length ? pinned.length + 1 : 0) - 1 - (ownTallest + 2) < READ_ROWS;
-  const terminal = step.kind === 'do' ? terminalLines(state, entries, columns, goalMet(state), waiting, ownFolded) : [];
+  const terminal =
+    step.kind === 'do'
+      ? terminalLines(state, entries, columns, waiting === null ? goalMet(state) : metBefore(step, practice, attempts), waiting, ownFolded)
+      : [];
   const terminalRoom = terminal.length === 0 ? 0 : Math.max(5, Math.floor(room * 0.5));
   const terminalRows = Math.min(terminal.length, terminalRoom);
   const height = Math.max(1, room - (terminalRows ? terminalRows + 1 : 0) - (pinned.length ? pinned.length + 1 : 0));

@@ -48,3 +48,42 @@ describe('the lesson-finished notice', () => {
     assert.equal(seen, arrivals);
   });
 });
+
+describe('a notice belongs to the moment it was given', () => {
+  /** A deed in the step on screen that stays on it: a command, a hop of a trace, an answer. */
+  function deedIn(state: NavState): NavAction[] | null {
+    const step = currentStep(state)!.step;
+    if (step.kind === 'do')
+      return [
+        { type: 'prompt-edit', action: { type: 'replace', text: 'kubectl get pods' } },
+        { type: 'prompt-submit', elapsedMs: 1000 },
+      ];
+    if (step.kind === 'trace') return [step.predict ? { type: 'trace-predict' } : { type: 'trace-move', delta: 1, stops: 99 }];
+    if (step.kind === 'quiz') return [{ type: 'quiz-submit' }];
+    if (step.kind === 'manifest') return [{ type: 'move-field', delta: 1 }];
+    return null;
+  }
+
+  it('"Passed over a deep dive" goes with the first command, hop or answer in the step it landed on', () => {
+    let state = navigate(initialNav(course, emptyProgress, null, { seed: 2, files: new Map() }), { type: 'open-lesson', lesson: 0 });
+    let cleared = 0;
+    for (let i = 0; i < 200 && state.screen.kind === 'lesson'; i++) {
+      const deed = deedIn(state);
+      if (state.notice?.startsWith('Passed over') && deed) {
+        const where = state.screen;
+        let after = state;
+        for (const action of deed) after = navigate(after, action);
+        assert.deepEqual(after.screen, where, 'the deed stays on the step');
+        assert.equal(after.notice, null, `still "${state.notice}" after ${deed.map((d) => d.type).join(', ')}`);
+        cleared++;
+      }
+      state = navigate({ ...state, focus: 'page' }, goOn(state));
+    }
+    assert.ok(cleared >= 3, `only ${cleared} steps after a deep dive were tried`);
+  });
+
+  it('a notice given by the deed itself is kept', () => {
+    const state = navigate(initialNav(course, emptyProgress, 'old news', { seed: 2, files: new Map() }), { type: 'notice', text: 'new' });
+    assert.equal(state.notice, 'new');
+  });
+});

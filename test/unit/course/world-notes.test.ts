@@ -112,8 +112,8 @@ describe('per-world notes in lessons', () => {
     const kind = frame(at(realWorld('kind-nodeport-lab', 'kind')));
     const desktop = frame(at(realWorld('docker-desktop', 'docker-desktop')));
     assert.match(lab, /Any worker will do/);
-    assert.doesNotMatch(lab, /Type `?reach`? at the prompt/);
-    assert.match(kind, /Type `?reach`? at the prompt/);
+    assert.doesNotMatch(lab, /From here:? line under\s+the goal/);
+    assert.match(kind, /From here:? line under\s+the goal/);
     assert.match(kind, /On kind, node ports are reached through the node container's IP/);
     assert.doesNotMatch(kind, /forwarded to localhost/);
     assert.match(desktop, /node ports are forwarded to localhost/);

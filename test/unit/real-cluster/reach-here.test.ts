@@ -95,8 +95,26 @@ describe('the reach line under a curl goal, on a real cluster', () => {
   }
 
   it('not in the lab, not before the step has a Service to reach, not on a step without curl', () => {
-    assert.doesNotMatch(frame(at(undefined, 'open-the-page'), 80, 24).join('\n'), /From here/);
-    assert.doesNotMatch(frame(at(realWorld('kind-kind', 'kind', kindLinux), 'open-the-page', []), 80, 24).join('\n'), /From here/);
-    assert.doesNotMatch(frame(at(realWorld('kind-kind', 'kind', kindLinux), 'expose-the-pod'), 80, 24).join('\n'), /From here/);
+    assert.doesNotMatch(frame(at(undefined, 'open-the-page'), 80, 24).join('\n'), /^From here: .*\([a-z0-9-]+\)$/m);
+    assert.doesNotMatch(frame(at(realWorld('kind-kind', 'kind', kindLinux), 'open-the-page', []), 80, 24).join('\n'), /^From here: .*\([a-z0-9-]+\)$/m);
+    assert.doesNotMatch(frame(at(realWorld('kind-kind', 'kind', kindLinux), 'expose-the-pod'), 80, 24).join('\n'), /^From here: .*\([a-z0-9-]+\)$/m);
+  });
+});
+
+describe('the curl steps on a real cluster say one thing about where to send the request', () => {
+  it('the note points at the From here line, which gives the URL; it does not send the learner to type reach for it', () => {
+    for (const [lessonId, step] of [
+      ['expose-imperatively', 'open-the-page'],
+      ['expose-declaratively', 'open-the-page'],
+    ] as const) {
+      const lesson = course.lessons.find((l) => l.id === lessonId);
+      const found = lesson?.steps.find((s) => s.id === step);
+      assert.ok(found?.kind === 'do', `${lessonId}/${step}`);
+      const notes = (found.notes ?? []).filter((n) => n.world === 'cluster' && !n.flavours).map((n) => n.text);
+      assert.ok(notes.length > 0);
+      const said = notes.join('\n');
+      assert.match(said, /`From here:` line under the goal/);
+      assert.doesNotMatch(said, /`reach`[^.]*\b(shows|gives)[^.]*URL/);
+    }
   });
 });
