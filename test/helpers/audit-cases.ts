@@ -49,6 +49,24 @@ export const AUDIT_FILES: Readonly<Record<string, string>> = {
   'yaml/nocolon.yml': 'apiVersion: v1\nkind: Pod\nmetadata\n  name: a\n',
   'yaml/quote.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "a\n',
   'yaml/seq.yml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 80\n  targetPort: 80\n  - port: 81\n',
+  'np/svc.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-applied\n  labels:\n    app: np\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n      nodePort: 30080\n    - name: metrics\n      port: 9090\n      targetPort: 9090\n',
+  'np/svc-nodeport-changed.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-applied\n  labels:\n    app: np\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n      nodePort: 30081\n    - name: metrics\n      port: 9090\n      targetPort: 9090\n',
+  'np/svc-clusterip.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-applied\n  labels:\n    app: np\nspec:\n  type: ClusterIP\n  selector:\n    app: np\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n    - name: metrics\n      port: 9090\n      targetPort: 9090\n',
+  'np/svc-one-port.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-applied\n  labels:\n    app: np\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n      nodePort: 30080\n',
+  'np/svc-replace.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-applied\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - name: web\n      port: 8080\n      targetPort: 80\n      nodePort: 30082\n',
+  'np/svc-two-unnamed.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-unnamed\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - port: 80\n    - port: 443\n',
+  'np/svc-name-twice.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-twice\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - name: web\n      port: 80\n    - name: web\n      port: 443\n',
+  'np/svc-clusterip-nodeport.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-cip-np\nspec:\n  type: ClusterIP\n  selector:\n    app: np\n  ports:\n    - port: 80\n      nodePort: 30090\n',
+  'np/svc-high.yml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-high\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - port: 80\n      nodePort: 32768\n',
   'nokind.yml': 'apiVersion: v1\nmetadata:\n  name: nokind\n',
 };
 
@@ -346,4 +364,125 @@ const online: AuditCase[] = [
   c('get pods -n kube-system'),
 ];
 
-export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online];
+/**
+ * Where a learner of the NodePort lecture goes next: Services made every way kubectl offers, read
+ * every way, the pods behind them relabelled and deleted, and the nodes whose ports they open.
+ * The cluster is as `delete all --all` left it.
+ */
+const nodePort: AuditCase[] = [
+  // Client-side first: what kubectl builds before it asks the cluster anything.
+  c('create service nodeport np --tcp=80:8080 --dry-run=client -o json'),
+  q('create service nodeport np --tcp=80:8080,443:8443 --dry-run=client -o yaml'),
+  c('create service nodeport np --tcp=80 --dry-run=client -o yaml'),
+  c('create service nodeport np --tcp=80:http --dry-run=client -o yaml'),
+  c('create service nodeport np --tcp=80:8080 --node-port=abc'),
+  c('create service clusterip np --tcp=80:8080 --node-port=30001'),
+  c('create service clusterip np --clusterip=None --dry-run=client -o yaml'),
+  c('create service loadbalancer np --tcp=80:8080 --dry-run=client -o json'),
+  c('create service nodeport np --tcp=80:8080 --dry-run=client -o name'),
+  c('run np --image=nginx --expose'),
+  c('run np --image=nginx --port=80 --expose --dry-run=client -o yaml'),
+  c('explain service.spec.ports.nodePort'),
+  c('explain svc.spec.sessionAffinity'),
+  c('explain service.spec.externalTrafficPolicy'),
+  // The pods.
+  q('run np-web --image=nginx --port=80 --labels=app=np,tier=web'),
+  c('run np-web2 --image=nginx --port=80 --labels=app=np'),
+  c('run np-exp --image=nginx --port=8080 --expose'),
+  q('get pods --show-labels -l app=np', 6),
+  c('get svc np-exp -o wide'),
+  // expose, every flag.
+  q('expose pod np-web --type=NodePort --port=8080 --target-port=80 --name=np-tp-num'),
+  c('expose pod np-web --type=NodePort --port=80 --target-port=http --name=np-tp-name'),
+  c('expose pod np-web --port=53 --protocol=UDP --name=np-udp'),
+  c('expose pod np-web --port=80 --protocol=SCTP --type=NodePort --name=np-sctp'),
+  c('expose pod np-web --port=80 --protocol=HTTP --name=np-http'),
+  c('expose pod np-web --type=NodePort --port=80 --selector=app=np --name=np-sel'),
+  c('expose pod np-web --type=NodePort --port=80 --external-ip=10.0.0.9 --name=np-ext'),
+  c('expose pod np-web --type=NodePort --port=80 --session-affinity=ClientIP --name=np-aff'),
+  c('expose pod np-web --type=NodePort --port=80 --name=np-dry --dry-run=server -o yaml'),
+  c('expose pod np-web --type=NodePort --port=80 --name=np-dry --dry-run=client -o json'),
+  c('expose pod np-web --type=NodePort --name=np-noport'),
+  c('get svc np-dry'),
+  // create service, every kind, and the nodePorts it may not have.
+  q('create service nodeport np-a --tcp=80:8080 --node-port=30500'),
+  q('create service nodeport np-b --tcp=80:8080 --node-port=30500'),
+  c('create service nodeport np-c --tcp=80:8080 --node-port=32768'),
+  c('create service nodeport np-d --tcp=80:8080,81:8081'),
+  c('create service clusterip np-e --tcp=80:8080'),
+  c('create service loadbalancer np-f --tcp=80:8080'),
+  c('create service nodeport np-g --tcp=80:8080 --dry-run=server -o yaml'),
+  c('create deployment np-dep --image=nginx --replicas=4 --port=80'),
+  c('expose deployment np-dep --type=NodePort --port=80 --target-port=80 --name=np-dep-svc', 6),
+  // Manifests: applied, changed, taken back, replaced.
+  q('apply -f np/svc.yml'),
+  c('apply -f np/svc.yml'),
+  c('apply -f np/svc-nodeport-changed.yml'),
+  c('get svc np-applied'),
+  c('apply -f np/svc-clusterip.yml'),
+  c('get svc np-applied -o yaml'),
+  c('apply -f np/svc.yml'),
+  c('apply -f np/svc-one-port.yml'),
+  c('get svc np-applied -o jsonpath={.spec.ports}'),
+  c('replace -f np/svc-replace.yml'),
+  c('get svc np-applied -o wide'),
+  c('apply -f np/svc-two-unnamed.yml'),
+  c('apply -f np/svc-name-twice.yml'),
+  c('apply -f np/svc-clusterip-nodeport.yml'),
+  c('apply -f np/svc-high.yml'),
+  c('apply -f np/svc.yml --dry-run=server -o yaml'),
+  // Patches and selectors.
+  c(`patch svc np-a --type=strategic -p '{"spec":{"ports":[{"port":80,"targetPort":9090}]}}'`),
+  c(`patch svc np-a --type=json -p '[{"op":"add","path":"/spec/ports/-","value":{"name":"https","port":443}}]'`),
+  c(`patch svc np-a --type=json -p '[{"op":"add","path":"/spec/ports/-","value":{"port":444}}]'`),
+  c(`patch svc np-a --type=merge -p '{"spec":{"type":"ClusterIP"}}'`),
+  c(`patch svc np-a --type=json -p '[{"op":"remove","path":"/spec/ports/0"}]'`),
+  c(`patch svc np-e -p '{"spec":{"ports":[{"port":80,"nodePort":30600}]}}'`),
+  c(`patch svc np-e -p '{"spec":{"type":"NodePort"}}'`),
+  c('set selector svc np-a app=np'),
+  c('set selector svc np-a app=np,tier=web'),
+  c('set selector svc nope app=x'),
+  c('get svc np-a -o yaml'),
+  // Reading them.
+  q('get svc -o wide'),
+  c('get svc -o name'),
+  c('get svc --show-labels'),
+  c('get svc -l app=np'),
+  c('get svc --field-selector metadata.name=np-a'),
+  c('get svc --field-selector spec.type=NodePort'),
+  c('get svc np-tp-num -o json'),
+  c('get svc np-ext np-aff -o jsonpath={.items[*].spec.ports[*].nodePort}'),
+  c(`get svc -o 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.type}{"\\n"}{end}'`),
+  c('get svc -o custom-columns=NAME:.metadata.name,PORT:.spec.ports[0].port,TARGET:.spec.ports[0].targetPort,NODEPORT:.spec.ports[0].nodePort'),
+  q('describe svc np-tp-num'),
+  c('describe svc np-tp-name'),
+  c('describe svc np-dep-svc'),
+  c('describe svc np-ext'),
+  c('describe svc np-udp'),
+  c('get ep'),
+  c('get ep np-dep-svc -o yaml'),
+  c('describe ep np-sel'),
+  c('get endpointslices'),
+  c('get endpointslices -o wide'),
+  c('get svc,ep,pods'),
+  c('get all'),
+  // The pods behind them: relabelled, not ready, deleted.
+  c('label pod np-web app=other'),
+  c('label pod np-web app=other --overwrite'),
+  c('get ep np-sel np-tp-num'),
+  c('describe svc np-sel'),
+  c('run np-bad --image=nginxx:nope --labels=app=np'),
+  c('describe ep np-sel', 6),
+  c('describe svc np-sel'),
+  c('get endpointslices -l kubernetes.io/service-name=np-sel -o yaml'),
+  c('delete pod np-web2'),
+  c('get ep np-sel'),
+  c('describe svc np-sel'),
+  // The nodes whose ports they open.
+  c('get nodes -o wide'),
+  c('get node worker-2 -o jsonpath={.status.addresses}'),
+  c(`get nodes -o 'jsonpath={.items[*].status.addresses[?(@.type=="InternalIP")].address}'`),
+  c('describe node worker-2'),
+];
+
+export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort];
