@@ -9,6 +9,6 @@ export function dryRunCreated(view: JsonValue): JsonValue {
   if (typeof view !== 'object' || view === null || Array.isArray(view)) return view;
   const metadata = view.metadata;
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return view;
-  const { resourceVersion: _unwritten, ...kept } = metadata;
+  const kept = Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== 'resourceVersion'));
   return { ...view, metadata: kept };
 }
