@@ -388,8 +388,8 @@ const nodePort: AuditCase[] = [
   // The pods.
   q('run np-web --image=nginx --port=80 --labels=app=np,tier=web'),
   c('run np-web2 --image=nginx --port=80 --labels=app=np'),
-  c('run np-exp --image=nginx --port=8080 --expose'),
-  q('get pods --show-labels -l app=np', 6),
+  q('run np-exp --image=nginx --port=8080 --expose'),
+  c('get pods --show-labels -l app=np', 6),
   c('get svc np-exp -o wide'),
   // expose, every flag.
   q('expose pod np-web --type=NodePort --port=8080 --target-port=80 --name=np-tp-num'),
@@ -424,7 +424,7 @@ const nodePort: AuditCase[] = [
   c('apply -f np/svc.yml'),
   c('apply -f np/svc-one-port.yml'),
   c('get svc np-applied -o jsonpath={.spec.ports}'),
-  c('replace -f np/svc-replace.yml'),
+  q('replace -f np/svc-replace.yml'),
   c('get svc np-applied -o wide'),
   c('apply -f np/svc-two-unnamed.yml'),
   c('apply -f np/svc-name-twice.yml'),
@@ -439,7 +439,7 @@ const nodePort: AuditCase[] = [
   c(`patch svc np-a --type=json -p '[{"op":"remove","path":"/spec/ports/0"}]'`),
   c(`patch svc np-e -p '{"spec":{"ports":[{"port":80,"nodePort":30600}]}}'`),
   c(`patch svc np-e -p '{"spec":{"type":"NodePort"}}'`),
-  c('set selector svc np-a app=np'),
+  q('set selector svc np-a app=np'),
   c('set selector svc np-a app=np,tier=web'),
   c('set selector svc nope app=x'),
   c('get svc np-a -o yaml'),
