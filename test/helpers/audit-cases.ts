@@ -483,6 +483,26 @@ const nodePort: AuditCase[] = [
   c('get node worker-2 -o jsonpath={.status.addresses}'),
   c(`get nodes -o 'jsonpath={.items[*].status.addresses[?(@.type=="InternalIP")].address}'`),
   c('describe node worker-2'),
+  // More ways a Service changes after it is made.
+  c('create service nodeport np-two --tcp=80:80,443:443 --node-port=30700'),
+  c('expose deployment np-dep --type=NodePort --port=80 --target-port=http --name=np-dep-named'),
+  c('expose svc np-dep-svc --type=NodePort --port=8080 --name=np-from-svc'),
+  c('expose pod np-exp --port=80 --cluster-ip=None --name=np-headless'),
+  c('get svc np-headless np-from-svc -o wide'),
+  c('describe svc np-aff'),
+  c('get svc -l app=np -o json'),
+  c('get endpointslices -o name'),
+  c('get ep -l app=np'),
+  c(`patch svc np-dep-svc --type=json -p '[{"op":"replace","path":"/spec/type","value":"LoadBalancer"}]'`),
+  c(`patch svc np-dep-svc -p '{"spec":{"externalTrafficPolicy":"Local"}}'`),
+  c('get svc np-dep-svc'),
+  c('describe svc np-dep-svc'),
+  c('scale deployment np-dep --replicas=1'),
+  c('get ep np-dep-svc', 6),
+  c('get svc --sort-by=.spec.ports[0].nodePort'),
+  c('get svc np-udp -o jsonpath={.spec.ports[0].protocol}'),
+  c('delete svc -l app=np'),
+  c('get svc'),
 ];
 
 export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort];
