@@ -503,6 +503,22 @@ const nodePort: AuditCase[] = [
   c('get svc np-udp -o jsonpath={.spec.ports[0].protocol}'),
   c('delete svc -l app=np'),
   c('get svc'),
+  // The new verbs once more, with their other flags.
+  c('run np-exp2 --image=nginx --port=80 --expose --dry-run=server -o yaml'),
+  c('run np-exp3 --image=nginx --port=80 --labels=app=np3 --expose -o name'),
+  c('run np-exp3 --image=nginx --port=80 --expose'),
+  c('set selector svc np-exp3 app=np3,tier=web -o yaml'),
+  c('set selector svc np-exp3 app=np3 --dry-run=server'),
+  c('set selector deploy np-dep app=x'),
+  c('set selector deploy nope app=x'),
+  c('apply -f np/svc.yml'),
+  c('replace -f np/svc-replace.yml --dry-run=server -o yaml'),
+  c('replace -f np/svc-replace.yml -o name'),
+  c('replace -f np/svc-clusterip.yml'),
+  c('get svc np-applied -o yaml'),
+  c('replace -f np/svc-high.yml'),
+  c('create service nodeport np-h --tcp=80:8080 -o json'),
+  c('expose pod np-exp3 --type=NodePort --port=80 --name=np-i -o yaml'),
 ];
 
 export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort];

@@ -244,7 +244,7 @@ export function outsideCommand(exchanges: readonly Exchange[]): OutsideCommand |
   let line: string;
   let unseen: string[] = [];
   if (verb === 'run' && request.method === 'POST') {
-    // run --expose posts its Service first, then the pod (run.go generateService, then createGeneratedObject).
+    // run --expose posts the pod, then its Service (run.go: createGeneratedObject, then generateService).
     const posts = writes.filter((t) => t.exchange.request.method === 'POST');
     const pod = posts.find((t) => t.aim.plural === 'pods');
     line = runLine(

@@ -88,7 +88,8 @@ function createServiceCmd(ctx: CommandContext, sub: string, args: readonly strin
   // create_service.go wraps the API's error: `failed to create NodePort service: <Status message>`.
   if (!created.ok) return fail(cluster, clientError(`failed to create ${kind.type} service: ${statusMessage(created.error)}`));
   const view = () => (dry.mode === 'server' ? dryRunCreated(serviceView(created.value)) : serviceView(created.value));
-  return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, view, true);
+  // The answer is decoded into a typed core/v1 Service: -o json prints it in Go struct order.
+  return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, view, false);
 }
 
 function createFromFiles(ctx: CommandContext, files: readonly string[]): KubectlResult {

@@ -112,28 +112,31 @@ function run(ctx: CommandContext): KubectlResult {
     const svc = printResult(cluster, format.format, `service/${name}`, `created${actionSuffix(dry.mode)}`, () => clientService(service), false);
     return { ...pod, stdout: svc.stdout + yamlSeparators(format.format.kind) + pod.stdout };
   }
-  let next = cluster;
-  let serviceOut = '';
-  if (service) {
-    const made = createService(cluster, { ...service, namespace: ctx.namespace });
-    if (!made.ok) return fail(cluster, warning + apiErrorText(made.error));
-    if (dry.mode !== 'server') next = made.cluster;
-    serviceOut = printResult(
-      next,
-      format.format,
-      `service/${name}`,
-      `created${actionSuffix(dry.mode)}`,
-      () => (dry.mode === 'server' ? dryRunCreated(serviceView(made.value)) : serviceView(made.value)),
-      true,
-    ).stdout;
-  }
+  // run.go Run: the pod is made first (a clash stops everything); then generateService makes and
+  // prints the Service; the pod is printed last.
   const ports: ContainerPortInput[] = port !== undefined ? [{ containerPort: port }] : [];
   const input: PodInput = { name, namespace: ctx.namespace, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };
-  const created = createPod(next, input);
-  if (!created.ok) return { ...fail(next, warning + apiErrorText(created.error)), stdout: serviceOut };
-  if (dry.mode !== 'server') next = created.cluster;
+  const created = createPod(cluster, input);
+  if (!created.ok) return fail(cluster, warning + apiErrorText(created.error));
+  const next = dry.mode === 'server' ? cluster : created.cluster;
+  let serviceOut = '';
+  let after = next;
+  if (service) {
+    const made = createService(next, { ...service, namespace: ctx.namespace });
+    if (!made.ok) return fail(next, warning + apiErrorText(made.error));
+    if (dry.mode !== 'server') after = made.cluster;
+    serviceOut =
+      printResult(
+        after,
+        format.format,
+        `service/${name}`,
+        `created${actionSuffix(dry.mode)}`,
+        () => (dry.mode === 'server' ? dryRunCreated(serviceView(made.value)) : serviceView(made.value)),
+        true,
+      ).stdout + yamlSeparators(format.format.kind);
+  }
   const pod = printResult(
-    next,
+    after,
     format.format,
     `pod/${name}`,
     `created${actionSuffix(dry.mode)}`,

@@ -1,9 +1,13 @@
 // kubectl set selector (svc NAME | svc/NAME) KEY=VALUE,... : a Service's selector replaced whole
 // (staging/src/k8s.io/kubectl/pkg/cmd/set/set_selector.go).
 
-import { findPod, findService, serviceToInput, updateService } from '../cluster/index.js';
+import { findDeployment, findPod, findService, serviceToInput, updateService } from '../cluster/index.js';
 import type { CommandContext, KubectlResult } from './command.js';
-import { fail, Output } from './command.js';
+import { fail } from './command.js';
+import { serviceView } from './api-view.js';
+import { flagValue } from './flags.js';
+import { parseOutput } from './output-format.js';
+import { printResult } from './print-object.js';
 import { actionSuffix, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { NO_RESOURCES_MESSAGE } from './expose.js';
@@ -41,16 +45,28 @@ export function setSelector(ctx: CommandContext, args: readonly string[]): Kubec
   if (name === '') return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
   const selector = parseSelector(selectorText);
   if (!selector.ok) return fail(cluster, clientError(selector.error));
+  const format = parseOutput(flagValue(parsed, 'output'), false);
+  if (!format.ok) return fail(cluster, clientError(format.error));
   const live = type.kind === 'Service' ? findService(cluster, name, ctx.namespace) : undefined;
   if (!live) {
-    if (type.kind === 'Service' || (type.kind === 'Pod' && !findPod(cluster, name, ctx.namespace))) {
-      return fail(cluster, apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
+    const exists =
+      (type.kind === 'Pod' && findPod(cluster, name, ctx.namespace)) || (type.kind === 'Deployment' && findDeployment(cluster, name, ctx.namespace));
+    if (type.kind === 'Service' || type.kind === 'Pod' || type.kind === 'Deployment') {
+      if (!exists) return fail(cluster, apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
+      // set_selector.go updateSelectorForObject: every kind but a Service is refused.
+      return fail(cluster, clientError('setting a selector is only supported for Services'));
     }
     return fail(cluster, clientError(`set selector works on services in this simulated cluster (kubectl set selector svc NAME KEY=VALUE)`));
   }
   const updated = updateService(cluster, { ...serviceToInput(live), selector: selector.labels });
   if (!updated.ok) return fail(cluster, apiErrorText(updated.error));
-  const out = new Output();
-  out.out(`${qualifiedSingular(type)}/${name} selector updated${actionSuffix(dry.mode)}`);
-  return out.result(dry.mode === 'none' ? updated.cluster : cluster);
+  const next = dry.mode === 'none' ? updated.cluster : cluster;
+  return printResult(
+    next,
+    format.format,
+    `${qualifiedSingular(type)}/${name}`,
+    `selector updated${actionSuffix(dry.mode)}`,
+    () => serviceView(updated.value),
+    true,
+  );
 }

@@ -1,4 +1,4 @@
-// `kubectl run --expose` from the learner's own kubectl: the Service is posted first, then the pod
+// `kubectl run --expose` from the learner's own kubectl: the pod is posted first, then the Service
 // (run.go); the line rebuilt from those requests is the run of the pod, with --expose.
 
 import assert from 'node:assert/strict';
@@ -37,7 +37,7 @@ describe('kubectl run --expose, rebuilt from its requests', () => {
   it('names the pod, its image and port, and --expose; the Service is made', () => {
     let cluster: Cluster = createCluster({ seed: 4 });
     const exchanges: Exchange[] = [];
-    for (const req of [post('/api/v1/namespaces/default/services', SERVICE), post('/api/v1/namespaces/default/pods', POD)]) {
+    for (const req of [post('/api/v1/namespaces/default/pods', POD), post('/api/v1/namespaces/default/services', SERVICE)]) {
       const handled = handle(cluster, req);
       cluster = handled.cluster;
       exchanges.push({ command: 'kubectl run', request: req, status: handled.response.status, answer: handled.response.body });

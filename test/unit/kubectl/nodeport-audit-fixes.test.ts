@@ -41,6 +41,15 @@ describe('kubectl run --expose (run.go generateService)', () => {
     assert.match(labelled.split('---\n')[0] ?? '', /metadata:\n {2}creationTimestamp: null\n {2}labels:\n {4}a: b\n/);
     assert.equal(s.run('get svc np').exitCode, 1, 'a dry run keeps nothing');
   });
+
+  it('makes the pod first: a pod of that name stops it before any Service is made', () => {
+    const s = new Session(1);
+    s.run('run np --image=nginx');
+    assert.equal(s.run('run np --image=nginx --port=80 --expose').stderr, 'Error from server (AlreadyExists): pods "np" already exists\n');
+    assert.equal(s.run('get svc np').exitCode, 1);
+    const yaml = s.run('run np2 --image=nginx --port=80 --expose --dry-run=server -o yaml').stdout;
+    assert.match(yaml, /^apiVersion: v1\nkind: Service\n[^]*\n---\n---\napiVersion: v1\nkind: Pod\n/);
+  });
 });
 
 describe('kubectl set selector (set_selector.go)', () => {
@@ -67,6 +76,10 @@ describe('kubectl set selector (set_selector.go)', () => {
     assert.equal(s.run('set selector svc nope app=x').stderr, 'Error from server (NotFound): services "nope" not found\n');
     assert.equal(s.run('set selector svc kubernetes a=b,c').stderr, 'error: match expression [{c Exists []}] not supported on this object\n');
     assert.equal(s.run('set selector svc kubernetes app!=x').stderr, 'error: "!=" is not a valid label selector operator\n');
+    s.run('create deployment web --image=nginx');
+    assert.equal(s.run('set selector deploy web app=x').stderr, 'error: setting a selector is only supported for Services\n');
+    assert.equal(s.run('set selector deploy nope app=x').stderr, 'Error from server (NotFound): deployments.apps "nope" not found\n');
+    assert.match(s.run('set selector svc kubernetes a=b -o yaml').stdout, /selector:\n {4}a: b\n/);
   });
 });
 
