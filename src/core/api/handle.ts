@@ -20,6 +20,8 @@ import {
 import { notFound, badRequest } from '../cluster/api-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels, type Item } from '../kubectl/lookup.js';
+import { dryRunCreated } from '../kubectl/dry-run-created.js';
+import { replaceServiceRequest } from './service-writes.js';
 import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
 import { apiVersions, coreResources, versionDocument } from './discovery.js';
 import { fieldsMatch, parseFieldSelector } from './field-selector.js';
@@ -221,7 +223,7 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
     const missing = notFound('namespaces', namespace);
     return same(cluster, errorResponse(missing, { name: namespace, kind: 'namespaces' }));
   }
-  if (request.query.get('dryRun') === 'All') return same(cluster, json(201, manifest));
+  const dryRun = request.query.get('dryRun') === 'All';
   const created = createObject(cluster, decoded.object, undefined, resource.namespaced ? namespace : undefined);
   if (!created.ok) {
     const inNamespace = created.error.kind === 'NotFound' && created.error.message.startsWith('namespaces ');
@@ -231,7 +233,10 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
     );
   }
   const item = getObject(created.cluster, resource.kind, decoded.object.name, namespace);
-  return { cluster: created.cluster, response: json(201, item ? objectView(created.cluster, item) : manifest) };
+  const view = item ? objectView(created.cluster, item) : manifest;
+  // ?dryRun=All: the registry makes the object, defaults and allocations included, and keeps nothing.
+  if (dryRun) return same(cluster, json(201, dryRunCreated(view as JsonValue)));
+  return { cluster: created.cluster, response: json(201, view) };
 }
 
 /** kubectl delete sends its DeleteOptions in the body: `{"dryRun":["All"]}` for --dry-run=server. */
@@ -494,9 +499,11 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
         ? same(cluster, methodNotAllowed())
         : remove(cluster, target, name, request.query.get('dryRun') === 'All' || dryRunInBody(request));
     case 'PUT': {
-      if (name === undefined || target.resource.kind !== 'Deployment') return same(cluster, methodNotAllowed());
+      if (name === undefined || (target.resource.kind !== 'Deployment' && target.resource.kind !== 'Service')) return same(cluster, methodNotAllowed());
       const body = parseBody(request);
       if (!body.ok) return same(cluster, body.response);
+      if (target.resource.kind === 'Service')
+        return replaceServiceRequest(cluster, body.value, name, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
       return replaceDeploymentRequest(cluster, body.value, name, target.namespace ?? 'default');
     }
     default:

@@ -105,7 +105,7 @@ function answerOf(exchange: Exchange): Answer {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function runLine(body: Obj, dryRun: boolean): string {
+function runLine(body: Obj, dryRun: boolean, expose = false): string {
   const meta = objAt(body, 'metadata');
   const name = textAt(meta, 'name') ?? '';
   const container = listAt(objAt(body, 'spec'), 'containers')[0];
@@ -118,6 +118,7 @@ function runLine(body: Obj, dryRun: boolean): string {
   if (labels.join(',') !== `run=${name}`) words.push(flag('labels', labels.join(',')));
   const env = listAt(container, 'env').map((e) => `${textAt(e, 'name') ?? ''}=${textAt(e, 'value') ?? ''}`);
   for (const e of env) words.push(flag('env', e));
+  if (expose) words.push('--expose');
   if (dryRun) words.push('--dry-run=server');
   return words.join(' ');
 }
@@ -242,8 +243,16 @@ export function outsideCommand(exchanges: readonly Exchange[]): OutsideCommand |
   const first = verb.split(' ')[0] ?? '';
   let line: string;
   let unseen: string[] = [];
-  if (verb === 'run' && request.method === 'POST') line = runLine(body, dryRun);
-  else if (verb === 'expose' && request.method === 'POST') line = exposeLine(body, touched.find((t) => t.exchange.request.method === 'GET')?.aim, dryRun);
+  if (verb === 'run' && request.method === 'POST') {
+    // run --expose posts the pod, then its Service (run.go: createGeneratedObject, then generateService).
+    const posts = writes.filter((t) => t.exchange.request.method === 'POST');
+    const pod = posts.find((t) => t.aim.plural === 'pods');
+    line = runLine(
+      pod ? bodyOf(pod.exchange.request) : body,
+      dryRun,
+      posts.some((t) => t.aim.plural === 'services'),
+    );
+  } else if (verb === 'expose' && request.method === 'POST') line = exposeLine(body, touched.find((t) => t.exchange.request.method === 'GET')?.aim, dryRun);
   else if (verb.startsWith('create service ') && request.method === 'POST') line = createServiceLine(verb, body, dryRun);
   else if (verb === 'apply' || verb === 'create' || verb === 'replace') {
     line = [

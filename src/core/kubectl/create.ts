@@ -6,7 +6,7 @@ import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
-import { apiErrorText, clientError, statusMessage, usageError } from './errors.js';
+import { apiErrorText, clientError, flagError, statusMessage, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
@@ -15,6 +15,7 @@ import { createDeploymentFile } from './deployment-files.js';
 import { namespaceView } from './workload-views.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
+import { dryRunCreated } from './dry-run-created.js';
 import { createDeploymentCmd } from './create-deployment.js';
 import { createNamespaceCmd } from './create-namespace.js';
 
@@ -41,11 +42,22 @@ const SERVICE_KINDS: Record<string, { type: string; help: string }> = {
   loadbalancer: { type: 'LoadBalancer', help: CREATE_SERVICE_LOADBALANCER_HELP },
 };
 
+/** The flags of `kubectl create` that a `create service` kind does not have. */
+const SERVICE_FOREIGN_FLAGS: Record<string, readonly string[]> = {
+  clusterip: ['node-port', 'image', 'replicas', 'port'],
+  nodeport: ['clusterip', 'image', 'replicas', 'port'],
+  loadbalancer: ['node-port', 'clusterip', 'image', 'replicas', 'port'],
+};
+
 function createServiceCmd(ctx: CommandContext, sub: string, args: readonly string[]): KubectlResult {
   const { cluster, parsed } = ctx;
   const path = `kubectl create service ${sub}`;
   const kind = SERVICE_KINDS[sub];
   if (!kind) return fail(cluster, clientError(`unknown command "${sub}" for "kubectl create service"`));
+  // create_service.go: only `nodeport` has --node-port, only `clusterip` has --clusterip; cobra
+  // refuses the other's flag before anything runs.
+  const foreign = SERVICE_FOREIGN_FLAGS[sub]?.find((flag) => flagValue(parsed, flag) !== undefined);
+  if (foreign) return fail(cluster, flagError(path, `unknown flag: --${foreign}`));
   if (args.length !== 1) return fail(cluster, usageError(path, `exactly one NAME is required, got ${args.length}`));
   const name = args[0] ?? '';
   const dry = dryRunOf(parsed);
@@ -76,7 +88,9 @@ function createServiceCmd(ctx: CommandContext, sub: string, args: readonly strin
   const created = createService(cluster, { ...input, namespace: ctx.namespace });
   // create_service.go wraps the API's error: `failed to create NodePort service: <Status message>`.
   if (!created.ok) return fail(cluster, clientError(`failed to create ${kind.type} service: ${statusMessage(created.error)}`));
-  return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, () => serviceView(created.value), true);
+  const view = () => (dry.mode === 'server' ? dryRunCreated(serviceView(created.value)) : serviceView(created.value));
+  // The answer is decoded into a typed core/v1 Service: -o json prints it in Go struct order.
+  return printResult(dry.mode === 'server' ? cluster : created.cluster, format.format, ref, action, view, false);
 }
 
 function createFromFiles(ctx: CommandContext, files: readonly string[]): KubectlResult {
@@ -127,7 +141,8 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
         : created.value.kind === 'Namespace'
           ? namespaceView(created.value)
           : serviceView(created.value);
-    const r = printResult(cluster, format.format, ref, `created${actionSuffix(dry.mode)}`, view, true);
+    const shown = dry.mode === 'server' ? () => dryRunCreated(view()) : view;
+    const r = printResult(cluster, format.format, ref, `created${actionSuffix(dry.mode)}`, shown, true);
     out.write(r.stdout);
   }
   return out.result(cluster);

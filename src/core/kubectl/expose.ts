@@ -1,5 +1,6 @@
 // kubectl expose (pod|service) NAME --port --target-port --type --name --protocol
 
+import { dryRunCreated } from './dry-run-created.js';
 import {
   createService,
   findDeployment,
@@ -37,7 +38,8 @@ function clientService(input: ServiceInput): JsonValue {
     if (p.nodePort) out.nodePort = p.nodePort;
     return out;
   });
-  const spec: { [k: string]: JsonValue } = { ports };
+  // core/v1 ServiceSpec.Ports is `omitempty`: `create service clusterip NAME --clusterip=None` has none.
+  const spec: { [k: string]: JsonValue } = ports.length > 0 ? { ports } : {};
   if (input.selector) spec.selector = { ...input.selector };
   if (input.clusterIP) spec.clusterIP = input.clusterIP;
   if (input.type) spec.type = input.type;
@@ -164,7 +166,14 @@ function run(ctx: CommandContext): KubectlResult {
   const created = createService(cluster, { ...input, namespace: ctx.namespace });
   if (!created.ok) return fail(cluster, apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;
-  return printResult(next, format.format, ref, action, () => serviceView(created.value), true);
+  return printResult(
+    next,
+    format.format,
+    ref,
+    action,
+    () => (dry.mode === 'server' ? dryRunCreated(serviceView(created.value)) : serviceView(created.value)),
+    true,
+  );
 }
 
 export const exposeCommand: CommandDef = {

@@ -26,6 +26,7 @@ import { setCommand } from './set-image.js';
 import { waitCommand } from './wait.js';
 import { apiResourcesCommand } from './api-resources.js';
 import { patchCommand } from './patch.js';
+import { replaceCommand } from './replace.js';
 import { requestNamespace } from './namespace.js';
 import { KUBECTL_COMMANDS, unknownCommandMessage } from './suggestions.js';
 import { clusterInfoCommand, versionCommand } from './version.js';
@@ -53,6 +54,7 @@ export const COMMANDS: readonly CommandDef[] = [
   annotateCommand,
   apiVersionsCommand,
   configCommand,
+  replaceCommand,
 ];
 
 /** What the simulator answers for `kubectl edit`: there is no editor, and two ways that work. */

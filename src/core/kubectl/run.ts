@@ -1,12 +1,14 @@
 // kubectl run NAME --image=IMAGE
 
-import { createPod, type ContainerPortInput, type PodInput } from '../cluster/index.js';
-import { podView } from './api-view.js';
+import { createPod, createService, type ContainerPortInput, type PodInput, type ServiceInput } from '../cluster/index.js';
+import { podView, serviceView } from './api-view.js';
+import { clientService } from './expose.js';
+import { dryRunCreated } from './dry-run-created.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail } from './command.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf, klogWarning } from './dry-run.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
-import { flagValue, flagValues } from './flags.js';
+import { flagBool, flagValue, flagValues } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
 import { RUN_HELP } from './help.js';
 import { parseOutput } from './output-format.js';
@@ -46,6 +48,9 @@ function clientPod(
   };
 }
 
+/** Between the Service and the Pod of `run --expose -o yaml`, kubectl 1.32 prints two document separators. */
+const yamlSeparators = (kind: string): string => (kind === 'yaml' ? '---\n---\n' : '');
+
 function run(ctx: CommandContext): KubectlResult {
   const { cluster, parsed } = ctx;
   const [name] = parsed.positional;
@@ -73,6 +78,19 @@ function run(ctx: CommandContext): KubectlResult {
     if (!parsedLabels.ok) return fail(cluster, clientError(parsedLabels.error));
     labels = parsedLabels.labels;
   }
+  // run.go Run: --expose needs --port; the Service it makes selects the pod's labels, carries them
+  // only when --labels named them, and sends port and targetPort both to --port (generateService).
+  const expose = flagBool(parsed, 'expose');
+  if (expose && port === undefined) return fail(cluster, usageError('kubectl run', '--port must be set when exposing a service'));
+  const service: ServiceInput | undefined =
+    expose && port !== undefined
+      ? {
+          name,
+          ...(labelsText !== undefined && labelsText !== '' ? { labels: { ...labels } } : {}),
+          ports: [{ protocol: 'TCP', port, targetPort: port }],
+          selector: { ...labels },
+        }
+      : undefined;
   const env: { name: string; value: string }[] = [];
   for (const e of flagValues(parsed, 'env')) {
     const eq = e.indexOf('=');
@@ -81,7 +99,7 @@ function run(ctx: CommandContext): KubectlResult {
   }
   const warning = dry.warning ? klogWarning(cluster.now, 'helpers.go:702', dry.warning) : '';
   if (dry.mode === 'client') {
-    return printResult(
+    const pod = printResult(
       cluster,
       format.format,
       `pod/${name}`,
@@ -90,13 +108,43 @@ function run(ctx: CommandContext): KubectlResult {
       false,
       warning,
     );
+    if (!service || pod.exitCode !== 0) return pod;
+    const svc = printResult(cluster, format.format, `service/${name}`, `created${actionSuffix(dry.mode)}`, () => clientService(service), false);
+    return { ...pod, stdout: svc.stdout + yamlSeparators(format.format.kind) + pod.stdout };
   }
+  // run.go Run: the pod is made first (a clash stops everything); then generateService makes and
+  // prints the Service; the pod is printed last.
   const ports: ContainerPortInput[] = port !== undefined ? [{ containerPort: port }] : [];
   const input: PodInput = { name, namespace: ctx.namespace, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };
   const created = createPod(cluster, input);
   if (!created.ok) return fail(cluster, warning + apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;
-  return printResult(next, format.format, `pod/${name}`, `created${actionSuffix(dry.mode)}`, () => podView(created.value, created.cluster.now), true, warning);
+  let serviceOut = '';
+  let after = next;
+  if (service) {
+    const made = createService(next, { ...service, namespace: ctx.namespace });
+    if (!made.ok) return fail(next, warning + apiErrorText(made.error));
+    if (dry.mode !== 'server') after = made.cluster;
+    serviceOut =
+      printResult(
+        after,
+        format.format,
+        `service/${name}`,
+        `created${actionSuffix(dry.mode)}`,
+        () => (dry.mode === 'server' ? dryRunCreated(serviceView(made.value)) : serviceView(made.value)),
+        true,
+      ).stdout + yamlSeparators(format.format.kind);
+  }
+  const pod = printResult(
+    after,
+    format.format,
+    `pod/${name}`,
+    `created${actionSuffix(dry.mode)}`,
+    () => (dry.mode === 'server' ? dryRunCreated(podView(created.value, created.cluster.now)) : podView(created.value, created.cluster.now)),
+    true,
+    warning,
+  );
+  return { ...pod, stdout: serviceOut + pod.stdout };
 }
 
 export const runCommand: CommandDef = {
@@ -114,6 +162,7 @@ export const runCommand: CommandDef = {
     { name: 'rm', kind: 'bool' },
     { name: 'command', kind: 'bool' },
     { name: 'image-pull-policy', kind: 'string' },
+    { name: 'expose', kind: 'bool' },
   ],
   help: RUN_HELP,
   run,

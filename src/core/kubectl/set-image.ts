@@ -8,6 +8,8 @@ import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { qualifiedSingular } from './resources.js';
 import { oneTarget } from './workload-target.js';
+import { setSelector } from './set-selector.js';
+import { DRY_RUN_FLAG } from './dry-run.js';
 
 export const SET_HELP =
   'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n  resources        Update resource requests/limits on objects with pod templates\n  selector         Set the selector on a resource\n  serviceaccount   Update the service account of a resource\n  subject          Update the user, group, or service account in a role binding or cluster role binding\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n\nUse "kubectl set <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
@@ -63,9 +65,15 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
 function run(ctx: CommandContext): KubectlResult {
   const [sub, ...rest] = ctx.parsed.positional;
   if (sub === 'image') return setImage(ctx, rest);
+  if (sub === 'selector') return setSelector(ctx, rest);
   // Without a subcommand the real client prints the help on stderr and fails.
   if (sub === undefined) return fail(ctx.cluster, SET_HELP);
-  return fail(ctx.cluster, clientError(`"kubectl set ${sub}" is not part of this simulated cluster; kubectl set image deployment/NAME CONTAINER=IMAGE is`));
+  return fail(
+    ctx.cluster,
+    clientError(
+      `"kubectl set ${sub}" is not part of this simulated cluster; kubectl set image deployment/NAME CONTAINER=IMAGE and kubectl set selector svc NAME KEY=VALUE are`,
+    ),
+  );
 }
 
 export const setCommand: CommandDef = {
@@ -77,6 +85,7 @@ export const setCommand: CommandDef = {
     { name: 'selector', short: 'l', kind: 'string' },
     { name: 'output', short: 'o', kind: 'string' },
     { name: 'record', kind: 'bool' },
+    DRY_RUN_FLAG,
   ],
   help: SET_HELP,
   run,
