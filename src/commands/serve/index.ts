@@ -14,6 +14,7 @@ import { removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { changes, send, type Snapshot, type Watcher } from './watch.js';
 import { answerUpgrade } from './exec-socket.js';
 import { onUpgradeAnswer, upgradeRequest } from './upgrade-exchange.js';
+import { apiRequestOf } from './api-request.js';
 import { followerOf, tellFollowers, type Follower } from './log-follow.js';
 import type { Duplex } from 'node:stream';
 
@@ -67,22 +68,6 @@ export interface RunningServer {
 
 function snapshotOf(entries: readonly WatchEntry[]): Snapshot {
   return { byName: new Map(entries.map((e) => [e.name, e])) };
-}
-
-function toRequest(req: IncomingMessage, raw: Buffer): ApiRequest {
-  const body = raw.toString('utf8');
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const query = new Map<string, string>();
-  for (const [k, v] of url.searchParams) query.set(k, v);
-  return {
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    query,
-    accept: String(req.headers.accept ?? ''),
-    contentType: String(req.headers['content-type'] ?? ''),
-    body,
-    raw,
-  };
 }
 
 /** Who asked: kubectl names its command in a header (`Kubectl-Command: kubectl get`); others by user agent. */
@@ -150,7 +135,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     req.on('end', () => {
       if (refused) return;
       tick();
-      const request = toRequest(req, Buffer.concat(chunks));
+      const request = apiRequestOf(req, Buffer.concat(chunks));
       if (isWatch(request)) {
         const first = watchEntries(cluster, request);
         if (!first.ok) {

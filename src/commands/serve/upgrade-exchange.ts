@@ -8,22 +8,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiRequest, ApiResponse } from '../../core/api/request.js';
+import { apiRequestOf } from './api-request.js';
 
 /** The upgrade request as an API request (no body). */
 export function upgradeRequest(req: IncomingMessage): ApiRequest {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const query = new Map<string, string>();
-  for (const [k, v] of url.searchParams) query.set(k, v);
-  const command = url.searchParams.getAll('command');
-  if (command.length > 0) query.set('command', JSON.stringify(command));
-  return {
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    query,
-    accept: String(req.headers.accept ?? ''),
-    contentType: String(req.headers['content-type'] ?? ''),
-    body: '',
-  };
+  return apiRequestOf(req);
 }
 
 /** The status line and body of an HTTP answer's first bytes; null when they are not one. */
