@@ -3,36 +3,14 @@
 // once), from the state a learner who took the earlier steps arrives in, and not by a wrong one.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadLessonDir } from '../../../src/commands/load-lessons.js';
-import { checkGoal } from '../../../src/core/course/goals.js';
-import type { Course, DoStep, Lesson } from '../../../src/core/course/model.js';
-import { attemptsIn, runPractice, type LessonPractice } from '../../../src/core/course/practice.js';
-import { courseFiles, stateBefore } from '../../../src/core/course/replay.js';
-import { fillTemplates } from '../../../src/core/course/template.js';
+import { stateBefore } from '../../../src/core/course/replay.js';
 import { quizFacts } from '../../../src/core/course/quiz-facts.js';
 import { grade } from '../../../src/core/quiz/grade.js';
-import { repoPath } from '../../helpers/fixtures.js';
+import { courseFolder, shippedCourse, takeStep } from '../../helpers/practice-step.js';
 
-const loaded = loadLessonDir(repoPath('lessons'));
-if (!loaded.ok) throw new Error('the shipped lessons do not load');
-const course: Course = loaded.course;
-const files = courseFiles(course);
-
-function find(lessonId: string, stepId: string): { lesson: Lesson; step: DoStep } {
-  const lesson = course.lessons.find((l) => l.id === lessonId);
-  const step = lesson?.steps.find((s) => s.id === stepId);
-  if (!lesson || step?.kind !== 'do') throw new Error(`no do step ${lessonId}/${stepId}`);
-  return { lesson, step };
-}
-
-/** The lines typed into the step by a learner who arrived there: which goal parts hold, and the near miss. */
-function take(lessonId: string, stepId: string, lines: readonly string[], seed = 7) {
-  const { lesson, step } = find(lessonId, stepId);
-  let practice: LessonPractice = { shell: stateBefore(lesson, step.id, seed, files), left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
-  for (const line of lines) practice = runPractice(practice, step.id, fillTemplates(line, practice.shell.cluster), files, 10_000, step.hints.length, step);
-  const parts = checkGoal(step.goal, practice.shell.cluster, attemptsIn(practice, step.id));
-  return { met: parts.map((p) => p.met), all: parts.every((p) => p.met), miss: practice.nearMiss?.[step.id] ?? null };
-}
+const course = shippedCourse;
+const files = courseFolder;
+const take = (lessonId: string, stepId: string, lines: readonly string[], seed = 7) => takeStep(lessonId, stepId, lines, seed);
 
 const PATCH_SELECTOR = `kubectl patch svc typo-service -p '{"spec":{"selector":{"app":"myapp"}}}'`;
 

@@ -7,32 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadLessonDir } from '../../../src/commands/load-lessons.js';
-import { checkGoal, describeCondition } from '../../../src/core/course/goals.js';
-import type { Course, DoStep, Lesson } from '../../../src/core/course/model.js';
-import { attemptsIn, runPractice, type LessonPractice } from '../../../src/core/course/practice.js';
-import { courseFiles, stateBefore } from '../../../src/core/course/replay.js';
+import { describeCondition } from '../../../src/core/course/goals.js';
+import { runPractice, type LessonPractice } from '../../../src/core/course/practice.js';
+import { stateBefore } from '../../../src/core/course/replay.js';
 import { fillTemplates } from '../../../src/core/course/template.js';
-import { repoPath } from '../../helpers/fixtures.js';
+import { courseFolder, doStep, takeStep } from '../../helpers/practice-step.js';
 
-const loaded = loadLessonDir(repoPath('lessons'));
-if (!loaded.ok) throw new Error('the shipped lessons do not load');
-const course: Course = loaded.course;
-const files = courseFiles(course);
-
-function find(lessonId: string, stepId: string): { lesson: Lesson; step: DoStep } {
-  const lesson = course.lessons.find((l) => l.id === lessonId);
-  const step = lesson?.steps.find((s) => s.id === stepId);
-  if (!lesson || step?.kind !== 'do') throw new Error(`no do step ${lessonId}/${stepId}`);
-  return { lesson, step };
-}
-
-function take(lessonId: string, stepId: string, lines: readonly string[]) {
-  const { lesson, step } = find(lessonId, stepId);
-  let practice: LessonPractice = { shell: stateBefore(lesson, step.id, 7, files), left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
-  for (const line of lines) practice = runPractice(practice, step.id, fillTemplates(line, practice.shell.cluster), files, 10_000, step.hints.length, step);
-  const parts = checkGoal(step.goal, practice.shell.cluster, attemptsIn(practice, step.id));
-  return { met: parts.map((p) => p.met), all: parts.every((p) => p.met), says: parts.map((p) => p.says), cluster: practice.shell.cluster };
-}
+const files = courseFolder;
+const find = doStep;
+const take = (lessonId: string, stepId: string, lines: readonly string[], seed = 7) => takeStep(lessonId, stepId, lines, seed);
 
 describe('lesson 9, "close the firewall": the goal is the node port closed, not any port', () => {
   it('a wrong port leaves the goal open', () => {

@@ -3,34 +3,9 @@
 // Each is taken from the state a learner who did the earlier steps arrives in.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadLessonDir } from '../../../src/commands/load-lessons.js';
-import { checkGoal } from '../../../src/core/course/goals.js';
-import type { Course, DoStep, Lesson } from '../../../src/core/course/model.js';
-import { attemptsIn, runPractice, type LessonPractice } from '../../../src/core/course/practice.js';
-import { courseFiles, stateBefore } from '../../../src/core/course/replay.js';
-import { fillTemplates } from '../../../src/core/course/template.js';
-import { repoPath } from '../../helpers/fixtures.js';
+import { takeStep } from '../../helpers/practice-step.js';
 
-const loaded = loadLessonDir(repoPath('lessons'));
-if (!loaded.ok) throw new Error('the shipped lessons do not load');
-const course: Course = loaded.course;
-const files = courseFiles(course);
-
-function find(lessonId: string, stepId: string): { lesson: Lesson; step: DoStep } {
-  const lesson = course.lessons.find((l) => l.id.includes(lessonId) || l.file.includes(lessonId));
-  const step = lesson?.steps.find((s) => s.id === stepId);
-  if (!lesson || step?.kind !== 'do') throw new Error(`no do step ${lessonId}/${stepId}`);
-  return { lesson, step };
-}
-
-/** Types the lines into the step, as a learner who arrived there, and returns what the step saw. */
-function take(lessonId: string, stepId: string, lines: readonly string[], seed = 5) {
-  const { lesson, step } = find(lessonId, stepId);
-  let practice: LessonPractice = { shell: stateBefore(lesson, step.id, seed, files), left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
-  for (const line of lines) practice = runPractice(practice, step.id, fillTemplates(line, practice.shell.cluster), files, 10_000, step.hints.length, step);
-  const parts = checkGoal(step.goal, practice.shell.cluster, attemptsIn(practice, step.id));
-  return { met: parts.map((p) => p.met), all: parts.every((p) => p.met), miss: practice.nearMiss?.[step.id] ?? null, practice, step };
-}
+const take = (lessonId: string, stepId: string, lines: readonly string[], seed = 5) => takeStep(lessonId, stepId, lines, seed);
 
 describe('a command about several types, or all, is about each of them', () => {
   it('kubectl get pods,svc -o wide and kubectl get all -o wide list the pods wide', () => {
