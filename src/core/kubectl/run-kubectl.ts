@@ -16,6 +16,7 @@ import { explainCommand } from './explain.js';
 import { exposeCommand } from './expose.js';
 import { GLOBAL_FLAGS, flagBool, parseArgs } from './flags.js';
 import { getCommand } from './get.js';
+import { SET_IMAGE_HELP, SET_SELECTOR_HELP } from './set-and-forward-help.js';
 import { CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP, ROOT_HELP } from './help.js';
 import { labelCommand } from './label.js';
 import { logsCommand } from './logs.js';
@@ -93,6 +94,8 @@ function helpFor(def: CommandDef, positional: readonly string[]): string {
   if (def.name === 'create' && (positional[0] === 'service' || positional[0] === 'svc')) {
     return SERVICE_SUBCOMMAND_HELP[positional[1] ?? ''] ?? CREATE_SERVICE_HELP;
   }
+  if (def.name === 'set' && positional[0] === 'image') return SET_IMAGE_HELP;
+  if (def.name === 'set' && positional[0] === 'selector') return SET_SELECTOR_HELP;
   return def.help;
 }
 

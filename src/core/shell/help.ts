@@ -10,9 +10,10 @@ export interface FolderAccess {
 const COMMANDS = `It runs:
 
   kubectl ...     the real verbs: run, expose, create, apply -f, get,
-                  describe, delete, logs, exec, label, explain, scale,
-                  set image, rollout, patch, wait, port-forward,
-                  api-resources, version, cluster-info (k works too).
+                  describe, delete, logs, exec, label, annotate, explain,
+                  scale, set image, set selector, replace -f, rollout,
+                  patch, wait, port-forward, api-resources, version,
+                  cluster-info (k works too).
                   get -w follows what the next 60 seconds bring, then stops
                   as Ctrl-C would; wait and rollout status let the clock run
                   until done; port-forward forwards until Ctrl-C or the next

@@ -19,6 +19,7 @@ import {
   type Pod,
 } from '../cluster/index.js';
 import type { CommandResult } from './result.js';
+import { PORT_FORWARD_HELP } from '../kubectl/set-and-forward-help.js';
 
 export interface PortForward {
   readonly local: number;
@@ -51,6 +52,8 @@ function takeNamespace(args: readonly string[], fallback: string): { namespace: 
 }
 
 export function portForward(cluster: Cluster, args: readonly string[], defaultNamespace = 'default'): PortForwardResult {
+  // kubectl answers --help (or -h) with the command's help, whatever else is on the line.
+  if (args.some((a) => a === '--help' || a === '-h')) return { result: { cluster, stdout: PORT_FORWARD_HELP, stderr: '', exitCode: 0 } };
   const { namespace, rest } = takeNamespace(args, defaultNamespace);
   const words = rest.filter((a) => !a.startsWith('-'));
   const [resource = '', ...ports] = words;

@@ -5,6 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { KUBECTL } from '../../helpers/real-kubectl.js';
 import { sandboxFiles } from '../../../src/commands/sandbox-files.js';
 import { initialNav, navigate, currentPractice } from '../../../src/core/course/navigation.js';
 import { emptyProgress } from '../../../src/core/progress/model.js';
@@ -42,3 +44,37 @@ describe('help tells the truth about files', () => {
     assert.match(typeLine('kubectl apply -f svc.yml'), /service\/mine created/);
   });
 });
+
+describe('help tells the truth about kubectl', () => {
+  it('every verb it lists is one the sandbox runs (kubectl VERB --help answers with its usage)', () => {
+    const shell = newShell(1);
+    const io = sandboxFiles(new Map(), mkdtempSync(join(tmpdir(), 'npl-help-')));
+    const text = runLine(shell, 'help', io, 0).stdout;
+    const listed = /the real verbs:([\s\S]*?)\(k works too\)/.exec(text)?.[1] ?? '';
+    const verbs = listed
+      .split(',')
+      .map((v) => v.replace(/\s+/g, ' ').trim().replace(/ -f$/, ''))
+      .filter(Boolean);
+    assert.ok(verbs.length >= 20, listed);
+    for (const verb of verbs) {
+      const result = runLine(shell, `kubectl ${verb} --help`, io, 0);
+      assert.equal(result.exitCode, 0, `kubectl ${verb} --help: ${result.stderr}`);
+      assert.doesNotMatch(result.stdout + result.stderr, /unknown command/, verb);
+    }
+  });
+});
+
+describe(
+  'kubectl set image, set selector and port-forward --help, as the real kubectl 1.32 prints them',
+  { skip: KUBECTL ? false : 'no kubectl on PATH' },
+  () => {
+    for (const line of ['set image --help', 'set selector --help', 'port-forward --help', 'port-forward pod/x 8080:80 -h']) {
+      it(`kubectl ${line}`, () => {
+        const real = execFileSync(KUBECTL ?? 'kubectl', line.split(' '), { encoding: 'utf8' });
+        const sandbox = runLine(newShell(1), `kubectl ${line}`, sandboxFiles(new Map(), tmpdir()), 0);
+        assert.equal(sandbox.stdout, real);
+        assert.equal(sandbox.exitCode, 0);
+      });
+    }
+  },
+);
