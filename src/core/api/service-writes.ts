@@ -2,7 +2,7 @@
 // registry does (pkg/registry/core/service/storage/storage.go, patchAllocatedValues), a body
 // without a clusterIP or a nodePort keeps the ones the Service has.
 
-import { decodeObject, findService, updateService, type Cluster } from '../cluster/index.js';
+import { decodeObject, findService, replaceService, type Cluster } from '../cluster/index.js';
 import { notFound } from '../cluster/api-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { getObject, objectView } from './objects.js';
@@ -26,14 +26,7 @@ export function replaceServiceRequest(
   }
   const live = findService(cluster, name, namespace);
   if (!live) return same(json(404, statusOf(notFound('services', name), { name, kind: 'services' })));
-  const input = decoded.object.input;
-  const updated = updateService(cluster, {
-    ...input,
-    namespace,
-    labels: input.labels ?? {},
-    annotations: input.annotations ?? {},
-    ...(input.clusterIP ? {} : { clusterIP: live.spec.clusterIP }),
-  });
+  const updated = replaceService(cluster, decoded.object.input, namespace, live);
   if (!updated.ok) return same(json(statusCode(updated.error), statusOf(updated.error, { name, kind: 'services' })));
   const item = getObject(updated.cluster, 'Service', name, namespace);
   const view = (item ? objectView(updated.cluster, item) : {}) as JsonValue;

@@ -6,6 +6,7 @@ export { createPod, deletePod, findPod, scheduleWaiting, validatePod, type PodIn
 export {
   createService,
   updateService,
+  replaceService,
   deleteService,
   findService,
   serviceOnNodePort,

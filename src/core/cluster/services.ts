@@ -280,6 +280,21 @@ export function deleteService(cluster: Cluster, name: string, namespace: string 
 }
 
 /** The same service as an input, e.g. to re-apply it with changes. */
+/**
+ * Replaces a service whole (PUT, kubectl replace): the body's labels and annotations, none kept
+ * from the live object, but the clusterIP a body leaves out is kept, as the registry's
+ * patchAllocatedValues keeps it.
+ */
+export function replaceService(cluster: Cluster, input: ServiceInput, namespace: string, live: Service): Result<Service> {
+  return updateService(cluster, {
+    ...input,
+    namespace,
+    labels: input.labels ?? {},
+    annotations: input.annotations ?? {},
+    ...(input.clusterIP ? {} : { clusterIP: live.spec.clusterIP }),
+  });
+}
+
 export function serviceToInput(service: Service): ServiceInput {
   return {
     name: service.metadata.name,

@@ -6,15 +6,15 @@ import { inOneRun, newListRun } from '../cluster/object-index.js';
 import { namespaceView } from './workload-views.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { fail, Output } from './command.js';
-import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
+import { Output } from './command.js';
+import { actionSuffix, DRY_RUN_FLAG } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
-import { flagBool, flagValue, flagValues } from './flags.js';
+import { flagBool, flagValue } from './flags.js';
 import { APPLY_HELP } from './help.js';
 import { applyDeploymentFile, clientObject } from './deployment-files.js';
-import { lastAppliedFor, loadManifests, reportUnusable, targetNamespace } from './manifests.js';
-import { parseOutput } from './output-format.js';
+import { lastAppliedFor, reportUnusable, targetNamespace } from './manifests.js';
 import { printResult } from './print-object.js';
+import { readFileCommand } from './file-command.js';
 
 export function missingAnnotationWarning(resource: string, name: string): string {
   return `Warning: resource ${resource}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
@@ -23,19 +23,14 @@ export function missingAnnotationWarning(resource: string, name: string): string
 function run(ctx: CommandContext): KubectlResult {
   const { parsed } = ctx;
   let cluster: Cluster = ctx.cluster;
-  const files = flagValues(parsed, 'filename');
-  if (files.length === 0) return fail(cluster, clientError('must specify one of -f and -k'));
-  const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(cluster, clientError(dry.error));
-  const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return fail(cluster, clientError(format.error));
-  const loaded = loadManifests(ctx.io, files);
-  if (!loaded.ok) return fail(cluster, clientError(loaded.error));
+  const read = readFileCommand(ctx);
+  if (!read.ok) return read.result;
+  const { dry, format, entries } = read.command;
   const out = new Output();
   // The documents go into the cluster's lists in place after one copy of each (object-index.ts):
   // only the newest cluster is kept, and code outside the run never sees a list it can still grow.
   let run = newListRun();
-  for (const entry of loaded.entries) {
+  for (const entry of entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
       continue;
@@ -54,7 +49,7 @@ function run(ctx: CommandContext): KubectlResult {
         bound.namespace ?? ctx.namespace,
         entry.file,
         lastAppliedFor(entry.deployment.manifest),
-        { dry: dry.mode, format: format.format, serverSide: flagBool(parsed, 'server-side') },
+        { dry: dry, format: format, serverSide: flagBool(parsed, 'server-side') },
         missingAnnotationWarning,
       );
       continue;
@@ -77,7 +72,7 @@ function run(ctx: CommandContext): KubectlResult {
     }
     const side = flagBool(parsed, 'server-side') ? 'server' : 'client';
     const applied =
-      dry.mode === 'none'
+      dry === 'none'
         ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace, side))
         : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace, side);
     if (!applied.ok) {
@@ -91,11 +86,11 @@ function run(ctx: CommandContext): KubectlResult {
     }
     const outcome = applied.value;
     if (outcome.missingAnnotation) out.err(missingAnnotationWarning(resource, object.name), false);
-    if (dry.mode === 'none') cluster = applied.cluster;
+    if (dry === 'none') cluster = applied.cluster;
     const ref = `${object.kind.toLowerCase()}/${object.name}`;
     // A client dry run of a new object prints what the client would send (apply.go, dry-run client).
     const view = () =>
-      dry.mode === 'client' && outcome.action === 'created'
+      dry === 'client' && outcome.action === 'created'
         ? clientObject(object.manifest, namespace, side === 'client' ? lastAppliedFor(object.manifest, namespace) : undefined)
         : outcome.object.kind === 'Pod'
           ? podView(outcome.object, applied.cluster.now)
@@ -104,7 +99,7 @@ function run(ctx: CommandContext): KubectlResult {
             : serviceView(outcome.object);
     // Server-side apply reports every object the same way (apply.go: "serverside-applied").
     const action = flagBool(parsed, 'server-side') ? 'serverside-applied' : outcome.action;
-    const r = printResult(cluster, format.format, ref, `${action}${actionSuffix(dry.mode)}`, view, true);
+    const r = printResult(cluster, format, ref, `${action}${actionSuffix(dry)}`, view, true);
     out.write(r.stdout);
     if (r.exitCode !== 0) out.err(r.stderr);
   }

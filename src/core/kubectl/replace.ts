@@ -1,33 +1,28 @@
 // kubectl replace -f FILE: each object of the files put in place of the live one, whole
 // (staging/src/k8s.io/kubectl/pkg/cmd/replace/replace.go). The lab replaces Services.
 
-import { findService, updateService, type Cluster } from '../cluster/index.js';
+import { findService, replaceService, type Cluster } from '../cluster/index.js';
 import { notFound } from '../cluster/api-error.js';
 import { serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
-import { fail, Output } from './command.js';
-import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
+import { Output } from './command.js';
+import { actionSuffix, DRY_RUN_FLAG } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
-import { flagValue, flagValues } from './flags.js';
-import { loadManifests, reportUnusable, targetNamespace } from './manifests.js';
-import { parseOutput } from './output-format.js';
+import { flagValue } from './flags.js';
+import { reportUnusable, targetNamespace } from './manifests.js';
 import { printResult } from './print-object.js';
 import { REPLACE_HELP } from './replace-help.js';
+import { readFileCommand } from './file-command.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { parsed } = ctx;
   let cluster: Cluster = ctx.cluster;
-  const files = flagValues(parsed, 'filename');
-  if (files.length === 0) return fail(cluster, clientError('must specify one of -f and -k'));
-  const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(cluster, clientError(dry.error));
-  const format = parseOutput(flagValue(parsed, 'output'), false);
-  if (!format.ok) return fail(cluster, clientError(format.error));
-  const loaded = loadManifests(ctx.io, files);
-  if (!loaded.ok) return fail(cluster, clientError(loaded.error));
+  const read = readFileCommand(ctx);
+  if (!read.ok) return read.result;
+  const { dry, format, entries } = read.command;
   const out = new Output();
   const given = flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '';
-  for (const entry of loaded.entries) {
+  for (const entry of entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
       continue;
@@ -52,21 +47,13 @@ function run(ctx: CommandContext): KubectlResult {
       out.err(apiErrorText(notFound('services', object.name), { verb: 'replacing', file: entry.file }));
       continue;
     }
-    // The registry keeps the clusterIP a body leaves out (service storage's patchAllocatedValues).
-    const input = object.input;
-    const updated = updateService(cluster, {
-      ...input,
-      namespace,
-      labels: input.labels ?? {},
-      annotations: input.annotations ?? {},
-      ...(input.clusterIP ? {} : { clusterIP: live.spec.clusterIP }),
-    });
+    const updated = replaceService(cluster, object.input, namespace, live);
     if (!updated.ok) {
       out.err(apiErrorText(updated.error, { verb: 'replacing', file: entry.file }));
       continue;
     }
-    if (dry.mode === 'none') cluster = updated.cluster;
-    const r = printResult(cluster, format.format, `service/${object.name}`, `replaced${actionSuffix(dry.mode)}`, () => serviceView(updated.value), true);
+    if (dry === 'none') cluster = updated.cluster;
+    const r = printResult(cluster, format, `service/${object.name}`, `replaced${actionSuffix(dry)}`, () => serviceView(updated.value), true);
     out.write(r.stdout);
   }
   return out.result(cluster);
