@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 
@@ -16,7 +16,10 @@ export interface RealRun {
 
 export function realKubectl(args: readonly string[], kubeconfig: string, cwd?: string): Promise<RealRun> {
   return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', [...args], { ...(cwd ? { cwd } : {}), env: { ...process.env, KUBECONFIG: kubeconfig } }, (error, stdout, stderr) => {
+    // A discovery and HTTP cache of the kubeconfig's own, beside it: tests running side by side do
+    // not share ~/.kube/cache.
+    const env = { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dirname(kubeconfig), 'kube-cache') };
+    execFile(KUBECTL ?? 'kubectl', [...args], { ...(cwd ? { cwd } : {}), env }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
       resolve({ stdout, stderr, code });
     });

@@ -133,7 +133,7 @@ describe('kubectl explain, against a real kubectl 1.32', { skip: KUBECTL ? false
     it(`kubectl explain ${path}`, async () => {
       const real = await realKubectl(['explain', path], kubeconfig);
       const sim = new Session(1).run(`explain ${path}`);
-      assert.equal(sim.stdout, real.stdout);
+      assert.equal(sim.stdout, real.stdout, `the real kubectl's stderr: ${real.stderr}`);
       assert.equal(sim.stderr, real.stderr.replace(/^E\d{4} .*\n/gm, ''));
       assert.equal(sim.exitCode === 0, real.code === 0);
     });
