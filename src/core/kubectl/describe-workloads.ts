@@ -27,6 +27,18 @@ import { terminationConditions } from '../cluster/namespace-termination.js';
 import { deploymentConditions, replicaSetCounts } from './workload-views.js';
 
 /** DescribePodTemplate with describeContainers' "  " indent. */
+/** describeContainerResources: Limits, then Requests, each resource on its own line, by name. */
+export function describeContainerResources(w: DescribeWriter, resources: { readonly requests?: Labels; readonly limits?: Labels } | undefined): void {
+  for (const [title, list] of [
+    ['Limits', resources?.limits],
+    ['Requests', resources?.requests],
+  ] as const) {
+    if (!list || Object.keys(list).length === 0) continue;
+    w.write(2, `${title}:\n`);
+    for (const name of Object.keys(list).sort()) w.write(3, `${name}:\t${list[name] ?? ''}\n`);
+  }
+}
+
 export function describePodTemplate(w: DescribeWriter, template: PodTemplate, nodeSelector: Labels = {}): void {
   w.write(0, 'Pod Template:\n');
   w.labels('  Labels', template.labels);
@@ -39,14 +51,7 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplate, no
     const hostPorts = c.ports.map((p) => `0/${p.protocol}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
-    for (const [title, list] of [
-      ['Limits', c.resources?.limits],
-      ['Requests', c.resources?.requests],
-    ] as const) {
-      if (!list || Object.keys(list).length === 0) continue;
-      w.write(2, `${title}:\n`);
-      for (const name of Object.keys(list).sort()) w.write(3, `${name}:\t${list[name] ?? ''}\n`);
-    }
+    describeContainerResources(w, c.resources);
     if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');

@@ -23,7 +23,14 @@ import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { nodeHeartbeat } from './api-view.js';
 import { DescribeWriter } from './describe-writer.js';
-import { describeDaemonSet, describeDeployment, describeEndpointSlice, describeNamespace, describeReplicaSet } from './describe-workloads.js';
+import {
+  describeContainerResources,
+  describeDaemonSet,
+  describeDeployment,
+  describeEndpointSlice,
+  describeNamespace,
+  describeReplicaSet,
+} from './describe-workloads.js';
 import { age, humanDuration, rfc1123z } from './duration.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
@@ -102,15 +109,7 @@ export function describePod(cluster: Cluster, pod: Pod): string {
       w.write(2, `Ready:\t${isPodReady(pod, now) ? 'True' : 'False'}\n`);
       w.write(2, `Restart Count:\t${restarts.count}\n`);
     }
-    // describeContainerResources: Limits, then Requests, each resource on its own line, by name.
-    for (const [title, list] of [
-      ['Limits', c.resources?.limits],
-      ['Requests', c.resources?.requests],
-    ] as const) {
-      if (!list || Object.keys(list).length === 0) continue;
-      w.write(2, `${title}:\n`);
-      for (const key of Object.keys(list).sort()) w.write(3, `${key}:\t${list[key] ?? ''}\n`);
-    }
+    describeContainerResources(w, c.resources);
     if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');
