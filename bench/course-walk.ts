@@ -5,9 +5,10 @@
 // holds the node ports, names and addresses the course shows), then on once the goal is met; every quiz question answered
 // once (the option under the cursor, or a typed guess) and its feedback read; every trace walked
 // hop by hop. Prints VmHWM of the course process at the end, and how many practice steps met
-// their goal (a step whose goal is not met is left with esc →, as a learner may).
+// their goal (a step whose goal is not met is left with esc →, as a learner may), then the step at
+// which the high-water mark was set and the RSS per lesson (bench/memory-record.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCourse } from '../src/core/course/loader.js';
@@ -15,6 +16,7 @@ import { readLessonDir } from '../src/core/course/read-dir.js';
 import { courseFiles } from '../src/core/course/replay.js';
 import { fillTemplates } from '../src/core/course/template.js';
 import { newShell, runLine } from '../src/core/shell/shell.js';
+import { MemoryRecord } from './memory-record.js';
 
 const cli = process.env.BENCH_CLI ?? join(import.meta.dirname, '../dist/cli.js');
 const SEED = 1;
@@ -26,6 +28,9 @@ const course = loaded.course;
 const files = courseFiles(course);
 
 const home = mkdtempSync(join(tmpdir(), 'npl-walk-'));
+// BENCH_CACHE_FROM=HOME: start with the code cache another home kept (HOME/cache), as a learner's
+// later starts do; without it the walk is the course's first start of all, which keeps none.
+if (process.env.BENCH_CACHE_FROM) cpSync(join(process.env.BENCH_CACHE_FROM, 'cache'), join(home, 'cache'), { recursive: true });
 const socket = `npl-walk-${process.pid}`;
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
 const screen = (): string => tmux('capture-pane', '-p');
@@ -33,12 +38,15 @@ const keys = (...k: string[]): void => void tmux('send-keys', ...k);
 const type = (text: string): void => void tmux('send-keys', '-l', text);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 // BENCH_LOG=1: a line per step on stderr (where the walk is, the course's RSS there, a goal missed with its screen).
-const log = process.env.BENCH_LOG ? (text: string): void => void process.stderr.write(`${text}\n`) : (): void => {};
+const log = process.env.BENCH_LOG ? (text: string): void => void process.stderr.write(`${Date.now()} ${text}\n`) : (): void => {};
 const rss = (pid: string): string => /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '?';
+const memory = new MemoryRecord();
+let pid = ''; // the course process, once its first screen is up
 
 async function waitFor(test: (s: string) => boolean, ms = 4000): Promise<boolean> {
   for (let waited = 0; waited < ms; waited += 25) {
     if (test(screen())) return true;
+    if (pid !== '') memory.sample(pid);
     await sleep(25);
   }
   return false;
@@ -70,7 +78,7 @@ let practice = 0;
 let answered = 0;
 try {
   if (!(await waitFor((s) => s.includes('Review quiz'), 20_000))) throw new Error(`no lesson list:\n${screen()}`);
-  const pid = tmux('display', '-p', '#{pane_pid}').trim();
+  pid = tmux('display', '-p', '#{pane_pid}').trim();
   keys('d'); // deep dives taken: every step of every lesson
   await waitFor((s) => !s.includes('Deep dives are passed over'));
   keys('Enter');
@@ -84,6 +92,7 @@ try {
       const here = `${li + 1}:${si + 1}`;
       if (!(await waitFor((s) => at(s) === here, 8000))) throw new Error(`expected ${here}, at ${at(screen())}:\n${screen()}`);
       log(`${here} ${lesson.id}/${step.id} ${step.kind} rss ${rss(pid)} kB`);
+      memory.at(here);
       if (step.kind === 'do') {
         practice++;
         for (const raw of step.solutions?.[0] ?? []) {
@@ -106,7 +115,9 @@ try {
       } else if (step.kind === 'quiz') {
         for (let q = 0; q < step.questions.length; q++) {
           const before = screen();
-          keys('Enter');
+          // Questions start with nothing chosen: ↓ chooses (single, bug) or touches (order), 1 matches
+          // the first term (match), space ticks (multiple); a typed question takes "1 " as its guess.
+          for (const key of ['Down', '1', 'Space', 'Enter']) keys(key);
           if (!(await waitFor((s) => /✓|✗/.test(s) && s !== before, 800))) {
             type('x'); // a typed question: a guess
             keys('Enter');
@@ -120,12 +131,17 @@ try {
         // The course's last step has no step after it.
         if (li < course.lessons.length - 1 || si < lesson.steps.length - 1) await moveOn(here, () => keys('Right'));
       } else if (step.kind === 'trace') {
-        // A trace that asks for a guess first: the ending under the cursor.
-        if (await waitFor((s) => s.includes('that is my guess'), 300)) keys('Enter');
-        await moveOn(here, () => keys(screen().includes('that is my guess') ? 'Enter' : 'Right'), 200, 150, false);
+        // A trace that asks for a guess starts with none chosen: ↓ chooses the first ending.
+        const guess = () => {
+          keys('Down');
+          keys('Enter');
+        };
+        if (await waitFor((s) => s.includes('that is my guess'), 300)) guess();
+        await moveOn(here, () => (screen().includes('that is my guess') ? guess() : keys('Right')), 200, 150, false);
       } else {
         await moveOn(here, () => keys('Right'));
       }
+      memory.record(pid, here, `${lesson.id}/${step.id}`, step.kind);
     }
   }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -139,6 +155,7 @@ try {
     `${lessons.length === course.lessons.length ? 'whole course' : 'first lessons'}: ${lessons.length} lessons, ${lessons.reduce((n, l) => n + l.steps.length, 0)} steps; practice goals met ${met}/${practice}; quiz answers ${answered}`,
   );
   console.log(`peak RSS (VmHWM) ${peak.toFixed(1)} MiB`);
+  console.log(memory.report());
 } finally {
   tmux('kill-server');
   rmSync(home, { recursive: true, force: true });

@@ -12,15 +12,34 @@ const cli = process.env.BENCH_CLI ?? join(root, 'dist/cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const home = mkdtempSync(join(tmpdir(), 'npl-bench-'));
 
+/**
+ * The course's first frame, as a ratio to bare Node: on a learner's later starts (V8's code cache of
+ * the shared core kept in the lab's folder: src/shared-core.ts keeps it once the first screens are
+ * drawn) and on the first start of all (a fresh folder each run, so nothing kept).
+ */
 async function firstFrame() {
   const bare = [];
-  const app = [];
-  await inPty(`node ${cli}`, (o) => o.includes('hands on'), home); // warm the file cache
+  const later = [];
+  const first = [];
+  const frame = (/** @type {string} */ o) => o.includes('hands on');
+  await inPty(`node ${cli}`, frame, home); // warm the file cache
+  // The first start of all only makes the cache folder; the next keeps the cache.
+  keepCodeCache();
+  keepCodeCache();
   for (let i = 0; i < runs; i++) {
     bare.push(await inPty('node -e ""', 'exit', home));
-    app.push(await inPty(`node ${cli}`, (o) => o.includes('hands on'), home));
+    later.push(await inPty(`node ${cli}`, frame, home));
+    first.push(await inPty(`node ${cli}`, frame, mkdtempSync(join(tmpdir(), 'npl-bench-first-'))));
   }
-  return { bare: median(bare), app: median(app) };
+  return { bare: median(bare), later: median(later), first: median(first) };
+}
+
+/** Runs the course in tmux for long enough to keep its code cache in the bench's folder. */
+function keepCodeCache() {
+  const socket = `npl-bench-cache-${process.pid}`;
+  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli}`]);
+  execFileSync('sleep', ['5']);
+  execFileSync('tmux', ['-L', socket, 'kill-server']);
 }
 
 /** Peak resident memory (VmHWM) of the course after walking through a few lessons in tmux. */
@@ -59,9 +78,11 @@ function tarball() {
 const frame = await firstFrame();
 const rss = await peakRss();
 const pack = tarball();
-const ratio = frame.app / frame.bare;
 console.log(`nodeport-lab bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${runs} paired runs (medians)`);
-console.log(`first frame in a pty       ${frame.app.toFixed(0)} ms   node -e "" ${frame.bare.toFixed(0)} ms   ratio ${ratio.toFixed(2)}x   (aim <= 2.5x)`);
+console.log(
+  `first frame in a pty       ${frame.later.toFixed(0)} ms   node -e "" ${frame.bare.toFixed(0)} ms   ratio ${(frame.later / frame.bare).toFixed(2)}x   (aim <= 2.2x)`,
+);
+console.log(`  on the first start       ${frame.first.toFixed(0)} ms   ratio ${(frame.first / frame.bare).toFixed(2)}x (no code cache kept yet)`);
 console.log(`peak RSS, a short journey  ${rss.toFixed(1)} MiB   (aim < 70 MiB)`);
 console.log(
   `package                    ${pack.size.toFixed(0)} kB packed, ${pack.unpacked.toFixed(0)} kB unpacked, ${pack.files} files, ${pack.dependencies} runtime dependencies   (aim < 400 kB)`,

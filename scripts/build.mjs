@@ -1,4 +1,5 @@
-// Bundles the app and every runtime dependency into one ESM file, dist/cli.js.
+// Bundles the app and every runtime dependency: the ES modules (dist/cli.mjs and its chunks), the
+// CommonJS entry in front of them (dist/cli.js), and the bundles required on first use (dist/*.cjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -8,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { inkKeyFix } from './ink-key-fix.mjs'; // Ctrl+F1..F4 crash Ink 6.8 (ink#901)
 import { GRAPHEMES_MODULE, lazyStringWidth } from './lazy-string-width.mjs'; // string-width's Intl.Segmenter and emoji pattern made on first use
 import { graphemeStandIn } from './grapheme-stand-in.mjs'; // no ICU segmenter for text that needs none
+import { pureValibotPatterns } from './lazy-patterns.mjs'; // valibot's unused emoji pattern left out
+import { unusedBuiltins } from './unused-builtins.mjs'; // no node:assert nor node:child_process for Ink's dependencies
 import { inkSanitize } from './ink-sanitize.mjs'; // sanitize-ansi without walking each plain string, its answers kept
+import { COMMONJS } from './commonjs-options.mjs';
+import { sharedCore } from './shared-core.mjs'; // the core once, as CommonJS, for the code cache and the ES modules
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** A path with forward slashes: esbuild hands Windows paths with backslashes to the resolvers below. */
@@ -145,17 +150,20 @@ const cheaperInkFrames = {
 // each command's code is a chunk beside it (dist/chunk-*.js, where import.meta.url finds the
 // lessons and course.json as from cli.js), read when that command runs. An older build's chunks go.
 for (const name of existsDir(`${root}/dist`) ? readdirSync(`${root}/dist`) : []) {
-  if (/^(chunk|faults)-.*\.js$/.test(name)) rmSync(`${root}/dist/${name}`);
+  if (/^(chunk|faults)-.*\.m?js$/.test(name)) rmSync(`${root}/dist/${name}`);
 }
 
 // Ink's other text packages (wrap-ansi's string-width, slice-ansi, ansi-tokenize) take the same
 // grapheme stand-in in place of the Intl.Segmenter each made as it loaded.
 const graphemes = graphemeStandIn(GRAPHEMES_MODULE);
+const builtins = unusedBuiltins();
 
 /** @type {import('esbuild').BuildOptions} */
 const options = {
   entryPoints: { cli: `${root}/src/cli.tsx` },
   outdir: `${root}/dist`,
+  // ES modules as .mjs: dist/package.json makes the .js entries below CommonJS.
+  outExtension: { '.js': '.mjs' },
   splitting: true,
   chunkNames: 'chunk-[hash]',
   bundle: true,
@@ -170,6 +178,8 @@ const options = {
     __FAULTS__: 'false',
     // src/core/yaml.ts requires the parser from here, beside the chunks, on first use.
     __YAML_BUNDLE__: '"./yaml.cjs"',
+    // src/core/kubectl/openapi-schemas.ts requires the schemas from here on first use.
+    __OPENAPI_BUNDLE__: '"./openapi-1.32.cjs"',
   },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
@@ -185,33 +195,70 @@ const options = {
     lazyStringWidth(dependency('string-width/index.js')),
     graphemes.plugin,
     inkSanitize,
+    pureValibotPatterns,
+    builtins.plugin,
   ],
   logLevel: 'warning',
 };
+// The core as one CommonJS file (dist/script.cjs), which the scripted sandbox runs through V8's
+// code cache and the ES modules take their copy of the core from (scripts/shared-core.mjs).
+const core = await sharedCore(root, options);
+const scriptBuild = core.build;
+options.plugins = [...(options.plugins ?? []), core.plugin];
+options.define = { ...options.define, __SCRIPT_BUILD__: JSON.stringify(scriptBuild) };
 const built = await build({ ...options, metafile: true });
 // NPL_BUILD_META=FILE: what each chunk is made of, for esbuild's analyzer (bench/package-size.mjs).
 if (process.env.NPL_BUILD_META) writeFileSync(process.env.NPL_BUILD_META, JSON.stringify(built.metafile));
+/**
+ * Bundles one entry as a CommonJS file of its own beside the chunks (`dist/NAME.cjs`), for code a
+ * command requires on first use.
+ * @param {string} name
+ * @param {string} entry
+ */
+async function sideFile(name, entry) {
+  await build({ ...COMMONJS, entryPoints: { [name]: entry }, outdir: `${root}/dist`, outExtension: { '.js': '.cjs' } });
+}
 // The YAML parser as a file of its own, required on first use (src/core/yaml.ts): a command that
 // parses no YAML neither reads nor compiles it.
-await build({
-  entryPoints: { yaml: createRequire(import.meta.url).resolve('yaml') },
-  outdir: `${root}/dist`,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await sideFile('yaml', createRequire(import.meta.url).resolve('yaml'));
+// The OpenAPI schemas that `kubectl explain` and the lab's API server read, a file of their own for
+// the same reason: 135 kB of object literals that a command without explain never parses.
+await sideFile('openapi-1.32', `${root}/src/core/kubectl/openapi-schemas-1.32.ts`);
 for (const [request, standIn] of inkSwaps) {
   if (!swapped.has(request)) throw new Error(`Ink no longer imports ${request}: review src/ui/ink/ against the new Ink.`);
   // A path spelt another way once sent the stand-ins to the slow string-width unnoticed.
   if (measuring.has(request) && !shortcutFor.has(slash(standIn))) throw new Error(`${standIn} does not get the string-width shortcut`);
 }
 if (graphemes.unedited().length > 0) throw new Error(`Not bundled, so not given the grapheme stand-in: ${graphemes.unedited().join(', ')}`);
-chmodSync(`${root}/dist/cli.js`, 0o755);
+if (builtins.unedited().length > 0) throw new Error(`Not bundled, so not edited: ${builtins.unedited().join(', ')}`);
+
+/**
+ * The CommonJS entry `dist/NAME.js` (src/launch.ts) in front of the ES module entry `app`: it
+ * answers --help and --version and runs a scripted sandbox from `script` without starting Node's
+ * ES module loader, and imports `app` for everything else.
+ * @param {string} name
+ * @param {string} app
+ * @param {{ bundle: string, build: string } | undefined} script
+ */
+async function launcher(name, app, script) {
+  await build({
+    ...COMMONJS,
+    entryPoints: { [name]: `${root}/src/launch.ts` },
+    outdir: `${root}/dist`,
+    define: {
+      __VERSION__: JSON.stringify(pkg.version),
+      __APP__: JSON.stringify(app),
+      __SCRIPT_BUNDLE__: script ? JSON.stringify(script.bundle) : 'undefined',
+      __SCRIPT_BUILD__: script ? JSON.stringify(script.build) : 'undefined',
+      'import.meta.url': '__launchUrl',
+    },
+    banner: { js: '#!/usr/bin/env node\nvar __launchUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  chmodSync(`${root}/dist/${name}.js`, 0o755);
+}
+// In dist/, a .js file is CommonJS (the entries), an ES module is .mjs and a required bundle .cjs.
+writeFileSync(`${root}/dist/package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+await launcher('cli', './cli.mjs', { bundle: './script.cjs', build: scriptBuild });
 
 // ---- The test bundle: the same app with the NODEPORT_LAB_FAULT switch (src/ui/Fault.tsx) ----
 // The crash tests make the UI throw on purpose; the bundle learners run has no such switch (the
@@ -222,6 +269,8 @@ await build({
   chunkNames: 'faults-[hash]',
   define: { ...options.define, __FAULTS__: 'true' },
 });
+// Its scripted sandbox comes from its own chunks: dist/script.cjs has no switch.
+await launcher('cli-faults', './cli-faults.mjs', undefined);
 // ---- end of the test bundle ----
 
 // The shipped lessons, validated and stored as JSON beside the bundle.

@@ -5,10 +5,12 @@
 // test/ui/graphemes.test.ts holds each edited package equal to the installed one; the build fails
 // when a package's code no longer reads as expected, or an edited file was not bundled.
 import { readFileSync } from 'node:fs';
+import { withLazyPatterns } from './lazy-patterns.mjs';
 
 /**
  * Each package file whose segmenter is replaced: where it is, and the line that makes the segmenter.
- * @type {{ name: string, file: RegExp, from: string }[]}
+ * and the patterns of Unicode properties it compiles as it loads, made on first use instead (lazy-patterns.mjs).
+ * @type {{ name: string, file: RegExp, from: string, patterns: string[] }[]}
  */
 export const SEGMENTER_LINES = [
   {
@@ -16,16 +18,19 @@ export const SEGMENTER_LINES = [
     name: 'wrap-ansi/node_modules/string-width/index.js',
     file: /wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
     from: 'const segmenter = new Intl.Segmenter();\n',
+    patterns: ['defaultIgnorableCodePointRegex'],
   },
   {
     name: 'slice-ansi/tokenize-ansi.js',
     file: /node_modules[\\/]slice-ansi[\\/]tokenize-ansi\.js$/,
     from: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});\n",
+    patterns: ['EMOJI_PRESENTATION_GRAPHEME_REGEX'],
   },
   {
     name: '@alcalzone/ansi-tokenize/build/tokenize.js',
     file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
     from: 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });\n',
+    patterns: [],
   },
 ];
 
@@ -50,7 +55,12 @@ export const standInLine = (from, graphemesModule) => {
 export function withGraphemeStandIn(source, from, graphemesModule, file = 'a package file') {
   if (source.split(from).length !== 2)
     throw new Error(`grapheme-stand-in: ${file} changed, expected one ${JSON.stringify(from)}; review scripts/grapheme-stand-in.mjs against the new package.`);
-  return source.replace(from, () => standInLine(from, graphemesModule));
+  const patterns = SEGMENTER_LINES.find((line) => line.from === from)?.patterns ?? [];
+  return withLazyPatterns(
+    source.replace(from, () => standInLine(from, graphemesModule)),
+    patterns,
+    file,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@
 // the original. The build fails if string-width's code no longer reads as expected.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { withLazyPatterns } from './lazy-patterns.mjs';
 
 /** The grapheme stand-in, as esbuild and Node's loader both take it. */
 export const GRAPHEMES_MODULE = fileURLToPath(new URL('../src/ui/ink/graphemes.ts', import.meta.url)).replaceAll('\\', '/');
@@ -20,8 +21,11 @@ export const STRING_WIDTH_EDITS = [
   ],
 ];
 
+/** string-width's other patterns of Unicode properties, made on first use as well (lazy-patterns.mjs). */
+export const STRING_WIDTH_PATTERNS = ['visibleCharacterRegex', 'spacingMarkRegex', 'extendedPictographicRegex'];
+
 /**
- * string-width's source with both made on first use; throws when an edit no longer applies.
+ * string-width's source with both made on first use, and its other property patterns; throws when an edit no longer applies.
  * @param {string} source
  * @param {string} [file]
  */
@@ -34,7 +38,7 @@ export function lazyStringWidthSource(source, file = 'string-width/index.js') {
       );
     edited = edited.replace(from, () => to);
   }
-  return edited;
+  return withLazyPatterns(edited, STRING_WIDTH_PATTERNS, file);
 }
 
 /** The esbuild plugin, for the string-width file the bundle takes. @type {(file: string) => import('esbuild').Plugin} */

@@ -2,7 +2,7 @@
 // Each command imports what it needs when it runs: --version and --help answer before anything
 // heavy is loaded (the memory flags included), and print, lint and a scripted sandbox never load Ink, React or yoga (the
 // bundle is split at these imports; bench/startup.mjs measures it).
-import { writeSync } from './start-up-builtins.js';
+import { answer, enableCompileCache, isTerminal } from './start-up-builtins.js';
 import { parseOptions, USAGE } from './commands/options.js';
 import type { Place } from './core/progress/model.js';
 
@@ -21,21 +21,6 @@ function quietOnClosedPipe(): void {
   }
 }
 
-/** --help and --version: written straight to file descriptor 1, without building process.stdout. */
-function answer(text: string): number {
-  const bytes = Buffer.from(`${text}\n`);
-  let written = 0;
-  try {
-    while (written < bytes.length) written += writeSync(1, bytes, written);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // A reader that is gone is no error; a pipe left non-blocking and full takes the rest the usual way.
-    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(written));
-    else if (code !== 'EPIPE') throw error;
-  }
-  return 0;
-}
-
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -48,8 +33,17 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = parsed.options;
   if (options.help) return answer(USAGE);
   if (options.version) return answer(VERSION);
+  enableCompileCache();
+  const interactive = isTerminal(0) && isTerminal(1);
+  // A scripted sandbox writes to the descriptors itself (commands/script-stdio.ts), and ends as
+  // soon as its output has left: a read of standard input may still wait after its `exit`.
+  if (options.command === 'sandbox' && !interactive && !options.cluster) {
+    // The built CLI's entry (src/launch.ts) runs this from dist/script.cjs through V8's code cache
+    // before this module is even loaded; here it comes from the sources, or when that file is gone.
+    const script = await import('./commands/script.js');
+    process.exit(await script.runPipedSandbox(options.seed, options.lessons));
+  }
   quietOnClosedPipe();
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (options.cluster || options.command === 'clean' || options.command === 'cluster') {
     const { onCluster } = await import('./commands/real-cluster/entry.js');
     return onCluster(options, interactive, out, err);
@@ -60,18 +54,6 @@ async function main(argv: readonly string[]): Promise<number> {
   if (draws && options.command !== 'serve') await import('./memory.js');
   // A terminal's commands start loading Ink while the course is read.
   const drawing = draws ? import('./commands/terminal.js') : null;
-  if (options.command === 'sandbox' && !drawing) {
-    const script = await import('./commands/script.js');
-    const loaded = await script.loadCourseFrom(options.lessons);
-    const manifests = loaded.ok ? script.courseManifests(loaded.course) : new Map<string, string>();
-    return script.runScript(
-      options.seed ?? script.randomSeed(),
-      script.sandboxFiles(manifests, process.cwd()),
-      process.stdin,
-      (t) => process.stdout.write(t),
-      (t) => process.stderr.write(t),
-    );
-  }
   const plain = await import('./commands/plain.js');
 
   switch (options.command) {
@@ -82,14 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const manifests = loaded.ok ? plain.courseManifests(loaded.course) : new Map<string, string>();
       const files = plain.sandboxFiles(manifests, process.cwd());
       const seed = options.seed ?? plain.randomSeed();
-      if (!drawing)
-        return plain.runScript(
-          seed,
-          files,
-          process.stdin,
-          (t) => process.stdout.write(t),
-          (t) => process.stderr.write(t),
-        );
+      if (!drawing) throw new Error('a sandbox without a terminal runs its script above');
       const { runSandbox, faultFromEnv } = await drawing;
       return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, faultFromEnv(process.env));
     }
@@ -130,18 +105,24 @@ async function main(argv: readonly string[]): Promise<number> {
         const columns = Math.max(40, Math.min(process.stdout.isTTY ? process.stdout.columns : 80, 100));
         return plain.print(loaded.course, options.args[0], columns, out, err, options.seed);
       }
-      let start: Place | undefined;
+      let start: Place | { readonly openLesson: number } | undefined;
       if (options.command === 'quiz') {
         const found = plain.findQuiz(loaded.course, options.args[0]);
         if (!found.ok) return (err(`nodeport-lab: ${found.message}`), 2);
         start = found.place;
+      } else if (options.lesson !== undefined) {
+        // --lesson N (a number or an id): straight into that lesson, where the lesson list would open it.
+        const lessons = loaded.course.lessons;
+        const index = lessons.findIndex((l, i) => l.id === options.lesson || String(i + 1) === options.lesson);
+        if (index < 0) return (err(`nodeport-lab: no lesson "${options.lesson}" (lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})`), 2);
+        start = { openLesson: index };
       }
       const { runCourse, faultFromEnv } = await drawing;
       return runCourse(
         loaded.course,
         plain.labHome(process.env),
         { color: options.color, plain: options.plain },
-        options.seed ?? plain.randomSeed(),
+        options.seed,
         start,
         faultFromEnv(process.env),
       );

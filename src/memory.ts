@@ -9,6 +9,7 @@
 // What each one buys is measured in bench/README.md.
 import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
+import { setAfterStartUp } from './v8-flags.js';
 
 /** Node majors the flags are proven on (each exists there, and the CLI runs with them silently). */
 export const PROVEN_ON: readonly number[] = [20, 22, 24];
@@ -42,4 +43,7 @@ export function memoryFlags(nodeVersion: string, terminal: boolean): string[] {
 }
 
 const flags = memoryFlags(process.versions.node, isatty(0) && isatty(1));
-if (flags.length > 0) setFlagsFromString(flags.join(' '));
+if (flags.length > 0) {
+  setFlagsFromString(flags.join(' '));
+  for (const flag of flags) setAfterStartUp.push(flag);
+}

@@ -1,9 +1,10 @@
 // Where the course comes from: the shipped JSON beside the bundle, or a lesson folder's YAML. The
 // YAML parser is imported only when a folder is read, so the shipped course starts without it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from './node-fs.js';
 import { fileURLToPath } from 'node:url';
 import { parseCompiled } from '../core/course/compiled.js';
 import type { LoadResult } from '../core/course/loader.js';
+import type { Course } from '../core/course/model.js';
 
 /**
  * The lessons that ship with the app: `lessons/` at the package's root, which is the bundle's
@@ -27,11 +28,20 @@ export async function readLessonFolder(dir: string): Promise<LoadResult> {
  */
 export async function loadCourseFrom(dir: string | undefined): Promise<LoadResult> {
   if (dir !== undefined) return readLessonFolder(dir);
-  try {
-    const course = parseCompiled(readFileSync(new URL('./course.json', import.meta.url), 'utf8'));
-    if (course) return { ok: true, course };
-  } catch {
-    // not built: read the YAML
-  }
-  return readLessonFolder(bundledLessonDir());
+  const course = shippedCourse();
+  return course ? { ok: true, course } : readLessonFolder(bundledLessonDir());
 }
+
+/** The course the build stored beside the bundle (dist/course.json); null when there is none (running from the sources). */
+export function shippedCourse(): Course | null {
+  try {
+    return parseCompiled(readFileSync(SHIPPED, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the build stored the course beside the bundle, without reading it. */
+export const hasShippedCourse = (): boolean => existsSync(SHIPPED);
+
+const SHIPPED = new URL('./course.json', import.meta.url);

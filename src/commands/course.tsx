@@ -2,11 +2,13 @@
 import { render } from 'ink';
 import type { Course } from '../core/course/model.js';
 import type { Place, Progress } from '../core/progress/model.js';
+import { courseSeed } from '../core/progress/seed.js';
 import { claimWindow, loadProgress, progressFile, progressSaver } from '../core/progress/store.js';
 import { App } from '../ui/App.js';
 import type { Display } from '../ui/display.js';
 import type { Fault } from '../ui/Fault.js';
 import { Root } from '../ui/Root.js';
+import { randomSeed } from './sandbox.js';
 import { courseManifests } from './sandbox-files.js';
 import { untilExit } from './until-exit.js';
 import type { RealLink } from '../ui/use-real-cluster.js';
@@ -15,14 +17,16 @@ export async function runCourse(
   course: Course,
   home: string,
   display: Display,
-  seed: number,
-  start?: Place,
+  /** `--seed`, when given; else the seed the progress keeps, or a new one that it keeps from now on. */
+  given: number | undefined,
+  start?: Place | { readonly openLesson: number },
   fault: Fault | null = null,
   real?: RealLink,
 ): Promise<number> {
   const file = progressFile(home);
   const loaded = loadProgress(file);
   const saveTo = progressSaver(file, loaded);
+  const { seed, progress } = courseSeed(loaded.progress, given, randomSeed);
   const window = claimWindow(home);
   const another = window.others > 0 ? 'Another nodeport-lab window is open on this progress; both save, and neither loses what the other did.' : null;
   const notice = [loaded.notice, another].filter((n) => n !== null).join(' ') || null;
@@ -36,7 +40,7 @@ export async function runCourse(
     <Root display={display} fault={fault}>
       <App
         course={course}
-        progress={loaded.progress}
+        progress={progress}
         notice={notice}
         saveProgress={save}
         practice={{ seed, files: courseManifests(course) }}

@@ -135,7 +135,8 @@ Options:
   --no-color      no colour (so does the NO_COLOR variable)
   --seed N        make the simulated cluster reproducible (IPs, node ports, names)
   --port N        serve: the API's port on 127.0.0.1 (default 6443; 0 for any free port)
-  --lesson ID     serve, --cluster: a lesson's cluster, after its setup (a number or an id)
+  --lesson ID     the course: open at this lesson (a number or an id); serve,
+                  --cluster: that lesson's cluster, after its setup
   --all-nodes     serve: node ports on 127.0.0.1 and .2 (the workers) and .3 (the control
                   plane), not only on 127.0.0.1 (the first worker)
   --cluster [CONTEXT]  a real cluster: CONTEXT from your kubeconfig, else the current one

@@ -1,6 +1,6 @@
 // The files the sandbox's kubectl can read: the course's manifests by name, and real files
 // relative to the folder the learner started in (read only, size-limited).
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from './node-fs.js';
 import { resolve } from 'node:path';
 import type { Course } from '../core/course/model.js';
 import type { FolderAccess } from '../core/shell/help.js';
@@ -17,13 +17,37 @@ export function courseManifests(course: Course): Map<string, string> {
   return files;
 }
 
-export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string): KubectlIO & FolderAccess {
+/**
+ * The sandbox's files: the course's manifests first, then the folder. The manifests may be given
+ * as a function, called on the first file a command names (a scripted sandbox reads the course only then).
+ */
+export function sandboxFiles(manifests: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>), cwd: string): KubectlIO & FolderAccess {
+  let loaded: ReadonlyMap<string, string> | undefined = typeof manifests === 'function' ? undefined : manifests;
+  const course = () => (loaded ??= (manifests as () => ReadonlyMap<string, string>)());
   return {
     folder: cwd,
     readFile(path: string): string | FileError {
-      const known = manifests.get(path) ?? manifests.get(path.replace(/^\.\//, ''));
+      const known = course().get(path) ?? course().get(path.replace(/^\.\//, ''));
       if (known !== undefined) return known;
       return readRegularFile(resolve(cwd, path));
+    },
+    folderFiles() {
+      // ls and cat: the course's manifests and the folder's own regular files, by name only (a
+      // symlink is not listed, and is not followed, so nothing outside the folder is read).
+      const own = (): string[] => {
+        try {
+          return readdirSync(cwd, { withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => e.name);
+        } catch {
+          return [];
+        }
+      };
+      return {
+        names: () => [...new Set([...course().keys(), ...own()])],
+        read: (name: string): string | FileError =>
+          course().get(name) ?? (own().includes(name) ? readRegularFile(resolve(cwd, name), constants.O_NOFOLLOW) : { error: 'not-found' }),
+      };
     },
     listDir(path: string): readonly string[] | undefined {
       try {
@@ -43,10 +67,10 @@ export function sandboxFiles(manifests: ReadonlyMap<string, string>, cwd: string
  * FIFO with no writer would block) and checked on the open file, so nothing swapped in after a
  * stat is read.
  */
-function readRegularFile(full: string): string | FileError {
+function readRegularFile(full: string, extra = 0): string | FileError {
   let fd: number;
   try {
-    fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | extra);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { error: code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : code === 'EISDIR' ? 'is-directory' : 'unreadable' };

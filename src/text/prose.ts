@@ -3,17 +3,22 @@ import { blank, seg, type Line } from './line.js';
 import { wrap, wrapWords, words } from './wrap.js';
 
 // A screen is drawn again on every key, and its step's text wrapped again each time, though the
-// text and the width rarely change: the lines of the last texts wrapped are kept (a few screens'
-// worth, emptied when full), and each call gets a list of its own (the lines are never edited).
-const KEPT = 64;
+// text and the width rarely change: the lines of the last texts wrapped are kept (emptied when
+// full), and each call gets a list of its own (the lines are never edited). A screen wraps a
+// handful (a step's text and notes, a question, a hint); 64 kept held a third of a megabyte of
+// the heap that sets the course's peak (bench/README.md, "Cells let go").
+export const PROSE_KEPT = 16;
 const kept = new Map<string, readonly Line[]>();
+
+/** How many texts' lines are kept. */
+export const proseKept = (): number => kept.size;
 
 /** In plain mode bullets are "- " (read aloud well, printed anywhere); otherwise "• ". */
 export function prose(text: string, columns: number, plain = false): Line[] {
   const key = `${columns}${plain ? 'p' : 's'}${text}`;
   const known = kept.get(key);
   if (known) return known.slice();
-  if (kept.size >= KEPT) kept.clear();
+  if (kept.size >= PROSE_KEPT) kept.clear();
   const out = wrapProse(text, columns, plain);
   kept.set(key, out);
   return out.slice();

@@ -34,16 +34,17 @@ export function replayLesson(lesson: Lesson, seed: number, files: KubectlIO): { 
   });
 }
 
-const walked = new WeakMap<Lesson, Map<number, Cluster[]>>();
+/** The last lesson walked: the one on screen (every lesson's walk, kept, was a second copy of its clusters). */
+let walked: { readonly lesson: Lesson; readonly seed: number; readonly files: KubectlIO; readonly clusters: readonly Cluster[] } | null = null;
 
 /**
  * The lesson's cluster as its text would leave it after step `step` (lesson `index` of the
- * course, seeded as the course seeds it), remembered: a screen asks on every key.
+ * course, seeded as the course seeds it), remembered for the lesson on screen: a screen asks on
+ * every key. Another lesson is walked afresh, from the same seed, to the same clusters.
  */
 export function aheadCluster(lesson: Lesson, index: number, step: number, seed: number, files: KubectlIO): Cluster | undefined {
-  let bySeed = walked.get(lesson);
-  if (!bySeed) walked.set(lesson, (bySeed = new Map()));
-  let clusters = bySeed.get(seed + index);
-  if (!clusters) bySeed.set(seed + index, (clusters = replayLesson(lesson, seed + index, files).map((s) => s.shell.cluster)));
-  return clusters[step];
+  if (walked?.lesson !== lesson || walked.seed !== seed + index || walked.files !== files) {
+    walked = { lesson, seed: seed + index, files, clusters: replayLesson(lesson, seed + index, files).map((s) => s.shell.cluster) };
+  }
+  return walked.clusters[step];
 }

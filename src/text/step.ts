@@ -47,7 +47,23 @@ export interface RenderedStep {
   readonly focus?: { readonly from: number; readonly to: number };
 }
 
-const rendered = new WeakMap<Step, Map<string, RenderedStep>>();
+/**
+ * Steps whose renderings are kept: the one on screen, drawn again on every key, and the last few
+ * left. Kept for every step visited, the renderings grew through the whole course to a megabyte
+ * of a 13 MB heap (bench/README.md, "Cells let go"); a step come back to is drawn again, the same.
+ */
+export const STEPS_KEPT = 4;
+/** Renderings kept for one step (widths, highlighted fields, worlds); emptied when full. */
+export const RENDERINGS_KEPT = 16;
+// Oldest first: a step drawn is moved to the end, so the one on screen is the last to go.
+const rendered = new Map<Step, Map<string, RenderedStep>>();
+
+/** How many steps have renderings kept, and how many renderings they hold between them. */
+export function renderedKept(): { readonly steps: number; readonly renderings: number } {
+  let renderings = 0;
+  for (const forStep of rendered.values()) renderings += forStep.size;
+  return { steps: rendered.size, renderings };
+}
 
 /**
  * Renders a step, remembering the result: a screen redraws the same step on every key. A step
@@ -57,9 +73,17 @@ export function renderStep(step: Step, options: RenderOptions): RenderedStep {
   if ((options.cluster || options.templates || options.facts) && (dependsOnCluster(step) || step.kind === 'quiz')) return draw(step, options);
   const key = `${options.columns}/${options.plain}/${options.field ?? 0}/${worldKey(options.world ?? LAB)}`;
   let forStep = rendered.get(step);
-  if (!forStep) rendered.set(step, (forStep = new Map()));
+  if (forStep) rendered.delete(step);
+  else {
+    forStep = new Map();
+    if (rendered.size >= STEPS_KEPT) rendered.delete(rendered.keys().next().value as Step);
+  }
+  rendered.set(step, forStep);
   let result = forStep.get(key);
-  if (!result) forStep.set(key, (result = draw(step, options)));
+  if (!result) {
+    if (forStep.size >= RENDERINGS_KEPT) forStep.clear();
+    forStep.set(key, (result = draw(step, options)));
+  }
   return result;
 }
 
@@ -199,6 +223,8 @@ function manifest(step: ManifestStep, before: Line[], options: RenderOptions): R
   if (selected) {
     const index = step.fields.indexOf(selected);
     lines.push(blank, line(`Field ${index + 1} of ${step.fields.length} · up/down to walk the fields`, 'dim'));
+    // On the last field ↓ has nowhere to go: the view takes in what is below it, down to this line.
+    if (focus && index === step.fields.length - 1) focus = { from: focus.from, to: lines.length - 1 };
   }
   if (plain) {
     lines.push(blank, line('The fields:', 'heading'));

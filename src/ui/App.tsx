@@ -31,8 +31,11 @@ export interface AppProps {
   readonly practice?: PracticeSetup;
   /** Milliseconds on some clock (the real one; tests pass their own). */
   readonly clock?: () => number;
-  /** Open here instead of the lesson list (nodeport-lab quiz). */
-  readonly start?: Place;
+  /**
+   * Open here instead of the lesson list: a step (nodeport-lab quiz), or a lesson by its index
+   * (`--lesson`), at the step the lesson list would open it at.
+   */
+  readonly start?: Place | { readonly openLesson: number };
   /** The lab's folder: where a practice step served to the learner's own kubectl writes its kubeconfig. */
   readonly home?: string;
   /** The course on a real cluster (--cluster): practice lines run there (use-real-cluster.ts). */
@@ -46,7 +49,10 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
   const [state, setState] = useState(() => {
     const simulated = initialNav(course, progress, notice, practice);
     const initial = real ? { ...simulated, real: realWorld(real.context, real.flavour, real.reach) } : simulated;
-    return start ? navigate(initial, { type: 'open-place', place: start }) : initial;
+    if (!start) return initial;
+    return 'openLesson' in start
+      ? navigate(initial, { type: 'open-lesson', lesson: start.openLesson })
+      : navigate(initial, { type: 'open-place', place: start });
   });
   const lastRun = useRef(clock());
   // A command that times out (curl -m 5 against a closed port) keeps the learner waiting for as
@@ -84,20 +90,23 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     let routed = routedState.current;
     const now = clock();
     // The cluster's clock moves by the time between two commands, as a real one would.
-    let metrics = { ...shown.metrics, elapsedMs: now - lastRun.current };
+    let metrics = { ...shown.metrics, elapsedMs: now - lastRun.current, columns: size.columns };
     // Any key stops a trace that is playing.
     if (routed.playing) routed = navigate(routed, { type: 'trace-play', on: false });
-    // A key that stops a counted wait does nothing else.
+    // A key that stops a counted wait does nothing else, but for what is typed at the prompt: the
+    // next command, typed before the wait was over, is kept whole.
     const stopsWait = waitingRef.current !== null;
     if (stopsWait) {
       waitingRef.current = null;
       setWaiting(null);
     }
-    for (const name of stopsWait ? [] : keyNames(input, key)) {
+    for (const name of keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
       const typed = typedText(context, name);
-      const action = actionFor(context, name, metrics) ?? (typed === null ? null : ({ type: 'prompt-edit', action: { type: 'insert', text: typed } } as const));
+      if (stopsWait && typed === null) continue;
+      const bound = stopsWait ? null : actionFor(context, name, metrics);
+      const action = bound ?? (typed === null ? null : ({ type: 'prompt-edit', action: { type: 'insert', text: typed } } as const));
       if (!action) continue;
       routed = navigate(routed, action);
       if (action.type === 'prompt-submit') {

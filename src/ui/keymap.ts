@@ -15,6 +15,8 @@ export interface ViewMetrics {
   readonly maxScroll: number;
   /** Time since the previous key, for the cluster's clock when a command runs. */
   readonly elapsedMs?: number;
+  /** The terminal's width, for a command's output laid out to fit it (ls). */
+  readonly columns?: number;
   /** A trace: how many stops it has (each hop, then the outcome). */
   readonly stops?: number;
   /** A practice step's output pane: its height and how many earlier lines it can scroll back. */
@@ -31,7 +33,8 @@ export interface Binding<A = NavAction, C extends string = Context> {
   readonly does: string;
   /** A short form for the footer, when the binding deserves a place there. */
   readonly hint?: string;
-  readonly action: (view: ViewMetrics) => A;
+  /** `key` is the key that was pressed, for a binding of several keys that differ in meaning (the digits). */
+  readonly action: (view: ViewMetrics, key: KeyName) => A;
 }
 
 const READING: readonly Context[] = ['lesson', 'manifest'];
@@ -133,7 +136,7 @@ export const BINDINGS: readonly Binding[] = [
     label: 'enter',
     does: 'run the command (on an empty line, once the goal is met: next step)',
     hint: 'enter run',
-    action: (v) => ({ type: 'prompt-submit', elapsedMs: v.elapsedMs ?? 0 }),
+    action: (v) => ({ type: 'prompt-submit', elapsedMs: v.elapsedMs ?? 0, ...(v.columns ? { columns: v.columns } : {}) }),
   },
   {
     contexts: PRACTICE,
@@ -197,6 +200,13 @@ export const BINDINGS: readonly Binding[] = [
   { contexts: ['quiz'], keys: ['space'], label: 'space', does: 'tick an option, or pick up and drop an item', action: sheet({ type: 'toggle' }) },
   { contexts: ['quiz'], keys: ['right', 'l'], label: '→', does: 'next match for the term', action: sheet({ type: 'cycle', delta: 1 }) },
   { contexts: ['quiz'], keys: ['left', 'h'], label: '←', does: 'previous match for the term', action: sheet({ type: 'cycle', delta: -1 }) },
+  {
+    contexts: ['quiz'],
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    label: '1-9',
+    does: 'the option of that number, or the choice of that number for the term',
+    action: (_view, key) => ({ type: 'quiz-sheet', action: { type: 'pick', choice: Number(key) } }),
+  },
   { contexts: QUIZ, keys: ['pagedown'], label: 'page down', does: 'scroll down', action: scroll((v) => v.page) },
   { contexts: QUIZ, keys: ['pageup'], label: 'page up', does: 'scroll up', action: scroll((v) => -v.page) },
   { contexts: ['quiz'], keys: ['g'], label: 'g', does: 'show the answer (the question comes back later)', action: () => ({ type: 'quiz-give-up' }) },
@@ -240,6 +250,11 @@ export const BINDINGS: readonly Binding[] = [
     action: (v) => ({ type: 'trace-move', delta: -1, stops: v.stops ?? 1 }),
   },
   { contexts: ['trace'], keys: ['a'], label: 'a', does: 'play the trace hop by hop', hint: 'a play', action: () => ({ type: 'trace-play', on: true }) },
+  // The step's text above the trace, and in a narrow window every hop at once, can be taller than the window.
+  { contexts: ['trace'], keys: ['down', 'j'], label: '↓ / j', does: 'scroll down', hint: '↑↓ scroll', action: scroll(() => 1) },
+  { contexts: ['trace'], keys: ['up', 'k'], label: '↑ / k', does: 'scroll up', action: scroll(() => -1) },
+  { contexts: ['trace'], keys: ['pagedown'], label: 'page down', does: 'scroll a page down', action: scroll((v) => v.page) },
+  { contexts: ['trace'], keys: ['pageup'], label: 'page up', does: 'scroll a page up', action: scroll((v) => -v.page) },
   { contexts: ['trace'], keys: ['enter'], label: 'enter', does: 'the next step', action: () => ({ type: 'next-step' }) },
   {
     contexts: ['trace', 'trace-predict'],
@@ -316,7 +331,7 @@ export function bindingsFor(context: Context): Binding[] {
 /** The one key router: which action, if any, a key means in a context of a set of bindings. */
 export function actionIn<A, C extends string>(bindings: readonly Binding<A, C>[], context: C, key: KeyName, view: ViewMetrics): A | null {
   const binding = bindings.find((b) => b.contexts.includes(context) && b.keys.includes(key));
-  return binding ? binding.action(view) : null;
+  return binding ? binding.action(view, key) : null;
 }
 
 /** The course's key router: which action, if any, a key means here. */

@@ -77,7 +77,7 @@ describe('a bug inside the UI, in a real terminal', { skip: tmuxMissing() }, () 
       assert.equal(code, 1);
       const screen = term.screen();
       assert.ok(screen.includes(MESSAGE), screen);
-      assert.match(screen, /^\s+at .*(cli-faults|faults-\w+)\.js:\d+:\d+/m);
+      assert.match(screen, /^\s+at .*(cli-faults|faults-\w+)\.m?js:\d+:\d+/m);
     } finally {
       term.close();
     }

@@ -15,7 +15,7 @@ describe('deep dives in the shipped course, in a real terminal', { skip: tmuxMis
       const term = new Terminal(`node ${CLI} --seed 2`, size, { NODEPORT_LAB_HOME: home });
       try {
         const list = await term.waitFor((s) => s.includes('Core path about'));
-        assert.match(list, /Why a pod needs a Service +\d+ min/);
+        assert.match(list, /Why a pod needs a Service +\d+ ?m/);
         assert.match(list, /Break it on purpose +deep/);
         for (const row of list.split('\n')) assert.ok(row.length <= size.columns, row);
         // Lesson 4, step 2 (a read step), then →: step 3 is a deep dive and is passed over.

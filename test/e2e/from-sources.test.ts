@@ -1,3 +1,5 @@
+// Tier: slow
+// The CLI run from its sources (node --import tsx src/cli.tsx), without a build.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';

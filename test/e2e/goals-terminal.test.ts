@@ -44,7 +44,9 @@ describe('a do step is met by what the command means, at 80x24', { skip }, () =>
   it('counts --node-port 29999 with svc for service, after a near miss says what was off', async () => {
     const term = await open('mistakes', 'too-low', 'too-low');
     try {
-      const near = await type(term, 'kubectl create svc nodeport too-low --tcp=80:80 --node-port 30000', (s) => s.includes('↳'));
+      const near = await type(term, 'kubectl create svc nodeport too-low --tcp=80:80 --node-port 30000', (s) =>
+        /↳ that made a NodePort service: --node-port is 30000, not 29999/.test(s),
+      );
       assert.match(near, /↳ that made a NodePort service: --node-port is 30000, not 29999/);
       assert.ok(!near.includes(GOAL_REACHED));
       await type(term, 'kubectl delete svc too-low', (s) => s.includes('deleted'));

@@ -49,6 +49,14 @@ steps:
           - { left: targetPort, right: "FULL-THREE the port on the pod where the container listens END", why: It is where the pod listens. }
 `;
 
+/** The number of a single-choice option on screen, counted from 1. */
+function optionNumber(screen: string, option: string): string {
+  const options = screen.split('\n').filter((l) => /[› ] \([ •]\) /.test(l));
+  const index = options.findIndex((l) => l.trimEnd().endsWith(` ${option}`));
+  assert.ok(index >= 0, `${option} on screen:\n${screen}`);
+  return String(index + 1);
+}
+
 function course(): string {
   const dir = mkdtempSync(join(tmpdir(), 'npl-inview-'));
   mkdirSync(join(dir, 'manifests'));
@@ -124,12 +132,9 @@ describe('everything to read is in view', { skip: tmuxMissing() }, () => {
       const question = await term.waitFor((s) => s.includes('Which port is opened'));
       for (const option of ['nodePort', 'targetPort', 'port'])
         assert.match(question, new RegExp(`\\( \\) ${option}$|\\(•\\) ${option}$`, 'm'), `option ${option} in view`);
-      // Choose targetPort (wrong): move the cursor to it.
-      let screen = question;
-      for (let i = 0; i < 3 && !/› \(•\) targetPort/.test(screen); i++) {
-        term.keys('Down');
-        screen = await term.waitFor((s) => s !== screen);
-      }
+      // Choose targetPort (wrong) by its number: no option is chosen before the learner picks one.
+      term.keys(optionNumber(question, 'targetPort'));
+      await term.waitFor((s) => /› \(•\) targetPort/.test(s));
       term.keys('Enter');
       const wrong = await term.waitFor((s) => s.includes('Not quite'));
       assert.match(wrong, /WRONG-WHY/, `the why of the chosen option:\n${wrong}`);
@@ -148,11 +153,9 @@ describe('everything to read is in view', { skip: tmuxMissing() }, () => {
       term.keys('g');
       await term.waitFor((s) => s.includes('The right pairs'));
       term.keys('Enter');
-      screen = await term.waitFor((s) => s.includes('Which port is opened'));
-      for (let i = 0; i < 3 && !/› \(•\) nodePort/.test(screen); i++) {
-        term.keys('Down');
-        screen = await term.waitFor((s) => s !== screen);
-      }
+      const again = await term.waitFor((s) => s.includes('Which port is opened'));
+      term.keys(optionNumber(again, 'nodePort'));
+      await term.waitFor((s) => /› \(•\) nodePort/.test(s));
       term.keys('Enter');
       const right = await term.waitFor((s) => s.includes('✓ Right.'));
       assert.match(right, /RIGHT-WHY/);

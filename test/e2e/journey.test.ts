@@ -64,6 +64,8 @@ describe("a learner's journey through the shipped course, in a real terminal", {
           await press(term, 'Right', (s) => /step (\d+)\//.exec(s)?.[1] !== before);
         }
         await term.waitFor((s) => s.includes('Question 1'));
+        // A single-choice question answers once an option is chosen: its number chooses it.
+        await press(term, '1', (s) => /› \(•\) /.test(s));
         await press(term, 'Enter', (s) => s.includes('✓ Right.') || s.includes('✗ Not quite.'));
         term.keys('q'); // the exit below is the check
         const first = await term.exited();

@@ -26,9 +26,13 @@ describe('the packed package', () => {
     assert.ok(files.includes('dist/cli.js'));
     assert.ok(files.includes('dist/course.json'));
     assert.ok(files.includes('dist/yaml.cjs'), 'the YAML parser, required on first use');
-    // The shipped bundle is cli.js and its chunks; the crash tests' bundle (cli-faults.js, faults-*.js) stays home.
-    for (const chunk of readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js'))) {
-      const shipped = chunk === 'cli.js' || chunk.startsWith('chunk-');
+    assert.ok(files.includes('dist/openapi-1.32.cjs'), "the OpenAPI schemas, required on explain's first use");
+    assert.ok(files.includes('dist/script.cjs'), 'the shared core, which every command but --help and --version runs');
+    assert.ok(files.includes('dist/package.json'), 'what makes the entry, dist/cli.js, CommonJS');
+    // The shipped bundle is the entry cli.js, the app cli.mjs and its chunks; the crash tests' bundle
+    // (cli-faults.js, cli-faults.mjs, faults-*.mjs) stays home.
+    for (const chunk of readdirSync(repoPath('dist')).filter((name) => /\.m?js$/.test(name))) {
+      const shipped = chunk === 'cli.js' || chunk === 'cli.mjs' || chunk.startsWith('chunk-');
       assert.equal(
         files.includes(`dist/${chunk}`),
         shipped,

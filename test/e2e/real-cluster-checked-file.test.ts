@@ -1,3 +1,4 @@
+// Tier: slow
 // On a real cluster (`nodeport-lab serve` standing in for one), `kubectl apply -f FILE` runs the text
 // the ownership guard checked, not what the file holds by the time the real kubectl 1.32 runs: the
 // session's file reader (its seam) changes the file right after the guard has read it. kubectl's

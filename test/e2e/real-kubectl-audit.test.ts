@@ -1,3 +1,4 @@
+// Tier: slow
 // The fidelity audit: every case of test/helpers/audit-cases.ts runs through the real kubectl 1.32
 // against `nodeport-lab serve`, and through the sandbox's kubectl on the same cluster at the same
 // moment; stdout, stderr and the exit status must be equal.
@@ -77,7 +78,10 @@ describe(
         return { stdout: samePatch(r.stdout), stderr: r.stderr, code: r.exitCode };
       };
       const sim = simAt(0);
-      const real = upstream(await realKubectl(words, server.kubeconfig, dir));
+      // kubectl delete waits until a deleted pod has gone, once its container has stopped: the
+      // clock moves on while it waits, as a real cluster's does.
+      const ticking = words[0] === 'delete' && !words.includes('--wait=false') ? setInterval(() => (frozen += 100), 20) : undefined;
+      const real = upstream(await realKubectl(words, server.kubeconfig, dir).finally(() => clearInterval(ticking)));
       // describe computes its ages on kubectl's own clock, somewhere between the case's start and
       // now (seconds on this loaded machine): the sandbox's describe at any of those seconds will do.
       if (words[0] === 'describe' && real.stdout !== sim.stdout) {

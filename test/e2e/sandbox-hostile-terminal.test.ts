@@ -1,3 +1,4 @@
+// Tier: slow
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { randomLines } from '../helpers/random-lines.js';

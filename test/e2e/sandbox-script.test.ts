@@ -93,6 +93,20 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
 const SCRIPT_LINES = SOAK ? 10000 : 500;
 
 describe(`the scripted sandbox under ${SCRIPT_LINES.toLocaleString('en')} random lines`, { skip }, () => {
+  it('ls into a pipe lists one name a line, as GNU ls does when its output is not a terminal', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'npl-piped-ls-'));
+    for (const name of ['web.yml', 'svc.yml', '.hidden.yml']) writeFileSync(join(folder, name), 'kind: Pod\n');
+    const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], { input: 'ls\n', cwd: folder, encoding: 'utf8' });
+    const real = spawnSync('ls', [], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } });
+    // The shipped course's manifests are listed too; the folder's own files among them as ls lists them.
+    const own = run.stdout.split('\n').filter((name) => ['web.yml', 'svc.yml', '.hidden.yml'].includes(name));
+    assert.equal(`${own.join('\n')}\n`, real.stdout);
+    assert.ok(
+      run.stdout.split('\n').every((line) => !line.includes('  ')),
+      run.stdout,
+    );
+  });
+
   it('answers every line and never fails inside', () => {
     const lines = randomLines(11, SCRIPT_LINES);
     const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], {

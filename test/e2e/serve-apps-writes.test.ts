@@ -1,11 +1,13 @@
+// Tier: slow
 // apps/v1 writes in the lab's API from the real kubectl 1.32: create deployment, scale, set image,
 // expose, rollout status, delete of a ReplicaSet and of the deployment print byte for byte what the
 // sandbox prints for the same command on the same cluster, and leave the two clusters the same;
-// apply -f of a Deployment is created, unchanged, configured; get deploy -w sees a scale arrive.
+// apply -f of a Deployment is created, unchanged, configured; apply, replace and delete -f of a bare
+// ReplicaSet, and one the API server refuses, print what the sandbox prints; get deploy -w sees a scale arrive.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -116,6 +118,40 @@ describe('serve: apps/v1 writes from the real kubectl', { skip: KUBECTL ? false 
     const gone = await realKubectl(['delete', '-f', file], server.kubeconfig, dir);
     assert.equal(gone.stdout, 'deployment.apps "app1" deleted\n');
     await expectSame('get deploy app1');
+  });
+
+  it('a bare ReplicaSet with -f: apply created, unchanged, configured; refused; replaced; deleted', async () => {
+    const files: KubectlIO = {
+      readFile: (name: string) => {
+        try {
+          return readFileSync(join(dir, name), 'utf8');
+        } catch {
+          return { error: 'not-found' };
+        }
+      },
+    };
+    const same = async (line: string): Promise<string> => {
+      const cluster = atNow(server.cluster());
+      const args = line.split(' ');
+      const sim = runKubectl(cluster, args, files);
+      const real = await realKubectl(args, server.kubeconfig, dir);
+      assert.equal(real.stdout, sim.stdout, `stdout of kubectl ${line}`);
+      assert.equal(real.stderr, sim.stderr, `stderr of kubectl ${line}`);
+      assert.equal(state(atNow(server.cluster())), state(atNow(sim.cluster)), `the cluster after kubectl ${line}`);
+      return real.stdout;
+    };
+    const rs = DEPLOYMENT.replace('kind: Deployment', 'kind: ReplicaSet').replace('name: app1\n', 'name: front\n');
+    writeFileSync(join(dir, 'front.yaml'), rs.replace('REPLICAS', '2'));
+    writeFileSync(join(dir, 'front3.yaml'), rs.replace('REPLICAS', '3'));
+    writeFileSync(join(dir, 'front-bad.yaml'), rs.replace('REPLICAS', '-1').replace('name: front\n', 'name: front-bad\n'));
+    assert.equal(await same('apply -f front.yaml'), 'replicaset.apps/front created\n');
+    assert.equal(await same('apply -f front.yaml'), 'replicaset.apps/front unchanged\n');
+    assert.equal(await same('apply -f front3.yaml'), 'replicaset.apps/front configured\n');
+    await same('apply -f front-bad.yaml');
+    now += 30_000;
+    assert.match(await same('get rs front'), /^front +3 +3 +3 /m);
+    assert.equal(await same('replace -f front.yaml'), 'replicaset.apps/front replaced\n');
+    assert.equal(await same('delete -f front.yaml'), 'replicaset.apps "front" deleted\n');
   });
 
   it('get deploy -w: a scale arrives as a new row', async () => {

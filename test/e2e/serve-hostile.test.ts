@@ -1,3 +1,4 @@
+// Tier: slow
 // A hostile client cannot crash the lab's API server: huge bodies are refused, a thousand idle
 // watches are held, a watcher that stops reading is dropped, garbage is answered with a Status,
 // and nothing listens anywhere but 127.0.0.1.

@@ -1,3 +1,4 @@
+// Tier: slow
 // `nodeport-lab serve` against the real kubectl 1.32 client: each command prints byte for byte
 // what the sandbox prints for the same command on the same cluster at the same moment, and the
 // node port answers the learner's own HTTP client on 127.0.0.1.
@@ -168,7 +169,11 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
   });
 
   it('delete pod, then the node port refuses', async () => {
-    await expectSame('delete pod my-first-pod');
+    // kubectl waits until the pod has gone, once its container has stopped: the clock moves on meanwhile.
+    const ticking = setInterval(() => {
+      now += 250;
+    }, 25);
+    await expectSame('delete pod my-first-pod').finally(() => clearInterval(ticking));
     const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
     let answer: Awaited<ReturnType<typeof httpGet>> = { status: 0, body: '' };
     for (let i = 0; i < 20; i++) {

@@ -521,4 +521,37 @@ const nodePort: AuditCase[] = [
   c('expose pod np-exp3 --type=NodePort --port=80 --name=np-i -o yaml'),
 ];
 
-export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort];
+/**
+ * kubectl delete --cascade and --dry-run=server: orphaned ReplicaSets and their adoption, a
+ * foreground delete seen before it finishes, server dry runs that keep nothing, and a DaemonSet's
+ * pods collected after it. Last, since the DaemonSet's deletion changes the cluster's own pods.
+ */
+const cascade: AuditCase[] = [
+  c('create deployment casc --image=nginx --replicas=2'),
+  c('get deploy,rs -l app=casc', 6),
+  q('delete deploy casc --cascade=bogus'),
+  q('delete deploy nope --cascade=true'),
+  q('scale deploy nope --replicas=2 --dry-run=server'),
+  c('delete deploy casc --cascade=false'),
+  c('get rs -l app=casc'),
+  c('get rs -l app=casc -o jsonpath={.items[*].metadata.ownerReferences}'),
+  c('create deployment casc --image=nginx --replicas=2'),
+  c('get rs -l app=casc -o jsonpath={.items[*].metadata.ownerReferences[0].name}', 2),
+  c('get pods -l app=casc -o name'),
+  c('scale deploy casc --replicas=5 --dry-run=server'),
+  c('scale deploy casc --replicas=5 --dry-run=client'),
+  c('get deploy casc'),
+  c('create service nodeport casc-np --tcp=80:80,443:443 --dry-run=server -o yaml'),
+  c('expose deploy casc --port=80 --type=NodePort --dry-run=server -o jsonpath={.spec.clusterIP}'),
+  c('delete deploy casc --dry-run=server'),
+  c('delete deploy casc --cascade=foreground --wait=false'),
+  c('get deploy casc -o jsonpath={.metadata.finalizers}'),
+  c('get pods -l app=casc'),
+  c('get deploy,rs,pods -l app=casc', 3),
+  c('delete ds kube-flannel-ds -n kube-flannel --cascade=orphan --dry-run=server'),
+  c('delete ds kube-flannel-ds -n kube-flannel'),
+  c('get ds -n kube-flannel'),
+  c('get pods -n kube-flannel -o jsonpath={.items[*].metadata.deletionGracePeriodSeconds}', 1),
+];
+
+export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort, ...cascade];

@@ -3,7 +3,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { treeCpuSeconds } from './cpu.mjs';
+import { callingTestFile, logCost } from './costs.mjs';
 import { repoPath } from './fixtures.js';
+import { TmuxControl } from './tmux-control.js';
 
 export const CLI = repoPath('dist/cli.js');
 /** The same app built with the NODEPORT_LAB_FAULT switch, which the shipped bundle leaves out (tests only). */
@@ -32,6 +35,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * without output, and tmux may draw a moment after the bytes came.
  */
 const LOOK_AGAIN_MS = 150;
+/**
+ * After keys, how long a wait holds off reading the screen while the program has written nothing:
+ * a screen read at once is still the one from before the keys (a control client reads within a
+ * millisecond of sending them), and a check it happens to meet would pass too early.
+ */
+const ANSWER_MS = 150;
 
 export class Terminal {
   readonly socket = `npl-${process.pid}-${counter++}`;
@@ -40,6 +49,12 @@ export class Terminal {
   private readonly output = join(this.dir, 'output');
   /** Where `recorded()` starts in `output`. */
   private recordFrom = 0;
+  /** The output's size and the time when keys were last sent, until a wait has seen them answered. */
+  private sent: { size: number; at: number } | undefined;
+  /** The client every later tmux command goes through, once the session is made. */
+  private readonly control: TmuxControl | undefined;
+  /** The test file that opened this terminal, for the runner's table of costs. */
+  private readonly testFile = process.env.NPL_TEST_COSTS ? callingTestFile() : undefined;
 
   /** Runs `command` in a shell in a fresh window; after it ends the shell records the exit code and tty modes. */
   constructor(command: string, size = { columns: 100, rows: 30 }, env: Record<string, string> = {}) {
@@ -62,6 +77,11 @@ export class Terminal {
       String(size.rows),
       `while [ ! -e ${ready} ]; do sleep 0.01; done; ${clean} ${exports} ${command}; ${after}`,
     );
+    // The commands go through one control-mode client instead of a tmux process each: far less
+    // CPU. NPL_TMUX_CONTROL=0 (and a tmux before 3.2, which cannot keep the pane's output from the
+    // client) forks a tmux process per command instead. Either way a screen read can come before
+    // the program has read the keys just sent: a wait's check must match only what those keys bring.
+    this.control = process.env.NPL_TMUX_CONTROL === '0' ? undefined : TmuxControl.attach(this.socket, this.dir);
     this.tmux('pipe-pane', '-o', `cat >> ${this.output}`);
     writeFileSync(ready, '');
   }
@@ -81,7 +101,9 @@ export class Terminal {
     while (this.written() === size && Date.now() - start < ms) await pause(5);
   }
 
+  /** Runs a tmux command on this terminal's server; returns what it printed. */
   tmux(...args: string[]): string {
+    if (this.control && TmuxControl.carries(args)) return this.control.run(args);
     return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   }
 
@@ -95,13 +117,22 @@ export class Terminal {
   }
 
   keys(...keys: string[]): void {
+    this.sent = { size: this.written(), at: Date.now() };
     this.tmux('send-keys', ...keys);
+  }
+
+  /** Resolves once the program has written something since the last keys, or ANSWER_MS after them. */
+  private async answered(): Promise<void> {
+    const sent = this.sent;
+    this.sent = undefined;
+    if (sent) await this.outputAfter(sent.size, ANSWER_MS - (Date.now() - sent.at));
   }
 
   /** Pastes `text` as if from the clipboard, newlines arriving as Enter. */
   paste(text: string): void {
     const file = join(this.dir, `paste-${counter++}`);
     writeFileSync(file, text);
+    this.sent = { size: this.written(), at: Date.now() };
     this.tmux('load-buffer', '-b', 'paste', file);
     this.tmux('paste-buffer', '-d', '-b', 'paste');
   }
@@ -157,6 +188,7 @@ export class Terminal {
 
   async waitFor(check: (screen: string) => boolean, ms = WAIT_MS): Promise<string> {
     const start = Date.now();
+    await this.answered();
     for (;;) {
       const before = this.written();
       const screen = this.screen();
@@ -182,7 +214,14 @@ export class Terminal {
 
   close(): void {
     try {
-      this.tmux('kill-server');
+      if (process.env.NPL_TEST_COSTS) {
+        // The tmux server left the test's process tree when it started: its CPU, and that of the
+        // program it ran, is counted here or nowhere.
+        const server = Number(this.tmux('display', '-p', '#{pid}').trim());
+        logCost({ kind: 'tmux', file: this.testFile, cpu: treeCpuSeconds(server) });
+      }
+      this.control?.close();
+      execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'kill-server']);
     } catch {
       // already gone
     }

@@ -9,7 +9,8 @@ import { CLI, FAULT_CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 describe('NODEPORT_LAB_FAULT', () => {
   it('is not in the shipped bundle, and is in the test bundle', { skip: existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)' }, () => {
-    // The bundle is split by command: cli.js and its chunk-*.js ship; cli-faults.js and its faults-*.js do not.
+    // The bundle is split by command: the entry cli.js, the app cli.mjs and its chunk-*.mjs ship;
+    // cli-faults.js, cli-faults.mjs and its faults-*.mjs do not. Both take the core from script.cjs.
     const bundle = (entry: string, chunk: RegExp): string =>
       [
         entry,
@@ -19,10 +20,10 @@ describe('NODEPORT_LAB_FAULT', () => {
       ]
         .map((f) => readFileSync(f, 'utf8'))
         .join('\n');
-    const shipped = bundle(CLI, /^chunk-.*\.js$/);
+    const shipped = bundle(CLI, /^(cli\.mjs|chunk-.*\.mjs|script\.cjs)$/);
     assert.ok(!shipped.includes('NODEPORT_LAB_FAULT'));
     assert.ok(!shipped.includes('a fault set by'));
-    assert.ok(bundle(FAULT_CLI, /^faults-.*\.js$/).includes('NODEPORT_LAB_FAULT'));
+    assert.ok(bundle(FAULT_CLI, /^(cli-faults\.mjs|faults-.*\.mjs)$/).includes('NODEPORT_LAB_FAULT'));
     const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { files: string[] };
     assert.ok(!pkg.files.some((f) => FAULT_CLI.endsWith(f) || f.includes('faults') || f === 'dist/*.js'), 'the test bundle is not packed');
   });

@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, tmuxMissing } from '../helpers/tmux.js';
 
-const socket = `npl-suspend-${process.pid}`;
+// A server of its own for each test: a new session on the socket of a server still winding down
+// from the test before meets "server exited unexpectedly".
+let socket = '';
+let sockets = 0;
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+const newServer = () => (socket = `npl-suspend-${process.pid}-${sockets++}`);
 const screen = (): string => tmux('capture-pane', '-p', '-t', 's');
 
 async function until(test: (s: string) => boolean, what: string): Promise<string> {
@@ -21,18 +25,27 @@ async function until(test: (s: string) => boolean, what: string): Promise<string
   assert.fail(`${what}; the screen was:\n${screen()}`);
 }
 
+/**
+ * The course's process: the child of this pane's shell. Found by parent, not by command line, since
+ * other test files run the same CLI with the same seed at the same time, and a signal sent to one of
+ * theirs would stop the wrong course.
+ */
+function coursePid(): number {
+  const shell = tmux('display-message', '-p', '-t', 's', '#{pane_pid}').trim();
+  const children = spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  assert.equal(children.length, 1, `the pane's shell (${shell}) runs the course alone: ${children.join(' ')}`);
+  return Number(children[0]);
+}
+
 describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSync('bash', ['--version']).status !== 0 && 'no bash') }, () => {
   it('stops with a sane terminal and comes back drawn whole, taking keys', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'npl-suspend-'));
+    newServer();
     tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', 'bash --norc --noprofile -i');
     try {
       tmux('send-keys', '-t', 's', `NODEPORT_LAB_HOME=${dir} node ${CLI} --seed 4`, 'Enter');
       await until((s) => s.includes('Why a pod needs a Service'), 'the lesson list');
-      const pid = spawnSync('pgrep', ['-f', `${CLI} --seed 4`], { encoding: 'utf8' })
-        .stdout.trim()
-        .split('\n')[0];
-      assert.ok(pid, 'the course runs');
-      process.kill(Number(pid), 'SIGTSTP');
+      process.kill(coursePid(), 'SIGTSTP');
       await until((s) => /Stopped/.test(s), 'the shell says the job stopped');
       tmux('send-keys', '-t', 's', `stty -a > ${dir}/stty`, 'Enter');
       await until((s) => /[$#]$/.test(s.trimEnd()), 'the shell prompt');
@@ -53,14 +66,12 @@ describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSyn
 
   it('the sandbox comes back too, its prompt taking commands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'npl-suspend-'));
+    newServer();
     tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', 'bash --norc --noprofile -i');
     try {
       tmux('send-keys', '-t', 's', `NODEPORT_LAB_HOME=${dir} node ${CLI} sandbox --seed 7`, 'Enter');
       await until((s) => s.includes('Type help'), 'the sandbox');
-      const pid = spawnSync('pgrep', ['-f', `${CLI} sandbox --seed 7`], { encoding: 'utf8' })
-        .stdout.trim()
-        .split('\n')[0];
-      process.kill(Number(pid), 'SIGTSTP');
+      process.kill(coursePid(), 'SIGTSTP');
       await until((s) => /Stopped/.test(s), 'the shell says the job stopped');
       tmux('send-keys', '-t', 's', 'fg', 'Enter');
       await until((s) => s.includes('Back from the background'), 'the sandbox says it is back');

@@ -1,3 +1,4 @@
+// Tier: slow (and every build runs it: scripts/build.mjs checks the stand-ins before it ends)
 // The grapheme stand-in (src/ui/ink/graphemes.ts) splits text as ICU's Intl.Segmenter does, makes
 // no ICU segmenter for text that needs none, and the packages the build gives it to
 // (scripts/grapheme-stand-in.mjs) answer as the installed ones. The build runs this file.
@@ -11,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { SEGMENTER_LINES, withGraphemeStandIn } from '../../scripts/grapheme-stand-in.mjs';
 import { GRAPHEMES_MODULE } from '../../scripts/lazy-string-width.mjs';
-import { graphemes, mayJoin } from '../../src/ui/ink/graphemes.js';
+import { graphemes, JOINING, mayJoin, quiet } from '../../src/ui/ink/graphemes.js';
+import { runs } from '../helpers/soak.js';
 import type * as GraphemesModule from '../../src/ui/ink/graphemes.js';
 
 const modules = join(import.meta.dirname, '../../node_modules');
@@ -180,7 +182,7 @@ describe('the grapheme stand-in', () => {
       fc.property(text, (parts) => {
         same(parts.join(''));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -215,6 +217,27 @@ describe('the grapheme stand-in', () => {
     check();
     assert.deepEqual(joined, []);
     assert.ok(outside > 1_000_000, `${outside} code points split without ICU`);
+  });
+
+  it('passes over the quiet symbols without the joining class: none of them is in it, so the answer is the same', () => {
+    const joining = new RegExp(JOINING, 'u');
+    let quietCount = 0;
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (!quiet(code)) continue;
+      quietCount++;
+      if (joining.test(String.fromCodePoint(code))) wrong.push(`U+${code.toString(16)}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.ok(quietCount > 2000, `${quietCount} quiet code points`);
+    // mayJoin is the class (or CR) over the whole text, quiet symbols before, between or after.
+    const pieces = ['a', '\r', '─', '→', '•', '…', '\u0301', '\u200d', '漢', '😀', '\u{1f3fd}', '\u2060', '\u200b', '▶'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(mayJoin(text), joining.test(text), JSON.stringify(text));
+      }),
+    );
   });
 
   it('takes these as joining: CR, marks, ZWJ, variation selectors, emoji modifiers, regional indicators, jamo, prepends', () => {
@@ -258,7 +281,7 @@ describe('the grapheme stand-in', () => {
       fc.property(text, fc.nat(12), (parts, end) => {
         same(parts.join(''), end);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 

@@ -1,3 +1,4 @@
+// Tier: slow (and every build runs it: scripts/build.mjs checks the stand-ins before it ends)
 // The string-width the build gives Ink must answer exactly as the original does.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

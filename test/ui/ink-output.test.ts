@@ -1,3 +1,4 @@
+// Tier: slow (and every build runs it: scripts/build.mjs checks the stand-ins before it ends)
 // The bundle draws frames with src/ui/ink/ in place of Ink's own Output and widest-line
 // (scripts/build.mjs). Whatever is written, clipped and measured, the result must be Ink's.
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// Tier: slow (and every build runs it: scripts/build.mjs checks the stand-ins before it ends)
 // The bundle's measure-text and wrap-text (src/ui/ink/) must answer as Ink's own do, and keep less.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

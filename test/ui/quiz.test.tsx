@@ -37,16 +37,11 @@ function start() {
 /** The rows of answer choices on screen, in order, as text. */
 const rows = (frame: string, marker: RegExp) => frame.split('\n').filter((l) => marker.test(l));
 
-async function moveTo(app: App, frame: string, marker: RegExp, text: string): Promise<string> {
-  const index = rows(frame, marker).findIndex((l) => l.includes(text));
-  assert.ok(index >= 0, `"${text}" is on screen`);
-  let now = frame;
-  for (let i = 0; i < index; i++) now = await press(app, KEYS.down);
-  return now;
-}
-
+/** A single-choice option chosen by its number (no option is chosen until the learner picks one). */
 async function solveSingle(app: App, frame: string, text: string) {
-  await moveTo(app, frame, /^[› ] \([ •]\) /, text);
+  const index = rows(frame, /^[› ] \([ •]\) /).findIndex((l) => l.includes(text));
+  assert.ok(index >= 0, `"${text}" is on screen`);
+  await press(app, String(index + 1), (f) => rows(f, /^› \(•\) /).some((l) => l.includes(text)));
   return press(app, KEYS.enter, (f) => /✓ Right\.|✗ Not quite\./.test(f));
 }
 
@@ -120,7 +115,8 @@ describe('a quiz in the course', () => {
     frame = await press(app, KEYS.enter, (f) => f.includes('BUG-PROMPT') || f.includes('SINGLE-PROMPT'));
     while (!frame.includes('Quiz complete')) {
       if (frame.includes('BUG-PROMPT')) {
-        for (let i = 0; i < 3; i++) await press(app, KEYS.down);
+        // No line is chosen at first: the first ↓ chooses line 1, three more reach line 4.
+        for (let i = 0; i < 4; i++) await press(app, KEYS.down);
         assert.match(await press(app, KEYS.enter, (f) => /✓ Right\.|✗/.test(f)), /✓ Right\./);
       } else if (frame.includes('SINGLE-PROMPT')) {
         assert.match(frame, /again: you missed it earlier/);
@@ -129,8 +125,8 @@ describe('a quiz in the course', () => {
       frame = await press(app, KEYS.enter, (f) => f.includes('BUG-PROMPT') || f.includes('SINGLE-PROMPT') || f.includes('Quiz complete'));
     }
     assert.match(frame, /Quiz complete: 5 questions, 4 at the first try and 1 after a retry\. Score/);
-    assert.match(frame, /✗ nodePort: the port on every worker node: 50% \(0 of 1 first try\)/);
-    assert.match(frame, /Worth another look\n- nodePort: the port on every worker node/);
+    assert.match(frame, /✗ nodePort: the port on every node: 50% \(0 of 1 first try\)/);
+    assert.match(frame, /Worth another look\n- nodePort: the port on every node/);
     await waitFor(() => saves.some((s) => s.quizzes?.['quiz-lesson/quiz'] !== undefined));
     const kept = saves.at(-1)!.quizzes!['quiz-lesson/quiz']!;
     assert.equal(kept.firstTry, 4);
@@ -145,6 +141,59 @@ describe('a quiz in the course', () => {
     assert.match(shown, /nodePort +✓ right answer/);
     await press(app, KEYS.escape, (f) => f.includes('→ next'));
     await press(app, KEYS.left, (f) => f.includes('Before the quiz'));
+    app.unmount();
+  });
+});
+
+describe('a single-choice question before an option is chosen', () => {
+  it('shows no option chosen, and enter (a second one after the last feedback) answers nothing', async () => {
+    const { app } = start();
+    const frame = await waitForFrame(app, (f) => f.includes('SINGLE-PROMPT'));
+    assert.equal(rows(frame, /\(•\)/).length, 0, 'no option is chosen for the learner');
+    assert.match(frame, /^› \( \) /m, 'the cursor is on the first option');
+    const slip = await press(app, KEYS.enter, (f) => f.includes('Nothing chosen yet'));
+    assert.doesNotMatch(slip, /✓ Right\.|✗ Not quite\./, 'enter with nothing chosen is no answer');
+    const moved = await press(app, KEYS.down, (f) => rows(f, /^› \(•\) /).length === 1);
+    assert.doesNotMatch(moved, /Nothing chosen yet/);
+    await press(app, KEYS.up, (f) => /^› \(•\) nodePort/m.test(f));
+    await press(app, KEYS.enter, (f) => /✓ Right\./.test(f));
+    app.unmount();
+  });
+});
+
+describe('a match question by numbers', () => {
+  it('the number of a choice, typed on a term, matches it', async () => {
+    const { app } = start();
+    let frame = await waitForFrame(app, (f) => f.includes('SINGLE-PROMPT'));
+    await solveSingle(app, frame, 'nodePort');
+    await press(app, KEYS.enter, (f) => f.includes('TYPED-PROMPT'));
+    await press(app, '32767', (f) => f.includes('Answer: 32767'));
+    await press(app, KEYS.enter, (f) => f.includes('✓ Right.'));
+    frame = await press(app, KEYS.enter, (f) => f.includes('ORDER-PROMPT'));
+    await solveOrder(app, frame, ['node', 'service', 'pod']);
+    frame = await press(app, KEYS.enter, (f) => f.includes('MATCH-PROMPT'));
+    assert.match(frame, /on a term, type a number/);
+    const slip = await press(app, KEYS.enter, (f) => f.includes('Nothing matched yet'));
+    assert.doesNotMatch(slip, /Not quite/, 'enter with nothing matched is no answer');
+    const numberOf = (text: string) => {
+      const row = frame.split('\n').find((l) => new RegExp(`^ +\\d\\. ${text}$`).test(l)) ?? '';
+      return /(\d)\./.exec(row)?.[1] ?? '';
+    };
+    const wanted: [string, string][] = [
+      ['nodePort', 'on every node'],
+      ['port', 'on the cluster IP'],
+      ['targetPort', 'on the pod'],
+    ];
+    for (const [i, [left, right]] of wanted.entries()) {
+      if (i > 0) await press(app, KEYS.down);
+      const digit = numberOf(right);
+      assert.ok(digit, right);
+      const now = await press(app, digit, (f) => new RegExp(`^[› ] ${left} +→  ${right}$`, 'm').test(f));
+      assert.match(now, new RegExp(`^[› ] ${left} +→  ${right}$`, 'm'));
+    }
+    const typedNine = await press(app, '9');
+    assert.match(typedNine, /^› targetPort +→ {2}on the pod$/m, 'a number with no choice changes nothing');
+    assert.match(await press(app, KEYS.enter, (f) => /✓ Right\.|✗ Not quite\./.test(f)), /✓ Right\./);
     app.unmount();
   });
 });

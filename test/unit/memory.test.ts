@@ -1,3 +1,6 @@
+// Tier: slow
+// The V8 flags of src/memory.ts: which are set, and on each proven Node version (npm's cached
+// Node 22 and 24 where there is one), that they exist, print nothing and hold the young generation.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';

@@ -38,7 +38,8 @@ export async function courseOnClusterInTerminal(
   manifests: ReadonlyMap<string, string>,
   home: string,
   display: Display,
-  seed: number,
+  /** `--seed`, when given; else the course's kept seed (see runCourse). */
+  seed: number | undefined,
 ): Promise<number> {
   const lesson = which === undefined ? undefined : course.lessons.find((l, i) => l.id === which || String(i + 1) === which);
   if (which !== undefined && !lesson)

@@ -41,7 +41,7 @@ export async function onCluster(options: Options, interactive: boolean, out: (t:
       if (interactive) {
         // On a terminal, the Ink course with its practice steps on the cluster; line mode without one.
         const { courseOnClusterInTerminal } = await import('./course-terminal.js');
-        const { labHome, randomSeed } = await import('../plain.js');
+        const { labHome } = await import('../plain.js');
         return courseOnClusterInTerminal(
           run,
           loaded.course,
@@ -50,7 +50,7 @@ export async function onCluster(options: Options, interactive: boolean, out: (t:
           manifests,
           labHome(process.env),
           { color: options.color, plain: options.plain },
-          options.seed ?? randomSeed(),
+          options.seed,
         );
       }
       return courseOnCluster(run, loaded.course, options.lesson ?? options.args[0], files, manifests);

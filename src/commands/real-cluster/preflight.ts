@@ -1,12 +1,13 @@
 // Before anything is touched on a real cluster: kubectl on PATH, the context read from the
 // kubeconfig (as kubectl itself flattens it), the API reachable with the Kubernetes version, the
-// nodes and from them the flavour, and `kubectl auth can-i` for what the lessons do. Each refusal
-// comes with the line that fixes it.
+// nodes and from them the flavour, and the access reviews `kubectl auth can-i` would post for
+// what the lessons do. Each refusal comes with the line that fixes it.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contextInfo, readKubeconfig, type ContextInfo } from '../../core/real-cluster/kubeconfig.js';
 import { detectFlavour, nodeFacts, type Detected, type NodeFacts } from '../../core/real-cluster/flavour.js';
+import { ACCESS_REVIEW_PATH } from '../../core/api/access-review.js';
 import { apiFor, type Api } from './api.js';
 import { runChild } from './child.js';
 
@@ -29,7 +30,7 @@ export interface Connection {
 
 export type Preflight = { readonly ok: true; readonly connection: Connection } | { readonly ok: false; readonly message: string };
 
-/** What the lessons do, asked of `kubectl auth can-i`. */
+/** What the lessons do, asked as `kubectl auth can-i` asks. */
 const CAN_I: readonly (readonly [string, string])[] = [
   ['create', 'namespaces'],
   ['delete', 'namespaces'],
@@ -39,6 +40,27 @@ const CAN_I: readonly (readonly [string, string])[] = [
   ['delete', 'services'],
   ['list', 'nodes'],
 ];
+
+/**
+ * What `kubectl auth can-i VERB RESOURCE` answers (pkg/cmd/auth/cani.go RunAccessCheck): `yes`
+ * when the review comes back allowed, `no` when not, else why the cluster could not be asked.
+ */
+async function mayDo(api: Api, namespace: string, verb: string, resource: string): Promise<string> {
+  const review = {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectAccessReview',
+    spec: { resourceAttributes: { namespace, verb, group: '', resource } },
+  };
+  try {
+    const answer = await api.post(ACCESS_REVIEW_PATH, review);
+    const status = (answer.body as { status?: { allowed?: unknown } } | null)?.status;
+    if (answer.status >= 200 && answer.status < 300 && status) return status.allowed === true ? 'yes' : 'no';
+    const message = (answer.body as { message?: unknown } | null)?.message;
+    return typeof message === 'string' && message !== '' ? message : `HTTP ${answer.status}`;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 const lastLine = (text: string): string =>
   text
@@ -112,16 +134,14 @@ export async function preflight(wanted: string | undefined, env: NodeJS.ProcessE
     nodes,
   });
 
-  const denied: string[] = [];
-  const notes: string[] = [];
-  for (const [verb, resource] of CAN_I) {
-    const can = await runChild(kubectl, ['auth', 'can-i', verb, resource, '--request-timeout=10s'], { env: childEnv, timeoutMs: 30_000 });
-    const said = can.stdout.trim();
-    if (said === 'yes') continue;
-    if (said.startsWith('no')) denied.push(`${verb} ${resource}`);
-    else if (notes.length === 0)
-      notes.push(`kubectl auth can-i could not ask this cluster (${lastLine(can.stderr) || 'no answer'}); going on, and the API will say no where it must.`);
-  }
+  // The seven questions go to the API at once, each a SelfSubjectAccessReview as `kubectl auth
+  // can-i VERB RESOURCE` posts it: the context's namespace, the core group. Seven kubectl
+  // processes one after another took seconds on a remote cluster.
+  const answers = await Promise.all(CAN_I.map(([verb, resource]) => mayDo(api, context.value.namespace, verb, resource)));
+  const denied = CAN_I.filter((_, i) => answers[i] === 'no').map(([verb, resource]) => `${verb} ${resource}`);
+  const unanswered = answers.find((answer) => answer !== 'yes' && answer !== 'no');
+  const notes =
+    unanswered === undefined ? [] : [`kubectl auth can-i could not ask this cluster (${unanswered}); going on, and the API will say no where it must.`];
   if (denied.length > 0) {
     dispose();
     return {

@@ -10,7 +10,7 @@ export interface WatchEvent {
 
 /** What a watched list holds now: each object by name, with a text to compare it by. */
 export interface Snapshot {
-  readonly byName: ReadonlyMap<string, { readonly key: string; readonly event: unknown }>;
+  readonly byName: ReadonlyMap<string, { readonly key: string; readonly event: unknown; readonly uid?: string }>;
 }
 
 export function changes(before: Snapshot, after: Snapshot): WatchEvent[] {
@@ -18,7 +18,10 @@ export function changes(before: Snapshot, after: Snapshot): WatchEvent[] {
   for (const [name, now] of after.byName) {
     const was = before.byName.get(name);
     if (!was) events.push({ type: 'ADDED', object: now.event });
-    else if (was.key !== now.key) events.push({ type: 'MODIFIED', object: now.event });
+    else if (was.uid !== now.uid) {
+      // Deleted and made again under the same name (a static pod's mirror): two objects to the API.
+      events.push({ type: 'DELETED', object: was.event }, { type: 'ADDED', object: now.event });
+    } else if (was.key !== now.key) events.push({ type: 'MODIFIED', object: now.event });
   }
   for (const [name, was] of before.byName) if (!after.byName.has(name)) events.push({ type: 'DELETED', object: was.event });
   return events;

@@ -8,8 +8,7 @@ import {
   applyDeployment,
   createDeployment,
   decodeDeployment,
-  deleteDeploymentInBackground,
-  deleteReplicaSet,
+  deleteWorkload as deleteWorkloadObject,
   findDeployment,
   invalidError,
   namespaceExists,
@@ -18,12 +17,15 @@ import {
   type ApiError,
   type Cluster,
   type Deployment,
+  type Propagation,
 } from '../cluster/index.js';
 import { invalid } from '../cluster/field-error.js';
 import type { ApplySide } from '../cluster/applied-annotation.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { jsonPatch, mergePatch } from '../kubectl/patch-merge.js';
 import { deploymentView } from '../kubectl/workload-views.js';
+import { inMetaOrder } from '../kubectl/api-view.js';
+import { rfc3339 } from '../kubectl/duration.js';
 import { getObject, objectView, type Json } from './objects.js';
 import { patchTypeOf } from './patch.js';
 import { json, type ApiRequest, type ApiResponse } from './request.js';
@@ -48,26 +50,36 @@ export function appsError(error: ApiError, plural: string, name: string): ApiRes
 const missing = (plural: string, name: string): ApiResponse =>
   appsError({ kind: 'NotFound', message: `${plural}.apps "${name}" not found`, causes: [] }, plural, name);
 
+/** A body that is not an apps/v1 object of `kind`, refused as the API server refuses it. */
+export function otherVersion(manifest: Readonly<Record<string, JsonValue>>, kind: 'Deployment' | 'ReplicaSet'): ApiResponse | undefined {
+  if (manifest.apiVersion === 'apps/v1' && manifest.kind === kind) return undefined;
+  return json(
+    400,
+    plainStatus(400, 'BadRequest', `the API version in the data (${jsonText(manifest.apiVersion)}) does not match the expected API version (apps/v1)`),
+  );
+}
+
+/** A body naming another namespace than the request's, or a namespace that does not exist. */
+export function otherNamespace(cluster: Cluster, manifest: Readonly<Record<string, JsonValue>>, namespace: string): ApiResponse | undefined {
+  const own = obj(manifest.metadata).namespace;
+  if (typeof own === 'string' && own !== '' && own !== namespace) {
+    return json(400, plainStatus(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request'));
+  }
+  if (!namespaceExists(cluster, namespace))
+    return json(404, statusOf({ kind: 'NotFound', message: `namespaces "${namespace}" not found`, causes: [] }, { name: namespace, kind: 'namespaces' }));
+  return undefined;
+}
+
 /** POST .../deployments: the body as `kubectl create deployment` (protobuf, already read) or `apply` (JSON) sends it. */
 export function createDeploymentRequest(cluster: Cluster, body: unknown, namespace: string, dryRun: boolean): Written {
   const same = (response: ApiResponse): Written => ({ cluster, response });
   const manifest = obj(body);
-  if (manifest.apiVersion !== 'apps/v1' || manifest.kind !== 'Deployment') {
-    return same(
-      json(
-        400,
-        plainStatus(400, 'BadRequest', `the API version in the data (${jsonText(manifest.apiVersion)}) does not match the expected API version (apps/v1)`),
-      ),
-    );
-  }
+  const refused = otherVersion(manifest, 'Deployment');
+  if (refused) return same(refused);
   const decoded = decodeDeployment(manifest);
   if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
-  const own = obj(manifest.metadata).namespace;
-  if (typeof own === 'string' && own !== '' && own !== namespace) {
-    return same(json(400, plainStatus(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request')));
-  }
-  if (!namespaceExists(cluster, namespace))
-    return same(json(404, statusOf({ kind: 'NotFound', message: `namespaces "${namespace}" not found`, causes: [] }, { name: namespace, kind: 'namespaces' })));
+  const misplaced = otherNamespace(cluster, manifest, namespace);
+  if (misplaced) return same(misplaced);
   const created = createDeployment(cluster, { ...decoded.deployment.input, namespace });
   if (!created.ok) return same(appsError(created.error, 'deployments', decoded.deployment.name));
   // A server dry run answers what would be made and keeps nothing.
@@ -98,15 +110,45 @@ export function lastAppliedOf(body: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** DELETE of a deployment (its ReplicaSets and pods go with it) or of a ReplicaSet (its deployment makes a new one). */
-export function deleteWorkload(cluster: Cluster, kind: 'Deployment' | 'ReplicaSet', name: string, namespace: string): Written {
-  const plural = kind === 'Deployment' ? 'deployments' : 'replicasets';
+/**
+ * DELETE of a Deployment, ReplicaSet or DaemonSet with a propagation policy. The answer is the
+ * object as the registry left it: as it was (background: the garbage collector deletes the
+ * dependents a moment later), marked for the foreground (deletionTimestamp, the foregroundDeletion
+ * finalizer), or, orphaning, with the `orphan` finalizer the collector removes once it has freed
+ * the dependents (registry/generic/registry/store.go deletionFinalizersForGarbageCollection).
+ */
+export function deleteWorkload(
+  cluster: Cluster,
+  kind: 'Deployment' | 'ReplicaSet' | 'DaemonSet',
+  name: string,
+  namespace: string,
+  propagation: Propagation,
+): Written {
+  const plural = kind === 'Deployment' ? 'deployments' : kind === 'ReplicaSet' ? 'replicasets' : 'daemonsets';
   const item = getObject(cluster, kind, name, namespace);
   if (!item) return { cluster, response: missing(plural, name) };
-  const view = objectView(cluster, item);
-  // A Deployment's ReplicaSets are the garbage collector's to delete, a moment later.
-  const deleted = kind === 'Deployment' ? deleteDeploymentInBackground(cluster, name, namespace) : deleteReplicaSet(cluster, name, namespace);
+  const deleted = deleteWorkloadObject(cluster, kind, name, namespace, propagation);
   if (!deleted.ok) return { cluster, response: appsError(deleted.error, plural, name) };
+  if (propagation === 'Foreground') {
+    const marked = getObject(deleted.cluster, kind, name, namespace);
+    return { cluster: deleted.cluster, response: json(200, marked ? objectView(deleted.cluster, marked) : objectView(cluster, item)) };
+  }
+  const view = objectView(cluster, item);
+  if (propagation === 'Orphan') {
+    const meta = obj(view.metadata);
+    const generation = typeof meta.generation === 'number' ? meta.generation + 1 : undefined;
+    const orphaned: Json = {
+      ...view,
+      metadata: inMetaOrder({
+        ...meta,
+        ...(generation !== undefined ? { generation } : {}),
+        deletionTimestamp: rfc3339(cluster.now),
+        deletionGracePeriodSeconds: 0,
+        finalizers: ['orphan'],
+      }),
+    };
+    return { cluster: deleted.cluster, response: json(200, orphaned) };
+  }
   return { cluster: deleted.cluster, response: json(200, view) };
 }
 

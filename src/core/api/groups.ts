@@ -122,7 +122,7 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
     return json(200, wantsTable(request.accept) ? tableOf(cluster, item.kind, [item], rv) : objectView(cluster, item));
   }
   const labels = parseSelector(request.query.get('labelSelector') ?? '');
-  if (!labels.ok) return json(400, plainStatus(400, 'BadRequest', `unable to parse requirement: ${labels.error}`));
+  if (!labels.ok) return json(400, plainStatus(400, 'BadRequest', labels.error));
   const fields = parseFieldSelector(request.query.get('fieldSelector') ?? '');
   if (!fields.ok) return json(400, plainStatus(400, 'BadRequest', fields.error));
   const items = listObjects(cluster, resource.kind, namespace)

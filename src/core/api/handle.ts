@@ -13,6 +13,7 @@ import {
   findPod,
   logRefusal,
   namespaceExists,
+  reconcileWorkloads,
   updateNamespaceMeta,
   type ApiError,
   type Cluster,
@@ -41,7 +42,9 @@ import { plainStatus, statusCode, statusOf } from './status.js';
 import { tableOf } from './table.js';
 import { patchRequest, patchTypeOf } from './patch.js';
 import { groupList, groupTarget, handleGroup } from './groups.js';
+import { deleteOptionsOf, type DeleteOptions } from './delete-options.js';
 import { applyDeploymentPatch, createDeploymentRequest, deleteWorkload, lastAppliedOf, replaceDeploymentRequest, scaleRequest } from './apps-writes.js';
+import { applyReplicaSetPatch, createReplicaSetRequest, replaceReplicaSetRequest } from './replicaset-writes.js';
 import { jsonText } from '../json-text.js';
 
 export interface Handled {
@@ -105,7 +108,7 @@ function listViews(
   selection: Selection,
 ): { items: Json[]; sources: Item[] } | { error: ApiResponse } {
   const labels = parseSelector(selection.labels);
-  if (!labels.ok) return { error: json(400, plainStatus(400, 'BadRequest', `unable to parse requirement: ${labels.error}`)) };
+  if (!labels.ok) return { error: json(400, plainStatus(400, 'BadRequest', labels.error)) };
   const fields = parseFieldSelector(selection.fields);
   if (!fields.ok) return { error: json(400, plainStatus(400, 'BadRequest', fields.error)) };
   // A namespace that does not exist lists nothing (the API answers an empty list, not NotFound).
@@ -203,6 +206,11 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
     if (!body.ok) return same(cluster, body.response);
     return createDeploymentRequest(cluster, body.value, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
   }
+  if (resource.kind === 'ReplicaSet') {
+    const body = parseBody(request);
+    if (!body.ok) return same(cluster, body.response);
+    return createReplicaSetRequest(cluster, body.value, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
+  }
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const body = parseBody(request);
   if (!body.ok) return same(cluster, body.response);
@@ -224,7 +232,7 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
     return same(cluster, errorResponse(missing, { name: namespace, kind: 'namespaces' }));
   }
   const dryRun = request.query.get('dryRun') === 'All';
-  const created = createObject(cluster, decoded.object, undefined, resource.namespaced ? namespace : undefined);
+  const created = createObject(dryRun ? { ...cluster, dryRun } : cluster, decoded.object, undefined, resource.namespaced ? namespace : undefined);
   if (!created.ok) {
     const inNamespace = created.error.kind === 'NotFound' && created.error.message.startsWith('namespaces ');
     return same(
@@ -239,25 +247,15 @@ function create(cluster: Cluster, request: ApiRequest, target: Target): Handled 
   return { cluster: created.cluster, response: json(201, view) };
 }
 
-/** kubectl delete sends its DeleteOptions in the body: `{"dryRun":["All"]}` for --dry-run=server. */
-function dryRunInBody(request: ApiRequest): boolean {
-  try {
-    const options: unknown = JSON.parse(request.body || '{}');
-    const dryRun = typeof options === 'object' && options !== null ? (options as { dryRun?: unknown }).dryRun : undefined;
-    return Array.isArray(dryRun) && dryRun.includes('All');
-  } catch {
-    return false;
-  }
-}
-
-function remove(cluster: Cluster, target: Target, name: string, dryRun = false): Handled {
+function remove(cluster: Cluster, target: Target, name: string, options: DeleteOptions): Handled {
   // ?dryRun=All: the answer of a delete, and nothing deleted.
-  if (dryRun) {
-    const answered = remove(cluster, target, name);
+  if (options.dryRun) {
+    const answered = remove(cluster, target, name, { ...options, dryRun: false });
     return { cluster, response: answered.response };
   }
   const { resource } = target;
-  if (resource.kind === 'Deployment' || resource.kind === 'ReplicaSet') return deleteWorkload(cluster, resource.kind, name, target.namespace ?? 'default');
+  if (resource.kind === 'Deployment' || resource.kind === 'ReplicaSet' || resource.kind === 'DaemonSet')
+    return deleteWorkload(cluster, resource.kind, name, target.namespace ?? 'default', options.propagation ?? 'Background');
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const namespace = target.namespace ?? 'default';
   const item = getObject(cluster, resource.kind, name, namespace);
@@ -273,8 +271,18 @@ function remove(cluster: Cluster, target: Target, name: string, dryRun = false):
     const terminating: Json = { ...answer, status: { phase: 'Terminating' } };
     return { cluster: gone.cluster, response: json(200, terminating) };
   }
-  const deleted = deleteObject(cluster, resource.kind, name, namespace);
+  const deleted = deleteObject(cluster, resource.kind, name, namespace, options.gracePeriodSeconds);
   if (!deleted.ok) return same(cluster, errorResponse(deleted.error, { name, kind: resource.plural }));
+  if (resource.kind === 'Pod') {
+    // The answer is the pod as the registry left it: marked Terminating, or as it was when it went at
+    // once. A ReplicaSet replaces a terminating pod at once; a kubelet makes a static pod's mirror
+    // again under the same name, a new object the answer is not about (kubectl waits for the UID it
+    // was told of to go).
+    const marked = getObject(deleted.cluster, 'Pod', name, namespace);
+    const same = marked && 'uid' in marked.obj.metadata && 'uid' in item.obj.metadata && marked.obj.metadata.uid === item.obj.metadata.uid;
+    const answer = marked && same ? objectView(deleted.cluster, marked) : view;
+    return { cluster: reconcileWorkloads(deleted.cluster), response: json(200, answer) };
+  }
   if (resource.kind === 'Service') {
     return {
       cluster: deleted.cluster,
@@ -290,8 +298,20 @@ function remove(cluster: Cluster, target: Target, name: string, dryRun = false):
   return { cluster: deleted.cluster, response: json(200, view) };
 }
 
+/**
+ * ?dryRun=All on a write: the request runs against a throwaway copy whose allocators answer as the
+ * registry's dry run does, and its answer is returned with nothing kept (no object, no
+ * resourceVersion, no allocation, no event): staging/src/k8s.io/apiserver/pkg/registry/generic/registry/dryrun.go.
+ */
+function inDryRun(cluster: Cluster, request: ApiRequest, write: (cluster: Cluster) => Handled): Handled {
+  if (request.query.get('dryRun') !== 'All') return write(cluster);
+  return { cluster, response: write({ ...cluster, dryRun: true }).response };
+}
+
 export interface WatchEntry {
   readonly name: string;
+  /** The object's UID: the same name with another UID is another object (deleted, then made again). */
+  readonly uid?: string;
   /** The object as JSON: a change in it is a MODIFIED event. */
   readonly key: string;
   /** What the event carries: the object, or a one-row Table when the client asked for Tables (made when first read). */
@@ -320,6 +340,7 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
     let made: { readonly event: unknown } | undefined;
     return {
       name,
+      ...(typeof meta.uid === 'string' ? { uid: meta.uid } : {}),
       key: JSON.stringify(view),
       get event(): unknown {
         made ??= { event: table && source ? tableOf(cluster, source.kind, [source], rv) : view };
@@ -345,6 +366,16 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
     const lastApplied = body ? lastAppliedOf(body.value) : undefined;
     if (lastApplied !== undefined) return applyDeploymentPatch(cluster, lastApplied, name, namespace);
     return patchRequest(cluster, request, 'Deployment', resource.plural, name, namespace);
+  }
+  if (resource.kind === 'ReplicaSet') {
+    // kubectl apply's patch of a ReplicaSet; other patches of one the lab does not take.
+    const namespace = target.namespace ?? 'default';
+    if (!getObject(cluster, 'ReplicaSet', name, namespace)) return same(cluster, notFoundFor(resource, name));
+    const body = patchTypeOf(request.contentType) === undefined ? undefined : parseBody(request);
+    if (body && !body.ok) return same(cluster, body.response);
+    const lastApplied = body ? lastAppliedOf(body.value) : undefined;
+    if (lastApplied !== undefined) return applyReplicaSetPatch(cluster, lastApplied, name, namespace);
+    return same(cluster, methodNotAllowed());
   }
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const namespace = target.namespace ?? 'default';
@@ -393,7 +424,13 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
 function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
   const { resource } = target;
   const namespace = target.namespace ?? 'default';
-  if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace' && resource.kind !== 'Deployment')
+  if (
+    resource.kind !== 'Pod' &&
+    resource.kind !== 'Service' &&
+    resource.kind !== 'Namespace' &&
+    resource.kind !== 'Deployment' &&
+    resource.kind !== 'ReplicaSet'
+  )
     return same(cluster, methodNotAllowed());
   const read = applyPatchObject(request.body);
   if (!read.ok) return same(cluster, json(400, plainStatus(400, 'BadRequest', read.message)));
@@ -413,8 +450,8 @@ function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, 
   const lastApplied = lastAppliedFor(read.manifest, resource.namespaced ? namespace : undefined);
   const dryRun = request.query.get('dryRun') === 'All';
   const status = existed ? 200 : 201;
-  if (resource.kind === 'Deployment') {
-    const applied = applyDeploymentPatch(cluster, lastApplied, name, namespace, 'server');
+  if (resource.kind === 'Deployment' || resource.kind === 'ReplicaSet') {
+    const applied = (resource.kind === 'Deployment' ? applyDeploymentPatch : applyReplicaSetPatch)(cluster, lastApplied, name, namespace, 'server');
     const answered = applied.response.status === 200 ? { ...applied.response, status } : applied.response;
     return { cluster: dryRun ? cluster : applied.cluster, response: answered };
   }
@@ -493,18 +530,22 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     case 'POST':
       return name === undefined ? create(cluster, request, target) : same(cluster, methodNotAllowed());
     case 'PATCH':
-      return name === undefined ? same(cluster, methodNotAllowed()) : patch(cluster, request, target, name);
-    case 'DELETE':
-      return name === undefined
-        ? same(cluster, methodNotAllowed())
-        : remove(cluster, target, name, request.query.get('dryRun') === 'All' || dryRunInBody(request));
+      return name === undefined ? same(cluster, methodNotAllowed()) : inDryRun(cluster, request, (c) => patch(c, request, target, name));
+    case 'DELETE': {
+      if (name === undefined) return same(cluster, methodNotAllowed());
+      const options = deleteOptionsOf(request);
+      if (!options.ok) return same(cluster, errorResponse(options.error, { kind: 'DeleteOptions', name: '' }));
+      return remove(cluster, target, name, options.options);
+    }
     case 'PUT': {
-      if (name === undefined || (target.resource.kind !== 'Deployment' && target.resource.kind !== 'Service')) return same(cluster, methodNotAllowed());
+      const putKind = target.resource.kind;
+      if (name === undefined || (putKind !== 'Deployment' && putKind !== 'Service' && putKind !== 'ReplicaSet')) return same(cluster, methodNotAllowed());
       const body = parseBody(request);
       if (!body.ok) return same(cluster, body.response);
       if (target.resource.kind === 'Service')
         return replaceServiceRequest(cluster, body.value, name, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
-      return replaceDeploymentRequest(cluster, body.value, name, target.namespace ?? 'default');
+      if (putKind === 'ReplicaSet') return inDryRun(cluster, request, (c) => replaceReplicaSetRequest(c, body.value, name, target.namespace ?? 'default'));
+      return inDryRun(cluster, request, (c) => replaceDeploymentRequest(c, body.value, name, target.namespace ?? 'default'));
     }
     default:
       return same(cluster, methodNotAllowed());

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { GROUP_RESOURCES } from './groups.js';
 import { operation } from './openapi-operation.js';
-import { OPENAPI_SCHEMAS } from '../kubectl/openapi-schemas-1.32.js';
+import { openapiSchemas } from '../kubectl/openapi-schemas.js';
 
 type Json = { [key: string]: JsonValue };
 
@@ -27,7 +27,7 @@ function appsV1Document(): Json {
   // The schemas the sandbox's explain reads (each group's document stands alone, so the core types
   // a Deployment refers to come along): the learner's own `kubectl explain deployment.spec` against
   // the lab prints what the sandbox prints.
-  for (const [name, schema] of Object.entries(OPENAPI_SCHEMAS)) schemas[name] = schema as unknown as Json;
+  for (const [name, schema] of Object.entries(openapiSchemas())) schemas[name] = schema as unknown as Json;
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.2' }, paths, components: { schemas } };
 }
 

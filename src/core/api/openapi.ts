@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../kubectl/go-yaml.js';
-import { OPENAPI_SCHEMAS } from '../kubectl/openapi-schemas-1.32.js';
+import { openapiSchemas } from '../kubectl/openapi-schemas.js';
 import { SERVED } from './served.js';
 import { appsV1Text } from './openapi-apps.js';
 import { operation } from './openapi-operation.js';
@@ -42,7 +42,7 @@ export function coreV1Document(): Json {
   for (const kind of KINDS_WITH_SCHEMA) schemas[`io.k8s.api.core.v1.${kind}`] = schemaOf(kind);
   // The schemas the sandbox's explain reads replace those stand-ins, so the learner's own
   // `kubectl explain` against the lab prints what the sandbox prints (apps/v1's are in its own document).
-  for (const [name, schema] of Object.entries(OPENAPI_SCHEMAS)) if (!name.startsWith('io.k8s.api.apps.')) schemas[name] = schema as unknown as Json;
+  for (const [name, schema] of Object.entries(openapiSchemas())) if (!name.startsWith('io.k8s.api.apps.')) schemas[name] = schema as unknown as Json;
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.2' }, paths, components: { schemas } };
 }
 

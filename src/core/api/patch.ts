@@ -58,10 +58,6 @@ export function patchRequest(
       };
     return { cluster, response: json(statusCode(outcome.error), statusOf(outcome.error, { name, kind: plural })) };
   }
-  if (request.query.get('dryRun') === 'All') {
-    const item = getObject(cluster, kind, name, namespace);
-    return { cluster, response: json(200, item ? objectView(cluster, item) : {}) };
-  }
   const item = getObject(outcome.cluster, kind, name, namespace);
   return { cluster: outcome.cluster, response: json(200, item ? objectView(outcome.cluster, item) : {}) };
 }

@@ -26,7 +26,7 @@ export function replaceServiceRequest(
   }
   const live = findService(cluster, name, namespace);
   if (!live) return same(json(404, statusOf(notFound('services', name), { name, kind: 'services' })));
-  const updated = replaceService(cluster, decoded.object.input, namespace, live);
+  const updated = replaceService(dryRun ? { ...cluster, dryRun } : cluster, decoded.object.input, namespace, live);
   if (!updated.ok) return same(json(statusCode(updated.error), statusOf(updated.error, { name, kind: 'services' })));
   const item = getObject(updated.cluster, 'Service', name, namespace);
   const view = (item ? objectView(updated.cluster, item) : {}) as JsonValue;

@@ -34,6 +34,16 @@ export function statusCode(error: ApiError): number {
   return CODE[error.kind];
 }
 
+/**
+ * An Invalid Status's details: errors.NewInvalid takes a GroupKind, so `Deployment.apps` is the
+ * kind `Deployment` of the group `apps` there (the message keeps the qualified kind).
+ */
+function invalidDetails(name: string, qualifiedKind: string, causes: JsonValue): { [key: string]: JsonValue } {
+  const dot = qualifiedKind.indexOf('.');
+  if (dot === -1) return { name, kind: qualifiedKind, causes };
+  return { name, group: qualifiedKind.slice(dot + 1), kind: qualifiedKind.slice(0, dot), causes };
+}
+
 /** metav1.Status for an error; `details` names the object as errors.NewNotFound and friends do. */
 export function statusOf(error: ApiError, details: StatusDetails = {}): { [key: string]: JsonValue } {
   const code = statusCode(error);
@@ -47,7 +57,7 @@ export function statusOf(error: ApiError, details: StatusDetails = {}): { [key: 
       status: 'Failure',
       message,
       reason: 'Invalid',
-      details: { name: error.objectName ?? details.name ?? '', kind: error.objectKind ?? details.kind ?? '', causes },
+      details: invalidDetails(error.objectName ?? details.name ?? '', error.objectKind ?? details.kind ?? '', causes),
       code,
     };
   }

@@ -17,7 +17,7 @@ export interface DeploymentApplyOutcome {
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 
-function previousApplied(annotations: Labels): Obj | undefined {
+export function previousApplied(annotations: Labels): Obj | undefined {
   const text = annotations[LAST_APPLIED_ANNOTATION];
   if (text === undefined) return undefined;
   try {
@@ -28,7 +28,7 @@ function previousApplied(annotations: Labels): Obj | undefined {
 }
 
 /** live, minus the keys the last manifest set and this one drops, plus this manifest's keys. */
-function merged(live: Labels, previous: Obj, desired: Labels): Labels {
+export function merged(live: Labels, previous: Obj, desired: Labels): Labels {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(live))
     if (!(k in previous) || k in desired) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -36,8 +36,42 @@ function merged(live: Labels, previous: Obj, desired: Labels): Labels {
   return out;
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-const sameLabels = (a: Labels, b: Labels): boolean => sameJson(Object.entries(a).sort(), Object.entries(b).sort());
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+export const sameLabels = (a: Labels, b: Labels): boolean => sameJson(Object.entries(a).sort(), Object.entries(b).sort());
+
+/** What an apply of an apps/v1 workload's manifest keeps of the live object and takes from the manifest. */
+export interface AppliedMeta {
+  readonly replicas: number;
+  readonly labels: Labels;
+  readonly annotations: Labels;
+  /** The live object carried no last-applied configuration (kubectl warns of a client-side apply). */
+  readonly missingAnnotation: boolean;
+}
+
+/**
+ * The three-way merge of `kubectl apply` for a Deployment or a ReplicaSet: labels and annotations
+ * merged with the last applied manifest's, the new one stamped; replicas from the manifest, or the
+ * live count (kubectl scale's) when neither this manifest nor the last one set them.
+ */
+export function appliedMeta(
+  live: { readonly metadata: { readonly labels: Labels; readonly annotations: Labels }; readonly spec: { readonly replicas: number } },
+  manifestSpec: unknown,
+  input: { readonly replicas: number; readonly labels?: Labels; readonly annotations?: Labels },
+  lastApplied: string,
+  side: ApplySide,
+): AppliedMeta {
+  const prev = previousApplied(live.metadata.annotations);
+  const prevMeta = obj(prev?.metadata);
+  const replicas = 'replicas' in obj(manifestSpec) || 'replicas' in obj(prev?.spec) ? input.replicas : live.spec.replicas;
+  const labels = merged(live.metadata.labels, obj(prevMeta.labels), input.labels ?? {});
+  const annotations = stampLastApplied(
+    merged(live.metadata.annotations, obj(prevMeta.annotations), input.annotations ?? {}),
+    live.metadata.annotations,
+    lastApplied,
+    side,
+  );
+  return { replicas, labels, annotations, missingAnnotation: side === 'client' && prev === undefined };
+}
 
 export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApplied: string, side: ApplySide = 'client'): Result<DeploymentApplyOutcome> {
   const input = m.input;
@@ -48,19 +82,8 @@ export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApp
     if (!created.ok) return created;
     return { ok: true, cluster: created.cluster, value: { action: 'created', missingAnnotation: false, object: created.value } };
   }
-  const prev = previousApplied(live.metadata.annotations);
-  const prevMeta = obj(prev?.metadata);
-  const prevSpec = obj(prev?.spec);
-  // A manifest without replicas leaves the live count alone (kubectl scale's), unless the last one set it.
-  const replicas = 'replicas' in obj(m.manifest.spec) || 'replicas' in prevSpec ? input.replicas : live.spec.replicas;
+  const { replicas, labels, annotations, missingAnnotation } = appliedMeta(live, m.manifest.spec, input, lastApplied, side);
   const spec: Deployment['spec'] = { replicas, selector: input.selector, template: input.template };
-  const labels = merged(live.metadata.labels, obj(prevMeta.labels), input.labels ?? {});
-  const annotations = stampLastApplied(
-    merged(live.metadata.annotations, obj(prevMeta.annotations), input.annotations ?? {}),
-    live.metadata.annotations,
-    lastApplied,
-    side,
-  );
   const unchanged = sameJson(spec, live.spec) && sameLabels(labels, live.metadata.labels) && sameLabels(annotations, live.metadata.annotations);
   if (unchanged) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
   const updated = updateDeployment(cluster, m.name, () => spec, namespace);
@@ -75,7 +98,7 @@ export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApp
     cluster: next,
     value: {
       action: 'configured',
-      missingAnnotation: side === 'client' && prev === undefined,
+      missingAnnotation,
       object: findDeployment(next, m.name, namespace) ?? updated.value,
     },
   };

@@ -3,9 +3,7 @@
 // one too. A node that lacks its pod (the learner deleted it) gets a new one, with a new
 // generated name, as soon as the clock moves on.
 
-import { notFound, type Result } from './api-error.js';
 import { randomSuffix, nextRevision } from './ids.js';
-import { deletePod } from './pods.js';
 import { isPodReady } from './pod-status.js';
 import { daemonSetPod } from './system-pods.js';
 import type { Cluster, DaemonSet, Node, Pod } from './types.js';
@@ -46,6 +44,8 @@ export function daemonSetStatus(cluster: Cluster, ds: DaemonSet): DaemonSetStatu
 export function reconcileDaemonSets(cluster: Cluster): Cluster {
   let next = cluster;
   for (const ds of daemonSetsOf(cluster)) {
+    // A DaemonSet being deleted in the foreground makes no new pods (daemon_controller.go syncDaemonSet).
+    if (ds.deleting) continue;
     const owned = podsOfDaemonSet(next, ds);
     for (const node of nodesFor(next, ds)) {
       if (owned.some((p) => p.spec.nodeName === node.metadata.name)) continue;
@@ -63,16 +63,4 @@ export function reconcileDaemonSets(cluster: Cluster): Cluster {
     }
   }
   return next;
-}
-
-/** `kubectl delete ds NAME`: the DaemonSet and its pods (the garbage collector's cascade). */
-export function deleteDaemonSet(cluster: Cluster, name: string, namespace = 'default'): Result<DaemonSet> {
-  const live = findDaemonSet(cluster, name, namespace);
-  if (!live) return { ok: false, cluster, error: notFound('daemonsets.apps', name) };
-  let next: Cluster = { ...cluster, daemonSets: daemonSetsOf(cluster).filter((ds) => ds !== live) };
-  for (const pod of podsOfDaemonSet(cluster, live)) {
-    const deleted = deletePod(next, pod.metadata.name, pod.metadata.namespace);
-    if (deleted.ok) next = deleted.cluster;
-  }
-  return { ok: true, cluster: next, value: live };
 }

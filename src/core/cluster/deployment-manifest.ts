@@ -3,9 +3,9 @@
 // (pkg/apis/apps/v1/defaults.go): one replica when spec.replicas is absent.
 
 import { badRequest, type ApiError } from './api-error.js';
-import { toPodInput } from './decode.js';
+import { isObj, obj, toPodInput } from './decode.js';
 import type { DeploymentInput } from './deployments.js';
-import { OBJECT_META, POD_SCHEMA, checkAgainstSchema, type DecodeProblem, type FieldSchema } from './manifest-schema.js';
+import { OBJECT_META, POD_TEMPLATE_SCHEMA, checkAgainstSchema, type DecodeProblem, type FieldSchema } from './manifest-schema.js';
 import { toContainer } from './pods.js';
 import type { Labels } from './types.js';
 
@@ -15,12 +15,6 @@ export interface DeploymentManifest {
   readonly input: DeploymentInput;
   readonly manifest: Readonly<Record<string, unknown>>;
 }
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
-
-const podSpec = (POD_SCHEMA as { fields: Record<string, FieldSchema> }).fields.spec as FieldSchema;
 
 const DEPLOYMENT_SCHEMA: FieldSchema = {
   struct: 'Deployment',
@@ -33,7 +27,7 @@ const DEPLOYMENT_SCHEMA: FieldSchema = {
       fields: {
         replicas: 'int32',
         selector: { struct: 'LabelSelector', fields: { matchLabels: 'stringMap', matchExpressions: 'any' } },
-        template: { struct: 'PodTemplateSpec', fields: { metadata: OBJECT_META, spec: podSpec } },
+        template: POD_TEMPLATE_SCHEMA,
         strategy: 'any',
         minReadySeconds: 'int32',
         revisionHistoryLimit: 'int32',
@@ -47,7 +41,8 @@ const DEPLOYMENT_SCHEMA: FieldSchema = {
 
 export const isDeploymentManifest = (apiVersion: string, kind: string): boolean => apiVersion === 'apps/v1' && kind === 'Deployment';
 
-function labelsOf(v: unknown): Labels {
+/** A manifest's string map (labels, annotations, matchLabels): its string values, own properties only. */
+export function labelsOf(v: unknown): Labels {
   const out: Record<string, string> = {};
   if (isObj(v))
     for (const [k, val] of Object.entries(v))
@@ -55,18 +50,23 @@ function labelsOf(v: unknown): Labels {
   return out;
 }
 
-export function decodeDeployment(manifest: Readonly<Record<string, unknown>>): { ok: true; deployment: DeploymentManifest } | { ok: false; error: ApiError } {
+/**
+ * The API server's refusal of an apps/v1 manifest its strict decoder cannot take: the first type
+ * error, or every unknown field.
+ */
+export function undecodable(manifest: Readonly<Record<string, unknown>>, schema: FieldSchema, kind: 'Deployment' | 'ReplicaSet'): ApiError | undefined {
   const problems: DecodeProblem[] = [];
-  checkAgainstSchema(manifest, DEPLOYMENT_SCHEMA, '', '', 'Deployment', '', problems);
-  if (problems.length > 0) {
-    const prefix = 'Deployment in version "v1" cannot be handled as a Deployment: ';
-    const typeProblem = problems.find((p) => p.kind === 'type');
-    const unknown = problems.flatMap((p) => (p.kind === 'unknown-field' ? [`unknown field "${p.path}"`] : []));
-    return {
-      ok: false,
-      error: badRequest(typeProblem && typeProblem.kind === 'type' ? prefix + typeProblem.message : `${prefix}strict decoding error: ${unknown.join(', ')}`),
-    };
-  }
+  checkAgainstSchema(manifest, schema, '', '', kind, '', problems);
+  if (problems.length === 0) return undefined;
+  const prefix = `${kind} in version "v1" cannot be handled as a ${kind}: `;
+  const typeProblem = problems.find((p) => p.kind === 'type');
+  const unknown = problems.flatMap((p) => (p.kind === 'unknown-field' ? [`unknown field "${p.path}"`] : []));
+  return badRequest(typeProblem && typeProblem.kind === 'type' ? prefix + typeProblem.message : `${prefix}strict decoding error: ${unknown.join(', ')}`);
+}
+
+export function decodeDeployment(manifest: Readonly<Record<string, unknown>>): { ok: true; deployment: DeploymentManifest } | { ok: false; error: ApiError } {
+  const refused = undecodable(manifest, DEPLOYMENT_SCHEMA, 'Deployment');
+  if (refused) return { ok: false, error: refused };
   const meta = obj(manifest.metadata);
   const spec = obj(manifest.spec);
   const template = obj(spec.template);

@@ -18,8 +18,9 @@ import { isDNS1123Subdomain } from './names.js';
 import { deletePod, validatePod } from './pods.js';
 import { isPodReady } from './pod-status.js';
 import { podTemplateHash } from './pod-template-hash.js';
-import { podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
+import { activePodsOfReplicaSet, podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
 import { admitCreate } from './namespaces.js';
+import { matchesSelector } from './selectors.js';
 import {
   DEFAULT_NAMESPACE,
   type Cluster,
@@ -30,7 +31,7 @@ import {
   type PodTemplate,
   type ReplicaSet,
 } from './types.js';
-import { largest } from '../append.js';
+import { append, largest } from '../append.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
@@ -62,7 +63,7 @@ export function rollingNumbers(replicas: number): { maxSurge: number; maxUnavail
   return { maxSurge, maxUnavailable };
 }
 
-export const ownedReplicaSets = (cluster: Cluster, d: Deployment): ReplicaSet[] => replicaSetsOf(cluster).filter((rs) => rs.owner.uid === d.metadata.uid);
+export const ownedReplicaSets = (cluster: Cluster, d: Deployment): ReplicaSet[] => replicaSetsOf(cluster).filter((rs) => rs.owner?.uid === d.metadata.uid);
 
 /**
  * The ReplicaSet for the deployment's current template, if it exists yet: the one whose template
@@ -102,7 +103,8 @@ export function deploymentStatus(cluster: Cluster, d: Deployment): DeploymentSta
   let updated = 0;
   let ready = 0;
   for (const rs of ownedReplicaSets(cluster, d)) {
-    for (const pod of podsOfReplicaSet(cluster, rs)) {
+    // status.replicas counts a ReplicaSet's active pods: a terminating one no longer counts.
+    for (const pod of activePodsOfReplicaSet(cluster, rs)) {
       replicas++;
       if (rs === current) updated++;
       if (isPodReady(pod, cluster.now)) ready++;
@@ -111,16 +113,22 @@ export function deploymentStatus(cluster: Cluster, d: Deployment): DeploymentSta
   return { replicas, updatedReplicas: updated, readyReplicas: ready, availableReplicas: ready, unavailableReplicas: Math.max(0, d.spec.replicas - ready) };
 }
 
-export function validateDeployment(input: DeploymentInput): FieldError[] {
-  const errors: FieldError[] = validateMetadata(input.name, input.labels, input.annotations, isDNS1123Subdomain);
-  if (!Number.isInteger(input.replicas) || input.replicas < 0) errors.push(invalid('spec.replicas', input.replicas, 'must be greater than or equal to 0'));
-  if (Object.keys(input.selector).length === 0) errors.push(required('spec.selector'));
-  const podErrors = validatePod({ name: input.name, labels: input.template.labels, containers: input.template.containers });
-  for (const e of podErrors) {
+/** A workload's pod template checked as a pod's (apivalidation.ValidatePodTemplateSpec), under spec.template. */
+export function podTemplateErrors(name: string, template: PodTemplate): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const e of validatePod({ name, labels: template.labels, containers: template.containers })) {
     if (e.field.startsWith('metadata.name')) continue;
     const field = e.field.startsWith('metadata.') ? `spec.template.${e.field}` : e.field.replace(/^spec\./, 'spec.template.spec.');
     errors.push({ ...e, field });
   }
+  return errors;
+}
+
+export function validateDeployment(input: DeploymentInput): FieldError[] {
+  const errors: FieldError[] = validateMetadata(input.name, input.labels, input.annotations, isDNS1123Subdomain);
+  if (!Number.isInteger(input.replicas) || input.replicas < 0) errors.push(invalid('spec.replicas', input.replicas, 'must be greater than or equal to 0'));
+  if (Object.keys(input.selector).length === 0) errors.push(required('spec.selector'));
+  append(errors, podTemplateErrors(input.name, input.template));
   const labels = input.template.labels;
   const matches = Object.entries(input.selector).every(([k, v]) => labels[k] === v);
   if (!matches) {
@@ -231,6 +239,29 @@ function setDeploymentRevision(cluster: Cluster, d: Deployment, revision: string
   });
 }
 
+/**
+ * The deployment controller adopts orphaned ReplicaSets its selector matches, in its namespace
+ * (pkg/controller/controller_ref_manager.go ClaimReplicaSets): one left by a Deployment deleted
+ * with --cascade=orphan belongs to a Deployment made again with the same selector.
+ */
+function adoptReplicaSets(cluster: Cluster, d: Deployment): Cluster {
+  const orphans = replicaSetsOf(cluster).filter(
+    (rs) => rs.owner === undefined && !rs.deleting && rs.metadata.namespace === d.metadata.namespace && matchesSelector(d.spec.selector, rs.metadata.labels),
+  );
+  if (orphans.length === 0) return cluster;
+  let next = cluster;
+  for (const rs of orphans) {
+    const revision = nextRevision(next);
+    const adopted: ReplicaSet = {
+      ...rs,
+      owner: { kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid },
+      metadata: { ...rs.metadata, resourceVersion: revision.resourceVersion },
+    };
+    next = withReplicaSet(revision.cluster, adopted);
+  }
+  return next;
+}
+
 /** One pass of the deployment controller over one deployment. */
 function reconcileDeployment(cluster: Cluster, d: Deployment): Cluster {
   const created = newReplicaSet(cluster, d) === undefined;
@@ -253,9 +284,9 @@ function reconcileDeployment(cluster: Cluster, d: Deployment): Cluster {
   // Scale old ReplicaSets down while enough pods stay available.
   const now = next.now;
   const fresh = newReplicaSet(next, d) ?? current;
-  const allPods = ownedReplicaSets(next, d).reduce((sum, rs) => sum + podsOfReplicaSet(next, rs).length, 0);
-  const newUnavailable =
-    podsOfReplicaSet(next, fresh).filter((p) => !isPodReady(p, now)).length + Math.max(0, fresh.spec.replicas - podsOfReplicaSet(next, fresh).length);
+  const allPods = ownedReplicaSets(next, d).reduce((sum, rs) => sum + activePodsOfReplicaSet(next, rs).length, 0);
+  const freshPods = activePodsOfReplicaSet(next, fresh);
+  const newUnavailable = freshPods.filter((p) => !isPodReady(p, now)).length + Math.max(0, fresh.spec.replicas - freshPods.length);
   let canRemove = allPods - (replicas - maxUnavailable) - newUnavailable;
   for (const old of olds) {
     if (canRemove <= 0) break;
@@ -275,7 +306,8 @@ export function reconcileWorkloads(cluster: Cluster): Cluster {
   let next = cluster;
   for (let pass = 0; pass < 6; pass++) {
     const before = next;
-    for (const d of deploymentsOf(next)) next = reconcileDeployment(next, d);
+    // A deployment being deleted in the foreground is left alone (deployment_controller.go syncDeployment).
+    for (const d of deploymentsOf(next)) if (!d.deleting) next = reconcileDeployment(adoptReplicaSets(next, d), d);
     next = reconcileReplicaSets(next);
     if (next === before) break;
   }

@@ -6,6 +6,7 @@ import { podIndex, qualifiedName, serviceIndex } from './object-index.js';
 import { isPodReady } from './pod-status.js';
 import { matchesSelector } from './selectors.js';
 import { nodeAddress } from './topology.js';
+import { packSubsets, type PortAddress } from './endpoints-order.js';
 import type { Cluster, EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service, ServicePort } from './types.js';
 
 /** The container port a service port reaches on a pod, or undefined if a named port is missing. */
@@ -40,11 +41,8 @@ export function selectedPods(cluster: Cluster, service: Service): Pod[] {
 
 const byIp = (a: EndpointAddress, b: EndpointAddress): number => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
 
-function portsKey(ports: readonly EndpointPort[]): string {
-  return ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',');
-}
-
-function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
+/** The service's ports as they resolve on one pod (its named container ports looked up). */
+export function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
   const ports: EndpointPort[] = [];
   for (const sp of service.spec.ports) {
     const port = resolveTargetPort(pod, sp);
@@ -54,37 +52,24 @@ function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
 }
 
 function subsetsForSelector(cluster: Cluster, service: Service): EndpointSubset[] {
-  const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
+  const entries: PortAddress[] = [];
   // Numeric target ports resolve the same on every pod: work the ports out once.
   const samePorts = service.spec.ports.every((sp) => typeof sp.targetPort === 'number');
-  let shared: { ports: EndpointPort[]; key: string } | undefined;
+  let shared: EndpointPort[] | undefined;
   for (const pod of selectedPods(cluster, service)) {
     // A pod with no IP yet (no sandbox, or no node at all) is no endpoint (endpoints_controller.go).
     const ip = pod.status.podIP;
     const nodeName = pod.spec.nodeName;
     if (cluster.now < pod.timeline.sandboxAt || ip === undefined || nodeName === undefined) continue;
-    let ports: EndpointPort[];
-    let key: string;
-    if (shared) ({ ports, key } = shared);
-    else {
-      ports = endpointPorts(service, pod);
-      key = portsKey(ports);
-      if (samePorts) shared = { ports, key };
-    }
-    if (ports.length === 0) continue;
-    const group = groups.get(key) ?? { ports, ready: [], notReady: [] };
+    // A terminating pod is no endpoint (endpointslice util ShouldPodBeInEndpoints, includeTerminating false).
+    if (pod.terminating) continue;
+    const ports = shared ?? endpointPorts(service, pod);
+    if (samePorts) shared = ports;
     const address: EndpointAddress = { ip, nodeName, podName: pod.metadata.name, podUid: pod.metadata.uid };
-    (isPodReady(pod, cluster.now) ? group.ready : group.notReady).push(address);
-    groups.set(key, group);
+    const ready = isPodReady(pod, cluster.now);
+    for (const port of ports) entries.push({ port, address, ready });
   }
-  // Kubernetes' endpoints controller repacks the subsets and sorts them by the MD5 of each one's
-  // dump (RepackSubsets and SortSubsets in pkg/api/v1/endpoints/util.go): an order of no meaning,
-  // stable for the same subsets. Ours is as stable and as meaningless: the ports' key in code-unit
-  // order, which needs no collator (a localeCompare loaded ICU's, 3 MiB, for keys of ASCII).
-  return [...groups.values()]
-    .map((g) => ({ addresses: g.ready.sort(byIp), notReadyAddresses: g.notReady.sort(byIp), ports: g.ports, key: portsKey(g.ports) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ addresses, notReadyAddresses, ports }) => ({ addresses, notReadyAddresses, ports }));
+  return packSubsets(entries, service.metadata.namespace);
 }
 
 /** The `kubernetes` service's endpoints: the API server on the control-plane node. */

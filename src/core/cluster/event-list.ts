@@ -42,7 +42,8 @@ export function listEventObjects(cluster: Cluster): EventObject[] {
   const happened = cluster.events.filter((event) => event.at <= cluster.now);
   const containerOf = new Map(cluster.pods.map((pod) => [pod.metadata.uid, pod.spec.containers[0]?.name]));
   for (const { event, count, firstAt, lastAt } of aggregateEvents(happened)) {
-    const container = event.source.startsWith('kubelet') && CONTAINER_REASONS.has(event.reason) ? containerOf.get(event.involvedUid) : undefined;
+    const container =
+      event.source.startsWith('kubelet') && CONTAINER_REASONS.has(event.reason) ? (event.container ?? containerOf.get(event.involvedUid)) : undefined;
     let n = 0;
     let name = eventName(event);
     while (seen.has(name)) name = eventName(event, ++n);

@@ -77,8 +77,18 @@ export {
   type DeploymentInput,
   type DeploymentStatus,
 } from './deployments.js';
-export { deleteDeploymentInBackground, collectGarbage, COLLECTION_DELAY_MS } from './garbage-collector.js';
-export { findReplicaSet, podsOfReplicaSet, replicaSetsOf } from './replicasets.js';
+export {
+  deleteDeploymentInBackground,
+  deleteWorkload,
+  collectGarbage,
+  foregroundGoneAt,
+  COLLECTION_DELAY_MS,
+  PROPAGATIONS,
+  type Propagation,
+  type Workload,
+  type WorkloadKind,
+} from './garbage-collector.js';
+export { activePodsOfReplicaSet, findReplicaSet, podsOfReplicaSet, replicaSetsOf } from './replicasets.js';
 export { podTemplateHash, safeEncode } from './pod-template-hash.js';
 export {
   listNamespaces,
@@ -94,6 +104,8 @@ export {
   type NamespaceInput,
 } from './namespaces.js';
 export {
+  endpointSlicesFor,
+  servingTerminatingEndpointsForPort,
   listEndpointSlices,
   findEndpointSlice,
   SERVICE_NAME_LABEL,
@@ -104,6 +116,7 @@ export {
 } from './endpoint-slices.js';
 export { listEventObjects, eventName, type EventObject } from './event-list.js';
 export { replacePod as replacePodObject } from './pods.js';
+export { deletePodGracefully, podGracePeriod } from './pod-delete.js';
 export { invalidError } from './api-error.js';
 import { invalidError as invalidErrorOf } from './api-error.js';
 import { forbidden as forbiddenField } from './field-error.js';
@@ -111,5 +124,7 @@ import { forbidden as forbiddenField } from './field-error.js';
 export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';
+export { decodeReplicaSet, isReplicaSetManifest, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
+export { applyReplicaSet, createReplicaSet, replaceReplicaSet, type ReplicaSetApplyOutcome } from './replicaset-writes.js';
 export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';
-export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, deleteDaemonSet, nodesFor, type DaemonSetStatus } from './daemonsets.js';
+export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, nodesFor, type DaemonSetStatus } from './daemonsets.js';

@@ -237,3 +237,9 @@ export function checkAgainstSchema(
     checkAgainstSchema(child, childSchema, childPath, childGoPath, schema.struct, key, problems);
   }
 }
+
+/** A pod template (a Deployment's or a ReplicaSet's spec.template): its metadata and a pod's spec. */
+export const POD_TEMPLATE_SCHEMA: FieldSchema = struct('PodTemplateSpec', {
+  metadata: OBJECT_META,
+  spec: (POD_SCHEMA as { fields: Record<string, FieldSchema> }).fields.spec as FieldSchema,
+});

@@ -13,9 +13,7 @@ import { forbidden, type ApiError } from './api-error.js';
 import { nextRevision } from './ids.js';
 import type { Cluster, Namespace, NamespaceTermination, Pod } from './types.js';
 import { largest } from '../append.js';
-
-/** An nginx-like container stops on its stop signal within about a second; a shorter grace period cuts that. */
-const STOP_MS = 1_000;
+import { terminatePod } from './pod-termination.js';
 /** An empty namespace goes on the controller's first pass, a moment after the delete. */
 const EMPTY_NAMESPACE_MS = 1_000;
 
@@ -42,18 +40,7 @@ export function startTermination(cluster: Cluster, live: Namespace): { cluster: 
   const next: Cluster = {
     ...revision.cluster,
     namespaces: (cluster.namespaces ?? []).map((n) => (n === live ? namespace : n)),
-    pods: cluster.pods.map((p) =>
-      marked.has(p)
-        ? {
-            ...p,
-            terminating: {
-              deletionTimestamp: since + p.spec.terminationGracePeriodSeconds * 1000,
-              graceSeconds: p.spec.terminationGracePeriodSeconds,
-              goneAt: since + Math.min(STOP_MS, p.spec.terminationGracePeriodSeconds * 1000),
-            },
-          }
-        : p,
-    ),
+    pods: cluster.pods.map((p) => (marked.has(p) ? terminatePod(p, since) : p)),
     services: cluster.services.filter((s) => !inside(s.metadata)),
     ...(cluster.deployments ? { deployments: cluster.deployments.filter((d) => !inside(d.metadata)) } : {}),
     ...(cluster.replicaSets ? { replicaSets: cluster.replicaSets.filter((r) => !inside(r.metadata)) } : {}),

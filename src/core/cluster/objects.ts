@@ -5,13 +5,14 @@ import type { DecodedObject } from './decode.js';
 import { forbidden } from './field-error.js';
 import { nextRevision } from './ids.js';
 import { podsReplacing } from './object-index.js';
-import { createPod, deletePod, findPod, restartForNewImage, validatePod, type PodInput } from './pods.js';
+import { createPod, findPod, restartForNewImage, validatePod, type PodInput } from './pods.js';
 import { createService, deleteService, findService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
 import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Namespace, type Pod, type Service } from './types.js';
 import { setOwn } from '../own.js';
 import { createNamespace, findNamespace, updateNamespaceMeta } from './namespaces.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
 import { podUpdateDiff } from './pod-spec-diff.js';
+import { deletePodGracefully } from './pod-delete.js';
 
 export type ObjectKind = 'Pod' | 'Service';
 export type ApiObject = Pod | Service | Namespace;
@@ -30,8 +31,9 @@ export function createObject(cluster: Cluster, object: DecodedObject, annotation
   return createService(cluster, { ...input, namespace: ns });
 }
 
-export function deleteObject(cluster: Cluster, kind: ObjectKind, name: string, namespace: string = DEFAULT_NAMESPACE): Result<ApiObject> {
-  return kind === 'Pod' ? deletePod(cluster, name, namespace) : deleteService(cluster, name, namespace);
+/** DELETE of a pod (graceful: `grace` seconds, absent for the pod's own) or a Service. */
+export function deleteObject(cluster: Cluster, kind: ObjectKind, name: string, namespace: string = DEFAULT_NAMESPACE, grace?: number): Result<ApiObject> {
+  return kind === 'Pod' ? deletePodGracefully(cluster, name, namespace, grace) : deleteService(cluster, name, namespace);
 }
 
 export type ApplyAction = 'created' | 'configured' | 'unchanged';

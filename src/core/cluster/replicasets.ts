@@ -1,13 +1,15 @@
 // The ReplicaSet controller: keeps as many pods as a ReplicaSet's spec.replicas asks for.
 // Pods it makes are named after the ReplicaSet plus five random characters (generateName),
 // carry the template's labels (with pod-template-hash) and the ReplicaSet as their owner.
-// Extra pods go in the order the controller prefers: not yet on a node, not yet ready, then the newest.
+// Extra pods go in the order the controller ranks them (pods-to-delete.ts), deleted gracefully.
 
-import { deletePod, createPod } from './pods.js';
+import { createPod } from './pods.js';
+import { deletePodGracefully } from './pod-delete.js';
+import { podsToDelete } from './pods-to-delete.js';
 import { recordEvents } from './events.js';
-import { randomSuffix } from './ids.js';
-import { podsReplacing } from './object-index.js';
-import { isPodReady } from './pod-status.js';
+import { podIndex, podsReplacing } from './object-index.js';
+import { nextRevision, randomSuffix } from './ids.js';
+import { matchesSelector } from './selectors.js';
 import type { Cluster, ClusterEvent, Pod, ReplicaSet } from './types.js';
 
 export const replicaSetsOf = (cluster: Cluster): readonly ReplicaSet[] => cluster.replicaSets ?? [];
@@ -19,6 +21,11 @@ export function findReplicaSet(cluster: Cluster, name: string, namespace = 'defa
 /** The pods a ReplicaSet owns, in the cluster's order. */
 export function podsOfReplicaSet(cluster: Cluster, rs: ReplicaSet): Pod[] {
   return cluster.pods.filter((p) => p.owner?.uid === rs.metadata.uid);
+}
+
+/** The pods a ReplicaSet counts (status.replicas): those not being deleted (controller.FilterActivePods). */
+export function activePodsOfReplicaSet(cluster: Cluster, rs: ReplicaSet): Pod[] {
+  return podsOfReplicaSet(cluster, rs).filter((p) => !p.terminating);
 }
 
 /** Replaces one stored ReplicaSet (same uid). */
@@ -87,30 +94,54 @@ function createOwnedPod(cluster: Cluster, rs: ReplicaSet): Cluster {
   return recordEvents(next, [rsEvent(rs, 'SuccessfulCreate', `Created pod: ${name}`, cluster.now)]);
 }
 
+/**
+ * The ReplicaSet controller adopts orphaned pods its selector matches, in its namespace
+ * (pkg/controller/controller_ref_manager.go ClaimPods): the pods a ReplicaSet deleted with
+ * --cascade=orphan left belong to the one its Deployment makes again.
+ */
+function adoptPods(cluster: Cluster, rs: ReplicaSet): Cluster {
+  let candidates: readonly Pod[] | undefined;
+  const byLabel = podIndex(cluster.pods).byLabel;
+  for (const [key, value] of Object.entries(rs.spec.selector)) {
+    const pods = byLabel.get(key, value);
+    if (candidates === undefined || pods.length < candidates.length) candidates = pods;
+  }
+  const orphans = (candidates ?? []).filter(
+    (p) => p.owner === undefined && !p.terminating && p.metadata.namespace === rs.metadata.namespace && matchesSelector(rs.spec.selector, p.metadata.labels),
+  );
+  if (orphans.length === 0) return cluster;
+  let next = cluster;
+  for (const pod of orphans) {
+    const revision = nextRevision(next);
+    const adopted: Pod = {
+      ...pod,
+      owner: { kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid },
+      metadata: { ...pod.metadata, resourceVersion: revision.resourceVersion },
+    };
+    next = { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p === pod, adopted) };
+  }
+  return next;
+}
+
 /** Brings one ReplicaSet's pods to its spec.replicas. */
 export function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): Cluster {
-  let next = cluster;
-  const pods = podsOfReplicaSet(cluster, rs);
+  // A ReplicaSet being deleted in the foreground is left alone (replica_set.go syncReplicaSet).
+  if (rs.deleting) return cluster;
+  let next = Object.keys(rs.spec.selector).length > 0 ? adoptPods(cluster, rs) : cluster;
+  // Terminating pods are not counted (controller.FilterActivePods).
+  const pods = activePodsOfReplicaSet(next, rs);
   if (pods.length < rs.spec.replicas) {
     for (let i = pods.length; i < rs.spec.replicas; i++) next = createOwnedPod(next, rs);
     return next;
   }
   if (pods.length > rs.spec.replicas) {
+    // The extra pods are deleted through the API with their own grace period: they show as
+    // Terminating until their containers have stopped (manageReplicas, podControl.DeletePod).
     const now = cluster.now;
-    const order = [...pods].sort((a, b) => {
-      // Pods with no node go first (controller.ActivePods: unassigned < assigned).
-      const ua = a.spec.nodeName === undefined ? 0 : 1;
-      const ub = b.spec.nodeName === undefined ? 0 : 1;
-      if (ua !== ub) return ua - ub;
-      if (ua === 0) return b.metadata.creationTimestamp - a.metadata.creationTimestamp;
-      const ra = isPodReady(a, now) ? 1 : 0;
-      const rb = isPodReady(b, now) ? 1 : 0;
-      if (ra !== rb) return ra - rb;
-      return b.timeline.scheduledAt - a.timeline.scheduledAt;
-    });
-    for (const pod of order.slice(0, pods.length - rs.spec.replicas)) {
-      const deleted = deletePod(next, pod.metadata.name, pod.metadata.namespace);
-      if (deleted.ok) next = recordEvents(deleted.cluster, [rsEvent(rs, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, now)]);
+    for (const pod of podsToDelete(next, rs, pods, pods.length - rs.spec.replicas)) {
+      const noted = recordEvents(next, [rsEvent(rs, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, now)]);
+      const deleted = deletePodGracefully(noted, pod.metadata.name, pod.metadata.namespace);
+      if (deleted.ok) next = deleted.cluster;
     }
   }
   return next;

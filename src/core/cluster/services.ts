@@ -3,6 +3,7 @@
 
 import { alreadyExists, internalError, invalidError, notFound, type ApiError, type Result } from './api-error.js';
 import { allocateNextClusterIP, checkClusterIP } from './cluster-ip-allocator.js';
+import { formatIPv4 } from './ip.js';
 import { invalid, type FieldError } from './field-error.js';
 import { provisionLoadBalancer } from './load-balancer.js';
 import { newUid, nextRevision } from './ids.js';
@@ -134,6 +135,9 @@ function allocateClusterIP(cluster: Cluster, draft: DraftService, rng: RngState)
     const list: FieldError = { type: 'Invalid value', field: 'spec.clusterIPs', value: { kind: 'raw', text: `[]string{"${draft.clusterIP}"}` }, detail };
     return { ok: false, error: invalidError('Service', draft.name, [list]) };
   }
+  // A dry run does not look for a free address: it answers the range's first, the network address
+  // (pkg/registry/core/service/ipallocator/bitmap.go allocateNext: "Don't bother finding a free value").
+  if (cluster.dryRun) return { ok: true, draft: { ...draft, clusterIP: formatIPv4(cluster.config.serviceCidr.base) }, rng };
   const next = allocateNextClusterIP(cluster.config.serviceCidr, used, rng);
   if (next.ip === undefined) return { ok: false, error: internalError('failed to allocate a serviceIP: range is full') };
   return { ok: true, draft: { ...draft, clusterIP: next.ip }, rng: next.rng };
@@ -148,6 +152,14 @@ function allocateNodePorts(cluster: Cluster, draft: DraftService, rng: RngState,
   const byPort = new Map<number, number>();
   const ports: DraftServicePort[] = [];
   let state = rng;
+  // A dry run's allocation operation picks no free port: one more than the largest it has
+  // allocated so far, or 32769 (pkg/registry/core/service/portallocator/operation.go AllocateNext).
+  const operation: number[] = [];
+  const dryRunNext = (): number => {
+    const port = (operation.length === 0 ? 32768 : operation.reduce((a, b) => Math.max(a, b))) + 1;
+    operation.push(port);
+    return port;
+  };
   for (let i = 0; i < draft.ports.length; i++) {
     const sp = draft.ports[i];
     if (!sp) continue;
@@ -163,8 +175,13 @@ function allocateNodePorts(cluster: Cluster, draft: DraftService, rng: RngState,
         return { ok: false, error: invalidError('Service', draft.name, [invalid(`spec.ports[${i}].nodePort`, requested, nodePortErrorDetail(range, check))]) };
       }
       used.add(requested);
+      if (!keep.has(requested)) operation.push(requested);
       byPort.set(sp.port, requested);
       ports.push({ ...sp, nodePort: requested });
+    } else if (cluster.dryRun) {
+      const port = dryRunNext();
+      byPort.set(sp.port, port);
+      ports.push({ ...sp, nodePort: port });
     } else {
       const next = allocateNextNodePort(range, used, state);
       state = next.rng;
@@ -178,6 +195,7 @@ function allocateNodePorts(cluster: Cluster, draft: DraftService, rng: RngState,
   if (draft.type === 'LoadBalancer' && draft.externalTrafficPolicy === 'Local' && draft.healthCheckNodePort === 0) {
     const kept = except?.spec.healthCheckNodePort;
     if (kept !== undefined) return { ok: true, draft: { ...draft, ports, healthCheckNodePort: kept }, rng: state };
+    if (cluster.dryRun) return { ok: true, draft: { ...draft, ports, healthCheckNodePort: dryRunNext() }, rng: state };
     const next = allocateNextNodePort(range, used, state);
     if (next.port === undefined) return { ok: false, error: internalError('failed to allocate a nodePort: range is full') };
     return { ok: true, draft: { ...draft, ports, healthCheckNodePort: next.port }, rng: next.rng };

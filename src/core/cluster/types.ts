@@ -160,6 +160,10 @@ export interface Pod {
   readonly unschedulable?: { readonly message: string; readonly since: number };
   /** Deleted with a grace period (its namespace is terminating): shown as Terminating until it goes. */
   readonly terminating?: PodTermination;
+  /** Its owner was deleted: the garbage collector deletes it (gracefully) at this moment (garbage-collector.ts). */
+  readonly collectAt?: number;
+  /** metadata.generateName, kept when the pod outlives its owner (an orphan); absent: the owner's name and a dash. */
+  readonly generateName?: string;
 }
 
 /** One controller owner reference (controller: true, blockOwnerDeletion: true). */
@@ -251,9 +255,22 @@ export interface PodTemplate {
   readonly priorityClassName?: string;
 }
 
+/**
+ * Deleted with foreground propagation: the object stays, with a deletionTimestamp and the
+ * `foregroundDeletion` finalizer, until the garbage collector has deleted its dependents.
+ */
+export interface ForegroundDeletion {
+  /** metadata.deletionTimestamp, ms. */
+  readonly since: number;
+  /** When its last dependent has gone and the collector removes the finalizer. */
+  readonly goneAt: number;
+}
+
 export interface Deployment {
   readonly kind: 'Deployment';
   readonly metadata: ObjectMeta;
+  /** Being deleted in the foreground (absent: not being deleted). */
+  readonly deleting?: ForegroundDeletion;
   /** metadata.generation: bumped on every spec change. */
   readonly generation: number;
   readonly spec: {
@@ -267,9 +284,12 @@ export interface Deployment {
 export interface ReplicaSet {
   readonly kind: 'ReplicaSet';
   readonly metadata: ObjectMeta;
-  readonly owner: OwnerRef;
+  /** The Deployment that controls it; absent once orphaned (its Deployment deleted with --cascade=orphan). */
+  readonly owner?: OwnerRef;
   /** Its Deployment was deleted: the garbage collector deletes it at this moment (garbage-collector.ts). */
   readonly collectAt?: number;
+  /** Being deleted in the foreground (absent: not being deleted). */
+  readonly deleting?: ForegroundDeletion;
   readonly spec: {
     readonly replicas: number;
     readonly selector: Labels;
@@ -282,6 +302,8 @@ export interface DaemonSet {
   readonly kind: 'DaemonSet';
   readonly metadata: ObjectMeta;
   readonly generation: number;
+  /** Being deleted in the foreground (absent: not being deleted). */
+  readonly deleting?: ForegroundDeletion;
   readonly spec: {
     /** spec.selector.matchLabels */
     readonly selector: Labels;
@@ -312,6 +334,8 @@ export interface ClusterEvent {
   readonly message: string;
   readonly source: string;
   readonly at: number;
+  /** The container a kubelet's event is about (involvedObject.fieldPath), kept after its pod has gone. */
+  readonly container?: string;
 }
 
 // ---- Namespaces ----
@@ -394,6 +418,12 @@ export interface Cluster {
   readonly builtinNamespaceLabels?: Readonly<Record<string, Labels>>;
   /** The nodes' cloud firewall; absent: every port open, as on a local cluster. */
   readonly firewall?: Firewall;
+  /**
+   * A server dry run's throwaway copy: the allocators answer as the registry's dry run does (the
+   * service CIDR's first address for a cluster IP, node ports counted up from 32769), and what
+   * the request made is never kept (absent: a real request).
+   */
+  readonly dryRun?: boolean;
 }
 
 export const DEFAULT_NAMESPACE = 'default';

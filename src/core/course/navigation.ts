@@ -76,6 +76,11 @@ export interface TraceView {
   readonly predicted: string | null;
   /** The choice under the cursor while predicting. */
   readonly cursor: number;
+  /**
+   * The learner has chosen an ending (↑/↓). Until then none is marked and enter or space is no
+   * guess, so the key that moved past the last hop of the trace before does not guess unread.
+   */
+  readonly picked?: boolean;
 }
 
 export interface PracticeSetup {
@@ -102,7 +107,8 @@ export type NavAction =
   | { readonly type: 'prompt-edit'; readonly action: EditAction }
   | { readonly type: 'prompt-complete' }
   /** Enter at the prompt: run the line, or go on when the line is empty and the goal is met. */
-  | { readonly type: 'prompt-submit'; readonly elapsedMs: number }
+  /** `columns`: the terminal's width, for output laid out to fit it (ls). */
+  | { readonly type: 'prompt-submit'; readonly elapsedMs: number; readonly columns?: number }
   /** Ctrl-C at the prompt: clear the line, or quit when it is already empty. */
   | { readonly type: 'prompt-interrupt' }
   | { readonly type: 'focus'; readonly to: 'prompt' | 'page' }
@@ -162,10 +168,12 @@ const DEEDS: ReadonlySet<NavAction['type']> = new Set<NavAction['type']>([
   'prompt-submit',
   'hint',
   'quiz-submit',
+  'quiz-sheet',
   'quiz-give-up',
   'quiz-restart',
   'trace-move',
   'trace-predict',
+  'trace-predict-move',
   'move-field',
 ]);
 

@@ -8,6 +8,7 @@ import { understand } from '../kubectl/understood.js';
 import { checkGoal, deedsOf, firewallPort, type Attempt, type Condition } from './goals.js';
 import type { DoStep } from './model.js';
 import { fillTemplates } from './template.js';
+import { sameImage } from './image-ref.js';
 
 const REQUEST_WORDS = { answered: 'answered', refused: 'refused', timeout: 'timed out' } as const;
 
@@ -20,6 +21,9 @@ function urlTarget(line: string): { host: string; port: number } | null {
   return null;
 }
 
+/** The learner's own machine: `localhost`, 127.0.0.0/8. */
+const isLoopback = (host: string): boolean => host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host);
+
 function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
   const { request } = attempt;
   if (!request) return null;
@@ -31,6 +35,8 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
         const nodePort = after.services.find((s) => s.metadata.name === want.service)?.spec.ports[0]?.nodePort;
         const target = urlTarget(attempt.line);
         if (nodePort === undefined) return `that request reached no Service, so not ${want.service}`;
+        if (target && target.port === nodePort && isLoopback(target.host))
+          return `that request reached no Service: ${target.host} is this machine, not a node; use a node's EXTERNAL-IP with port ${nodePort}`;
         if (target && target.port === nodePort)
           return `that request reached no Service: port ${nodePort} is right, but this machine does not reach ${target.host}`;
         return `that request reached no Service; ${want.service} answers on node port ${nodePort}`;
@@ -143,13 +149,40 @@ function near(diffs: readonly Difference[]): boolean {
 }
 
 /**
+ * A pod the goal names that is there with another image, made by an earlier command: no later
+ * command meets the goal until it is made again, so this line stays while it holds.
+ */
+function wrongImage(goal: readonly Condition[], met: readonly boolean[], before: Cluster, after: Cluster): string | null {
+  for (const [i, condition] of goal.entries()) {
+    if (met[i] || !('pod' in condition)) continue;
+    const { name, image } = condition.pod;
+    if (name === undefined || image === undefined) continue;
+    const named = (p: Cluster['pods'][number]) => p.metadata.name === name && !p.metadata.namespace.startsWith('kube-');
+    const pod = after.pods.find(named);
+    const had = before.pods.find(named);
+    // A pod this command made (or made again) gets the command's own line.
+    if (!pod || !had || had.metadata.uid !== pod.metadata.uid) continue;
+    const images = pod.spec.containers.map((c) => c.image);
+    if (images.some((x) => sameImage(x, image))) continue;
+    return `pod ${name} runs ${images.join(', ') || 'no image'}, not ${image}: kubectl delete pod ${name}, then make it again`;
+  }
+  return null;
+}
+
+/**
  * One line on why a command that was run in a do step is close to its goal but misses, or null
  * (the goal is met, the command does what a solution line does, or it is not close to anything).
+ * A pod of the goal's name with another image is named first, whatever the command was.
  */
 export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Cluster, attempts: readonly Attempt[]): string | null {
-  const parts = checkGoal(step.goal, after, attempts);
-  const met = parts.map((p) => p.met);
+  const met = checkGoal(step.goal, after, attempts).map((p) => p.met);
   if (met.every(Boolean)) return null;
+  const own = commandMiss(step, attempt, before, after, attempts, met);
+  if (own !== null && alreadyThere(attempt.answer) === own) return own;
+  return wrongImage(step.goal, met, before, after) ?? own;
+}
+
+function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Cluster, attempts: readonly Attempt[], met: readonly boolean[]): string | null {
   // A command that met a part of the goal did what was asked of it: no line says it missed. A
   // command that only reads changed nothing: what the clock did meanwhile (a pod now Running) was
   // not its doing, so the parts are weighed on the cluster as it is now, with and without it.

@@ -20,8 +20,11 @@ const REVIEW_ROUND = ROUND_SIZE;
 export function countWords(text: string): number {
   // A {{template}} is one word, however it is spelled; so is a `code span` of one token.
   const plain = text.replace(/\{\{[^}]*\}\}/g, 'X');
-  return plain.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return plain.split(/\s+/).filter(hasLetterOrDigit).length;
 }
+
+/** Whether a word has a letter or a digit; in ASCII those are A-Z, a-z and 0-9, told apart without ICU's property data. */
+export const hasLetterOrDigit = (word: string): boolean => (/^[\x00-\x7f]*$/.test(word) ? /[A-Za-z0-9]/.test(word) : /[\p{L}\p{N}]/u.test(word));
 
 /** Words the learner reads for one question: the prompt, the choices, and the feedback on the right answer. */
 export function questionWords(q: Question): number {

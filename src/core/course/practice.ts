@@ -11,6 +11,7 @@ import type { Attempt } from './goals.js';
 import type { DoStep, Lesson } from './model.js';
 import { nearMiss } from './near-miss.js';
 import { getOwn } from '../own.js';
+import { fillTemplates } from './template.js';
 
 /** A command the learner ran in a step, and what it printed. */
 export interface Entry extends Attempt {
@@ -48,6 +49,34 @@ export function startPractice(lesson: Lesson, seed: number, files: KubectlIO): L
   let shell = newShell(seed);
   for (const line of lesson.setup) shell = runLine(shell, line, files, 1000).state;
   return { shell: { ...shell, history: [] }, left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
+}
+
+/** How long a replayed solution line takes on the cluster's clock, as lint replays them. */
+const REPLAYED_LINE_MS = 10_000;
+
+/**
+ * A lesson's cluster for a learner who comes back to it at a later step (the resume offer, after a
+ * restart): made fresh, then each earlier practice step they finished is done again by its first
+ * solution, so what those steps made (a pod, a Service) is there as they left it. Also says how
+ * many steps were done again.
+ */
+export function resumePractice(
+  lesson: Lesson,
+  step: number,
+  finished: readonly string[],
+  seed: number,
+  files: KubectlIO,
+): { practice: LessonPractice; replayed: number } {
+  const fresh = startPractice(lesson, seed, files);
+  let shell = fresh.shell;
+  let replayed = 0;
+  for (const earlier of lesson.steps.slice(0, Math.max(0, step))) {
+    if (earlier.kind !== 'do' || !finished.includes(earlier.id)) continue;
+    const lines = earlier.solutions?.[0] ?? [];
+    for (const line of lines) shell = runLine(shell, fillTemplates(line, shell.cluster), files, REPLAYED_LINE_MS).state;
+    if (lines.length > 0) replayed++;
+  }
+  return { practice: { ...fresh, shell: { ...shell, history: [] } }, replayed };
 }
 
 export function leaveStep(practice: LessonPractice, step: string): LessonPractice {

@@ -79,6 +79,20 @@ function readDid(did: Extract<ConditionInput, { did: unknown }>['did'], problems
   };
 }
 
+/**
+ * `NAME` where a `ran:` line names an object stands for any name, as in kubectl's own usage lines
+ * (`kubectl create service nodeport NAME`): no object can be called that, since names are lower
+ * case. The line stays as written, for the checklist.
+ */
+export const ANY_NAME = 'NAME';
+
+function anyName(deed: Deed): Deed {
+  if (!deed.names?.includes(ANY_NAME)) return deed;
+  const names = deed.names.filter((n) => n !== ANY_NAME);
+  const rest: Deed = Object.fromEntries(Object.entries(deed).filter(([key]) => key !== 'names'));
+  return names.length ? { ...rest, names } : rest;
+}
+
 /** One condition, with `ran` and `did` read into a deed; problems are pushed with their place. */
 export function readCondition(input: ConditionInput, problems: GoalProblem[]): Condition {
   const says = input.says !== undefined ? { says: input.says } : {};
@@ -93,7 +107,7 @@ export function readCondition(input: ConditionInput, problems: GoalProblem[]): C
     }
     const deed = deedOfLine(input.ran, outcomeOf(input));
     if (!deed) return { ran: input.ran, ...says };
-    return { did: deed, ...says };
+    return { did: anyName(deed), ...says };
   }
   if ('did' in input) return { did: readDid(input.did, problems), ...says };
   if ('anyOf' in input) {

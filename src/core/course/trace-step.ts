@@ -18,19 +18,31 @@ function target(url: string): { ip: string; port: number; path: string } | strin
   }
 }
 
-const cache = new WeakMap<Cluster, Map<string, Followed>>();
+/**
+ * Traces of the last few clusters: a screen asks on every key, for the cluster on screen. Keyed by
+ * every cluster ever traced (each step's cluster is kept for going back), they held a third of a
+ * MiB by the end of the course; a cluster traced again is traced afresh, to the same trace.
+ */
+export const CLUSTERS_TRACED = 4;
+const cache = new Map<Cluster, Map<string, Followed>>();
 
 /** The trace of the step's request in this cluster (remembered: the same cluster gives the same trace). */
 export function followRequest(spec: TraceSpec, cluster: Cluster): Followed {
   const key = JSON.stringify(spec);
   let forCluster = cache.get(cluster);
-  if (!forCluster) cache.set(cluster, (forCluster = new Map()));
+  if (!forCluster) {
+    if (cache.size >= CLUSTERS_TRACED) cache.delete(cache.keys().next().value as Cluster);
+    cache.set(cluster, (forCluster = new Map()));
+  }
   const known = forCluster.get(key);
   if (known) return known;
   const result = follow(spec, cluster);
   forCluster.set(key, result);
   return result;
 }
+
+/** How many clusters' traces are remembered (tests). */
+export const clustersTraced = (): number => cache.size;
 
 function follow(spec: TraceSpec, cluster: Cluster): Followed {
   let request: TraceRequest;

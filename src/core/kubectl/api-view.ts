@@ -144,16 +144,45 @@ function podMetadata(pod: Pod): Json {
     // A static pod's mirror: owned by its node, with no generated name.
     metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: pod.owner.name, uid: pod.owner.uid, controller: true }];
   } else if (pod.owner) {
-    metadata.generateName = `${pod.owner.name}-`;
+    metadata.generateName = pod.generateName ?? `${pod.owner.name}-`;
     metadata.ownerReferences = [
       { apiVersion: 'apps/v1', kind: pod.owner.kind, name: pod.owner.name, uid: pod.owner.uid, controller: true, blockOwnerDeletion: true },
     ];
+  } else if (pod.generateName) {
+    // An orphan (its owner deleted with --cascade=orphan) keeps the name it was generated from.
+    metadata.generateName = pod.generateName;
   }
   if (pod.terminating) {
     metadata.deletionTimestamp = rfc3339(pod.terminating.deletionTimestamp);
     metadata.deletionGracePeriodSeconds = pod.terminating.graceSeconds;
   }
-  return metadata;
+  return inMetaOrder(metadata);
+}
+
+/** ObjectMeta's fields in Go struct order (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go), as the API serialises them. */
+const META_ORDER = [
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+];
+
+export function inMetaOrder(metadata: Json): Json {
+  const out: Json = {};
+  for (const key of META_ORDER) if (key in metadata && metadata[key] !== undefined) out[key] = metadata[key];
+  for (const [key, value] of Object.entries(metadata)) if (!(key in out)) out[key] = value;
+  return out;
 }
 
 /** The container's previous run, ended by a restart (an image change, or an exit). */

@@ -7,11 +7,12 @@ import { namespaceView } from './workload-views.js';
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
-import { actionSuffix, DRY_RUN_FLAG } from './dry-run.js';
+import { actionSuffix, clusterFor, DRY_RUN_FLAG } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { APPLY_HELP } from './help.js';
 import { applyDeploymentFile, clientObject } from './deployment-files.js';
+import { applyReplicaSetFile } from './replicaset-files.js';
 import { lastAppliedFor, reportUnusable, targetNamespace } from './manifests.js';
 import { printResult } from './print-object.js';
 import { readFileCommand } from './file-command.js';
@@ -54,6 +55,26 @@ function run(ctx: CommandContext): KubectlResult {
       );
       continue;
     }
+    if (entry.replicaSet) {
+      const bound = targetNamespace(entry.replicaSet, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+      if (!bound.ok) {
+        out.err(clientError(bound.error));
+        continue;
+      }
+      run = newListRun();
+      cluster = applyReplicaSetFile(
+        cluster,
+        out,
+        entry.replicaSet,
+        bound.namespace ?? ctx.namespace,
+        entry.file,
+        // The namespace the object goes to is in the annotation, as kubectl sets it on the object first.
+        lastAppliedFor(entry.replicaSet.manifest, bound.namespace ?? ctx.namespace),
+        { dry: dry, format: format, serverSide: flagBool(parsed, 'server-side') },
+        missingAnnotationWarning,
+      );
+      continue;
+    }
     const object = entry.object;
     const resource = object.kind === 'Pod' ? 'pods' : object.kind === 'Namespace' ? 'namespaces' : 'services';
     const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
@@ -74,7 +95,7 @@ function run(ctx: CommandContext): KubectlResult {
     const applied =
       dry === 'none'
         ? inOneRun(run, () => applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace, side))
-        : applyObject(cluster, object, lastAppliedFor(object.manifest, namespace), namespace, side);
+        : applyObject(clusterFor(cluster, dry), object, lastAppliedFor(object.manifest, namespace), namespace, side);
     if (!applied.ok) {
       out.err(
         apiErrorText(applied.error, {

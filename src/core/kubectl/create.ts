@@ -5,13 +5,14 @@ import { createObject, createService, isValidPortName, type Cluster, type IntOrS
 import { podView, serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
-import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
+import { actionSuffix, clusterFor, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError, flagError, statusMessage, usageError } from './errors.js';
 import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
 import { loadManifests, reportUnusable, targetNamespace } from './manifests.js';
 import { createDeploymentFile } from './deployment-files.js';
+import { createReplicaSetFile } from './replicaset-files.js';
 import { namespaceView } from './workload-views.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
@@ -85,7 +86,7 @@ function createServiceCmd(ctx: CommandContext, sub: string, args: readonly strin
   const ref = `service/${name}`;
   const action = `created${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
-  const created = createService(cluster, { ...input, namespace: ctx.namespace });
+  const created = createService(clusterFor(cluster, dry.mode), { ...input, namespace: ctx.namespace });
   // create_service.go wraps the API's error: `failed to create NodePort service: <Status message>`.
   if (!created.ok) return fail(cluster, clientError(`failed to create ${kind.type} service: ${statusMessage(created.error)}`));
   const view = () => (dry.mode === 'server' ? dryRunCreated(serviceView(created.value)) : serviceView(created.value));
@@ -117,6 +118,15 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       cluster = createDeploymentFile(cluster, out, entry.deployment, bound.namespace ?? ctx.namespace, entry.file, { dry: dry.mode, format: format.format });
       continue;
     }
+    if (entry.replicaSet) {
+      const bound = targetNamespace(entry.replicaSet, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+      if (!bound.ok) {
+        out.err(clientError(bound.error));
+        continue;
+      }
+      cluster = createReplicaSetFile(cluster, out, entry.replicaSet, bound.namespace ?? ctx.namespace, entry.file, { dry: dry.mode, format: format.format });
+      continue;
+    }
     const object = entry.object;
     const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
     if (!target.ok) {
@@ -129,7 +139,7 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       out.write(r.stdout);
       continue;
     }
-    const created = createObject(cluster, object, undefined, target.namespace);
+    const created = createObject(clusterFor(cluster, dry.mode), object, undefined, target.namespace);
     if (!created.ok) {
       out.err(apiErrorText(created.error, { verb: 'creating', file: entry.file }));
       continue;

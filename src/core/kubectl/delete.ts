@@ -4,14 +4,15 @@ import { RECURSIVE_FLAG } from './recursive-flag.js';
 import { notFoundLast } from './not-found-last.js';
 import {
   advanceClock,
-  deleteDaemonSet,
-  deleteDeploymentInBackground,
+  collectGarbage,
   deleteNamespace,
   deleteObject,
-  deleteReplicaSet,
+  deleteWorkload,
+  foregroundGoneAt,
   listNamespaces,
   type Cluster,
 } from '../cluster/index.js';
+import { CASCADE_FLAG, cascadeOf, type Cascade } from './cascade.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
@@ -19,7 +20,7 @@ import { flagBool, flagValue, flagValues } from './flags.js';
 import { NO_RESOURCES_MESSAGE } from './expose.js';
 import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { DELETE_HELP } from './help.js';
-import { parseSelector, selectorMatches } from './label-selector.js';
+import { parseSelector, selectorMatches, selectorRefusal } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
 import { loadManifests, targetNamespace } from './manifests.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
@@ -30,6 +31,12 @@ interface DeleteMode {
   readonly operation: string;
   /** --ignore-not-found: a missing object is no error. */
   readonly ignoreNotFound: boolean;
+  /** --cascade: the DeleteOptions.propagationPolicy sent with each DELETE. */
+  readonly propagation: Cascade;
+  /** --grace-period as sent (absent: each pod's own). */
+  readonly grace?: number;
+  /** The uids of the pods this delete left Terminating: kubectl waits until they have gone. */
+  readonly terminating: Set<string>;
 }
 
 function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, namespace: string, mode: DeleteMode, file?: string): Cluster {
@@ -38,12 +45,7 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     file ? { verb: 'deleting', file } : undefined,
   );
   if (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'DaemonSet') {
-    const result =
-      type.kind === 'Deployment'
-        ? deleteDeploymentInBackground(cluster, name, namespace)
-        : type.kind === 'ReplicaSet'
-          ? deleteReplicaSet(cluster, name, namespace)
-          : deleteDaemonSet(cluster, name, namespace);
+    const result = deleteWorkload(cluster, type.kind, name, namespace, mode.propagation);
     if (!result.ok) {
       if (!mode.ignoreNotFound) out.err(notFoundText);
       return cluster;
@@ -76,16 +78,19 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     else if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
   }
-  const result = deleteObject(cluster, type.kind, name, namespace);
+  const result = deleteObject(cluster, type.kind, name, namespace, mode.grace);
   if (!result.ok) {
     if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
   }
   out.out(`${type.singular} "${name}" ${mode.operation}`);
+  if (type.kind === 'Pod' && result.cluster.pods.some((p) => p.terminating && p.metadata.uid === result.value.metadata.uid)) {
+    mode.terminating.add(result.value.metadata.uid);
+  }
   return result.cluster;
 }
 
-function run(ctx: CommandContext): KubectlResult {
+function run(ctx: CommandContext, terminating: Set<string>): KubectlResult {
   const { parsed } = ctx;
   let cluster = ctx.cluster;
   const out = new Output();
@@ -98,12 +103,22 @@ function run(ctx: CommandContext): KubectlResult {
   if (flagBool(parsed, 'now')) grace = 1;
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
+  // delete_flags.go ToOptions reads --cascade first: its deprecation warning comes before anything else.
+  const cascade = cascadeOf(flagValue(parsed, 'cascade'));
+  if (!cascade.ok) return fail(cluster, clientError(cascade.error));
+  if (cascade.warning) out.err(`${cascade.warning}\n`, false);
   const dry = dryRunOf(parsed);
-  if (!dry.ok) return fail(cluster, clientError(dry.error));
+  if (!dry.ok) {
+    out.err(clientError(dry.error));
+    return out.result(cluster);
+  }
   // A dry run says what it would delete (delete.go PrintObj with the dry-run suffix) and keeps it.
   const mode: DeleteMode = {
     operation: `${grace === 0 ? 'force deleted' : 'deleted'}${actionSuffix(dry.mode)}`,
     ignoreNotFound: flagBool(parsed, 'ignore-not-found'),
+    propagation: cascade.propagation,
+    ...(grace >= 0 ? { grace } : {}),
+    terminating,
   };
   const warnForce = (): void => {
     if (grace === 0 && force) {
@@ -122,7 +137,7 @@ function run(ctx: CommandContext): KubectlResult {
         if (entry.clientError) out.err(clientError(entry.clientError));
         continue;
       }
-      const object = entry.deployment ?? entry.object;
+      const object = entry.deployment ?? entry.replicaSet ?? entry.object;
       const type = resolveType(object.kind.toLowerCase());
       const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
       if (!target.ok) {
@@ -162,7 +177,7 @@ function run(ctx: CommandContext): KubectlResult {
     if (names.length === 0) {
       listed = true;
       const selector = parseSelector(selectorText ?? '');
-      if (!selector.ok) return fail(cluster, clientError(selector.error));
+      if (!selector.ok) return fail(cluster, types.map((type) => `${selectorRefusal(type, selectorText ?? '', '', selector.error)}\n`).join(''));
       for (const type of types) {
         for (const item of listItems(cluster, type, flagBool(parsed, 'all-namespaces') ? undefined : ctx.namespace)) {
           if (!selectorMatches(selector.requirements, itemLabels(item))) continue;
@@ -213,6 +228,43 @@ function waitForNamespaces(before: Cluster, after: Cluster, args: readonly strin
   return until > after.now ? advanceClock(after, until - after.now) : after;
 }
 
+/**
+ * What it deleted in the foreground stays until the garbage collector has deleted its dependents:
+ * kubectl's wait (cmd/wait IsDeleted, on the object's uid) lasts until then.
+ */
+function waitForForeground(before: Cluster, after: Cluster): Cluster {
+  const marked = (c: Cluster): { deleting?: unknown; metadata: { uid: string } }[] => [
+    ...(c.deployments ?? []),
+    ...(c.replicaSets ?? []),
+    ...(c.daemonSets ?? []),
+  ];
+  const already = new Set(
+    marked(before)
+      .filter((w) => w.deleting)
+      .map((w) => w.metadata.uid),
+  );
+  const fresh = new Set(
+    marked(after)
+      .filter((w) => w.deleting && !already.has(w.metadata.uid))
+      .map((w) => w.metadata.uid),
+  );
+  const until = fresh.size > 0 ? foregroundGoneAt(after, fresh) : undefined;
+  if (until === undefined) return after;
+  return until > after.now ? advanceClock(after, until - after.now) : collectGarbage(after);
+}
+
+/**
+ * The pods it left Terminating go once their containers have stopped: kubectl's wait
+ * (cmd/wait IsDeleted, on each pod's uid) lasts until the last has gone.
+ */
+function waitForPods(after: Cluster, uids: ReadonlySet<string>): Cluster {
+  const until = largest(
+    after.pods.filter((p) => p.terminating && uids.has(p.metadata.uid)).map((p) => p.terminating?.goneAt ?? 0),
+    0,
+  );
+  return until > after.now ? advanceClock(after, until - after.now) : after;
+}
+
 export const deleteCommand: CommandDef = {
   name: 'delete',
   flags: [
@@ -226,16 +278,18 @@ export const deleteCommand: CommandDef = {
     { name: 'wait', kind: 'bool' },
     { name: 'ignore-not-found', kind: 'bool' },
     DRY_RUN_FLAG,
+    CASCADE_FLAG,
     { name: 'all-namespaces', short: 'A', kind: 'bool' },
   ],
   help: DELETE_HELP,
   run: (ctx) => {
-    const result = notFoundLast(run(ctx));
+    const terminating = new Set<string>();
+    const result = notFoundLast(run(ctx, terminating));
     const dry = dryRunOf(ctx.parsed);
     if (dry.ok && dry.mode !== 'none') return { ...result, cluster: ctx.cluster };
     const wait = flagValue(ctx.parsed, 'wait');
-    return wait === undefined || flagBool(ctx.parsed, 'wait')
-      ? { ...result, cluster: waitForNamespaces(ctx.cluster, result.cluster, ctx.parsed.positional) }
-      : result;
+    if (wait !== undefined && !flagBool(ctx.parsed, 'wait')) return result;
+    const pods = waitForPods(result.cluster, terminating);
+    return { ...result, cluster: waitForForeground(ctx.cluster, waitForNamespaces(ctx.cluster, pods, ctx.parsed.positional)) };
   },
 };

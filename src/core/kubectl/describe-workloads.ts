@@ -10,6 +10,7 @@ import {
   oldReplicaSets,
   newReplicaSet,
   podPhase,
+  activePodsOfReplicaSet,
   podsOfReplicaSet,
   podsOfDaemonSet,
   type Cluster,
@@ -68,7 +69,7 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplate, no
 const rsSummary = (cluster: Cluster, list: readonly ReplicaSet[]): string =>
   list.length === 0
     ? '<none>'
-    : list.map((rs) => `${rs.metadata.name} (${podsOfReplicaSet(cluster, rs).length}/${rs.spec.replicas} replicas created)`).join(', ');
+    : list.map((rs) => `${rs.metadata.name} (${activePodsOfReplicaSet(cluster, rs).length}/${rs.spec.replicas} replicas created)`).join(', ');
 
 export function describeDeployment(cluster: Cluster, d: Deployment): string {
   const w = new DescribeWriter();
@@ -110,7 +111,7 @@ export function describeReplicaSet(cluster: Cluster, rs: ReplicaSet): string {
   w.write(0, `Selector:\t${formatLabels(rs.spec.selector)}\n`);
   w.labels('Labels', rs.metadata.labels);
   w.annotations('Annotations', rs.metadata.annotations);
-  w.write(0, `Controlled By:\t${rs.owner.kind}/${rs.owner.name}\n`);
+  if (rs.owner) w.write(0, `Controlled By:\t${rs.owner.kind}/${rs.owner.name}\n`);
   w.write(0, `Replicas:\t${current} current / ${rs.spec.replicas} desired\n`);
   w.write(0, `Pods Status:\t${running} Running / ${waiting} Waiting / 0 Succeeded / 0 Failed\n`);
   describePodTemplate(w, rs.spec.template);

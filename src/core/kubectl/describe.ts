@@ -11,7 +11,7 @@ import {
   loadBalancerIngressIP,
   podConditions,
   podPhase,
-  readyEndpointsForPort,
+  endpointSlicesFor,
   visiblePodIP,
   type Cluster,
   type Endpoints,
@@ -35,12 +35,13 @@ import { age, humanDuration, rfc1123z } from './duration.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { DESCRIBE_HELP } from './help.js';
-import { parseSelector, selectorMatches } from './label-selector.js';
+import { parseSelector, selectorMatches, selectorRefusal } from './label-selector.js';
 import { getItem, itemLabels, listItems, missingObject, type Item } from './lookup.js';
 import { resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { nodeRoles } from './tables.js';
 import { parseQuantity, podResources, withShare } from './node-resources.js';
 import { append } from '../append.js';
+import { formatSliceEndpoints } from './service-endpoints-line.js';
 
 export function describePod(cluster: Cluster, pod: Pod): string {
   const w = new DescribeWriter();
@@ -134,13 +135,11 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   return w.toString();
 }
 
-/** describe's Endpoints line for one service port (1.32 reads EndpointSlices, ready endpoints only). */
+/** describe's Endpoints line for one service port (1.32 reads the service's EndpointSlices). */
 function serviceEndpoints(cluster: Cluster, service: Service, portIndex: number): string {
   const sp = service.spec.ports[portIndex];
   if (!sp) return '<none>';
-  if (service.spec.selector === undefined && service.metadata.name !== 'kubernetes') return '<none>';
-  const list = readyEndpointsForPort(cluster, service, sp).map((e) => `${e.address.ip}:${e.port}`);
-  return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
+  return formatSliceEndpoints(endpointSlicesFor(cluster, service), sp.name ?? '');
 }
 
 export function describeService(cluster: Cluster, service: Service): string {
@@ -333,8 +332,12 @@ function run(ctx: CommandContext): KubectlResult {
     if (names.length === 0) targets.push({ type });
     else for (const name of names) targets.push({ type, name });
   }
-  const selector = parseSelector(flagValue(parsed, 'selector') ?? '');
-  if (!selector.ok) return fail(cluster, clientError(selector.error));
+  const labelSelector = flagValue(parsed, 'selector') ?? '';
+  const selector = parseSelector(labelSelector);
+  if (!selector.ok) {
+    const listed = targets.filter((target) => target.name === undefined);
+    return fail(cluster, listed.map((target) => `${selectorRefusal(target.type, labelSelector, '', selector.error)}\n`).join(''));
+  }
   const texts: string[] = [];
   for (const target of targets) {
     if (target.name === undefined) {

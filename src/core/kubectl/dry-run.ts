@@ -29,6 +29,11 @@ export function klogWarning(now: number, file: string, message: string): string 
   return `W${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}   12345 ${file}] ${message}\n`;
 }
 
+/** The cluster a request runs against: a server dry run's copy, whose allocators answer as the registry's dry run does. */
+export function clusterFor<C extends { readonly dryRun?: boolean }>(cluster: C, mode: DryRun): C {
+  return mode === 'server' ? { ...cluster, dryRun: true } : cluster;
+}
+
 export function actionSuffix(mode: DryRun): string {
   return mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
 }

@@ -6,7 +6,7 @@ import { clientError } from './errors.js';
 import { EXPLAIN_HELP } from './help.js';
 import { renderExplain } from './explain-render.js';
 import { flagBool } from './flags.js';
-import { OPENAPI_SCHEMAS } from './openapi-schemas-1.32.js';
+import { openapiSchemas } from './openapi-schemas.js';
 import { resolveType, unknownTypeMessage } from './resources.js';
 
 /** The group/version of each kind explain knows, as discovery names them. */
@@ -43,7 +43,7 @@ function run(ctx: CommandContext): KubectlResult {
         `explain is simulated for pods, services, deployments, replicasets, nodes, endpoints, namespaces and events (try: kubectl explain service.spec.ports)`,
       ),
     );
-  const result = renderExplain(OPENAPI_SCHEMAS, { ...gv, kind: type.kind }, path, flagBool(parsed, 'recursive'));
+  const result = renderExplain(openapiSchemas(), { ...gv, kind: type.kind }, path, flagBool(parsed, 'recursive'));
   if (!result.ok)
     return {
       cluster,

@@ -15,7 +15,7 @@ import { serviceView } from './api-view.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail } from './command.js';
-import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
+import { actionSuffix, clusterFor, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
@@ -163,7 +163,7 @@ function run(ctx: CommandContext): KubectlResult {
   const ref = `service/${serviceName}`;
   const action = `exposed${actionSuffix(dry.mode)}`;
   if (dry.mode === 'client') return printResult(cluster, format.format, ref, action, () => clientService(input), false);
-  const created = createService(cluster, { ...input, namespace: ctx.namespace });
+  const created = createService(clusterFor(cluster, dry.mode), { ...input, namespace: ctx.namespace });
   if (!created.ok) return fail(cluster, apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;
   return printResult(

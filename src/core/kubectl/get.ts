@@ -9,7 +9,7 @@ import type { JsonValue } from './go-yaml.js';
 import { GET_HELP } from './help.js';
 import { requestNamespace } from './namespace.js';
 import { followWatch } from './watch.js';
-import { parseSelector, selectorMatches } from './label-selector.js';
+import { parseSelector, selectorMatches, selectorRefusal } from './label-selector.js';
 import { getItem, itemLabels, itemName, itemView, listItems, missingObject, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
 import { ignoringNotFound, notFoundLast } from './not-found-last.js';
@@ -105,11 +105,17 @@ function runOnce(ctx: CommandContext): KubectlResult {
   }
   const format = parseOutput(flagValue(parsed, 'output'), true);
   if (!format.ok) return fail(cluster, clientError(format.error));
-  const selector = parseSelector(flagValue(parsed, 'selector') ?? '');
-  if (!selector.ok) return fail(cluster, clientError(selector.error));
+  const labelSelector = flagValue(parsed, 'selector') ?? '';
+  const selector = parseSelector(labelSelector);
   const parsedArgs = parseResourceArgs(args);
   if (!parsedArgs.ok) return fail(cluster, clientError(parsedArgs.error));
   const requests = parsedArgs.requests;
+  // The server refuses the list of each type the selector was sent with.
+  if (!selector.ok) {
+    const fieldSelector = flagValue(parsed, 'field-selector') ?? '';
+    const refusals = requests.flatMap((r) => (r.type === 'empty' ? [] : [`${selectorRefusal(r.type, labelSelector, fieldSelector, selector.error)}\n`]));
+    return fail(cluster, refusals.join(''));
+  }
   const allNamespaces = flagBool(parsed, 'all-namespaces');
   const namespace = requestNamespace(parsed, ctx.io);
   const byName = requests.some((r) => r.names.length > 0);

@@ -8,7 +8,8 @@ import { append } from '../append.js';
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-const isLetter = (c: string): boolean => /\p{L}/u.test(c);
+/** Unicode's letters; below U+0080 they are A-Z and a-z, told apart without ICU's property data. */
+const isLetter = (c: string): boolean => (c.length === 1 && c < '\x80' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : /\p{L}/u.test(c));
 
 /** go-yaml v2's keyList.Less */
 export function yamlKeyLess(a: string, b: string): boolean {

@@ -4,16 +4,28 @@
 import { yaml } from '../yaml.js';
 import { readPlainManifests } from './plain-manifests.js';
 import { MAX_DEPTH, tooDeepAt } from '../yaml-depth.js';
-import { decodeDeployment, decodeObject, isDeploymentManifest, isSupportedKind, type DecodedObject, type DeploymentManifest } from '../cluster/index.js';
+import {
+  decodeDeployment,
+  decodeObject,
+  decodeReplicaSet,
+  isDeploymentManifest,
+  isReplicaSetManifest,
+  isSupportedKind,
+  type DecodedObject,
+  type DeploymentManifest,
+  type ReplicaSetManifest,
+} from '../cluster/index.js';
 import type { ApiError } from '../cluster/index.js';
 import { fileErrorText, isFileError, type KubectlIO, type Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { setOwn } from '../own.js';
 
 export type ManifestEntry =
-  | { readonly ok: true; readonly file: string; readonly object: DecodedObject; readonly deployment?: undefined }
+  | { readonly ok: true; readonly file: string; readonly object: DecodedObject; readonly deployment?: undefined; readonly replicaSet?: undefined }
   /** An apps/v1 Deployment: the commands that take one handle it apart from pods and services. */
-  | { readonly ok: true; readonly file: string; readonly object?: undefined; readonly deployment: DeploymentManifest }
+  | { readonly ok: true; readonly file: string; readonly object?: undefined; readonly deployment: DeploymentManifest; readonly replicaSet?: undefined }
+  /** An apps/v1 ReplicaSet, handled as a Deployment is. */
+  | { readonly ok: true; readonly file: string; readonly object?: undefined; readonly deployment?: undefined; readonly replicaSet: ReplicaSetManifest }
   | { readonly ok: false; readonly file: string; readonly clientError?: string; readonly apiError?: ApiError; readonly verbForApiError?: string };
 
 export type LoadResult = { readonly ok: true; readonly entries: ManifestEntry[] } | { readonly ok: false; readonly error: string };
@@ -129,6 +141,13 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
         );
         continue;
       }
+      if (isReplicaSetManifest(apiVersion, kind)) {
+        const decoded = decodeReplicaSet(record);
+        entries.push(
+          decoded.ok ? { ok: true, file, replicaSet: decoded.replicaSet } : { ok: false, file, apiError: decoded.error, verbForApiError: 'creating' },
+        );
+        continue;
+      }
       if (!isSupportedKind(apiVersion, kind)) {
         entries.push({
           ok: false,
@@ -169,7 +188,7 @@ export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>, name
   return `${JSON.stringify(sorted(copy)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
 }
 
-export function namespaceOf(object: DecodedObject | DeploymentManifest): string | undefined {
+export function namespaceOf(object: DecodedObject | DeploymentManifest | ReplicaSetManifest): string | undefined {
   const meta = object.manifest.metadata;
   if (typeof meta !== 'object' || meta === null) return undefined;
   const ns = (meta as Record<string, unknown>).namespace;
@@ -182,7 +201,7 @@ export function namespaceOf(object: DecodedObject | DeploymentManifest): string 
  * SetNamespace with enforceNamespace). Namespaces themselves are cluster-scoped: undefined.
  */
 export function targetNamespace(
-  object: DecodedObject | DeploymentManifest,
+  object: DecodedObject | DeploymentManifest | ReplicaSetManifest,
   commandNamespace: string,
   explicit: boolean,
 ): { ok: true; namespace: string | undefined } | { ok: false; error: string } {

@@ -24,6 +24,7 @@ import { podView, serviceView } from './api-view.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail } from './command.js';
+import { actionSuffix, clusterFor, DRY_RUN_FLAG, dryRunOf, klogWarning } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
@@ -210,14 +211,27 @@ function run(ctx: CommandContext): KubectlResult {
       clientError(`patch works on services, pods and deployments in this simulated cluster (kubectl patch svc NAME -p '{"spec":{"type":"NodePort"}}')`),
     );
   }
-  const outcome = patchLive(cluster, type.kind, name, kind as PatchType, patch, ctx.namespace);
+  // patch.go RunPatch: a server dry run sends the patch with dryRun=All and keeps nothing; a client
+  // dry run patches the object it read, locally, and the API never sees it.
+  const dry = dryRunOf(parsed);
+  if (!dry.ok) return fail(cluster, clientError(dry.error));
+  const warning = dry.warning ? klogWarning(cluster.now, 'helpers.go:702', dry.warning) : '';
+  const outcome = patchLive(clusterFor(cluster, dry.mode), type.kind, name, kind as PatchType, patch, ctx.namespace);
+  const ref = `${qualifiedSingular(type)}/${name}`;
+  if (dry.mode === 'client' && !outcome.ok && 'error' in outcome && outcome.error.kind !== 'NotFound') {
+    return { cluster, stdout: `${ref} patched${actionSuffix(dry.mode)}\n`, stderr: warning, exitCode: 0 };
+  }
   if (!outcome.ok) {
     if ('unapplied' in outcome) return fail(cluster, `The request is invalid: ${outcome.unapplied}\n`);
     if (outcome.error.kind === 'NotFound') return fail(cluster, apiErrorText(missingObject(cluster, type, name, ctx.namespace)));
     return fail(cluster, apiErrorText(outcome.error));
   }
-  const ref = `${qualifiedSingular(type)}/${name}`;
-  return { cluster: outcome.cluster, stdout: `${ref} patched${outcome.changed ? '' : ' (no change)'}\n`, stderr: '', exitCode: 0 };
+  return {
+    cluster: dry.mode === 'none' ? outcome.cluster : cluster,
+    stdout: `${ref} patched${outcome.changed ? '' : ' (no change)'}${actionSuffix(dry.mode)}\n`,
+    stderr: warning,
+    exitCode: 0,
+  };
 }
 
 export const patchCommand: CommandDef = {
@@ -227,7 +241,7 @@ export const patchCommand: CommandDef = {
     { name: 'type', kind: 'string' },
     { name: 'patch-file', kind: 'string' },
     { name: 'filename', short: 'f', kind: 'strings' },
-    { name: 'dry-run', kind: 'string', noOptDefVal: 'unchanged' },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', kind: 'string' },
     { name: 'local', kind: 'bool' },
     { name: 'subresource', kind: 'string' },

@@ -6,13 +6,14 @@ import { notFound } from '../cluster/api-error.js';
 import { serviceView } from './api-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
-import { actionSuffix, DRY_RUN_FLAG } from './dry-run.js';
+import { actionSuffix, clusterFor, DRY_RUN_FLAG } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagValue } from './flags.js';
 import { reportUnusable, targetNamespace } from './manifests.js';
 import { printResult } from './print-object.js';
 import { REPLACE_HELP } from './replace-help.js';
 import { readFileCommand } from './file-command.js';
+import { replaceReplicaSetFile } from './replicaset-files.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { parsed } = ctx;
@@ -25,6 +26,15 @@ function run(ctx: CommandContext): KubectlResult {
   for (const entry of entries) {
     if (!entry.ok) {
       reportUnusable(out, entry);
+      continue;
+    }
+    if (entry.replicaSet) {
+      const bound = targetNamespace(entry.replicaSet, ctx.namespace, given);
+      if (!bound.ok) {
+        out.err(clientError(bound.error));
+        continue;
+      }
+      cluster = replaceReplicaSetFile(cluster, out, entry.replicaSet, bound.namespace ?? ctx.namespace, entry.file, { dry, format });
       continue;
     }
     const object = entry.object;
@@ -47,7 +57,7 @@ function run(ctx: CommandContext): KubectlResult {
       out.err(apiErrorText(notFound('services', object.name), { verb: 'replacing', file: entry.file }));
       continue;
     }
-    const updated = replaceService(cluster, object.input, namespace, live);
+    const updated = replaceService(clusterFor(cluster, dry), object.input, namespace, live);
     if (!updated.ok) {
       out.err(apiErrorText(updated.error, { verb: 'replacing', file: entry.file }));
       continue;

@@ -6,7 +6,7 @@ import { clientService } from './expose.js';
 import { dryRunCreated } from './dry-run-created.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail } from './command.js';
-import { actionSuffix, DRY_RUN_FLAG, dryRunOf, klogWarning } from './dry-run.js';
+import { actionSuffix, clusterFor, DRY_RUN_FLAG, dryRunOf, klogWarning } from './dry-run.js';
 import { apiErrorText, clientError, usageError } from './errors.js';
 import { flagBool, flagValue, flagValues } from './flags.js';
 import type { JsonValue } from './go-yaml.js';
@@ -116,13 +116,13 @@ function run(ctx: CommandContext): KubectlResult {
   // prints the Service; the pod is printed last.
   const ports: ContainerPortInput[] = port !== undefined ? [{ containerPort: port }] : [];
   const input: PodInput = { name, namespace: ctx.namespace, labels, containers: [{ name, image, ports, env }], restartPolicy: restart };
-  const created = createPod(cluster, input);
+  const created = createPod(clusterFor(cluster, dry.mode), input);
   if (!created.ok) return fail(cluster, warning + apiErrorText(created.error));
   const next = dry.mode === 'server' ? cluster : created.cluster;
   let serviceOut = '';
   let after = next;
   if (service) {
-    const made = createService(next, { ...service, namespace: ctx.namespace });
+    const made = createService(clusterFor(next, dry.mode), { ...service, namespace: ctx.namespace });
     if (!made.ok) return fail(next, warning + apiErrorText(made.error));
     if (dry.mode !== 'server') after = made.cluster;
     serviceOut =

@@ -8,7 +8,7 @@ import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
-import { parseSelector, selectorMatches } from './label-selector.js';
+import { parseSelector, selectorMatches, selectorRefusal } from './label-selector.js';
 import { getItem, itemLabels, listItems, missingObject } from './lookup.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, type ResourceType } from './resources.js';
 import { parseDuration } from './wait-duration.js';
@@ -77,7 +77,7 @@ function run(ctx: CommandContext): KubectlResult {
     if (names.length > 0) for (const name of names) targets.push({ type, name, namespace });
     else if (flagBool(parsed, 'all') || selectorText !== undefined) {
       const selector = parseSelector(selectorText ?? '');
-      if (!selector.ok) return fail(cluster, clientError(selector.error));
+      if (!selector.ok) return fail(cluster, `${selectorRefusal(type, selectorText ?? '', '', selector.error)}\n`);
       for (const item of listItems(cluster, type, flagBool(parsed, 'all-namespaces') ? undefined : namespace)) {
         if (selectorMatches(selector.requirements, itemLabels(item)))
           targets.push({ type, name: item.obj.metadata.name, namespace: item.obj.metadata.namespace || namespace });

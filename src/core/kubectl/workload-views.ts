@@ -6,6 +6,7 @@ import {
   deploymentStatus,
   isPodReady,
   newReplicaSet,
+  activePodsOfReplicaSet,
   podsOfReplicaSet,
   rollingNumbers,
   type Cluster,
@@ -15,6 +16,7 @@ import {
   type Labels,
   type EndpointSlice,
   type EventObject,
+  type ForegroundDeletion,
   type Namespace,
   type ObjectMeta,
   type PodTemplate,
@@ -27,13 +29,24 @@ import { largest } from '../append.js';
 
 type Json = { [key: string]: JsonValue };
 
-function meta(m: ObjectMeta, extra: { generation?: number; owner?: { kind: string; name: string; uid: string; apiVersion: string } } = {}): Json {
+interface MetaExtra {
+  generation?: number;
+  owner?: { kind: string; name: string; uid: string; apiVersion: string };
+  /** Being deleted in the foreground: deletionTimestamp, a grace period of 0 and the collector's finalizer. */
+  deleting?: ForegroundDeletion;
+}
+
+function meta(m: ObjectMeta, extra: MetaExtra = {}): Json {
   const out: Json = { name: m.name };
   if (m.namespace !== '') out.namespace = m.namespace;
   out.uid = m.uid;
   out.resourceVersion = m.resourceVersion;
   if (extra.generation !== undefined) out.generation = extra.generation;
   out.creationTimestamp = rfc3339(m.creationTimestamp);
+  if (extra.deleting) {
+    out.deletionTimestamp = rfc3339(extra.deleting.since);
+    out.deletionGracePeriodSeconds = 0;
+  }
   if (Object.keys(m.labels).length > 0) out.labels = { ...m.labels };
   if (Object.keys(m.annotations).length > 0) out.annotations = { ...m.annotations };
   if (extra.owner) {
@@ -41,6 +54,7 @@ function meta(m: ObjectMeta, extra: { generation?: number; owner?: { kind: strin
       { apiVersion: extra.owner.apiVersion, kind: extra.owner.kind, name: extra.owner.name, uid: extra.owner.uid, controller: true, blockOwnerDeletion: true },
     ];
   }
+  if (extra.deleting) out.finalizers = ['foregroundDeletion'];
   return out;
 }
 
@@ -88,7 +102,7 @@ export function daemonSetView(cluster: Cluster, ds: DaemonSet): Json {
   return {
     kind: 'DaemonSet',
     apiVersion: 'apps/v1',
-    metadata: meta(ds.metadata, { generation: ds.generation }),
+    metadata: meta(ds.metadata, { generation: ds.generation, deleting: ds.deleting }),
     spec: {
       selector: { matchLabels: { ...ds.spec.selector } },
       template: templateView(ds.spec.template, { ...(ds.spec.nodeSelector ? { nodeSelector: ds.spec.nodeSelector } : {}), hostNetwork: ds.spec.hostNetwork }),
@@ -156,7 +170,7 @@ export function deploymentView(cluster: Cluster, d: Deployment): Json {
   return {
     kind: 'Deployment',
     apiVersion: 'apps/v1',
-    metadata: meta(d.metadata, { generation: d.generation }),
+    metadata: meta(d.metadata, { generation: d.generation, deleting: d.deleting }),
     spec: {
       replicas: d.spec.replicas,
       selector: { matchLabels: { ...d.spec.selector } },
@@ -170,7 +184,8 @@ export function deploymentView(cluster: Cluster, d: Deployment): Json {
 }
 
 export function replicaSetCounts(cluster: Cluster, rs: ReplicaSet): { current: number; ready: number } {
-  const pods = podsOfReplicaSet(cluster, rs);
+  // status.replicas and readyReplicas: the active pods (a terminating pod is not counted).
+  const pods = activePodsOfReplicaSet(cluster, rs);
   return { current: pods.length, ready: pods.filter((p) => isPodReady(p, cluster.now)).length };
 }
 
@@ -186,7 +201,11 @@ export function replicaSetView(cluster: Cluster, rs: ReplicaSet): Json {
   return {
     kind: 'ReplicaSet',
     apiVersion: 'apps/v1',
-    metadata: meta(rs.metadata, { generation: 1, owner: { ...rs.owner, apiVersion: 'apps/v1' } }),
+    metadata: meta(rs.metadata, {
+      generation: rs.deleting ? 2 : 1,
+      ...(rs.owner ? { owner: { ...rs.owner, apiVersion: 'apps/v1' } } : {}),
+      deleting: rs.deleting,
+    }),
     spec: { replicas: rs.spec.replicas, selector: { matchLabels: { ...rs.spec.selector } }, template: templateView(rs.spec.template) },
     status,
   };
@@ -212,12 +231,29 @@ export function namespaceView(ns: Namespace): Json {
 
 export function endpointSliceView(slice: EndpointSlice): Json {
   const endpoints: JsonValue[] = slice.endpoints.map((e) => {
-    const out: Json = { addresses: [e.address], conditions: { ready: e.ready, serving: e.ready, terminating: false } };
+    const out: Json = { addresses: [e.address], conditions: { ready: e.ready, serving: e.serving ?? e.ready, terminating: e.terminating ?? false } };
     if (e.podName) out.targetRef = { kind: 'Pod', namespace: slice.metadata.namespace, name: e.podName, uid: e.podUid ?? '' };
     if (e.nodeName) out.nodeName = e.nodeName;
     return out;
   });
-  const view: Json = { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', metadata: meta(slice.metadata), addressType: slice.addressType };
+  // The controller's slices: generateName SERVICE- and the Service as their owner
+  // (staging/src/k8s.io/endpointslice/utils.go newEndpointSlice, ownerRef).
+  const owner = slice.owner;
+  const base = meta(slice.metadata, owner ? { owner: { apiVersion: 'v1', kind: 'Service', name: owner.name, uid: owner.uid } } : {});
+  // generateName stands after name, as ObjectMeta orders its fields.
+  const metadata: Json = owner
+    ? Object.fromEntries(
+        Object.entries(base).flatMap(([k, v]) =>
+          k === 'name'
+            ? [
+                [k, v],
+                ['generateName', `${owner.name}-`],
+              ]
+            : [[k, v]],
+        ),
+      )
+    : base;
+  const view: Json = { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', metadata, addressType: slice.addressType };
   view.endpoints = endpoints.length > 0 ? endpoints : null;
   view.ports = slice.ports.map((p) => ({ name: p.name, protocol: p.protocol, port: p.port }));
   return view;

@@ -14,6 +14,13 @@ export interface AnswerSheet {
   readonly matches: readonly (number | null)[];
   /** An item picked up to be moved (order). */
   readonly holding: boolean;
+  /**
+   * single: the learner has chosen an option (↑/↓, space or its number). bug: the learner has
+   * chosen a line (↑/↓ or space). order: the learner has touched the items (a key on them, or one
+   * enter that was told the order is unmoved). Until then enter does not answer, so a second enter
+   * after a question's feedback answers nothing.
+   */
+  readonly picked?: boolean;
 }
 
 export type SheetAction =
@@ -21,7 +28,9 @@ export type SheetAction =
   /** Space: tick an option, pick up or put down an item. */
   | { readonly type: 'toggle' }
   /** Left/right: change the right-hand term of a pair. */
-  | { readonly type: 'cycle'; readonly delta: number };
+  | { readonly type: 'cycle'; readonly delta: number }
+  /** A digit: the choice of that number in the list on screen, counted from 1, for the term (match). */
+  | { readonly type: 'pick'; readonly choice: number };
 
 export function rows(presented: PresentedQuestion): number {
   const q = presented.question;
@@ -48,6 +57,7 @@ export function freshSheet(presented: PresentedQuestion): AnswerSheet {
     arrangement: q.kind === 'order' ? presented.display : [],
     matches: q.kind === 'match' ? q.pairs.map(() => null) : [],
     holding: false,
+    ...(q.kind === 'single' || q.kind === 'bug' || q.kind === 'order' ? { picked: false } : {}),
   };
 }
 
@@ -60,6 +70,10 @@ export function updateSheet(sheet: AnswerSheet, presented: PresentedQuestion, ac
   switch (action.type) {
     case 'move': {
       const cursor = clamp(sheet.cursor + action.delta, size);
+      if (q.kind === 'single') return { ...sheet, cursor, picked: true };
+      // A bug question shows no line chosen at first: the first ↓ chooses line 1, the first ↑ the last.
+      if (q.kind === 'bug' && sheet.picked === false) return { ...sheet, cursor: action.delta < 0 ? size - 1 : 0, picked: true };
+      if (q.kind === 'order' && !sheet.holding) return { ...sheet, cursor, picked: true };
       if (q.kind !== 'order' || !sheet.holding || cursor === sheet.cursor) return { ...sheet, cursor };
       // Moving while holding carries the item along.
       const arrangement = [...sheet.arrangement];
@@ -68,7 +82,8 @@ export function updateSheet(sheet: AnswerSheet, presented: PresentedQuestion, ac
       return { ...sheet, cursor, arrangement };
     }
     case 'toggle': {
-      if (q.kind === 'order') return { ...sheet, holding: !sheet.holding };
+      if (q.kind === 'order') return { ...sheet, holding: !sheet.holding, picked: true };
+      if (q.kind === 'single' || q.kind === 'bug') return { ...sheet, picked: true };
       if (q.kind !== 'multiple') return sheet;
       const option = presented.display[sheet.cursor] ?? sheet.cursor;
       const chosen = sheet.chosen.includes(option) ? sheet.chosen.filter((c) => c !== option) : [...sheet.chosen, option];
@@ -81,6 +96,12 @@ export function updateSheet(sheet: AnswerSheet, presented: PresentedQuestion, ac
       const now = choices.indexOf(sheet.matches[sheet.cursor] ?? null);
       const next = choices[(now + action.delta + choices.length) % choices.length] ?? null;
       return { ...sheet, matches: sheet.matches.map((m, i) => (i === sheet.cursor ? next : m)) };
+    }
+    case 'pick': {
+      if (q.kind === 'single') return action.choice >= 1 && action.choice <= size ? { ...sheet, cursor: action.choice - 1, picked: true } : sheet;
+      const choice = presented.display[action.choice - 1];
+      if (q.kind !== 'match' || choice === undefined) return sheet;
+      return { ...sheet, matches: sheet.matches.map((m, i) => (i === sheet.cursor ? choice : m)) };
     }
   }
 }

@@ -1,7 +1,7 @@
 // The lesson screen: entering a step, moving on and back along the path, and each step's scroll and field.
 import type { NavAction, NavState, Screen } from '../course/navigation.js';
 import { nextInLesson, nextLesson, passedOver, previousInLesson, previousLesson } from '../course/path.js';
-import { emptyPrompt, leaveStep, returnToStep, startPractice } from '../course/practice.js';
+import { emptyPrompt, leaveStep, resumePractice, returnToStep, startPractice } from '../course/practice.js';
 import { finishStep, visit } from '../progress/model.js';
 import { getOwn } from '../own.js';
 import { quizPhase } from '../quiz/index.js';
@@ -18,7 +18,13 @@ export function enter(state: NavState, lesson: number, step: number, notice: str
   const target = state.course.lessons[lesson];
   const targetStep = target?.steps[step];
   if (target && !getOwn(next.practice, target.id)) {
-    next = { ...next, practice: { ...next.practice, [target.id]: startPractice(target, state.seed + lesson, state.files) } };
+    // Coming back to a lesson at a later step (after a restart): the steps finished before it are
+    // done again on its fresh cluster, so what they made is there.
+    const finished = getOwn(state.progress.lessons, target.id)?.done ?? [];
+    const resumed = step > 0 && !state.real ? resumePractice(target, step, finished, state.seed + lesson, state.files) : null;
+    next = { ...next, practice: { ...next.practice, [target.id]: resumed?.practice ?? startPractice(target, state.seed + lesson, state.files) } };
+    if (resumed && resumed.replayed > 0 && notice === null)
+      notice = `Your cluster for this lesson was made again as your earlier ${resumed.replayed === 1 ? 'step leaves' : `${resumed.replayed} steps leave`} it.`;
   }
   const backwards = state.screen.kind === 'lesson' && (lesson < state.screen.lesson || (lesson === state.screen.lesson && step < state.screen.step));
   if (target && targetStep && backwards) next = withPractice(next, target, (p) => returnToStep(p, targetStep.id));

@@ -40,7 +40,7 @@ export function practiceScreen(state: NavState, action: PracticeAction, move: Na
         const sent = submitReal(state, state.real, here.lesson.id, step.id, line);
         return sent === state ? state : { ...sent, prompt, scroll: { ...sent.scroll, [outputKey(here.lesson, state.screen.step)]: 0 } };
       }
-      const folder = lessonFolder(state.course, state.screen.lesson, state.files);
+      const folder = { ...lessonFolder(state.course, state.screen.lesson, state.files), ...(action.columns ? { columns: action.columns } : {}) };
       const next = withPractice(state, here.lesson, (p) => runPractice(p, step.id, line, folder, action.elapsedMs, step.hints.length, step));
       // A new command brings the output back to its end, where its answer is.
       return { ...next, prompt, scroll: { ...next.scroll, [outputKey(here.lesson, state.screen.step)]: 0 } };

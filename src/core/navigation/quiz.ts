@@ -128,6 +128,24 @@ export function quizScreen(state: NavState, action: QuizScreenAction, move: Navi
       if (!turn || !state.sheet) return state;
       if (phase === 'question') {
         if (turn.presented.question.kind === 'typed' && state.prompt.editor.text.trim() === '') return state;
+        // Enter before any option is ticked or any term matched is a slip (enter taken for space), not
+        // an answer: every such question has a right option or pair.
+        const kind = turn.presented.question.kind;
+        if (kind === 'single' && state.sheet.picked === false)
+          return { ...state, notice: "Nothing chosen yet: ↑/↓ or the option's number chooses one, then enter answers." };
+        if (kind === 'bug' && state.sheet.picked === false)
+          return { ...state, notice: 'No line chosen yet: ↓ or ↑ chooses a line of the manifest, then enter answers.' };
+        if (kind === 'multiple' && state.sheet.chosen.length === 0)
+          return { ...state, notice: 'Nothing ticked yet: space ticks the option under the cursor, then enter answers.' };
+        // An order may be right as shown: an enter on it untouched is told so, and the next one answers.
+        if (kind === 'order' && state.sheet.picked === false)
+          return {
+            ...state,
+            sheet: { ...state.sheet, picked: true },
+            notice: 'Nothing moved yet: space picks up an item and ↑/↓ carry it. Enter again keeps this order.',
+          };
+        if (kind === 'match' && state.sheet.matches.every((m) => m === null))
+          return { ...state, notice: 'Nothing matched yet: on each term, type the number of its choice (or use ←/→), then enter answers.' };
         const response = responseFrom(state.sheet, turn.presented, state.prompt.editor.text);
         return quizStep(state, { type: 'answer', response });
       }

@@ -34,10 +34,14 @@ export function traceScreen(state: NavState, action: TraceAction, move: Navigate
       return { ...withTraceView(state, (view) => ({ ...view, at })), playing: state.playing && at < action.stops - 1 };
     }
     case 'trace-predict-move':
-      return withTraceView(state, (view) => ({ ...view, cursor: Math.max(0, Math.min(ENDINGS.length - 1, view.cursor + action.delta)) }));
+      return withTraceView(state, (view) => ({ ...view, cursor: Math.max(0, Math.min(ENDINGS.length - 1, view.cursor + action.delta)), picked: true }));
     case 'trace-play':
       return { ...state, playing: action.on && currentTrace(state) !== null };
-    case 'trace-predict':
+    case 'trace-predict': {
+      const found = currentTrace(state);
+      if (found?.predict && found.view.predicted === null && found.view.picked !== true)
+        return { ...state, notice: 'Nothing chosen yet: ↑/↓ chooses where the request fails, then enter is your guess.' };
       return withTraceView(state, (view) => ({ ...view, predicted: ENDINGS[view.cursor]?.id ?? null }));
+    }
   }
 }

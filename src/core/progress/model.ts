@@ -5,6 +5,11 @@ import { emptyHistory, parseHistory, recordAnswer, type History, type QuestionHi
 /**
  * Version 2 added `history` (every quiz answer, for the review) and `deepDives` (the learner's
  * choice to take deep dives). A version 1 file is read as it is, with neither.
+ *
+ * `seed` (the simulated cluster's seed, kept so that a resumed course meets the same node ports
+ * and IPs) came without a new version: it is optional, a file without it is read as before, and a
+ * version 2 reader that does not know it passes over it, where a version 3 would make that reader
+ * set the whole file aside.
  */
 export const PROGRESS_VERSION = 2;
 /** Versions this nodeport-lab reads. */
@@ -33,7 +38,12 @@ export interface Progress {
   readonly history?: History;
   /** The learner takes deep dives: moving on does not pass over them (version 2). Default false. */
   readonly deepDives?: boolean;
+  /** The seed the course's clusters are made from, so that each launch makes the same ones. */
+  readonly seed?: number;
 }
+
+/** A seed that survives JSON as it is: a whole number, not negative. */
+export const isSeed = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /** One more answer to a question, in any quiz. */
 export function recordQuestion(progress: Progress, id: string, right: boolean): Progress {
@@ -80,12 +90,14 @@ export function mergeProgress(disk: Progress, ours: Progress): Progress {
   }
   const history = mergeHistory(disk.history, ours.history);
   const deepDives = ours.deepDives ?? disk.deepDives;
+  const seed = ours.seed ?? disk.seed;
   const merged: Progress = {
     version: PROGRESS_VERSION,
     lessons,
     last: ours.last ?? disk.last,
     ...(history ? { history } : {}),
     ...(deepDives !== undefined ? { deepDives } : {}),
+    ...(seed !== undefined ? { seed } : {}),
   };
   if (!disk.quizzes && !ours.quizzes) return merged;
   const quizzes: Record<string, QuizResult> = {};
@@ -148,6 +160,7 @@ export function parseProgress(data: unknown): Progress | null {
   const history = data.history === undefined ? undefined : parseHistory(data.history);
   if (history === null) return null;
   if (data.deepDives !== undefined && typeof data.deepDives !== 'boolean') return null;
+  if (data.seed !== undefined && !isSeed(data.seed)) return null;
   return {
     version: PROGRESS_VERSION,
     lessons,
@@ -155,6 +168,7 @@ export function parseProgress(data: unknown): Progress | null {
     ...(data.quizzes !== undefined ? { quizzes } : {}),
     ...(history ? { history } : {}),
     ...(typeof data.deepDives === 'boolean' ? { deepDives: data.deepDives } : {}),
+    ...(isSeed(data.seed) ? { seed: data.seed } : {}),
   };
 }
 

@@ -1,6 +1,5 @@
 // The learner's progress on disk: one versioned JSON file, written atomically under a lock, and
 // merged with what another window saved meanwhile. This is the only place that reads or writes it.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -16,7 +15,9 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
+import type * as Crypto from 'node:crypto';
 import { emptyProgress, mergeProgress, parseProgress, READABLE_VERSIONS, type Progress } from './model.js';
 
 export interface Loaded {
@@ -173,6 +174,26 @@ function removeStaleTemps(file: string): void {
 }
 
 /**
+ * Eight random bytes in hex, for a temporary file's name: from the kernel's random device, as
+ * node:crypto's would be, without starting OpenSSL in the course for them (about 0.9 MiB resident,
+ * bench/README.md); node:crypto where there is no such device (Windows).
+ */
+export function randomName(): string {
+  const bytes = Buffer.alloc(8);
+  try {
+    const fd = openSync('/dev/urandom', 'r');
+    try {
+      if (readSync(fd, bytes, 0, 8, null) === 8) return bytes.toString('hex');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // no random device
+  }
+  return (createRequire(import.meta.url)('node:crypto') as typeof Crypto).randomBytes(8).toString('hex');
+}
+
+/**
  * Saves `progress` merged with what is on disk (another window's steps are kept), under a lock:
  * written to a new temporary file (exclusive, random name, 0600, never through a link), flushed,
  * then renamed over, so a crash never leaves half a file.
@@ -187,7 +208,7 @@ export function saveProgress(file: string, progress: Progress): SaveResult {
     const read = readCapped(file);
     const disk = read.ok && read.text !== null ? parseJson(read.text) : null;
     const merged = disk ? mergeProgress(disk, progress) : progress;
-    temp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+    temp = `${file}.${randomName()}.tmp`;
     const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     try {
       writeSync(fd, `${JSON.stringify(merged, null, 2)}\n`);

@@ -15,7 +15,7 @@ export type Concept = (typeof CONCEPTS)[number];
 
 /** How each concept is named to the learner, e.g. in "what to revisit". */
 export const CONCEPT_LABELS: Readonly<Record<Concept, string>> = {
-  'node-port': 'nodePort: the port on every worker node',
+  'node-port': 'nodePort: the port on every node',
   'service-port': "port: the Service's own port on its cluster IP",
   'target-port': 'targetPort: the port on the pod that the Service sends to',
   'container-port': 'containerPort: the port the container says it listens on',

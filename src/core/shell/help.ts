@@ -1,10 +1,20 @@
 // What `help` prints at a prompt: in the sandbox, and in a lesson's practice steps, where only the
 // course's manifests can be read. Kept under 78 columns, so it reads whole in an 80-column window.
+import type { FolderFiles } from './folder.js';
 
 /** Files a prompt can read beyond the course's manifests: a folder on the learner's computer. */
 export interface FolderAccess {
   /** The folder relative paths are read from; absent where only the manifests can be read. */
   readonly folder?: string;
+  /** The terminal's width, for the columns of `ls` (absent: 80, as GNU ls assumes with no terminal width known). */
+  readonly columns?: number;
+  /**
+   * Standard output is a pipe or a file, not a terminal (a scripted sandbox's): `ls` then lists one
+   * name a line, unquoted, as GNU ls does when its output is not a terminal.
+   */
+  readonly piped?: boolean;
+  /** The folder's own names and reader for `ls` and `cat`, where it is on disk. */
+  folderFiles?(): FolderFiles;
 }
 
 const COMMANDS = `It runs:
@@ -30,6 +40,8 @@ const COMMANDS = `It runs:
   firewall [open|close PORT|FROM-TO|all]
                   the nodes' cloud firewall; open unless you close it
   nodes           the nodes and their IPs (kubectl get nodes -o wide)
+  ls [-l] [-a]    the files kubectl apply -f reads here
+  cat FILE        show one of them (there is no editor to change it)
   sleep SECONDS   let time pass on the cluster
   history         the commands you ran
   reset           start again from an empty cluster

@@ -8,6 +8,11 @@ import { curl } from './curl.js';
 import { shellHelp, type FolderAccess } from './help.js';
 import { portForward, type PortForward } from './port-forward.js';
 import { firewallCommand, iptablesSaveCommand, traceCommand } from './network.js';
+import { cat } from './cat.js';
+import { folderFiles } from './folder.js';
+import { ls } from './ls.js';
+import { missingTool } from './missing-tools.js';
+import { smallest } from '../append.js';
 import { chunksOf, type CommandResult, type OutputChunk, type RequestRecord } from './result.js';
 
 export interface ShellState {
@@ -162,6 +167,22 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
         exitCode: 0,
       };
     }
+    case 'ls':
+    case 'cat': {
+      const files = folderFiles(io);
+      const modified = smallest(
+        ticked.cluster.nodes.map((n) => n.metadata.creationTimestamp),
+        ticked.cluster.now,
+      );
+      const { columns, piped } = io as KubectlIO & FolderAccess;
+      const ran = command === 'ls' ? ls(files, args, modified, piped ? 'pipe' : columns) : cat(files, args);
+      const text = (stream: 'stdout' | 'stderr') =>
+        ran.output
+          .filter((c) => c.stream === stream)
+          .map((c) => c.text)
+          .join('');
+      return { state: ticked, stdout: text('stdout'), stderr: text('stderr'), exitCode: ran.exitCode, output: ran.output };
+    }
     case 'clear':
       return { state: ticked, stdout: '', stderr: '', exitCode: 0, clear: true };
     case 'exit':
@@ -174,7 +195,10 @@ function runCommand(state: ShellState, line: string, io: KubectlIO, elapsedMs: n
       }
       return { state: { ...ticked, cluster: advanceClock(ticked.cluster, seconds * 1000) }, stdout: '', stderr: '', exitCode: 0 };
     }
-    default:
+    default: {
+      const missing = missingTool(command);
+      if (missing) return { state: ticked, stdout: '', stderr: missing, exitCode: 127 };
       return { state: ticked, stdout: '', stderr: `${command}: command not found (type help for what this sandbox runs)\n`, exitCode: 127 };
+    }
   }
 }

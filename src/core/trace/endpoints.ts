@@ -1,16 +1,20 @@
 // A service port's endpoints as kube-proxy sees them: ready ones, in its order, with their
 // KUBE-SEP chains; and whether the cluster is big enough for kube-proxy's large-cluster mode.
 
-import { endpointsFor, readyEndpointsForPort, type Cluster, type Service } from '../cluster/index.js';
+import { endpointsFor, readyEndpointsForPort, servingTerminatingEndpointsForPort, type Cluster, type Service } from '../cluster/index.js';
 import { sepChain, type ServicePortInfo } from './rules.js';
 import type { EndpointChoice } from './types.js';
 
 /** Above this many endpoints in all, kube-proxy leaves comments out of endpoint rules. */
 export const LARGE_CLUSTER_ENDPOINTS = 1000;
 
-/** A service port's ready endpoints, sorted as kube-proxy sorts them (by the string `ip:port`). */
+/**
+ * A service port's ready endpoints, sorted as kube-proxy sorts them (by the string `ip:port`); with
+ * none ready, the terminating ones still serving (pkg/proxy/topology.go CategorizeEndpoints).
+ */
 export function endpointChoices(cluster: Cluster, sp: ServicePortInfo): EndpointChoice[] {
-  return readyEndpointsForPort(cluster, sp.service, sp.port)
+  const ready = readyEndpointsForPort(cluster, sp.service, sp.port);
+  return (ready.length > 0 ? ready : servingTerminatingEndpointsForPort(cluster, sp.service, sp.port))
     .map(({ address, port }) => ({
       ip: address.ip,
       port,

@@ -33,7 +33,7 @@ export interface Graphemes extends Iterable<Grapheme> {
 }
 
 /** The joining code points, as a class of a regular expression made on first need. */
-const JOINING = [
+export const JOINING = [
   '[\\r\\p{Grapheme_Extend}\\p{Mc}\\p{Cf}\\p{Emoji_Modifier}\\p{Regional_Indicator}',
   '\\u0d4e\\u0e33\\u0eb3\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\u{11000}-\\u{11fff}\\u{16000}-\\u{16fff}]',
 ].join('');
@@ -47,10 +47,20 @@ export function mayJoin(text: string): boolean {
     // Nothing below the combining diacritical marks (U+0300) joins anything but CR.
     // A class of single code points, marks among them on purpose: none is meant to combine with the one before.
     // eslint-disable-next-line no-misleading-character-class
-    if (code >= 0x300) return (joining ??= new RegExp(JOINING, 'u')).test(text);
+    if (code >= 0x300 && !quiet(code)) return (joining ??= new RegExp(JOINING, 'u')).test(text);
   }
   return false;
 }
+
+/**
+ * Punctuation, arrows, box drawing, shapes and other symbols the course draws with, none of which
+ * is in JOINING (test/ui/graphemes.test.ts checks every code point): no need to compile the class,
+ * which reads ICU's property data, for them.
+ */
+export const quiet = (code: number): boolean =>
+  (code >= 0x2010 && code <= 0x2027) || // dashes, quotes, bullets, the ellipsis (not the format characters after them)
+  (code >= 0x2030 && code <= 0x205f) ||
+  (code >= 0x2190 && code <= 0x2bff); // arrows, operators, technical, box drawing, blocks, shapes, symbols, dingbats
 
 /** The code point at `index` (a lone surrogate alone), as a grapheme of `input`. */
 function codePointAt(input: string, index: number): Grapheme {

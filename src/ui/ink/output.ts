@@ -41,10 +41,17 @@ type Operation =
 const NO_STYLES: AnsiCode[] = Object.freeze([]) as unknown as AnsiCode[];
 const EMPTY_CELL: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: NO_STYLES });
 
-// Shared by every frame, so never changed: cells are replaced, not edited. A line's cells are
-// needed only when its row is drawn afresh (rows are remembered as strings, below), and take about
-// a hundred bytes a character: a few screens' worth is kept.
-const styledChars = remember((line) => plainStyledChars(line) ?? styledCharsFromTokens(tokenize(line)), 256);
+// A line's cells, shared by every frame, so never changed: cells are replaced, not edited. They
+// take about a hundred bytes a character, and are needed only when a row is drawn afresh. A row
+// drawn by one write (every row of the course's screens: a Text a line) is remembered as a string
+// (below), so its line's cells are worked out once and let go: kept, 64 lines of them held 1 MB of
+// a 13 MB heap at the end of the whole course walked (bench/README.md, "Cells let go"). Only rows
+// that several writes share, drawn again on every frame, keep their lines' cells.
+export const LINES_KEPT = 64;
+/** Rows drawn by one write, kept as strings: a dozen screens (4,096 held 0.9 MB). */
+export const ROWS_KEPT = 512;
+const cellsOf = (line: string): StyledChar[] => plainStyledChars(line) ?? styledCharsFromTokens(tokenize(line));
+const styledChars = remember(cellsOf, LINES_KEPT);
 const widthOf = remember((text) => stringWidth(text));
 const widestLineOf = remember((text) => {
   let width = 0;
@@ -174,13 +181,17 @@ function place(rows: Placement[][], operation: Extract<Operation, { type: 'write
   }
 }
 
-/** A row as Ink draws it: a width of empty cells, each line's characters over them in turn. */
+/**
+ * A row as Ink draws it: a width of empty cells, each line's characters over them in turn; a row
+ * of several writes takes its lines' cells from those kept, a row of one works them out.
+ */
 function draw(width: number, placements: readonly Placement[]): string {
   if (placements.length === 0) return '';
   const cells = new Array<StyledChar>(width).fill(EMPTY_CELL);
+  const lineCells = placements.length === 1 ? cellsOf : styledChars;
   for (const { x, line } of placements) {
     let offsetX = x;
-    for (const character of styledChars(line)) {
+    for (const character of lineCells(line)) {
       cells[offsetX] = character;
       const characterWidth = Math.max(1, widthOf(character.value));
       // A wide character covers the cells after it.
@@ -191,15 +202,16 @@ function draw(width: number, placements: readonly Placement[]): string {
   return rowToString(cells.filter((cell) => cell !== undefined)).trimEnd();
 }
 
-const drawnAlone = (() => {
-  const rows = remember((key) => {
-    // "width x line": the line is everything after the second space.
-    const first = key.indexOf(' ');
-    const second = key.indexOf(' ', first + 1);
-    return draw(Number(key.slice(0, first)), [{ x: Number(key.slice(first + 1, second)), line: key.slice(second + 1) }]);
-  });
-  return (width: number, { x, line }: Placement) => rows(`${width} ${x} ${line}`);
-})();
+const drawnRows = remember((key) => {
+  // "width x line": the line is everything after the second space.
+  const first = key.indexOf(' ');
+  const second = key.indexOf(' ', first + 1);
+  return draw(Number(key.slice(0, first)), [{ x: Number(key.slice(first + 1, second)), line: key.slice(second + 1) }]);
+}, ROWS_KEPT);
+const drawnAlone = (width: number, { x, line }: Placement): string => drawnRows(`${width} ${x} ${line}`);
+
+/** How many lines' cells and drawn rows the frames keep between them (test/ui/ink-kept.test.ts). */
+export const kept = (): { readonly lines: number; readonly rows: number } => ({ lines: styledChars.kept(), rows: drawnRows.kept() });
 
 const sameStyles = (a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean =>
   a === b || (a.length === b.length && a.every((code, i) => code.code === b[i]!.code));

@@ -3,9 +3,12 @@
 // a key longer than a screen's worth (a long block the sandbox prints once) is not kept at all.
 const LONGEST_KEY = 2000;
 
-export function remember<T>(compute: (key: string) => T, limit = 4096): (key: string) => T {
+/** A remembering function; `kept()` says how many answers it holds. */
+export type Remembered<T> = ((key: string) => T) & { readonly kept: () => number };
+
+export function remember<T>(compute: (key: string) => T, limit = 4096): Remembered<T> {
   const known = new Map<string, T>();
-  return (key) => {
+  const answer = (key: string): T => {
     if (key.length > LONGEST_KEY) return compute(key);
     let value = known.get(key);
     if (value === undefined) {
@@ -15,4 +18,5 @@ export function remember<T>(compute: (key: string) => T, limit = 4096): (key: st
     }
     return value;
   };
+  return Object.assign(answer, { kept: () => known.size });
 }

@@ -6,12 +6,14 @@ import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { KubectlIO } from '../../core/kubectl/index.js';
 import { complete } from '../../core/shell/complete.js';
+import type { FolderAccess } from '../../core/shell/help.js';
 import { newShell, promptOf, runLine, stopPortForward, type ShellState } from '../../core/shell/shell.js';
 import { useDisplay } from '../display.js';
 import { beforeCursor, edit, emptyEditor, visibleLine, type Editor } from '../../core/shell/line-editor.js';
 import { sandboxActions } from './keys.js';
 import { hardWrap } from '../../text/hard-wrap.js';
-import { width } from '../../text/line.js';
+import { lineText, width } from '../../text/line.js';
+import { wrap } from '../../text/wrap.js';
 import { visibleControls } from '../../core/visible-controls.js';
 
 interface Block {
@@ -21,6 +23,16 @@ interface Block {
   readonly mark?: string;
   readonly text: string;
   readonly tone?: 'dim' | 'plain';
+}
+
+/** A command's output folds as a terminal folds it; the sandbox's own sentences (dim) break between words. */
+function shownText(block: Block, columns: number): string {
+  const text = visibleControls(block.text);
+  if (block.tone !== 'dim') return hardWrap(text, columns).join('\n');
+  return text
+    .split('\n')
+    .flatMap((paragraph) => wrap(paragraph, columns).map(lineText))
+    .join('\n');
 }
 
 export interface SandboxProps {
@@ -76,7 +88,9 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
     const elapsed = Math.min(MAX_PAUSE_MS, Math.max(0, now - last.current));
     last.current = now;
     const mark = promptOf(shell.current);
-    const result = runLine(shell.current, line, io, elapsed);
+    // ls lays out its columns for the window, as GNU ls does on a terminal.
+    const sized: KubectlIO & FolderAccess = { ...io, columns: stdout.columns || 80 };
+    const result = runLine(shell.current, line, sized, elapsed);
     shell.current = result.state;
     if (result.clear) write('\u001B[2J\u001B[3J\u001B[H');
     else
@@ -152,7 +166,7 @@ export function SandboxApp({ seed, io, files, clock = Date.now }: SandboxProps) 
                 {hardWrap(visibleControls(block.prompt), columns, 2).join('\n')}
               </Text>
             )}
-            {block.text !== '' && <Text dimColor={block.tone === 'dim' && color}>{hardWrap(visibleControls(block.text), columns).join('\n')}</Text>}
+            {block.text !== '' && <Text dimColor={block.tone === 'dim' && color}>{shownText(block, columns)}</Text>}
           </Box>
         )}
       </Static>

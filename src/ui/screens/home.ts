@@ -21,37 +21,48 @@ export function homeFrame(state: NavState, size: Size, display: Display): Frame 
   const { lessons } = state.course;
   const numberWidth = String(lessons.length).length;
   const titleWidth = Math.max(...lessons.map((l) => l.title.length));
-  const list: Line[] = lessons.map((lesson, i) => {
+  /** The chosen lesson's best quiz result, when its row has no room for it. */
+  let quizAside = '';
+  const rowsOf = lessons.map((lesson, i) => {
     const done = lessonProgress(state.progress, lesson.id);
+    const best = lesson.steps.flatMap((step) => {
+      const result = state.progress.quizzes?.[placeKey(lesson, step)];
+      return result ? [Math.round(result.score * 100)] : [];
+    });
+    const title = `${String(i + 1).padStart(numberWidth)}  ${lesson.title.padEnd(titleWidth)}`;
+    const steps = `${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length}`;
+    const word = lesson.steps.length === 1 ? 'step' : 'steps';
+    // Each form of the column, the fullest first: minutes, then the steps.
+    const forms = [
+      `  ${minutesLabel(lesson)} · ${steps} ${word}`,
+      `  ${minutesLabel(lesson)} · ${steps}`,
+      `  ${minutesLabel(lesson)}`,
+      `  ${minutesLabel(lesson, true)} · ${steps}`,
+      `  ${minutesLabel(lesson, true)}`,
+    ];
+    return { lesson, done, best, title, forms, room: columns - 4 - title.length };
+  });
+  // One form for every row, the fullest that fits them all, so the column reads the same way down
+  // the list; the quiz result follows where its row has room (the summary below says it otherwise).
+  const formCount = rowsOf[0]?.forms.length ?? 1;
+  const form = [...Array(formCount).keys()].find((f) => rowsOf.every((r) => (r.forms[f] ?? '').length <= r.room)) ?? formCount - 1;
+  const list: Line[] = rowsOf.map(({ done, best, title, forms, room }, i) => {
     const mark = done.complete
       ? seg(display.plain ? 'done ' : '✓ ', 'good')
       : done.done.length > 0
         ? seg(display.plain ? 'open ' : '◐ ', 'focus')
         : seg(display.plain ? '     ' : '  ');
     const here = i === cursor;
-    const best = lesson.steps.flatMap((step) => {
-      const result = state.progress.quizzes?.[placeKey(lesson, step)];
-      return result ? [Math.round(result.score * 100)] : [];
-    });
     const quiz = best.length ? ` · quiz best ${Math.max(...best)}%` : '';
-    const title = `${String(i + 1).padStart(numberWidth)}  ${lesson.title.padEnd(titleWidth)}`;
-    const steps = `${done.complete ? lesson.steps.length : done.done.length}/${lesson.steps.length}`;
-    // The most that fits beside the title: minutes always, then the steps, then the quiz.
-    const room = columns - 4 - title.length;
-    const fits =
-      [
-        `  ${minutesLabel(lesson)} · ${steps} steps${quiz}`,
-        `  ${minutesLabel(lesson)} · ${steps}${quiz}`,
-        `  ${minutesLabel(lesson)} · ${steps}`,
-        `  ${minutesLabel(lesson)}`,
-      ].find((text) => text.length <= room) ?? `  ${minutesLabel(lesson, true)}`;
-    const count = seg(fits, 'dim');
-    return [seg(here ? '› ' : '  ', 'focus'), mark, seg(title, here ? 'heading' : 'plain'), count];
+    const column = forms[form] ?? '';
+    const fits = quiz !== '' && (column + quiz).length <= room ? column + quiz : column;
+    if (here && quiz !== '' && fits === column) quizAside = `Quiz best: ${Math.max(...best)}%.`;
+    return [seg(here ? '› ' : '  ', 'focus'), mark, seg(title, here ? 'heading' : 'plain'), seg(fits, 'dim')];
   });
 
   const below: Line[] = [];
   const chosen = lessons[cursor];
-  if (chosen) below.push(...wrap(chosen.summary, columns, 'dim'));
+  if (chosen) below.push(...wrap(quizAside ? `${chosen.summary} ${quizAside}` : chosen.summary, columns, 'dim'));
   below.push(...wrap(pathLine(state), columns, 'dim'));
   if (state.resume) {
     const l = lessons.findIndex((x) => x.id === state.resume?.lesson);
@@ -76,7 +87,7 @@ function minutesLabel(lesson: NavState['course']['lessons'][number], short = fal
   const core = roundMinutes(pace.core.minutes);
   const deep = roundMinutes(pace.deep.minutes);
   if (core === 0) return short ? `deep ${deep}m` : `deep dive, ${deep} min`;
-  if (deep === 0) return `${core} min`;
+  if (deep === 0) return short ? `${core}m` : `${core} min`;
   return short ? `${core}m +${deep}` : `${core} min +${deep} deep`;
 }
 

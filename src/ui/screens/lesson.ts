@@ -24,6 +24,7 @@ import { ownKubectlHere } from '../../core/course/own-kubectl.js';
 import { ownKubectlTallest } from './own-kubectl.js';
 import { worldOf } from '../../core/course/real-world.js';
 import { realReachLines } from './real-cluster.js';
+import { rowsBeforeFold } from '../../text/fold.js';
 
 /** Whether a practice step's goal is met by what was done before the command still waiting. */
 function metBefore(step: Step, practice: LessonPractice | undefined, attempts: readonly Attempt[]): boolean {
@@ -128,7 +129,9 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   // The cursor's row wins over the top of a question taller than the window.
   const cursorRow = 'cursor' in body && typeof body.cursor === 'number' ? body.cursor : undefined;
   if (cursorRow !== undefined && cursorRow >= offset + height) offset = Math.min(maxScroll, cursorRow - height + 2);
-  const visible = body.lines.slice(offset, offset + height);
+  // A command wrapped over rows is not cut at the fold: its rows go below it together.
+  const shown = rowsBeforeFold(body.lines, offset, height);
+  const visible = body.lines.slice(offset, offset + shown);
   const more = maxScroll === 0 ? '' : offset >= maxScroll ? 'end' : `↓ more ${Math.round((offset / maxScroll) * 100)}%`;
   // On a trace's last stop → goes on to the next step, and there is nothing left to play.
   const traceView = currentTrace(state)?.view;
@@ -165,7 +168,7 @@ export function lessonFrame(state: NavState, size: Size, display: Display, waiti
   return {
     lines: [header, title, rule(columns, display.plain), ...visible, ...fill(height - visible.length), ...below, ...notice, footer],
     metrics: {
-      page: Math.max(1, height - 1),
+      page: Math.max(1, shown - 1),
       maxScroll,
       ...(traced ? { stops: traced.stops } : {}),
       ...(terminalRows ? { outputPage: Math.max(1, terminalRows - 1), outputMaxScroll: outputMax } : {}),

@@ -42,7 +42,8 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
   if (howFirst) out.push(...wrap(HOW[q.kind], columns, 'dim'), blank);
   let cursor: number | undefined;
   const row = (i: number, text: Line): Line => {
-    const here = !answered && sheet?.cursor === i;
+    // A bug question marks no line until the learner chooses one.
+    const here = !answered && sheet?.cursor === i && !(q.kind === 'bug' && sheet.picked === false);
     if (here) cursor = out.length;
     return [seg(here ? '› ' : '  ', 'focus'), ...text];
   };
@@ -51,7 +52,7 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     case 'multiple':
       turn.presented.display.forEach((option, i) => {
         const o = q.options[option]!;
-        const ticked = q.kind === 'single' ? sheet?.cursor === i : sheet?.chosen.includes(option);
+        const ticked = q.kind === 'single' ? sheet?.picked !== false && sheet?.cursor === i : sheet?.chosen.includes(option);
         const box = q.kind === 'single' ? (ticked ? '(•) ' : '( ) ') : ticked ? '[x] ' : '[ ] ';
         const mark = answered ? answerMark(o.correct === true, Boolean(picked(turn.response, option))) : [];
         const text = wrap(o.text, columns - 6, 'plain', 6).map((l, n) => (n === 0 ? row(i, [seg(box), ...l]) : l));
@@ -101,7 +102,7 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
         }
       });
       // Every choice, in full, so the learner can read them all before matching.
-      out.push(blank, line('The choices (←/→ on a term goes through them):', 'dim'));
+      out.push(blank, ...wrap('The choices (on a term, type a number or use ←/→):', columns, 'dim'));
       turn.presented.display.forEach((choice, n) => {
         out.push(...wrap(`${n + 1}. ${q.pairs[choice]!.right}`, columns - 2, 'plain', 3).map((l) => [seg('  '), ...l]));
       });
@@ -128,11 +129,11 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
 const TALL: ReadonlySet<string> = new Set(['bug', 'order']);
 
 const HOW = {
-  single: '↑/↓ choose · enter answer · g show the answer',
+  single: '↑/↓ or 1-9 choose · enter answer · g show the answer',
   multiple: '↑/↓ move · space tick or untick · enter answer · g show the answer',
   typed: 'type your answer · enter answer',
   order: '↑/↓ move · space pick up or drop an item · enter answer · g show the answer',
-  match: '↑/↓ choose a term · ←/→ change its match · enter answer · g show the answer',
+  match: '↑/↓ choose a term · 1-9 or ←/→ its match · enter answer · g show the answer',
   bug: '↑/↓ choose the line that breaks it · enter answer · g show the answer',
 } as const;
 

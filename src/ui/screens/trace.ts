@@ -58,7 +58,11 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
     const lines: Line[] = [line('Before you look: where will this request fail?', 'heading')];
     options.forEach((o, i) => {
       const here = view.cursor === i;
-      lines.push(...wrap(o.says, columns - 6, 'plain', 6).map((l, n) => (n === 0 ? [seg(here ? '› ' : '  ', 'focus'), seg(here ? '(•) ' : '( ) '), ...l] : l)));
+      // No ending is marked until the learner chooses one.
+      const chosen = here && view.picked === true;
+      lines.push(
+        ...wrap(o.says, columns - 6, 'plain', 6).map((l, n) => (n === 0 ? [seg(here ? '› ' : '  ', 'focus'), seg(chosen ? '(•) ' : '( ) '), ...l] : l)),
+      );
     });
     lines.push(blank, line('↑/↓ choose · enter: that is my guess', 'dim'));
     return { lines, stops };
@@ -78,6 +82,7 @@ export function traceLines(state: NavState, columns: number, plain: boolean): Tr
   }
   if (plain || columns < NARROW) {
     // --plain and narrow windows: every hop at once, one short block each, nothing to step or play.
+    if (!plain) lines.push(...wrap('Every hop at once, as the window is narrow: ↓ and page down scroll through them; → goes on.', columns, 'dim'), blank);
     t.hops.forEach((hop, i) => lines.push(...hopLines(hop, i, t, columns, true)));
     lines.push(blank, ...outcomeLines(t, columns));
     return { lines, stops: 1 };

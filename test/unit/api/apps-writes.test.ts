@@ -118,7 +118,9 @@ describe('apps/v1 writes in the lab API', () => {
     assert.equal(replicaSetsOf(deleted.cluster).filter((r) => r.metadata.namespace === 'default').length, 1);
     const collected = advanceClock(deleted.cluster, COLLECTION_DELAY_MS);
     assert.equal(replicaSetsOf(collected).filter((r) => r.metadata.namespace === 'default').length, 0);
-    assert.equal(collected.pods.filter((p) => p.metadata.labels.app === 'web').length, 0);
+    // Its pods terminate gracefully (pod-termination.ts) and are gone once they have stopped.
+    assert.ok(collected.pods.filter((p) => p.metadata.labels.app === 'web').every((p) => p.terminating));
+    assert.equal(advanceClock(collected, 1000).pods.filter((p) => p.metadata.labels.app === 'web').length, 0);
     assert.equal(handle(deleted.cluster, request('DELETE', `${DEPLOYMENTS}/web`)).response.status, 404);
   });
 

@@ -73,7 +73,8 @@ describe('kubectl delete all --all against the lab, as on a real cluster and in 
   let now = Date.now();
   before(async () => {
     // The clock stands still while kubectl runs, as it nearly does on a real cluster between
-    // kubectl's DELETE of the Deployment and its list of ReplicaSets.
+    // kubectl's DELETE of the Deployment and its list of ReplicaSets. Its pods would never finish
+    // terminating then, so kubectl does not wait for them (--wait=false; the lines are the same).
     server = await startServer({ seed: 5, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-gc-')), clock: () => now, log: () => undefined });
     await realKubectl(['create', 'deployment', 'web', '--image=nginx', '--replicas=2'], server.kubeconfig);
     now += 20_000;
@@ -86,10 +87,10 @@ describe('kubectl delete all --all against the lab, as on a real cluster and in 
     const sandbox = new Session(5);
     sandbox.run('create deployment web --image=nginx --replicas=2');
     sandbox.wait(20);
-    const real = await realKubectl(['delete', 'all', '--all'], server.kubeconfig);
+    const real = await realKubectl(['delete', 'all', '--all', '--wait=false'], server.kubeconfig);
     assert.equal(real.code, 0, real.stderr);
     assert.match(real.stdout, /^deployment\.apps "web" deleted\nreplicaset\.apps "web-[a-z0-9]+" deleted\n$/m);
-    const sim = sandbox.run('delete all --all');
+    const sim = sandbox.run('delete all --all --wait=false');
     assert.equal(sim.stdout.replace(/web-[a-z0-9]+(-[a-z0-9]+)?/g, 'web-X'), real.stdout.replace(/web-[a-z0-9]+(-[a-z0-9]+)?/g, 'web-X'));
   });
 });

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCluster, type Cluster } from '../../../src/core/cluster/index.js';
+import { advanceClock, createCluster, type Cluster } from '../../../src/core/cluster/index.js';
 import { handle } from '../../../src/core/api/handle.js';
 import type { ApiRequest } from '../../../src/core/api/request.js';
 import { serviceManifest } from '../../../src/core/api/service-proto.js';
@@ -63,7 +63,9 @@ describe('the lab API', () => {
     assert.equal(again.body.message, 'pods "web" already exists');
     const deleted = call(cluster, request('DELETE', '/api/v1/namespaces/default/pods/web'));
     assert.equal(deleted.status, 200);
-    assert.equal(call(deleted.cluster, request('GET', '/api/v1/namespaces/default/pods/web')).status, 404);
+    // The pod stays, Terminating, until its container has stopped.
+    assert.equal(call(deleted.cluster, request('GET', '/api/v1/namespaces/default/pods/web')).status, 200);
+    assert.equal(call(advanceClock(deleted.cluster, 1000), request('GET', '/api/v1/namespaces/default/pods/web')).status, 404);
   });
 
   it('a list is a PodList whose items carry no kind of their own; selectors filter it', () => {

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { handle } from '../../../src/core/api/handle.js';
 import type { ApiRequest } from '../../../src/core/api/request.js';
-import { createCluster, findPod, type Cluster } from '../../../src/core/cluster/index.js';
+import { advanceClock, createCluster, findPod, type Cluster } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from '../kubectl/helpers.js';
 
@@ -50,7 +50,10 @@ describe('the lab API: labels and dry runs', () => {
     const deleted = handle(cluster, request('DELETE', PATH, '{"kind":"DeleteOptions","apiVersion":"v1","dryRun":["All"]}'));
     assert.equal(deleted.response.status, 200);
     assert.ok(findPod(deleted.cluster, 'web'));
-    assert.equal(findPod(handle(cluster, request('DELETE', PATH)).cluster, 'web'), undefined);
+    // A real DELETE marks the pod Terminating; it goes once its container has stopped.
+    const gone = handle(cluster, request('DELETE', PATH)).cluster;
+    assert.ok(findPod(gone, 'web')?.terminating);
+    assert.equal(findPod(advanceClock(gone, 1000), 'web'), undefined);
   });
 });
 

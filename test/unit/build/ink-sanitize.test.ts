@@ -1,3 +1,4 @@
+// Tier: slow (and every build runs it: scripts/build.mjs checks the stand-ins before it ends)
 // The bundle's sanitize-ansi (scripts/ink-sanitize.mjs) answers exactly as Ink's own, plain text
 // and styled, and remembers what it worked out.
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// Tier: slow (and every build runs it: scripts/build.mjs checks the stand-ins before it ends)
 // The bundle's string-width (scripts/lazy-string-width.mjs) takes the grapheme stand-in (ICU only
 // for text that can join graphemes) and makes its emoji pattern on first use, and answers exactly
 // as the installed string-width does.
@@ -72,6 +73,41 @@ describe('string-width made lazy for the bundle', () => {
     }
   });
 
+  it('compiles no pattern of Unicode properties as it loads nor for printable ASCII, and its patterns for an emoji', async () => {
+    const Real = RegExp;
+    const compiled: string[] = [];
+    const scope = globalThis as { RegExp: RegExpConstructor };
+    scope.RegExp = new Proxy(Real, {
+      construct: (target, args: [string | RegExp, string?], newTarget) => {
+        const source = args[0] instanceof Real ? args[0].source : String(args[0]);
+        if (source.includes('\\p{')) compiled.push(source);
+        return Reflect.construct(target, args, newTarget === scope.RegExp ? target : newTarget) as RegExp;
+      },
+    });
+    try {
+      const lazy = await loadEdited();
+      assert.equal(compiled.join(), '', 'none as the module loads');
+      assert.equal(lazy('kubectl get svc -o wide'), 23);
+      assert.equal(lazy('\u001b[1mNAME\u001b[0m  TYPE'), 10);
+      assert.equal(compiled.join(), '', 'none for printable ASCII (the bundle sends other narrow text to its shortcut first)');
+      assert.equal(lazy('\u0300a\u0301'), 1);
+      assert.ok(
+        compiled.some((source) => source.includes('Default_Ignorable_Code_Point')),
+        'the visible-character pattern for marks',
+      );
+      assert.equal(lazy('👍🏽'), 2);
+      assert.ok(
+        compiled.some((source) => source.includes('RGI_Emoji')),
+        'the emoji pattern for an emoji',
+      );
+      const count = compiled.length;
+      lazy('👍🏽 \u0300a\u0301');
+      assert.equal(compiled.length, count, 'each made once and kept');
+    } finally {
+      scope.RegExp = Real;
+    }
+  });
+
   it('answers as the installed string-width on fixed samples and random text, with and without options', async () => {
     const lazy = await loadEdited();
     for (const text of samples) {
@@ -96,6 +132,10 @@ describe('string-width made lazy for the bundle', () => {
     assert.throws(
       () => lazyStringWidthSource(original.replace('const segmenter = new Intl.Segmenter();', 'const segmenter = new Intl.Segmenter(undefined);')),
       /string-width\/index\.js changed/,
+    );
+    assert.throws(
+      () => lazyStringWidthSource(original.replace('const spacingMarkRegex = /', 'let spacingMarkRegex = /')),
+      /expected one line "const spacingMarkRegex = \/\.\.\.\/;"/,
     );
   });
 });

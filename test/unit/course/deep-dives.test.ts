@@ -143,6 +143,8 @@ describe('quiz answers are kept as they are given', () => {
     state = run(state, open(1), next);
     const question = currentQuiz(state)!.quiz.current!.presented.question;
     assert.equal(question.id, 'deep-question');
+    // A single-choice question answers once an option is chosen.
+    if (question.kind === 'single') state = navigate(state, { type: 'quiz-sheet', action: { type: 'pick', choice: 1 } });
     state = navigate(state, { type: 'quiz-submit' });
     assert.deepEqual(
       reviewPool(state, reviewStep).map((q) => q.id),

@@ -62,8 +62,6 @@ describe('near misses that said nothing, or too little', () => {
     const r = take('05', 'open-the-page', ['curl http://{{node.worker-1.internalIP}}:31231']);
     assert.equal(r.all, false);
     assert.equal(r.miss, 'that request reached no Service: port 31231 is right, but this machine does not reach 192.168.49.3');
-    const localhost = take('05', 'open-the-page', ['curl localhost:31231']);
-    assert.equal(localhost.miss, 'that request reached no Service: port 31231 is right, but this machine does not reach localhost');
     const cluster = take('04', 'open-the-page', ['curl http://{{nodeIP}}:80']);
     const nodePort = cluster.practice.shell.cluster.services.find((s) => s.metadata.name === 'my-first-service')?.spec.ports[0]?.nodePort;
     assert.equal(cluster.miss, `that request reached no Service; my-first-service answers on node port ${nodePort}`);
@@ -140,5 +138,89 @@ describe('the right command as a dry run', () => {
   it('--dry-run=none is no dry run', () => {
     const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --name=my-first-service --dry-run=none']);
     assert.equal(r.all, true);
+  });
+});
+
+describe('a pod made with the wrong image is named until it is made again', () => {
+  const wrong = 'pod my-first-pod runs stacksimplify/kubenginx:1.0, not stacksimplify/kubenginx:1.0.0: kubectl delete pod my-first-pod, then make it again';
+
+  it('the next read, with or without -o wide, keeps saying the image is wrong', () => {
+    for (const read of ['kubectl get pods', 'kubectl get pods -o wide', 'k describe po my-first-pod']) {
+      const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0', read]);
+      assert.equal(r.miss, wrong, read);
+    }
+  });
+
+  it('the command that made it keeps its own line, and so does running it again', () => {
+    assert.equal(
+      take('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0']).miss,
+      'that made pod my-first-pod: --image is stacksimplify/kubenginx:1.0, not stacksimplify/kubenginx:1.0.0',
+    );
+    const again = take('03', 'run-the-pod', [
+      'kubectl run my-first-pod --image stacksimplify/kubenginx:1.0',
+      'kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0',
+    ]);
+    assert.equal(again.miss, 'pod my-first-pod is already there: kubectl delete pod my-first-pod, then run this again');
+  });
+
+  it('gone once the pod is deleted, and a pod made again right meets the goal', () => {
+    const lines = ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0', 'kubectl get pods', 'kubectl delete pod my-first-pod'];
+    assert.equal(take('03', 'run-the-pod', lines).miss, null);
+    const done = take('03', 'run-the-pod', [...lines, 'kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods -o wide']);
+    assert.equal(done.all, true);
+  });
+
+  it('a right pod still waiting to run draws no such line', () => {
+    const r = take('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods']);
+    assert.equal(r.miss, 'close: -o wide is missing');
+  });
+});
+
+describe('a refusal the step is about, under any name', () => {
+  it('create service nodeport with no --tcp meets the goal whatever the Service is called', () => {
+    for (const line of ['kubectl create service nodeport test', 'k create svc nodeport no-port', 'kubectl create service nodeport web']) {
+      const r = take('06', 'missing-port', [line]);
+      assert.equal(r.met[0], true, line);
+      assert.equal(r.miss, null, line);
+    }
+  });
+
+  it('expose with no --port meets it with or without --type and --name', () => {
+    for (const line of ['kubectl expose pod my-first-pod', 'kubectl expose pod my-first-pod --type=NodePort', 'k expose po/my-first-pod --name test']) {
+      const r = take('06', 'missing-port', ['kubectl create service nodeport test', line]);
+      assert.equal(r.all, true, line);
+    }
+  });
+
+  it('another refusal by kubectl is not this one', () => {
+    const r = take('06', 'missing-port', ['kubectl create service nodeport']);
+    assert.equal(r.met[0], false);
+    const wrong = take('06', 'missing-port', ['kubectl create service nodeport x', 'kubectl expose pod my-first-pod --port=80 --type=NodePort']);
+    assert.equal(wrong.met[1], false, 'accepted, so not refused');
+  });
+});
+
+describe('a request to this machine', () => {
+  it('curl localhost or 127.0.0.1 at the right node port is told the address is not a node', () => {
+    for (const host of ['localhost', '127.0.0.1']) {
+      const r = take('05', 'open-the-page', [`curl http://${host}:31231`]);
+      assert.equal(r.miss, `that request reached no Service: ${host} is this machine, not a node; use a node's EXTERNAL-IP with port 31231`, host);
+    }
+  });
+});
+
+describe('every read that shows the endpoints', () => {
+  it('kubectl describe endpoints and describe endpointslices show each Service’s endpoints too', () => {
+    for (const line of ['kubectl describe endpoints', 'kubectl describe ep no-endpoints', 'kubectl describe endpointslices']) {
+      const r = take('09', 'look-around', ['kubectl get svc', line]);
+      assert.equal(r.all, true, line);
+    }
+  });
+});
+
+describe('every read that shows the nodes’ addresses', () => {
+  it('kubectl get nodes -o json shows them as -o yaml does', () => {
+    for (const line of ['kubectl get nodes -o json', 'k get no -ojson']) assert.equal(take('03', 'find-the-nodes', [line]).all, true, line);
+    assert.equal(take('03', 'find-the-nodes', ['kubectl get nodes']).all, false, 'plain get nodes leaves the addresses out');
   });
 });

@@ -58,8 +58,11 @@ describe('a notice belongs to the moment it was given', () => {
         { type: 'prompt-edit', action: { type: 'replace', text: 'kubectl get pods' } },
         { type: 'prompt-submit', elapsedMs: 1000 },
       ];
-    if (step.kind === 'trace') return [step.predict ? { type: 'trace-predict' } : { type: 'trace-move', delta: 1, stops: 99 }];
-    if (step.kind === 'quiz') return [{ type: 'quiz-submit' }];
+    // A prediction is a guess once an ending is chosen (↓ chooses one).
+    if (step.kind === 'trace')
+      return step.predict ? [{ type: 'trace-predict-move', delta: 1 }, { type: 'trace-predict' }] : [{ type: 'trace-move', delta: 1, stops: 99 }];
+    // A single-choice question answers once an option is chosen (its number chooses it).
+    if (step.kind === 'quiz') return [{ type: 'quiz-sheet', action: { type: 'pick', choice: 1 } }, { type: 'quiz-submit' }];
     if (step.kind === 'manifest') return [{ type: 'move-field', delta: 1 }];
     return null;
   }

@@ -184,7 +184,8 @@ describe('other verbs', () => {
     assert.equal(s.run('label pod web tier=backend').stderr, "error: 'tier' already has a value (frontend), and --overwrite is false\n");
     assert.match(s.run('get pods web --show-labels').stdout, /run=web,tier=frontend/);
     assert.equal(s.run('delete pod web').stdout, 'pod "web" deleted\n');
-    assert.equal(s.run('get ep web').stdout.split('\n')[1], 'web    <none>      15s', 'no endpoints once the pod is gone');
+    // kubectl waited the second the container took to stop.
+    assert.equal(s.run('get ep web').stdout.split('\n')[1], 'web    <none>      16s', 'no endpoints once the pod is gone');
   });
 
   it('get -o name, -o jsonpath, -l selector', () => {

@@ -85,7 +85,12 @@ describe('a Deployment manifest with -f', () => {
     assert.equal(deploymentsOf(s.cluster).filter((d) => d.metadata.namespace === 'default').length, 0);
     assert.equal(learnerPods(s.cluster).length, 3, 'the garbage collector takes the ReplicaSet a moment later');
     s.wait(COLLECTION_DELAY_MS / 1000);
-    assert.equal(learnerPods(s.cluster).length, 0, 'the pods go with their ReplicaSet');
+    assert.ok(
+      learnerPods(s.cluster).every((p) => p.terminating),
+      'the pods terminate with their ReplicaSet',
+    );
+    s.wait(1);
+    assert.equal(learnerPods(s.cluster).length, 0, 'and are gone once they have stopped');
     const again = s.run('delete -f deploy.yaml');
     assert.equal(again.stderr, 'Error from server (NotFound): error when deleting "deploy.yaml": deployments.apps "myapp1-deployment" not found\n');
     assert.equal(again.exitCode, 1);

@@ -3,8 +3,9 @@
 
 import { createServer, type Server } from 'node:http';
 import { kubeconfigFor } from '../../helpers/real-kubectl.js';
-import { aggregateEvents, endpointsFor, type Cluster } from '../../../src/core/cluster/index.js';
+import { aggregateEvents, deploymentsOf, endpointSlicesFor, endpointsFor, replicaSetsOf, type Cluster } from '../../../src/core/cluster/index.js';
 import { endpointsView, nodeView, podView, rfc3339, serviceView } from '../../../src/core/kubectl/index.js';
+import { deploymentView, endpointSliceView, replicaSetView } from '../../../src/core/kubectl/workload-views.js';
 
 export { KUBECTL, realKubectl, type RealRun } from '../../helpers/real-kubectl.js';
 
@@ -30,19 +31,13 @@ function eventList(cluster: Cluster, uid: string | undefined): Json {
   return { kind: 'EventList', apiVersion: 'v1', metadata: {}, items };
 }
 
-function sliceList(cluster: Cluster, serviceName: string): Json {
-  const service = cluster.services.find((s) => s.metadata.name === serviceName);
-  if (!service) return { kind: 'EndpointSliceList', apiVersion: 'discovery.k8s.io/v1', metadata: {}, items: [] };
-  const ep = endpointsFor(cluster, service);
-  const items = ep.subsets.map((s, i) => ({
-    metadata: { name: `${serviceName}-${i}`, namespace: 'default', labels: { 'kubernetes.io/service-name': serviceName } },
-    addressType: 'IPv4',
-    endpoints: [
-      ...s.addresses.map((a) => ({ addresses: [a.ip], conditions: { ready: true }, nodeName: a.nodeName })),
-      ...s.notReadyAddresses.map((a) => ({ addresses: [a.ip], conditions: { ready: false }, nodeName: a.nodeName })),
-    ],
-    ports: s.ports.map((p) => ({ ...(p.name ? { name: p.name } : { name: '' }), port: p.port, protocol: p.protocol })),
-  }));
+/** The service's own EndpointSlices (all in `default` when no service is named), as the API lists them. */
+function sliceList(cluster: Cluster, serviceName: string | undefined): Json {
+  const services = cluster.services.filter((s) => s.metadata.namespace === 'default' && (serviceName === undefined || s.metadata.name === serviceName));
+  const items = services
+    .flatMap((s) => endpointSlicesFor(cluster, s))
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))
+    .map(endpointSliceView);
   return { kind: 'EndpointSliceList', apiVersion: 'discovery.k8s.io/v1', metadata: {}, items };
 }
 
@@ -83,7 +78,35 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
         versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
         preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
       });
-      return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('discovery.k8s.io'), group('coordination.k8s.io')] });
+      return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps'), group('discovery.k8s.io'), group('coordination.k8s.io')] });
+    }
+    if (path === '/apis/apps/v1')
+      return send(200, {
+        kind: 'APIResourceList',
+        groupVersion: 'apps/v1',
+        resources: [resource('deployments', 'Deployment', 'deploy'), resource('replicasets', 'ReplicaSet', 'rs')],
+      });
+    const apps = /^\/apis\/apps\/v1\/namespaces\/default\/(deployments|replicasets)(?:\/([^/]+))?$/.exec(path);
+    if (apps) {
+      const [, kind, name] = apps;
+      const items = (
+        kind === 'deployments'
+          ? deploymentsOf(c)
+              .filter((d) => d.metadata.namespace === 'default')
+              .map((d) => ({ name: d.metadata.name, view: deploymentView(c, d) }))
+          : replicaSetsOf(c)
+              .filter((r) => r.metadata.namespace === 'default')
+              .map((r) => ({ name: r.metadata.name, view: replicaSetView(c, r) }))
+      ).sort((a, b) => (a.name < b.name ? -1 : 1));
+      if (!name)
+        return send(200, {
+          kind: kind === 'deployments' ? 'DeploymentList' : 'ReplicaSetList',
+          apiVersion: 'apps/v1',
+          metadata: {},
+          items: items.map((i) => i.view),
+        });
+      const found = items.find((i) => i.name === name);
+      return found ? send(200, found.view) : notFound(`${kind}.apps`, name);
     }
     if (path === '/apis/coordination.k8s.io/v1')
       return send(200, { kind: 'APIResourceList', groupVersion: 'coordination.k8s.io/v1', resources: [resource('leases', 'Lease', 'lease')] });
@@ -152,8 +175,13 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
       }
     }
     if (path === '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices') {
-      const service = /kubernetes\.io\/service-name=([^,]+)/.exec(params.get('labelSelector') ?? '')?.[1] ?? '';
+      const service = /kubernetes\.io\/service-name=([^,]+)/.exec(params.get('labelSelector') ?? '')?.[1];
       return send(200, sliceList(c, service));
+    }
+    const slice = /^\/apis\/discovery\.k8s\.io\/v1\/namespaces\/default\/endpointslices\/([^/]+)$/.exec(path)?.[1];
+    if (slice) {
+      const found = (sliceList(c, undefined).items as { metadata: { name: string } }[]).find((i) => i.metadata.name === slice);
+      return found ? send(200, found) : notFound('endpointslices.discovery.k8s.io', slice);
     }
     return send(404, {
       kind: 'Status',

@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { handle } from '../../../src/core/api/handle.js';
 import { createCluster, DEFAULT_START, findNamespace } from '../../../src/core/cluster/index.js';
+import { apiRequest } from '../../helpers/api-request.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
 
@@ -133,24 +134,19 @@ describe('kubectl delete namespace: Terminating, then gone', () => {
 });
 
 describe('a terminating namespace in the lab API', () => {
-  const req = (method: string, path: string, body = '') => ({
-    method,
-    path,
-    query: new Map<string, string>(),
-    accept: 'application/json',
-    contentType: 'application/json',
-    body,
-  });
   it('DELETE answers it marked Terminating; a create in it is 403 Forbidden; it goes as the clock moves', () => {
     let cluster = createCluster({ seed: 1 });
-    cluster = handle(cluster, req('POST', '/api/v1/namespaces', JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }))).cluster;
-    const deleted = handle(cluster, req('DELETE', '/api/v1/namespaces/shop'));
+    cluster = handle(
+      cluster,
+      apiRequest('POST', '/api/v1/namespaces', JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } })),
+    ).cluster;
+    const deleted = handle(cluster, apiRequest('DELETE', '/api/v1/namespaces/shop'));
     assert.equal(deleted.response.status, 200);
     const body = JSON.parse(deleted.response.body) as { metadata: { deletionTimestamp?: string }; status: { phase: string } };
     assert.equal(body.status.phase, 'Terminating');
     assert.equal(body.metadata.deletionTimestamp, '2025-03-01T09:00:00Z');
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'x', image: 'nginx' }] } };
-    const refused = handle(deleted.cluster, req('POST', '/api/v1/namespaces/shop/pods', JSON.stringify(pod)));
+    const refused = handle(deleted.cluster, apiRequest('POST', '/api/v1/namespaces/shop/pods', JSON.stringify(pod)));
     assert.equal(refused.response.status, 403);
     assert.match(refused.response.body, /pods \\"x\\" is forbidden: unable to create new content in namespace shop because it is being terminated/);
   });

@@ -1,3 +1,4 @@
+// Tier: slow (a table of cases against the real kubectl 1.32, as the files named real-kubectl-* are)
 // kubectl label and the NotFound lines of get/describe/delete, against the real kubectl 1.32
 // client talking to a fake API server that serves our own pods (label.go parseLabels,
 // GetResourcesAndPairs, updateDataChangeMsg; get.go returns the aggregate of what it could not

@@ -1,3 +1,4 @@
+// Tier: slow (a table of cases against the real kubectl 1.32, as the files named real-kubectl-* are)
 // A LoadBalancer Service once the cloud has reported its address, as the real kubectl 1.32
 // prints it from our own object (served by a tiny fake API server): get's EXTERNAL-IP
 // (printers.go, getServiceExternalIP), describe's `LoadBalancer Ingress:` line (describe.go,

@@ -1,3 +1,4 @@
+// Tier: slow
 // The real kubectl 1.32 client describes and prints the simulator's own objects (served by a fake
 // API server); its output must equal ours. Ages are measured against different clocks, so event
 // tables are compared with ages masked (see withoutAges).

@@ -1,3 +1,4 @@
+// Tier: slow (a table of cases against the real kubectl 1.32, as the files named real-kubectl-* are)
 // -o jsonpath, jsonpath-as-json, custom-columns and --sort-by of our own objects, printed by the
 // real kubectl 1.32 from a fake API server that serves them, against ours
 // (staging/src/k8s.io/client-go/util/jsonpath, kubectl/pkg/cmd/get/customcolumn.go, sorter.go).

@@ -1,3 +1,4 @@
+// Tier: slow (a table of cases against the real kubectl 1.32, as the files named real-kubectl-* are)
 // A pod no node can take, as the real kubectl 1.32 prints it from our API objects (served by the
 // fake API server): describe (Node: <none>, no Start Time, no container state, the one
 // PodScheduled condition, the FailedScheduling event), -o yaml/json and jsonpath; and a pod that

@@ -1,3 +1,4 @@
+// Tier: slow (a table of cases against the real kubectl 1.32, as the files named real-kubectl-* are)
 // The simulator's deployments, replicasets, endpointslices and namespaces, printed by a real
 // kubectl 1.32 (describe, -o yaml, -o json) from a small fake API server that serves our own
 // objects, against the simulator's own describe and get (src/core/kubectl/describe-workloads.ts,
@@ -158,14 +159,21 @@ describe('deployments against a real kubectl 1.32', { skip: KUBECTL ? false : 'n
       const lag = Date.now() - session.cluster.now;
       if (lag > 0) session.cluster = advanceClock(session.cluster, lag);
     };
-    catchUp();
-    const text = line();
-    const before = session.run(text).stdout;
-    const real = await kubectl(text.split(' '), kubeconfig);
-    catchUp();
-    const after = session.run(text).stdout;
-    assert.equal(real.code, 0, real.stderr);
-    assert.equal(real.stdout === before ? before : after, real.stdout);
+    const take = async () => {
+      catchUp();
+      const text = line();
+      const before = session.run(text).stdout;
+      const real = await kubectl(text.split(' '), kubeconfig);
+      catchUp();
+      const after = session.run(text).stdout;
+      return { real, ours: real.stdout === before ? before : after };
+    };
+    // A repeated event may fall due while kubectl runs (the cluster's clock catches up with the wall
+    // clock, and a loaded machine runs kubectl for seconds): then take it once more, as the audit does.
+    let taken = await take();
+    for (let again = 0; again < 2 && taken.real.stdout !== taken.ours; again++) taken = await take();
+    assert.equal(taken.real.code, 0, taken.real.stderr);
+    assert.equal(taken.ours, taken.real.stdout);
   };
   const rsNames = () =>
     replicaSetsOf(session.cluster)

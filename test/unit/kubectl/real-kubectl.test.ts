@@ -1,3 +1,4 @@
+// Tier: slow
 // Compares the simulator with a real kubectl 1.32 client where kubectl works
 // offline (client-side dry runs, flag errors, help), talking to a tiny fake
 // API server that only answers discovery and serves one pod.

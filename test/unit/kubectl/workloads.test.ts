@@ -69,6 +69,10 @@ describe('scale, set image, rollout', () => {
     assert.equal(s.run('scale deployment/web --replicas=5').stdout, 'deployment.apps/web scaled\n');
     assert.equal(learnerPods(s.cluster).length, 5);
     assert.equal(s.run('scale deploy web --replicas=1').stdout, 'deployment.apps/web scaled\n');
+    // The four extra pods are deleted gracefully: Terminating until their containers have stopped.
+    assert.equal(learnerPods(s.cluster).filter((p) => !p.terminating).length, 1);
+    assert.equal(learnerPods(s.cluster).filter((p) => p.terminating).length, 4);
+    s.wait(2);
     assert.equal(learnerPods(s.cluster).length, 1);
     assert.equal(s.run('scale deploy web').stderr, 'error: required flag(s) "replicas" not set\n');
   });
@@ -80,6 +84,9 @@ describe('scale, set image, rollout', () => {
     assert.equal(status[0], 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...');
     assert.ok(status.includes('Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...'));
     assert.equal(status[status.length - 1], 'deployment "web" successfully rolled out');
+    // The last old pod is still Terminating when the rollout is done.
+    assert.ok(learnerPods(s.cluster).every((p) => p.terminating !== undefined || p.spec.containers[0]?.image === 'nginx:1.27'));
+    s.wait(2);
     assert.ok(learnerPods(s.cluster).every((p) => p.spec.containers[0]?.image === 'nginx:1.27'));
     assert.equal(s.run('set image deployment/web nope=x').stderr, 'error: unable to find container named "nope"\n');
   });

@@ -21,7 +21,11 @@ function answerRight(state: State): State {
   const cursorTo = (row: number) => go(s, { type: 'quiz-sheet', action: { type: 'move', delta: row - s.sheet!.cursor } });
   if (q.kind === 'typed') s = go(s, { type: 'prompt-edit', action: { type: 'insert', text: '32767' } });
   if (q.kind === 'single') s = cursorTo(display.findIndex((option) => q.options[option]?.correct === true));
-  if (q.kind === 'bug') s = cursorTo(q.line - 1);
+  if (q.kind === 'bug') {
+    // No line is chosen at first: the first ↓ chooses line 1.
+    s = go(s, { type: 'quiz-sheet', action: { type: 'move', delta: 1 } });
+    s = cursorTo(q.line - 1);
+  }
   if (q.kind === 'order') {
     for (let item = 0; item < q.items.length; item++) {
       s = cursorTo(s.sheet!.arrangement.indexOf(item));

@@ -69,6 +69,15 @@ describe('navigation: the trace screen', () => {
       then: (s) => assert.equal(view(s)?.cursor, 0),
     },
     {
+      name: 'Enter before an ending is chosen is no guess, and says how to choose',
+      from: atTrace,
+      actions: [{ type: 'trace-predict' }],
+      then: (s) => {
+        assert.equal(view(s)?.predicted ?? null, null);
+        assert.match(s.notice ?? '', /Nothing chosen yet: ↑\/↓ chooses where the request fails/);
+      },
+    },
+    {
       name: 'Enter takes the ending under the cursor as the guess',
       from: atTrace,
       actions: [{ type: 'trace-predict-move', delta: 1 }, { type: 'trace-predict' }],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prose } from '../../../src/text/prose.js';
+import { prose, proseKept, PROSE_KEPT } from '../../../src/text/prose.js';
 
 const text = 'A Service picks pods by `selector`.\n\n- one\n- two, with `code`\n$ kubectl get svc\n\nThe end.';
 
@@ -24,7 +24,13 @@ describe('prose, kept between frames', () => {
 
   it('still wraps any number of texts correctly once the kept ones are let go', () => {
     const joined = (n: number) => (prose(`text number ${n}`, 80)[0] ?? []).map((s) => s.text).join('');
-    for (let i = 0; i < 200; i++) assert.equal(joined(i), `text number ${i}`);
+    let most = 0;
+    for (let i = 0; i < 200; i++) {
+      assert.equal(joined(i), `text number ${i}`);
+      most = Math.max(most, proseKept());
+    }
+    // A screen wraps a handful of texts; 64 kept held a third of a megabyte over the whole course.
+    assert.ok(most > 0 && most <= PROSE_KEPT && PROSE_KEPT <= 16, `texts kept: ${most}`);
     assert.equal(joined(7), 'text number 7');
     assert.deepEqual(prose(text, 30), prose(text, 30));
   });

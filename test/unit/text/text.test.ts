@@ -72,8 +72,13 @@ describe('text', () => {
     const at = lines.findIndex((l) => l.startsWith('▶'));
     assert.match(lines[at]!, /^▶ 12 │ {7}nodePort: 31999/);
     assert.match(lines[at + 1]!, /╰─ spec\.ports\[0\]\.nodePort: NODEPORT-NOTE/);
-    assert.deepEqual(rendered.focus, { from: at, to: at + 1 });
+    // The last field: the view takes in the rest of the step, down to the field count.
+    assert.match(lines.at(-1)!, /^Field 2 of 2 /);
+    assert.deepEqual(rendered.focus, { from: at, to: lines.length - 1 });
     assert.ok(!lines.join('\n').includes('TYPE-NOTE'), 'only the chosen note is shown');
+    const first = renderStep(step, { columns: 80, plain: false, field: 0 });
+    const from = texts(first.lines).findIndex((l) => l.startsWith('▶'));
+    assert.deepEqual(first.focus, { from, to: from + 1 }, 'a field before the last: its line and its note');
   });
 
   it('lays a comparison side by side when wide and one after the other when narrow', () => {
