@@ -4,6 +4,7 @@
 // connections (WebSocket, SPDY inside), and the goal still ticks for each.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -15,16 +16,25 @@ const skip = tmuxMissing() || (KUBECTL ? false : 'the real kubectl 1.32 is not i
 const LESSONS = repoPath('test/fixtures/own-streams');
 
 /** Types a line into the tmux window `own` and waits for it to end; returns what it wrote. */
-async function runThere(term: Terminal, n: number, line: string): Promise<{ stdout: string; stderr: string }> {
+async function runThere(term: Terminal, n: number, line: string, ms = WAIT_MS): Promise<{ stdout: string; stderr: string }> {
   const out = join(term.dir, `streams-${n}`);
   term.tmux('send-keys', '-t', 'own', '-l', `${line} > ${out}.out 2> ${out}.err; echo $? > ${out}.code`);
   term.tmux('send-keys', '-t', 'own', 'Enter');
   const start = Date.now();
   while (!existsSync(`${out}.code`) || readFileSync(`${out}.code`, 'utf8') === '') {
-    if (Date.now() - start > WAIT_MS) throw new Error(`${line} did not end`);
+    if (Date.now() - start > ms) throw new Error(`${line} did not end`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { stdout: readFileSync(`${out}.out`, 'utf8'), stderr: readFileSync(`${out}.err`, 'utf8') };
+}
+
+/** A port nothing on this machine listens on now: the system picks it, and it is let go at once. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe('exec and port-forward from the learner’s own kubectl meet a practice goal', { skip }, () => {
@@ -53,16 +63,22 @@ describe('exec and port-forward from the learner’s own kubectl meet a practice
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       const listed = await runThere(term, n++, 'kubectl exec web -- ls /');
-      assert.match(listed.stdout, /^bin$/m);
+      assert.match(listed.stdout, /^bin$/m, listed.stderr);
       const one = await term.waitFor((s) => s.includes('✓ you have run kubectl exec web -- ls /'));
       assert.match(one, /○ you have run kubectl port-forward pod\/web 8080:80/, 'the port-forward is still to do');
-      const port = 20000 + (process.pid % 20000);
+      // The forward is asked for only once kubectl says it listens, however slow a shared machine
+      // makes its start; what kubectl printed goes with a failure.
+      const port = await freePort();
+      const log = join(term.dir, 'port-forward.log');
       const forwarded = await runThere(
         term,
         n++,
-        `(kubectl port-forward pod/web ${port}:80 & pf=$!; for i in $(seq 50); do curl -s localhost:${port} && break; sleep 0.2; done; kill $pf)`,
+        `(kubectl port-forward pod/web ${port}:80 > ${log} 2>&1 & pf=$!; ` +
+          `for i in $(seq 500); do grep -q '^Forwarding from' ${log} && break; kill -0 $pf || break; sleep 0.1; done; ` +
+          `curl -s --max-time 30 http://127.0.0.1:${port}/; kill $pf)`,
+        2 * WAIT_MS,
       );
-      assert.match(forwarded.stdout, /Welcome to nginx/);
+      assert.match(forwarded.stdout, /Welcome to nginx/, `${forwarded.stderr}\nkubectl port-forward printed:\n${readFileSync(log, 'utf8')}`);
       const met = await term.waitFor((s) => s.includes('Goal reached'));
       assert.match(met, /✓ you have run kubectl port-forward pod\/web 8080:80/);
     } finally {
