@@ -1,11 +1,11 @@
 // A "find the wrong line" question in a real terminal at 80x24: no line is chosen when it opens, so
 // an enter pressed to move on from the question before answers nothing; ↓ then chooses line 1.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const LESSON = `format: 1
 id: find-the-line
@@ -31,7 +31,7 @@ steps:
 `;
 
 function course(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-bugq-'));
+  const dir = tempDir('npl-bugq-');
   mkdirSync(join(dir, 'manifests'));
   writeFileSync(join(dir, '01-find-the-line.yml'), LESSON);
   return dir;
@@ -45,11 +45,7 @@ describe('a bug question opens with no line chosen', { skip: tmuxMissing() }, ()
   after(() => terms.forEach((t) => t.close()));
 
   it('80x24: enter before a line is chosen answers nothing; ↓ chooses line 1, then the arrows move', async () => {
-    const term = new Terminal(
-      `node ${CLI} --lessons ${course()} --seed 2`,
-      { columns: 80, rows: 24 },
-      { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
-    );
+    const term = new Terminal(`node ${CLI} --lessons ${course()} --seed 2`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: tempDir('npl-home-') });
     terms.push(term);
     await term.waitFor((s) => s.includes('Find the line'));
     term.keys('Enter');

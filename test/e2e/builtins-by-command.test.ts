@@ -4,11 +4,11 @@
 // terminal sets no V8 flags, so node:v8 stays unloaded (bench/README.md: start-up by command).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
 // Node's own list of the modules it has loaded, written as the process exits.
@@ -17,11 +17,11 @@ const register = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 function run(args: string[], input: string): { stdout: string; builtins: string[] } {
-  const log = join(mkdtempSync(join(tmpdir(), 'npl-builtins-')), 'loaded');
+  const log = join(tempDir('npl-builtins-'), 'loaded');
   const done = spawnSync(process.execPath, ['--import', register, CLI, ...args], {
     input,
     encoding: 'utf8',
-    env: { ...process.env, NPL_BUILTINS_LOG: log, NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
+    env: { ...process.env, NPL_BUILTINS_LOG: log, NODEPORT_LAB_HOME: tempDir('npl-home-') },
   });
   assert.equal(done.status, 0, done.stderr);
   const builtins = readFileSync(log, 'utf8')

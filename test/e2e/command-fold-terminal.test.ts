@@ -1,11 +1,11 @@
 // Lesson 3's `$ kubectl run ...` in the built course, in a real terminal at 60x20 and 80x24: the
 // lesson text's window never shows the command's first row without the rest of it.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing();
 
@@ -23,7 +23,7 @@ describe('a command in lesson text is not cut at the fold', { skip }, () => {
     { columns: 80, rows: 24 },
   ]) {
     it(`lesson 3, kubectl run, at ${size.columns}x${size.rows}`, async () => {
-      const home = mkdtempSync(join(tmpdir(), 'npl-fold-'));
+      const home = tempDir('npl-fold-');
       writeFileSync(join(home, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson: 'create-the-pod', step: 'run-the-pod' } }));
       const term = new Terminal(`node ${CLI} --seed 4`, size, { NODEPORT_LAB_HOME: home });
       try {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
@@ -9,6 +8,7 @@ import { loadLessonDir } from '../../src/commands/load-lessons.js';
 import { parseCompiled } from '../../src/core/course/compiled.js';
 import { fixture, repoPath } from '../helpers/fixtures.js';
 import { CLI } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
 const run = (args: string[], env: Record<string, string> = {}, input = '') =>
@@ -56,7 +56,7 @@ describe('the built CLI without a terminal', { skip }, () => {
   });
 
   it('reset needs --yes without a terminal, and forgets progress with it', () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-reset-'));
+    const home = tempDir('npl-reset-');
     writeFileSync(join(home, 'progress.json'), '{}');
     const refused = run(['reset'], { NODEPORT_LAB_HOME: home });
     assert.equal(refused.status, 2);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Progress the learner had before the config directory went bad: it must come back untouched.
 const BEFORE = `${JSON.stringify({ version: 1, lessons: { first: { done: ['hello'], complete: false } }, last: { lesson: 'first', step: 'picture' } })}\n`;
@@ -14,7 +14,7 @@ const COURSE = `node ${CLI} --lessons ${fixture('course')} --seed 2`;
 /** A read-only or full file system needs a mount of our own: a private mount namespace and a tmpfs. */
 function mountsMissing(): string | false {
   if (tmuxMissing()) return tmuxMissing();
-  const dir = mkdtempSync(join(tmpdir(), 'npl-probe-'));
+  const dir = tempDir('npl-probe-');
   const probe = spawnSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=16k tmpfs ${dir} && mount -o remount,ro ${dir}`], { encoding: 'utf8' });
   return probe.status === 0 ? false : `cannot mount a tmpfs in a private mount namespace here (${(probe.stderr || probe.error?.message || '').trim()})`;
 }
@@ -33,7 +33,7 @@ function permissionsMissing(): string | false {
  * to `out` (the mount is gone once the command ends).
  */
 function badHome(spoil: string, out: string, size = '64k'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-mnt-'));
+  const dir = tempDir('npl-mnt-');
   writeFileSync(join(out, 'before.json'), BEFORE);
   const script = [
     `D=${dir}`,
@@ -68,7 +68,7 @@ async function goOn(term: Terminal, reason: RegExp): Promise<void> {
 
 describe('a config directory that cannot be written, in a real terminal', () => {
   it('read-only: the course runs, says progress cannot be saved, and the old file is untouched', { skip: mountsMissing() }, async () => {
-    const out = mkdtempSync(join(tmpdir(), 'npl-out-'));
+    const out = tempDir('npl-out-');
     const term = new Terminal(badHome('mount -o remount,ro $D', out), { columns: 100, rows: 30 });
     try {
       await goOn(term, /Progress cannot be saved \(\S+progress\.json: read-only file system\)\. You can go on;/);
@@ -79,7 +79,7 @@ describe('a config directory that cannot be written, in a real terminal', () => 
   });
 
   it('full: the course runs, says the disk is full, and leaves neither a half-written file nor a temporary one', { skip: mountsMissing() }, async () => {
-    const out = mkdtempSync(join(tmpdir(), 'npl-out-'));
+    const out = tempDir('npl-out-');
     const fill = 'dd if=/dev/zero of=$D/filler bs=1k count=64 2>/dev/null';
     const term = new Terminal(badHome(fill, out, '16k'), { columns: 100, rows: 30 });
     try {
@@ -92,7 +92,7 @@ describe('a config directory that cannot be written, in a real terminal', () => 
   });
 
   it('not writable by the learner: the course runs, says permission denied, and the old file is untouched', { skip: permissionsMissing() }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-ro-'));
+    const dir = tempDir('npl-ro-');
     writeFileSync(join(dir, 'progress.json'), BEFORE);
     chmodSync(dir, 0o555);
     const asLearner = process.getuid?.() === 0 ? 'setpriv --inh-caps=-all --bounding-set=-all ' : '';

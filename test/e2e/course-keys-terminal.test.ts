@@ -1,11 +1,11 @@
 // Tier: slow
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLEAR_TERMINAL, CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 import { spread } from '../helpers/soak.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Every key the course knows but the two that quit (q, Ctrl-C), and some it does not.
 const KEYS = [
@@ -58,7 +58,7 @@ function* randomKeys(seed: number, count: number): Generator<string> {
 
 /** A learner who stopped at `step` of `lesson`: the course offers to continue there. */
 function homeAt(lesson: string, step: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-keys-'));
+  const dir = tempDir('npl-keys-');
   writeFileSync(join(dir, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson, step } }));
   return dir;
 }

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing();
-const home = () => mkdtempSync(join(tmpdir(), 'npl-home-'));
+const home = () => tempDir('npl-home-');
 
 describe('the built course in a real terminal', { skip }, () => {
   it('shows the lesson list, opens a lesson, quits with q and leaves the terminal sane', async () => {

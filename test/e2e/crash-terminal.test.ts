@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { FAULT_CLI as CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
-const home = () => mkdtempSync(join(tmpdir(), 'npl-crash-'));
+const home = () => tempDir('npl-crash-');
 const MESSAGE = 'nodeport-lab stopped because of a bug in it: a fault set by NODEPORT_LAB_FAULT';
 
 // NODEPORT_LAB_FAULT makes the UI throw when a key is pressed: once while React draws (its error

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('deep dives in the shipped course, in a real terminal', { skip: tmuxMissing() }, () => {
   for (const size of [
@@ -11,7 +11,7 @@ describe('deep dives in the shipped course, in a real terminal', { skip: tmuxMis
     { columns: 60, rows: 20 },
   ]) {
     it(`at ${size.columns}x${size.rows}: minutes on the list, → passes over a deep dive, d takes them, the choice is kept`, async () => {
-      const home = mkdtempSync(join(tmpdir(), 'npl-deep-'));
+      const home = tempDir('npl-deep-');
       const term = new Terminal(`node ${CLI} --seed 2`, size, { NODEPORT_LAB_HOME: home });
       try {
         const list = await term.waitFor((s) => s.includes('Core path about'));

@@ -1,14 +1,14 @@
 // Tier: slow
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 import { PROGRESS_VERSION } from '../../src/core/progress/model.js';
+import { tempDir } from '../helpers/temp.js';
 
-const home = () => mkdtempSync(join(tmpdir(), 'npl-faults-'));
+const home = () => tempDir('npl-faults-');
 
 function at(lesson: string, step: string): object {
   return { version: 1, lessons: {}, last: { lesson, step } };

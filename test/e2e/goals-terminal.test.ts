@@ -2,17 +2,17 @@
 // whatever the spelling, a near miss says why on one line under the prompt, `clear` forgets
 // nothing, and Enter on the empty prompt moves on.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing();
 
 /** A config folder whose progress says the learner was last at this step (the course offers to continue there). */
 function at(lesson: string, step: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-home-'));
+  const dir = tempDir('npl-home-');
   writeFileSync(join(dir, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson, step } }));
   return dir;
 }

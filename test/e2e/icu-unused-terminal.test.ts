@@ -7,12 +7,12 @@
 // does. At the exit it lists the Node modules loaded that the course never needs (node:assert,
 // through signal-exit, and node:child_process, through terminal-size: scripts/unused-builtins.mjs).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const COUNTER = `import { writeFileSync } from 'node:fs';
 const counts = { segmenters: 0, collators: 0, localeCompare: 0, propertyPatterns: [], unneeded: [] };
@@ -46,11 +46,11 @@ type Counts = { segmenters: number; collators: number; localeCompare: number; pr
 
 describe('ICU unused by a lesson of plain text, in the built course', { skip: tmuxMissing() }, () => {
   it('makes no segmenter or collator and compares no strings by locale through lesson 4, and segments an emoji when one is typed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-icu-'));
+    const dir = tempDir('npl-icu-');
     const preload = join(dir, 'count-icu.mjs');
     const log = join(dir, 'counts.json');
     writeFileSync(preload, COUNTER);
-    const home = mkdtempSync(join(tmpdir(), 'npl-home-'));
+    const home = tempDir('npl-home-');
     writeFileSync(join(home, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson: 'expose-imperatively', step: 'expose-the-pod' } }));
     const counts = (): Counts => JSON.parse(readFileSync(log, 'utf8')) as Counts;
     const term = new Terminal(

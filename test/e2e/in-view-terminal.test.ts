@@ -2,11 +2,11 @@
 // beside the goal, a quiz's verdict and its why after a wrong and a right answer, a match
 // question's choices in full, and a long output scrolled back to its top.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const LESSON = `format: 1
 id: in-view
@@ -58,7 +58,7 @@ function optionNumber(screen: string, option: string): string {
 }
 
 function course(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-inview-'));
+  const dir = tempDir('npl-inview-');
   mkdirSync(join(dir, 'manifests'));
   writeFileSync(join(dir, '01-in-view.yml'), LESSON);
   return dir;
@@ -76,7 +76,7 @@ describe('everything to read is in view', { skip: tmuxMissing() }, () => {
 
   for (const size of SIZES) {
     const start = () => {
-      const term = new Terminal(`node ${CLI} --lessons ${lessons} --seed 2`, size, { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) });
+      const term = new Terminal(`node ${CLI} --lessons ${lessons} --seed 2`, size, { NODEPORT_LAB_HOME: tempDir('npl-home-') });
       terms.push(term);
       return term;
     };
@@ -167,7 +167,7 @@ describe('everything to read is in view', { skip: tmuxMissing() }, () => {
     const term = new Terminal(
       `node ${CLI} --lessons ${lessons} --seed 2`,
       { columns: 80, rows: 24 },
-      { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')), INK_SCREEN_READER: 'true' },
+      { NODEPORT_LAB_HOME: tempDir('npl-home-'), INK_SCREEN_READER: 'true' },
     );
     terms.push(term);
     term.keys('Enter');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
 import { spread } from '../helpers/soak.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** Sends one key and waits until the screen shows its effect. */
 async function press(term: Terminal, key: string, until: (screen: string) => boolean): Promise<string> {
@@ -23,7 +23,7 @@ describe("a learner's journey through the shipped course, in a real terminal", {
     2,
   )) {
     it(`at ${size.columns}x${size.rows}: practice, a trace, a quiz answer, quit, resume exactly there, reset`, async () => {
-      const home = mkdtempSync(join(tmpdir(), 'npl-journey-'));
+      const home = tempDir('npl-journey-');
       const start = () => new Terminal(`node ${CLI} --seed 5`, size, { NODEPORT_LAB_HOME: home });
       let term = start();
       try {

@@ -2,13 +2,13 @@
 // Each command loads only what it needs: the modules a process of the built CLI has loaded, per command.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { repoPath } from '../helpers/fixtures.js';
 import { CLI } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
 const hooks = pathToFileURL(repoPath('test/helpers/loaded-files.mjs')).href;
@@ -32,12 +32,12 @@ const MARKS = {
 
 /** The heavy dependencies the built CLI loads for these arguments. */
 function heavyLoaded(args: string[], input = '', cwd?: string): string[] {
-  const log = join(mkdtempSync(join(tmpdir(), 'npl-loaded-')), 'loaded');
+  const log = join(tempDir('npl-loaded-'), 'loaded');
   const run = spawnSync(process.execPath, ['--import', register, CLI, ...args], {
     input,
     ...(cwd ? { cwd } : {}),
     encoding: 'utf8',
-    env: { ...process.env, NPL_LOADED_LOG: log, NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
+    env: { ...process.env, NPL_LOADED_LOG: log, NODEPORT_LAB_HOME: tempDir('npl-home-') },
   });
   assert.equal(run.status, 0, run.stderr);
   const files = readFileSync(log, 'utf8')
@@ -97,7 +97,7 @@ describe('what each command of the built CLI loads', { skip }, () => {
       [],
       'a manifest in plain block style is read without the parser',
     );
-    const folder = mkdtempSync(join(tmpdir(), 'npl-flow-'));
+    const folder = tempDir('npl-flow-');
     writeFileSync(join(folder, 'flow.yml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: flow}\nspec:\n  containers: [{name: a, image: nginx}]\n');
     assert.deepEqual(heavyLoaded(['sandbox', '--seed', '1'], 'kubectl apply -f flow.yml\n', folder), ['YAML'], 'a manifest in flow style is parsed');
     assert.deepEqual(

@@ -3,16 +3,16 @@
 // folded by the window; at 120 columns they are as wide as `ls -C -w 120` makes them.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const OWN = ['my-pod.yml', 'my-service.yml', 'nodeport-31231.yml', 'web-deployment.yml', 'notes-for-later.txt'];
 
 function folderWith(names: readonly string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-ls-'));
+  const dir = tempDir('npl-ls-');
   for (const name of names) writeFileSync(join(dir, name), 'kind: Pod\n');
   return dir;
 }

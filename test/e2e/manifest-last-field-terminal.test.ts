@@ -1,11 +1,11 @@
 // A manifest step at 80x24: on its last field, the note and the "Field n of n" line are in view,
 // so a learner who walks the fields with ↓ sees the walk end, not a "↓ more" that ↓ no longer moves.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const MANIFEST = `apiVersion: v1
 kind: Pod
@@ -50,15 +50,11 @@ describe('the last field of a manifest, in view', { skip: tmuxMissing() }, () =>
   after(() => terms.forEach((t) => t.close()));
 
   it('80x24: walking to the last field shows its whole note and the field count, with nothing more below', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-fields-'));
+    const dir = tempDir('npl-fields-');
     mkdirSync(join(dir, 'manifests'));
     writeFileSync(join(dir, 'manifests', 'pod.yml'), MANIFEST);
     writeFileSync(join(dir, '01-walk-fields.yml'), LESSON);
-    const term = new Terminal(
-      `node ${CLI} --lessons ${dir} --seed 2`,
-      { columns: 80, rows: 24 },
-      { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
-    );
+    const term = new Terminal(`node ${CLI} --lessons ${dir} --seed 2`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: tempDir('npl-home-') });
     terms.push(term);
     await term.waitFor((s) => s.includes('Walk the fields'));
     term.keys('Enter');

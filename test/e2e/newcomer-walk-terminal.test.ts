@@ -3,16 +3,16 @@
 // go on, in view under the prompt at 80x24 and at 60x20; a request to the right node port at an
 // address this machine does not reach says so.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing();
 
 async function open(lesson: string, step: string, title: string, size: { columns: number; rows: number }): Promise<Terminal> {
-  const home = mkdtempSync(join(tmpdir(), 'npl-walk-'));
+  const home = tempDir('npl-walk-');
   writeFileSync(join(home, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson, step } }));
   const term = new Terminal(`node ${CLI} --seed 4`, size, { NODEPORT_LAB_HOME: home });
   await term.waitFor((s) => s.includes('Continue lesson'));

@@ -5,12 +5,12 @@
 // ES modules, each with the same output as on this Node.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROVEN_ON } from '../../src/memory.js';
 import { CLI } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** A Node binary of this major: this one, or one npm has cached. */
 function nodeOf(major: number): string | null {
@@ -26,7 +26,7 @@ const run = (node: string, args: string[], home: string, input = '') => {
 };
 
 describe('the built CLI on each proven Node', { skip: existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)' }, () => {
-  const here = mkdtempSync(join(tmpdir(), 'npl-nodes-'));
+  const here = tempDir('npl-nodes-');
   const expected = {
     version: run(process.execPath, ['--version'], here),
     sandbox: run(process.execPath, ['sandbox', '--seed', '1'], here, LINE),
@@ -37,7 +37,7 @@ describe('the built CLI on each proven Node', { skip: existsSync(CLI) ? false : 
     it(`Node ${major}: the entry, the shared core with its code cache, and the ES modules`, (t) => {
       const node = nodeOf(major);
       if (!node) return t.skip(`no Node ${major} here: npx -p node@${major} node -v fetches one`);
-      const home = mkdtempSync(join(tmpdir(), 'npl-nodes-'));
+      const home = tempDir('npl-nodes-');
       assert.deepEqual(run(node, ['--version'], home), expected.version);
       const caches = () => (existsSync(join(home, 'cache')) ? readdirSync(join(home, 'cache')) : []);
       assert.deepEqual(run(node, ['sandbox', '--seed', '1'], home, LINE), expected.sandbox);

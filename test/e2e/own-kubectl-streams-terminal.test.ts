@@ -3,14 +3,14 @@
 // other window runs the learner's kubectl. exec and port-forward reach the lab as upgraded
 // connections (WebSocket, SPDY inside), and the goal still ticks for each.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoPath } from '../helpers/fixtures.js';
 import { KUBECTL } from '../helpers/real-kubectl.js';
 import { CLI, Terminal, tmuxMissing, WAIT_MS } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing() || (KUBECTL ? false : 'the real kubectl 1.32 is not installed (/usr/bin/kubectl)');
 const LESSONS = repoPath('test/fixtures/own-streams');
@@ -39,7 +39,7 @@ async function freePort(): Promise<number> {
 
 describe('exec and port-forward from the learner’s own kubectl meet a practice goal', { skip }, () => {
   it('kubectl exec web -- ls / and kubectl port-forward pod/web tick; curl through the forward gets the page', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-streams-'));
+    const home = tempDir('npl-streams-');
     writeFileSync(join(home, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson: 'inside', step: 'reach-in' } }));
     const term = new Terminal(`node ${CLI} --lessons ${LESSONS} --seed 4`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: home });
     try {

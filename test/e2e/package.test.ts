@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoPath } from '../helpers/fixtures.js';
 import { Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** With a network namespace of its own, a command has no network at all, not just npm's --offline. */
 const noNetwork: string[] = spawnSync('unshare', ['-n', 'true']).status === 0 ? ['unshare', '-n'] : [];
@@ -14,7 +14,7 @@ describe('the packed package', () => {
   it('has no runtime dependencies and runs from an empty directory after an install with no network', async () => {
     const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8'));
     assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
-    const out = mkdtempSync(join(tmpdir(), 'npl-pack-'));
+    const out = tempDir('npl-pack-');
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], {
         cwd: repoPath(''),
@@ -42,7 +42,7 @@ describe('the packed package', () => {
     assert.ok(files.some((f) => f.startsWith('lessons/manifests/')));
     assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/')), 'no sources in the package');
 
-    const project = mkdtempSync(join(tmpdir(), 'npl-install-'));
+    const project = tempDir('npl-install-');
     const npmInstall = ['npm', 'install', '--offline', '--no-audit', '--no-fund', join(out, packed.filename)];
     const [command, ...args] = [...noNetwork, ...npmInstall] as [string, ...string[]];
     const install = spawnSync(command, args, { cwd: project, encoding: 'utf8' });
@@ -56,11 +56,7 @@ describe('the packed package', () => {
 
     // The first run a learner sees: the course itself, in a terminal, without a network.
     if (tmuxMissing()) return;
-    const term = new Terminal(
-      `${noNetwork.join(' ')} ${bin} --seed 1`,
-      { columns: 100, rows: 30 },
-      { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-first-')) },
-    );
+    const term = new Terminal(`${noNetwork.join(' ')} ${bin} --seed 1`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: tempDir('npl-first-') });
     try {
       await term.waitFor((s) => s.includes('1  Why a pod needs a Service'));
       term.keys('q');

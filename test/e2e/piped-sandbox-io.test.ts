@@ -4,18 +4,18 @@
 // while standard input stays open; and which of Node's modules and files it touches.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
-const home = () => mkdtempSync(join(tmpdir(), 'npl-home-'));
+const home = () => tempDir('npl-home-');
 
 // A CommonJS preload: an ES module one would load Node's streams itself (importing node:fs does).
 // It logs the modules Node loaded and every file read with readFileSync, as the process exits.
-const preload = join(mkdtempSync(join(tmpdir(), 'npl-preload-')), 'log.cjs');
+const preload = join(tempDir('npl-preload-'), 'log.cjs');
 writeFileSync(
   preload,
   `const fs = require('node:fs');
@@ -28,7 +28,7 @@ process.on('exit', () => fs.writeFileSync(process.env.NPL_LOG, JSON.stringify({ 
 );
 
 function logged(input: string): { stdout: string; stderr: string; files: string[]; modules: string[] } {
-  const log = join(mkdtempSync(join(tmpdir(), 'npl-log-')), 'log.json');
+  const log = join(tempDir('npl-log-'), 'log.json');
   const run = spawnSync(process.execPath, ['--require', preload, CLI, 'sandbox', '--seed', '1'], {
     input,
     encoding: 'utf8',
@@ -69,7 +69,7 @@ describe('a scripted sandbox on its own descriptors', { skip }, () => {
     assert.ok(piped.stdout.length > 200_000, `${piped.stdout.length} bytes: more than a pipe holds`);
     assert.equal(piped.stderr, 'Error from server (NotFound): pods "nope" not found\n');
 
-    const dir = mkdtempSync(join(tmpdir(), 'npl-out-'));
+    const dir = tempDir('npl-out-');
     const fd = openSync(join(dir, 'out'), 'w');
     spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], { input: lines, stdio: ['pipe', fd, 'ignore'] });
     closeSync(fd);
@@ -129,7 +129,7 @@ describe('a scripted sandbox on its own descriptors', { skip }, () => {
       const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
       const [major = 0, minor = 0] = version.slice(1).split('.').map(Number);
       const hasCache = major > 22 || (major === 22 && minor >= 1);
-      const cache = mkdtempSync(join(tmpdir(), 'npl-cache-'));
+      const cache = tempDir('npl-cache-');
       const run = (env: NodeJS.ProcessEnv) =>
         spawnSync(node, [CLI, 'sandbox', '--seed', '1'], { input: line, encoding: 'utf8', env: { ...process.env, NODEPORT_LAB_HOME: home(), ...env } });
       const first = run({ NODE_COMPILE_CACHE: cache });

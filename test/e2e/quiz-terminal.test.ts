@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('nodeport-lab quiz in a real terminal', { skip: tmuxMissing() }, () => {
   it('opens straight on the quiz, gives feedback in words, and keeps the result after quitting', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-quiz-'));
+    const home = tempDir('npl-quiz-');
     const term = new Terminal(`node ${CLI} quiz --lessons ${fixture('quiz-course')} --seed 4`, { columns: 100, rows: 40 }, { NODEPORT_LAB_HOME: home });
     try {
       await term.waitFor((s) => s.includes('SINGLE-PROMPT') && s.includes('Question 1'));

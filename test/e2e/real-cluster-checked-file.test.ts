@@ -4,8 +4,7 @@
 // session's file reader (its seam) changes the file right after the guard has read it. kubectl's
 // messages that name the file are the same as kubectl's own on the learner's file.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
@@ -14,6 +13,7 @@ import { openSession, type Session } from '../../src/commands/real-cluster/sessi
 import { sandboxFiles } from '../../src/commands/sandbox-files.js';
 import type { KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 const NS = 'nodeport-lab-sandbox';
 const pod = (name: string, namespace?: string) =>
@@ -50,7 +50,7 @@ const output = (chunks: readonly { stream: string; text: string }[], stream: 'st
 describe('the real kubectl gets the manifest text the guard checked', { skip: KUBECTL ? false : 'needs the real kubectl 1.32' }, () => {
   let server: RunningServer;
   let connection: Connection;
-  const home = mkdtempSync(join(tmpdir(), 'nodeport-lab-checked-'));
+  const home = tempDir('nodeport-lab-checked-');
   const start = Date.now();
 
   before(async () => {
@@ -77,7 +77,7 @@ describe('the real kubectl gets the manifest text the guard checked', { skip: KU
   };
 
   it('a file swapped for one aimed at kube-system after the check: the checked pod is made, in our namespace', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'nodeport-lab-checked-work-'));
+    const work = tempDir('nodeport-lab-checked-work-');
     writeFileSync(join(work, 'web.yml'), pod('checked-web'));
     const s = await session(work, { 'web.yml': () => writeFileSync(join(work, 'web.yml'), pod('swapped-in', 'kube-system')) });
     const ran = await s.run('kubectl apply -f web.yml');
@@ -89,7 +89,7 @@ describe('the real kubectl gets the manifest text the guard checked', { skip: KU
   });
 
   it('a folder whose file is swapped after the check: the folder as checked is applied', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'nodeport-lab-checked-work-'));
+    const work = tempDir('nodeport-lab-checked-work-');
     mkdirSync(join(work, 'app'));
     writeFileSync(join(work, 'app', 'one.yml'), pod('checked-one'));
     const s = await session(work, { [join('app', 'one.yml')]: () => writeFileSync(join(work, 'app', 'one.yml'), pod('swapped-one', 'kube-system')) });
@@ -99,7 +99,7 @@ describe('the real kubectl gets the manifest text the guard checked', { skip: KU
   });
 
   it('a file that appears after the check is not read: kubectl says the path does not exist, as it does itself', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'nodeport-lab-checked-work-'));
+    const work = tempDir('nodeport-lab-checked-work-');
     const s = await session(work, { 'late.yml': () => writeFileSync(join(work, 'late.yml'), pod('late', 'kube-system')) });
     const ran = await s.run('kubectl apply -f late.yml');
     assert.ok(existsSync(join(work, 'late.yml')), 'the file did appear between the check and the run');
@@ -110,7 +110,7 @@ describe('the real kubectl gets the manifest text the guard checked', { skip: KU
   });
 
   it('kubectl’s messages name the learner’s file, word for word as kubectl prints them for that file', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'nodeport-lab-checked-work-'));
+    const work = tempDir('nodeport-lab-checked-work-');
     mkdirSync(join(work, 'app'));
     // Not YAML kubectl can read, and a Service the API refuses: two messages that name the file.
     writeFileSync(join(work, 'broken.yml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n');
@@ -133,7 +133,7 @@ describe('the real kubectl gets the manifest text the guard checked', { skip: KU
   });
 
   it('-f with a comma list checks every file in it', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'nodeport-lab-checked-work-'));
+    const work = tempDir('nodeport-lab-checked-work-');
     writeFileSync(join(work, 'a.yml'), pod('comma-a'));
     writeFileSync(join(work, 'b.yml'), pod('comma-b', 'kube-system'));
     const s = await session(work, {});

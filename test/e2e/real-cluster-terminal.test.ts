@@ -5,14 +5,14 @@
 // step's line runs through the real kubectl, its goal ticks from the state read through the API,
 // the step's text quotes the real cluster's node port, and quitting leaves no namespace of ours.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
 import { Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -23,7 +23,7 @@ describe(
   { skip: KUBECTL && existsSync(CLI) ? tmuxMissing() : 'needs kubectl 1.32 and a build (npm run build)' },
   () => {
     let server: RunningServer;
-    const home = mkdtempSync(join(tmpdir(), 'nodeport-lab-real-ink-'));
+    const home = tempDir('nodeport-lab-real-ink-');
     const start = Date.now();
 
     before(async () => {

@@ -6,14 +6,14 @@
 // not ours, and clean-up leaving no namespace of ours.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
 import { Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -60,11 +60,11 @@ describe(
   { skip: KUBECTL && existsSync(CLI) ? false : 'needs kubectl 1.32 and a build (npm run build)' },
   () => {
     let server: RunningServer;
-    const home = mkdtempSync(join(tmpdir(), 'nodeport-lab-real-'));
-    const work = mkdtempSync(join(tmpdir(), 'nodeport-lab-real-work-'));
+    const home = tempDir('nodeport-lab-real-');
+    const work = tempDir('nodeport-lab-real-work-');
     // The CLI's temporary files (its private kubeconfig copies) go to a folder of this test's own:
     // other tests running beside it make copies in the shared one.
-    const temp = mkdtempSync(join(tmpdir(), 'nodeport-lab-real-tmp-'));
+    const temp = tempDir('nodeport-lab-real-tmp-');
     let env: NodeJS.ProcessEnv;
     const start = Date.now();
 
@@ -320,7 +320,7 @@ describe(
 
 describe('cluster create|delete without kind', { skip: existsSync(CLI) ? false : 'needs a build (npm run build)' }, () => {
   it('says plainly what is missing and makes nothing', async () => {
-    const bin = mkdtempSync(join(tmpdir(), 'nodeport-lab-nokind-'));
+    const bin = tempDir('nodeport-lab-nokind-');
     const ran = await cli(['cluster', 'create'], { ...process.env, PATH: bin }, []);
     assert.equal(ran.code, 1);
     assert.equal(

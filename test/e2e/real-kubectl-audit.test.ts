@@ -18,8 +18,7 @@
 // it, the short part marked `quick`.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
@@ -29,6 +28,7 @@ import { runKubectl, splitShellWords } from '../../src/core/kubectl/index.js';
 import { apiServerUrl } from '../../src/core/kubectl/version.js';
 import { AUDIT_CASES, AUDIT_FILES, type AuditCase } from '../helpers/audit-cases.js';
 import { KUBECTL, realKubectl, type RealRun } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** The dispatcher build's differences from upstream kubectl 1.32, and nothing more. */
 export const upstream = (run: RealRun): RealRun => {
@@ -53,7 +53,7 @@ describe(
   () => {
     let server: RunningServer;
     let frozen = Date.now();
-    const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-audit-'));
+    const dir = tempDir('nodeport-lab-audit-');
     const io = sandboxFiles(new Map(), dir);
     const report: string[] = [];
 

@@ -2,11 +2,11 @@
 // launches again and resumes: the cluster made again is the one they saw, the same node port and
 // ClusterIP, because the first launch kept its seed in the progress file.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing();
 
@@ -40,7 +40,7 @@ steps:
 `;
 
 function course(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'npl-lessons-')), 'lessons');
+  const dir = join(tempDir('npl-lessons-'), 'lessons');
   mkdirSync(dir);
   writeFileSync(join(dir, '01-expose.yml'), LESSON);
   return dir;
@@ -66,7 +66,7 @@ async function quit(term: Terminal): Promise<void> {
 
 describe('a resumed course meets the same cluster', { skip }, () => {
   it('shows the node port of the first launch again after quitting and resuming, without --seed', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-home-'));
+    const home = tempDir('npl-home-');
     const lessons = course();
     const run = () => new Terminal(`node ${CLI} --lessons ${lessons}`, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home });
 

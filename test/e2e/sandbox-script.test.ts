@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { randomLines } from '../helpers/random-lines.js';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI } from '../helpers/tmux.js';
 import { SOAK } from '../helpers/soak.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
 const script = readFileSync(fixture('lecture.script'), 'utf8');
 
 /** Runs the sandbox with both streams on one file, as a terminal would interleave them. */
 function transcript(input: string, args: string[] = ['--seed', '42']): { text: string; status: number | null } {
-  const file = join(mkdtempSync(join(tmpdir(), 'npl-transcript-')), 'out');
+  const file = join(tempDir('npl-transcript-'), 'out');
   const fd = openSync(file, 'w');
   const run = spawnSync(process.execPath, [CLI, 'sandbox', ...args], { input, stdio: ['pipe', fd, fd] });
   closeSync(fd);
@@ -57,7 +57,7 @@ describe('the lecture, scripted through the sandbox without a terminal', { skip 
   });
 
   it('applies a file from the working directory, read only, and refuses a directory, a 10 MB file, an alias bomb, a binary file and a missing one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-files-'));
+    const dir = tempDir('npl-files-');
     writeFileSync(join(dir, 'mine.yml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: mine\nspec:\n  containers:\n    - name: web\n      image: nginx\n');
     writeFileSync(join(dir, 'huge.yml'), `# ${'x'.repeat(77)}\n`.repeat(128 * 1024));
     const bomb = [
@@ -94,7 +94,7 @@ const SCRIPT_LINES = SOAK ? 10000 : 500;
 
 describe(`the scripted sandbox under ${SCRIPT_LINES.toLocaleString('en')} random lines`, { skip }, () => {
   it('ls into a pipe lists one name a line, as GNU ls does when its output is not a terminal', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'npl-piped-ls-'));
+    const folder = tempDir('npl-piped-ls-');
     for (const name of ['web.yml', 'svc.yml', '.hidden.yml']) writeFileSync(join(folder, name), 'kind: Pod\n');
     const run = spawnSync(process.execPath, [CLI, 'sandbox', '--seed', '1'], { input: 'ls\n', cwd: folder, encoding: 'utf8' });
     const real = spawnSync('ls', [], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } });

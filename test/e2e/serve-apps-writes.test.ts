@@ -7,14 +7,14 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { advanceClock, createCluster, type Cluster } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -42,7 +42,7 @@ spec:
 describe('serve: apps/v1 writes from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
   let server: RunningServer;
   let now = Date.UTC(2026, 0, 1, 9, 0, 0);
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-apps-writes-'));
+  const dir = tempDir('nodeport-lab-apps-writes-');
   const io = { readFile: () => ({ error: 'not-found' }) } as unknown as KubectlIO;
 
   before(async () => {

@@ -3,19 +3,17 @@
 // on the same cluster, and describe service (which reads the slices in 1.32) too.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { advanceClock, createCluster } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('serve: apps/v1 and endpointslices from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
   let server: RunningServer;
   let now = Date.UTC(2026, 0, 1, 9, 0, 0);
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-apps-'));
+  const dir = tempDir('nodeport-lab-apps-');
   const io = { readFile: () => ({ error: 'not-found' }) } as unknown as KubectlIO;
 
   before(async () => {

@@ -3,14 +3,12 @@
 // and a comparison that straddles a second boundary is taken again.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { advanceClock } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 const kubectl = (args: readonly string[], kubeconfig: string) => realKubectl(args, kubeconfig);
 
@@ -20,7 +18,7 @@ describe('serve: kubectl describe against the lab', { skip: KUBECTL ? false : 'n
   let server: RunningServer;
 
   before(async () => {
-    server = await startServer({ seed: 11, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-describe-')), log: () => undefined });
+    server = await startServer({ seed: 11, port: 0, home: tempDir('nodeport-lab-describe-'), log: () => undefined });
     await kubectl(['run', 'web', '--image', 'stacksimplify/kubenginx:1.0.0'], server.kubeconfig);
     // Wait, in real time, until the pod runs.
     for (let i = 0; i < 150; i++) {

@@ -6,21 +6,19 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { advanceClock, createCluster, type Cluster } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
 import { Terminal, saneModes, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('serve: kubectl exec from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
   let server: RunningServer;
   let now = Date.UTC(2026, 0, 1, 9, 0, 0);
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-exec-'));
+  const dir = tempDir('nodeport-lab-exec-');
   const io = { readFile: () => ({ error: 'not-found' }) } as unknown as KubectlIO;
 
   before(async () => {

@@ -4,13 +4,11 @@
 // and nothing listens anywhere but 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, MAX_BODY, type RunningServer } from '../../src/commands/serve/index.js';
+import { tempDir } from '../helpers/temp.js';
 
 function send(url: string, method: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -31,7 +29,7 @@ describe('serve under a hostile client', () => {
   const log: string[] = [];
 
   before(async () => {
-    server = await startServer({ seed: 5, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-hostile-')), log: (l) => log.push(l) });
+    server = await startServer({ seed: 5, port: 0, home: tempDir('nodeport-lab-hostile-'), log: (l) => log.push(l) });
   });
   after(async () => {
     await server?.stop();

@@ -5,9 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
@@ -15,6 +14,7 @@ import { advanceClock } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { lectureManifest } from '../helpers/fixtures.js';
 import { KUBECTL, realKubectl, type RealRun } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
@@ -37,7 +37,7 @@ function httpGet(url: string): Promise<{ status: number; body: string } | { erro
 describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
   let server: RunningServer;
   let now = Date.UTC(2026, 0, 1, 9, 0, 0);
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-serve-'));
+  const dir = tempDir('nodeport-lab-serve-');
   const files = new Map<string, string>();
   const io: KubectlIO = { readFile: (name: string) => files.get(name) ?? { code: 'ENOENT' } } as unknown as KubectlIO;
   const log: string[] = [];
@@ -128,7 +128,7 @@ describe('serve: the real kubectl against the lab', { skip: KUBECTL ? false : 'n
     { skip: CHROMIUM ? false : 'no chromium on this machine (Debian: apt-get install chromium)' },
     async () => {
       const svc = await kubectl(['get', 'svc', 'my-first-service', '-o', 'jsonpath={.spec.ports[0].nodePort}'], server.kubeconfig, dir);
-      const profile = mkdtempSync(join(tmpdir(), 'nodeport-lab-chromium-'));
+      const profile = tempDir('nodeport-lab-chromium-');
       const dom = await new Promise<string>((resolve) => {
         execFile(
           CHROMIUM ?? 'chromium',

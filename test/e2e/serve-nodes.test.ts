@@ -4,11 +4,8 @@
 // refused. Skipped where 127.0.0.2 cannot be bound (macOS has only 127.0.0.1 by default).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { loopbackAddress, loopbackNodes } from '../../src/core/api/data-plane.js';
@@ -16,6 +13,7 @@ import { advanceClock, createCluster } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { repoPath } from '../helpers/fixtures.js';
 import { readFileSync } from 'node:fs';
+import { tempDir } from '../helpers/temp.js';
 
 function canBind(address: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -62,7 +60,7 @@ describe('serve --all-nodes: externalTrafficPolicy Local from the learner’s ma
     server = await startServer({
       seed: 21,
       port: 0,
-      home: mkdtempSync(join(tmpdir(), 'nodeport-lab-nodes-')),
+      home: tempDir('nodeport-lab-nodes-'),
       cluster,
       allNodes: true,
       clock: () => now,

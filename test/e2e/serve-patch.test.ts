@@ -3,19 +3,17 @@
 // sandbox prints the same command on the same cluster (both apply the patch with kubectl/patch.ts).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { advanceClock } from '../../src/core/cluster/index.js';
 import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('serve: kubectl patch from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
   let server: RunningServer;
   let now = Date.UTC(2026, 0, 1, 9, 0, 0);
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-patch-'));
+  const dir = tempDir('nodeport-lab-patch-');
   const io = { readFile: () => ({ error: 'not-found' }) } as unknown as KubectlIO;
 
   before(async () => {

@@ -7,10 +7,8 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { advanceClock, createCluster, type Cluster } from '../../src/core/cluster/index.js';
@@ -18,6 +16,7 @@ import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
 import { curl as sandboxCurl } from '../../src/core/shell/curl.js';
 import { portForward } from '../../src/core/shell/port-forward.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CURL = ['/usr/bin/curl', '/usr/local/bin/curl'].find((p) => existsSync(p));
 
@@ -58,7 +57,7 @@ describe(
   () => {
     let server: RunningServer;
     let now = Date.UTC(2026, 0, 1, 9, 0, 0);
-    const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-forward-'));
+    const dir = tempDir('nodeport-lab-forward-');
     const io = { readFile: () => ({ error: 'not-found' }) } as unknown as KubectlIO;
     const forwards: ChildProcess[] = [];
     const log: string[] = [];

@@ -4,16 +4,16 @@
 // left behind by a server that is gone is taken over.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { kubeconfigText } from '../../src/commands/serve/kubeconfig.js';
 import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('serve: two servers at once', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
-  const home = mkdtempSync(join(tmpdir(), 'nodeport-lab-two-'));
+  const home = tempDir('nodeport-lab-two-');
   const running: RunningServer[] = [];
   const start = async (seed: number): Promise<RunningServer> => {
     const server = await startServer({ seed, port: 0, home, log: () => {} });
@@ -59,7 +59,7 @@ describe('serve: two servers at once', { skip: KUBECTL ? false : 'no kubectl 1.3
   });
 
   it('a kubeconfig whose server is gone is taken over; stopping leaves a file another server rewrote', async () => {
-    const stale = mkdtempSync(join(tmpdir(), 'nodeport-lab-stale-'));
+    const stale = tempDir('nodeport-lab-stale-');
     // Port 9 (discard) answers nothing on the loopback: a server that did not stop cleanly.
     writeFileSync(join(stale, 'kubeconfig'), kubeconfigText('http://127.0.0.1:9'));
     const server = await startServer({ seed: 54, port: 0, home: stale, log: () => {} });

@@ -5,12 +5,12 @@
 // run, with the same answers, and runs as well when the cache is damaged or cannot be kept.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoPath } from '../helpers/fixtures.js';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)';
 const LINE = 'kubectl create service nodeport web --tcp=80:80 --dry-run=client -o yaml\nkubectl get nodes\n';
@@ -41,7 +41,7 @@ describe('the shared core of the built CLI', { skip }, () => {
   });
 
   it('a scripted sandbox keeps V8’s code cache on its second run and takes it on the next', () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-core-'));
+    const home = tempDir('npl-core-');
     const once = sandbox(home);
     assert.deepEqual(cacheOf(home), [], 'the first run of all only makes the folder');
     const first = sandbox(home);
@@ -60,7 +60,7 @@ describe('the shared core of the built CLI', { skip }, () => {
   });
 
   it('a damaged cache changes nothing a learner sees, and is written again', () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-core-'));
+    const home = tempDir('npl-core-');
     sandbox(home);
     const first = sandbox(home);
     const [cache] = cacheOf(home);
@@ -71,16 +71,16 @@ describe('the shared core of the built CLI', { skip }, () => {
   });
 
   it('a home where no cache can be kept changes nothing a learner sees', () => {
-    const home = join(mkdtempSync(join(tmpdir(), 'npl-core-')), 'home-is-a-file');
+    const home = join(tempDir('npl-core-'), 'home-is-a-file');
     writeFileSync(home, '');
     const run = sandbox(home);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stderr, '');
-    assert.deepEqual(run, sandbox(mkdtempSync(join(tmpdir(), 'npl-core-'))));
+    assert.deepEqual(run, sandbox(tempDir('npl-core-')));
   });
 
   it('print keeps a code cache of its own as its second run ends, and takes it on the next', () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-core-'));
+    const home = tempDir('npl-core-');
     const print = () => spawnSync(process.execPath, [CLI, 'print', '1'], { encoding: 'utf8', env: { ...process.env, NODEPORT_LAB_HOME: home } });
     print();
     const first = print();
@@ -97,7 +97,7 @@ describe('the shared core of the built CLI', { skip }, () => {
     'the course keeps a code cache of its own once its first screens are drawn (from its second start), and takes it on the next',
     { skip: tmuxMissing() },
     async () => {
-      const home = mkdtempSync(join(tmpdir(), 'npl-core-'));
+      const home = tempDir('npl-core-');
       const appCaches = () => cacheOf(home).filter((name) => name.includes('-course-'));
       /** Starts the course; `until` runs while it shows its lesson list; then q, and its exit. */
       const start = async (until: () => Promise<void> = async () => {}): Promise<void> => {

@@ -2,11 +2,9 @@
 // spaces carried whole, keys reaching the pane, and a command tmux refuses raised as an error.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TmuxControl } from '../helpers/tmux-control.js';
+import { tempDir } from '../helpers/temp.js';
 
 const tmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
 const missing = tmux.error || tmux.status !== 0 ? 'tmux is not installed' : false;
@@ -18,7 +16,7 @@ describe('a tmux control-mode client', { skip: missing }, () => {
 
   before(() => {
     alone('new-session', '-d', '-x', '60', '-y', '10', 'cat');
-    client = TmuxControl.attach(socket, mkdtempSync(join(tmpdir(), 'npl-control-')));
+    client = TmuxControl.attach(socket, tempDir('npl-control-'));
   });
   after(() => {
     client?.close();

@@ -2,11 +2,11 @@
 // moves on from the last hop of the first trace, pressed once too often, does not guess in the
 // second. No ending is chosen when the question opens; ↓ chooses one, and enter is the guess.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const LESSON = `format: 1
 id: guess-first
@@ -42,14 +42,10 @@ describe('a guess is chosen, never taken from a key pressed to move on', { skip:
   after(() => terms.forEach((t) => t.close()));
 
   it('80x24: the space past the last hop opens the question with nothing chosen; one more space guesses nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-guess-'));
+    const dir = tempDir('npl-guess-');
     mkdirSync(join(dir, 'manifests'));
     writeFileSync(join(dir, '01-guess-first.yml'), LESSON);
-    const term = new Terminal(
-      `node ${CLI} --lessons ${dir} --seed 2`,
-      { columns: 80, rows: 24 },
-      { NODEPORT_LAB_HOME: mkdtempSync(join(tmpdir(), 'npl-home-')) },
-    );
+    const term = new Terminal(`node ${CLI} --lessons ${dir} --seed 2`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: tempDir('npl-home-') });
     terms.push(term);
     await term.waitFor((s) => s.includes('Guess first'));
     term.keys('Enter');

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, saneModes, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('a trace step in a real terminal', { skip: tmuxMissing() }, () => {
   it("steps through the learner's own request, plays it, and survives a resize mid-trace", async () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-trace-'));
+    const home = tempDir('npl-trace-');
     const term = new Terminal(`node ${CLI} --seed 3`, { columns: 110, rows: 40 }, { NODEPORT_LAB_HOME: home });
     try {
       await term.waitFor((s) => s.includes('A request, hop by hop'));

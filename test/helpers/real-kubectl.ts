@@ -1,10 +1,10 @@
 // The real kubectl 1.32 client, for tests that compare it with the simulator: where it is, how to
 // run it against a kubeconfig, and how to point it at a small HTTP server of the test's own.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { tempDir } from './temp.js';
 
 export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 
@@ -31,7 +31,7 @@ export async function kubeconfigFor(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'nodeport-lab-kubectl-')), 'config');
+  const kubeconfig = join(tempDir('nodeport-lab-kubectl-'), 'config');
   writeFileSync(
     kubeconfig,
     `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,

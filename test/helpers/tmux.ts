@@ -1,12 +1,12 @@
 // The built CLI in a real terminal: tmux on a private socket, keys in, screen out.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { treeCpuSeconds } from './cpu.mjs';
 import { callingTestFile, logCost } from './costs.mjs';
 import { repoPath } from './fixtures.js';
 import { TmuxControl } from './tmux-control.js';
+import { tempDir } from './temp.js';
 
 export const CLI = repoPath('dist/cli.js');
 /** The same app built with the NODEPORT_LAB_FAULT switch, which the shipped bundle leaves out (tests only). */
@@ -44,7 +44,7 @@ const ANSWER_MS = 150;
 
 export class Terminal {
   readonly socket = `npl-${process.pid}-${counter++}`;
-  readonly dir = mkdtempSync(join(tmpdir(), 'npl-term-'));
+  readonly dir = tempDir('npl-term-');
   /** Every byte the program writes to the terminal, appended by tmux from the start. */
   private readonly output = join(this.dir, 'output');
   /** Where `recorded()` starts in `output`. */

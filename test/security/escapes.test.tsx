@@ -1,8 +1,7 @@
 // A stranger's lesson folder and a pasted manifest full of terminal escapes: lint names each one
 // with its place, the loader refuses them, and every writer shows them as text, never raw.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
@@ -15,6 +14,7 @@ import type { Course } from '../../src/core/course/model.js';
 import { LineView } from '../../src/ui/Lines.js';
 import { DisplayContext } from '../../src/ui/display.js';
 import { fixture, fixtureCourse } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** Any C0 control but tab and newline, DEL, or C1: what must never reach a terminal from input. */
 export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -26,7 +26,7 @@ const collect = () => {
 };
 
 function hostileFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-escapes-'));
+  const dir = tempDir('npl-escapes-');
   cpSync(fixture('course'), dir, { recursive: true });
   const first = join(dir, '01-first.yml');
   writeFileSync(
@@ -54,7 +54,7 @@ describe('terminal escapes from a lesson folder', () => {
   });
 
   it('a control character in a manifest is refused too', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-escapes-'));
+    const dir = tempDir('npl-escapes-');
     cpSync(fixture('course'), dir, { recursive: true });
     writeFileSync(
       join(dir, 'manifests', 'svc.yml'),
@@ -103,7 +103,7 @@ describe('terminal escapes from a lesson folder', () => {
 
 describe('terminal escapes from a manifest in the sandbox', () => {
   it('apply, describe, get, logs and events print the image name as text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-escapes-'));
+    const dir = tempDir('npl-escapes-');
     writeFileSync(
       join(dir, 'pod.yml'),
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\n  annotations:\n    note: "\\e]8;;http://evil\\e\\\\click\\e]8;;\\e\\\\"\nspec:\n  containers:\n    - name: web\n      image: "nginx\\e]0;pwned\\a"\n',

@@ -9,12 +9,12 @@ import { print } from '../../src/commands/print.js';
 import { runScript } from '../../src/commands/sandbox.js';
 import { loadCourse } from '../../src/core/course/loader.js';
 import { formatProblem } from '../../src/core/course/model.js';
-import { readFileSync, writeFileSync, mkdtempSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture } from '../helpers/fixtures.js';
 import { files } from '../unit/shell/helpers.js';
 import { runs } from '../helpers/soak.js';
+import { tempDir } from '../helpers/temp.js';
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const ESC = '\u001b';
@@ -74,7 +74,7 @@ describe('fuzz: no control character from input reaches stdout unescaped', () =>
   it('lint of a folder holding random bytes prints none of them raw', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-        const dir = mkdtempSync(join(tmpdir(), 'npl-fuzz-'));
+        const dir = tempDir('npl-fuzz-');
         cpSync(fixture('course'), dir, { recursive: true });
         writeFileSync(join(dir, '02-second.yml'), Buffer.from(bytes));
         const lines: string[] = [];

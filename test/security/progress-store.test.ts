@@ -1,15 +1,15 @@
 // The progress file against a hostile folder, an unlucky disk and a second window.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { emptyProgress, finishStep, lessonProgress, recordQuiz, visit, type Progress } from '../../src/core/progress/model.js';
 import { claimWindow, loadProgress, MAX_PROGRESS_BYTES, progressFile, saveProgress } from '../../src/core/progress/store.js';
 import { repoPath } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
-const home = () => mkdtempSync(join(tmpdir(), 'npl-sec-progress-'));
+const home = () => tempDir('npl-sec-progress-');
 const sample: Progress = finishStep(visit(emptyProgress, { lesson: 'a', step: 's2' }), { lesson: 'a', step: 's1' }, false);
 
 describe('the progress temp file', () => {

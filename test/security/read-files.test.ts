@@ -2,15 +2,15 @@
 // writes to, a file that grows past the cap. Each is refused at once, with kubectl's kind of error.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sandboxFiles } from '../../src/commands/sandbox-files.js';
 import { MAX_MANIFEST_BYTES } from '../../src/core/kubectl/index.js';
 import { session } from '../unit/shell/helpers.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'npl-files-'));
+const dir = tempDir('npl-files-');
 const io = sandboxFiles(new Map(), dir);
 
 describe('kubectl -f reads only regular files, and at most the cap', () => {

@@ -4,17 +4,17 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../helpers/temp.js';
 
 const CLI = join(import.meta.dirname, '../../dist/cli.js');
 
 describe('serve: request log lines', { skip: existsSync(CLI) ? false : 'needs a build (npm run build)' }, () => {
   it('a port-forward path naming an escape sequence is logged with the escape made visible', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-serve-log-'));
+    const home = tempDir('npl-serve-log-');
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home } });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

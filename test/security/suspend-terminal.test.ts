@@ -2,11 +2,11 @@
 // terminal back cooked while it is stopped, and on fg takes raw mode back and draws its frame whole.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 // A server of its own for each test: a new session on the socket of a server still winding down
 // from the test before meets "server exited unexpectedly".
@@ -39,7 +39,7 @@ function coursePid(): number {
 
 describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSync('bash', ['--version']).status !== 0 && 'no bash') }, () => {
   it('stops with a sane terminal and comes back drawn whole, taking keys', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-suspend-'));
+    const dir = tempDir('npl-suspend-');
     newServer();
     tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', 'bash --norc --noprofile -i');
     try {
@@ -65,7 +65,7 @@ describe('suspend and fg in a real terminal', { skip: tmuxMissing() || (spawnSyn
   });
 
   it('the sandbox comes back too, its prompt taking commands', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-suspend-'));
+    const dir = tempDir('npl-suspend-');
     newServer();
     tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', 'bash --norc --noprofile -i');
     try {

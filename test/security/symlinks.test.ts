@@ -1,18 +1,18 @@
 // A lesson folder whose links lead outside it: nothing outside is read, and lint says which link.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lint } from '../../src/commands/lint.js';
 import { loadLessonDir } from '../../src/commands/load-lessons.js';
 import { fixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
 const SECRET =
   'apiVersion: v1\nkind: Service\nmetadata:\n  name: fixture-service\nspec:\n  type: NodePort\n  selector:\n    app: secret-from-outside\n  ports:\n    - port: 80\n      targetPort: 80\n      nodePort: 31999\n';
 
 function folders() {
-  const top = mkdtempSync(join(tmpdir(), 'npl-links-'));
+  const top = tempDir('npl-links-');
   const lessons = join(top, 'lessons');
   cpSync(fixture('course'), lessons, { recursive: true });
   const outside = join(top, 'outside');

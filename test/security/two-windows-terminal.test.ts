@@ -1,16 +1,16 @@
 // Two real terminals on one progress folder: the second is told about the first, and neither
 // loses the other's steps.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../helpers/fixtures.js';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('two windows on one progress folder, in real terminals', { skip: tmuxMissing() }, () => {
   it('A finishes steps of lesson 1, B of lesson 2: both are kept, and B is told A is open', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'npl-two-'));
+    const home = tempDir('npl-two-');
     const command = `node ${CLI} --lessons ${fixture('course')} --seed 2`;
     const a = new Terminal(command, { columns: 100, rows: 30 }, { NODEPORT_LAB_HOME: home });
     let b: Terminal | null = null;

@@ -3,9 +3,8 @@
 // no ICU segmenter for text that needs none, and the packages the build gives it to
 // (scripts/grapheme-stand-in.mjs) answer as the installed ones. The build runs this file.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +14,7 @@ import { GRAPHEMES_MODULE } from '../../scripts/lazy-string-width.mjs';
 import { graphemes, JOINING, mayJoin, quiet } from '../../src/ui/ink/graphemes.js';
 import { runs } from '../helpers/soak.js';
 import type * as GraphemesModule from '../../src/ui/ink/graphemes.js';
+import { tempDir } from '../helpers/temp.js';
 
 const modules = join(import.meta.dirname, '../../node_modules');
 const ESC = '\u001b';
@@ -78,7 +78,7 @@ async function loadEdited(file: string, from: string, imports: Record<string, st
     );
     assert.notEqual(source, before, `${file} imports ${specifier}`);
   }
-  const edited = join(mkdtempSync(join(tmpdir(), 'npl-graphemes-')), 'edited.mjs');
+  const edited = join(tempDir('npl-graphemes-'), 'edited.mjs');
   writeFileSync(edited, source);
   return (await import(pathToFileURL(edited).href)) as Record<string, unknown>;
 }

@@ -3,13 +3,11 @@
 // what the real-cluster mode's preflight asks before a lesson creates its namespace.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { accessReview, ACCESS_REVIEW_PATH } from '../../../src/core/api/access-review.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('SelfSubjectAccessReview in the lab', () => {
   const post = (body: string, method = 'POST') =>
@@ -30,7 +28,7 @@ describe('SelfSubjectAccessReview in the lab', () => {
 describe('kubectl auth can-i against the lab', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
   before(async () => {
-    server = await startServer({ seed: 1, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-can-i-')), log: () => undefined });
+    server = await startServer({ seed: 1, port: 0, home: tempDir('nodeport-lab-can-i-'), log: () => undefined });
   });
   after(async () => {
     await server?.stop();

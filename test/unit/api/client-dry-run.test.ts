@@ -4,13 +4,13 @@
 // print what the sandbox prints, for a pod and for a NodePort service.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from '../kubectl/helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const POD = [
   'apiVersion: v1',
@@ -45,7 +45,7 @@ const SERVICE = [
 
 describe('apply --dry-run=client -o yaml of a new object, against the lab as in the sandbox', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-dry-'));
+  const dir = tempDir('nodeport-lab-dry-');
   before(async () => {
     server = await startServer({ seed: 6, port: 0, home: dir, log: () => undefined });
   });

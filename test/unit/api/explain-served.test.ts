@@ -3,18 +3,16 @@
 // what the sandbox's explain prints, for a Deployment's fields as well as a Service's.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from '../kubectl/helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('kubectl explain against the lab, as in the sandbox', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
   before(async () => {
-    server = await startServer({ seed: 2, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-explain-')), log: () => undefined });
+    server = await startServer({ seed: 2, port: 0, home: tempDir('nodeport-lab-explain-'), log: () => undefined });
   });
   after(async () => {
     await server?.stop();

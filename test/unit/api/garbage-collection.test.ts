@@ -7,9 +7,6 @@
 // `replicaset.apps "..." deleted`; the lab must give it the same chance.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { handle } from '../../../src/core/api/handle.js';
@@ -17,6 +14,7 @@ import type { ApiRequest } from '../../../src/core/api/request.js';
 import { COLLECTION_DELAY_MS, advanceClock, createCluster, type Cluster } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from '../kubectl/helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 function request(method: string, path: string, body = ''): ApiRequest {
   return { method, path, query: new Map(), accept: 'application/json', contentType: 'application/json', body };
@@ -75,7 +73,7 @@ describe('kubectl delete all --all against the lab, as on a real cluster and in 
     // The clock stands still while kubectl runs, as it nearly does on a real cluster between
     // kubectl's DELETE of the Deployment and its list of ReplicaSets. Its pods would never finish
     // terminating then, so kubectl does not wait for them (--wait=false; the lines are the same).
-    server = await startServer({ seed: 5, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-gc-')), clock: () => now, log: () => undefined });
+    server = await startServer({ seed: 5, port: 0, home: tempDir('nodeport-lab-gc-'), clock: () => now, log: () => undefined });
     await realKubectl(['create', 'deployment', 'web', '--image=nginx', '--replicas=2'], server.kubeconfig);
     now += 20_000;
   });

@@ -4,9 +4,6 @@
 // The real kubectl 1.32 against the served lab must print what the sandbox prints.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { handle } from '../../../src/core/api/handle.js';
@@ -14,6 +11,7 @@ import type { ApiRequest } from '../../../src/core/api/request.js';
 import { advanceClock, createCluster, findPod, type Cluster } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from '../kubectl/helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 function request(method: string, url: string, body = '', contentType = 'application/json'): ApiRequest {
   const parsed = new URL(url, 'http://127.0.0.1');
@@ -60,7 +58,7 @@ describe('the lab API: labels and dry runs', () => {
 describe('kubectl label and delete --dry-run=server against the lab, as in the sandbox', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
   before(async () => {
-    server = await startServer({ seed: 5, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-label-')), log: () => undefined });
+    server = await startServer({ seed: 5, port: 0, home: tempDir('nodeport-lab-label-'), log: () => undefined });
     await realKubectl(['run', 'lw', '--image=nginx'], server.kubeconfig);
   });
   after(async () => {

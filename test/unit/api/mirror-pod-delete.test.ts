@@ -5,9 +5,6 @@
 // (staging/src/k8s.io/kubectl/pkg/cmd/wait/delete.go IsDeleted): told of the new UID, it waited
 // for ever.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { changes } from '../../../src/commands/serve/watch.js';
@@ -15,6 +12,7 @@ import { handle } from '../../../src/core/api/handle.js';
 import { createCluster, findPod } from '../../../src/core/cluster/index.js';
 import { apiRequest } from '../../helpers/api-request.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const SCHEDULER = 'kube-scheduler-control-plane';
 
@@ -44,7 +42,7 @@ describe('a mirror pod deleted and made again', () => {
   describe('through the real kubectl 1.32', { skip: KUBECTL ? false : 'needs the real kubectl 1.32' }, () => {
     let server: RunningServer | undefined;
     before(async () => {
-      server = await startServer({ seed: 4, port: 0, home: mkdtempSync(join(tmpdir(), 'npl-mirror-')), log: () => undefined });
+      server = await startServer({ seed: 4, port: 0, home: tempDir('npl-mirror-'), log: () => undefined });
     });
     after(async () => server?.stop());
 

@@ -4,8 +4,7 @@
 // The real kubectl 1.32 must print what the sandbox prints for the same files, refusals included.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
@@ -13,6 +12,7 @@ import { handle } from '../../../src/core/api/handle.js';
 import { createCluster, findService } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from '../kubectl/helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const service = (nodePort: number): string =>
   [
@@ -65,7 +65,7 @@ describe('server-side apply in the lab API', () => {
 
 describe('kubectl apply --server-side against the lab, as in the sandbox', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-ssa-'));
+  const dir = tempDir('nodeport-lab-ssa-');
   before(async () => {
     server = await startServer({ seed: 4, port: 0, home: dir, log: () => undefined });
   });

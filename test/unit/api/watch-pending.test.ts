@@ -4,14 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { advanceClock, createCluster, createObject, decodeObject, type Cluster } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const PODS = 1000;
 
@@ -49,7 +47,7 @@ describe('serve: 1,000 pods on the default cluster, most of them Pending', () =>
   let server: RunningServer | undefined;
 
   before(async () => {
-    server = await startServer({ seed: 1, port: 0, home: mkdtempSync(join(tmpdir(), 'nodeport-lab-pending-')), cluster: thousandPods(), log: () => undefined });
+    server = await startServer({ seed: 1, port: 0, home: tempDir('nodeport-lab-pending-'), cluster: thousandPods(), log: () => undefined });
   });
 
   after(async () => {

@@ -5,7 +5,7 @@
 // and replaced; a folder that cannot be written only leaves the cache off; an older build's cache
 // is removed when a new one is kept.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { repoPath } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
 
 /** A bundle with enough code for V8 to keep: a few functions, one of them run. */
 const SOURCE = `"use strict";
@@ -25,7 +26,7 @@ exports.file = __filename;
 
 /** A bundle, and a cache folder that exists already (a run that finds none only makes it). */
 function setUp(source = SOURCE): { file: string; folder: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-code-cache-'));
+  const dir = tempDir('npl-code-cache-');
   const file = join(dir, 'bundle.cjs');
   writeFileSync(file, source);
   mkdirSync(join(dir, 'cache'));
@@ -38,7 +39,7 @@ interface Run {
 }
 
 // The module as plain JavaScript, so that each child is a bare Node (no TypeScript loader to start).
-const compiled = join(mkdtempSync(join(tmpdir(), 'npl-code-cache-module-')), 'code-cache.mjs');
+const compiled = join(tempDir('npl-code-cache-module-'), 'code-cache.mjs');
 buildSync({ entryPoints: [repoPath('src/code-cache.ts')], outfile: compiled, format: 'esm', platform: 'node', logLevel: 'silent' });
 
 /** requireCached in a fresh process, then save(); undefined when it gave undefined. */

@@ -2,13 +2,13 @@
 // The bundle's sanitize-ansi (scripts/ink-sanitize.mjs) answers exactly as Ink's own, plain text
 // and styled, and remembers what it worked out.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { inkSanitizeSource } from '../../../scripts/ink-sanitize.mjs';
+import { tempDir } from '../../helpers/temp.js';
 
 const inkBuild = join(import.meta.dirname, '../../../node_modules/ink/build');
 const originalFile = join(inkBuild, 'sanitize-ansi.js');
@@ -19,7 +19,7 @@ type Sanitize = (text: string) => string;
 async function loadEdited(tokenizer = pathToFileURL(join(inkBuild, 'ansi-tokenizer.js')).href): Promise<Sanitize> {
   const source = inkSanitizeSource(original);
   assert.ok(source.includes("from './ansi-tokenizer.js'"));
-  const file = join(mkdtempSync(join(tmpdir(), 'npl-sanitize-')), 'sanitize-ansi.mjs');
+  const file = join(tempDir('npl-sanitize-'), 'sanitize-ansi.mjs');
   writeFileSync(file, source.replace("from './ansi-tokenizer.js'", `from ${JSON.stringify(tokenizer)}`));
   return ((await import(pathToFileURL(file).href)) as { default: Sanitize }).default;
 }
@@ -67,7 +67,7 @@ describe("Ink's sanitize-ansi, as the bundle has it", () => {
   });
 
   it('tokenizes no plain text and a styled text once while it is remembered', async () => {
-    const counter = join(mkdtempSync(join(tmpdir(), 'npl-tokenizer-')), 'tokenizer.mjs');
+    const counter = join(tempDir('npl-tokenizer-'), 'tokenizer.mjs');
     const real = pathToFileURL(join(inkBuild, 'ansi-tokenizer.js')).href;
     writeFileSync(
       counter,

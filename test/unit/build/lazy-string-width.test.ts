@@ -3,15 +3,15 @@
 // for text that can join graphemes) and makes its emoji pattern on first use, and answers exactly
 // as the installed string-width does.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { GRAPHEMES_MODULE, lazyStringWidthSource } from '../../../scripts/lazy-string-width.mjs';
+import { tempDir } from '../../helpers/temp.js';
 
 let loads = 0;
 
@@ -31,7 +31,7 @@ async function loadEdited(): Promise<(text: string, options?: object) => number>
   // A grapheme stand-in of its own, not the one other tests in this process may have used: what
   // it has made is counted from nothing.
   source = source.replace(JSON.stringify(GRAPHEMES_MODULE), JSON.stringify(`${pathToFileURL(GRAPHEMES_MODULE).href}?load=${++loads}`));
-  const file = join(mkdtempSync(join(tmpdir(), 'npl-lazy-width-')), 'string-width.mjs');
+  const file = join(tempDir('npl-lazy-width-'), 'string-width.mjs');
   writeFileSync(file, source);
   return ((await import(pathToFileURL(file).href)) as { default: (text: string, options?: object) => number }).default;
 }

@@ -3,12 +3,12 @@
 // in a Node of its own, beside the original, and both report the same.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BUILTIN_EDITS, withoutUnusedBuiltins } from '../../../scripts/unused-builtins.mjs';
+import { tempDir } from '../../helpers/temp.js';
 
 const require = createRequire(import.meta.url);
 const inkRequire = createRequire(require.resolve('ink'));
@@ -16,7 +16,7 @@ const inkRequire = createRequire(require.resolve('ink'));
 /** A copy of a package's folder with its edited file, and the path of that file in the copy and in the original. */
 function editedCopy(name: string, entry: string): { edited: string; original: string } {
   const original = inkRequire.resolve(entry);
-  const folder = join(mkdtempSync(join(tmpdir(), 'npl-builtins-')), name);
+  const folder = join(tempDir('npl-builtins-'), name);
   cpSync(dirname(original), folder, { recursive: true });
   const edits = BUILTIN_EDITS.find((e) => e.name === `${name}/index.js`)?.edits;
   assert.ok(edits, name);

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { md5, sha256 } from '../../../src/core/digest.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const theirs = (text: string, algorithm = 'sha256'): string => createHash(algorithm).update(text, 'utf8').digest('hex');
 
@@ -31,7 +31,7 @@ describe('sha256', () => {
   it('does not load node:crypto', () => {
     // Plain Node on the module alone (tsx itself loads node:crypto): it imports nothing.
     const source = readFileSync(new URL('../../../src/core/digest.ts', import.meta.url), 'utf8');
-    const dir = mkdtempSync(join(tmpdir(), 'npl-sha-'));
+    const dir = tempDir('npl-sha-');
     try {
       writeFileSync(join(dir, 'digest.mjs'), transformSync(source, { loader: 'ts', format: 'esm' }).code);
       const script =

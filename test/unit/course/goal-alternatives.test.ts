@@ -2,8 +2,7 @@
 // of several reads that show the same thing (`anyOf`), and a request through whichever Service has
 // the right port. Each on the shipped lessons, from the state a learner arrives in, and in lint.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadLessonDir } from '../../../src/commands/load-lessons.js';
@@ -12,6 +11,7 @@ import { runPractice, type LessonPractice } from '../../../src/core/course/pract
 import { stateBefore } from '../../../src/core/course/replay.js';
 import { fillTemplates } from '../../../src/core/course/template.js';
 import { courseFolder, doStep, takeStep } from '../../helpers/practice-step.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const files = courseFolder;
 const find = doStep;
@@ -111,7 +111,7 @@ describe('anyOf, firewall and request port in words', () => {
 
 describe('lint reads anyOf and firewall conditions', () => {
   function problemsOf(goal: string): string[] {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-goal-'));
+    const dir = tempDir('npl-goal-');
     mkdirSync(join(dir, 'manifests'));
     writeFileSync(
       join(dir, '01-one.yml'),

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadLessonDir } from '../../../src/commands/load-lessons.js';
 import { loadCourse } from '../../../src/core/course/loader.js';
 import { formatProblem, type Problem } from '../../../src/core/course/model.js';
 import { fixture, fixtureCourse, repoPath } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
 
 function problemsIn(dir: string): string[] {
   const result = loadLessonDir(dir);
@@ -104,7 +104,7 @@ describe('lesson loader', () => {
   });
 
   it('reports an empty folder, a missing folder and an oversized file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-lessons-'));
+    const dir = tempDir('npl-lessons-');
     assert.deepEqual(problemsIn(dir), [':1:1: no lesson files (*.yml) found']);
     assert.match(problemsIn(join(dir, 'nope'))[0]!, /no such directory/);
     mkdirSync(join(dir, 'manifests'));

@@ -4,15 +4,15 @@
 // unchanged, "serverside-applied" with --server-side) and delete.go (--ignore-not-found).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COLLECTION_DELAY_MS, deploymentsOf, findDeployment, LAST_APPLIED_ANNOTATION, ownedReplicaSets } from '../../../src/core/cluster/index.js';
 import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
 import { learnerPods } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -116,7 +116,7 @@ describe('a Deployment manifest with -f', () => {
 describe('a Deployment manifest, against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: Server;
   let kubeconfig = '';
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-deploy-'));
+  const dir = tempDir('nodeport-lab-deploy-');
 
   before(async () => {
     for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);

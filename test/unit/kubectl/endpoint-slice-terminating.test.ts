@@ -4,14 +4,12 @@
 // ShouldPodBeInEndpoints with includeTerminating true), with the ports it resolves on that pod.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { DEFAULT_START, endpointsFor } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 function servedPod(): Session {
   const s = new Session(1);
@@ -45,7 +43,7 @@ describe('an EndpointSlice keeps a terminating pod', () => {
 
 describe('a terminating endpoint, printed by the real kubectl 1.32 from the lab', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-slice-terminating-'));
+  const dir = tempDir('nodeport-lab-slice-terminating-');
   before(async () => {
     // The lab's clock stands still at the sandbox's start, so both clusters are the same one.
     server = await startServer({ seed: 1, port: 0, home: dir, log: () => undefined, clock: () => DEFAULT_START });

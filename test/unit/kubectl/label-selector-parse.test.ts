@@ -5,8 +5,7 @@
 // inside the API server's BadRequest as kubectl's resource builder words it.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { handle } from '../../../src/core/api/handle.js';
@@ -14,6 +13,7 @@ import { parseSelector, selectorMatches } from '../../../src/core/kubectl/label-
 import { apiRequest } from '../../helpers/api-request.js';
 import { KUBECTL } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const SELECTORS = [
   'a b',
@@ -130,7 +130,7 @@ describe('labels.Parse, as the API server and kubectl read a selector', () => {
   });
 
   it('every error text equals the real kubectl 1.32’s own, offline', { skip: KUBECTL ? false : 'needs the real kubectl 1.32' }, async () => {
-    const kubeconfig = join(mkdtempSync(join(tmpdir(), 'npl-selector-')), 'config');
+    const kubeconfig = join(tempDir('npl-selector-'), 'config');
     // A server nothing answers at: kubectl reads the selector before it asks for anything.
     writeFileSync(
       kubeconfig,

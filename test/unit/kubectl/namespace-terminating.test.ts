@@ -9,8 +9,7 @@
 // default (--wait=true), so virtual time passes until the namespace is gone.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
@@ -19,6 +18,7 @@ import { createCluster, DEFAULT_START, findNamespace } from '../../../src/core/c
 import { apiRequest } from '../../helpers/api-request.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const POD = [
   'apiVersion: v1',
@@ -154,7 +154,7 @@ describe('a terminating namespace in the lab API', () => {
 
 describe('a terminating namespace, printed by the real kubectl 1.32 from the lab', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-ns-terminating-'));
+  const dir = tempDir('nodeport-lab-ns-terminating-');
   before(async () => {
     // The lab's clock stands still at the sandbox's start, so both clusters are the same one.
     server = await startServer({ seed: 1, port: 0, home: dir, log: () => undefined, clock: () => DEFAULT_START });

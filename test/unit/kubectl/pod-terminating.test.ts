@@ -6,9 +6,6 @@
 // ReplicaSet makes a replacement at once (pkg/controller/replicaset, controller.FilterActivePods).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { handle } from '../../../src/core/api/handle.js';
@@ -16,6 +13,7 @@ import { createCluster, DEFAULT_START, endpointsFor, findPod } from '../../../sr
 import { apiRequest } from '../../helpers/api-request.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 function runningPod(): Session {
   const s = new Session(1);
@@ -131,7 +129,7 @@ describe("a pod's DELETE in the lab API", () => {
 
 describe('a terminating pod, printed by the real kubectl 1.32 from the lab', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-pod-terminating-'));
+  const dir = tempDir('nodeport-lab-pod-terminating-');
   before(async () => {
     // The lab's clock stands still at the sandbox's start, so both clusters are the same one.
     server = await startServer({ seed: 1, port: 0, home: dir, log: () => undefined, clock: () => DEFAULT_START });

@@ -6,15 +6,15 @@
 // without a cluster (client dry runs, a delete the server answers 404) is compared with it.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COLLECTION_DELAY_MS, findReplicaSet, LAST_APPLIED_ANNOTATION, podsOfReplicaSet } from '../../../src/core/cluster/index.js';
 import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
 import { learnerPods } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const RS = `apiVersion: apps/v1
 kind: ReplicaSet
@@ -189,7 +189,7 @@ describe('a ReplicaSet manifest with -f', () => {
 describe('a ReplicaSet manifest, against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: Server;
   let kubeconfig = '';
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-rs-'));
+  const dir = tempDir('nodeport-lab-rs-');
 
   before(async () => {
     for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);

@@ -1,12 +1,12 @@
 // `kubectl scale --help` is kubectl 1.32's text, options included (--dry-run among them): compared
 // whole with the real client (staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go NewCmdScale).
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('kubectl scale --help', () => {
   it('lists --dry-run with its three strategies', () => {
@@ -17,7 +17,7 @@ describe('kubectl scale --help', () => {
 
   it('is the real kubectl 1.32 text, byte for byte', { skip: KUBECTL ? false : 'no kubectl on PATH' }, async () => {
     // Help needs no server: an unreachable one is enough.
-    const kubeconfig = join(mkdtempSync(join(tmpdir(), 'nodeport-lab-scale-help-')), 'config');
+    const kubeconfig = join(tempDir('nodeport-lab-scale-help-'), 'config');
     writeFileSync(
       kubeconfig,
       'apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:9"}\n  name: x\ncontexts:\n- context: {cluster: x, user: u}\n  name: x\ncurrent-context: x\nusers:\n- name: u\n  user: {}\n',

@@ -8,8 +8,7 @@
 // the sandbox prints.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
@@ -17,6 +16,7 @@ import { handle } from '../../../src/core/api/handle.js';
 import { createCluster, findDeployment, findPod, LAST_APPLIED_ANNOTATION } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const pod = (label: string): string =>
   [
@@ -125,7 +125,7 @@ describe('apply --server-side and the last-applied annotation, in the lab API', 
 
 describe('kubectl apply --server-side, then apply, against the lab: as in the sandbox', { skip: KUBECTL ? false : 'no kubectl on PATH' }, () => {
   let server: RunningServer;
-  const dir = mkdtempSync(join(tmpdir(), 'nodeport-lab-ssa-annotation-'));
+  const dir = tempDir('nodeport-lab-ssa-annotation-');
   before(async () => {
     server = await startServer({ seed: 4, port: 0, home: dir, log: () => undefined });
   });

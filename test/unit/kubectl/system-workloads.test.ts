@@ -5,14 +5,12 @@
 // prints (printers.go printDaemonSet, describe.go describeDaemonSet, DescribePodTemplate).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../../src/commands/serve/index.js';
 import { DEFAULT_START } from '../../../src/core/cluster/index.js';
 import { KUBECTL, realKubectl } from '../../helpers/real-kubectl.js';
 import { Session } from './helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe("the cluster's own workloads in the sandbox", () => {
   it('get ds -A lists kube-flannel-ds and kube-proxy, one pod per node, kube-proxy only on linux nodes', () => {
@@ -88,7 +86,7 @@ describe("the cluster's own workloads, printed by the real kubectl 1.32 from the
     server = await startServer({
       seed: 1,
       port: 0,
-      home: mkdtempSync(join(tmpdir(), 'nodeport-lab-system-workloads-')),
+      home: tempDir('nodeport-lab-system-workloads-'),
       log: () => undefined,
       clock: () => DEFAULT_START,
     });

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { emptyProgress, parseProgress, recordQuestion, setDeepDives } from '../../../src/core/progress/model.js';
 import { loadProgress, progressFile, saveProgress } from '../../../src/core/progress/store.js';
+import { tempDir } from '../../helpers/temp.js';
 
-const file = () => progressFile(mkdtempSync(join(tmpdir(), 'npl-history-')));
+const file = () => progressFile(tempDir('npl-history-'));
 
 describe('progress version 2: quiz history and the deep-dive choice', () => {
   it('reads a version 1 file as it is, with no history and deep dives off, and saves it as version 2', () => {

@@ -2,12 +2,12 @@
 // device rather than node:crypto, which would start OpenSSL in the course for them.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildSync } from 'esbuild';
 import { randomName } from '../../../src/core/progress/store.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe("a save's temporary name", () => {
   it('is sixteen hex digits, a new one each time', () => {
@@ -19,7 +19,7 @@ describe("a save's temporary name", () => {
   });
 
   it('a save does not load node:crypto (plain Node on the bundled store: tsx itself loads it)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'npl-name-'));
+    const dir = tempDir('npl-name-');
     try {
       buildSync({
         entryPoints: [new URL('../../../src/core/progress/store.ts', import.meta.url).pathname],

@@ -1,15 +1,14 @@
 // The course keeps its cluster's seed in the progress file, so a resumed course meets the same
 // node ports and IPs; files from before seeds were kept still load as they are.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { emptyProgress, finishStep, mergeProgress, parseProgress, visit, type Progress } from '../../../src/core/progress/model.js';
 import { courseSeed } from '../../../src/core/progress/seed.js';
 import { loadProgress, progressFile, resetProgress, saveProgress } from '../../../src/core/progress/store.js';
+import { tempDir } from '../../helpers/temp.js';
 
-const home = () => mkdtempSync(join(tmpdir(), 'npl-seed-'));
+const home = () => tempDir('npl-seed-');
 const walked: Progress = finishStep(visit(emptyProgress, { lesson: 'a', step: 's2' }), { lesson: 'a', step: 's1' }, false);
 const never = (): number => assert.fail('a seed was picked although one was given or kept');
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { emptyProgress, finishStep, visit, type Progress } from '../../../src/core/progress/model.js';
 import { loadProgress, progressFile, resetProgress, saveProgress } from '../../../src/core/progress/store.js';
+import { tempDir } from '../../helpers/temp.js';
 
-const home = () => mkdtempSync(join(tmpdir(), 'npl-progress-'));
+const home = () => tempDir('npl-progress-');
 const sample: Progress = finishStep(visit(emptyProgress, { lesson: 'a', step: 's2' }), { lesson: 'a', step: 's1' }, false);
 
 describe('progress store', () => {

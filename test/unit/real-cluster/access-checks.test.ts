@@ -3,13 +3,13 @@
 // namespace), all at once through the API rather than one kubectl process after another. The real
 // kubectl 1.32 still reads the kubeconfig and the server's version; a fake API server decides.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { preflight } from '../../../src/commands/real-cluster/preflight.js';
 import { KUBECTL, kubeconfigFor } from '../../helpers/real-kubectl.js';
+import { tempDir } from '../../helpers/temp.js';
 
 interface Review {
   readonly namespace?: string;
@@ -53,7 +53,7 @@ function fakeCluster(decide: (review: Review) => boolean | number): { server: Se
 
 /** A kubectl that notes each run in a file, then runs the real one. */
 function countingKubectl(): { path: string; runs: () => string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-counting-kubectl-'));
+  const dir = tempDir('npl-counting-kubectl-');
   const log = join(dir, 'runs');
   writeFileSync(log, '');
   const path = join(dir, 'kubectl');

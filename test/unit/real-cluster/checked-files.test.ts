@@ -1,12 +1,13 @@
 // The checked text handed to kubectl: the guard says where each -f value sits in the line, and the
 // copies replace exactly those words (every spelling of -f, comma lists), privately, and go away.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { handChecked, type Checked } from '../../../src/commands/real-cluster/checked-files.js';
 import { guardKubectl } from '../../../src/core/real-cluster/ownership.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const NS = 'nodeport-lab-sandbox';
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n';
@@ -51,7 +52,7 @@ describe('the checked text handed to kubectl', () => {
   });
 
   it('writes private copies of the checked text and rewrites the words to them; names map back; dispose removes them', () => {
-    const root = join(mkdtempSync(join(tmpdir(), 'npl-checked-')), 'checked');
+    const root = join(tempDir('npl-checked-'), 'checked');
     const g = guarded('apply -f a.yml,b.yml --filename=app/ -f gone.yml');
     const handed = handChecked(g.args, g.files, (p) => texts[p], root);
     const [first, second] = handed.args[3]!.split(',');

@@ -4,11 +4,11 @@
 // on a folder of files made here.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoPath } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const runner = repoPath('scripts/test.mjs');
 
@@ -25,7 +25,7 @@ function list(args: string[], env: Record<string, string> = {}): string[] {
 describe('the test runner’s tiers', () => {
   // A folder of its own outside the repository (the runner names its files relative to the
   // repository all the same), removed at the end.
-  const folder = mkdtempSync(join(tmpdir(), 'npl-tiers-'));
+  const folder = tempDir('npl-tiers-');
   const at = (name: string) => relative(repoPath('.'), join(folder, name)).split('\\').join('/');
   mkdirSync(join(folder, 'e2e'));
   writeFileSync(join(folder, 'quick.test.ts'), "// A quick file.\nimport 'node:test';\n");

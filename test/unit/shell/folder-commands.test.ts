@@ -2,8 +2,7 @@
 // (compared with the real ls and cat on the same files on disk, LC_ALL=C), and nothing beyond it.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sandboxFiles } from '../../../src/commands/sandbox-files.js';
@@ -11,6 +10,7 @@ import { courseFolder, lessonFolder } from '../../../src/core/course/course-fold
 import { newShell, runLine } from '../../../src/core/shell/shell.js';
 import type { KubectlIO } from '../../../src/core/kubectl/index.js';
 import { fixtureCourse, lectureManifest } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const POD = lectureManifest('pod-definition.yml');
 const SERVICE = lectureManifest('pod-nodeport-service.yml');
@@ -28,7 +28,7 @@ function real(folder: string, command: string, args: readonly string[]) {
 }
 
 function onDisk(files: ReadonlyMap<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'npl-folder-'));
+  const folder = tempDir('npl-folder-');
   for (const [name, text] of files) writeFileSync(join(folder, name), text);
   return folder;
 }
@@ -128,7 +128,7 @@ describe('ls and cat in a practice step read the course folder', () => {
 
 describe('ls and cat in the sandbox, whose folder is on disk', () => {
   it('lists and reads the folder and the course manifests, follows no symlink out, lists no sub-folder', () => {
-    const outside = mkdtempSync(join(tmpdir(), 'npl-outside-'));
+    const outside = tempDir('npl-outside-');
     writeFileSync(join(outside, 'secret.txt'), 'not for the learner\n');
     const folder = onDisk(new Map([['mine.yml', 'kind: Service\n']]));
     symlinkSync(join(outside, 'secret.txt'), join(folder, 'link.yml'));

@@ -1,7 +1,7 @@
 // `help` says what the prompt can read, and it is true: in a lesson only the course's manifests,
 // in the sandbox also the folder it was started from (a real folder on disk here).
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,12 +12,13 @@ import { initialNav, navigate, currentPractice } from '../../../src/core/course/
 import { emptyProgress } from '../../../src/core/progress/model.js';
 import { newShell, runLine } from '../../../src/core/shell/shell.js';
 import { fixtureCourse } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: mine\nspec:\n  type: NodePort\n  selector: { app: x }\n  ports:\n    - port: 80\n';
 
 describe('help tells the truth about files', () => {
   it('in the sandbox: the folder can be read, and it can', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'npl-help-'));
+    const folder = tempDir('npl-help-');
     writeFileSync(join(folder, 'mine.yml'), SERVICE);
     const io = sandboxFiles(new Map(), folder);
     const shell = newShell(1);
@@ -48,7 +49,7 @@ describe('help tells the truth about files', () => {
 describe('help tells the truth about kubectl', () => {
   it('every verb it lists is one the sandbox runs (kubectl VERB --help answers with its usage)', () => {
     const shell = newShell(1);
-    const io = sandboxFiles(new Map(), mkdtempSync(join(tmpdir(), 'npl-help-')));
+    const io = sandboxFiles(new Map(), tempDir('npl-help-'));
     const text = runLine(shell, 'help', io, 0).stdout;
     const listed = /the real verbs:([\s\S]*?)\(k works too\)/.exec(text)?.[1] ?? '';
     const verbs = listed
