@@ -55,7 +55,7 @@ export function useOwnKubectl(state: NavState, dispatch: (action: NavAction) => 
           running = started;
           server.current = started;
           known.current = started.cluster();
-          dispatch({ type: 'own-kubectl-ready', step, url: started.url, kubeconfig: started.kubeconfig });
+          dispatch({ type: 'own-kubectl-ready', step, url: started.url, kubeconfig: started.shellPath });
         },
         (error: unknown) => {
           if (!left) dispatch({ type: 'own-kubectl-failed', step, message: (error as Error).message });

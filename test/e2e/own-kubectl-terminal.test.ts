@@ -4,9 +4,9 @@
 // sandbox's for the same command on the same cluster; leaving the step, or Ctrl-C, stops the
 // server and removes its kubeconfig.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadLessonDir } from '../../src/commands/load-lessons.js';
 import { startPractice } from '../../src/core/course/practice.js';
@@ -14,12 +14,18 @@ import { runLine } from '../../src/core/shell/shell.js';
 import { repoPath } from '../helpers/fixtures.js';
 import { KUBECTL } from '../helpers/real-kubectl.js';
 import { CLI, Terminal, tmuxMissing, WAIT_MS } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing() || (KUBECTL ? false : 'the real kubectl 1.32 is not installed (/usr/bin/kubectl)');
 const SEED = 4;
+/**
+ * The learner's home, in both terminals: the folder that holds the lab's, as a config folder sits in
+ * a home, so the line to paste names the kubeconfig from "$HOME" and the other shell expands it.
+ */
+const USER_HOME = tmpdir();
 
 function at(lesson: string, step: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'npl-own-'));
+  const dir = tempDir('npl-own-');
   writeFileSync(join(dir, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: { lesson, step } }));
   return dir;
 }
@@ -38,7 +44,7 @@ function sandboxAnswer(lessonId: string, line: string): { stdout: string; stderr
 class OtherTerminal {
   private count = 0;
   constructor(private readonly term: Terminal) {
-    term.tmux('new-window', '-d', '-n', 'own', 'env -i PATH=/usr/bin:/bin HOME=/tmp bash --norc --noprofile');
+    term.tmux('new-window', '-d', '-n', 'own', `env -i PATH=/usr/bin:/bin HOME=${USER_HOME} bash --norc --noprofile`);
   }
   /** Types a line into the other window and waits for it to end; returns what it wrote. */
   async run(line: string): Promise<{ stdout: string; stderr: string }> {
@@ -57,7 +63,7 @@ class OtherTerminal {
 
 async function openServed(lesson: string, step: string, title: string): Promise<{ term: Terminal; home: string; exportLine: string }> {
   const home = at(lesson, step);
-  const term = new Terminal(`node ${CLI} --seed ${SEED}`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: home });
+  const term = new Terminal(`node ${CLI} --seed ${SEED}`, { columns: 80, rows: 24 }, { NODEPORT_LAB_HOME: home, HOME: USER_HOME });
   await term.waitFor((s) => s.includes('Continue lesson'));
   await term.readingKeys();
   term.keys('Enter');
@@ -69,7 +75,7 @@ async function openServed(lesson: string, step: string, title: string): Promise<
       .split('\n')
       .find((l) => l.startsWith('export KUBECONFIG='))
       ?.trim() ?? '';
-  assert.equal(exportLine, `export KUBECONFIG=${join(home, 'kubeconfig')}`, 'the line to paste is whole on the screen');
+  assert.equal(exportLine, `export KUBECONFIG="$HOME/${basename(home)}/kubeconfig"`, 'the line to paste is whole on the screen');
   assert.ok(screen.includes('kubectl get nodes -o wide'));
   assert.ok(existsSync(join(home, 'kubeconfig')));
   return { term, home, exportLine };

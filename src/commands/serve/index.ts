@@ -10,13 +10,14 @@ import { handle, isWatch, watchEntries, type WatchEntry } from '../../core/api/h
 import { json, type ApiRequest, type ApiResponse } from '../../core/api/request.js';
 import type { Exchange } from '../../core/api/outside-command.js';
 import { plainStatus } from '../../core/api/status.js';
-import { removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
+import { removeKubeconfig, shellPath, writeKubeconfig } from './kubeconfig.js';
 import { changes, send, type Snapshot, type Watcher } from './watch.js';
 import { answerUpgrade } from './exec-socket.js';
 import { onUpgradeAnswer, upgradeRequest } from './upgrade-exchange.js';
 import { apiRequestOf } from './api-request.js';
 import { followerOf, tellFollowers, type Follower } from './log-follow.js';
 import type { Duplex } from 'node:stream';
+import { homedir } from 'node:os';
 
 export interface ServeOptions {
   readonly seed: number;
@@ -31,6 +32,8 @@ export interface ServeOptions {
   readonly clock?: () => number;
   /** Told of each request answered (watches when they start), with its log line, instead of `log`. */
   readonly onExchange?: (exchange: ServedExchange) => void;
+  /** The learner's home, for the kubeconfig's path as they type it (os.homedir() if absent). */
+  readonly userHome?: string;
 }
 
 /** A request the API answered, who sent it, and the cluster after it. */
@@ -58,6 +61,8 @@ const MAX_WATCHES = 2000;
 export interface RunningServer {
   readonly url: string;
   readonly kubeconfig: string;
+  /** That path as the learner types it after `export KUBECONFIG=` (kubeconfig.ts, shellPath). */
+  readonly shellPath: string;
   /** The context in that kubeconfig: `nodeport-lab`, or `nodeport-lab-2`... beside other servers. */
   readonly context: string;
   readonly cluster: () => Cluster;
@@ -304,6 +309,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     url,
     kubeconfig,
+    shellPath: shellPath(kubeconfig, options.userHome ?? homedir()),
     context,
     cluster: () => cluster,
     setCluster: (next) => {
@@ -344,7 +350,7 @@ export async function serve(options: Omit<ServeOptions, 'log'>, out: (text: stri
     return 1;
   }
   out(`The lab's cluster answers at ${server.url} (context "${server.context}").`);
-  out(`In another terminal:\n  export KUBECONFIG=${server.kubeconfig}\n  kubectl get nodes -o wide`);
+  out(`In another terminal:\n  export KUBECONFIG=${server.shellPath}\n  kubectl get nodes -o wide`);
   out('Ctrl-C stops it and removes that kubeconfig.');
   return new Promise<number>((resolve) => {
     const stop = (code: number) => () => {

@@ -40,6 +40,19 @@ export function kubeconfigText(server: string, context = CONTEXT): string {
   ].join('\n');
 }
 
+/**
+ * The kubeconfig's path as the learner types it in a shell (`export KUBECONFIG=...`, bash, zsh, dash
+ * or fish alike): under their home it begins with "$HOME", which keeps the line short enough to
+ * paste whole from a narrow window; a path a shell would split or expand is quoted.
+ */
+export function shellPath(path: string, home: string): string {
+  // A home written with a trailing slash is left alone: "$HOME" would then read with two slashes.
+  const rest = home !== '' && !home.endsWith('/') && path.startsWith(`${home}/`) ? path.slice(home.length) : undefined;
+  if (rest !== undefined && !/["$`\\\n]/.test(rest)) return `"$HOME${rest}"`;
+  if (/^[\w./,:@%+=-]+$/.test(path)) return path;
+  return `'${path.replaceAll("'", "'\\''")}'`;
+}
+
 /** The server a kubeconfig we wrote points at, or undefined (not ours, not readable). */
 function serverIn(path: string): string | undefined {
   try {

@@ -17,6 +17,7 @@ export interface OwnKubectl {
   readonly step: string;
   readonly phase: 'starting' | 'serving';
   readonly url?: string;
+  /** The kubeconfig's path as the learner types it after `export KUBECONFIG=` ("$HOME/..." under their home). */
   readonly kubeconfig?: string;
   /** The last few lines of the server's log, newest last. */
   readonly log: readonly string[];
