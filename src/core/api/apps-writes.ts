@@ -1,26 +1,22 @@
-// Writes to apps/v1 in the lab's API: deployments created (`kubectl create deployment`, `apply -f`),
-// applied again, deleted with their ReplicaSets and pods, and scaled through the `scale`
-// subresource (`kubectl scale`), each through the same cluster functions the sandbox's kubectl calls.
+// Writes to apps/v1 in the lab's API that are not a manifest's (workload-writes.ts): workloads
+// deleted with their dependents, deployments scaled through the `scale` subresource (`kubectl
+// scale`), each through the same cluster functions the sandbox's kubectl calls; and the Status
+// errors and refusals of bodies every apps/v1 write shares.
 // The Scale object is autoscaling/v1's (staging/src/k8s.io/api/autoscaling/v1/types.go).
 
 import {
   LAST_APPLIED_ANNOTATION,
-  applyDeployment,
-  createDeployment,
-  decodeDeployment,
   deleteWorkload as deleteWorkloadObject,
   findDeployment,
   invalidError,
   namespaceExists,
   scaleDeployment,
-  updateDeployment,
   type ApiError,
   type Cluster,
   type Deployment,
   type Propagation,
 } from '../cluster/index.js';
 import { invalid } from '../cluster/field-error.js';
-import type { ApplySide } from '../cluster/applied-annotation.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { jsonPatch, mergePatch } from '../kubectl/patch-merge.js';
 import { deploymentView } from '../kubectl/workload-views.js';
@@ -70,38 +66,13 @@ export function otherNamespace(cluster: Cluster, manifest: Readonly<Record<strin
   return undefined;
 }
 
-/** POST .../deployments: the body as `kubectl create deployment` (protobuf, already read) or `apply` (JSON) sends it. */
-export function createDeploymentRequest(cluster: Cluster, body: unknown, namespace: string, dryRun: boolean): Written {
-  const same = (response: ApiResponse): Written => ({ cluster, response });
-  const manifest = obj(body);
-  const refused = otherVersion(manifest, 'Deployment');
-  if (refused) return same(refused);
-  const decoded = decodeDeployment(manifest);
-  if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
-  const misplaced = otherNamespace(cluster, manifest, namespace);
-  if (misplaced) return same(misplaced);
-  const created = createDeployment(cluster, { ...decoded.deployment.input, namespace });
-  if (!created.ok) return same(appsError(created.error, 'deployments', decoded.deployment.name));
-  // A server dry run answers what would be made and keeps nothing.
-  if (dryRun) return same(json(201, deploymentView(created.cluster, created.value)));
-  return { cluster: created.cluster, response: json(201, deploymentView(created.cluster, created.value)) };
-}
-
-/** PATCH from `kubectl apply` (the patch carries the new last-applied configuration): the sandbox's apply of a Deployment. */
-export function applyDeploymentPatch(cluster: Cluster, lastApplied: string, name: string, namespace: string, side: ApplySide = 'client'): Written {
-  const same = (response: ApiResponse): Written => ({ cluster, response });
-  let manifest: unknown;
+/** The manifest a last-applied annotation holds, or the answer to one that is not JSON. */
+export function parseLastApplied(lastApplied: string): { ok: true; manifest: unknown } | { ok: false; response: ApiResponse } {
   try {
-    manifest = JSON.parse(lastApplied);
+    return { ok: true, manifest: JSON.parse(lastApplied) as unknown };
   } catch {
-    return same(json(400, plainStatus(400, 'BadRequest', 'the last-applied configuration is not JSON')));
+    return { ok: false, response: json(400, plainStatus(400, 'BadRequest', 'the last-applied configuration is not JSON')) };
   }
-  const decoded = decodeDeployment(obj(manifest));
-  if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
-  const applied = applyDeployment(cluster, { ...decoded.deployment, input: { ...decoded.deployment.input, namespace } }, lastApplied, side);
-  if (!applied.ok) return same(appsError(applied.error, 'deployments', name));
-  const live = findDeployment(applied.cluster, name, namespace);
-  return { cluster: applied.cluster, response: json(200, live ? deploymentView(applied.cluster, live) : {}) };
 }
 
 /** The annotation kubectl apply's patch carries, when it is one. */
@@ -231,29 +202,4 @@ export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string
   if (!scaled.ok) return same(appsError(scaled.error, 'deployments', name));
   if (request.query.get('dryRun') === 'All') return same(json(200, { ...before, spec: { replicas } }));
   return { cluster: scaled.cluster, response: json(200, scaleView(scaled.cluster, scaled.value)) };
-}
-
-/** PUT of a deployment (`kubectl replace -f`): its spec, labels and annotations become the body's. */
-export function replaceDeploymentRequest(cluster: Cluster, body: unknown, name: string, namespace: string): Written {
-  const same = (response: ApiResponse): Written => ({ cluster, response });
-  const manifest = obj(body);
-  const decoded = decodeDeployment(manifest);
-  if (!decoded.ok) return same(json(statusCode(decoded.error), statusOf(decoded.error)));
-  if (decoded.deployment.name !== name) {
-    return same(json(400, plainStatus(400, 'BadRequest', `the name of the object (${decoded.deployment.name}) does not match the name on the URL (${name})`)));
-  }
-  const live = findDeployment(cluster, name, namespace);
-  if (!live) return same(missing('deployments', name));
-  const input = decoded.deployment.input;
-  const updated = updateDeployment(cluster, name, () => ({ replicas: input.replicas, selector: input.selector, template: input.template }), namespace);
-  if (!updated.ok) return same(appsError(updated.error, 'deployments', name));
-  const uid = live.metadata.uid;
-  const next: Cluster = {
-    ...updated.cluster,
-    deployments: (updated.cluster.deployments ?? []).map((d) =>
-      d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels: input.labels ?? {}, annotations: input.annotations ?? {} } } : d,
-    ),
-  };
-  const after = findDeployment(next, name, namespace);
-  return { cluster: next, response: json(200, after ? deploymentView(next, after) : {}) };
 }

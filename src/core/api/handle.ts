@@ -43,8 +43,8 @@ import { tableOf } from './table.js';
 import { patchRequest, patchTypeOf } from './patch.js';
 import { groupList, groupTarget, handleGroup } from './groups.js';
 import { deleteOptionsOf, type DeleteOptions } from './delete-options.js';
-import { applyDeploymentPatch, createDeploymentRequest, deleteWorkload, lastAppliedOf, replaceDeploymentRequest, scaleRequest } from './apps-writes.js';
-import { applyReplicaSetPatch, createReplicaSetRequest, replaceReplicaSetRequest } from './replicaset-writes.js';
+import { deleteWorkload, lastAppliedOf, parseLastApplied, scaleRequest } from './apps-writes.js';
+import { applyWorkloadPatch, createWorkloadRequest, replaceWorkloadRequest } from './workload-writes.js';
 import { jsonText } from '../json-text.js';
 
 export interface Handled {
@@ -201,15 +201,10 @@ function protobufBody(request: ApiRequest): { ok: true; value: unknown } | { ok:
 
 function create(cluster: Cluster, request: ApiRequest, target: Target): Handled {
   const { resource } = target;
-  if (resource.kind === 'Deployment') {
+  if (resource.kind === 'Deployment' || resource.kind === 'ReplicaSet') {
     const body = parseBody(request);
     if (!body.ok) return same(cluster, body.response);
-    return createDeploymentRequest(cluster, body.value, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
-  }
-  if (resource.kind === 'ReplicaSet') {
-    const body = parseBody(request);
-    if (!body.ok) return same(cluster, body.response);
-    return createReplicaSetRequest(cluster, body.value, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
+    return createWorkloadRequest(resource.kind, cluster, body.value, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
   }
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const body = parseBody(request);
@@ -358,24 +353,16 @@ export function watchEntries(cluster: Cluster, request: ApiRequest): { ok: true;
 function patch(cluster: Cluster, request: ApiRequest, target: Target, name: string): Handled {
   const { resource } = target;
   if (isServerSideApply(request.contentType)) return serverSideApply(cluster, request, target, name);
-  if (resource.kind === 'Deployment') {
+  if (resource.kind === 'Deployment' || resource.kind === 'ReplicaSet') {
     const namespace = target.namespace ?? 'default';
-    if (!getObject(cluster, 'Deployment', name, namespace)) return same(cluster, notFoundFor(resource, name));
+    if (!getObject(cluster, resource.kind, name, namespace)) return same(cluster, notFoundFor(resource, name));
     const body = patchTypeOf(request.contentType) === undefined ? undefined : parseBody(request);
     if (body && !body.ok) return same(cluster, body.response);
     const lastApplied = body ? lastAppliedOf(body.value) : undefined;
-    if (lastApplied !== undefined) return applyDeploymentPatch(cluster, lastApplied, name, namespace);
+    if (lastApplied !== undefined) return applyWorkloadPatch(resource.kind, cluster, lastApplied, name, namespace);
+    // Other patches of a ReplicaSet the lab does not take.
+    if (resource.kind === 'ReplicaSet') return same(cluster, methodNotAllowed());
     return patchRequest(cluster, request, 'Deployment', resource.plural, name, namespace);
-  }
-  if (resource.kind === 'ReplicaSet') {
-    // kubectl apply's patch of a ReplicaSet; other patches of one the lab does not take.
-    const namespace = target.namespace ?? 'default';
-    if (!getObject(cluster, 'ReplicaSet', name, namespace)) return same(cluster, notFoundFor(resource, name));
-    const body = patchTypeOf(request.contentType) === undefined ? undefined : parseBody(request);
-    if (body && !body.ok) return same(cluster, body.response);
-    const lastApplied = body ? lastAppliedOf(body.value) : undefined;
-    if (lastApplied !== undefined) return applyReplicaSetPatch(cluster, lastApplied, name, namespace);
-    return same(cluster, methodNotAllowed());
   }
   if (resource.kind !== 'Pod' && resource.kind !== 'Service' && resource.kind !== 'Namespace') return same(cluster, methodNotAllowed());
   const namespace = target.namespace ?? 'default';
@@ -406,13 +393,9 @@ function patch(cluster: Cluster, request: ApiRequest, target: Target, name: stri
     if (resource.kind === 'Namespace') return patchNamespaceMeta(cluster, name, body.value);
     return patchRequest(cluster, request, resource.kind, resource.plural, name, namespace);
   }
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(lastApplied);
-  } catch {
-    return same(cluster, json(400, plainStatus(400, 'BadRequest', 'the last-applied configuration is not JSON')));
-  }
-  const decoded = decodeObject(manifest);
+  const parsed = parseLastApplied(lastApplied);
+  if (!parsed.ok) return same(cluster, parsed.response);
+  const decoded = decodeObject(parsed.manifest);
   if (!decoded.ok) return same(cluster, errorResponse(decoded.error));
   const applied = applyObject(cluster, decoded.object, lastApplied, resource.namespaced ? namespace : undefined);
   if (!applied.ok) return same(cluster, errorResponse(applied.error, { name, kind: resource.plural }));
@@ -451,7 +434,7 @@ function serverSideApply(cluster: Cluster, request: ApiRequest, target: Target, 
   const dryRun = request.query.get('dryRun') === 'All';
   const status = existed ? 200 : 201;
   if (resource.kind === 'Deployment' || resource.kind === 'ReplicaSet') {
-    const applied = (resource.kind === 'Deployment' ? applyDeploymentPatch : applyReplicaSetPatch)(cluster, lastApplied, name, namespace, 'server');
+    const applied = applyWorkloadPatch(resource.kind, cluster, lastApplied, name, namespace, 'server');
     const answered = applied.response.status === 200 ? { ...applied.response, status } : applied.response;
     return { cluster: dryRun ? cluster : applied.cluster, response: answered };
   }
@@ -542,10 +525,8 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
       if (name === undefined || (putKind !== 'Deployment' && putKind !== 'Service' && putKind !== 'ReplicaSet')) return same(cluster, methodNotAllowed());
       const body = parseBody(request);
       if (!body.ok) return same(cluster, body.response);
-      if (target.resource.kind === 'Service')
-        return replaceServiceRequest(cluster, body.value, name, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
-      if (putKind === 'ReplicaSet') return inDryRun(cluster, request, (c) => replaceReplicaSetRequest(c, body.value, name, target.namespace ?? 'default'));
-      return inDryRun(cluster, request, (c) => replaceDeploymentRequest(c, body.value, name, target.namespace ?? 'default'));
+      if (putKind === 'Service') return replaceServiceRequest(cluster, body.value, name, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
+      return inDryRun(cluster, request, (c) => replaceWorkloadRequest(putKind, c, body.value, name, target.namespace ?? 'default'));
     }
     default:
       return same(cluster, methodNotAllowed());

@@ -9,7 +9,7 @@
 // reconcileOldReplicaSets). Pods become available as their containers start, so the rollout
 // moves on as the virtual clock does: see settleWorkloads.
 
-import { alreadyExists, invalidError, notFound, type Result } from './api-error.js';
+import { invalidError, notFound, type Result } from './api-error.js';
 import { recordEvents } from './events.js';
 import { invalid, required, type FieldError } from './field-error.js';
 import { newUid, nextRevision } from './ids.js';
@@ -19,8 +19,8 @@ import { deletePod, validatePod } from './pods.js';
 import { isPodReady } from './pod-status.js';
 import { podTemplateHash } from './pod-template-hash.js';
 import { activePodsOfReplicaSet, podsOfReplicaSet, reconcileReplicaSets, replicaSetsOf, withReplicaSet } from './replicasets.js';
-import { admitCreate } from './namespaces.js';
 import { matchesSelector } from './selectors.js';
+import type { WorkloadInput } from './workload-writes.js';
 import {
   DEFAULT_NAMESPACE,
   type Cluster,
@@ -44,15 +44,8 @@ export function findDeployment(cluster: Cluster, name: string, namespace: string
   return deploymentsOf(cluster).find((d) => d.metadata.name === name && d.metadata.namespace === namespace);
 }
 
-export interface DeploymentInput {
-  readonly name: string;
-  /** Absent: `default`. */
-  readonly namespace?: string;
-  readonly labels?: Labels;
-  readonly annotations?: Labels;
-  readonly replicas: number;
+export interface DeploymentInput extends WorkloadInput {
   readonly selector: Labels;
-  readonly template: PodTemplate;
 }
 
 /** The default RollingUpdate strategy's numbers for a replica count. */
@@ -158,7 +151,8 @@ function deploymentEvent(d: Deployment, message: string, at: number): ClusterEve
   };
 }
 
-function replaceDeployment(cluster: Cluster, d: Deployment): Cluster {
+/** Replaces one stored Deployment (same uid). */
+export function withDeployment(cluster: Cluster, d: Deployment): Cluster {
   return { ...cluster, deployments: deploymentsOf(cluster).map((x) => (x.metadata.uid === d.metadata.uid ? d : x)) };
 }
 
@@ -233,7 +227,7 @@ function ensureNewReplicaSet(cluster: Cluster, d: Deployment): Cluster {
 function setDeploymentRevision(cluster: Cluster, d: Deployment, revision: string): Cluster {
   const live = deploymentsOf(cluster).find((x) => x.metadata.uid === d.metadata.uid) ?? d;
   if (live.metadata.annotations[REVISION_ANNOTATION] === revision) return cluster;
-  return replaceDeployment(cluster, {
+  return withDeployment(cluster, {
     ...live,
     metadata: { ...live.metadata, annotations: { ...live.metadata.annotations, [REVISION_ANNOTATION]: revision } },
   });
@@ -334,35 +328,6 @@ export function settleWorkloads(cluster: Cluster, until: number): Cluster {
   return reconcileWorkloads({ ...next, now: until });
 }
 
-export function createDeployment(cluster: Cluster, input: DeploymentInput): Result<Deployment> {
-  // NamespaceLifecycle admission runs before the registry validates the object.
-  const namespace = input.namespace ?? DEFAULT_NAMESPACE;
-  const refused = admitCreate(cluster, namespace, 'deployments.apps', input.name);
-  if (refused) return { ok: false, cluster, error: refused };
-  const errors = validateDeployment(input);
-  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', input.name, errors) };
-  if (findDeployment(cluster, input.name, namespace))
-    return { ok: false, cluster, error: { ...alreadyExists('Deployment', input.name), message: `deployments.apps "${input.name}" already exists` } };
-  const uid = newUid(cluster.rng);
-  const revision = nextRevision({ ...cluster, rng: uid.rng });
-  const deployment: Deployment = {
-    kind: 'Deployment',
-    metadata: {
-      name: input.name,
-      namespace,
-      uid: uid.uid,
-      resourceVersion: revision.resourceVersion,
-      creationTimestamp: Math.floor(cluster.now / 1000) * 1000,
-      labels: input.labels ?? {},
-      annotations: input.annotations ?? {},
-    },
-    generation: 1,
-    spec: { replicas: input.replicas, selector: input.selector, template: input.template },
-  };
-  const next = reconcileWorkloads({ ...revision.cluster, deployments: [...deploymentsOf(revision.cluster), deployment] });
-  return { ok: true, cluster: next, value: findDeployment(next, input.name, namespace) ?? deployment };
-}
-
 /** Changes a deployment's spec (replicas, template) and lets the controllers act. */
 export function updateDeployment(
   cluster: Cluster,
@@ -380,7 +345,7 @@ export function updateDeployment(
   const input: DeploymentInput = { name, namespace, labels: live.metadata.labels, replicas: spec.replicas, selector: spec.selector, template: spec.template };
   const errors = validateDeployment(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', name, errors) };
-  const next = reconcileWorkloads(replaceDeployment(revision.cluster, updated));
+  const next = reconcileWorkloads(withDeployment(revision.cluster, updated));
   return { ok: true, cluster: next, value: findDeployment(next, name, namespace) ?? updated };
 }
 

@@ -56,7 +56,6 @@ export {
   MAX_PORT,
 } from './firewall.js';
 export {
-  createDeployment,
   updateDeployment,
   scaleDeployment,
   setDeploymentImages,
@@ -123,8 +122,17 @@ import { forbidden as forbiddenField } from './field-error.js';
 /** An Invalid error with one Forbidden cause, e.g. a pod spec that may not change. */
 export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
-export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';
+export { applyDeployment, createDeployment, DEPLOYMENT_WRITES } from './deployment-writes.js';
 export { decodeReplicaSet, isReplicaSetManifest, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
-export { applyReplicaSet, createReplicaSet, replaceReplicaSet, type ReplicaSetApplyOutcome } from './replicaset-writes.js';
+export { applyReplicaSet, createReplicaSet, replaceReplicaSet, REPLICASET_WRITES } from './replicaset-writes.js';
+export {
+  applyWorkload,
+  createWorkload,
+  replaceWorkload,
+  type WorkloadApplyOutcome,
+  type WorkloadInput,
+  type WorkloadManifest,
+  type WorkloadWrites,
+} from './workload-writes.js';
 export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';
 export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, nodesFor, type DaemonSetStatus } from './daemonsets.js';

@@ -4,36 +4,25 @@
 // (pkg/apis/apps/validation/validation.go ValidateReplicaSet, ValidateReplicaSetSpec,
 // ValidatePodTemplateSpecForReplicaSet), in the order the API server lists them.
 
-import type { ApiError } from './api-error.js';
-import { isObj, obj, toPodInput } from './decode.js';
-import { labelsOf, undecodable } from './deployment-manifest.js';
+import { isObj } from './decode.js';
 import { podTemplateErrors } from './deployments.js';
 import { invalid, required, type FieldError } from './field-error.js';
 import { OBJECT_META, POD_TEMPLATE_SCHEMA, type FieldSchema } from './manifest-schema.js';
 import { validateMetadata } from './metadata-validation.js';
 import { isDNS1123Subdomain } from './names.js';
-import { toContainer } from './pods.js';
-import type { Labels, PodTemplate } from './types.js';
+import type { Labels } from './types.js';
+import { decodeWorkload, labelsOf, type Decoded } from './workload-manifest.js';
+import type { WorkloadInput, WorkloadManifest } from './workload-writes.js';
 
 /** What a ReplicaSet manifest asks for; `selector` absent when the manifest has none. */
-export interface ReplicaSetInput {
-  readonly name: string;
-  /** Absent: `default`. */
-  readonly namespace?: string;
-  readonly labels?: Labels;
-  readonly annotations?: Labels;
-  readonly replicas: number;
+export interface ReplicaSetInput extends WorkloadInput {
   readonly selector?: Labels;
   /** The template had no metadata.labels at all (Go's nil map, printed `map[string]string(nil)`). */
   readonly templateLabelsAbsent?: boolean;
-  readonly template: PodTemplate;
 }
 
-export interface ReplicaSetManifest {
+export interface ReplicaSetManifest extends WorkloadManifest<ReplicaSetInput> {
   readonly kind: 'ReplicaSet';
-  readonly name: string;
-  readonly input: ReplicaSetInput;
-  readonly manifest: Readonly<Record<string, unknown>>;
 }
 
 const REPLICASET_SCHEMA: FieldSchema = {
@@ -57,24 +46,12 @@ const REPLICASET_SCHEMA: FieldSchema = {
 
 export const isReplicaSetManifest = (apiVersion: string, kind: string): boolean => apiVersion === 'apps/v1' && kind === 'ReplicaSet';
 
-export function decodeReplicaSet(manifest: Readonly<Record<string, unknown>>): { ok: true; replicaSet: ReplicaSetManifest } | { ok: false; error: ApiError } {
-  const refused = undecodable(manifest, REPLICASET_SCHEMA, 'ReplicaSet');
-  if (refused) return { ok: false, error: refused };
-  const meta = obj(manifest.metadata);
-  const spec = obj(manifest.spec);
-  const template = obj(spec.template);
-  const pod = toPodInput({ metadata: template.metadata, spec: template.spec });
-  const name = typeof meta.name === 'string' ? meta.name : '';
-  const input: ReplicaSetInput = {
-    name,
-    labels: labelsOf(meta.labels),
-    annotations: labelsOf(meta.annotations),
-    replicas: typeof spec.replicas === 'number' ? spec.replicas : 1,
+export function decodeReplicaSet(manifest: Readonly<Record<string, unknown>>): Decoded<ReplicaSetManifest> {
+  return decodeWorkload(manifest, REPLICASET_SCHEMA, 'ReplicaSet', (shared, spec, templateMeta) => ({
+    ...shared,
     ...(isObj(spec.selector) ? { selector: labelsOf(spec.selector.matchLabels) } : {}),
-    ...(isObj(obj(template.metadata).labels) ? {} : { templateLabelsAbsent: true }),
-    template: { labels: labelsOf(obj(template.metadata).labels), containers: pod.containers.map(toContainer) },
-  };
-  return { ok: true, replicaSet: { kind: 'ReplicaSet', name, input, manifest } };
+    ...(isObj(templateMeta.labels) ? {} : { templateLabelsAbsent: true }),
+  }));
 }
 
 /** Go's %#v of a map[string]string, keys sorted as fmt sorts them. */

@@ -11,8 +11,8 @@ import { actionSuffix, clusterFor, DRY_RUN_FLAG } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
 import { APPLY_HELP } from './help.js';
-import { applyDeploymentFile, clientObject } from './deployment-files.js';
-import { applyReplicaSetFile } from './replicaset-files.js';
+import { clientObject } from './client-object.js';
+import { applyWorkloadFile } from './workload-files.js';
 import { lastAppliedFor, reportUnusable, targetNamespace } from './manifests.js';
 import { printResult } from './print-object.js';
 import { readFileCommand } from './file-command.js';
@@ -36,40 +36,24 @@ function run(ctx: CommandContext): KubectlResult {
       reportUnusable(out, entry);
       continue;
     }
-    if (entry.deployment) {
-      const bound = targetNamespace(entry.deployment, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+    if (entry.workload) {
+      const workload = entry.workload;
+      const bound = targetNamespace(workload, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
       if (!bound.ok) {
         out.err(clientError(bound.error));
         continue;
       }
       run = newListRun();
-      cluster = applyDeploymentFile(
+      const namespace = bound.namespace ?? ctx.namespace;
+      cluster = applyWorkloadFile(
         cluster,
         out,
-        entry.deployment,
-        bound.namespace ?? ctx.namespace,
+        workload,
+        namespace,
         entry.file,
-        lastAppliedFor(entry.deployment.manifest),
-        { dry: dry, format: format, serverSide: flagBool(parsed, 'server-side') },
-        missingAnnotationWarning,
-      );
-      continue;
-    }
-    if (entry.replicaSet) {
-      const bound = targetNamespace(entry.replicaSet, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
-      if (!bound.ok) {
-        out.err(clientError(bound.error));
-        continue;
-      }
-      run = newListRun();
-      cluster = applyReplicaSetFile(
-        cluster,
-        out,
-        entry.replicaSet,
-        bound.namespace ?? ctx.namespace,
-        entry.file,
-        // The namespace the object goes to is in the annotation, as kubectl sets it on the object first.
-        lastAppliedFor(entry.replicaSet.manifest, bound.namespace ?? ctx.namespace),
+        // A ReplicaSet's annotation names the namespace the object goes to, as kubectl sets it on the
+        // object first; a Deployment's names `default` when its manifest names none.
+        lastAppliedFor(workload.manifest, workload.kind === 'ReplicaSet' ? namespace : undefined),
         { dry: dry, format: format, serverSide: flagBool(parsed, 'server-side') },
         missingAnnotationWarning,
       );

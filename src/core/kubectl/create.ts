@@ -11,8 +11,7 @@ import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
 import { loadManifests, reportUnusable, targetNamespace } from './manifests.js';
-import { createDeploymentFile } from './deployment-files.js';
-import { createReplicaSetFile } from './replicaset-files.js';
+import { writeWorkloadFile } from './workload-files.js';
 import { namespaceView } from './workload-views.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
@@ -109,22 +108,16 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       reportUnusable(out, entry);
       continue;
     }
-    if (entry.deployment) {
-      const bound = targetNamespace(entry.deployment, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+    if (entry.workload) {
+      const bound = targetNamespace(entry.workload, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
       if (!bound.ok) {
         out.err(clientError(bound.error));
         continue;
       }
-      cluster = createDeploymentFile(cluster, out, entry.deployment, bound.namespace ?? ctx.namespace, entry.file, { dry: dry.mode, format: format.format });
-      continue;
-    }
-    if (entry.replicaSet) {
-      const bound = targetNamespace(entry.replicaSet, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
-      if (!bound.ok) {
-        out.err(clientError(bound.error));
-        continue;
-      }
-      cluster = createReplicaSetFile(cluster, out, entry.replicaSet, bound.namespace ?? ctx.namespace, entry.file, { dry: dry.mode, format: format.format });
+      cluster = writeWorkloadFile('create', cluster, out, entry.workload, bound.namespace ?? ctx.namespace, entry.file, {
+        dry: dry.mode,
+        format: format.format,
+      });
       continue;
     }
     const object = entry.object;

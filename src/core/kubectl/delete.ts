@@ -137,7 +137,7 @@ function run(ctx: CommandContext, terminating: Set<string>): KubectlResult {
         if (entry.clientError) out.err(clientError(entry.clientError));
         continue;
       }
-      const object = entry.deployment ?? entry.replicaSet ?? entry.object;
+      const object = entry.workload ?? entry.object;
       const type = resolveType(object.kind.toLowerCase());
       const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
       if (!target.ok) {

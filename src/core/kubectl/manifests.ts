@@ -12,20 +12,17 @@ import {
   isReplicaSetManifest,
   isSupportedKind,
   type DecodedObject,
-  type DeploymentManifest,
-  type ReplicaSetManifest,
 } from '../cluster/index.js';
+import type { AppsManifest } from './apps-kinds.js';
 import type { ApiError } from '../cluster/index.js';
 import { fileErrorText, isFileError, type KubectlIO, type Output } from './command.js';
 import { apiErrorText, clientError } from './errors.js';
 import { setOwn } from '../own.js';
 
 export type ManifestEntry =
-  | { readonly ok: true; readonly file: string; readonly object: DecodedObject; readonly deployment?: undefined; readonly replicaSet?: undefined }
-  /** An apps/v1 Deployment: the commands that take one handle it apart from pods and services. */
-  | { readonly ok: true; readonly file: string; readonly object?: undefined; readonly deployment: DeploymentManifest; readonly replicaSet?: undefined }
-  /** An apps/v1 ReplicaSet, handled as a Deployment is. */
-  | { readonly ok: true; readonly file: string; readonly object?: undefined; readonly deployment?: undefined; readonly replicaSet: ReplicaSetManifest }
+  | { readonly ok: true; readonly file: string; readonly object: DecodedObject; readonly workload?: undefined }
+  /** An apps/v1 Deployment or ReplicaSet: the commands that take one handle it apart from pods and services. */
+  | { readonly ok: true; readonly file: string; readonly object?: undefined; readonly workload: AppsManifest }
   | { readonly ok: false; readonly file: string; readonly clientError?: string; readonly apiError?: ApiError; readonly verbForApiError?: string };
 
 export type LoadResult = { readonly ok: true; readonly entries: ManifestEntry[] } | { readonly ok: false; readonly error: string };
@@ -134,18 +131,9 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
       const kind = record.kind as string;
       const meta = (typeof record.metadata === 'object' && record.metadata !== null ? record.metadata : {}) as Record<string, unknown>;
       const name = typeof meta.name === 'string' ? meta.name : '';
-      if (isDeploymentManifest(apiVersion, kind)) {
-        const decoded = decodeDeployment(record);
-        entries.push(
-          decoded.ok ? { ok: true, file, deployment: decoded.deployment } : { ok: false, file, apiError: decoded.error, verbForApiError: 'creating' },
-        );
-        continue;
-      }
-      if (isReplicaSetManifest(apiVersion, kind)) {
-        const decoded = decodeReplicaSet(record);
-        entries.push(
-          decoded.ok ? { ok: true, file, replicaSet: decoded.replicaSet } : { ok: false, file, apiError: decoded.error, verbForApiError: 'creating' },
-        );
+      if (isDeploymentManifest(apiVersion, kind) || isReplicaSetManifest(apiVersion, kind)) {
+        const decoded = kind === 'Deployment' ? decodeDeployment(record) : decodeReplicaSet(record);
+        entries.push(decoded.ok ? { ok: true, file, workload: decoded.value } : { ok: false, file, apiError: decoded.error, verbForApiError: 'creating' });
         continue;
       }
       if (!isSupportedKind(apiVersion, kind)) {
@@ -188,7 +176,7 @@ export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>, name
   return `${JSON.stringify(sorted(copy)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
 }
 
-export function namespaceOf(object: DecodedObject | DeploymentManifest | ReplicaSetManifest): string | undefined {
+export function namespaceOf(object: DecodedObject | AppsManifest): string | undefined {
   const meta = object.manifest.metadata;
   if (typeof meta !== 'object' || meta === null) return undefined;
   const ns = (meta as Record<string, unknown>).namespace;
@@ -201,7 +189,7 @@ export function namespaceOf(object: DecodedObject | DeploymentManifest | Replica
  * SetNamespace with enforceNamespace). Namespaces themselves are cluster-scoped: undefined.
  */
 export function targetNamespace(
-  object: DecodedObject | DeploymentManifest | ReplicaSetManifest,
+  object: DecodedObject | AppsManifest,
   commandNamespace: string,
   explicit: boolean,
 ): { ok: true; namespace: string | undefined } | { ok: false; error: string } {

@@ -1,5 +1,5 @@
 // kubectl replace -f FILE: each object of the files put in place of the live one, whole
-// (staging/src/k8s.io/kubectl/pkg/cmd/replace/replace.go). The lab replaces Services.
+// (staging/src/k8s.io/kubectl/pkg/cmd/replace/replace.go). The lab replaces Services and ReplicaSets.
 
 import { findService, replaceService, type Cluster } from '../cluster/index.js';
 import { notFound } from '../cluster/api-error.js';
@@ -13,7 +13,7 @@ import { reportUnusable, targetNamespace } from './manifests.js';
 import { printResult } from './print-object.js';
 import { REPLACE_HELP } from './replace-help.js';
 import { readFileCommand } from './file-command.js';
-import { replaceReplicaSetFile } from './replicaset-files.js';
+import { writeWorkloadFile } from './workload-files.js';
 
 function run(ctx: CommandContext): KubectlResult {
   const { parsed } = ctx;
@@ -28,20 +28,20 @@ function run(ctx: CommandContext): KubectlResult {
       reportUnusable(out, entry);
       continue;
     }
-    if (entry.replicaSet) {
-      const bound = targetNamespace(entry.replicaSet, ctx.namespace, given);
+    if (entry.workload?.kind === 'ReplicaSet') {
+      const bound = targetNamespace(entry.workload, ctx.namespace, given);
       if (!bound.ok) {
         out.err(clientError(bound.error));
         continue;
       }
-      cluster = replaceReplicaSetFile(cluster, out, entry.replicaSet, bound.namespace ?? ctx.namespace, entry.file, { dry, format });
+      cluster = writeWorkloadFile('replace', cluster, out, entry.workload, bound.namespace ?? ctx.namespace, entry.file, { dry, format });
       continue;
     }
     const object = entry.object;
     if (!object || object.kind !== 'Service') {
       out.err(
         clientError(
-          `kubectl replace changes services in this simulated cluster; change a ${entry.deployment ? 'Deployment' : (object?.kind ?? 'object')} with kubectl apply -f ${entry.file}`,
+          `kubectl replace changes services in this simulated cluster; change a ${entry.workload?.kind ?? object?.kind ?? 'object'} with kubectl apply -f ${entry.file}`,
         ),
       );
       continue;

@@ -1,18 +1,8 @@
-// `kubectl apply` of a Deployment: created with the last-applied annotation, or the live one
-// changed where the manifest changed it (a three-way merge with the last applied manifest, as
-// kubectl's apply does): "unchanged" when nothing would change, else "configured".
+// The three-way merge of `kubectl apply` for an apps/v1 workload: what the live object keeps and
+// what it takes from the manifest, given the manifest applied last (its annotation).
 
-import type { Result } from './api-error.js';
-import { createDeployment, deploymentsOf, findDeployment, updateDeployment } from './deployments.js';
-import type { DeploymentManifest } from './deployment-manifest.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
-import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Deployment, type Labels } from './types.js';
-
-export interface DeploymentApplyOutcome {
-  readonly action: 'created' | 'configured' | 'unchanged';
-  readonly missingAnnotation: boolean;
-  readonly object: Deployment;
-}
+import { LAST_APPLIED_ANNOTATION, type Labels } from './types.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -71,35 +61,4 @@ export function appliedMeta(
     side,
   );
   return { replicas, labels, annotations, missingAnnotation: side === 'client' && prev === undefined };
-}
-
-export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApplied: string, side: ApplySide = 'client'): Result<DeploymentApplyOutcome> {
-  const input = m.input;
-  const namespace = input.namespace ?? DEFAULT_NAMESPACE;
-  const live = findDeployment(cluster, m.name, namespace);
-  if (!live) {
-    const created = createDeployment(cluster, { ...input, annotations: stampLastApplied(input.annotations ?? {}, undefined, lastApplied, side) });
-    if (!created.ok) return created;
-    return { ok: true, cluster: created.cluster, value: { action: 'created', missingAnnotation: false, object: created.value } };
-  }
-  const { replicas, labels, annotations, missingAnnotation } = appliedMeta(live, m.manifest.spec, input, lastApplied, side);
-  const spec: Deployment['spec'] = { replicas, selector: input.selector, template: input.template };
-  const unchanged = sameJson(spec, live.spec) && sameLabels(labels, live.metadata.labels) && sameLabels(annotations, live.metadata.annotations);
-  if (unchanged) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
-  const updated = updateDeployment(cluster, m.name, () => spec, namespace);
-  if (!updated.ok) return updated;
-  const uid = live.metadata.uid;
-  const next: Cluster = {
-    ...updated.cluster,
-    deployments: deploymentsOf(updated.cluster).map((d) => (d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels, annotations } } : d)),
-  };
-  return {
-    ok: true,
-    cluster: next,
-    value: {
-      action: 'configured',
-      missingAnnotation,
-      object: findDeployment(next, m.name, namespace) ?? updated.value,
-    },
-  };
 }

@@ -1,0 +1,34 @@
+// A Deployment written from a manifest (kubectl create/apply -f, `kubectl create deployment`, the
+// lab's API): what the workload writes (workload-writes.ts) need of the kind. A new one starts at
+// generation 1; a new spec goes through updateDeployment (a new generation only when the spec
+// changes, and the rollout the deployment controller makes of it), then the labels and annotations.
+
+import type { Result } from './api-error.js';
+import type { ApplySide } from './applied-annotation.js';
+import { decodeDeployment, type DeploymentManifest } from './deployment-manifest.js';
+import { deploymentsOf, findDeployment, updateDeployment, validateDeployment, withDeployment, type DeploymentInput } from './deployments.js';
+import type { Cluster, Deployment } from './types.js';
+import { applyWorkload, createWorkload, type WorkloadApplyOutcome, type WorkloadWrites } from './workload-writes.js';
+
+export const DEPLOYMENT_WRITES: WorkloadWrites<Deployment, DeploymentInput> = {
+  kind: 'Deployment',
+  plural: 'deployments',
+  decode: decodeDeployment,
+  find: findDeployment,
+  validate: validateDeployment,
+  specOf: (input) => ({ replicas: input.replicas, selector: input.selector, template: input.template }),
+  build: (metadata, input) => ({ kind: 'Deployment', metadata, generation: 1, spec: DEPLOYMENT_WRITES.specOf(input) }),
+  add: (cluster, d) => ({ ...cluster, deployments: [...deploymentsOf(cluster), d] }),
+  update(cluster, live, input, labels, annotations) {
+    const { name, namespace } = live.metadata;
+    const updated = updateDeployment(cluster, name, () => DEPLOYMENT_WRITES.specOf(input), namespace);
+    if (!updated.ok) return updated;
+    const next = withDeployment(updated.cluster, { ...updated.value, metadata: { ...updated.value.metadata, labels, annotations } });
+    return { ok: true, cluster: next, value: findDeployment(next, name, namespace) ?? updated.value };
+  },
+};
+
+export const createDeployment = (cluster: Cluster, input: DeploymentInput): Result<Deployment> => createWorkload(DEPLOYMENT_WRITES, cluster, input);
+
+export const applyDeployment = (cluster: Cluster, m: DeploymentManifest, lastApplied: string, side?: ApplySide): Result<WorkloadApplyOutcome<Deployment>> =>
+  applyWorkload(DEPLOYMENT_WRITES, cluster, m, lastApplied, side);
