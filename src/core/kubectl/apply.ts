@@ -43,13 +43,14 @@ function run(ctx: CommandContext): KubectlResult {
         continue;
       }
       run = newListRun();
+      // The namespace the object goes to is in the annotation, as kubectl sets it on the object first.
       cluster = applyDeploymentFile(
         cluster,
         out,
         entry.deployment,
         bound.namespace ?? ctx.namespace,
         entry.file,
-        lastAppliedFor(entry.deployment.manifest),
+        lastAppliedFor(entry.deployment.manifest, bound.namespace ?? ctx.namespace),
         { dry: dry, format: format, serverSide: flagBool(parsed, 'server-side') },
         missingAnnotationWarning,
       );
@@ -62,13 +63,13 @@ function run(ctx: CommandContext): KubectlResult {
         continue;
       }
       run = newListRun();
+      // As for a Deployment: the annotation names the namespace the object goes to.
       cluster = applyReplicaSetFile(
         cluster,
         out,
         entry.replicaSet,
         bound.namespace ?? ctx.namespace,
         entry.file,
-        // The namespace the object goes to is in the annotation, as kubectl sets it on the object first.
         lastAppliedFor(entry.replicaSet.manifest, bound.namespace ?? ctx.namespace),
         { dry: dry, format: format, serverSide: flagBool(parsed, 'server-side') },
         missingAnnotationWarning,
