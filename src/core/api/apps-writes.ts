@@ -1,6 +1,7 @@
 // Writes to apps/v1 in the lab's API: deployments created (`kubectl create deployment`, `apply -f`),
 // applied again, deleted with their ReplicaSets and pods, and scaled through the `scale`
-// subresource (`kubectl scale`), each through the same cluster functions the sandbox's kubectl calls.
+// subresource (`kubectl scale`, of a ReplicaSet too), each through the same cluster functions the
+// sandbox's kubectl calls.
 // The Scale object is autoscaling/v1's (staging/src/k8s.io/api/autoscaling/v1/types.go).
 
 import {
@@ -10,20 +11,23 @@ import {
   decodeDeployment,
   deleteWorkload as deleteWorkloadObject,
   findDeployment,
+  findReplicaSet,
   invalidError,
   namespaceExists,
   scaleDeployment,
+  scaleReplicaSet,
   updateDeployment,
   type ApiError,
   type Cluster,
   type Deployment,
   type Propagation,
+  type ReplicaSet,
 } from '../cluster/index.js';
 import { invalid } from '../cluster/field-error.js';
 import type { ApplySide } from '../cluster/applied-annotation.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { jsonPatch, mergePatch } from '../kubectl/patch-merge.js';
-import { deploymentView } from '../kubectl/workload-views.js';
+import { deploymentView, replicaSetView } from '../kubectl/workload-views.js';
 import { inMetaOrder } from '../kubectl/api-view.js';
 import { rfc3339 } from '../kubectl/duration.js';
 import { getObject, objectView, type Json } from './objects.js';
@@ -152,9 +156,14 @@ export function deleteWorkload(
   return { cluster: deleted.cluster, response: json(200, view) };
 }
 
-/** A deployment's autoscaling/v1 Scale: its desired replicas, the replicas it has, and its selector as text. */
-export function scaleView(cluster: Cluster, d: Deployment): Json {
-  const view = deploymentView(cluster, d);
+/** A scalable workload: a Deployment, or a ReplicaSet (its own or one a Deployment owns). */
+type Scalable = Deployment | ReplicaSet;
+
+const scalableView = (cluster: Cluster, w: Scalable): Json => (w.kind === 'Deployment' ? deploymentView(cluster, w) : replicaSetView(cluster, w));
+
+/** A workload's autoscaling/v1 Scale: its desired replicas, the replicas it has, and its selector as text. */
+export function scaleView(cluster: Cluster, d: Scalable): Json {
+  const view = scalableView(cluster, d);
   const meta = obj(view.metadata);
   const status = obj(view.status);
   const selector = Object.entries(d.spec.selector)
@@ -175,11 +184,12 @@ export function scaleView(cluster: Cluster, d: Deployment): Json {
   };
 }
 
-/** GET, PUT and PATCH of deployments/NAME/scale, as `kubectl scale` sends them. */
-export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string, namespace: string): Written {
+/** GET, PUT and PATCH of deployments/NAME/scale and replicasets/NAME/scale, as `kubectl scale` sends them. */
+export function scaleRequest(cluster: Cluster, request: ApiRequest, kind: Scalable['kind'], name: string, namespace: string): Written {
   const same = (response: ApiResponse): Written => ({ cluster, response });
-  const live = findDeployment(cluster, name, namespace);
-  if (!live) return same(missing('deployments', name));
+  const plural = kind === 'Deployment' ? 'deployments' : 'replicasets';
+  const live = kind === 'Deployment' ? findDeployment(cluster, name, namespace) : findReplicaSet(cluster, name, namespace);
+  if (!live) return same(missing(plural, name));
   const before = scaleView(cluster, live);
   if (request.method === 'GET') return same(json(200, before));
   let wanted: unknown;
@@ -227,8 +237,8 @@ export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string
     const error = invalidError('Scale.autoscaling', name, [invalid('spec.replicas', replicas, 'must be greater than or equal to 0')]);
     return same(json(422, statusOf(error, { name, kind: 'Scale' })));
   }
-  const scaled = scaleDeployment(cluster, name, replicas, namespace);
-  if (!scaled.ok) return same(appsError(scaled.error, 'deployments', name));
+  const scaled = live.kind === 'Deployment' ? scaleDeployment(cluster, name, replicas, namespace) : scaleReplicaSet(cluster, live, replicas);
+  if (!scaled.ok) return same(appsError(scaled.error, plural, name));
   if (request.query.get('dryRun') === 'All') return same(json(200, { ...before, spec: { replicas } }));
   return { cluster: scaled.cluster, response: json(200, scaleView(scaled.cluster, scaled.value)) };
 }
@@ -245,15 +255,10 @@ export function replaceDeploymentRequest(cluster: Cluster, body: unknown, name: 
   const live = findDeployment(cluster, name, namespace);
   if (!live) return same(missing('deployments', name));
   const input = decoded.deployment.input;
-  const updated = updateDeployment(cluster, name, () => ({ replicas: input.replicas, selector: input.selector, template: input.template }), namespace);
+  const updated = updateDeployment(cluster, name, () => ({ replicas: input.replicas, selector: input.selector, template: input.template }), namespace, {
+    labels: input.labels ?? {},
+    annotations: input.annotations ?? {},
+  });
   if (!updated.ok) return same(appsError(updated.error, 'deployments', name));
-  const uid = live.metadata.uid;
-  const next: Cluster = {
-    ...updated.cluster,
-    deployments: (updated.cluster.deployments ?? []).map((d) =>
-      d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels: input.labels ?? {}, annotations: input.annotations ?? {} } } : d,
-    ),
-  };
-  const after = findDeployment(next, name, namespace);
-  return { cluster: next, response: json(200, after ? deploymentView(next, after) : {}) };
+  return { cluster: updated.cluster, response: json(200, deploymentView(updated.cluster, updated.value)) };
 }

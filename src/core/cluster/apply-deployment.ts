@@ -3,9 +3,10 @@
 // kubectl's apply does): "unchanged" when nothing would change, else "configured".
 
 import type { Result } from './api-error.js';
-import { createDeployment, deploymentsOf, findDeployment, updateDeployment } from './deployments.js';
+import { createDeployment, findDeployment, updateDeployment } from './deployments.js';
 import type { DeploymentManifest } from './deployment-manifest.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
+import { sameJson, sameLabels } from './same-value.js';
 import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Deployment, type Labels } from './types.js';
 
 export interface DeploymentApplyOutcome {
@@ -35,9 +36,6 @@ export function merged(live: Labels, previous: Obj, desired: Labels): Labels {
   for (const [k, v] of Object.entries(desired)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
-
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-export const sameLabels = (a: Labels, b: Labels): boolean => sameJson(Object.entries(a).sort(), Object.entries(b).sort());
 
 /** What an apply of an apps/v1 workload's manifest keeps of the live object and takes from the manifest. */
 export interface AppliedMeta {
@@ -86,20 +84,8 @@ export function applyDeployment(cluster: Cluster, m: DeploymentManifest, lastApp
   const spec: Deployment['spec'] = { replicas, selector: input.selector, template: input.template };
   const unchanged = sameJson(spec, live.spec) && sameLabels(labels, live.metadata.labels) && sameLabels(annotations, live.metadata.annotations);
   if (unchanged) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
-  const updated = updateDeployment(cluster, m.name, () => spec, namespace);
+  // One update of spec, labels and annotations: the generation moves once (generation.ts).
+  const updated = updateDeployment(cluster, m.name, () => spec, namespace, { labels, annotations });
   if (!updated.ok) return updated;
-  const uid = live.metadata.uid;
-  const next: Cluster = {
-    ...updated.cluster,
-    deployments: deploymentsOf(updated.cluster).map((d) => (d.metadata.uid === uid ? { ...d, metadata: { ...d.metadata, labels, annotations } } : d)),
-  };
-  return {
-    ok: true,
-    cluster: next,
-    value: {
-      action: 'configured',
-      missingAnnotation,
-      object: findDeployment(next, m.name, namespace) ?? updated.value,
-    },
-  };
+  return { ok: true, cluster: updated.cluster, value: { action: 'configured', missingAnnotation, object: updated.value } };
 }

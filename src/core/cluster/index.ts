@@ -125,6 +125,6 @@ export const invalidErrorFor = (kind: string, name: string, field: string, detai
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, type DeploymentApplyOutcome } from './apply-deployment.js';
 export { decodeReplicaSet, isReplicaSetManifest, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
-export { applyReplicaSet, createReplicaSet, replaceReplicaSet, type ReplicaSetApplyOutcome } from './replicaset-writes.js';
+export { applyReplicaSet, createReplicaSet, replaceReplicaSet, scaleReplicaSet, type ReplicaSetApplyOutcome } from './replicaset-writes.js';
 export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';
 export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, nodesFor, type DaemonSetStatus } from './daemonsets.js';

@@ -4,9 +4,11 @@
 // manifest as a Deployment's does (apply-deployment.ts).
 
 import { alreadyExists, invalidError, notFound, type Result } from './api-error.js';
-import { appliedMeta, sameJson, sameLabels } from './apply-deployment.js';
+import { appliedMeta } from './apply-deployment.js';
+import { sameJson, sameLabels } from './same-value.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
 import { reconcileWorkloads } from './deployments.js';
+import { replicaSetGeneration } from './generation.js';
 import { newUid, nextRevision } from './ids.js';
 import { admitCreate } from './namespaces.js';
 import { findReplicaSet, replicaSetsOf, withReplicaSet } from './replicasets.js';
@@ -35,6 +37,7 @@ export function createReplicaSet(cluster: Cluster, input: ReplicaSetInput): Resu
       labels: input.labels ?? {},
       annotations: input.annotations ?? {},
     },
+    generation: 1,
     spec: { replicas: input.replicas, selector: input.selector ?? {}, template: input.template },
   };
   const next = reconcileWorkloads({ ...revision.cluster, replicaSets: [...replicaSetsOf(revision.cluster), rs] });
@@ -60,13 +63,21 @@ export function updateReplicaSet(cluster: Cluster, live: ReplicaSet, input: Repl
     errors.push({ type: 'Invalid value', field: 'spec.selector', value: { kind: 'raw', text: goSelector(selector) }, detail: 'field is immutable' });
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('ReplicaSet.apps', live.metadata.name, errors) };
   const revision = nextRevision(cluster);
+  const spec: ReplicaSet['spec'] = { replicas: input.replicas, selector, template: input.template };
   const updated: ReplicaSet = {
     ...live,
     metadata: { ...live.metadata, resourceVersion: revision.resourceVersion, labels, annotations },
-    spec: { replicas: input.replicas, selector, template: input.template },
+    generation: replicaSetGeneration(live, spec),
+    spec,
   };
   const next = reconcileWorkloads(withReplicaSet(revision.cluster, updated));
   return { ok: true, cluster: next, value: findReplicaSet(next, live.metadata.name, live.metadata.namespace) ?? updated };
+}
+
+/** The scale subresource (`kubectl scale rs`): spec.replicas set through the same update as any other. */
+export function scaleReplicaSet(cluster: Cluster, live: ReplicaSet, replicas: number): Result<ReplicaSet> {
+  const { name, namespace, labels, annotations } = live.metadata;
+  return updateReplicaSet(cluster, live, { name, namespace, replicas, selector: live.spec.selector, template: live.spec.template }, labels, annotations);
 }
 
 /** `kubectl replace -f`: the manifest's spec, labels and annotations in place of the live ones. */

@@ -6,14 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  findDeployment,
-  findPod,
-  findReplicaSet,
-  findService,
-  LAST_APPLIED_ANNOTATION,
-  type Labels,
-} from '../../../src/core/cluster/index.js';
+import { findDeployment, findPod, findReplicaSet, findService, LAST_APPLIED_ANNOTATION, type Labels } from '../../../src/core/cluster/index.js';
 import type { Cluster } from '../../../src/core/cluster/index.js';
 import { Session } from './helpers.js';
 
