@@ -13,7 +13,13 @@
 //
 // The cluster's clock stands still while a case runs (the server's tables and the sandbox's then
 // agree on every AGE); between cases it jumps to the wall clock, so that the ages kubectl itself
-// computes in describe (from its own clock) agree too, up to the seconds kubectl took to run. A case that waits sleeps in real time.
+// computes in describe (from its own clock) agree too, up to the seconds kubectl took to run.
+// While a real `kubectl delete` waits for what it deleted to go, the cluster's clock runs five
+// times as fast as the wall clock, and it then leads the wall clock by seconds. So a case that
+// waits lets its seconds pass on the cluster's clock, whatever its lead (a sleep alone would not
+// move a clock that leads by more: a Deployment deleted a case before would still have its
+// ReplicaSet for the sandbox, which the real kubectl's own ticking requests see collected), and a
+// describe first sleeps the lead off, since kubectl computes its ages on the wall clock.
 // NPL_AUDIT_REPORT=FILE writes every mismatch to FILE as well. NPL_SOAK=1 runs every case; without
 // it, the short part marked `quick`.
 
@@ -119,9 +125,14 @@ describe(
     };
 
     const run = async ({ line, wait, justified }: AuditCase): Promise<void> => {
-      if (wait) await sleep(wait * 1000);
+      if (wait) {
+        const until = frozen + wait * 1000;
+        await sleep(wait * 1000);
+        frozen = Math.max(frozen, until);
+      }
       const split = splitShellWords(line);
       assert.ok(split.ok);
+      if (split.words[0] === 'describe' && frozen > Date.now()) await sleep(frozen - Date.now());
       if (justified) return runJustified(line, split.words, justified);
       let result = await compare(split.words);
       // describe's ages come from kubectl's clock, which moved on while it ran: take it once more.

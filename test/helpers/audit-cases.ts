@@ -68,6 +68,8 @@ export const AUDIT_FILES: Readonly<Record<string, string>> = {
   'np/svc-high.yml':
     'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-high\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - port: 80\n      nodePort: 32768\n',
   'nokind.yml': 'apiVersion: v1\nmetadata:\n  name: nokind\n',
+  'rs.yml':
+    'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: frontend\n  labels:\n    tier: frontend\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      tier: frontend\n  template:\n    metadata:\n      labels:\n        tier: frontend\n    spec:\n      containers:\n        - name: web\n          image: nginx\n',
 };
 
 /** Client-side: flag parsing, argument checks, --dry-run=client. The cluster is not changed. */
@@ -353,6 +355,8 @@ const online: AuditCase[] = [
   c('delete pod my-first-pod --force --grace-period=0'),
   c('delete deployment web'),
   c('delete deployment myapp-deployment'),
+  // Right after the deletes, when the cluster's clock leads the wall clock the most: kubectl's own ages.
+  c('describe node worker-1'),
   // A Deployment's ReplicaSet outlives it for a moment (the garbage collector's): delete all
   // lists ReplicaSets after deleting Deployments, finds it, and deletes it itself.
   c('create deployment last --image=nginx --replicas=2'),
@@ -554,4 +558,31 @@ const cascade: AuditCase[] = [
   c('get pods -n kube-flannel -o jsonpath={.items[*].metadata.deletionGracePeriodSeconds}', 1),
 ];
 
-export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort, ...cascade];
+/**
+ * Manifests without a namespace applied with -n: kubectl sets the namespace on the object before
+ * it writes the last-applied annotation, so the same file applied again is unchanged. Then the
+ * generations a scale moves, and delete all in that namespace after its Deployment went.
+ */
+const inNamespace: AuditCase[] = [
+  c('create namespace team'),
+  c('apply -n team -f deploy.yml --dry-run=client -o yaml'),
+  c('apply -n team -f deploy.yml'),
+  c('apply -n team -f deploy.yml'),
+  c('apply -n team -f rs.yml'),
+  c('apply -n team -f rs.yml'),
+  c('apply -n team -f pod.yml'),
+  c('apply -n team -f pod.yml'),
+  c('get deploy,rs,pods -n team', 6),
+  c('get deploy myapp-deployment -n team -o yaml'),
+  c('scale deploy myapp-deployment -n team --replicas=2'),
+  c('scale rs frontend -n team --replicas=3'),
+  c(`get deploy,rs -n team -o 'jsonpath={range .items[*]}{.metadata.name} {.metadata.generation} {.status.observedGeneration}{"\\n"}{end}'`, 6),
+  c('get rs frontend -n team -o yaml'),
+  c('get pod myapp-pod -n team -o yaml'),
+  c('delete deploy myapp-deployment -n team'),
+  c('describe node worker-2'),
+  c('get rs -n team', 2),
+  c('delete all --all -n team'),
+];
+
+export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort, ...cascade, ...inNamespace];

@@ -1,25 +1,28 @@
 // Writes to apps/v1 in the lab's API that are not a manifest's (workload-writes.ts): workloads
-// deleted with their dependents, deployments scaled through the `scale` subresource (`kubectl
-// scale`), each through the same cluster functions the sandbox's kubectl calls; and the Status
-// errors and refusals of bodies every apps/v1 write shares.
+// deleted with their dependents, deployments and ReplicaSets scaled through the `scale` subresource
+// (`kubectl scale`), each through the same cluster functions the sandbox's kubectl calls; and the
+// Status errors and refusals of bodies every apps/v1 write shares.
 // The Scale object is autoscaling/v1's (staging/src/k8s.io/api/autoscaling/v1/types.go).
 
 import {
   LAST_APPLIED_ANNOTATION,
   deleteWorkload as deleteWorkloadObject,
   findDeployment,
+  findReplicaSet,
   invalidError,
   namespaceExists,
   scaleDeployment,
+  scaleReplicaSet,
   type ApiError,
   type Cluster,
   type Deployment,
   type Propagation,
+  type ReplicaSet,
 } from '../cluster/index.js';
 import { invalid } from '../cluster/field-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { jsonPatch, mergePatch } from '../kubectl/patch-merge.js';
-import { deploymentView } from '../kubectl/workload-views.js';
+import { deploymentView, replicaSetView } from '../kubectl/workload-views.js';
 import { inMetaOrder } from '../kubectl/api-view.js';
 import { rfc3339 } from '../kubectl/duration.js';
 import { getObject, objectView, type Json } from './objects.js';
@@ -123,9 +126,14 @@ export function deleteWorkload(
   return { cluster: deleted.cluster, response: json(200, view) };
 }
 
-/** A deployment's autoscaling/v1 Scale: its desired replicas, the replicas it has, and its selector as text. */
-export function scaleView(cluster: Cluster, d: Deployment): Json {
-  const view = deploymentView(cluster, d);
+/** A scalable workload: a Deployment, or a ReplicaSet (its own or one a Deployment owns). */
+type Scalable = Deployment | ReplicaSet;
+
+const scalableView = (cluster: Cluster, w: Scalable): Json => (w.kind === 'Deployment' ? deploymentView(cluster, w) : replicaSetView(cluster, w));
+
+/** A workload's autoscaling/v1 Scale: its desired replicas, the replicas it has, and its selector as text. */
+export function scaleView(cluster: Cluster, d: Scalable): Json {
+  const view = scalableView(cluster, d);
   const meta = obj(view.metadata);
   const status = obj(view.status);
   const selector = Object.entries(d.spec.selector)
@@ -146,11 +154,12 @@ export function scaleView(cluster: Cluster, d: Deployment): Json {
   };
 }
 
-/** GET, PUT and PATCH of deployments/NAME/scale, as `kubectl scale` sends them. */
-export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string, namespace: string): Written {
+/** GET, PUT and PATCH of deployments/NAME/scale and replicasets/NAME/scale, as `kubectl scale` sends them. */
+export function scaleRequest(cluster: Cluster, request: ApiRequest, kind: Scalable['kind'], name: string, namespace: string): Written {
   const same = (response: ApiResponse): Written => ({ cluster, response });
-  const live = findDeployment(cluster, name, namespace);
-  if (!live) return same(missing('deployments', name));
+  const plural = kind === 'Deployment' ? 'deployments' : 'replicasets';
+  const live = kind === 'Deployment' ? findDeployment(cluster, name, namespace) : findReplicaSet(cluster, name, namespace);
+  if (!live) return same(missing(plural, name));
   const before = scaleView(cluster, live);
   if (request.method === 'GET') return same(json(200, before));
   let wanted: unknown;
@@ -198,8 +207,8 @@ export function scaleRequest(cluster: Cluster, request: ApiRequest, name: string
     const error = invalidError('Scale.autoscaling', name, [invalid('spec.replicas', replicas, 'must be greater than or equal to 0')]);
     return same(json(422, statusOf(error, { name, kind: 'Scale' })));
   }
-  const scaled = scaleDeployment(cluster, name, replicas, namespace);
-  if (!scaled.ok) return same(appsError(scaled.error, 'deployments', name));
+  const scaled = live.kind === 'Deployment' ? scaleDeployment(cluster, name, replicas, namespace) : scaleReplicaSet(cluster, live, replicas);
+  if (!scaled.ok) return same(appsError(scaled.error, plural, name));
   if (request.query.get('dryRun') === 'All') return same(json(200, { ...before, spec: { replicas } }));
   return { cluster: scaled.cluster, response: json(200, scaleView(scaled.cluster, scaled.value)) };
 }

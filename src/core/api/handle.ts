@@ -500,8 +500,8 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
   if (!target) return same(cluster, pathNotFound());
   const { name, subresource } = target;
   if (subresource !== undefined) {
-    if (target.resource.kind === 'Deployment' && subresource === 'scale' && name !== undefined)
-      return scaleRequest(cluster, request, name, target.namespace ?? 'default');
+    if ((target.resource.kind === 'Deployment' || target.resource.kind === 'ReplicaSet') && subresource === 'scale' && name !== undefined)
+      return scaleRequest(cluster, request, target.resource.kind, name, target.namespace ?? 'default');
     if (request.method === 'GET' && target.resource.kind === 'Pod' && subresource === 'log' && name !== undefined) {
       return same(cluster, podLog(cluster, target, name, request.query));
     }

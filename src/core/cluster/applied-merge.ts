@@ -26,9 +26,6 @@ export function merged(live: Labels, previous: Obj, desired: Labels): Labels {
   return out;
 }
 
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-export const sameLabels = (a: Labels, b: Labels): boolean => sameJson(Object.entries(a).sort(), Object.entries(b).sort());
-
 /** What an apply of an apps/v1 workload's manifest keeps of the live object and takes from the manifest. */
 export interface AppliedMeta {
   readonly replicas: number;

@@ -1,12 +1,13 @@
 // A Deployment written from a manifest (kubectl create/apply -f, `kubectl create deployment`, the
 // lab's API): what the workload writes (workload-writes.ts) need of the kind. A new one starts at
-// generation 1; a new spec goes through updateDeployment (a new generation only when the spec
-// changes, and the rollout the deployment controller makes of it), then the labels and annotations.
+// generation 1; a new spec, labels and annotations go through updateDeployment in one update (a new
+// generation only when the spec or the annotations change, and the rollout the deployment
+// controller makes of it).
 
 import type { Result } from './api-error.js';
 import type { ApplySide } from './applied-annotation.js';
 import { decodeDeployment, type DeploymentManifest } from './deployment-manifest.js';
-import { deploymentsOf, findDeployment, updateDeployment, validateDeployment, withDeployment, type DeploymentInput } from './deployments.js';
+import { deploymentsOf, findDeployment, updateDeployment, validateDeployment, type DeploymentInput } from './deployments.js';
 import type { Cluster, Deployment } from './types.js';
 import { applyWorkload, createWorkload, type WorkloadApplyOutcome, type WorkloadWrites } from './workload-writes.js';
 
@@ -19,13 +20,9 @@ export const DEPLOYMENT_WRITES: WorkloadWrites<Deployment, DeploymentInput> = {
   specOf: (input) => ({ replicas: input.replicas, selector: input.selector, template: input.template }),
   build: (metadata, input) => ({ kind: 'Deployment', metadata, generation: 1, spec: DEPLOYMENT_WRITES.specOf(input) }),
   add: (cluster, d) => ({ ...cluster, deployments: [...deploymentsOf(cluster), d] }),
-  update(cluster, live, input, labels, annotations) {
-    const { name, namespace } = live.metadata;
-    const updated = updateDeployment(cluster, name, () => DEPLOYMENT_WRITES.specOf(input), namespace);
-    if (!updated.ok) return updated;
-    const next = withDeployment(updated.cluster, { ...updated.value, metadata: { ...updated.value.metadata, labels, annotations } });
-    return { ok: true, cluster: next, value: findDeployment(next, name, namespace) ?? updated.value };
-  },
+  // One update of spec, labels and annotations: the generation moves once (generation.ts).
+  update: (cluster, live, input, labels, annotations) =>
+    updateDeployment(cluster, live.metadata.name, () => DEPLOYMENT_WRITES.specOf(input), live.metadata.namespace, { labels, annotations }),
 };
 
 export const createDeployment = (cluster: Cluster, input: DeploymentInput): Result<Deployment> => createWorkload(DEPLOYMENT_WRITES, cluster, input);

@@ -12,6 +12,8 @@
 import { invalidError, notFound, type Result } from './api-error.js';
 import { recordEvents } from './events.js';
 import { invalid, required, type FieldError } from './field-error.js';
+import { deploymentGeneration } from './generation.js';
+import { sameJson, sameLabels } from './same-value.js';
 import { newUid, nextRevision } from './ids.js';
 import { validateMetadata } from './metadata-validation.js';
 import { isDNS1123Subdomain } from './names.js';
@@ -174,6 +176,9 @@ function scaleReplicaSet(cluster: Cluster, d: Deployment, rs: ReplicaSet, to: nu
       },
     },
     spec: { ...rs.spec, replicas: to },
+    // A ReplicaSet the controller has just made is created with its replicas (sync.go
+    // getNewReplicaSet): its generation stays 1. Any later scale is an update of its spec.
+    generation: justCreated ? rs.generation : rs.generation + 1,
   };
   // sync.go: "Scaled up replica set X to N" when the ReplicaSet is created, "... to N from M" after.
   const verb = to > from ? 'up' : 'down';
@@ -190,7 +195,10 @@ function ensureNewReplicaSet(cluster: Cluster, d: Deployment): Cluster {
   const existing = newReplicaSet(cluster, d);
   const revisionNumber = String(nextRevisionNumber(cluster, d));
   if (existing) {
-    if (revisionOf(existing) === largest(ownedReplicaSets(cluster, d).map(revisionOf), -Infinity)) return cluster;
+    // Every sync writes the new ReplicaSet's revision on the Deployment, so one a replace took
+    // away comes back (sync.go getNewReplicaSet, SetDeploymentRevision).
+    if (revisionOf(existing) === largest(ownedReplicaSets(cluster, d).map(revisionOf), -Infinity))
+      return setDeploymentRevision(cluster, d, String(revisionOf(existing)));
     const moved: ReplicaSet = {
       ...existing,
       metadata: { ...existing.metadata, annotations: { ...existing.metadata.annotations, [REVISION_ANNOTATION]: revisionNumber } },
@@ -218,6 +226,7 @@ function ensureNewReplicaSet(cluster: Cluster, d: Deployment): Cluster {
       },
     },
     owner: { kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid },
+    generation: 1,
     spec: { replicas: 0, selector: { ...d.spec.selector, [POD_TEMPLATE_HASH]: hash }, template: { labels, containers: d.spec.template.containers } },
   };
   const next = { ...revision.cluster, replicaSets: [...replicaSetsOf(revision.cluster), rs] };
@@ -328,21 +337,34 @@ export function settleWorkloads(cluster: Cluster, until: number): Cluster {
   return reconcileWorkloads({ ...next, now: until });
 }
 
-/** Changes a deployment's spec (replicas, template) and lets the controllers act. */
+/** A Deployment's labels and annotations, as an update (apply, replace) sets them. */
+export interface DeploymentMeta {
+  readonly labels: Labels;
+  readonly annotations: Labels;
+}
+
+/** Changes a deployment's spec (replicas, template), and its labels and annotations when given, and lets the controllers act. */
 export function updateDeployment(
   cluster: Cluster,
   name: string,
   change: (d: Deployment) => Deployment['spec'],
   namespace: string = DEFAULT_NAMESPACE,
+  meta?: DeploymentMeta,
 ): Result<Deployment> {
   const live = findDeployment(cluster, name, namespace);
   if (!live) return { ok: false, cluster, error: notFound('deployments.apps', name) };
   const spec = change(live);
-  const same = JSON.stringify(spec) === JSON.stringify(live.spec);
+  const { labels, annotations } = meta ?? live.metadata;
+  const same = sameJson(spec, live.spec) && sameLabels(labels, live.metadata.labels) && sameLabels(annotations, live.metadata.annotations);
   if (same) return { ok: true, cluster, value: live };
   const revision = nextRevision(cluster);
-  const updated: Deployment = { ...live, generation: live.generation + 1, metadata: { ...live.metadata, resourceVersion: revision.resourceVersion }, spec };
-  const input: DeploymentInput = { name, namespace, labels: live.metadata.labels, replicas: spec.replicas, selector: spec.selector, template: spec.template };
+  const updated: Deployment = {
+    ...live,
+    generation: deploymentGeneration(live, spec, annotations),
+    metadata: { ...live.metadata, resourceVersion: revision.resourceVersion, labels, annotations },
+    spec,
+  };
+  const input: DeploymentInput = { name, namespace, labels, annotations, replicas: spec.replicas, selector: spec.selector, template: spec.template };
   const errors = validateDeployment(input);
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('Deployment.apps', name, errors) };
   const next = reconcileWorkloads(withDeployment(revision.cluster, updated));

@@ -124,7 +124,7 @@ export const invalidErrorFor = (kind: string, name: string, field: string, detai
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, createDeployment, DEPLOYMENT_WRITES } from './deployment-writes.js';
 export { decodeReplicaSet, isReplicaSetManifest, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
-export { applyReplicaSet, createReplicaSet, replaceReplicaSet, REPLICASET_WRITES } from './replicaset-writes.js';
+export { applyReplicaSet, createReplicaSet, replaceReplicaSet, scaleReplicaSet, REPLICASET_WRITES } from './replicaset-writes.js';
 export {
   applyWorkload,
   createWorkload,

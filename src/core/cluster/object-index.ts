@@ -9,6 +9,7 @@
 // builds its own again if it is ever used). A table keeps each key's items in list order, so
 // a lookup finds what a scan of the list would have found first.
 
+import { sameLabels } from './same-value.js';
 import type { ClusterEvent, Labels, Pod, Service } from './types.js';
 
 const NONE: readonly never[] = [];
@@ -113,12 +114,6 @@ function byKeys<T extends object, K>(keysOf: (item: T) => readonly K[]): Filing<
       return true;
     },
   };
-}
-
-function sameLabels(a: Labels, b: Labels): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && b[k] === a[k]);
 }
 
 /** Filed under each of its labels. */

@@ -4,6 +4,7 @@ import { invalidError, type Result } from './api-error.js';
 import type { DecodedObject } from './decode.js';
 import { forbidden } from './field-error.js';
 import { nextRevision } from './ids.js';
+import { sameJson } from './same-value.js';
 import { podsReplacing } from './object-index.js';
 import { createPod, findPod, restartForNewImage, validatePod, type PodInput } from './pods.js';
 import { createService, deleteService, findService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
@@ -63,13 +64,6 @@ function mergeMap(live: Labels, previous: Labels | undefined, desired: Labels | 
   for (const [k, v] of Object.entries(desired ?? {})) setOwn(out, k, v);
   return out;
 }
-
-/** Equal as JSON, whatever order the keys were written in (a manifest's order is the author's). */
-const sortedKeys = (_: string, value: unknown): unknown =>
-  value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : value;
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
 
 function prevMeta(prev: Record<string, unknown> | undefined, key: 'labels' | 'annotations'): Labels | undefined {
   const meta = prev?.metadata;

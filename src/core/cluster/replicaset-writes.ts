@@ -5,7 +5,8 @@
 
 import { invalidError, type Result } from './api-error.js';
 import type { ApplySide } from './applied-annotation.js';
-import { sameLabels } from './applied-merge.js';
+import { sameLabels } from './same-value.js';
+import { replicaSetGeneration } from './generation.js';
 import { reconcileWorkloads } from './deployments.js';
 import { nextRevision } from './ids.js';
 import { findReplicaSet, replicaSetsOf, withReplicaSet } from './replicasets.js';
@@ -32,7 +33,12 @@ function updateReplicaSet(cluster: Cluster, live: ReplicaSet, input: ReplicaSetI
     errors.push({ type: 'Invalid value', field: 'spec.selector', value: { kind: 'raw', text: goSelector(spec.selector) }, detail: 'field is immutable' });
   if (errors.length > 0) return { ok: false, cluster, error: invalidError('ReplicaSet.apps', live.metadata.name, errors) };
   const revision = nextRevision(cluster);
-  const updated: ReplicaSet = { ...live, metadata: { ...live.metadata, resourceVersion: revision.resourceVersion, labels, annotations }, spec };
+  const updated: ReplicaSet = {
+    ...live,
+    metadata: { ...live.metadata, resourceVersion: revision.resourceVersion, labels, annotations },
+    generation: replicaSetGeneration(live, spec),
+    spec,
+  };
   const next = reconcileWorkloads(withReplicaSet(revision.cluster, updated));
   return { ok: true, cluster: next, value: findReplicaSet(next, live.metadata.name, live.metadata.namespace) ?? updated };
 }
@@ -44,10 +50,16 @@ export const REPLICASET_WRITES: WorkloadWrites<ReplicaSet, ReplicaSetInput> = {
   find: findReplicaSet,
   validate: validateReplicaSet,
   specOf: (input) => ({ replicas: input.replicas, selector: input.selector ?? {}, template: input.template }),
-  build: (metadata, input) => ({ kind: 'ReplicaSet', metadata, spec: REPLICASET_WRITES.specOf(input) }),
+  build: (metadata, input) => ({ kind: 'ReplicaSet', metadata, generation: 1, spec: REPLICASET_WRITES.specOf(input) }),
   add: (cluster, rs) => ({ ...cluster, replicaSets: [...replicaSetsOf(cluster), rs] }),
   update: updateReplicaSet,
 };
+
+/** The scale subresource (`kubectl scale rs`): spec.replicas set through the same update as any other. */
+export function scaleReplicaSet(cluster: Cluster, live: ReplicaSet, replicas: number): Result<ReplicaSet> {
+  const { name, namespace, labels, annotations } = live.metadata;
+  return updateReplicaSet(cluster, live, { name, namespace, replicas, selector: live.spec.selector, template: live.spec.template }, labels, annotations);
+}
 
 export const createReplicaSet = (cluster: Cluster, input: ReplicaSetInput): Result<ReplicaSet> => createWorkload(REPLICASET_WRITES, cluster, input);
 

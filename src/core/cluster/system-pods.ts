@@ -317,6 +317,7 @@ function corednsWorkload(controlPlane: Node, revision: number): { deployment: De
         'deployment.kubernetes.io/revision': '1',
       },
     },
+    generation: 1,
     owner: { kind: 'Deployment', name: 'coredns', uid: deployment.metadata.uid },
     spec: { replicas: 2, selector: withHash, template: { labels: withHash, containers: [container], priorityClassName: 'system-cluster-critical' } },
   };

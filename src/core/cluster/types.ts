@@ -290,6 +290,8 @@ export interface ReplicaSet {
   readonly collectAt?: number;
   /** Being deleted in the foreground (absent: not being deleted). */
   readonly deleting?: ForegroundDeletion;
+  /** metadata.generation: bumped on every spec change, a scale by its Deployment's controller too. */
+  readonly generation: number;
   readonly spec: {
     readonly replicas: number;
     readonly selector: Labels;

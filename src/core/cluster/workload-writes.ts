@@ -5,7 +5,8 @@
 // applied manifest (applied-merge.ts) and says "unchanged" when nothing would change.
 
 import { alreadyExists, invalidError, notFound, type Result } from './api-error.js';
-import { appliedMeta, sameJson, sameLabels } from './applied-merge.js';
+import { appliedMeta } from './applied-merge.js';
+import { sameJson, sameLabels } from './same-value.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
 import { reconcileWorkloads } from './deployments.js';
 import type { FieldError } from './field-error.js';

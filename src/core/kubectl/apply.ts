@@ -51,9 +51,8 @@ function run(ctx: CommandContext): KubectlResult {
         workload,
         namespace,
         entry.file,
-        // A ReplicaSet's annotation names the namespace the object goes to, as kubectl sets it on the
-        // object first; a Deployment's names `default` when its manifest names none.
-        lastAppliedFor(workload.manifest, workload.kind === 'ReplicaSet' ? namespace : undefined),
+        // The annotation names the namespace the object goes to, as kubectl sets it on the object first.
+        lastAppliedFor(workload.manifest, namespace),
         { dry: dry, format: format, serverSide: flagBool(parsed, 'server-side') },
         missingAnnotationWarning,
       );

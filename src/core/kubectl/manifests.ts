@@ -155,8 +155,13 @@ export function loadManifests(io: KubectlIO, given: readonly string[]): LoadResu
   return { ok: true, entries };
 }
 
-/** kubectl.kubernetes.io/last-applied-configuration: the manifest as compact JSON, keys sorted, namespace filled in. */
-export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>, namespace: string | undefined = 'default'): string {
+/**
+ * kubectl.kubernetes.io/last-applied-configuration: the manifest as compact JSON, keys sorted, with
+ * the namespace the object goes to filled in (none for a cluster-wide kind). kubectl's builder sets
+ * it on the object (cli-runtime resource/visitor.go SetNamespace: the file's own, else `-n`, else
+ * the kubeconfig's) before apply serialises it (kubectl pkg/util GetModifiedConfiguration).
+ */
+export function lastAppliedFor(manifest: Readonly<Record<string, unknown>>, namespace: string | undefined): string {
   const copy = JSON.parse(JSON.stringify(manifest)) as Record<string, unknown>;
   const meta = (typeof copy.metadata === 'object' && copy.metadata !== null ? copy.metadata : {}) as Record<string, unknown>;
   const annotations = (typeof meta.annotations === 'object' && meta.annotations !== null ? meta.annotations : {}) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 // kubectl scale deployment/NAME --replicas=N (staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go)
 
-import { findDeployment, findReplicaSet, scaleDeployment, type ApiError, type Cluster, type ReplicaSet } from '../cluster/index.js';
+import { findDeployment, findReplicaSet, scaleDeployment, scaleReplicaSet, type ApiError, type Cluster } from '../cluster/index.js';
 import { missingObject } from './lookup.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail } from './command.js';
@@ -83,10 +83,6 @@ Usage:
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-function scaleReplicaSetDirect(cluster: Cluster, rs: ReplicaSet, replicas: number): Cluster {
-  return { ...cluster, replicaSets: (cluster.replicaSets ?? []).map((r) => (r === rs ? { ...rs, spec: { ...rs.spec, replicas } } : r)) };
-}
-
 /** kubectl 1.32's scale wraps the lookup's error when it found nothing: `no objects passed to scale <error>` (a real kubectl against the lab prints it). */
 const noObjects = (error: ApiError): string => clientError(`no objects passed to scale ${statusMessage(error)}`);
 
@@ -124,7 +120,9 @@ function run(ctx: CommandContext): KubectlResult {
   if (type.kind === 'ReplicaSet') {
     const rs = findReplicaSet(cluster, name, ctx.namespace);
     if (!rs) return withWarning(fail(cluster, noObjects(missingObject(cluster, type, name, ctx.namespace))));
-    return done(`${qualifiedSingular(type)}/${name}`, scaleReplicaSetDirect(cluster, rs, replicas));
+    const scaled = scaleReplicaSet(cluster, rs, replicas);
+    if (!scaled.ok) return withWarning(fail(cluster, apiErrorText(scaled.error)));
+    return done(`${qualifiedSingular(type)}/${name}`, scaled.cluster);
   }
   return fail(
     cluster,

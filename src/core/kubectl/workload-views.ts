@@ -197,12 +197,13 @@ export function replicaSetView(cluster: Cluster, rs: ReplicaSet): Json {
     status.readyReplicas = ready;
     status.availableReplicas = ready;
   }
-  status.observedGeneration = 1;
+  // The controller syncs at once: it has seen the generation there is (replica_set.go updateReplicaSetStatus).
+  status.observedGeneration = rs.generation;
   return {
     kind: 'ReplicaSet',
     apiVersion: 'apps/v1',
     metadata: meta(rs.metadata, {
-      generation: rs.deleting ? 2 : 1,
+      generation: rs.generation,
       ...(rs.owner ? { owner: { ...rs.owner, apiVersion: 'apps/v1' } } : {}),
       deleting: rs.deleting,
     }),
