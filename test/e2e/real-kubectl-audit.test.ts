@@ -84,9 +84,11 @@ describe(
         return { stdout: samePatch(r.stdout), stderr: r.stderr, code: r.exitCode };
       };
       const sim = simAt(0);
-      // kubectl delete waits until a deleted pod has gone, once its container has stopped: the
-      // clock moves on while it waits, as a real cluster's does.
-      const ticking = words[0] === 'delete' && !words.includes('--wait=false') ? setInterval(() => (frozen += 100), 20) : undefined;
+      // kubectl delete waits until a deleted pod has gone, once its container has stopped, and so
+      // does kubectl replace --force before it creates the object again: the clock moves on while
+      // it waits, as a real cluster's does.
+      const waits = (words[0] === 'delete' && !words.includes('--wait=false')) || (words[0] === 'replace' && words.includes('--force'));
+      const ticking = waits ? setInterval(() => (frozen += 100), 20) : undefined;
       const real = upstream(await realKubectl(words, server.kubeconfig, dir).finally(() => clearInterval(ticking)));
       // describe computes its ages on kubectl's own clock, somewhere between the case's start and
       // now (seconds on this loaded machine): the sandbox's describe at any of those seconds will do.

@@ -105,6 +105,6 @@ describe('serve under a hostile client', () => {
 
   it('an unknown path and an unknown method: a Status each', async () => {
     assert.equal((await send(`${server.url}/nowhere`, 'GET')).status, 404);
-    assert.equal((await send(`${server.url}/api/v1/namespaces/default/pods/x`, 'PUT', '{}')).status, 405);
+    assert.equal((await send(`${server.url}/api/v1/namespaces/default/pods/x`, 'PURGE', '{}')).status, 405);
   });
 });

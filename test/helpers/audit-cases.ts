@@ -68,6 +68,16 @@ export const AUDIT_FILES: Readonly<Record<string, string>> = {
   'np/svc-high.yml':
     'apiVersion: v1\nkind: Service\nmetadata:\n  name: np-high\nspec:\n  type: NodePort\n  selector:\n    app: np\n  ports:\n    - port: 80\n      nodePort: 32768\n',
   'nokind.yml': 'apiVersion: v1\nmetadata:\n  name: nokind\n',
+  'rp/pod.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: rp-pod\n  labels:\n    app: rp\nspec:\n  containers:\n    - name: web\n      image: nginx\n',
+  'rp/pod-new.yml':
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: rp-pod\n  labels:\n    app: rp2\n    tier: front\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n',
+  'rp/pod-never.yml':
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: rp-pod\n  labels:\n    app: rp\nspec:\n  restartPolicy: Never\n  containers:\n    - name: web\n      image: nginx\n',
+  'rp/dep.yml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: rp-dep\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: rp-dep\n  template:\n    metadata:\n      labels:\n        app: rp-dep\n    spec:\n      containers:\n        - name: web\n          image: nginx\n',
+  'rp/dep-3.yml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: rp-dep\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: rp-dep\n  template:\n    metadata:\n      labels:\n        app: rp-dep\n    spec:\n      containers:\n        - name: web\n          image: nginx\n',
+  'rp/ns.yml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: swap\n  labels:\n    tier: x\n',
   'rs.yml':
     'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: frontend\n  labels:\n    tier: frontend\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      tier: frontend\n  template:\n    metadata:\n      labels:\n        tier: frontend\n    spec:\n      containers:\n        - name: web\n          image: nginx\n',
 };
@@ -585,4 +595,39 @@ const inNamespace: AuditCase[] = [
   c('delete all --all -n team'),
 ];
 
-export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort, ...cascade, ...inNamespace];
+/**
+ * kubectl replace -f of each kind a learner writes (staging/src/k8s.io/kubectl/pkg/cmd/replace/replace.go),
+ * a PUT each: a Pod (its metadata whole, its image, and the 422 of ValidatePodUpdate in
+ * pkg/apis/core/validation/validation.go for anything else), a Namespace (its labels:
+ * pkg/registry/core/namespace/strategy.go), a Deployment; then --force (forceReplace): deleted,
+ * waited for until gone, created.
+ */
+const replaced: AuditCase[] = [
+  q('replace -f rp/pod.yml'),
+  q('replace -f rp/dep.yml'),
+  q('replace --force -f rp/pod.yml --dry-run=server'),
+  q('replace -f rp/pod.yml --grace-period=5'),
+  q('replace --force -f rp/pod.yml --cascade=bogus'),
+  c('apply -f rp/pod.yml'),
+  c('replace -f rp/pod-new.yml --dry-run=server -o jsonpath={.metadata.labels}', 3),
+  c('replace -f rp/pod-new.yml --dry-run=client -o yaml'),
+  c('replace -f rp/pod-new.yml'),
+  c('get pod rp-pod -o jsonpath={.metadata.labels}{.metadata.annotations}{.spec.containers[0].image}'),
+  c('replace -f rp/pod-never.yml'),
+  c('replace -f rp/pod-new.yml -o name'),
+  c('replace --force -f rp/pod.yml', 3),
+  c('get pod rp-pod -o jsonpath={.metadata.labels}'),
+  c('replace --force --grace-period=0 --cascade=true -f rp/pod-new.yml', 3),
+  c('delete pod rp-pod'),
+  c('replace --force -f rp/pod.yml -o name'),
+  c('create namespace swap'),
+  c('replace -f rp/ns.yml'),
+  c('get ns swap -o jsonpath={.metadata.labels}'),
+  c('create -f rp/dep.yml'),
+  c('replace -f rp/dep-3.yml --dry-run=server'),
+  c('replace -f rp/dep-3.yml'),
+  c('replace --force -f rp/dep.yml', 3),
+  c('get deploy rp-dep -o jsonpath={.spec.replicas}'),
+];
+
+export const AUDIT_CASES: readonly AuditCase[] = [...offline, ...online, ...nodePort, ...cascade, ...inNamespace, ...replaced];

@@ -22,7 +22,7 @@ import { notFound, badRequest } from '../cluster/api-error.js';
 import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels, type Item } from '../kubectl/lookup.js';
 import { dryRunCreated } from '../kubectl/dry-run-created.js';
-import { replaceServiceRequest } from './service-writes.js';
+import { replaceObjectRequest } from './object-replace.js';
 import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
 import { apiVersions, coreResources, versionDocument } from './discovery.js';
 import { fieldsMatch, parseFieldSelector } from './field-selector.js';
@@ -522,10 +522,14 @@ export function handle(cluster: Cluster, request: ApiRequest): Handled {
     }
     case 'PUT': {
       const putKind = target.resource.kind;
-      if (name === undefined || (putKind !== 'Deployment' && putKind !== 'Service' && putKind !== 'ReplicaSet')) return same(cluster, methodNotAllowed());
+      const replaced = putKind === 'Pod' || putKind === 'Service' || putKind === 'Namespace';
+      if (name === undefined || (putKind !== 'Deployment' && putKind !== 'ReplicaSet' && !replaced)) return same(cluster, methodNotAllowed());
       const body = parseBody(request);
       if (!body.ok) return same(cluster, body.response);
-      if (putKind === 'Service') return replaceServiceRequest(cluster, body.value, name, target.namespace ?? 'default', request.query.get('dryRun') === 'All');
+      if (replaced) {
+        const namespace = target.resource.namespaced ? (target.namespace ?? 'default') : undefined;
+        return replaceObjectRequest(putKind, target.resource.plural, cluster, body.value, name, namespace, request.query.get('dryRun') === 'All');
+      }
       return inDryRun(cluster, request, (c) => replaceWorkloadRequest(putKind, c, body.value, name, target.namespace ?? 'default'));
     }
     default:

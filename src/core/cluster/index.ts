@@ -17,7 +17,17 @@ export {
   type ServicePortInput,
 } from './services.js';
 export { podUpdateDiff, goCmpDiff, podSpecValue, type GoValue, type ContainerUpdate } from './pod-spec-diff.js';
-export { createObject, applyObject, deleteObject, findObject, type ApiObject, type ObjectKind, type ApplyAction, type ApplyOutcome } from './objects.js';
+export {
+  createObject,
+  applyObject,
+  replaceObject,
+  deleteObject,
+  findObject,
+  type ApiObject,
+  type ObjectKind,
+  type ApplyAction,
+  type ApplyOutcome,
+} from './objects.js';
 export { decodeObject, isSupportedKind, type DecodedObject, type DecodeResult } from './decode.js';
 export { endpointsFor, listEndpoints, findEndpoints, selectedPods, resolveTargetPort, readyEndpointsForPort } from './endpoints.js';
 export { logRefusal } from './log-refusal.js';
@@ -117,10 +127,6 @@ export { listEventObjects, eventName, type EventObject } from './event-list.js';
 export { replacePod as replacePodObject } from './pods.js';
 export { deletePodGracefully, podGracePeriod } from './pod-delete.js';
 export { invalidError } from './api-error.js';
-import { invalidError as invalidErrorOf } from './api-error.js';
-import { forbidden as forbiddenField } from './field-error.js';
-/** An Invalid error with one Forbidden cause, e.g. a pod spec that may not change. */
-export const invalidErrorFor = (kind: string, name: string, field: string, detail: string) => invalidErrorOf(kind, name, [forbiddenField(field, detail)]);
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, createDeployment, DEPLOYMENT_WRITES } from './deployment-writes.js';
 export { decodeReplicaSet, isReplicaSetManifest, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
@@ -136,3 +142,4 @@ export {
 } from './workload-writes.js';
 export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';
 export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, nodesFor, type DaemonSetStatus } from './daemonsets.js';
+export { podSpecRefusal } from './pod-update.js';

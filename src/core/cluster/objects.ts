@@ -1,18 +1,15 @@
 // Create, apply and delete for any object kind the simulator serves.
 
-import { invalidError, type Result } from './api-error.js';
+import { notFound, type Result } from './api-error.js';
 import type { DecodedObject } from './decode.js';
-import { forbidden } from './field-error.js';
-import { nextRevision } from './ids.js';
 import { sameJson } from './same-value.js';
-import { podsReplacing } from './object-index.js';
-import { createPod, findPod, restartForNewImage, validatePod, type PodInput } from './pods.js';
-import { createService, deleteService, findService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
+import { createPod, findPod, type PodInput } from './pods.js';
+import { createService, deleteService, findService, replaceService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
 import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Namespace, type Pod, type Service } from './types.js';
 import { setOwn } from '../own.js';
 import { createNamespace, findNamespace, updateNamespaceMeta } from './namespaces.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
-import { podUpdateDiff } from './pod-spec-diff.js';
+import { updatePod } from './pod-update.js';
 import { deletePodGracefully } from './pod-delete.js';
 
 export type ObjectKind = 'Pod' | 'Service';
@@ -117,29 +114,9 @@ function applyService(
   };
 }
 
-const POD_UPDATE_FORBIDDEN =
-  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
-
 function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { kind: 'Pod' }>, lastApplied: string, side: ApplySide): Result<ApplyOutcome> {
   const prev = previousApplied(live.metadata.annotations);
   const desired = object.input;
-  const errors = validatePod(desired);
-  if (errors.length > 0) return { ok: false, cluster, error: invalidError('Pod', desired.name, errors) };
-  const shape = (containers: readonly { name: string; ports?: readonly unknown[]; env?: readonly unknown[] }[]): unknown =>
-    containers.map((c) => ({ name: c.name, ports: (c.ports ?? []).map((p) => ({ protocol: 'TCP', ...(p as object) })), env: c.env ?? [] }));
-  const restartChanged = (desired.restartPolicy ?? 'Always') !== live.spec.restartPolicy;
-  if (!sameJson(shape(desired.containers), shape(live.spec.containers)) || restartChanged) {
-    const diff = podUpdateDiff(
-      live,
-      desired.containers.map((c) => ({ name: c.name, ports: c.ports ?? [], env: c.env ?? [], imagePullPolicy: c.imagePullPolicy })),
-      desired.restartPolicy ?? 'Always',
-    );
-    return {
-      ok: false,
-      cluster,
-      error: invalidError('Pod', desired.name, [forbidden('spec', diff ? `${POD_UPDATE_FORBIDDEN}\n${diff}` : POD_UPDATE_FORBIDDEN)]),
-    };
-  }
   const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), desired.labels);
   const annotations = stampLastApplied(
     mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), desired.annotations),
@@ -147,16 +124,14 @@ function applyPod(cluster: Cluster, live: Pod, object: Extract<DecodedObject, { 
     lastApplied,
     side,
   );
-  const containers = live.spec.containers.map((c, i) => ({ ...c, image: desired.containers[i]?.image ?? c.image }));
-  const candidate: Pod = { ...live, metadata: { ...live.metadata, labels, annotations }, spec: { ...live.spec, containers } };
-  if (sameJson(candidate, live)) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
-  const revision = nextRevision(cluster);
-  const updated: Pod = { ...candidate, metadata: { ...candidate.metadata, resourceVersion: revision.resourceVersion } };
-  const replaced = { ...revision.cluster, pods: podsReplacing(revision.cluster.pods, (p) => p === live, updated) };
-  const imageChanged = containers.some((c, i) => c.image !== live.spec.containers[i]?.image);
-  const next = imageChanged ? restartForNewImage(replaced, updated) : replaced;
-  const value = next.pods.find((p) => p.metadata.uid === updated.metadata.uid) ?? updated;
-  return { ok: true, cluster: next, value: { action: 'configured', missingAnnotation: side === 'client' && prev === undefined, object: value } };
+  const updated = updatePod(cluster, live, desired, { labels, annotations });
+  if (!updated.ok) return updated;
+  if (!updated.value.changed) return { ok: true, cluster, value: { action: 'unchanged', missingAnnotation: false, object: live } };
+  return {
+    ok: true,
+    cluster: updated.cluster,
+    value: { action: 'configured', missingAnnotation: side === 'client' && prev === undefined, object: updated.value.pod },
+  };
 }
 
 /** Apply to a live namespace: its labels and annotations merge as any object's do. */
@@ -216,4 +191,27 @@ export function applyObject(
 
 export function findObject(cluster: Cluster, kind: ObjectKind, name: string, namespace: string = DEFAULT_NAMESPACE): ApiObject | undefined {
   return kind === 'Pod' ? findPod(cluster, name, namespace) : findService(cluster, name, namespace);
+}
+
+/**
+ * PUT (`kubectl replace -f`): the live object's labels and annotations become the manifest's, none
+ * kept; a pod's spec changes as far as a pod update may (pod-update.ts), a namespace's not at all
+ * (its strategy keeps the old spec and status: pkg/registry/core/namespace/strategy.go
+ * PrepareForUpdate), a Service's whole (services.ts replaceService).
+ */
+export function replaceObject(cluster: Cluster, object: DecodedObject, namespace?: string): Result<ApiObject> {
+  if (object.kind === 'Namespace') {
+    const { labels = {}, annotations = {} } = object.input;
+    return updateNamespaceMeta(cluster, object.name, labels, annotations);
+  }
+  const ns = namespace ?? object.input.namespace ?? DEFAULT_NAMESPACE;
+  if (object.kind === 'Pod') {
+    const live = findPod(cluster, object.name, ns);
+    if (!live) return { ok: false, cluster, error: notFound('pods', object.name) };
+    const updated = updatePod(cluster, live, object.input, { labels: object.input.labels ?? {}, annotations: object.input.annotations ?? {} });
+    return updated.ok ? { ok: true, cluster: updated.cluster, value: updated.value.pod } : updated;
+  }
+  const live = findService(cluster, object.name, ns);
+  if (!live) return { ok: false, cluster, error: notFound('services', object.name) };
+  return replaceService(cluster, object.input, ns, live);
 }

@@ -3,8 +3,7 @@
 import { RECURSIVE_FLAG } from './recursive-flag.js';
 import { applyObject, findNamespace, findPod, findService, type Cluster } from '../cluster/index.js';
 import { inOneRun, newListRun } from '../cluster/object-index.js';
-import { namespaceView } from './workload-views.js';
-import { podView, serviceView } from './api-view.js';
+import { apiObjectView } from './object-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { actionSuffix, clusterFor, DRY_RUN_FLAG } from './dry-run.js';
@@ -96,11 +95,7 @@ function run(ctx: CommandContext): KubectlResult {
     const view = () =>
       dry === 'client' && outcome.action === 'created'
         ? clientObject(object.manifest, namespace, side === 'client' ? lastAppliedFor(object.manifest, namespace) : undefined)
-        : outcome.object.kind === 'Pod'
-          ? podView(outcome.object, applied.cluster.now)
-          : outcome.object.kind === 'Namespace'
-            ? namespaceView(outcome.object)
-            : serviceView(outcome.object);
+        : apiObjectView(outcome.object, applied.cluster.now);
     // Server-side apply reports every object the same way (apply.go: "serverside-applied").
     const action = flagBool(parsed, 'server-side') ? 'serverside-applied' : outcome.action;
     const r = printResult(cluster, format, ref, `${action}${actionSuffix(dry)}`, view, true);

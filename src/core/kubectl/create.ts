@@ -2,7 +2,8 @@
 
 import { RECURSIVE_FLAG } from './recursive-flag.js';
 import { createObject, createService, isValidPortName, type Cluster, type IntOrString, type ServiceInput, type ServicePortInput } from '../cluster/index.js';
-import { podView, serviceView } from './api-view.js';
+import { serviceView } from './api-view.js';
+import { apiObjectView } from './object-view.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { actionSuffix, clusterFor, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
@@ -12,7 +13,6 @@ import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE
 import { clientService } from './expose.js';
 import { loadManifests, reportUnusable, targetNamespace } from './manifests.js';
 import { writeWorkloadFile } from './workload-files.js';
-import { namespaceView } from './workload-views.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
 import { dryRunCreated } from './dry-run-created.js';
@@ -138,12 +138,7 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       continue;
     }
     if (dry.mode !== 'server') cluster = created.cluster;
-    const view = () =>
-      created.value.kind === 'Pod'
-        ? podView(created.value, created.cluster.now)
-        : created.value.kind === 'Namespace'
-          ? namespaceView(created.value)
-          : serviceView(created.value);
+    const view = () => apiObjectView(created.value, created.cluster.now);
     const shown = dry.mode === 'server' ? () => dryRunCreated(view()) : view;
     const r = printResult(cluster, format.format, ref, `created${actionSuffix(dry.mode)}`, shown, true);
     out.write(r.stdout);

@@ -26,7 +26,7 @@ import { loadManifests, targetNamespace } from './manifests.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { append, largest } from '../append.js';
 
-interface DeleteMode {
+export interface DeleteMode {
   /** `deleted`, or `force deleted` when the grace period is 0 (delete.go PrintObj). */
   readonly operation: string;
   /** --ignore-not-found: a missing object is no error. */
@@ -37,27 +37,31 @@ interface DeleteMode {
   readonly grace?: number;
   /** The uids of the pods this delete left Terminating: kubectl waits until they have gone. */
   readonly terminating: Set<string>;
+  /** -o name (kubectl replace --force passes its output on): `pod/web` instead of `pod "web" deleted`. */
+  readonly byName?: boolean;
 }
 
-function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, namespace: string, mode: DeleteMode, file?: string): Cluster {
+/** One object deleted, its line printed as delete.go PrintObj does; a missing one reported unless ignored. */
+export function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: string, namespace: string, mode: DeleteMode, file?: string): Cluster {
   const notFoundText = apiErrorText(
     { kind: 'NotFound', message: `${qualifiedPlural(type)} "${name}" not found`, causes: [] },
     file ? { verb: 'deleting', file } : undefined,
   );
+  const said = (kind: string): string => (mode.byName ? `${kind}/${name}` : `${kind} "${name}" ${mode.operation}`);
   if (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'DaemonSet') {
     const result = deleteWorkload(cluster, type.kind, name, namespace, mode.propagation);
     if (!result.ok) {
       if (!mode.ignoreNotFound) out.err(notFoundText);
       return cluster;
     }
-    out.out(`${qualifiedSingular(type)} "${name}" ${mode.operation}`);
+    out.out(said(qualifiedSingular(type)));
     return result.cluster;
   }
   if (type.kind === 'Namespace') {
     // The namespace turns Terminating and its controller empties it (namespace-termination.ts).
     const result = deleteNamespace(cluster, name);
     if (result.ok) {
-      out.out(`namespace "${name}" ${mode.operation}`);
+      out.out(said('namespace'));
       return result.cluster;
     }
     if (result.error.kind !== 'NotFound' || !mode.ignoreNotFound) out.err(apiErrorText(result.error, file ? { verb: 'deleting', file } : undefined));
@@ -74,7 +78,7 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     return cluster;
   }
   if (type.kind === 'Endpoints') {
-    if (getItem(cluster, type, name, namespace)) out.out(`endpoints "${name}" ${mode.operation}`);
+    if (getItem(cluster, type, name, namespace)) out.out(said('endpoints'));
     else if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
   }
@@ -83,7 +87,7 @@ function deleteOne(cluster: Cluster, out: Output, type: ResourceType, name: stri
     if (!mode.ignoreNotFound) out.err(notFoundText);
     return cluster;
   }
-  out.out(`${type.singular} "${name}" ${mode.operation}`);
+  out.out(said(type.singular));
   if (type.kind === 'Pod' && result.cluster.pods.some((p) => p.terminating && p.metadata.uid === result.value.metadata.uid)) {
     mode.terminating.add(result.value.metadata.uid);
   }
@@ -265,6 +269,11 @@ function waitForPods(after: Cluster, uids: ReadonlySet<string>): Cluster {
   return until > after.now ? advanceClock(after, until - after.now) : after;
 }
 
+/** kubectl's wait after a delete: until the pods it left Terminating, the namespaces and what went in the foreground have gone. */
+export function waitUntilDeleted(before: Cluster, after: Cluster, terminating: ReadonlySet<string>, names: readonly string[]): Cluster {
+  return waitForForeground(before, waitForNamespaces(before, waitForPods(after, terminating), names));
+}
+
 export const deleteCommand: CommandDef = {
   name: 'delete',
   flags: [
@@ -289,7 +298,6 @@ export const deleteCommand: CommandDef = {
     if (dry.ok && dry.mode !== 'none') return { ...result, cluster: ctx.cluster };
     const wait = flagValue(ctx.parsed, 'wait');
     if (wait !== undefined && !flagBool(ctx.parsed, 'wait')) return result;
-    const pods = waitForPods(result.cluster, terminating);
-    return { ...result, cluster: waitForForeground(ctx.cluster, waitForNamespaces(ctx.cluster, pods, ctx.parsed.positional)) };
+    return { ...result, cluster: waitUntilDeleted(ctx.cluster, result.cluster, terminating, ctx.parsed.positional) };
   },
 };

@@ -15,7 +15,11 @@ export interface FileCommand {
   readonly entries: readonly ManifestEntry[];
 }
 
-export function readFileCommand(ctx: CommandContext): { ok: true; command: FileCommand } | { ok: false; result: KubectlResult } {
+/** `validate`: the command's own checks of its flags (its Validate), made before any file is read. */
+export function readFileCommand(
+  ctx: CommandContext,
+  validate?: (dry: DryRun) => string | undefined,
+): { ok: true; command: FileCommand } | { ok: false; result: KubectlResult } {
   const { parsed, cluster } = ctx;
   const refuse = (text: string) => ({ ok: false as const, result: fail(cluster, clientError(text)) });
   const files = flagValues(parsed, 'filename');
@@ -24,6 +28,8 @@ export function readFileCommand(ctx: CommandContext): { ok: true; command: FileC
   if (!dry.ok) return refuse(dry.error);
   const format = parseOutput(flagValue(parsed, 'output'), false);
   if (!format.ok) return refuse(format.error);
+  const invalid = validate?.(dry.mode);
+  if (invalid !== undefined) return refuse(invalid);
   const loaded = loadManifests(ctx.io, files);
   if (!loaded.ok) return refuse(loaded.error);
   return { ok: true, command: { parsed, dry: dry.mode, format: format.format, entries: loaded.entries } };

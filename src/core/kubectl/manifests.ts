@@ -211,7 +211,7 @@ export function targetNamespace(
 }
 
 /** Says why a document of a -f file could not be used, as kubectl does when it creates from it. */
-export function reportUnusable(out: Output, entry: Extract<ManifestEntry, { ok: false }>): void {
+export function reportUnusable(out: Output, entry: Extract<ManifestEntry, { ok: false }>, verb = 'creating'): void {
   if (entry.clientError) out.err(clientError(entry.clientError));
-  if (entry.apiError) out.err(apiErrorText(entry.apiError, { verb: 'creating', file: entry.file }));
+  if (entry.apiError) out.err(apiErrorText(entry.apiError, { verb, file: entry.file }));
 }

@@ -10,8 +10,7 @@ import {
   findDeployment,
   findPod,
   findService,
-  invalidErrorFor,
-  podUpdateDiff,
+  podSpecRefusal,
   replacePodObject,
   updateDeployment,
   updateService,
@@ -43,9 +42,6 @@ Examples:
 Usage:
   kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]
 `;
-
-const POD_UPDATE_FORBIDDEN =
-  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
 type Json = JsonValue;
 const obj = (v: unknown): Record<string, Json> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, Json>) : {});
@@ -85,8 +81,7 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
       };
     });
     const restartPolicy = typeof specAfter.restartPolicy === 'string' ? specAfter.restartPolicy : live.spec.restartPolicy;
-    const diff = podUpdateDiff(live, updates, restartPolicy);
-    return { ok: false, error: invalidErrorFor('Pod', live.metadata.name, 'spec', diff ? `${POD_UPDATE_FORBIDDEN}\n${diff}` : POD_UPDATE_FORBIDDEN) };
+    return { ok: false, error: podSpecRefusal(live, updates, restartPolicy) };
   }
   const meta = obj(patched.metadata);
   const labels = Object.fromEntries(Object.entries(obj(meta.labels)).map(([k, v]) => [k, jsonText(v)]));

@@ -16,6 +16,11 @@ export interface FileCommandOptions {
   readonly dry: DryRun;
   readonly format: OutputFormat;
   readonly serverSide?: boolean;
+  /**
+   * kubectl replace --force, after the delete: the object is created, printed as `replaced`, and an
+   * error is the API's own, without the file's name (replace.go forceReplace).
+   */
+  readonly forced?: boolean;
 }
 
 /** `deployment.apps/web`: the object as kubectl's lines name it. */
@@ -70,7 +75,7 @@ export function writeWorkloadFile(
   file: string,
   opts: FileCommandOptions,
 ): Cluster {
-  const action = verb === 'create' ? 'created' : 'replaced';
+  const action = verb === 'create' && !opts.forced ? 'created' : 'replaced';
   if (opts.dry === 'client') {
     out.write(
       printResult(cluster, opts.format, refOf(manifest), `${action}${actionSuffix('client')}`, () => clientObject(manifest.manifest, namespace), true).stdout,
@@ -82,7 +87,7 @@ export function writeWorkloadFile(
     const on = clusterFor(cluster, opts.dry);
     const written = verb === 'create' ? createWorkload(kind.writes, on, input) : replaceWorkload(kind.writes, on, input);
     if (!written.ok) {
-      out.err(apiErrorText(written.error, { verb: verb === 'create' ? 'creating' : 'replacing', file }));
+      out.err(opts.forced ? apiErrorText(written.error) : apiErrorText(written.error, { verb: verb === 'create' ? 'creating' : 'replacing', file }));
       return cluster;
     }
     const next = opts.dry === 'none' ? written.cluster : cluster;
