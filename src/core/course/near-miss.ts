@@ -125,7 +125,12 @@ function alreadyThere(answer: Answer | undefined): string | null {
 /** kubectl's commands that change nothing in the cluster, and the shell's that only look. */
 const READS = new Set(['get', 'describe', 'logs', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'top', 'events', 'curl', 'wget']);
 
-function onlyReads(attempt: Attempt): boolean {
+/**
+ * A command that changed nothing in the cluster: one that only looks, or one kubectl itself refused
+ * before it sent anything (a file that is not there, a flag it does not know).
+ */
+function changedNothing(attempt: Attempt): boolean {
+  if (attempt.answer?.accepted === false && attempt.answer.by === 'kubectl') return true;
   const read = understand(attempt.line);
   return read.ok && READS.has(read.understood.verb.split(' ')[0] ?? '');
 }
@@ -184,11 +189,12 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
 
 function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Cluster, attempts: readonly Attempt[], met: readonly boolean[]): string | null {
   // A command that met a part of the goal did what was asked of it: no line says it missed. A
-  // command that only reads changed nothing: what the clock did meanwhile (a pod now Running) was
-  // not its doing, so the parts are weighed on the cluster as it is now, with and without it.
+  // command that only reads, or that kubectl refused, changed nothing: what the clock did meanwhile
+  // (a pod now Running) was not its doing, so the parts are weighed on the cluster as it is now,
+  // with and without it.
   const earlier = checkGoal(
     step.goal,
-    onlyReads(attempt) ? after : before,
+    changedNothing(attempt) ? after : before,
     attempts.filter((a) => a !== attempt),
   ).map((p) => p.met);
   if (met.some((m, i) => m && !earlier[i])) return null;
@@ -214,8 +220,11 @@ function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Clu
     return alreadyThere(attempt.answer) ?? dryRun(attempt);
   }
   let best: Difference[] | null = null;
-  // Fewest differences wins; on a tie, one that names a part of the command (it says what to change).
-  const score = (diffs: readonly Difference[]) => diffs.length + (onlyOutcome(diffs) ? 0.5 : 0);
+  // Fewest differences wins; on a tie, one that names a part of the command (it says what to change),
+  // then the one whose values are nearest to what was typed: pod-nodeport-service.yaml was meant
+  // for pod-nodeport-service.yml, not for the step's other file.
+  const nearness = (diffs: readonly Difference[]) => diffs.reduce((n, d) => n + (d.off ?? 0), 0);
+  const score = (diffs: readonly Difference[]) => diffs.length + (onlyOutcome(diffs) ? 0.5 : 0) + nearness(diffs) / (1 + nearness(diffs)) / 4;
   for (const diffs of found) {
     if (near(diffs) && (best === null || score(diffs) < score(best))) best = diffs;
   }

@@ -49,6 +49,13 @@ describe('a file is the same file however its path is written', () => {
     const r = take('03', 'apply-the-pod', ['kubectl apply -f pod-definition.yaml']);
     assert.equal(r.miss, 'kubectl refused that: --filename is pod-definition.yaml, not pod-definition.yml');
   });
+
+  it('a misspelt file is named against the file it is nearest, not the step’s first', () => {
+    // The pod's file applied, the Service's misspelt: the line names the Service's file, which the
+    // learner meant, not pod-definition.yml, which is done.
+    const r = take('05', 'apply-the-service', ['kubectl create -f pod-definition.yml', 'kubectl apply -f pod-nodeport-service.yaml']);
+    assert.equal(r.miss, 'kubectl refused that: --filename is pod-nodeport-service.yaml, not pod-nodeport-service.yml');
+  });
 });
 
 describe('near misses that said nothing, or too little', () => {
