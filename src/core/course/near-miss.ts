@@ -21,12 +21,32 @@ function urlTarget(line: string): { host: string; port: number } | null {
   return null;
 }
 
+/** The host of the first URL in a curl line, with or without a port. */
+function urlHost(line: string): string | null {
+  for (const word of line.split(/\s+/).slice(1)) {
+    const url = /^(?:https?:\/\/)?([A-Za-z0-9.-]+)(?::\d{1,5})?(?:\/|$)/.exec(word);
+    if (url && !word.startsWith('-')) return url[1] ?? null;
+  }
+  return null;
+}
+
+/**
+ * A Service's DNS name (`web`, `web.default`, `web.default.svc.cluster.local`): cluster DNS answers
+ * it for pods, not for the learner's machine.
+ */
+function serviceNamed(host: string, cluster: Cluster): string | null {
+  const [name, namespace = 'default', ...rest] = host.split('.');
+  if (rest.length > 0 && rest[0] !== 'svc') return null;
+  const found = cluster.services.find((s) => s.metadata.name === name && s.metadata.namespace === namespace);
+  return found ? found.metadata.name : null;
+}
+
 /** The learner's own machine: `localhost`, 127.0.0.0/8. */
 const isLoopback = (host: string): boolean => host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host);
 
 function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
   const { request } = attempt;
-  if (!request) return null;
+  if (!request) return unresolved(goal, met, attempt, after);
   for (const [i, condition] of goal.entries()) {
     if (met[i] || !('request' in condition)) continue;
     const want = condition.request;
@@ -49,6 +69,20 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
         return `that request went through ${request.service}, on port ${ports[0]?.port ?? '?'}; the goal is a service on port ${want.port}`;
     }
     if (request.outcome !== want.outcome) return `that request was ${REQUEST_WORDS[request.outcome]}; the goal is one that ${REQUEST_WORDS[want.outcome]}`;
+  }
+  return null;
+}
+
+/** A request that went nowhere because its host was a Service's name, which only pods can look up. */
+function unresolved(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
+  const host = urlHost(attempt.line);
+  const named = host === null ? null : serviceNamed(host, after);
+  if (named === null || !/^\s*curl\b/.test(attempt.line)) return null;
+  for (const [i, condition] of goal.entries()) {
+    if (met[i] || !('request' in condition) || condition.request.service === undefined) continue;
+    const nodePort = after.services.find((s) => s.metadata.name === condition.request.service)?.spec.ports[0]?.nodePort;
+    const way = nodePort === undefined ? "a node's EXTERNAL-IP and the node port" : `a node's EXTERNAL-IP with port ${nodePort}`;
+    return `that request reached no Service: the name ${named} is known only inside the cluster; use ${way}`;
   }
   return null;
 }

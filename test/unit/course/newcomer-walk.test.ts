@@ -59,6 +59,24 @@ describe('a file is the same file however its path is written', () => {
 });
 
 describe('near misses that said nothing, or too little', () => {
+  it('curl to the Service’s name from the laptop says the name is known only inside the cluster', () => {
+    // curl answers `Could not resolve host`: cluster DNS serves pods, not the learner's machine.
+    for (const line of [
+      'curl http://myapp-pod-nodeport-service:31231',
+      'curl myapp-pod-nodeport-service',
+      'curl -s http://myapp-pod-nodeport-service.default.svc.cluster.local/',
+    ]) {
+      const r = take('05', 'open-the-page', [line]);
+      assert.equal(r.all, false, line);
+      assert.equal(
+        r.miss,
+        "that request reached no Service: the name myapp-pod-nodeport-service is known only inside the cluster; use a node's EXTERNAL-IP with port 31231",
+        line,
+      );
+    }
+    assert.equal(take('05', 'open-the-page', ['curl http://no-such-name:31231']).miss, null, 'a name that is no Service is left to curl’s own words');
+  });
+
   it('a NodePort service of the right name that selects no pod says so, with its selector', () => {
     const r = take('04', 'expose-the-pod', ['kubectl create service nodeport my-first-service --tcp=80:80']);
     assert.equal(r.all, false);
