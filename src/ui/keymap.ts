@@ -47,6 +47,9 @@ const sheet = (action: SheetAction) => (): NavAction => ({ type: 'quiz-sheet', a
 const scroll =
   (delta: (v: ViewMetrics) => number) =>
   (v: ViewMetrics): NavAction => ({ type: 'scroll', delta: delta(v), max: v.maxScroll });
+const helpScroll =
+  (delta: (v: ViewMetrics) => number) =>
+  (v: ViewMetrics): NavAction => ({ type: 'help-scroll', delta: delta(v), max: v.maxScroll });
 const scrollOutput =
   (delta: (v: ViewMetrics) => number) =>
   (v: ViewMetrics): NavAction => ({ type: 'scroll', pane: 'output', delta: delta(v), max: v.outputMaxScroll ?? 0 });
@@ -282,6 +285,11 @@ export const BINDINGS: readonly Binding[] = [
   },
   { contexts: ['lesson'], keys: ['h'], label: 'h', does: 'a hint (practice steps)', action: () => ({ type: 'hint' }) },
   { contexts: ['help'], keys: ['escape', '?', 'enter'], label: 'esc / ?', does: 'close this help', hint: 'esc close', action: () => ({ type: 'close-help' }) },
+  // A narrow window may not hold every key: the list scrolls.
+  { contexts: ['help'], keys: ['down', 'j'], label: '↓ / j', does: 'scroll down', hint: '↑↓ scroll', action: helpScroll(() => 1) },
+  { contexts: ['help'], keys: ['up', 'k'], label: '↑ / k', does: 'scroll up', action: helpScroll(() => -1) },
+  { contexts: ['help'], keys: ['pagedown'], label: 'page down', does: 'scroll a page down', action: helpScroll((v) => v.page) },
+  { contexts: ['help'], keys: ['pageup'], label: 'page up', does: 'scroll a page up', action: helpScroll((v) => -v.page) },
   {
     contexts: ['home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict'],
     keys: ['?'],

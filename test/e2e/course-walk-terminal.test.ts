@@ -1,6 +1,6 @@
 // What a newcomer met walking the whole course in the built CLI at 80x24 and 60x20, each found on
-// the screen: a quiz's summary per concept cut at the window's edge, and a question that still
-// offered its own keys after esc had handed them to the lesson.
+// the screen: a quiz's summary per concept and the keys' help cut at the window's edge, and a
+// question that still offered its own keys after esc had handed them to the lesson.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +61,26 @@ describe('a newcomer’s walk through the course, on screen', { skip }, () => {
       });
     });
   }
+
+  it('the keys of a lesson, at 60x20, wrap beside their labels and scroll to the last', async () => {
+    await withCourse('--lesson 4', { columns: 60, rows: 20 }, async (term) => {
+      await term.waitFor((s) => s.includes('Expose the pod with one command'));
+      term.keys('Escape');
+      await term.waitFor((s) => s.includes('lesson keys: i to type again'));
+      term.keys('?');
+      const top = await term.waitFor((s) => s.startsWith('Keys') && s.includes('↑↓ scroll'));
+      // Each description whole, on the label's row and the rows under it.
+      const words = top.replace(/\s+/g, ' ');
+      assert.match(words, /d deep dives: take them, or pass over them \(the core path\)/);
+      assert.match(words, /page down scroll a page down \(a practice step's output, as at its prompt\)/);
+      for (const row of top.split('\n')) assert.ok(row.length <= 60, row);
+      term.keys('PageDown');
+      const end = await term.waitFor((s) => s.includes('close this help'));
+      assert.match(end.replace(/\s+/g, ' '), /o your own kubectl on this practice step's cluster \(again: stop\)/);
+      term.keys('Escape');
+      await term.waitFor((s) => s.includes('Expose the pod with one command'));
+    });
+  });
 
   it('after esc, a question says how to get back to it, and i answers it again (80x24)', async () => {
     await withCourse('quiz 3', { columns: 80, rows: 24 }, async (term) => {
