@@ -125,7 +125,8 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
     });
   }
   for (const [name, value] of Object.entries(deed.flags ?? {})) {
-    const given = u.flags[name];
+    // Without -n, kubectl works in the default namespace: `-n default` left out is not missing.
+    const given = u.flags[name] ?? (name === 'namespace' && value === 'default' ? value : undefined);
     if (given === undefined) out.push({ part: 'flags', says: `${typedFlag(u.verb, name, value)} is missing` });
     else if (!flagMeets(name, value, given)) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}`, off: editDistance(given, value) });
   }

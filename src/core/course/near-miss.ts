@@ -251,6 +251,13 @@ function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Clu
     // The command is one a solution or the goal names: only how it ended can be off.
     const ending = goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => diffs.length > 0 && onlyOutcome(diffs));
     if (ending) return `${effect(before, after, attempt.answer)}: ${ending[0]!.says}`;
+    // A solution that reads every object of the type (describe svc) is met by a read of any one,
+    // even one that is not there: refused, the name is what to change.
+    const misnamed =
+      attempt.answer?.accepted === false
+        ? goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => near(diffs) && diffs.some((d) => d.part === 'names'))
+        : undefined;
+    if (misnamed) return `${effect(before, after, attempt.answer)}: ${misnamed.find((d) => d.part === 'names')!.says}`;
     return alreadyThere(attempt.answer) ?? dryRun(attempt);
   }
   let best: Difference[] | null = null;

@@ -59,6 +59,13 @@ describe('a file is the same file however its path is written', () => {
 });
 
 describe('near misses that said nothing, or too little', () => {
+  it('describe of a misspelt Service names the name, not a -n default that changes nothing', () => {
+    // A solution describes every Service with -n default; without -n kubectl is in default anyway.
+    const r = take('04', 'find-the-node-port', ['kubectl get svc', 'kubectl describe svc my-first-svc']);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'the API refused that: the name is my-first-svc, not my-first-service');
+  });
+
   it('curl to the Service’s name from the laptop says the name is known only inside the cluster', () => {
     // curl answers `Could not resolve host`: cluster DNS serves pods, not the learner's machine.
     for (const line of [
