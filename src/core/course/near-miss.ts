@@ -258,6 +258,9 @@ function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Clu
         ? goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => near(diffs) && diffs.some((d) => d.part === 'names'))
         : undefined;
     if (misnamed) return `${effect(before, after, attempt.answer)}: ${misnamed.find((d) => d.part === 'names')!.says}`;
+    // A solution's parts and one more (--target-port=8080) can still make the Service wrong.
+    const object = objectMiss(step.goal, met, before, after);
+    if (object) return `${effect(before, after, attempt.answer)}: ${object}`;
     return alreadyThere(attempt.answer) ?? dryRun(attempt);
   }
   let best: Difference[] | null = null;

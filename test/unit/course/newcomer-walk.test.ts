@@ -58,6 +58,18 @@ describe('a file is the same file however its path is written', () => {
   });
 });
 
+describe('a goal that took a broken Service', () => {
+  it('expose with --target-port=8080, where nginx is not, does not reach the goal, and says why', () => {
+    const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --target-port=8080 --name=my-first-service']);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'that made a NodePort service: targetPort is 8080, not 80');
+    assert.equal(
+      take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --target-port=80 --name=my-first-service']).all,
+      true,
+    );
+  });
+});
+
 describe('near misses that said nothing, or too little', () => {
   it('describe of a misspelt Service names the name, not a -n default that changes nothing', () => {
     // A solution describes every Service with -n default; without -n kubectl is in default anyway.
