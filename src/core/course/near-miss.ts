@@ -73,8 +73,15 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
   return null;
 }
 
-/** A request that went nowhere because its host was a Service's name, which only pods can look up. */
+/**
+ * A curl that gave no page: its host a Service's name, which only pods can look up, or https://
+ * to a node port whose app speaks plain HTTP.
+ */
 function unresolved(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
+  // curl's TLS handshake read a plain HTTP answer (OpenSSL's "wrong version number").
+  const wantsPage = goal.some((c, i) => !met[i] && 'request' in c && c.request.outcome === 'answered');
+  if (wantsPage && attempt.answer?.accepted === false && attempt.answer.message.includes('wrong version number'))
+    return 'that request used https://, and the app answers plain HTTP on its node port: use http://';
   const host = urlHost(attempt.line);
   const named = host === null ? null : serviceNamed(host, after);
   if (named === null || !/^\s*curl\b/.test(attempt.line)) return null;

@@ -59,6 +59,15 @@ describe('a file is the same file however its path is written', () => {
 });
 
 describe('a goal that took a broken Service', () => {
+  it('curl https:// to the node port, answered with an OpenSSL error and no page, does not reach the app', () => {
+    // nginx speaks plain HTTP on 80: curl's handshake reads that as "wrong version number" (exit 35).
+    const r = take('05', 'open-the-page', ['curl https://203.0.113.11:31231']);
+    assert.match(r.practice.entries['open-the-page']?.[0]?.output ?? '', /^curl: \(35\) .*wrong version number/);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'that request used https://, and the app answers plain HTTP on its node port: use http://');
+    assert.equal(take('05', 'open-the-page', ['curl https://203.0.113.11:31231', 'curl http://203.0.113.11:31231']).all, true);
+  });
+
   it('expose with --target-port=8080, where nginx is not, does not reach the goal, and says why', () => {
     const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --target-port=8080 --name=my-first-service']);
     assert.equal(r.all, false);
