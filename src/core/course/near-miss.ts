@@ -5,7 +5,7 @@ import { matchesSelector, type Cluster } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
 import { understand } from '../kubectl/understood.js';
-import { checkGoal, deedsOf, firewallPort, type Attempt, type Condition } from './goals.js';
+import { checkGoal, deedsOf, describeCondition, firewallPort, type Attempt, type Condition } from './goals.js';
 import type { DoStep } from './model.js';
 import { fillTemplates } from './template.js';
 import { sameImage } from './image-ref.js';
@@ -238,6 +238,10 @@ function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Clu
     changedNothing(attempt) ? after : before,
     attempts.filter((a) => a !== attempt),
   ).map((p) => p.met);
+  // A command that undid a part that held is told so first, whatever else it did (a pod relabelled
+  // for one Service is lost to another).
+  const undone = step.goal.findIndex((condition, i) => earlier[i] && !met[i]);
+  if (undone >= 0) return `that undid a part of the goal that held: ${fillTemplates(describeCondition(step.goal[undone]!), after)}`;
   if (met.some((m, i) => m && !earlier[i])) return null;
   const request = requestMiss(step.goal, met, attempt, after);
   if (request) return request;

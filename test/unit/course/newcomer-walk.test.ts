@@ -80,6 +80,18 @@ describe('a goal that took a broken Service', () => {
 });
 
 describe('near misses that said nothing, or too little', () => {
+  it('relabelling myapp-pod for typo-service says what it undid: the other Service lost its endpoint', () => {
+    const r = take('06', 'typo-fix', ['kubectl label pod myapp-pod app=my-app --overwrite']);
+    assert.deepEqual(r.met, [true, false, false]);
+    assert.equal(r.miss, 'that undid a part of the goal that held: myapp-pod-nodeport-service still has myapp-pod as its endpoint');
+    const mended = take('06', 'typo-fix', [
+      'kubectl label pod myapp-pod app=my-app --overwrite',
+      'kubectl label pod myapp-pod app=myapp --overwrite',
+      'kubectl patch svc typo-service -p \'{"spec":{"selector":{"app":"myapp"}}}\'',
+    ]);
+    assert.equal(mended.miss, null);
+  });
+
   it('describe of a misspelt Service names the name, not a -n default that changes nothing', () => {
     // A solution describes every Service with -n default; without -n kubectl is in default anyway.
     const r = take('04', 'find-the-node-port', ['kubectl get svc', 'kubectl describe svc my-first-svc']);
