@@ -2,6 +2,7 @@
 // short line that says why, found by comparing what kubectl understood with the step's deeds and
 // solution lines part by part (verb, type, names, flags, outcome), and the request with the goal's.
 import { matchesSelector, type Cluster } from '../cluster/index.js';
+import { containerState } from '../cluster/pod-status.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
 import { understand } from '../kubectl/understood.js';
@@ -216,6 +217,22 @@ function wrongImage(goal: readonly Condition[], met: readonly boolean[], before:
 }
 
 /**
+ * A pod the goal wants Running that is still starting, seen by a read: it gets there by itself, and
+ * the clock moves only as commands run, so the way on is to look again.
+ */
+function stillStarting(goal: readonly Condition[], met: readonly boolean[], after: Cluster): string | null {
+  for (const [i, condition] of goal.entries()) {
+    if (met[i] || !('pod' in condition) || !condition.pod.running || condition.pod.name === undefined) continue;
+    const pod = after.pods.find((p) => p.metadata.name === condition.pod.name && !p.metadata.namespace.startsWith('kube-'));
+    if (!pod) continue;
+    const st = containerState(pod, after.now);
+    if (st.state === 'waiting' && st.reason === 'ContainerCreating')
+      return `${pod.metadata.name} is still ContainerCreating: run kubectl get pods again in a few seconds, until it is Running`;
+  }
+  return null;
+}
+
+/**
  * One line on why a command that was run in a do step is close to its goal but misses, or null
  * (the goal is met, the command does what a solution line does, or it is not close to anything).
  * A pod of the goal's name with another image is named first, whatever the command was.
@@ -225,7 +242,7 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   if (met.every(Boolean)) return null;
   const own = commandMiss(step, attempt, before, after, attempts, met);
   if (own !== null && alreadyThere(attempt.answer) === own) return own;
-  return wrongImage(step.goal, met, before, after) ?? own;
+  return wrongImage(step.goal, met, before, after) ?? own ?? (changedNothing(attempt) ? stillStarting(step.goal, met, after) : null);
 }
 
 function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Cluster, attempts: readonly Attempt[], met: readonly boolean[]): string | null {

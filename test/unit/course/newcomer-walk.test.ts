@@ -80,6 +80,24 @@ describe('a goal that took a broken Service', () => {
 });
 
 describe('near misses that said nothing, or too little', () => {
+  it('a look at a pod still ContainerCreating says to look again, as the goal waits for Running', () => {
+    // Typed at once: the clock moves only as commands run, so the pod is still starting.
+    const looked = takeStep('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods -o wide'], 5, 100);
+    assert.deepEqual(looked.met, [false, true]);
+    assert.equal(looked.miss, 'my-first-pod is still ContainerCreating: run kubectl get pods again in a few seconds, until it is Running');
+    const made = takeStep('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0'], 5, 100);
+    assert.equal(made.miss, null, 'the command that made the pod is told nothing: it was right');
+    const later = takeStep(
+      '03',
+      'run-the-pod',
+      ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods -o wide', 'kubectl get pods'],
+      5,
+      5000,
+    );
+    assert.equal(later.all, true);
+    assert.equal(later.miss, null);
+  });
+
   it('relabelling myapp-pod for typo-service says what it undid: the other Service lost its endpoint', () => {
     const r = take('06', 'typo-fix', ['kubectl label pod myapp-pod app=my-app --overwrite']);
     assert.deepEqual(r.met, [true, false, false]);
