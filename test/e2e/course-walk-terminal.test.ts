@@ -1,8 +1,9 @@
 // What a newcomer met walking the whole course in the built CLI at 80x24 and 60x20, each found on
-// the screen: a quiz's summary per concept and the keys' help cut at the window's edge, and a
-// question that still offered its own keys after esc had handed them to the lesson.
+// the screen: a quiz's summary per concept and the keys' help cut at the window's edge, a question
+// that still offered its own keys after esc had handed them to the lesson, and a command typed on a
+// step with no prompt, whose b went back a step.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -10,9 +11,18 @@ import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
 
 const skip = tmuxMissing();
 
-/** The CLI with these arguments in a fresh config folder; `run` gets the terminal, and both are removed after. */
-async function withCourse(args: string, size: { columns: number; rows: number }, run: (term: Terminal) => Promise<void>): Promise<void> {
+/**
+ * The CLI with these arguments in a fresh config folder (with progress that was last at `at`, when
+ * given); `run` gets the terminal, and both are removed after.
+ */
+async function withCourse(
+  args: string,
+  size: { columns: number; rows: number },
+  run: (term: Terminal) => Promise<void>,
+  at?: { lesson: string; step: string },
+): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'npl-course-walk-'));
+  if (at) writeFileSync(join(home, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: at }));
   const term = new Terminal(`node ${CLI} ${args} --seed 4`, size, { NODEPORT_LAB_HOME: home });
   try {
     await run(term);
@@ -80,6 +90,26 @@ describe('a newcomer’s walk through the course, on screen', { skip }, () => {
       term.keys('Escape');
       await term.waitFor((s) => s.includes('Expose the pod with one command'));
     });
+  });
+
+  it('a command typed on a step with no prompt runs nowhere, and the step stays (80x24)', async () => {
+    await withCourse(
+      '',
+      { columns: 80, rows: 24 },
+      async (term) => {
+        await term.waitFor((s) => s.includes('Continue lesson'));
+        term.keys('Enter');
+        await term.waitFor((s) => s.includes('Who picks the node port?'));
+        // The b of kubectl went back a step, and the rest ran at that step's prompt as "ectl get svc".
+        term.keys('-l', 'kubectl get svc');
+        term.keys('Enter');
+        const after = await term.waitFor((s) => s.includes('what you type here is not run'));
+        assert.match(after, /Who picks the node port\?/);
+        assert.match(after, /step 2\/9/);
+        assert.doesNotMatch(after, /command not found|\$ ectl/);
+      },
+      { lesson: 'expose-imperatively', step: 'who-picks-the-node-port' },
+    );
   });
 
   it('after esc, a question says how to get back to it, and i answers it again (80x24)', async () => {
