@@ -26,9 +26,12 @@ async function withCourse(
   const term = new Terminal(`node ${CLI} ${args} --seed 4`, size, { NODEPORT_LAB_HOME: home });
   try {
     await run(term);
+    // Quit, and let the course save its progress, before its folder is removed.
+    term.keys('C-c');
+    await term.exited();
   } finally {
     term.close();
-    rmSync(home, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
