@@ -6,7 +6,7 @@ import { currentPractice, currentStep, initialNav, navigate, type NavAction, typ
 import { waitOf } from './screens/practice.js';
 import type { Place, Progress } from '../core/progress/model.js';
 import { useDisplay } from './display.js';
-import { actionFor, contextOf, keyNames, typedText } from './keymap.js';
+import { actionFor, contextOf, keyNames, partOfTyping, strayTyping, strayTypingNotice, typedText } from './keymap.js';
 import { Lines } from './Lines.js';
 import { helpFrame } from './screens/help.js';
 import { homeFrame, tooSmall, type Frame } from './screens/home.js';
@@ -42,6 +42,9 @@ export interface AppProps {
   readonly real?: RealLink;
 }
 
+/** How long after a stray key the next ones still count as typing: a word's keys come faster. */
+const STRAY_TYPING_MS = 1000;
+
 export function App({ course, progress, notice = null, saveProgress, size: fixedSize, practice, clock = Date.now, start, home, real }: AppProps) {
   const display = useDisplay();
   const size = useTerminalSize(fixedSize);
@@ -55,6 +58,8 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
       : navigate(initial, { type: 'open-place', place: start });
   });
   const lastRun = useRef(clock());
+  /** Until when keys are taken as stray typing on a screen without a prompt (see strayTyping). */
+  const typingUntil = useRef(0);
   // A command that times out (curl -m 5 against a closed port) keeps the learner waiting for as
   // long as it would, counted down on the screen; any key stops the wait.
   const [waiting, setWaiting] = useState<number | null>(null);
@@ -103,6 +108,12 @@ export function App({ course, progress, notice = null, saveProgress, size: fixed
     for (const name of keyNames(input, key)) {
       if (tooSmall && name !== 'q' && name !== 'ctrl-c') continue;
       const context = tooSmall ? 'help' : contextOf(routed);
+      if (strayTyping(context, name) || (now < typingUntil.current && partOfTyping(context, name))) {
+        typingUntil.current = now + STRAY_TYPING_MS;
+        const notice = strayTypingNotice(routed);
+        if (routed.notice !== notice) routed = navigate(routed, { type: 'notice', text: notice });
+        continue;
+      }
       const typed = typedText(context, name);
       if (stopsWait && typed === null) continue;
       const bound = stopsWait ? null : actionFor(context, name, metrics);

@@ -1,6 +1,6 @@
 // Every key binding, as data: the router reads it to dispatch, the help overlay to explain.
 import type { SheetAction } from '../core/navigation/answer-sheet.js';
-import { currentQuiz, currentTrace, type NavAction, type NavState } from '../core/course/navigation.js';
+import { currentQuiz, currentStep, currentTrace, type NavAction, type NavState } from '../core/course/navigation.js';
 import type { EditAction } from '../core/shell/line-editor.js';
 
 export type KeyName =
@@ -47,6 +47,9 @@ const sheet = (action: SheetAction) => (): NavAction => ({ type: 'quiz-sheet', a
 const scroll =
   (delta: (v: ViewMetrics) => number) =>
   (v: ViewMetrics): NavAction => ({ type: 'scroll', delta: delta(v), max: v.maxScroll });
+const helpScroll =
+  (delta: (v: ViewMetrics) => number) =>
+  (v: ViewMetrics): NavAction => ({ type: 'help-scroll', delta: delta(v), max: v.maxScroll });
 const scrollOutput =
   (delta: (v: ViewMetrics) => number) =>
   (v: ViewMetrics): NavAction => ({ type: 'scroll', pane: 'output', delta: delta(v), max: v.outputMaxScroll ?? 0 });
@@ -282,6 +285,11 @@ export const BINDINGS: readonly Binding[] = [
   },
   { contexts: ['lesson'], keys: ['h'], label: 'h', does: 'a hint (practice steps)', action: () => ({ type: 'hint' }) },
   { contexts: ['help'], keys: ['escape', '?', 'enter'], label: 'esc / ?', does: 'close this help', hint: 'esc close', action: () => ({ type: 'close-help' }) },
+  // A narrow window may not hold every key: the list scrolls.
+  { contexts: ['help'], keys: ['down', 'j'], label: '↓ / j', does: 'scroll down', hint: '↑↓ scroll', action: helpScroll(() => 1) },
+  { contexts: ['help'], keys: ['up', 'k'], label: '↑ / k', does: 'scroll up', action: helpScroll(() => -1) },
+  { contexts: ['help'], keys: ['pagedown'], label: 'page down', does: 'scroll a page down', action: helpScroll((v) => v.page) },
+  { contexts: ['help'], keys: ['pageup'], label: 'page up', does: 'scroll a page up', action: helpScroll((v) => -v.page) },
   {
     contexts: ['home', 'lesson', 'manifest', 'quiz', 'trace', 'trace-predict'],
     keys: ['?'],
@@ -315,6 +323,34 @@ export function contextOf(state: NavState): Context {
     return turn && !turn.grade && turn.presented.question.kind === 'typed' ? 'quiz-typed' : 'quiz';
   }
   return step?.kind === 'manifest' ? 'manifest' : 'lesson';
+}
+
+/** The screens without a prompt, where a learner may still type a command by mistake. */
+const PROMPTLESS: readonly Context[] = ['lesson', 'manifest', 'trace'];
+
+/**
+ * Stray typing: a letter or digit that no binding claims, on a screen without a prompt (the `u` of
+ * `kubectl` on a read step). The keys typed after it within a moment are held off, so the `b` of
+ * `kubectl` does not go back a step and send the rest to the prompt there.
+ */
+export function strayTyping(context: Context, key: KeyName): boolean {
+  return PROMPTLESS.includes(context) && /^[\p{L}\p{N}]$/u.test(key) && !bindingsFor(context).some((b) => b.keys.includes(key));
+}
+
+/**
+ * While stray typing goes on, the keys a command is made of (and the Enter after it) do nothing;
+ * q still quits, whatever came before it.
+ */
+export function partOfTyping(context: Context, key: KeyName): boolean {
+  return PROMPTLESS.includes(context) && key !== 'q' && ([...key].length === 1 || key === 'space' || key === 'enter' || key === 'backspace');
+}
+
+/** What the course says about stray typing, by the step it happens on. */
+export function strayTypingNotice(state: NavState): string {
+  const kind = currentStep(state)?.step.kind;
+  if (kind === 'do') return 'The lesson keys are on, so what you type is not run: i goes back to the prompt.';
+  if (kind === 'quiz') return 'The lesson keys are on, so what you type is not an answer: i goes back to the question.';
+  return 'This step has no prompt, so what you type here is not run: → goes on, and practice steps have a prompt.';
 }
 
 /** A key that types itself at the prompt when no binding claims it. */

@@ -24,12 +24,15 @@ export function doStep(lessonId: string, stepId: string): { lesson: Lesson; step
   return { lesson, step };
 }
 
-/** Types the lines into the step, from the state the earlier steps leave, and returns what the step saw. */
-export function takeStep(lessonId: string, stepId: string, lines: readonly string[], seed: number) {
+/**
+ * Types the lines into the step, from the state the earlier steps leave, and returns what the step
+ * saw. `elapsedMs`: the virtual time before each line (a pod takes a few seconds to start).
+ */
+export function takeStep(lessonId: string, stepId: string, lines: readonly string[], seed: number, elapsedMs = 10_000) {
   const { lesson, step } = doStep(lessonId, stepId);
   let practice: LessonPractice = { shell: stateBefore(lesson, step.id, seed, courseFolder), left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
   for (const line of lines)
-    practice = runPractice(practice, step.id, fillTemplates(line, practice.shell.cluster), courseFolder, 10_000, step.hints.length, step);
+    practice = runPractice(practice, step.id, fillTemplates(line, practice.shell.cluster), courseFolder, elapsedMs, step.hints.length, step);
   const parts = checkGoal(step.goal, practice.shell.cluster, attemptsIn(practice, step.id));
   return {
     met: parts.map((p) => p.met),

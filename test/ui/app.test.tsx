@@ -313,7 +313,9 @@ describe('a trace step', () => {
     assert.match(first, /\[1:you\]/);
     const second = await press(app, KEYS.right, (f) => f.includes('Hop 2 of'));
     assert.match(second, /\n {2}in +198\.51\.100\.7:\d+ -> 203\.0\.113\.1\d:\d+ SYN\n/);
-    assert.match(second, /\n {2}out +198\.51\.100\.7:\d+ -> 192\.168\.49\.\d:\d+ SYN {2}\(public IP\)\n/);
+    // The out line shows the node's private IP: the tag names what changed it, the cloud's NAT,
+    // not the address beside it.
+    assert.match(second, /\n {2}out +198\.51\.100\.7:\d+ -> 192\.168\.49\.\d:\d+ SYN {2}\(cloud NAT\)\n/);
     const back = await press(app, KEYS.left, (f) => f.includes('Hop 1 of'));
     assert.match(back, /\[1:you\]/);
     app.stdin.write('a');

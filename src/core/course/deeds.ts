@@ -5,6 +5,7 @@ import type { Answer } from '../kubectl/answer.js';
 import { flagSpecOf, understand, type Understood } from '../kubectl/understood.js';
 import { append } from '../append.js';
 import { sameImage } from './image-ref.js';
+import { editDistance } from '../edit-distance.js';
 
 /** How a refusal must have looked; every field is optional. */
 export interface Refusal {
@@ -37,6 +38,8 @@ export interface Deed {
 export interface Difference {
   readonly part: 'program' | 'verb' | 'type' | 'names' | 'flags' | 'args' | 'outcome';
   readonly says: string;
+  /** For a value typed otherwise (a flag's, a name): how many edits from the wanted one. */
+  readonly off?: number;
 }
 
 /** A command line as a deed: what kubectl understands from it; null when it understands nothing. */
@@ -116,13 +119,16 @@ function commandDifferences(deed: Deed, u: Understood, accepted: boolean): Diffe
     const other = u.names.filter((n) => !names.includes(n));
     out.push({
       part: 'names',
-      says: other.length === 1 && missing.length === 1 ? `the name is ${other[0]}, not ${missing[0]}` : `${missing.join(' and ')} is missing`,
+      ...(other.length === 1 && missing.length === 1
+        ? { says: `the name is ${other[0]}, not ${missing[0]}`, off: editDistance(other[0]!, missing[0]!) }
+        : { says: `${missing.join(' and ')} is missing` }),
     });
   }
   for (const [name, value] of Object.entries(deed.flags ?? {})) {
-    const given = u.flags[name];
+    // Without -n, kubectl works in the default namespace: `-n default` left out is not missing.
+    const given = u.flags[name] ?? (name === 'namespace' && value === 'default' ? value : undefined);
     if (given === undefined) out.push({ part: 'flags', says: `${typedFlag(u.verb, name, value)} is missing` });
-    else if (!flagMeets(name, value, given)) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}` });
+    else if (!flagMeets(name, value, given)) out.push({ part: 'flags', says: `--${name} is ${given}, not ${value}`, off: editDistance(given, value) });
   }
   const args = deed.args ?? [];
   if (u.program === 'kubectl') {

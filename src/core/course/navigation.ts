@@ -35,6 +35,8 @@ export interface NavState {
   /** A saved place the course offers to continue from; shown over the lesson list until answered. */
   readonly resume: Place | null;
   readonly help: boolean;
+  /** How far the help overlay is scrolled, when its keys do not fit the window. */
+  readonly helpScroll?: number;
   /** How far each step's text was scrolled, by `lesson/step` id, so going back shows the same view. */
   readonly scroll: Readonly<Record<string, number>>;
   /** Which manifest field is highlighted, by `lesson/step` id. */
@@ -100,6 +102,8 @@ export type NavAction =
   | { readonly type: 'move-field'; readonly delta: number }
   | { readonly type: 'toggle-help' }
   | { readonly type: 'close-help' }
+  /** Scrolls the help overlay, by `delta` rows within 0..max. */
+  | { readonly type: 'help-scroll'; readonly delta: number; readonly max: number }
   | { readonly type: 'notice'; readonly text: string | null }
   /** Whether the last save of progress worked; `problem` says why not. */
   | { readonly type: 'saved'; readonly problem: string | null }
@@ -215,6 +219,7 @@ function reduce(state: NavState, action: NavAction): NavState {
       return realWorldReducer(state, action);
     case 'toggle-help':
     case 'close-help':
+    case 'help-scroll':
       return helpScreen(state, action);
     case 'move-cursor':
     case 'open-lesson':

@@ -2,10 +2,11 @@
 // short line that says why, found by comparing what kubectl understood with the step's deeds and
 // solution lines part by part (verb, type, names, flags, outcome), and the request with the goal's.
 import { matchesSelector, type Cluster } from '../cluster/index.js';
+import { containerState } from '../cluster/pod-status.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
 import { understand } from '../kubectl/understood.js';
-import { checkGoal, deedsOf, firewallPort, type Attempt, type Condition } from './goals.js';
+import { checkGoal, deedsOf, describeCondition, firewallPort, type Attempt, type Condition } from './goals.js';
 import type { DoStep } from './model.js';
 import { fillTemplates } from './template.js';
 import { sameImage } from './image-ref.js';
@@ -21,12 +22,32 @@ function urlTarget(line: string): { host: string; port: number } | null {
   return null;
 }
 
+/** The host of the first URL in a curl line, with or without a port. */
+function urlHost(line: string): string | null {
+  for (const word of line.split(/\s+/).slice(1)) {
+    const url = /^(?:https?:\/\/)?([A-Za-z0-9.-]+)(?::\d{1,5})?(?:\/|$)/.exec(word);
+    if (url && !word.startsWith('-')) return url[1] ?? null;
+  }
+  return null;
+}
+
+/**
+ * A Service's DNS name (`web`, `web.default`, `web.default.svc.cluster.local`): cluster DNS answers
+ * it for pods, not for the learner's machine.
+ */
+function serviceNamed(host: string, cluster: Cluster): string | null {
+  const [name, namespace = 'default', ...rest] = host.split('.');
+  if (rest.length > 0 && rest[0] !== 'svc') return null;
+  const found = cluster.services.find((s) => s.metadata.name === name && s.metadata.namespace === namespace);
+  return found ? found.metadata.name : null;
+}
+
 /** The learner's own machine: `localhost`, 127.0.0.0/8. */
 const isLoopback = (host: string): boolean => host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host);
 
 function requestMiss(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
   const { request } = attempt;
-  if (!request) return null;
+  if (!request) return unresolved(goal, met, attempt, after);
   for (const [i, condition] of goal.entries()) {
     if (met[i] || !('request' in condition)) continue;
     const want = condition.request;
@@ -49,6 +70,27 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
         return `that request went through ${request.service}, on port ${ports[0]?.port ?? '?'}; the goal is a service on port ${want.port}`;
     }
     if (request.outcome !== want.outcome) return `that request was ${REQUEST_WORDS[request.outcome]}; the goal is one that ${REQUEST_WORDS[want.outcome]}`;
+  }
+  return null;
+}
+
+/**
+ * A curl that gave no page: its host a Service's name, which only pods can look up, or https://
+ * to a node port whose app speaks plain HTTP.
+ */
+function unresolved(goal: readonly Condition[], met: readonly boolean[], attempt: Attempt, after: Cluster): string | null {
+  // curl's TLS handshake read a plain HTTP answer (OpenSSL's "wrong version number").
+  const wantsPage = goal.some((c, i) => !met[i] && 'request' in c && c.request.outcome === 'answered');
+  if (wantsPage && attempt.answer?.accepted === false && attempt.answer.message.includes('wrong version number'))
+    return 'that request used https://, and the app answers plain HTTP on its node port: use http://';
+  const host = urlHost(attempt.line);
+  const named = host === null ? null : serviceNamed(host, after);
+  if (named === null || !/^\s*curl\b/.test(attempt.line)) return null;
+  for (const [i, condition] of goal.entries()) {
+    if (met[i] || !('request' in condition) || condition.request.service === undefined) continue;
+    const nodePort = after.services.find((s) => s.metadata.name === condition.request.service)?.spec.ports[0]?.nodePort;
+    const way = nodePort === undefined ? "a node's EXTERNAL-IP and the node port" : `a node's EXTERNAL-IP with port ${nodePort}`;
+    return `that request reached no Service: the name ${named} is known only inside the cluster; use ${way}`;
   }
   return null;
 }
@@ -125,7 +167,12 @@ function alreadyThere(answer: Answer | undefined): string | null {
 /** kubectl's commands that change nothing in the cluster, and the shell's that only look. */
 const READS = new Set(['get', 'describe', 'logs', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'top', 'events', 'curl', 'wget']);
 
-function onlyReads(attempt: Attempt): boolean {
+/**
+ * A command that changed nothing in the cluster: one that only looks, or one kubectl itself refused
+ * before it sent anything (a file that is not there, a flag it does not know).
+ */
+function changedNothing(attempt: Attempt): boolean {
+  if (attempt.answer?.accepted === false && attempt.answer.by === 'kubectl') return true;
   const read = understand(attempt.line);
   return read.ok && READS.has(read.understood.verb.split(' ')[0] ?? '');
 }
@@ -170,6 +217,22 @@ function wrongImage(goal: readonly Condition[], met: readonly boolean[], before:
 }
 
 /**
+ * A pod the goal wants Running that is still starting, seen by a read: it gets there by itself, and
+ * the clock moves only as commands run, so the way on is to look again.
+ */
+function stillStarting(goal: readonly Condition[], met: readonly boolean[], after: Cluster): string | null {
+  for (const [i, condition] of goal.entries()) {
+    if (met[i] || !('pod' in condition) || !condition.pod.running || condition.pod.name === undefined) continue;
+    const pod = after.pods.find((p) => p.metadata.name === condition.pod.name && !p.metadata.namespace.startsWith('kube-'));
+    if (!pod) continue;
+    const st = containerState(pod, after.now);
+    if (st.state === 'waiting' && st.reason === 'ContainerCreating')
+      return `${pod.metadata.name} is still ContainerCreating: run kubectl get pods again in a few seconds, until it is Running`;
+  }
+  return null;
+}
+
+/**
  * One line on why a command that was run in a do step is close to its goal but misses, or null
  * (the goal is met, the command does what a solution line does, or it is not close to anything).
  * A pod of the goal's name with another image is named first, whatever the command was.
@@ -179,18 +242,23 @@ export function nearMiss(step: DoStep, attempt: Attempt, before: Cluster, after:
   if (met.every(Boolean)) return null;
   const own = commandMiss(step, attempt, before, after, attempts, met);
   if (own !== null && alreadyThere(attempt.answer) === own) return own;
-  return wrongImage(step.goal, met, before, after) ?? own;
+  return wrongImage(step.goal, met, before, after) ?? own ?? (changedNothing(attempt) ? stillStarting(step.goal, met, after) : null);
 }
 
 function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Cluster, attempts: readonly Attempt[], met: readonly boolean[]): string | null {
   // A command that met a part of the goal did what was asked of it: no line says it missed. A
-  // command that only reads changed nothing: what the clock did meanwhile (a pod now Running) was
-  // not its doing, so the parts are weighed on the cluster as it is now, with and without it.
+  // command that only reads, or that kubectl refused, changed nothing: what the clock did meanwhile
+  // (a pod now Running) was not its doing, so the parts are weighed on the cluster as it is now,
+  // with and without it.
   const earlier = checkGoal(
     step.goal,
-    onlyReads(attempt) ? after : before,
+    changedNothing(attempt) ? after : before,
     attempts.filter((a) => a !== attempt),
   ).map((p) => p.met);
+  // A command that undid a part that held is told so first, whatever else it did (a pod relabelled
+  // for one Service is lost to another).
+  const undone = step.goal.findIndex((condition, i) => earlier[i] && !met[i]);
+  if (undone >= 0) return `that undid a part of the goal that held: ${fillTemplates(describeCondition(step.goal[undone]!), after)}`;
   if (met.some((m, i) => m && !earlier[i])) return null;
   const request = requestMiss(step.goal, met, attempt, after);
   if (request) return request;
@@ -211,11 +279,24 @@ function commandMiss(step: DoStep, attempt: Attempt, before: Cluster, after: Clu
     // The command is one a solution or the goal names: only how it ended can be off.
     const ending = goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => diffs.length > 0 && onlyOutcome(diffs));
     if (ending) return `${effect(before, after, attempt.answer)}: ${ending[0]!.says}`;
+    // A solution that reads every object of the type (describe svc) is met by a read of any one,
+    // even one that is not there: refused, the name is what to change.
+    const misnamed =
+      attempt.answer?.accepted === false
+        ? goalDeeds.map((deed) => differences(deed, attempt.line, attempt.answer)).find((diffs) => near(diffs) && diffs.some((d) => d.part === 'names'))
+        : undefined;
+    if (misnamed) return `${effect(before, after, attempt.answer)}: ${misnamed.find((d) => d.part === 'names')!.says}`;
+    // A solution's parts and one more (--target-port=8080) can still make the Service wrong.
+    const object = objectMiss(step.goal, met, before, after);
+    if (object) return `${effect(before, after, attempt.answer)}: ${object}`;
     return alreadyThere(attempt.answer) ?? dryRun(attempt);
   }
   let best: Difference[] | null = null;
-  // Fewest differences wins; on a tie, one that names a part of the command (it says what to change).
-  const score = (diffs: readonly Difference[]) => diffs.length + (onlyOutcome(diffs) ? 0.5 : 0);
+  // Fewest differences wins; on a tie, one that names a part of the command (it says what to change),
+  // then the one whose values are nearest to what was typed: pod-nodeport-service.yaml was meant
+  // for pod-nodeport-service.yml, not for the step's other file.
+  const nearness = (diffs: readonly Difference[]) => diffs.reduce((n, d) => n + (d.off ?? 0), 0);
+  const score = (diffs: readonly Difference[]) => diffs.length + (onlyOutcome(diffs) ? 0.5 : 0) + nearness(diffs) / (1 + nearness(diffs)) / 4;
   for (const diffs of found) {
     if (near(diffs) && (best === null || score(diffs) < score(best))) best = diffs;
   }

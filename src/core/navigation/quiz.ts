@@ -6,6 +6,7 @@ import { freshSheet, responseFrom, updateSheet } from './answer-sheet.js';
 import { quizFacts } from '../course/quiz-facts.js';
 import { recordQuestion, recordQuiz } from '../progress/model.js';
 import { getOwn } from '../own.js';
+import { numberInWords } from '../quiz/typed-rules.js';
 import {
   quizPhase,
   quizReducer,
@@ -127,7 +128,10 @@ export function quizScreen(state: NavState, action: QuizScreenAction, move: Navi
       const turn = found.quiz.current;
       if (!turn || !state.sheet) return state;
       if (phase === 'question') {
-        if (turn.presented.question.kind === 'typed' && state.prompt.editor.text.trim() === '') return state;
+        const typed = turn.presented.question;
+        if (typed.kind === 'typed' && state.prompt.editor.text.trim() === '') return state;
+        const inWords = typed.kind === 'typed' ? numberInWords(typed.answer, state.prompt.editor.text) : null;
+        if (inWords) return { ...state, notice: inWords };
         // Enter before any option is ticked or any term matched is a slip (enter taken for space), not
         // an answer: every such question has a right option or pair.
         const kind = turn.presented.question.kind;

@@ -24,6 +24,18 @@ function knownWrongNumber(rule: NumberRule | PortInRangeRule, value: number): st
   return entry ? entry.why : null;
 }
 
+/**
+ * A sentence around a number, where the rule asks for a number ("it should stay 80 i think"): a
+ * slip of form, told how to type it rather than graded, as the words cannot be read for sure.
+ * A number in another form (80:31231, 80/TCP, eighty) is still graded, with its own reason.
+ */
+export function numberInWords(rule: TypedRule, input: string): string | null {
+  if (rule.rule !== 'number' && rule.rule !== 'port-in-range') return null;
+  const shown = squeeze(input);
+  if (readNumber(shown).ok || !/\d/.test(shown) || !/\s/.test(shown) || !/[a-z]/i.test(shown)) return null;
+  return 'Type the number alone, in digits: words around it are not read. Nothing was counted yet.';
+}
+
 function checkNumber(rule: NumberRule, input: string): RuleResult {
   const read = readNumber(input);
   if (!read.ok) return wrong(read.why);

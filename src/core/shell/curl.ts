@@ -319,9 +319,11 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
   const aimedAt = stoppedByFirewall && nodeWithAddress(cluster, ip) ? serviceOnNodePort(cluster, target.port)?.service : undefined;
   const service = (traced.service ?? aimedAt)?.metadata.name;
   const request: RequestRecord = { ...(service ? { service } : {}), outcome: traced.outcome.kind };
-  const failure = (text: string, code: number, after: Cluster): CommandResult => {
+  // A connection that was taken but gave curl no page (TLS to a plain port, sshd) is recorded as
+  // no request, as on a real cluster, where only curl's exit code tells: the app sent no page.
+  const failure = (text: string, code: number, after: Cluster, recorded = true): CommandResult => {
     if (options.verbose) verbose.push(`* ${text.replace(/^curl: \(\d+\) /, '')}`, '* Closing connection 0');
-    return { cluster: after, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n`), exitCode: code, request };
+    return { cluster: after, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n`), exitCode: code, ...(recorded ? { request } : {}) };
   };
 
   const { outcome } = traced;
@@ -343,17 +345,17 @@ function curlRequest(cluster: Cluster, options: CurlOptions, place: CurlPlace): 
     // A TLS server (the API server, the kubelet) whose certificate the laptop cannot verify.
     const text = `curl: (60) SSL certificate problem: ${listener.certificate}`;
     if (options.verbose) verbose.push(`* ${text.slice('curl: (60) '.length)}`, '* Closing connection 0');
-    return { cluster: routed, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n${CA_CERT_HELP}`), exitCode: 60, request };
+    return { cluster: routed, stdout: '', stderr: joinVerbose(verbose) + (quiet ? '' : `${text}\n${CA_CERT_HELP}`), exitCode: 60 };
   }
   if (target.scheme === 'https') {
     // The server speaks plain HTTP (or SSH); curl's TLS handshake reads that instead of a TLS record.
-    return failure(`curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number`, 35, routed);
+    return failure(`curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number`, 35, routed, false);
   }
   if (listener?.speaks === 'ssh') {
     // sshd speaks first: its banner is no HTTP status line, and curl 7.88 refuses HTTP/0.9 by default (lib/http.c).
     if (options.verbose)
       verbose.push(`> ${method} ${target.path} HTTP/1.1`, `> Host: ${target.authority}`, `> User-Agent: curl/${VERSION}`, '> Accept: */*', '>');
-    return failure('curl: (1) Received HTTP/0.9 when not allowed', 1, routed);
+    return failure('curl: (1) Received HTTP/0.9 when not allowed', 1, routed, false);
   }
   const response = method !== 'GET' && method !== 'HEAD' && outcome.response.status === 200 ? notAllowed(outcome.response) : outcome.response;
   const transfer: Transfer = { status: response.status, ip, port: target.port, size: Buffer.byteLength(response.body) };

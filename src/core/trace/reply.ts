@@ -88,7 +88,7 @@ function backToClient(ctx: Ctx, back: Walk): void {
       {
         place: 'firewall',
         where: FIREWALL_WHERE,
-        nat: 'public IP',
+        nat: 'cloud NAT',
         note: 'replies to an allowed connection always pass; the cloud puts the public IP back as the source',
       },
       withSrc(p, { ip: ctx.publicIP, ...(p.src.port !== undefined ? { port: p.src.port } : {}) }),

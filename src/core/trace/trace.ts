@@ -137,7 +137,7 @@ function fromOutside(cluster: Cluster, request: OutsideRequest): Traced {
     text: `${request.ip} is the public IP of ${node.metadata.name}; the cloud hands the packet to its private IP ${internalIP(node)}`,
   });
   walk.pass(
-    { place: 'firewall', where: FIREWALL_WHERE, decided, nat: 'public IP', note: `port ${request.port} is allowed in` },
+    { place: 'firewall', where: FIREWALL_WHERE, decided, nat: 'cloud NAT', note: `port ${request.port} is allowed in` },
     withDst(walk.packet, { ip: internalIP(node), port: request.port }),
   );
   walk.pass({ place: 'node-nic', where: nicWhere(node), node: node.metadata.name, note: 'the packet arrives at the node' });

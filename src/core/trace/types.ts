@@ -121,7 +121,7 @@ export interface Hop {
   /** The packet as it leaves; absent where it goes no further. */
   readonly out?: Packet;
   /** What rewrote the packet here, if anything did. */
-  readonly nat?: 'DNAT' | 'SNAT' | 'reverse NAT' | 'public IP';
+  readonly nat?: 'DNAT' | 'SNAT' | 'reverse NAT' | 'cloud NAT';
   readonly decided: readonly Decision[];
   /** The rules that matched, in order; the last one sent the packet on (or stopped it). */
   readonly rules: readonly IptablesRule[];

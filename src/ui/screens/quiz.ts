@@ -7,7 +7,7 @@ import { visibleLine } from '../../core/shell/line-editor.js';
 import { blank, line, lineWidth, seg, width, type Line } from '../../text/line.js';
 import { prose } from '../../text/prose.js';
 import { scoreSentence } from '../../text/quiz-text.js';
-import { wrap } from '../../text/wrap.js';
+import { words, wrap, wrapWords } from '../../text/wrap.js';
 
 export interface QuizLines {
   readonly lines: Line[];
@@ -39,7 +39,9 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
   // A tall question (a manifest, items to sort) says how to answer it before its body, where
   // a short window still shows it; a short one says it after.
   const howFirst = !answered && TALL.has(q.kind);
-  if (howFirst) out.push(...wrap(HOW[q.kind], columns, 'dim'), blank);
+  // With the lesson keys on (esc), the question's own keys do nothing: the line says how back.
+  const how = state.focus === 'page' ? AWAY : HOW[q.kind];
+  if (howFirst) out.push(...wrap(how, columns, 'dim'), blank);
   let cursor: number | undefined;
   const row = (i: number, text: Line): Line => {
     // A bug question marks no line until the learner chooses one.
@@ -118,10 +120,11 @@ export function quizLines(state: NavState, columns: number, plain: boolean): Qui
     const verdict = out.length;
     out.push(line(right ? '✓ Right.' : '✗ Not quite.', right ? 'good' : 'bad'));
     for (const text of turn.grade.feedback) out.push(...wrap(text, columns));
-    out.push(blank, ...wrap(right ? 'Enter: next question' : 'Enter: go on (this question comes back later)', columns, 'dim'));
+    const next = state.focus === 'page' ? AWAY : right ? 'Enter: next question' : 'Enter: go on (this question comes back later)';
+    out.push(blank, ...wrap(next, columns, 'dim'));
     return { lines: out, focus: { from: verdict, to: out.length - 1 } };
   }
-  if (!howFirst) out.push(blank, ...wrap(HOW[q.kind], columns, 'dim'));
+  if (!howFirst) out.push(blank, ...wrap(how, columns, 'dim'));
   return { lines: out, focus: { from: 0, to: out.length - 1 }, ...(cursor === undefined ? {} : { cursor }) };
 }
 
@@ -136,6 +139,9 @@ const HOW = {
   match: '↑/↓ choose a term · 1-9 or ←/→ its match · enter answer · g show the answer',
   bug: '↑/↓ choose the line that breaks it · enter answer · g show the answer',
 } as const;
+
+/** The question's line while the lesson keys are on. */
+const AWAY = 'lesson keys are on: i back to the question · → leave it for later';
 
 /** After an answer: the right options are marked, and so is a wrong pick, in symbols and words. */
 function answerMark(right: boolean, chosen: boolean): Line {
@@ -163,13 +169,15 @@ function summaryLines(state: NavState, columns: number): Line[] {
   const s = summary(found.quiz, { conceptLessons: conceptLessons(state.course) });
   const out: Line[] = [...wrap(scoreSentence(s), columns, 'heading'), blank, line('By concept', 'heading')];
   for (const c of s.concepts) {
-    const mark = c.mastery >= 0.75 ? seg('✓ ', 'good') : seg('✗ ', 'bad');
-    out.push([
-      mark,
-      seg(`${CONCEPT_LABELS[c.concept]}: `),
-      seg(`${Math.round(c.mastery * 100)}%`, 'heading'),
-      seg(` (${c.firstTry} of ${c.questions} first try)`, 'dim'),
-    ]);
+    const mark = c.mastery >= 0.75 ? words('✓', 'good') : words('✗', 'bad');
+    // Wrapped under the label, as a concept's name can take most of a narrow window.
+    const row = [
+      ...mark,
+      ...words(` ${CONCEPT_LABELS[c.concept]}:`),
+      ...words(` ${Math.round(c.mastery * 100)}%`, 'heading'),
+      ...words(` (${c.firstTry} of ${c.questions} first try)`, 'dim'),
+    ];
+    out.push(...wrapWords(row, columns, 2));
   }
   if (s.revisit.length > 0) {
     out.push(blank, line('Worth another look', 'heading'));

@@ -28,3 +28,22 @@ describe("the lessons' word on kubectl run's label", () => {
     }
   });
 });
+
+describe("the lessons' word on the node port range", () => {
+  // 30000-32767 is the API server's default: --service-node-port-range sets another
+  // (kubernetes/kubernetes pkg/kubeapiserver/options/options.go: DefaultServiceNodePortRange).
+  it('no lesson calls 30000-32767 a fixed range, and the first to give it says it is the default', () => {
+    let first: string | undefined;
+    for (const lesson of shippedCourse.lessons) {
+      for (const step of lesson.steps) {
+        const text = 'text' in step && typeof step.text === 'string' ? step.text : '';
+        for (const sentence of text.split(/(?<=\.)\s/)) {
+          if (!/30000(-| to )32767/.test(sentence)) continue;
+          assert.doesNotMatch(sentence, /\bfixed\b/, `${lesson.id}/${step.id}: ${sentence}`);
+          first ??= sentence;
+        }
+      }
+    }
+    assert.match(first ?? '', /\bby default\b/, first);
+  });
+});

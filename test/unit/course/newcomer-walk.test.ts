@@ -49,9 +49,92 @@ describe('a file is the same file however its path is written', () => {
     const r = take('03', 'apply-the-pod', ['kubectl apply -f pod-definition.yaml']);
     assert.equal(r.miss, 'kubectl refused that: --filename is pod-definition.yaml, not pod-definition.yml');
   });
+
+  it('a misspelt file is named against the file it is nearest, not the step’s first', () => {
+    // The pod's file applied, the Service's misspelt: the line names the Service's file, which the
+    // learner meant, not pod-definition.yml, which is done.
+    const r = take('05', 'apply-the-service', ['kubectl create -f pod-definition.yml', 'kubectl apply -f pod-nodeport-service.yaml']);
+    assert.equal(r.miss, 'kubectl refused that: --filename is pod-nodeport-service.yaml, not pod-nodeport-service.yml');
+  });
+});
+
+describe('a goal that took a broken Service', () => {
+  it('curl https:// to the node port, answered with an OpenSSL error and no page, does not reach the app', () => {
+    // nginx speaks plain HTTP on 80: curl's handshake reads that as "wrong version number" (exit 35).
+    const r = take('05', 'open-the-page', ['curl https://203.0.113.11:31231']);
+    assert.match(r.practice.entries['open-the-page']?.[0]?.output ?? '', /^curl: \(35\) .*wrong version number/);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'that request used https://, and the app answers plain HTTP on its node port: use http://');
+    assert.equal(take('05', 'open-the-page', ['curl https://203.0.113.11:31231', 'curl http://203.0.113.11:31231']).all, true);
+  });
+
+  it('expose with --target-port=8080, where nginx is not, does not reach the goal, and says why', () => {
+    const r = take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --target-port=8080 --name=my-first-service']);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'that made a NodePort service: targetPort is 8080, not 80');
+    assert.equal(
+      take('04', 'expose-the-pod', ['kubectl expose pod my-first-pod --type=NodePort --port=80 --target-port=80 --name=my-first-service']).all,
+      true,
+    );
+  });
 });
 
 describe('near misses that said nothing, or too little', () => {
+  it('a look at a pod still ContainerCreating says to look again, as the goal waits for Running', () => {
+    // Typed at once: the clock moves only as commands run, so the pod is still starting.
+    const looked = takeStep('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods -o wide'], 5, 100);
+    assert.deepEqual(looked.met, [false, true]);
+    assert.equal(looked.miss, 'my-first-pod is still ContainerCreating: run kubectl get pods again in a few seconds, until it is Running');
+    const made = takeStep('03', 'run-the-pod', ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0'], 5, 100);
+    assert.equal(made.miss, null, 'the command that made the pod is told nothing: it was right');
+    const later = takeStep(
+      '03',
+      'run-the-pod',
+      ['kubectl run my-first-pod --image stacksimplify/kubenginx:1.0.0', 'kubectl get pods -o wide', 'kubectl get pods'],
+      5,
+      5000,
+    );
+    assert.equal(later.all, true);
+    assert.equal(later.miss, null);
+  });
+
+  it('relabelling myapp-pod for typo-service says what it undid: the other Service lost its endpoint', () => {
+    const r = take('06', 'typo-fix', ['kubectl label pod myapp-pod app=my-app --overwrite']);
+    assert.deepEqual(r.met, [true, false, false]);
+    assert.equal(r.miss, 'that undid a part of the goal that held: myapp-pod-nodeport-service still has myapp-pod as its endpoint');
+    const mended = take('06', 'typo-fix', [
+      'kubectl label pod myapp-pod app=my-app --overwrite',
+      'kubectl label pod myapp-pod app=myapp --overwrite',
+      'kubectl patch svc typo-service -p \'{"spec":{"selector":{"app":"myapp"}}}\'',
+    ]);
+    assert.equal(mended.miss, null);
+  });
+
+  it('describe of a misspelt Service names the name, not a -n default that changes nothing', () => {
+    // A solution describes every Service with -n default; without -n kubectl is in default anyway.
+    const r = take('04', 'find-the-node-port', ['kubectl get svc', 'kubectl describe svc my-first-svc']);
+    assert.equal(r.all, false);
+    assert.equal(r.miss, 'the API refused that: the name is my-first-svc, not my-first-service');
+  });
+
+  it('curl to the Service’s name from the laptop says the name is known only inside the cluster', () => {
+    // curl answers `Could not resolve host`: cluster DNS serves pods, not the learner's machine.
+    for (const line of [
+      'curl http://myapp-pod-nodeport-service:31231',
+      'curl myapp-pod-nodeport-service',
+      'curl -s http://myapp-pod-nodeport-service.default.svc.cluster.local/',
+    ]) {
+      const r = take('05', 'open-the-page', [line]);
+      assert.equal(r.all, false, line);
+      assert.equal(
+        r.miss,
+        "that request reached no Service: the name myapp-pod-nodeport-service is known only inside the cluster; use a node's EXTERNAL-IP with port 31231",
+        line,
+      );
+    }
+    assert.equal(take('05', 'open-the-page', ['curl http://no-such-name:31231']).miss, null, 'a name that is no Service is left to curl’s own words');
+  });
+
   it('a NodePort service of the right name that selects no pod says so, with its selector', () => {
     const r = take('04', 'expose-the-pod', ['kubectl create service nodeport my-first-service --tcp=80:80']);
     assert.equal(r.all, false);

@@ -126,3 +126,34 @@ describe('enter on an order question before any item is moved', () => {
     }
   });
 });
+
+describe('a sentence around a number, where the question asks for a number', () => {
+  function atTypedNumber(): NavState {
+    let state = navigate(initialNav(shippedCourse, emptyProgress), { type: 'open-place', place: { lesson: 'three-ports', step: 'check-yourself' } });
+    for (let i = 0; i < 20; i++) {
+      const turn = currentQuiz(state)?.quiz.current;
+      const q = turn?.presented.question;
+      if (turn && !turn.grade && q?.kind === 'typed' && q.answer.rule === 'number') return state;
+      state = turn?.grade ? navigate(state, { type: 'quiz-submit' }) : navigate(state, { type: 'quiz-give-up' });
+    }
+    throw new Error('no typed number question in the quiz');
+  }
+  const typeIn = (state: NavState, text: string) =>
+    navigate(navigate(state, { type: 'prompt-edit', action: { type: 'clear' } }), { type: 'prompt-edit', action: { type: 'insert', text } });
+
+  it('is told to type the number alone and is not graded; the number alone is', () => {
+    const state = atTypedNumber();
+    const slip = navigate(typeIn(state, 'it should stay 80 i think'), { type: 'quiz-submit' });
+    assert.equal(currentQuiz(slip)?.quiz.current?.grade, null, 'not graded');
+    assert.match(slip.notice ?? '', /^Type the number alone/);
+    const graded = navigate(typeIn(slip, '80'), { type: 'quiz-submit' });
+    assert.ok(currentQuiz(graded)?.quiz.current?.grade, 'the number alone is graded');
+  });
+
+  it('a number in another form, or a word for one, is still graded with its own reason', () => {
+    for (const text of ['80:31231', 'eighty', '80/TCP']) {
+      const answered = navigate(typeIn(atTypedNumber(), text), { type: 'quiz-submit' });
+      assert.equal(currentQuiz(answered)?.quiz.current?.grade?.correct, false, text);
+    }
+  });
+});

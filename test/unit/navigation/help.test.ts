@@ -27,6 +27,16 @@ describe('navigation: help', () => {
       then: (s) => assert.equal(s.help, false),
     },
     {
+      name: 'the help scrolls within its list, and opens again at the top',
+      from: inLesson,
+      actions: [{ type: 'toggle-help' }, { type: 'help-scroll', delta: 5, max: 3 }, { type: 'help-scroll', delta: -1, max: 3 }],
+      then: (s) => {
+        assert.equal(s.helpScroll, 2, 'no further than the list goes, then one back');
+        const again = run(s, { type: 'close-help' }, { type: 'toggle-help' });
+        assert.equal(again.helpScroll, 0);
+      },
+    },
+    {
       name: 'going home closes help',
       from: inLesson,
       actions: [{ type: 'toggle-help' }, { type: 'go-home' }],
