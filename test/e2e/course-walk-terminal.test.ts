@@ -3,11 +3,11 @@
 // that still offered its own keys after esc had handed them to the lesson, and a command typed on a
 // step with no prompt, whose b went back a step.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, Terminal, tmuxMissing } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = tmuxMissing();
 
@@ -21,17 +21,17 @@ async function withCourse(
   run: (term: Terminal) => Promise<void>,
   at?: { lesson: string; step: string },
 ): Promise<void> {
-  const home = mkdtempSync(join(tmpdir(), 'npl-course-walk-'));
+  const home = tempDir('npl-course-walk-');
   if (at) writeFileSync(join(home, 'progress.json'), JSON.stringify({ version: 1, lessons: {}, last: at }));
   const term = new Terminal(`node ${CLI} ${args} --seed 4`, size, { NODEPORT_LAB_HOME: home });
   try {
     await run(term);
-    // Quit, and let the course save its progress, before its folder is removed.
+    // Quit, and let the course save its progress, before its folder is removed (at the end of
+    // this process: tempDir).
     term.keys('C-c');
     await term.exited();
   } finally {
     term.close();
-    rmSync(home, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
