@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
-import { advanceClock } from '../../src/core/cluster/index.js';
-import { runKubectl, type KubectlIO } from '../../src/core/kubectl/index.js';
-import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import type { KubectlIO } from '../../src/core/kubectl/index.js';
+import { KUBECTL, realKubectl, sameAsSandbox } from '../helpers/real-kubectl.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('serve: kubectl patch from the real kubectl', { skip: KUBECTL ? false : 'no kubectl 1.32 client on this machine' }, () => {
@@ -34,13 +33,7 @@ describe('serve: kubectl patch from the real kubectl', { skip: KUBECTL ? false :
 
   /** The real kubectl against the server, and the sandbox on the cluster as it was just before. */
   async function expectSame(args: readonly string[]): Promise<string> {
-    const live = server.cluster();
-    const cluster = advanceClock(live, now - live.now);
-    const real = await realKubectl(args, server.kubeconfig, dir);
-    const sim = runKubectl(cluster, [...args], io);
-    assert.equal(real.stdout, sim.stdout, `stdout of kubectl ${args.join(' ')}`);
-    assert.equal(real.stderr, sim.stderr, `stderr of kubectl ${args.join(' ')}`);
-    assert.equal(real.code, sim.exitCode);
+    const { real, sim } = await sameAsSandbox(server, args, now, dir, io);
     // The sandbox's cluster after it equals the server's: the same patch did the same.
     assert.deepEqual(
       server.cluster().services.map((s) => [s.metadata.name, s.spec.type, s.spec.ports]),

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/commands/serve/index.js';
 import { sandboxFiles } from '../../src/commands/sandbox-files.js';
-import { advanceClock, findPod } from '../../src/core/cluster/index.js';
-import { runKubectl } from '../../src/core/kubectl/index.js';
-import { KUBECTL, realKubectl } from '../helpers/real-kubectl.js';
+import { findPod } from '../../src/core/cluster/index.js';
+import { KUBECTL, realKubectl, sameAsSandbox } from '../helpers/real-kubectl.js';
 import { tempDir } from '../helpers/temp.js';
 
 const pod = (labels: string, image: string, extra = ''): string =>
@@ -40,13 +39,7 @@ describe('serve: kubectl replace -f of a pod from the real kubectl', { skip: KUB
 
   /** The real kubectl against the server, and the sandbox on the cluster as it was just before. */
   async function expectSame(args: readonly string[]): Promise<string> {
-    const live = server.cluster();
-    const cluster = advanceClock(live, now - live.now);
-    const real = await realKubectl(args, server.kubeconfig, dir);
-    const sim = runKubectl(cluster, [...args], io);
-    assert.equal(real.stdout, sim.stdout, `stdout of kubectl ${args.join(' ')}`);
-    assert.equal(real.stderr, sim.stderr, `stderr of kubectl ${args.join(' ')}`);
-    assert.equal(real.code, sim.exitCode);
+    const { real } = await sameAsSandbox(server, args, now, dir, io);
     now += 1000;
     return real.stdout + real.stderr;
   }

@@ -5,6 +5,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { tempDir } from './temp.js';
+import type { RunningServer } from '../../src/commands/serve/index.js';
+import { advanceClock } from '../../src/core/cluster/index.js';
+import { runKubectl, type KubectlIO, type KubectlResult } from '../../src/core/kubectl/index.js';
+import assert from 'node:assert/strict';
 
 export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 
@@ -37,4 +41,25 @@ export async function kubeconfigFor(server: Server): Promise<string> {
     `apiVersion: v1\nkind: Config\nclusters:\n- cluster: {server: "http://127.0.0.1:${port}"}\n  name: fake\ncontexts:\n- context: {cluster: fake, user: u, namespace: default}\n  name: fake\ncurrent-context: fake\nusers:\n- name: u\n  user: {}\n`,
   );
   return kubeconfig;
+}
+
+/**
+ * The real kubectl against a running `serve`, and the sandbox's kubectl on the server's cluster as it
+ * was just before, moved to `now`: their stdout, stderr and exit codes must be equal. Returns both.
+ */
+export async function sameAsSandbox(
+  server: RunningServer,
+  args: readonly string[],
+  now: number,
+  dir: string,
+  io: KubectlIO,
+): Promise<{ readonly real: RealRun; readonly sim: KubectlResult }> {
+  const live = server.cluster();
+  const cluster = advanceClock(live, now - live.now);
+  const real = await realKubectl(args, server.kubeconfig, dir);
+  const sim = runKubectl(cluster, [...args], io);
+  assert.equal(real.stdout, sim.stdout, `stdout of kubectl ${args.join(' ')}`);
+  assert.equal(real.stderr, sim.stderr, `stderr of kubectl ${args.join(' ')}`);
+  assert.equal(real.code, sim.exitCode);
+  return { real, sim };
 }
