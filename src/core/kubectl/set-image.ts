@@ -7,7 +7,9 @@
 
 import { NO_RESOURCES_MESSAGE } from './expose.js';
 import { findPod, setDeploymentImages, setReplicaSetImages, writePodUpdate, type Cluster, type Container, type Result } from '../cluster/index.js';
-import { getItem, itemLabels, itemName, listItems, missingObject, type Item } from './lookup.js';
+import { getItem, itemLabels, itemName, itemView, listItems, missingObject, type Item } from './lookup.js';
+import { parseOutput } from './output-format.js';
+import { printResult } from './print-object.js';
 import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { apiErrorText, clientError, statusMessage } from './errors.js';
@@ -91,13 +93,16 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const split = args.findIndex((a) => a.includes('='));
   const resources = split < 0 ? args : args.slice(0, split);
   const pairs = split < 0 ? [] : args.slice(split);
+  // Complete: the printer first (-o), then the pairs, then the objects.
+  const printer = parseOutput(flagValue(ctx.parsed, 'output'), false);
+  if (!printer.ok) return fail(cluster, clientError(printer.error));
   const images: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq < 0) return fail(cluster, clientError(`invalid image update: ${pair}`));
     setOwn(images, pair.slice(0, eq), pair.slice(eq + 1));
   }
-  // Complete: the objects are fetched before anything is validated.
+  // The objects are fetched before anything is validated.
   if (resources.length === 0) return fail(cluster, clientError(NO_RESOURCES_MESSAGE));
   const dry = dryRunOf(ctx.parsed);
   if (!dry.ok) return fail(cluster, clientError(dry.error));
@@ -134,19 +139,24 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
     }
     const containers = containersOf(item) ?? [];
     if (containers.every((c) => (getOwn(wanted, c.name) ?? c.image) === c.image)) continue; // the patch is {}
-    if (dry.mode === 'none') {
-      const written = writeImages(next, item, wanted);
-      if (!written) {
-        failures.push(clientError(`set image works on pods, deployments and replicasets in this simulated cluster, not on ${type.plural}`));
-        continue;
-      }
-      if (!written.ok) {
-        failures.push(`error: failed to patch image update to pod template: ${statusMessage(written.error)}`);
-        continue;
-      }
-      next = written.cluster;
+    const written = writeImages(next, item, wanted);
+    if (!written) {
+      failures.push(clientError(`set image works on pods, deployments and replicasets in this simulated cluster, not on ${type.plural}`));
+      continue;
     }
-    out.out(`${ref} image updated${actionSuffix(dry.mode)}`);
+    if (!written.ok) {
+      failures.push(`error: failed to patch image update to pod template: ${statusMessage(written.error)}`);
+      continue;
+    }
+    if (dry.mode === 'none') next = written.cluster;
+    const after = written.cluster;
+    const view = () => {
+      const updated = getItem(after, type, itemName(item), item.obj.metadata.namespace);
+      return updated ? itemView(after, updated) : null;
+    };
+    const printed = printResult(next, printer.format, ref, `image updated${actionSuffix(dry.mode)}`, view, true);
+    out.write(printed.stdout);
+    if (printed.stderr !== '') failures.push(printed.stderr);
   }
   for (const error of [...unmatched, ...failures]) out.err(error);
   return out.result(next);

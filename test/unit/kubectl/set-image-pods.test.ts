@@ -80,6 +80,10 @@ describe('kubectl set image on pods', () => {
     assert.equal(s.run('set image pods --all -l app=web *=nginx').stderr, 'error: cannot set --all and --selector at the same time\n');
     assert.equal(s.run('set image pod/web web=nginx --dry-run=server').stdout, 'pod/web image updated (server dry run)\n');
     assert.equal(findPod(s.cluster, 'web')?.spec.containers[0]?.image, 'nginx:1.26');
+    // The printer comes first (Complete: PrintFlags.ToPrinter), then the objects.
+    assert.match(s.run('set image pod/nope web=httpd -o bogus').stderr, /^error: unable to match a printer suitable for the output format "bogus"/);
+    assert.equal(s.run('set image pod/web web=httpd -o name').stdout, 'pod/web\n');
+    assert.equal(s.run('set image pod/web web=nginx -o jsonpath={.spec.containers[0].image}').stdout, 'nginx');
   });
 
   it('a bare ReplicaSet: its template changes, its pods keep their image; a Service has no pod template', () => {
