@@ -24,12 +24,18 @@ describe('serve: kubectl replace -f of a pod from the real kubectl', { skip: KUB
 
   before(async () => {
     writeFileSync(join(dir, 'pod.yml'), pod('    app: web\n', 'nginx'));
-    writeFileSync(join(dir, 'pod-new.yml'), pod('    app: web2\n', 'nginx:1.27'));
+    writeFileSync(join(dir, 'pod-first.yml'), pod('    app: web2\n', 'nginx:1.27'));
     writeFileSync(join(dir, 'pod-never.yml'), pod('    app: web\n', 'nginx', '  restartPolicy: Never\n'));
     server = await startServer({ seed: 12, port: 0, home: dir, clock: () => now, log: () => {} });
     const r = await realKubectl(['apply', '-f', 'pod.yml'], server.kubeconfig, dir);
     assert.equal(r.code, 0, r.stderr);
     now += 30_000;
+    // The pod as the API server holds it, with what the scheduler and the admission plugins added.
+    const yaml = await realKubectl(['get', 'pod', 'web', '-o', 'yaml'], server.kubeconfig, dir);
+    assert.equal(yaml.code, 0, yaml.stderr);
+    const edited = yaml.stdout.replace('    app: web\n', '    app: web2\n').replace('  - image: nginx\n', '  - image: nginx:1.27\n');
+    assert.notEqual(edited, yaml.stdout);
+    writeFileSync(join(dir, 'pod-new.yml'), edited);
   });
 
   after(async () => {
@@ -44,7 +50,14 @@ describe('serve: kubectl replace -f of a pod from the real kubectl', { skip: KUB
     return real.stdout + real.stderr;
   }
 
-  it('a new image and new labels: replaced, the container restarted', async () => {
+  it('the manifest it was created from: the 422, its spec lacking the node, service account and token volume', async () => {
+    const refused = await expectSame(['replace', '-f', 'pod-first.yml']);
+    assert.match(refused, /^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than /);
+    assert.match(refused, /\n\+ \tNodeName: +"",\n/);
+    assert.equal(findPod(server.cluster(), 'web')?.spec.containers[0]?.image, 'nginx');
+  });
+
+  it('its own -o yaml with a new image and new labels: replaced, the container restarted', async () => {
     assert.equal(await expectSame(['replace', '-f', 'pod-new.yml']), 'pod/web replaced\n');
     const live = findPod(server.cluster(), 'web');
     assert.deepEqual(live?.metadata.labels, { app: 'web2' });

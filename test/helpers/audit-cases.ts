@@ -329,7 +329,8 @@ const online: AuditCase[] = [
   c(`patch pod my-first-pod -p '{"spec":{"containers":[{"name":"my-first-pod","resources":{"limits":{"cpu":"500m","memory":"128Mi"}}}]}}'`),
   c(`patch pod nope -p '{}'`),
   c('get svc my-first-service -o yaml'),
-  c('wait --for=condition=Ready pod/my-first-pod'),
+  // The image patch above restarted the container: Ready again once the new image has started.
+  c('wait --for=condition=Ready pod/my-first-pod', 10),
   c('wait --for=condition=Ready pod/nope'),
   c('get events --field-selector involvedObject.name=my-first-pod'),
   q('get events --sort-by=.metadata.creationTimestamp'),
@@ -344,6 +345,17 @@ const online: AuditCase[] = [
   c('logs deployment/nope'),
   c('set image deployment/nope'),
   c('set image deployment/web'),
+  // A pod takes a new image (set_image.go's strategic-merge patch); the kubelet restarts its container.
+  c('set image pod/my-first-pod my-first-pod=nginx:1.26'),
+  c('set image pod my-first-pod my-first-pod=nginx:1.26'),
+  c('set image pod/my-first-pod nope=nginx'),
+  c('set image pods --all nope=nginx'),
+  c('set image pod/my-first-pod my-first-pod=nginx:1.25 -o bogus'),
+  c('set image pod/my-first-pod my-first-pod=nginx:1.25 -o name'),
+  c('set image pod/my-first-pod my-first-pod=nginx:1.26 --dry-run=server -o jsonpath={.spec.containers[0].image}'),
+  c('set image pod/my-first-pod my-first-pod=nginx:1.26 -o yaml'),
+  c('get pod my-first-pod', 10),
+  c('get events --field-selector involvedObject.name=my-first-pod'),
   c('get pods --sort-by=.metadata.name -o name'),
   // Rows of the same second: kubectl's sort.Sort leaves them as Go's pdqsort does (go-sort.ts).
   c('get events --sort-by=.lastTimestamp'),

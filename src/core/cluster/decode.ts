@@ -62,11 +62,13 @@ export function toPodInput(m: Obj): PodInput {
       }),
       env,
       ...(str(co.imagePullPolicy) !== undefined ? { imagePullPolicy: str(co.imagePullPolicy) ?? '' } : {}),
+      ...(Array.isArray(co.volumeMounts) ? { volumeMounts: co.volumeMounts.map((v) => str(obj(v).name) ?? '') } : {}),
     };
   });
   const l = labels(meta.labels);
   const a = labels(meta.annotations);
   const restartPolicy = str(spec.restartPolicy);
+  const serviceAccountName = str(spec.serviceAccountName) ?? str(spec.serviceAccount);
   return {
     name: str(meta.name) ?? '',
     ...(str(meta.namespace) ? { namespace: str(meta.namespace) } : {}),
@@ -74,6 +76,9 @@ export function toPodInput(m: Obj): PodInput {
     ...(a ? { annotations: a } : {}),
     containers,
     ...(restartPolicy !== undefined ? { restartPolicy } : {}),
+    ...(str(spec.nodeName) !== undefined ? { nodeName: str(spec.nodeName) } : {}),
+    ...(serviceAccountName !== undefined ? { serviceAccountName } : {}),
+    ...(Array.isArray(spec.volumes) ? { volumes: spec.volumes.map((v) => str(obj(v).name) ?? '') } : {}),
   };
 }
 

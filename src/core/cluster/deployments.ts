@@ -34,6 +34,7 @@ import {
   type ReplicaSet,
 } from './types.js';
 import { append, largest } from '../append.js';
+import { getOwn } from '../own.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
@@ -389,7 +390,7 @@ export function setDeploymentImages(
       ...d.spec,
       template: {
         ...d.spec.template,
-        containers: d.spec.template.containers.map((c): Container => (images[c.name] !== undefined ? { ...c, image: images[c.name] ?? c.image } : c)),
+        containers: d.spec.template.containers.map((c): Container => ({ ...c, image: getOwn(images, c.name) ?? c.image })),
       },
     }),
     namespace,

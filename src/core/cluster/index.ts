@@ -124,13 +124,12 @@ export {
   type SlicePort,
 } from './endpoint-slices.js';
 export { listEventObjects, eventName, type EventObject } from './event-list.js';
-export { replacePod as replacePodObject } from './pods.js';
 export { deletePodGracefully, podGracePeriod } from './pod-delete.js';
 export { invalidError } from './api-error.js';
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
 export { applyDeployment, createDeployment, DEPLOYMENT_WRITES } from './deployment-writes.js';
 export { decodeReplicaSet, isReplicaSetManifest, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
-export { applyReplicaSet, createReplicaSet, replaceReplicaSet, scaleReplicaSet, REPLICASET_WRITES } from './replicaset-writes.js';
+export { applyReplicaSet, createReplicaSet, replaceReplicaSet, scaleReplicaSet, setReplicaSetImages, REPLICASET_WRITES } from './replicaset-writes.js';
 export {
   applyWorkload,
   createWorkload,
@@ -142,4 +141,4 @@ export {
 } from './workload-writes.js';
 export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';
 export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, nodesFor, type DaemonSetStatus } from './daemonsets.js';
-export { podSpecRefusal } from './pod-update.js';
+export { podSpecRefusal, writePodUpdate } from './pod-update.js';

@@ -208,7 +208,7 @@ export function replaceObject(cluster: Cluster, object: DecodedObject, namespace
   if (object.kind === 'Pod') {
     const live = findPod(cluster, object.name, ns);
     if (!live) return { ok: false, cluster, error: notFound('pods', object.name) };
-    const updated = updatePod(cluster, live, object.input, { labels: object.input.labels ?? {}, annotations: object.input.annotations ?? {} });
+    const updated = updatePod(cluster, live, object.input, { labels: object.input.labels ?? {}, annotations: object.input.annotations ?? {} }, true);
     return updated.ok ? { ok: true, cluster: updated.cluster, value: updated.value.pod } : updated;
   }
   const live = findService(cluster, object.name, ns);

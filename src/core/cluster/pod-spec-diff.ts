@@ -103,7 +103,28 @@ export interface ContainerUpdate {
   readonly ports: readonly { readonly name?: string; readonly containerPort: number; readonly protocol?: string; readonly hostPort?: number }[];
   readonly env: readonly { readonly name: string; readonly value: string }[];
   readonly resources?: ResourcesUpdate;
+  /** Whether it mounts the service-account token volume (absent: as the live container of its name does). */
+  readonly mountsToken?: boolean;
 }
+
+/**
+ * What the scheduler and the admission plugins had added at create, as the update leaves it: a
+ * PUT whose file lacks them takes them away (the ServiceAccount plugin mutates on create only,
+ * plugin/pkg/admission/serviceaccount/admission.go), a patch keeps them. Volumes other than the
+ * service-account token's are not modelled.
+ */
+export interface PodPlacement {
+  readonly nodeName: string;
+  readonly serviceAccountName: string;
+  /** spec.volumes holds the kube-api-access-xxxxx projected volume. */
+  readonly tokenVolume: boolean;
+}
+
+export const livePlacement = (pod: Pod): PodPlacement => ({
+  nodeName: pod.spec.nodeName ?? '',
+  serviceAccountName: pod.spec.serviceAccountName,
+  tokenVolume: true,
+});
 
 export function containerValue(c: ContainerUpdate, image: string, pullPolicy: string, tokenVolume: string | undefined): GoValue {
   const ports = c.ports.map((p) =>
@@ -244,10 +265,10 @@ function tokenVolumeValue(name: string): GoValue {
 }
 
 /** The internal core.PodSpec of a live pod, with its containers and restart policy as given. */
-export function podSpecValue(pod: Pod, containers: readonly GoValue[], restartPolicy: string): GoValue {
+export function podSpecValue(pod: Pod, containers: readonly GoValue[], restartPolicy: string, placement: PodPlacement = livePlacement(pod)): GoValue {
   const s = pod.spec;
   return struct('core.PodSpec', [
-    ['Volumes', slice('[]core.Volume', [tokenVolumeValue(pod.tokenVolume)])],
+    ['Volumes', slice('[]core.Volume', placement.tokenVolume ? [tokenVolumeValue(pod.tokenVolume)] : null)],
     ['InitContainers', nilSlice('[]core.Container')],
     ['Containers', slice('[]core.Container', containers)],
     ['EphemeralContainers', nilSlice('[]core.EphemeralContainer')],
@@ -256,9 +277,9 @@ export function podSpecValue(pod: Pod, containers: readonly GoValue[], restartPo
     ['ActiveDeadlineSeconds', NIL_PTR],
     ['DNSPolicy', str(s.dnsPolicy)],
     ['NodeSelector', nilSlice('map[string]string')],
-    ['ServiceAccountName', str(s.serviceAccountName)],
+    ['ServiceAccountName', str(placement.serviceAccountName)],
     ['AutomountServiceAccountToken', NIL_PTR],
-    ['NodeName', str(s.nodeName ?? '')],
+    ['NodeName', str(placement.nodeName)],
     ['SecurityContext', ptr(struct('core.PodSecurityContext', s.hostNetwork ? [['HostNetwork', bool(true)]] : []))],
     ['ImagePullSecrets', nilSlice('[]core.LocalObjectReference')],
     ['Hostname', str('')],
@@ -296,6 +317,7 @@ export function podUpdateDiff(
   live: Pod,
   containers: readonly (ContainerUpdate & { readonly imagePullPolicy?: string })[],
   restartPolicy: RestartPolicy | string,
+  placement: PodPlacement = livePlacement(live),
 ): string {
   const old = podSpecValue(
     live,
@@ -308,9 +330,10 @@ export function podUpdateDiff(
       const same = live.spec.containers.find((lc) => lc.name === c.name);
       const image = live.spec.containers[i]?.image ?? '';
       const pull = c.imagePullPolicy ?? same?.imagePullPolicy ?? 'Always';
-      return containerValue(c, image, pull, same ? live.tokenVolume : undefined);
+      return containerValue(c, image, pull, same && (c.mountsToken ?? true) ? live.tokenVolume : undefined);
     }),
     restartPolicy,
+    placement,
   );
   return goCmpDiff(old, next);
 }

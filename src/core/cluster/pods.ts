@@ -46,9 +46,23 @@ export interface ContainerInput {
   readonly ports?: readonly ContainerPortInput[];
   readonly env?: readonly EnvVar[];
   readonly imagePullPolicy?: string;
+  /** The names of the volumes it mounts, as a manifest lists them (absent: none written). */
+  readonly volumeMounts?: readonly string[];
 }
 
-export interface PodInput {
+/**
+ * What the scheduler and the admission plugins add to a pod's spec at create, as a manifest
+ * writes it back (a PUT carries it or not; create and apply ignore it).
+ */
+export interface PodPlacementInput {
+  readonly nodeName?: string;
+  /** spec.serviceAccountName, or the deprecated spec.serviceAccount it is read from. */
+  readonly serviceAccountName?: string;
+  /** The names of spec.volumes. */
+  readonly volumes?: readonly string[];
+}
+
+export interface PodInput extends PodPlacementInput {
   readonly name: string;
   /** Absent: `default`. */
   readonly namespace?: string;
@@ -404,8 +418,8 @@ export function replacePod(cluster: Cluster, pod: Pod): Cluster {
  * container ("definition changed") and starts a new one from the new image, which is pulled
  * first (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions). RESTARTS goes up by one.
  */
-export function restartForNewImage(cluster: Cluster, pod: Pod): Cluster {
-  const container = pod.spec.containers[0];
+export function restartForNewImage(cluster: Cluster, pod: Pod, containerName?: string): Cluster {
+  const container = pod.spec.containers.find((c) => c.name === containerName) ?? pod.spec.containers[0];
   // A pod still waiting for a node has no container to restart: the new image is simply its spec.
   if (!container || pod.spec.nodeName === undefined) return cluster;
   const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);

@@ -6,6 +6,7 @@
 import { invalidError, type Result } from './api-error.js';
 import type { ApplySide } from './applied-annotation.js';
 import { sameLabels } from './same-value.js';
+import { getOwn } from '../own.js';
 import { replicaSetGeneration } from './generation.js';
 import { reconcileWorkloads } from './deployments.js';
 import { nextRevision } from './ids.js';
@@ -59,6 +60,14 @@ export const REPLICASET_WRITES: WorkloadWrites<ReplicaSet, ReplicaSetInput> = {
 export function scaleReplicaSet(cluster: Cluster, live: ReplicaSet, replicas: number): Result<ReplicaSet> {
   const { name, namespace, labels, annotations } = live.metadata;
   return updateReplicaSet(cluster, live, { name, namespace, replicas, selector: live.spec.selector, template: live.spec.template }, labels, annotations);
+}
+
+/** `kubectl set image rs/NAME C=IMAGE`: the template's images changed; the pods it has made keep theirs. */
+export function setReplicaSetImages(cluster: Cluster, live: ReplicaSet, images: Readonly<Record<string, string>>): Result<ReplicaSet> {
+  const { name, namespace, labels, annotations } = live.metadata;
+  const containers = live.spec.template.containers.map((c) => ({ ...c, image: getOwn(images, c.name) ?? c.image }));
+  const template = { ...live.spec.template, containers };
+  return updateReplicaSet(cluster, live, { name, namespace, replicas: live.spec.replicas, selector: live.spec.selector, template }, labels, annotations);
 }
 
 export const createReplicaSet = (cluster: Cluster, input: ReplicaSetInput): Result<ReplicaSet> => createWorkload(REPLICASET_WRITES, cluster, input);

@@ -36,10 +36,29 @@ function mergeKeyFor(field: string, list: readonly Json[]): string | undefined {
   return MERGE_KEYS[field];
 }
 
+const SET_ELEMENT_ORDER = '$setElementOrder/';
+
+/**
+ * `$setElementOrder/FIELD` (what kubectl's CreateTwoWayMergePatch sends beside a merged list, as
+ * `kubectl set image` does): the list's elements in the order it names by merge key, the others after.
+ */
+function inElementOrder(list: readonly Json[], order: Json, mergeKey: string): Json[] {
+  if (!Array.isArray(order)) return [...list];
+  const rank = (item: Json): number => {
+    const at = isObject(item) ? order.findIndex((o) => isObject(o) && o[mergeKey] === item[mergeKey]) : -1;
+    return at < 0 ? order.length : at;
+  };
+  return list
+    .map((item, i) => ({ item, i, r: rank(item) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((e) => e.item);
+}
+
 export function strategicMerge(target: Json, patch: Json): Json {
   if (!isObject(patch)) return patch;
   const out: { [key: string]: Json } = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
+    if (key.startsWith(SET_ELEMENT_ORDER)) continue;
     if (value === null) {
       delete out[key];
       continue;
@@ -61,6 +80,13 @@ export function strategicMerge(target: Json, patch: Json): Json {
       }
     }
     out[key] = strategicMerge(live ?? null, value);
+  }
+  for (const [key, order] of Object.entries(patch)) {
+    if (!key.startsWith(SET_ELEMENT_ORDER)) continue;
+    const field = key.slice(SET_ELEMENT_ORDER.length);
+    const list = out[field];
+    const mergeKey = Array.isArray(list) ? mergeKeyFor(field, list) : undefined;
+    if (Array.isArray(list) && mergeKey) out[field] = inElementOrder(list, order, mergeKey);
   }
   return out;
 }

@@ -11,9 +11,9 @@ import {
   findPod,
   findService,
   podSpecRefusal,
-  replacePodObject,
   updateDeployment,
   updateService,
+  writePodUpdate,
   type ApiError,
   type Cluster,
   type Pod,
@@ -86,12 +86,13 @@ function patchPod(cluster: Cluster, live: Pod, patched: Record<string, Json>): {
   const meta = obj(patched.metadata);
   const labels = Object.fromEntries(Object.entries(obj(meta.labels)).map(([k, v]) => [k, jsonText(v)]));
   const annotations = Object.fromEntries(Object.entries(obj(meta.annotations)).map(([k, v]) => [k, jsonText(v)]));
-  const updated: Pod = {
-    ...live,
-    metadata: { ...live.metadata, labels, annotations },
-    spec: { ...live.spec, containers: live.spec.containers.map((c, i) => ({ ...c, image: jsonText(images[i] ?? c.image) })) },
-  };
-  return { ok: true, cluster: replacePodObject(cluster, updated) };
+  const written = writePodUpdate(
+    cluster,
+    live,
+    live.spec.containers.map((c, i) => jsonText(images[i] ?? c.image)),
+    { labels, annotations },
+  );
+  return written.ok ? { ok: true, cluster: written.cluster } : { ok: false, error: written.error };
 }
 
 export type PatchType = 'strategic' | 'merge' | 'json';

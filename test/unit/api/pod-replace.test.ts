@@ -31,15 +31,33 @@ function withPod(): Cluster {
 }
 
 describe('PUT of a pod', () => {
-  it('takes new labels and a new image; a dry run keeps the pod as it was', () => {
+  it('takes the live pod back with new labels and a new image; a dry run keeps the pod as it was', () => {
     const cluster = withPod();
-    const dry = handle(cluster, request('PUT', `${PODS}/p1?dryRun=All`, pod({ app: 'p2' }, 'nginx:1.27')));
+    const live = JSON.parse(handle(cluster, request('GET', `${PODS}/p1`)).response.body) as {
+      metadata: { labels: Record<string, string> };
+      spec: { containers: { image: string }[] };
+    };
+    live.metadata.labels = { app: 'p2' };
+    live.spec.containers[0]!.image = 'nginx:1.27';
+    const body = JSON.stringify(live);
+    const dry = handle(cluster, request('PUT', `${PODS}/p1?dryRun=All`, body));
     assert.equal(dry.response.status, 200, dry.response.body);
     assert.deepEqual(findPod(dry.cluster, 'p1')?.metadata.labels, { app: 'p1' });
-    const put = handle(cluster, request('PUT', `${PODS}/p1`, pod({ app: 'p2' }, 'nginx:1.27')));
+    const put = handle(cluster, request('PUT', `${PODS}/p1`, body));
     assert.equal(put.response.status, 200, put.response.body);
     assert.deepEqual(findPod(put.cluster, 'p1')?.metadata.labels, { app: 'p2' });
     assert.equal(findPod(put.cluster, 'p1')?.spec.containers[0]?.image, 'nginx:1.27');
+  });
+
+  it('refuses the manifest it was created from: the node, service account and token volume would go (ValidatePodUpdate)', () => {
+    const cluster = withPod();
+    const refused = handle(cluster, request('PUT', `${PODS}/p1`, pod({ app: 'p2' }, 'nginx:1.27')));
+    assert.equal(refused.response.status, 422);
+    const message = String(status(refused).message);
+    assert.match(message, /^Pod "p1" is invalid: spec: Forbidden: pod updates may not change fields other than/);
+    assert.match(message, /\n- \tServiceAccountName: +"default",\n\+ \tServiceAccountName: +"",\n/);
+    assert.match(message, /\n\+ \tNodeName: +"",\n/);
+    assert.equal(findPod(refused.cluster, 'p1')?.spec.containers[0]?.image, 'nginx');
   });
 
   it('refuses a new restart policy: 422 with the diff; a missing pod is 404; another name is 400', () => {

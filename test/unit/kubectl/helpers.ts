@@ -28,6 +28,11 @@ export class Session {
     return result;
   }
 
+  /** Writes a file the next commands read (-f). */
+  write(path: string, text: string): void {
+    this.files[path] = text;
+  }
+
   wait(seconds: number): void {
     this.cluster = advanceClock(this.cluster, seconds * 1000);
   }

@@ -16,7 +16,6 @@ const deployment = (replicas: number): string =>
 const files = {
   'pod.yml': pod('    app: p1', 'nginx'),
   'pod-relabelled.yml': pod('    app: p2\n    tier: front', 'nginx:1.27'),
-  'pod-never.yml': pod('    app: p1', 'nginx', '  restartPolicy: Never\n'),
   'dep.yml': deployment(2),
   'dep-3.yml': deployment(3),
   'ns.yml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  labels:\n    tier: x\n',
@@ -35,12 +34,22 @@ describe('kubectl replace -f', () => {
     assert.equal(s.run('get deploy web -o jsonpath={.spec.replicas}').stdout, '3');
   });
 
-  it('a Pod: labels replaced whole, a new image restarts the container (kuberuntime_manager.go computePodActions)', () => {
+  it('a Pod from its own -o yaml: labels replaced whole, a new image restarts the container (kuberuntime_manager.go computePodActions)', () => {
     const s = new Session(2, files);
     assert.equal(s.run('replace -f pod.yml').stderr, 'Error from server (NotFound): error when replacing "pod.yml": pods "p1" not found\n');
     s.run('apply -f pod.yml');
     s.wait(10);
-    const replaced = s.run('replace -f pod-relabelled.yml');
+    const yaml = s.run('get pod p1 -o yaml').stdout;
+    s.write('live.yml', yaml);
+    assert.equal(s.run('replace -f live.yml').stdout, 'pod/p1 replaced\n');
+    assert.equal(findPod(s.cluster, 'p1')?.restartCount ?? 0, 0);
+    const edited = yaml
+      .replace(/\n {2}annotations:\n(?: {4}.*\n)+/, '\n')
+      .replace('    app: p1\n', '    app: p2\n    tier: front\n')
+      .replace('  - image: nginx\n', '  - image: nginx:1.27\n');
+    s.write('edited.yml', edited);
+    const replaced = s.run('replace -f edited.yml');
+    assert.equal(replaced.stderr, '');
     assert.equal(replaced.stdout, 'pod/p1 replaced\n');
     const live = findPod(s.cluster, 'p1');
     assert.deepEqual(live?.metadata.labels, { app: 'p2', tier: 'front' });
@@ -50,13 +59,87 @@ describe('kubectl replace -f', () => {
     assert.equal(live?.restartCount, 1);
   });
 
+  it('a Pod from its original manifest: refused, the spec lacking what the scheduler and admission added at create', () => {
+    const s = new Session(2, files);
+    s.run('apply -f pod.yml');
+    s.wait(10);
+    const pod = findPod(s.cluster, 'p1');
+    assert.ok(pod?.spec.nodeName);
+    const refused = s.run('replace -f pod-relabelled.yml');
+    assert.equal(refused.exitCode, 1);
+    assert.equal(refused.stdout, '');
+    // ValidatePodUpdate (pkg/apis/core/validation/validation.go): the one cause `spec: Forbidden:`,
+    // its message, then cmp.Diff(oldPod.Spec, mungedPodSpec). The munged spec has the old images and
+    // tolerations (DefaultTolerationSeconds adds its two on update too:
+    // plugin/pkg/admission/defaulttolerationseconds/admission.go), the old priority and preemption
+    // policy (plugin/pkg/admission/priority/admission.go keeps them on update), but no service
+    // account, token volume nor mount (plugin/pkg/admission/serviceaccount/admission.go mutates on
+    // create only) and no node. The diff's layout follows from reading go-cmp
+    // (report_compare.go: leaves at verbosity 3, `... // N identical fields` with two neighbours;
+    // report_reflect.go: zero fields left out, `{...}` past the verbosity; report_text.go: keys
+    // aligned per run of one-line values); no real cluster printed it here, and go-cmp swaps some
+    // spaces for U+00A0 at random, which this does not.
+    const v = pod.tokenVolume;
+    assert.equal(
+      refused.stderr,
+      'The Pod "p1" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\n' +
+        '  core.PodSpec{\n' +
+        '- \tVolumes: []core.Volume{\n' +
+        '- \t\t{\n' +
+        `- \t\t\tName:         "${v}",\n` +
+        '- \t\t\tVolumeSource: core.VolumeSource{Projected: &core.ProjectedVolumeSource{...}},\n' +
+        '- \t\t},\n' +
+        '- \t},\n' +
+        '+ \tVolumes:        nil,\n' +
+        '  \tInitContainers: nil,\n' +
+        '  \tContainers: []core.Container{\n' +
+        '  \t\t{\n' +
+        '  \t\t\t... // 9 identical fields\n' +
+        '  \t\t\tResizePolicy:  nil,\n' +
+        '  \t\t\tRestartPolicy: nil,\n' +
+        '- \t\t\tVolumeMounts: []core.VolumeMount{\n' +
+        '- \t\t\t\t{\n' +
+        `- \t\t\t\t\tName:      "${v}",\n` +
+        '- \t\t\t\t\tReadOnly:  true,\n' +
+        '- \t\t\t\t\tMountPath: "/var/run/secrets/kubernetes.io/serviceaccount",\n' +
+        '- \t\t\t\t},\n' +
+        '- \t\t\t},\n' +
+        '+ \t\t\tVolumeMounts:  nil,\n' +
+        '  \t\t\tVolumeDevices: nil,\n' +
+        '  \t\t\tLivenessProbe: nil,\n' +
+        '  \t\t\t... // 10 identical fields\n' +
+        '  \t\t},\n' +
+        '  \t},\n' +
+        '  \tEphemeralContainers: nil,\n' +
+        '  \tRestartPolicy:       "Always",\n' +
+        '  \t... // 2 identical fields\n' +
+        '  \tDNSPolicy:                    "ClusterFirst",\n' +
+        '  \tNodeSelector:                 nil,\n' +
+        '- \tServiceAccountName:           "default",\n' +
+        '+ \tServiceAccountName:           "",\n' +
+        '  \tAutomountServiceAccountToken: nil,\n' +
+        `- \tNodeName:                     "${pod.spec.nodeName}",\n` +
+        '+ \tNodeName:                     "",\n' +
+        '  \tSecurityContext:              &{},\n' +
+        '  \tImagePullSecrets:             nil,\n' +
+        '  \t... // 20 identical fields\n' +
+        // The cause's message ends with the diff's newline, and MultilineError (cmd/util/helpers.go) adds one.
+        '  }\n\n',
+    );
+    assert.deepEqual(findPod(s.cluster, 'p1')?.metadata.labels, { app: 'p1' });
+    assert.equal(findPod(s.cluster, 'p1')?.spec.containers[0]?.image, 'nginx');
+  });
+
   it('a Pod whose spec changes beyond the images: the 422 with its go-cmp diff', () => {
     const s = new Session(2, files);
     s.run('apply -f pod.yml');
-    const refused = s.run('replace -f pod-never.yml');
+    const yaml = s.run('get pod p1 -o yaml').stdout;
+    s.write('never.yml', yaml.replace('  restartPolicy: Always\n', '  restartPolicy: Never\n'));
+    const refused = s.run('replace -f never.yml');
     assert.equal(refused.exitCode, 1);
     assert.match(refused.stderr, /^The Pod "p1" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/);
     assert.match(refused.stderr, /\n- \tRestartPolicy: +"Always",\n\+ \tRestartPolicy: +"Never",\n/);
+    assert.doesNotMatch(refused.stderr, /NodeName|Volumes/);
     assert.equal(findPod(s.cluster, 'p1')?.spec.restartPolicy, 'Always');
   });
 
