@@ -39,7 +39,16 @@ function keepCodeCache() {
   const socket = `npl-bench-cache-${process.pid}`;
   execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli}`]);
   execFileSync('sleep', ['5']);
-  execFileSync('tmux', ['-L', socket, 'kill-server']);
+  killServer(socket);
+}
+
+/** Stops a tmux server of the bench's; one whose course has already ended has gone by itself. */
+function killServer(socket) {
+  try {
+    execFileSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+  } catch {
+    // Nothing left to stop.
+  }
 }
 
 /** Peak resident memory (VmHWM) of the course after walking through a few lessons in tmux. */
@@ -63,7 +72,7 @@ async function peakRss() {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
   } finally {
-    tmux('kill-server');
+    killServer(socket);
   }
 }
 
