@@ -26,7 +26,7 @@
 // files a run would take, one per line, and runs none.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, constants, loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,9 @@ function shares(files, count, expected) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'npl-test-run-'));
+// Gone however the run ends: `--list`, no files, a build that failed, a signal.
+process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.once(signal, () => process.exit(128 + constants.signals[signal]));
 const costLog = join(work, 'costs.jsonl');
 const env = { ...process.env, FORCE_COLOR: '0', NPL_TEST_COSTS: costLog };
 /** @type {{ tests: number, pass: number, fail: number, skipped: number, todo: number, cancelled: number }} */

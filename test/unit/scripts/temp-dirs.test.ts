@@ -46,6 +46,18 @@ describe('temporary folders of the tests', () => {
     });
   }
 
+  it('the test runner leaves no folder of its own behind, even when it only lists files', () => {
+    const tmp = tempDir('npl-runner-tmp-');
+    const run = spawnSync(process.execPath, [repoPath('scripts/test.mjs'), '--list', 'test/unit/scripts'], {
+      cwd: repoPath('.'),
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /test\/unit\/scripts\/temp-dirs\.test\.ts/);
+    assert.deepEqual(readdirSync(tmp), []);
+  });
+
   it('no test makes a temporary folder but through tempDir', () => {
     const files = readdirSync(repoPath('test'), { recursive: true, encoding: 'utf8' }).filter((name) => /\.(ts|tsx|mts|mjs)$/.test(name));
     const direct = files.filter((name) => name !== join('helpers', 'temp.ts') && /\bmkdtemp(Sync)?\(/.test(readFileSync(repoPath(join('test', name)), 'utf8')));
