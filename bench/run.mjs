@@ -37,9 +37,27 @@ async function firstFrame() {
 /** Runs the course in tmux for long enough to keep its code cache in the bench's folder. */
 function keepCodeCache() {
   const socket = `npl-bench-cache-${process.pid}`;
-  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli}`]);
+  startCourse(socket);
   execFileSync('sleep', ['5']);
   killServer(socket);
+}
+
+/**
+ * Starts the course in a tmux server of the bench's. tmux now and then answers `new-session` with
+ * "server exited unexpectedly" on a loaded machine: the bench tries once more, and says so.
+ */
+function startCourse(socket) {
+  const start = () =>
+    execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli}`], {
+      stdio: 'pipe',
+    });
+  try {
+    start();
+  } catch (error) {
+    console.error(`tmux could not start the course (${String(error.stderr ?? error).trim()}); trying once more`);
+    killServer(socket);
+    start();
+  }
 }
 
 /** Stops a tmux server of the bench's; one whose course has already ended has gone by itself. */
@@ -55,7 +73,7 @@ function killServer(socket) {
 async function peakRss() {
   const socket = `npl-bench-${process.pid}`;
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-  tmux('new-session', '-d', '-x', '120', '-y', '40', `NODEPORT_LAB_HOME=${home} exec node ${cli}`);
+  startCourse(socket);
   const wait = async (text) => {
     for (let i = 0; i < 500 && !tmux('capture-pane', '-p').includes(text); i++) await new Promise((r) => setTimeout(r, 20));
   };
