@@ -414,17 +414,21 @@ export function replacePod(cluster: Cluster, pod: Pod): Cluster {
 }
 
 /**
- * A running pod whose container image changed (apply, patch, set image): the kubelet kills the
- * container ("definition changed") and starts a new one from the new image, which is pulled
- * first (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions). RESTARTS goes up by one.
+ * A pod whose container image changed (apply, patch, set image): the kubelet kills the container
+ * ("definition changed") and starts a new one from the new image, which is pulled first
+ * (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions). RESTARTS goes up by one.
+ * A container still being pulled and started is started first: the pod's worker finishes the sync
+ * it is in, with the spec it began with, and the next sync restarts it (pkg/kubelet/pod_workers.go).
+ * One that never started, its image refused, has nothing to kill: the next sync starts the new one.
  */
 export function restartForNewImage(cluster: Cluster, pod: Pod, containerName?: string): Cluster {
   const container = pod.spec.containers.find((c) => c.name === containerName) ?? pod.spec.containers[0];
   // A pod still waiting for a node has no container to restart: the new image is simply its spec.
   if (!container || pod.spec.nodeName === undefined) return cluster;
   const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
-  const now = cluster.now;
-  const wasRunning = now >= pod.timeline.startedAt;
+  const neverStarts = pod.timeline.startedAt === Infinity;
+  const now = neverStarts ? cluster.now : Math.max(cluster.now, pod.timeline.startedAt);
+  const wasRunning = !neverStarts;
   const killedAt = now + 200;
   const pullStartedAt = killedAt + 800;
   const image = container.image;
@@ -451,7 +455,7 @@ export function restartForNewImage(cluster: Cluster, pod: Pod, containerName?: s
     ...(wasRunning ? { lastTermination: { startedAt: pod.timeline.startedAt, finishedAt: killedAt, containerID: pod.status.containerID } } : {}),
   };
   const next: Pod = { ...restarted, imagePull: failure };
-  const events: ClusterEvent[] = [ev('Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`, killedAt)];
+  const events: ClusterEvent[] = wasRunning ? [ev('Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`, killedAt)] : [];
   if (failure) append(events, pullEvents(next, failure, 0, failure.eventsUntil));
   else {
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
@@ -467,5 +471,9 @@ export function restartForNewImage(cluster: Cluster, pod: Pod, containerName?: s
       ev('Normal', 'Started', `Started container ${container.name}`, startedAt),
     );
   }
-  return recordEvents({ ...cluster, pods: podsReplacing(cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, next) }, events);
+  // What the kubelet had still to do for the old spec (a pull it would try again, its back-off) it
+  // no longer does: the pod's kubelet events yet to come are dropped.
+  const pending = (e: ClusterEvent): boolean => e.involvedUid === pod.metadata.uid && e.at > now && e.source.startsWith('kubelet');
+  const kept = cluster.events.some(pending) ? cluster.events.filter((e) => !pending(e)) : cluster.events;
+  return recordEvents({ ...cluster, events: kept, pods: podsReplacing(cluster.pods, (p) => p.metadata.uid === pod.metadata.uid, next) }, events);
 }

@@ -36,6 +36,37 @@ describe('kubectl set image on pods', () => {
     assert.match(events, /Started +\S+ \(x2 over \S+\) +kubelet +Started container web\n/);
   });
 
+  it('given while the first image is still pulled: the container starts first, then restarts (pod_workers.go: the sync in progress ends)', () => {
+    const s = new Session(3, files);
+    s.run('apply -f web.yml');
+    assert.equal(s.run('set image pod/web web=nginx:1.27').stdout, 'pod/web image updated\n');
+    s.wait(30);
+    assert.match(s.run('get pod web').stdout, /\nweb +1\/1 +Running +1 \(/);
+    const events = s.run('describe pod web').stdout;
+    const pulledFirst = events.search(/Pulled +\S+ +kubelet +Successfully pulled image "nginx" /);
+    const killing = events.search(/Killing +\S+ +kubelet +Container web definition changed, will be restarted\n/);
+    assert.ok(pulledFirst >= 0 && killing > pulledFirst, `the first image is pulled before the container is killed:\n${events}`);
+    assert.match(events, /Restart Count: +1\n/);
+  });
+
+  it('a container whose image never pulled has nothing to kill: the new image is simply started', () => {
+    const s = new Session(3, files);
+    s.run('run bad --image=nginxx');
+    s.wait(10);
+    assert.match(s.run('get pod bad').stdout, /\nbad +0\/1 +(ErrImagePull|ImagePullBackOff) +0 /);
+    assert.equal(s.run('set image pod/bad bad=nginx').stdout, 'pod/bad image updated\n');
+    s.wait(30);
+    assert.match(s.run('get pod bad').stdout, /\nbad +1\/1 +Running +0 +/);
+    const events = s.run('describe pod bad').stdout;
+    assert.doesNotMatch(events, /Killing/);
+    // The refused image's pulls and back-off end with the change: none comes after it.
+    assert.match(events, /Pulling +\S+ +kubelet +Pulling image "nginxx"\n/);
+    const ages = [...events.matchAll(/^ {2}\S+ +(?:Pulling|Failed|BackOff) +(\d+)s .*nginxx/gm)].map((m) => Number(m[1]));
+    const started = Number(/Started +(\d+)s +kubelet +Started container bad\n/.exec(events)?.[1]);
+    assert.ok(ages.length > 0 && ages.every((age) => age > started), `the old image's events all come before the new one starts:\n${events}`);
+    assert.match(events, /Started +\S+ +kubelet +Started container bad\n/);
+  });
+
   it('the same image again changes nothing and prints nothing (the patch is {})', () => {
     const s = new Session(3, files);
     s.run('apply -f web.yml');
