@@ -13,6 +13,7 @@ import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.
 import { Session } from './helpers.js';
 import { learnerPods } from '../../helpers/fixtures.js';
 import { tempDir } from '../../helpers/temp.js';
+import { discoveryAt, served } from '../../helpers/discovery.js';
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -120,31 +121,16 @@ describe('a Deployment manifest, against a real kubectl 1.32', { skip: KUBECTL ?
 
   before(async () => {
     for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
-    const resource = (name: string, kind: string, short: string) => ({
-      name,
-      singularName: kind.toLowerCase(),
-      namespaced: true,
-      kind,
-      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update'],
-      shortNames: [short],
-    });
+    const verbs = ['create', 'delete', 'get', 'list', 'patch', 'update'];
+    const discovery = { v1: [served('pods', 'Pod', ['po'], verbs)], 'apps/v1': [served('deployments', 'Deployment', ['deploy'], verbs)] };
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];
       const send = (code: number, body: unknown) => {
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (url === '/api')
-        return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
-      if (url === '/apis')
-        return send(200, {
-          kind: 'APIGroupList',
-          apiVersion: 'v1',
-          groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
-        });
-      if (url === '/api/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [resource('pods', 'Pod', 'po')] });
-      if (url === '/apis/apps/v1')
-        return send(200, { kind: 'APIResourceList', groupVersion: 'apps/v1', resources: [resource('deployments', 'Deployment', 'deploy')] });
+      const found = discoveryAt(url ?? '', discovery);
+      if (found) return send(200, found);
       const m = /^\/apis\/apps\/v1\/namespaces\/default\/deployments\/([^/]+)$/.exec(url ?? '');
       if (m)
         return send(404, {

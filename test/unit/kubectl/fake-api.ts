@@ -3,6 +3,7 @@
 
 import { createServer, type Server } from 'node:http';
 import { kubeconfigFor } from '../../helpers/real-kubectl.js';
+import { discoveryAt, served } from '../../helpers/discovery.js';
 import { aggregateEvents, deploymentsOf, endpointSlicesFor, endpointsFor, replicaSetsOf, type Cluster } from '../../../src/core/cluster/index.js';
 import { endpointsView, nodeView, podView, rfc3339, serviceView } from '../../../src/core/kubectl/index.js';
 import { deploymentView, endpointSliceView, replicaSetView } from '../../../src/core/kubectl/workload-views.js';
@@ -43,14 +44,20 @@ function sliceList(cluster: Cluster, serviceName: string | undefined): Json {
 
 /** Serves `cluster()` as it is when each request arrives. */
 export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Server; kubeconfig: string }> {
-  const resource = (name: string, kind: string, short: string, namespaced = true) => ({
-    name,
-    singularName: kind.toLowerCase(),
-    namespaced,
-    kind,
-    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
-    shortNames: [short],
-  });
+  const verbs = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+  const resource = (name: string, kind: string, short: string, namespaced = true) => served(name, kind, [short], verbs, namespaced);
+  const discovery = {
+    v1: [
+      resource('pods', 'Pod', 'po'),
+      resource('services', 'Service', 'svc'),
+      resource('nodes', 'Node', 'no', false),
+      resource('endpoints', 'Endpoints', 'ep'),
+      resource('events', 'Event', 'ev'),
+    ],
+    'apps/v1': [resource('deployments', 'Deployment', 'deploy'), resource('replicasets', 'ReplicaSet', 'rs')],
+    'discovery.k8s.io/v1': [resource('endpointslices', 'EndpointSlice', 'eps')],
+    'coordination.k8s.io/v1': [resource('leases', 'Lease', 'lease')],
+  };
   const server = createServer((req, res) => {
     const [path = '', query = ''] = (req.url ?? '').split('?');
     const params = new URLSearchParams(query);
@@ -70,22 +77,8 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
         code: 404,
       });
     const c = cluster();
-    if (path === '/api')
-      return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
-    if (path === '/apis') {
-      const group = (name: string) => ({
-        name,
-        versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
-        preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
-      });
-      return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps'), group('discovery.k8s.io'), group('coordination.k8s.io')] });
-    }
-    if (path === '/apis/apps/v1')
-      return send(200, {
-        kind: 'APIResourceList',
-        groupVersion: 'apps/v1',
-        resources: [resource('deployments', 'Deployment', 'deploy'), resource('replicasets', 'ReplicaSet', 'rs')],
-      });
+    const found = discoveryAt(path, discovery);
+    if (found) return send(200, found);
     const apps = /^\/apis\/apps\/v1\/namespaces\/default\/(deployments|replicasets)(?:\/([^/]+))?$/.exec(path);
     if (apps) {
       const [, kind, name] = apps;
@@ -108,8 +101,6 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
       const found = items.find((i) => i.name === name);
       return found ? send(200, found.view) : notFound(`${kind}.apps`, name);
     }
-    if (path === '/apis/coordination.k8s.io/v1')
-      return send(200, { kind: 'APIResourceList', groupVersion: 'coordination.k8s.io/v1', resources: [resource('leases', 'Lease', 'lease')] });
     const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
     if (lease) {
       const renew = new Date(c.now - (c.now % 10_000)).toISOString().replace(/\.\d+Z$/, '.000000Z');
@@ -118,21 +109,6 @@ export async function startFakeApi(cluster: () => Cluster): Promise<{ server: Se
         apiVersion: 'coordination.k8s.io/v1',
         metadata: { name: lease[1], namespace: 'kube-node-lease' },
         spec: { holderIdentity: lease[1], leaseDurationSeconds: 40, renewTime: renew },
-      });
-    }
-    if (path === '/apis/discovery.k8s.io/v1')
-      return send(200, { kind: 'APIResourceList', groupVersion: 'discovery.k8s.io/v1', resources: [resource('endpointslices', 'EndpointSlice', 'eps')] });
-    if (path === '/api/v1') {
-      return send(200, {
-        kind: 'APIResourceList',
-        groupVersion: 'v1',
-        resources: [
-          resource('pods', 'Pod', 'po'),
-          resource('services', 'Service', 'svc'),
-          resource('nodes', 'Node', 'no', false),
-          resource('endpoints', 'Endpoints', 'ep'),
-          resource('events', 'Event', 'ev'),
-        ],
       });
     }
     const m = /^\/api\/v1\/(namespaces\/default\/)?(pods|services|nodes|endpoints|events)(?:\/([^/]+))?$/.exec(path);

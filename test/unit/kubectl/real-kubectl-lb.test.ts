@@ -11,6 +11,7 @@ import { LOAD_BALANCER_PROVISION_MS } from '../../../src/core/cluster/index.js';
 import { endpointsViewFor, serviceView } from '../../../src/core/kubectl/api-view.js';
 import { Session } from './helpers.js';
 import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
+import { discoveryAt, served } from '../../helpers/discovery.js';
 
 const kubectl = realKubectl;
 
@@ -32,24 +33,15 @@ describe('a LoadBalancer with its address, against a real kubectl 1.32', { skip:
     const view = serviceView(front, session.cluster.now);
     const endpoints = endpointsViewFor(session.cluster, front);
     const list = { kind: 'ServiceList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [view] };
-    const resource = (name: string, kind: string, short: string) => ({
-      name,
-      singularName: kind.toLowerCase(),
-      namespaced: true,
-      kind,
-      verbs: ['get', 'list'],
-      shortNames: [short],
-    });
+    const discovery = { v1: [served('services', 'Service', ['svc'], ['get', 'list'])] };
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];
       const send = (code: number, body: unknown) => {
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (url === '/api')
-        return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
-      if (url === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
-      if (url === '/api/v1') return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [resource('services', 'Service', 'svc')] });
+      const found = discoveryAt(url ?? '', discovery);
+      if (found) return send(200, found);
       if (url === '/api/v1/namespaces/default/services/front') return send(200, view);
       if (url === '/api/v1/namespaces/default/services') return send(200, list);
       if (url === '/api/v1/namespaces/default/endpoints/front') return send(200, endpoints);

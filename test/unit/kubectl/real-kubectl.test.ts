@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { podView } from '../../../src/core/kubectl/index.js';
 import { Session } from './helpers.js';
 import { KUBECTL, kubeconfigFor, realKubectl } from '../../helpers/real-kubectl.js';
+import { discoveryAt, served } from '../../helpers/discovery.js';
 
 const kubectl = realKubectl;
 
@@ -29,29 +30,18 @@ describe('against a real kubectl 1.32', { skip: KUBECTL ? false : 'no kubectl on
     session.run('run my-first-pod --image stacksimplify/kubenginx:1.0.0 --port=80');
     session.wait(30);
     const pod = podView(learnerPods(session.cluster)[0]!, session.cluster.now);
-    const resource = (name: string, kind: string, short: string, namespaced = true) => ({
-      name,
-      singularName: kind.toLowerCase(),
-      namespaced,
-      kind,
-      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
-      shortNames: [short],
-    });
+    const verbs = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+    const discovery = {
+      v1: [served('pods', 'Pod', ['po'], verbs), served('services', 'Service', ['svc'], verbs), served('nodes', 'Node', ['no'], verbs, false)],
+    };
     server = createServer((req, res) => {
       const url = (req.url ?? '').split('?')[0];
       const send = (code: number, body: unknown) => {
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (url === '/api')
-        return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
-      if (url === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
-      if (url === '/api/v1')
-        return send(200, {
-          kind: 'APIResourceList',
-          groupVersion: 'v1',
-          resources: [resource('pods', 'Pod', 'po'), resource('services', 'Service', 'svc'), resource('nodes', 'Node', 'no', false)],
-        });
+      const found = discoveryAt(url ?? '', discovery);
+      if (found) return send(200, found);
       if (url === '/api/v1/namespaces/default/pods/my-first-pod') return send(200, pod);
       return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
     });
