@@ -1,6 +1,7 @@
 // Hands-on practice inside a lesson: one simulated cluster per lesson, what the learner ran in
 // each step, the hints they asked for, and the prompt they type into. Pure: the course reducer
 // calls these with the time that passed, and gets new state back.
+import { runSolution } from './replay.js';
 import type { Cluster } from '../cluster/index.js';
 import type { KubectlIO } from '../kubectl/index.js';
 import { complete } from '../shell/complete.js';
@@ -11,7 +12,6 @@ import type { Attempt } from './goals.js';
 import type { DoStep, Lesson } from './model.js';
 import { nearMiss } from './near-miss.js';
 import { getOwn } from '../own.js';
-import { fillTemplates } from './template.js';
 
 /** A command the learner ran in a step, and what it printed. */
 export interface Entry extends Attempt {
@@ -51,9 +51,6 @@ export function startPractice(lesson: Lesson, seed: number, files: KubectlIO): L
   return { shell: { ...shell, history: [] }, left: {}, entries: {}, seen: {}, nearMiss: {}, hints: {} };
 }
 
-/** How long a replayed solution line takes on the cluster's clock, as lint replays them. */
-const REPLAYED_LINE_MS = 10_000;
-
 /**
  * A lesson's cluster for a learner who comes back to it at a later step (the resume offer, after a
  * restart): made fresh, then each earlier practice step they finished is done again by its first
@@ -72,8 +69,9 @@ export function resumePractice(
   let replayed = 0;
   for (const earlier of lesson.steps.slice(0, Math.max(0, step))) {
     if (earlier.kind !== 'do' || !finished.includes(earlier.id)) continue;
+    // As lint replays them (replay.ts), so the cluster is the one lint checked.
     const lines = earlier.solutions?.[0] ?? [];
-    for (const line of lines) shell = runLine(shell, fillTemplates(line, shell.cluster), files, REPLAYED_LINE_MS).state;
+    shell = runSolution(shell, lines, files).state;
     if (lines.length > 0) replayed++;
   }
   return { practice: { ...fresh, shell: { ...shell, history: [] } }, replayed };

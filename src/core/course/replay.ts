@@ -31,7 +31,8 @@ export function courseFiles(course: Course): KubectlIO {
   return courseFolder(files);
 }
 
-function runSolution(start: ShellState, lines: readonly string[], files: KubectlIO): { state: ShellState; attempts: Attempt[] } {
+/** A solution's lines run in turn, each filled from the cluster as it is and taking SOLUTION_LINE_MS. */
+export function runSolution(start: ShellState, lines: readonly string[], files: KubectlIO): { state: ShellState; attempts: Attempt[] } {
   let state = start;
   const attempts: Attempt[] = [];
   for (const line of lines) {
