@@ -3,27 +3,40 @@
 
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
 import { LAST_APPLIED_ANNOTATION, type Labels } from './types.js';
+import { setOwn } from '../own.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 
+/** The manifest the last client-side apply recorded in the object's annotation, if it reads as one. */
 export function previousApplied(annotations: Labels): Obj | undefined {
   const text = annotations[LAST_APPLIED_ANNOTATION];
   if (text === undefined) return undefined;
   try {
-    return obj(JSON.parse(text));
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Obj) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** live, minus the keys the last manifest set and this one drops, plus this manifest's keys. */
-export function merged(live: Labels, previous: Obj, desired: Labels): Labels {
+/**
+ * Three-way merge of a map (labels, annotations): the live keys the last apply did not set, then
+ * this manifest's. Keys are own properties only: `constructor` is a label like any other.
+ */
+export function mergeMap(live: Labels, previous: Labels | undefined, desired: Labels | undefined): Labels {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(live))
-    if (!(k in previous) || k in desired) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  for (const [k, v] of Object.entries(desired)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(live)) if (!(previous && Object.hasOwn(previous, k))) setOwn(out, k, v);
+  for (const [k, v] of Object.entries(desired ?? {})) setOwn(out, k, v);
   return out;
+}
+
+/** The labels or annotations the last applied manifest set. */
+export function prevMeta(prev: Obj | undefined, key: 'labels' | 'annotations'): Labels | undefined {
+  const meta = prev?.metadata;
+  if (typeof meta !== 'object' || meta === null) return undefined;
+  const value = (meta as Obj)[key];
+  return typeof value === 'object' && value !== null ? (value as Labels) : undefined;
 }
 
 /** What an apply of an apps/v1 workload's manifest keeps of the live object and takes from the manifest. */
@@ -48,11 +61,10 @@ export function appliedMeta(
   side: ApplySide,
 ): AppliedMeta {
   const prev = previousApplied(live.metadata.annotations);
-  const prevMeta = obj(prev?.metadata);
-  const replicas = 'replicas' in obj(manifestSpec) || 'replicas' in obj(prev?.spec) ? input.replicas : live.spec.replicas;
-  const labels = merged(live.metadata.labels, obj(prevMeta.labels), input.labels ?? {});
+  const replicas = Object.hasOwn(obj(manifestSpec), 'replicas') || Object.hasOwn(obj(prev?.spec), 'replicas') ? input.replicas : live.spec.replicas;
+  const labels = mergeMap(live.metadata.labels, prevMeta(prev, 'labels'), input.labels);
   const annotations = stampLastApplied(
-    merged(live.metadata.annotations, obj(prevMeta.annotations), input.annotations ?? {}),
+    mergeMap(live.metadata.annotations, prevMeta(prev, 'annotations'), input.annotations),
     live.metadata.annotations,
     lastApplied,
     side,

@@ -6,7 +6,7 @@ import { sameJson } from './same-value.js';
 import { createPod, findPod, type PodInput } from './pods.js';
 import { createService, deleteService, findService, replaceService, updateService, type ServiceInput, type ServicePortInput } from './services.js';
 import { DEFAULT_NAMESPACE, LAST_APPLIED_ANNOTATION, type Cluster, type Labels, type Namespace, type Pod, type Service } from './types.js';
-import { setOwn } from '../own.js';
+import { mergeMap, prevMeta, previousApplied } from './applied-merge.js';
 import { createNamespace, findNamespace, updateNamespaceMeta } from './namespaces.js';
 import { stampLastApplied, type ApplySide } from './applied-annotation.js';
 import { updatePod } from './pod-update.js';
@@ -41,32 +41,6 @@ export interface ApplyOutcome {
   /** The live object had no last-applied annotation (it was made by create, run or expose). */
   readonly missingAnnotation: boolean;
   readonly object: ApiObject;
-}
-
-function previousApplied(annotations: Labels): Record<string, unknown> | undefined {
-  const text = annotations[LAST_APPLIED_ANNOTATION];
-  if (text === undefined) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Three-way merge of a map (labels, annotations): drop what the last apply set and the new one does not, keep the rest. */
-function mergeMap(live: Labels, previous: Labels | undefined, desired: Labels | undefined): Labels {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(live)) if (!(previous && Object.hasOwn(previous, k))) setOwn(out, k, v);
-  for (const [k, v] of Object.entries(desired ?? {})) setOwn(out, k, v);
-  return out;
-}
-
-function prevMeta(prev: Record<string, unknown> | undefined, key: 'labels' | 'annotations'): Labels | undefined {
-  const meta = prev?.metadata;
-  if (typeof meta !== 'object' || meta === null) return undefined;
-  const value = (meta as Record<string, unknown>)[key];
-  return typeof value === 'object' && value !== null ? (value as Labels) : undefined;
 }
 
 function applyService(

@@ -99,6 +99,21 @@ describe('a workload applied from a manifest', () => {
   });
 });
 
+describe('a label the last apply set and this one drops', () => {
+  // A label key may be any name, `constructor` too: the merge looks at the last manifest's own keys
+  // (kubectl's three-way merge of the last-applied configuration).
+  eachKind((writes) => {
+    const first = manifest(writes.kind, 2, { app: 'web', constructor: 'x' });
+    const created = applyWorkload(writes, createCluster({ seed: 3 }), decoded(writes, first), lastApplied(first));
+    assert.ok(created.ok);
+    const second = manifest(writes.kind, 2, { app: 'web' });
+    const changed = applyWorkload(writes, created.cluster, decoded(writes, second), lastApplied(second));
+    assert.ok(changed.ok);
+    assert.equal(changed.value.action, 'configured');
+    assert.deepEqual(changed.value.object.metadata.labels, { app: 'web' });
+  });
+});
+
 describe('a workload replaced from a manifest', () => {
   eachKind((writes) => {
     const cluster: Cluster = createCluster({ seed: 3 });
