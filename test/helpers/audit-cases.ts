@@ -212,6 +212,11 @@ const online: AuditCase[] = [
   c('get pods -l app=none'),
   c('get pods --field-selector status.phase=Running'),
   c('get pods --field-selector spec.nodeName=worker-1'),
+  // A field the kind cannot be selected by: the server refuses the list, with the label selector
+  // kubectl sent beside it, whether or not anything would match (pkg/registry/*/strategy.go GetAttrs).
+  q('get pods -l run=my-first-pod --field-selector spec.containers=x'),
+  q('get deploy,svc --field-selector status.replicas=1'),
+  c('get svc -l app=none --field-selector spec.ports=x'),
   c('get pods --no-headers'),
   c('get pods -o name'),
   c('get pod my-first-pod -o yaml'),

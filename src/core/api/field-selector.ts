@@ -3,6 +3,7 @@
 // field of the object, read by its dotted path, with `=`, `==` or `!=`.
 
 import type { JsonValue } from '../kubectl/go-yaml.js';
+import { selectableField } from '../kubectl/get-options.js';
 
 export interface FieldTerm {
   readonly path: readonly string[];
@@ -34,4 +35,9 @@ function fieldText(object: JsonValue, path: readonly string[]): string {
 
 export function fieldsMatch(terms: readonly FieldTerm[], object: JsonValue): boolean {
   return terms.every((t) => (fieldText(object, t.path) === t.value) === t.equal);
+}
+
+/** The first field of the selector that `kind` cannot be selected by: the API server refuses the list with 400. */
+export function unselectable(kind: string, terms: readonly FieldTerm[]): string | undefined {
+  return terms.map((t) => t.path.join('.')).find((field) => !selectableField(kind, field));
 }

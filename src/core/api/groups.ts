@@ -9,7 +9,7 @@ import type { JsonValue } from '../kubectl/go-yaml.js';
 import { itemLabels } from '../kubectl/lookup.js';
 import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
 import type { ResourceKind } from '../kubectl/resources.js';
-import { fieldsMatch, parseFieldSelector } from './field-selector.js';
+import { fieldsMatch, parseFieldSelector, unselectable } from './field-selector.js';
 import { getObject, listObjects, objectView, type Json } from './objects.js';
 import { json, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
 import { plainStatus } from './status.js';
@@ -125,6 +125,8 @@ export function handleGroup(cluster: Cluster, request: ApiRequest): ApiResponse 
   if (!labels.ok) return json(400, plainStatus(400, 'BadRequest', labels.error));
   const fields = parseFieldSelector(request.query.get('fieldSelector') ?? '');
   if (!fields.ok) return json(400, plainStatus(400, 'BadRequest', fields.error));
+  const refused = unselectable(resource.kind, fields.terms);
+  if (refused !== undefined) return json(400, plainStatus(400, 'BadRequest', `field label not supported: ${refused}`));
   const items = listObjects(cluster, resource.kind, namespace)
     .filter((item) => selectorMatches(labels.requirements, itemLabels(item)))
     .map((item) => ({ item, view: objectView(cluster, item) }))

@@ -25,7 +25,7 @@ import { dryRunCreated } from '../kubectl/dry-run-created.js';
 import { replaceObjectRequest } from './object-replace.js';
 import { parseSelector, selectorMatches } from '../kubectl/label-selector.js';
 import { apiVersions, coreResources, versionDocument } from './discovery.js';
-import { fieldsMatch, parseFieldSelector } from './field-selector.js';
+import { fieldsMatch, parseFieldSelector, unselectable } from './field-selector.js';
 import { leaseView, getObject, listObjects, objectView, type Json } from './objects.js';
 import { applyLabelPatch, labelChanges } from './label-patch.js';
 import { json, text, wantsTable, type ApiRequest, type ApiResponse } from './request.js';
@@ -111,6 +111,8 @@ function listViews(
   if (!labels.ok) return { error: json(400, plainStatus(400, 'BadRequest', labels.error)) };
   const fields = parseFieldSelector(selection.fields);
   if (!fields.ok) return { error: json(400, plainStatus(400, 'BadRequest', fields.error)) };
+  const refused = unselectable(resource.kind, fields.terms);
+  if (refused !== undefined) return { error: json(400, plainStatus(400, 'BadRequest', `field label not supported: ${refused}`)) };
   // A namespace that does not exist lists nothing (the API answers an empty list, not NotFound).
   const all = listObjects(cluster, resource.kind, namespace);
   const sources = all.filter((item) => selectorMatches(labels.requirements, itemLabels(item)));

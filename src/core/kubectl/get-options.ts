@@ -59,11 +59,9 @@ const SELECTABLE: Readonly<Record<string, readonly string[]>> = {
   Service: ['metadata.name', 'metadata.namespace', 'spec.clusterIP', 'spec.type'],
 };
 
-export function fieldSelectorError(item: Item, field: string, selector: string): string | undefined {
-  const allowed = SELECTABLE[item.kind] ?? ['metadata.name', 'metadata.namespace'];
-  if (allowed.includes(field)) return undefined;
-  const resource = item.kind === 'Endpoints' ? 'endpoints' : `${item.kind.toLowerCase()}s`;
-  return `Error from server (BadRequest): Unable to find "${item.kind === 'Deployment' || item.kind === 'ReplicaSet' || item.kind === 'DaemonSet' ? 'apps/v1' : '/v1'}, Resource=${resource}" that match label selector "", field selector "${selector}": field label not supported: ${field}`;
+/** Whether the API server selects `kind` by `field` (each registry's GetAttrs: the fields it can match). */
+export function selectableField(kind: string, field: string): boolean {
+  return (SELECTABLE[kind] ?? ['metadata.name', 'metadata.namespace']).includes(field);
 }
 
 export function matchesFields(cluster: Cluster, item: Item, requirements: readonly Requirement[]): boolean {

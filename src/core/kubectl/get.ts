@@ -13,7 +13,7 @@ import { parseSelector, selectorMatches, selectorRefusal } from './label-selecto
 import { getItem, itemLabels, itemName, itemView, listItems, missingObject, type Item } from './lookup.js';
 import { listOf, parseOutput, printData } from './output-format.js';
 import { ignoringNotFound, notFoundLast } from './not-found-last.js';
-import { customColumns, fieldSelectorError, jsonpathAsJson, matchesFields, parseFieldSelector, sortItems } from './get-options.js';
+import { customColumns, jsonpathAsJson, matchesFields, parseFieldSelector, selectableField, sortItems } from './get-options.js';
 import { qualifiedSingular, resolveType, RESOURCE_TYPES, unknownTypeMessage, type ResourceType } from './resources.js';
 import { ENDPOINTS_TABLE, NODE_TABLE, POD_TABLE, SERVICE_TABLE, tableCells, tableColumns, type TableDef } from './tables.js';
 import { DAEMONSET_TABLE, DEPLOYMENT_TABLE, ENDPOINTSLICE_TABLE, EVENT_TABLE, NAMESPACE_TABLE, REPLICASET_TABLE } from './workload-tables.js';
@@ -116,6 +116,17 @@ function runOnce(ctx: CommandContext): KubectlResult {
     const refusals = requests.flatMap((r) => (r.type === 'empty' ? [] : [`${selectorRefusal(r.type, labelSelector, fieldSelector, selector.error)}\n`]));
     return fail(cluster, refusals.join(''));
   }
+  // --field-selector goes with the list too: the server refuses a field its kind cannot be selected
+  // by, whether or not anything would match.
+  const fieldSelector = flagValue(parsed, 'field-selector') ?? '';
+  const fields = parseFieldSelector(fieldSelector);
+  if (!fields.ok) return fail(cluster, clientError(fields.error));
+  const unsupported = requests.flatMap(({ type }) => {
+    if (type === 'empty') return [];
+    const field = fields.requirements.find((req) => !selectableField(type.kind, req.field));
+    return field ? [`${selectorRefusal(type, labelSelector, fieldSelector, `field label not supported: ${field.field}`)}\n`] : [];
+  });
+  if (unsupported.length > 0) return fail(cluster, unsupported.join(''));
   const allNamespaces = flagBool(parsed, 'all-namespaces');
   const namespace = requestNamespace(parsed, ctx.io);
   const byName = requests.some((r) => r.names.length > 0);
@@ -144,12 +155,6 @@ function runOnce(ctx: CommandContext): KubectlResult {
   }
 
   // --field-selector and --sort-by work on the list the server sent.
-  const fields = parseFieldSelector(flagValue(parsed, 'field-selector') ?? '');
-  if (!fields.ok) return fail(cluster, clientError(fields.error));
-  for (const r of fields.requirements) {
-    const problem = found[0] && fieldSelectorError(found[0], r.field, flagValue(parsed, 'field-selector') ?? '');
-    if (problem) return fail(cluster, `${problem}\n`);
-  }
   if (fields.requirements.length > 0) found.splice(0, found.length, ...found.filter((i) => matchesFields(cluster, i, fields.requirements)));
   const sortBy = flagValue(parsed, 'sort-by');
   if (sortBy !== undefined && sortBy !== '') {
