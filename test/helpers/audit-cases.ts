@@ -602,6 +602,8 @@ const inNamespace: AuditCase[] = [
   c('get deploy,rs,pods -n team', 6),
   c('get deploy myapp-deployment -n team -o yaml'),
   c('scale deploy myapp-deployment -n team --replicas=2'),
+  // scale.go's --current-replicas precondition holds for a ReplicaSet as for a Deployment.
+  c('scale rs frontend -n team --current-replicas=9 --replicas=3'),
   c('scale rs frontend -n team --replicas=3'),
   c(`get deploy,rs -n team -o 'jsonpath={range .items[*]}{.metadata.name} {.metadata.generation} {.status.observedGeneration}{"\\n"}{end}'`, 6),
   c('get rs frontend -n team -o yaml'),

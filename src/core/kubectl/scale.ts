@@ -106,21 +106,15 @@ function run(ctx: CommandContext): KubectlResult {
   const { type, name } = target;
   if (name === '') return fail(cluster, clientError('resource(s) were provided, but no name was specified'));
   const current = flagValue(parsed, 'current-replicas');
-  if (type.kind === 'Deployment') {
-    const live = findDeployment(cluster, name, ctx.namespace);
+  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet') {
+    const live = type.kind === 'Deployment' ? findDeployment(cluster, name, ctx.namespace) : findReplicaSet(cluster, name, ctx.namespace);
     if (!live) return withWarning(fail(cluster, noObjects(missingObject(cluster, type, name, ctx.namespace))));
     if (dry.mode === 'client') return done(`${qualifiedSingular(type)}/${name}`, cluster);
+    // scale.go's precondition, for every kind it scales.
     if (current !== undefined && Number(current) !== -1 && Number(current) !== live.spec.replicas) {
       return withWarning(fail(cluster, clientError(`Expected replicas to be ${current}, was ${live.spec.replicas}`)));
     }
-    const scaled = scaleDeployment(cluster, name, replicas, ctx.namespace);
-    if (!scaled.ok) return withWarning(fail(cluster, apiErrorText(scaled.error)));
-    return done(`${qualifiedSingular(type)}/${name}`, scaled.cluster);
-  }
-  if (type.kind === 'ReplicaSet') {
-    const rs = findReplicaSet(cluster, name, ctx.namespace);
-    if (!rs) return withWarning(fail(cluster, noObjects(missingObject(cluster, type, name, ctx.namespace))));
-    const scaled = scaleReplicaSet(cluster, rs, replicas);
+    const scaled = live.kind === 'Deployment' ? scaleDeployment(cluster, name, replicas, ctx.namespace) : scaleReplicaSet(cluster, live, replicas);
     if (!scaled.ok) return withWarning(fail(cluster, apiErrorText(scaled.error)));
     return done(`${qualifiedSingular(type)}/${name}`, scaled.cluster);
   }

@@ -83,6 +83,11 @@ describe('metadata.generation moves as the API server moves it', () => {
     // Labels are metadata: configured, and the generation stays.
     assert.equal(s.run('apply -f rs-labelled.yaml').stdout, 'replicaset.apps/frontend configured\n');
     assert.deepEqual(generations(s, 'rs frontend'), { generation: 2, observed: 2 });
+    // scale.go's --current-replicas precondition: a ReplicaSet is held to it as a Deployment is.
+    const refused = s.run('scale rs frontend --current-replicas=9 --replicas=5');
+    assert.equal(refused.stderr, 'error: Expected replicas to be 9, was 3\n');
+    assert.equal(refused.exitCode, 1);
+    assert.equal(findReplicaSet(s.cluster, 'frontend')?.spec.replicas, 3);
     assert.equal(s.run('scale rs frontend --replicas=5').stdout, 'replicaset.apps/frontend scaled\n');
     assert.equal(findReplicaSet(s.cluster, 'frontend')?.spec.replicas, 5);
     assert.deepEqual(generations(s, 'rs frontend'), { generation: 3, observed: 3 });
