@@ -80,9 +80,9 @@ async function main(argv: readonly string[]): Promise<number> {
           for (const problem of loaded.problems) err(plain.formatProblem(problem));
           return 1;
         }
-        const lessons = loaded.course.lessons;
-        const lesson = lessons.find((l, i) => l.id === options.lesson || String(i + 1) === options.lesson);
-        if (!lesson) return (err(`nodeport-lab: no lesson "${options.lesson}" (lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})`), 2);
+        const found = plain.findLesson(loaded.course, options.lesson);
+        if (!found.ok) return (err(`nodeport-lab: ${found.message}`), 2);
+        const lesson = found.lesson;
         const { lessonCluster } = await import('./core/api/lesson-cluster.js');
         cluster = lessonCluster(lesson, seed, plain.sandboxFiles(plain.courseManifests(loaded.course), process.cwd()), Date.now());
       }
@@ -112,10 +112,9 @@ async function main(argv: readonly string[]): Promise<number> {
         start = found.place;
       } else if (options.lesson !== undefined) {
         // --lesson N (a number or an id): straight into that lesson, where the lesson list would open it.
-        const lessons = loaded.course.lessons;
-        const index = lessons.findIndex((l, i) => l.id === options.lesson || String(i + 1) === options.lesson);
-        if (index < 0) return (err(`nodeport-lab: no lesson "${options.lesson}" (lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})`), 2);
-        start = { openLesson: index };
+        const found = plain.findLesson(loaded.course, options.lesson);
+        if (!found.ok) return (err(`nodeport-lab: ${found.message}`), 2);
+        start = { openLesson: found.index };
       }
       const { runCourse, faultFromEnv } = await drawing;
       return runCourse(

@@ -3,6 +3,7 @@
 // the bundle keeps it in one chunk. Nothing here imports Ink, React or yoga.
 export { bundledLessonDir, loadCourseFrom } from './course-source.js';
 export { findQuiz } from './find-quiz.js';
+export { findLesson } from './find-lesson.js';
 export { lint } from './lint.js';
 export { print } from './print.js';
 export { reset } from './reset.js';

@@ -1,5 +1,6 @@
 // `nodeport-lab print [LESSON]`: the course as plain text.
-import type { Course } from '../core/course/model.js';
+import type { Course, Lesson } from '../core/course/model.js';
+import { namesLesson, noLesson } from './find-lesson.js';
 import { courseText, PRINT_SEED } from '../text/course-text.js';
 import { courseManifests } from './sandbox-files.js';
 import { visibleControls } from '../core/visible-controls.js';
@@ -13,15 +14,13 @@ export function print(
   err: (text: string) => void,
   seed = PRINT_SEED,
 ): number {
-  const matches = (id: string, number: number) => which === undefined || which === id || which === String(number);
-  const found = course.lessons.some((lesson, i) => matches(lesson.id, i + 1));
-  if (!found) {
-    const known = course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ');
-    err(visibleControls(`nodeport-lab: no lesson "${which}" (lessons: ${known})`));
+  const matches = (lesson: Lesson, number: number) => which === undefined || namesLesson(which, lesson, number - 1);
+  if (!course.lessons.some((lesson, i) => matches(lesson, i + 1))) {
+    err(`nodeport-lab: ${noLesson(course, which)}`);
     return 2;
   }
   const manifests = courseManifests(course);
   const files = { readFile: (path: string) => manifests.get(path) ?? manifests.get(path.replace(/^\.\//, '')) ?? { error: 'not-found' as const } };
-  out(visibleControls(courseText(course, columns, (lesson, number) => matches(lesson.id, number), { seed, files })));
+  out(visibleControls(courseText(course, columns, matches, { seed, files })));
   return 0;
 }

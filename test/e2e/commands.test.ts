@@ -48,6 +48,14 @@ describe('the built CLI without a terminal', { skip }, () => {
     assert.match(missing.stderr, /no lesson "nine" \(lessons: 1 first, 2 second, 3 third\)/);
   });
 
+  it('a lesson name that matches none is answered alike by print and serve --lesson, its control characters shown, never obeyed', () => {
+    for (const args of [['print'], ['serve', '--port', '0', '--lesson']]) {
+      const missing = run([...args, '\u001b[31mnine', '--lessons', fixture('course')]);
+      assert.equal(missing.status, 2, args.join(' '));
+      assert.equal(missing.stderr, 'nodeport-lab: no lesson "\\x1b[31mnine" (lessons: 1 first, 2 second, 3 third)\n', args.join(' '));
+    }
+  });
+
   it('prints the shipped course with every diagram as words and no box drawing', () => {
     const r = run(['print']);
     assert.equal(r.status, 0);

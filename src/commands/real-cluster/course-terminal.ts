@@ -8,6 +8,7 @@ import type { Place } from '../../core/progress/model.js';
 import type { Display } from '../../ui/display.js';
 import { connect, type ClusterRun, type Lines } from './index.js';
 import { courseLink } from './course-link.js';
+import { findLesson } from '../find-lesson.js';
 
 /** One answer read from the terminal in cooked mode; the reader is closed after, for Ink to take the input. */
 function answerLines(input: NodeJS.ReadableStream): { lines: Lines; close: () => void } {
@@ -41,9 +42,9 @@ export async function courseOnClusterInTerminal(
   /** `--seed`, when given; else the course's kept seed (see runCourse). */
   seed: number | undefined,
 ): Promise<number> {
-  const lesson = which === undefined ? undefined : course.lessons.find((l, i) => l.id === which || String(i + 1) === which);
-  if (which !== undefined && !lesson)
-    return (run.err(`nodeport-lab: no lesson "${which}" (lessons: ${course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})\n`), 2);
+  const found = which === undefined ? undefined : findLesson(course, which);
+  if (found && !found.ok) return (run.err(`nodeport-lab: ${found.message}\n`), 2);
+  const lesson = found?.ok ? found.lesson : undefined;
   const answer = answerLines(process.stdin);
   const connected = await connect(run, lesson ? `nodeport-lab-${lesson.id}` : 'nodeport-lab-<lesson>', answer.lines).finally(answer.close);
   if (typeof connected === 'number') return connected;

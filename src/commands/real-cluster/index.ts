@@ -2,6 +2,7 @@
 // and `clean --cluster`. Each starts with the preflight and the consent screen; everything the
 // learner types goes through the session (the real kubectl, kept to our namespace).
 import { cappedLines } from '../capped-lines.js';
+import { namesLesson, noLesson } from '../find-lesson.js';
 import { MAX_LINE } from '../../core/shell/shell.js';
 import { visibleControls } from '../../core/visible-controls.js';
 import type { KubectlIO } from '../../core/kubectl/index.js';
@@ -201,11 +202,8 @@ export async function courseOnCluster(
   files: KubectlIO,
   manifests: ReadonlyMap<string, string>,
 ): Promise<number> {
-  const lessons = course.lessons
-    .filter((l, i) => which === undefined || l.id === which || String(i + 1) === which)
-    .filter((l) => l.steps.some((s) => s.kind === 'do'));
-  if (lessons.length === 0)
-    return (run.err(`nodeport-lab: no lesson "${which}" with practice (lessons: ${course.lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')})\n`), 2);
+  const lessons = course.lessons.filter((l, i) => which === undefined || namesLesson(which, l, i)).filter((l) => l.steps.some((s) => s.kind === 'do'));
+  if (lessons.length === 0) return (run.err(`nodeport-lab: ${noLesson(course, which, ' with practice')}\n`), 2);
   const lines: Lines = cappedLines(run.input, MAX_LINE)[Symbol.asyncIterator]();
   const connected = await connect(run, lessons.length === 1 ? namespaceFor(lessons[0]!.id) : 'nodeport-lab-<lesson>', lines);
   if (typeof connected === 'number') return connected;
