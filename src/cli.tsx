@@ -60,11 +60,12 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'lint':
       return plain.lint(options.args[0] ?? options.lessons ?? plain.bundledLessonDir(), out, err);
     case 'sandbox': {
+      // A scripted sandbox never gets here: the entry runs it (launch.ts).
+      if (!drawing) throw new Error('a sandbox without a terminal runs its script above');
       const loaded = await plain.loadCourseFrom(options.lessons);
       const manifests = loaded.ok ? plain.courseManifests(loaded.course) : new Map<string, string>();
       const files = plain.sandboxFiles(manifests, process.cwd());
       const seed = options.seed ?? plain.randomSeed();
-      if (!drawing) throw new Error('a sandbox without a terminal runs its script above');
       const { runSandbox, faultFromEnv } = await drawing;
       return runSandbox(seed, files, [...manifests.keys()], { color: options.color, plain: options.plain }, faultFromEnv(process.env));
     }

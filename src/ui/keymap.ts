@@ -2,6 +2,7 @@
 import type { SheetAction } from '../core/navigation/answer-sheet.js';
 import { currentQuiz, currentStep, currentTrace, type NavAction, type NavState } from '../core/course/navigation.js';
 import type { EditAction } from '../core/shell/line-editor.js';
+import { hasLetterOrDigit } from '../core/course/pace.js';
 
 export type KeyName =
   'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end' | 'enter' | 'escape' | 'space' | 'tab' | 'ctrl-c' | 'ctrl-d' | (string & {});
@@ -334,7 +335,7 @@ const PROMPTLESS: readonly Context[] = ['lesson', 'manifest', 'trace'];
  * `kubectl` does not go back a step and send the rest to the prompt there.
  */
 export function strayTyping(context: Context, key: KeyName): boolean {
-  return PROMPTLESS.includes(context) && /^[\p{L}\p{N}]$/u.test(key) && !bindingsFor(context).some((b) => b.keys.includes(key));
+  return PROMPTLESS.includes(context) && [...key].length === 1 && hasLetterOrDigit(key) && !bindingsFor(context).some((b) => b.keys.includes(key));
 }
 
 /**

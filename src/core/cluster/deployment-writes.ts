@@ -5,11 +5,10 @@
 // controller makes of it).
 
 import type { Result } from './api-error.js';
-import type { ApplySide } from './applied-annotation.js';
-import { decodeDeployment, type DeploymentManifest } from './deployment-manifest.js';
+import { decodeDeployment } from './deployment-manifest.js';
 import { deploymentsOf, findDeployment, updateDeployment, validateDeployment, type DeploymentInput } from './deployments.js';
 import type { Cluster, Deployment } from './types.js';
-import { applyWorkload, createWorkload, type WorkloadApplyOutcome, type WorkloadWrites } from './workload-writes.js';
+import { createWorkload, type WorkloadWrites } from './workload-writes.js';
 
 export const DEPLOYMENT_WRITES: WorkloadWrites<Deployment, DeploymentInput> = {
   kind: 'Deployment',
@@ -26,6 +25,3 @@ export const DEPLOYMENT_WRITES: WorkloadWrites<Deployment, DeploymentInput> = {
 };
 
 export const createDeployment = (cluster: Cluster, input: DeploymentInput): Result<Deployment> => createWorkload(DEPLOYMENT_WRITES, cluster, input);
-
-export const applyDeployment = (cluster: Cluster, m: DeploymentManifest, lastApplied: string, side?: ApplySide): Result<WorkloadApplyOutcome<Deployment>> =>
-  applyWorkload(DEPLOYMENT_WRITES, cluster, m, lastApplied, side);

@@ -88,11 +88,6 @@ export function deleteWorkload(
   return { ok: true, cluster: live.kind === 'ReplicaSet' ? reconcileWorkloads(next) : next, value: live };
 }
 
-/** DELETE of a Deployment in the background (kubectl's default cascade). */
-export function deleteDeploymentInBackground(cluster: Cluster, name: string, namespace: string = DEFAULT_NAMESPACE): Result<Workload> {
-  return deleteWorkload(cluster, 'Deployment', name, namespace, 'Background');
-}
-
 /** A copy without the named optional fields. */
 function without<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {
   const copy: Partial<T> = { ...value };
@@ -149,7 +144,7 @@ function deleteInForeground(cluster: Cluster, live: Workload): Result<Workload> 
       ...w,
       deleting,
       metadata: { ...w.metadata, resourceVersion: revision.resourceVersion },
-      ...('generation' in w ? { generation: w.generation + 1 } : {}),
+      generation: w.generation + 1,
     };
   };
   let goneAt = now;

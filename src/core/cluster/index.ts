@@ -86,17 +86,7 @@ export {
   type DeploymentInput,
   type DeploymentStatus,
 } from './deployments.js';
-export {
-  deleteDeploymentInBackground,
-  deleteWorkload,
-  collectGarbage,
-  foregroundGoneAt,
-  COLLECTION_DELAY_MS,
-  PROPAGATIONS,
-  type Propagation,
-  type Workload,
-  type WorkloadKind,
-} from './garbage-collector.js';
+export { deleteWorkload, collectGarbage, foregroundGoneAt, COLLECTION_DELAY_MS, PROPAGATIONS, type Propagation } from './garbage-collector.js';
 export { activePodsOfReplicaSet, findReplicaSet, podsOfReplicaSet, replicaSetsOf } from './replicasets.js';
 export { podTemplateHash, safeEncode } from './pod-template-hash.js';
 export {
@@ -124,12 +114,11 @@ export {
   type SlicePort,
 } from './endpoint-slices.js';
 export { listEventObjects, eventName, type EventObject } from './event-list.js';
-export { deletePodGracefully, podGracePeriod } from './pod-delete.js';
 export { invalidError } from './api-error.js';
 export { decodeDeployment, isDeploymentManifest, type DeploymentManifest } from './deployment-manifest.js';
-export { applyDeployment, createDeployment, DEPLOYMENT_WRITES } from './deployment-writes.js';
-export { decodeReplicaSet, isReplicaSetManifest, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
-export { applyReplicaSet, createReplicaSet, replaceReplicaSet, scaleReplicaSet, setReplicaSetImages, REPLICASET_WRITES } from './replicaset-writes.js';
+export { createDeployment, DEPLOYMENT_WRITES } from './deployment-writes.js';
+export { decodeReplicaSet, isReplicaSetManifest, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
+export { scaleReplicaSet, setReplicaSetImages, REPLICASET_WRITES } from './replicaset-writes.js';
 export {
   applyWorkload,
   createWorkload,
@@ -142,3 +131,4 @@ export {
 export { placePod, fitErrorMessage, allocatablePods, activePodsOn, waitingPods, type Placement } from './scheduler.js';
 export { daemonSetsOf, findDaemonSet, podsOfDaemonSet, daemonSetStatus, nodesFor, type DaemonSetStatus } from './daemonsets.js';
 export { podSpecRefusal, writePodUpdate } from './pod-update.js';
+export { isSystemNamespace } from './system-pods.js';

@@ -4,16 +4,15 @@
 // orphans first; apps/v1 refuses a changed selector.
 
 import { invalidError, type Result } from './api-error.js';
-import type { ApplySide } from './applied-annotation.js';
 import { sameLabels } from './same-value.js';
 import { getOwn } from '../own.js';
 import { replicaSetGeneration } from './generation.js';
 import { reconcileWorkloads } from './deployments.js';
 import { nextRevision } from './ids.js';
 import { findReplicaSet, replicaSetsOf, withReplicaSet } from './replicasets.js';
-import { decodeReplicaSet, validateReplicaSet, type ReplicaSetInput, type ReplicaSetManifest } from './replicaset-manifest.js';
+import { decodeReplicaSet, validateReplicaSet, type ReplicaSetInput } from './replicaset-manifest.js';
 import type { Cluster, Labels, ReplicaSet } from './types.js';
-import { applyWorkload, createWorkload, replaceWorkload, type WorkloadApplyOutcome, type WorkloadWrites } from './workload-writes.js';
+import type { WorkloadWrites } from './workload-writes.js';
 
 /** Go's %#v of a LabelSelector with match labels only, as ValidateImmutableField prints it. */
 function goSelector(selector: Labels): string {
@@ -69,10 +68,3 @@ export function setReplicaSetImages(cluster: Cluster, live: ReplicaSet, images: 
   const template = { ...live.spec.template, containers };
   return updateReplicaSet(cluster, live, { name, namespace, replicas: live.spec.replicas, selector: live.spec.selector, template }, labels, annotations);
 }
-
-export const createReplicaSet = (cluster: Cluster, input: ReplicaSetInput): Result<ReplicaSet> => createWorkload(REPLICASET_WRITES, cluster, input);
-
-export const replaceReplicaSet = (cluster: Cluster, input: ReplicaSetInput): Result<ReplicaSet> => replaceWorkload(REPLICASET_WRITES, cluster, input);
-
-export const applyReplicaSet = (cluster: Cluster, m: ReplicaSetManifest, lastApplied: string, side?: ApplySide): Result<WorkloadApplyOutcome<ReplicaSet>> =>
-  applyWorkload(REPLICASET_WRITES, cluster, m, lastApplied, side);

@@ -1,6 +1,6 @@
 // A practice step's goal: declarative conditions over the learner's cluster and what they ran,
 // each with a sentence that says what is still missing. Lessons hold only this data.
-import { endpointsFor, isPodReady, matchesSelector, type Cluster, type ServiceType } from '../cluster/index.js';
+import { endpointsFor, isPodReady, isSystemNamespace, matchesSelector, type Cluster, type ServiceType } from '../cluster/index.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, describeDeed, differences, type Deed, type Refusal } from './deeds.js';
 import { sameImage } from './image-ref.js';
@@ -129,7 +129,7 @@ export function deedsOf(condition: Condition): Deed[] {
 }
 
 /** Goals are about the learner's objects: the cluster's own (kube-system, the CNI's) never meet one. */
-const learners = (o: { readonly metadata: { readonly namespace: string } }): boolean => !o.metadata.namespace.startsWith('kube-');
+const learners = (o: { readonly metadata: { readonly namespace: string } }): boolean => !isSystemNamespace(o.metadata.namespace);
 
 function podMet(cluster: Cluster, c: PodCondition): boolean {
   return cluster.pods.some(

@@ -1,7 +1,7 @@
 // "Close, but not it": when a command the learner ran is near what the step asks but misses, one
 // short line that says why, found by comparing what kubectl understood with the step's deeds and
 // solution lines part by part (verb, type, names, flags, outcome), and the request with the goal's.
-import { matchesSelector, type Cluster } from '../cluster/index.js';
+import { isSystemNamespace, matchesSelector, type Cluster } from '../cluster/index.js';
 import { containerState } from '../cluster/pod-status.js';
 import type { Answer } from '../kubectl/answer.js';
 import { deedOfLine, differences, type Deed, type Difference } from './deeds.js';
@@ -204,7 +204,7 @@ function wrongImage(goal: readonly Condition[], met: readonly boolean[], before:
     if (met[i] || !('pod' in condition)) continue;
     const { name, image } = condition.pod;
     if (name === undefined || image === undefined) continue;
-    const named = (p: Cluster['pods'][number]) => p.metadata.name === name && !p.metadata.namespace.startsWith('kube-');
+    const named = (p: Cluster['pods'][number]) => p.metadata.name === name && !isSystemNamespace(p.metadata.namespace);
     const pod = after.pods.find(named);
     const had = before.pods.find(named);
     // A pod this command made (or made again) gets the command's own line.
@@ -223,7 +223,7 @@ function wrongImage(goal: readonly Condition[], met: readonly boolean[], before:
 function stillStarting(goal: readonly Condition[], met: readonly boolean[], after: Cluster): string | null {
   for (const [i, condition] of goal.entries()) {
     if (met[i] || !('pod' in condition) || !condition.pod.running || condition.pod.name === undefined) continue;
-    const pod = after.pods.find((p) => p.metadata.name === condition.pod.name && !p.metadata.namespace.startsWith('kube-'));
+    const pod = after.pods.find((p) => p.metadata.name === condition.pod.name && !isSystemNamespace(p.metadata.namespace));
     if (!pod) continue;
     const st = containerState(pod, after.now);
     if (st.state === 'waiting' && st.reason === 'ContainerCreating')
