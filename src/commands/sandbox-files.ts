@@ -33,15 +33,19 @@ export function sandboxFiles(manifests: ReadonlyMap<string, string> | (() => Rea
     },
     folderFiles() {
       // ls and cat: the course's manifests and the folder's own regular files, by name only (a
-      // symlink is not listed, and is not followed, so nothing outside the folder is read).
+      // symlink is not listed, and is not followed, so nothing outside the folder is read). The
+      // folder is listed once for the command that asked.
+      let listed: string[] | undefined;
       const own = (): string[] => {
+        if (listed) return listed;
         try {
-          return readdirSync(cwd, { withFileTypes: true })
+          listed = readdirSync(cwd, { withFileTypes: true })
             .filter((e) => e.isFile())
             .map((e) => e.name);
         } catch {
-          return [];
+          listed = [];
         }
+        return listed;
       };
       return {
         names: () => [...new Set([...course().keys(), ...own()])],

@@ -128,13 +128,17 @@ export function ls(files: FolderFiles, args: readonly string[], modified: number
       errors.push({ stream: 'stderr', text: `ls: cannot access '${visibleControls(operand)}': ${why}\n` });
     }
   }
-  // Names that start with a dot are hidden unless -a asks for everything (ls.c, file_ignored).
-  const shown = files.names().filter((name) => parsed.letters.has('a') || !name.startsWith('.'));
-  const contents: Listed[] = shown.map((name) => {
-    const text = files.read(name);
-    return { name, size: typeof text === 'string' ? bytes(text) : 0 };
-  });
-  if (parsed.letters.has('a')) contents.push({ name: '.' }, { name: '..' });
+  // Names that start with a dot are hidden unless -a asks for everything (ls.c, file_ignored). A
+  // folder is listed only when one was named, and its files are read only for -l's sizes.
+  const contents: Listed[] = [];
+  if (folders.length > 0) {
+    for (const name of files.names()) {
+      if (!parsed.letters.has('a') && name.startsWith('.')) continue;
+      const text = parsed.letters.has('l') ? files.read(name) : '';
+      contents.push({ name, size: typeof text === 'string' ? bytes(text) : 0 });
+    }
+    if (parsed.letters.has('a')) contents.push({ name: '.' }, { name: '..' });
+  }
   const sections: string[] = [];
   if (named.length) sections.push(render(named, parsed.letters, modified, false, destination));
   const headed = operands.length > 1;

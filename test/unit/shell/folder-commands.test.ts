@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { sandboxFiles } from '../../../src/commands/sandbox-files.js';
 import { courseFolder, lessonFolder } from '../../../src/core/course/course-folder.js';
 import { newShell, runLine } from '../../../src/core/shell/shell.js';
+import { ls } from '../../../src/core/shell/ls.js';
 import type { KubectlIO } from '../../../src/core/kubectl/index.js';
 import { fixtureCourse, lectureManifest } from '../../helpers/fixtures.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -186,5 +187,49 @@ describe('ls as GNU ls 9 lists a folder of files', () => {
       else assert.equal(ours.stdout, theirs.stdout, `ls ${args.join(' ')}`);
     }
     assert.match(run(io, 'ls').stdout, /'with space\.yml'/, 'on a terminal the name is quoted, as ls quotes it for the shell');
+  });
+});
+
+describe('what ls reads', () => {
+  /** A folder of three files that counts what ls asks of it. */
+  const counted = () => {
+    const asked = { names: 0, reads: 0 };
+    const files = new Map([
+      ['a.yml', 'a\n'],
+      ['b.yml', 'bb\n'],
+      ['c.yml', 'ccc\n'],
+    ]);
+    const folder = {
+      names: () => (asked.names++, [...files.keys()]),
+      read: (name: string) => (asked.reads++, files.get(name) ?? { error: 'not-found' as const }),
+    };
+    return { asked, folder };
+  };
+
+  it('names without sizes read no file; -l reads each once; a file named alone lists no folder', () => {
+    const plain = counted();
+    assert.equal(
+      ls(plain.folder, [], 0, 'pipe')
+        .output.map((c) => c.text)
+        .join(''),
+      'a.yml\nb.yml\nc.yml\n',
+    );
+    assert.deepEqual(plain.asked, { names: 1, reads: 0 });
+    const long = counted();
+    assert.match(
+      ls(long.folder, ['-l'], 0, 'pipe')
+        .output.map((c) => c.text)
+        .join(''),
+      / 3 .* b\.yml\n/,
+    );
+    assert.deepEqual(long.asked, { names: 1, reads: 3 });
+    const one = counted();
+    assert.equal(
+      ls(one.folder, ['b.yml'], 0, 'pipe')
+        .output.map((c) => c.text)
+        .join(''),
+      'b.yml\n',
+    );
+    assert.equal(one.asked.names, 0);
   });
 });
