@@ -355,6 +355,8 @@ const online: AuditCase[] = [
   c('set image pod my-first-pod my-first-pod=nginx:1.26'),
   c('set image pod/my-first-pod nope=nginx'),
   c('set image pods --all nope=nginx'),
+  // A selector the server cannot read: its 400, as kubectl's resource builder rewords it.
+  c('set image pods -l "a b" nope=nginx'),
   c('set image pod/my-first-pod my-first-pod=nginx:1.25 -o bogus'),
   c('set image pod/my-first-pod my-first-pod=nginx:1.25 -o name'),
   c('set image pod/my-first-pod my-first-pod=nginx:1.26 --dry-run=server -o jsonpath={.spec.containers[0].image}'),

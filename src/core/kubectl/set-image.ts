@@ -14,7 +14,7 @@ import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { fail, Output } from './command.js';
 import { apiErrorText, clientError, statusMessage } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
-import { parseSelector, selectorMatches } from './label-selector.js';
+import { parseSelector, selectorMatches, selectorRefusal } from './label-selector.js';
 import { qualifiedSingular, resolveType, unknownTypeMessage, type ResourceType } from './resources.js';
 import { resourceTargets } from './resource-targets.js';
 import { setSelector } from './set-selector.js';
@@ -27,15 +27,19 @@ export const SET_HELP =
 type Found = { readonly type: ResourceType; readonly item: Item };
 
 /** The objects the command names: by name, or every one of a type (--all) or of a selector (-l). */
-function targetsOf(ctx: CommandContext, resources: readonly string[]): { ok: true; found: Found[]; missing: string[] } | { ok: false; error: string } {
+function targetsOf(
+  ctx: CommandContext,
+  resources: readonly string[],
+): { ok: true; found: Found[]; missing: string[] } | { ok: false; error: string } | { ok: false; refused: string } {
   const all = flagBool(ctx.parsed, 'all');
   const selector = flagValue(ctx.parsed, 'selector');
   if (all || selector !== undefined) {
     const typeName = resources[0] ?? '';
     const type = resolveType(typeName);
     if (type === undefined || type === 'empty') return { ok: false, error: unknownTypeMessage(typeName) };
+    // The list goes to the server with the selector, which refuses one it cannot read (as for get).
     const parsed = parseSelector(selector ?? '');
-    if (!parsed.ok) return { ok: false, error: parsed.error };
+    if (!parsed.ok) return { ok: false, refused: `${selectorRefusal(type, selector ?? '', '', parsed.error)}\n` };
     const items = listItems(ctx.cluster, type, ctx.namespace).filter((item) => selectorMatches(parsed.requirements, itemLabels(item)));
     return { ok: true, found: items.map((item) => ({ type, item })), missing: [] };
   }
@@ -107,7 +111,7 @@ function setImage(ctx: CommandContext, args: readonly string[]): KubectlResult {
   const dry = dryRunOf(ctx.parsed);
   if (!dry.ok) return fail(cluster, clientError(dry.error));
   const targets = targetsOf(ctx, resources);
-  if (!targets.ok) return fail(cluster, clientError(targets.error));
+  if (!targets.ok) return fail(cluster, 'refused' in targets ? targets.refused : clientError(targets.error));
   if (targets.missing.length > 0) return fail(cluster, targets.missing.join(''));
   // Validate.
   if (flagBool(ctx.parsed, 'all') && flagValue(ctx.parsed, 'selector') !== undefined)
