@@ -23,6 +23,7 @@ import {
   type ReplicaSet,
 } from '../cluster/index.js';
 import { rfc3339 } from './duration.js';
+import { inMetaOrder } from './api-view.js';
 import { terminationConditions } from '../cluster/namespace-termination.js';
 import type { JsonValue } from './go-yaml.js';
 import { largest } from '../append.js';
@@ -242,18 +243,7 @@ export function endpointSliceView(slice: EndpointSlice): Json {
   const owner = slice.owner;
   const base = meta(slice.metadata, owner ? { owner: { apiVersion: 'v1', kind: 'Service', name: owner.name, uid: owner.uid } } : {});
   // generateName stands after name, as ObjectMeta orders its fields.
-  const metadata: Json = owner
-    ? Object.fromEntries(
-        Object.entries(base).flatMap(([k, v]) =>
-          k === 'name'
-            ? [
-                [k, v],
-                ['generateName', `${owner.name}-`],
-              ]
-            : [[k, v]],
-        ),
-      )
-    : base;
+  const metadata: Json = owner ? inMetaOrder({ ...base, generateName: `${owner.name}-` }) : base;
   const view: Json = { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', metadata, addressType: slice.addressType };
   view.endpoints = endpoints.length > 0 ? endpoints : null;
   view.ports = slice.ports.map((p) => ({ name: p.name, protocol: p.protocol, port: p.port }));
