@@ -30,14 +30,16 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
-function labels(v: unknown): Labels | undefined {
+/** A manifest's string map (labels, annotations, matchLabels): its string values, own properties only. */
+export function labels(v: unknown): Labels | undefined {
   if (!isObj(v)) return undefined;
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) if (typeof val === 'string') setOwn(out, k, val);
   return out;
 }
 
-function problemsMessage(kind: string, problems: readonly DecodeProblem[]): string {
+/** The strict decoder's refusal: the first type error, or every unknown field. */
+export function problemsMessage(kind: string, problems: readonly DecodeProblem[]): string {
   const typeProblem = problems.find((p) => p.kind === 'type');
   const prefix = `${kind} in version "v1" cannot be handled as a ${kind}: `;
   if (typeProblem && typeProblem.kind === 'type') return prefix + typeProblem.message;

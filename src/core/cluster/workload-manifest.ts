@@ -4,20 +4,14 @@
 // replicaset-manifest.ts).
 
 import { badRequest, type ApiError } from './api-error.js';
-import { isObj, obj, toPodInput } from './decode.js';
+import { labels, obj, problemsMessage, toPodInput } from './decode.js';
 import { checkAgainstSchema, type DecodeProblem, type FieldSchema } from './manifest-schema.js';
 import { toContainer } from './pods.js';
 import type { Labels } from './types.js';
 import type { WorkloadInput } from './workload-writes.js';
 
-/** A manifest's string map (labels, annotations, matchLabels): its string values, own properties only. */
-export function labelsOf(v: unknown): Labels {
-  const out: Record<string, string> = {};
-  if (isObj(v))
-    for (const [k, val] of Object.entries(v))
-      if (typeof val === 'string') Object.defineProperty(out, k, { value: val, enumerable: true, writable: true, configurable: true });
-  return out;
-}
+/** A manifest's string map (labels, annotations, matchLabels), empty when it has none. */
+export const labelsOf = (v: unknown): Labels => labels(v) ?? {};
 
 /**
  * The API server's refusal of an apps/v1 manifest its strict decoder cannot take: the first type
@@ -26,11 +20,7 @@ export function labelsOf(v: unknown): Labels {
 export function undecodable(manifest: Readonly<Record<string, unknown>>, schema: FieldSchema, kind: 'Deployment' | 'ReplicaSet'): ApiError | undefined {
   const problems: DecodeProblem[] = [];
   checkAgainstSchema(manifest, schema, '', '', kind, '', problems);
-  if (problems.length === 0) return undefined;
-  const prefix = `${kind} in version "v1" cannot be handled as a ${kind}: `;
-  const typeProblem = problems.find((p) => p.kind === 'type');
-  const unknown = problems.flatMap((p) => (p.kind === 'unknown-field' ? [`unknown field "${p.path}"`] : []));
-  return badRequest(typeProblem && typeProblem.kind === 'type' ? prefix + typeProblem.message : `${prefix}strict decoding error: ${unknown.join(', ')}`);
+  return problems.length === 0 ? undefined : badRequest(problemsMessage(kind, problems));
 }
 
 type Obj = Record<string, unknown>;
