@@ -10,25 +10,15 @@ import { checkGoal, deedsOf, describeCondition, firewallPort, type Attempt, type
 import type { DoStep } from './model.js';
 import { fillTemplates } from './template.js';
 import { sameImage } from './image-ref.js';
+import { curlTarget, type Target } from '../shell/curl.js';
+import { splitShellWords } from '../kubectl/shell-words.js';
 
 const REQUEST_WORDS = { answered: 'answered', refused: 'refused', timeout: 'timed out' } as const;
 
-/** The host and port of the URL in a curl line (`curl -s http://203.0.113.11:31231/`). */
-function urlTarget(line: string): { host: string; port: number } | null {
-  for (const word of line.split(/\s+/)) {
-    const url = /^(?:https?:\/\/)?([A-Za-z0-9.-]+):(\d{1,5})(?:\/|$)/.exec(word);
-    if (url) return { host: url[1] ?? '', port: Number(url[2]) };
-  }
-  return null;
-}
-
-/** The host of the first URL in a curl line, with or without a port. */
-function urlHost(line: string): string | null {
-  for (const word of line.split(/\s+/).slice(1)) {
-    const url = /^(?:https?:\/\/)?([A-Za-z0-9.-]+)(?::\d{1,5})?(?:\/|$)/.exec(word);
-    if (url && !word.startsWith('-')) return url[1] ?? null;
-  }
-  return null;
+/** The URL of a curl line, read as curl reads its words (`curl -m 5 http://203.0.113.11:31231/`), or null. */
+function curlUrl(line: string): Target | null {
+  const split = splitShellWords(line);
+  return split.ok && split.words[0] === 'curl' ? curlTarget(split.words.slice(1)) : null;
 }
 
 /**
@@ -54,7 +44,7 @@ function requestMiss(goal: readonly Condition[], met: readonly boolean[], attemp
     if (want.service !== undefined && request.service !== want.service) {
       if (request.service === undefined) {
         const nodePort = after.services.find((s) => s.metadata.name === want.service)?.spec.ports[0]?.nodePort;
-        const target = urlTarget(attempt.line);
+        const target = curlUrl(attempt.line);
         if (nodePort === undefined) return `that request reached no Service, so not ${want.service}`;
         if (target && target.port === nodePort && isLoopback(target.host))
           return `that request reached no Service: ${target.host} is this machine, not a node; use a node's EXTERNAL-IP with port ${nodePort}`;
@@ -83,9 +73,9 @@ function unresolved(goal: readonly Condition[], met: readonly boolean[], attempt
   const wantsPage = goal.some((c, i) => !met[i] && 'request' in c && c.request.outcome === 'answered');
   if (wantsPage && attempt.answer?.accepted === false && attempt.answer.message.includes('wrong version number'))
     return 'that request used https://, and the app answers plain HTTP on its node port: use http://';
-  const host = urlHost(attempt.line);
-  const named = host === null ? null : serviceNamed(host, after);
-  if (named === null || !/^\s*curl\b/.test(attempt.line)) return null;
+  const host = curlUrl(attempt.line)?.host;
+  const named = host === undefined ? null : serviceNamed(host, after);
+  if (named === null) return null;
   for (const [i, condition] of goal.entries()) {
     if (met[i] || !('request' in condition) || condition.request.service === undefined) continue;
     const nodePort = after.services.find((s) => s.metadata.name === condition.request.service)?.spec.ports[0]?.nodePort;

@@ -152,6 +152,14 @@ export interface Target {
   readonly authority: string;
 }
 
+/** The URL a curl command's words ask for, as curl reads its options; null when curl would refuse them. */
+export function curlTarget(args: readonly string[]): Target | null {
+  const parsed = parseArgs(args);
+  if (!parsed.ok || parsed.options.url === undefined) return null;
+  const target = parseUrl(parsed.options.url);
+  return 'error' in target ? null : target;
+}
+
 export function parseUrl(text: string): Target | { error: string; code: number } {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
   let url: URL;

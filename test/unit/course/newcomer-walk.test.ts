@@ -123,6 +123,9 @@ describe('near misses that said nothing, or too little', () => {
       'curl http://myapp-pod-nodeport-service:31231',
       'curl myapp-pod-nodeport-service',
       'curl -s http://myapp-pod-nodeport-service.default.svc.cluster.local/',
+      // An option's value is not the host: the words are read as curl reads them.
+      'curl -m 5 myapp-pod-nodeport-service',
+      'curl -H "Host: x" http://myapp-pod-nodeport-service:31231/',
     ]) {
       const r = take('05', 'open-the-page', [line]);
       assert.equal(r.all, false, line);
