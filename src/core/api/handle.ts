@@ -276,9 +276,9 @@ function remove(cluster: Cluster, target: Target, name: string, options: DeleteO
     // again under the same name, a new object the answer is not about (kubectl waits for the UID it
     // was told of to go).
     const marked = getObject(deleted.cluster, 'Pod', name, namespace);
-    const same = marked && 'uid' in marked.obj.metadata && 'uid' in item.obj.metadata && marked.obj.metadata.uid === item.obj.metadata.uid;
-    const answer = marked && same ? objectView(deleted.cluster, marked) : view;
-    return { cluster: reconcileWorkloads(deleted.cluster), response: json(200, answer) };
+    const sameUid = marked && 'uid' in marked.obj.metadata && 'uid' in item.obj.metadata && marked.obj.metadata.uid === item.obj.metadata.uid;
+    const answer = marked && sameUid ? objectView(deleted.cluster, marked) : view;
+    return { cluster: deleted.cluster, response: json(200, answer) };
   }
   if (resource.kind === 'Service') {
     return {
@@ -473,6 +473,13 @@ function patchNamespaceMeta(cluster: Cluster, name: string, body: unknown): Hand
 
 /** Answers one request. The cluster's clock is the caller's business (it follows the wall clock while serving). */
 export function handle(cluster: Cluster, request: ApiRequest): Handled {
+  const handled = answer(cluster, request);
+  // The controllers act on what a write changed, as after the sandbox's kubectl (run-kubectl.ts): a
+  // ReplicaSet replaces a deleted pod, adopts one a patch gave its labels, lets go of one that lost them.
+  return handled.cluster === cluster ? handled : { ...handled, cluster: reconcileWorkloads(handled.cluster) };
+}
+
+function answer(cluster: Cluster, request: ApiRequest): Handled {
   const path = request.path.replace(/\/+$/, '') || '/';
   if (request.method === 'GET') {
     if (path === '/version') return same(cluster, json(200, versionDocument(cluster)));

@@ -106,3 +106,25 @@ describe('a bare ReplicaSet in the lab API', () => {
     assert.equal(body(gone).message, 'replicasets.apps "frontend" not found');
   });
 });
+
+describe('the controllers after a write through the API', () => {
+  it('an orphan a PATCH gives the selector’s labels is adopted at once, as after the sandbox’s kubectl label (controller_ref_manager.go ClaimPods)', () => {
+    const cluster = withReplicaSet(2);
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'stray', labels: { tier: 'other' } },
+      spec: { containers: [{ name: 'web', image: 'nginx' }] },
+    };
+    const made = handle(cluster, request('POST', '/api/v1/namespaces/default/pods', JSON.stringify(pod)));
+    assert.equal(made.response.status, 201, made.response.body);
+    const patched = handle(
+      made.cluster,
+      request('PATCH', '/api/v1/namespaces/default/pods/stray', '{"metadata":{"labels":{"tier":"frontend"}}}', 'application/merge-patch+json'),
+    );
+    assert.equal(patched.response.status, 200, patched.response.body);
+    const stray = patched.cluster.pods.find((p) => p.metadata.name === 'stray');
+    assert.equal(stray?.owner?.name, 'frontend', 'the ReplicaSet owns the pod the patch made match');
+    assert.equal(podCount(patched.cluster), 2, 'and lets one of its own go, to keep 2');
+  });
+});
