@@ -8,11 +8,11 @@ import type { CommandContext, CommandDef, KubectlResult } from './command.js';
 import { Output } from './command.js';
 import { actionSuffix, clusterFor, DRY_RUN_FLAG } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
-import { flagBool, flagValue } from './flags.js';
+import { flagBool } from './flags.js';
 import { APPLY_HELP } from './help.js';
 import { clientObject } from './client-object.js';
 import { applyWorkloadFile } from './workload-files.js';
-import { lastAppliedFor, reportUnusable, targetNamespace } from './manifests.js';
+import { entryNamespace, lastAppliedFor, reportUnusable } from './manifests.js';
 import { printResult } from './print-object.js';
 import { readFileCommand } from './file-command.js';
 
@@ -37,7 +37,7 @@ function run(ctx: CommandContext): KubectlResult {
     }
     if (entry.workload) {
       const workload = entry.workload;
-      const bound = targetNamespace(workload, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+      const bound = entryNamespace(ctx, workload);
       if (!bound.ok) {
         out.err(clientError(bound.error));
         continue;
@@ -59,7 +59,7 @@ function run(ctx: CommandContext): KubectlResult {
     }
     const object = entry.object;
     const resource = object.kind === 'Pod' ? 'pods' : object.kind === 'Namespace' ? 'namespaces' : 'services';
-    const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+    const target = entryNamespace(ctx, object);
     if (!target.ok) {
       out.err(clientError(target.error));
       continue;

@@ -11,7 +11,7 @@ import { apiErrorText, clientError, flagError, statusMessage, usageError } from 
 import { flagValue, flagValues } from './flags.js';
 import { CREATE_HELP, CREATE_SERVICE_CLUSTERIP_HELP, CREATE_SERVICE_HELP, CREATE_SERVICE_LOADBALANCER_HELP, CREATE_SERVICE_NODEPORT_HELP } from './help.js';
 import { clientService } from './expose.js';
-import { loadManifests, reportUnusable, targetNamespace } from './manifests.js';
+import { entryNamespace, loadManifests, reportUnusable } from './manifests.js';
 import { writeWorkloadFile } from './workload-files.js';
 import { parseOutput } from './output-format.js';
 import { printResult } from './print-object.js';
@@ -109,7 +109,7 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       continue;
     }
     if (entry.workload) {
-      const bound = targetNamespace(entry.workload, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+      const bound = entryNamespace(ctx, entry.workload);
       if (!bound.ok) {
         out.err(clientError(bound.error));
         continue;
@@ -121,7 +121,7 @@ function createFromFiles(ctx: CommandContext, files: readonly string[]): Kubectl
       continue;
     }
     const object = entry.object;
-    const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+    const target = entryNamespace(ctx, object);
     if (!target.ok) {
       out.err(clientError(target.error));
       continue;

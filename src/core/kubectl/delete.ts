@@ -22,7 +22,7 @@ import { actionSuffix, DRY_RUN_FLAG, dryRunOf } from './dry-run.js';
 import { DELETE_HELP } from './help.js';
 import { parseSelector, selectorMatches, selectorRefusal } from './label-selector.js';
 import { getItem, itemLabels, listItems } from './lookup.js';
-import { loadManifests, targetNamespace } from './manifests.js';
+import { entryNamespace, loadManifests } from './manifests.js';
 import { qualifiedPlural, qualifiedSingular, resolveType, slashedTargets, unknownTypeMessage, type ResourceType } from './resources.js';
 import { append, largest } from '../append.js';
 
@@ -143,7 +143,7 @@ function run(ctx: CommandContext, terminating: Set<string>): KubectlResult {
       }
       const object = entry.workload ?? entry.object;
       const type = resolveType(object.kind.toLowerCase());
-      const target = targetNamespace(object, ctx.namespace, flagValue(parsed, 'namespace') !== undefined && flagValue(parsed, 'namespace') !== '');
+      const target = entryNamespace(ctx, object);
       if (!target.ok) {
         out.err(clientError(target.error));
         continue;

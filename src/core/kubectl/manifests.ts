@@ -15,7 +15,8 @@ import {
 } from '../cluster/index.js';
 import type { AppsManifest } from './apps-kinds.js';
 import type { ApiError } from '../cluster/index.js';
-import { fileErrorText, isFileError, type KubectlIO, type Output } from './command.js';
+import { fileErrorText, isFileError, type CommandContext, type KubectlIO, type Output } from './command.js';
+import { flagValue } from './flags.js';
 import { apiErrorText, clientError } from './errors.js';
 import { setOwn } from '../own.js';
 
@@ -193,6 +194,12 @@ export function namespaceOf(object: DecodedObject | AppsManifest): string | unde
  * given on the command line must agree with the object's own (cli-runtime resource/visitor.go
  * SetNamespace with enforceNamespace). Namespaces themselves are cluster-scoped: undefined.
  */
+/** targetNamespace for an object of a command's -f files: the command's namespace, and whether -n gave it. */
+export function entryNamespace(ctx: CommandContext, object: DecodedObject | AppsManifest): ReturnType<typeof targetNamespace> {
+  const given = flagValue(ctx.parsed, 'namespace');
+  return targetNamespace(object, ctx.namespace, given !== undefined && given !== '');
+}
+
 export function targetNamespace(
   object: DecodedObject | AppsManifest,
   commandNamespace: string,

@@ -9,7 +9,7 @@ import { Output } from './command.js';
 import { actionSuffix, clusterFor, DRY_RUN_FLAG } from './dry-run.js';
 import { apiErrorText, clientError } from './errors.js';
 import { flagBool, flagValue } from './flags.js';
-import { reportUnusable, targetNamespace, type ManifestEntry } from './manifests.js';
+import { entryNamespace, reportUnusable, type ManifestEntry } from './manifests.js';
 import { printResult } from './print-object.js';
 import { REPLACE_HELP } from './replace-help.js';
 import { readFileCommand, type FileCommand } from './file-command.js';
@@ -23,10 +23,7 @@ import { resolveType } from './resources.js';
 type Usable = Extract<ManifestEntry, { ok: true }>;
 
 /** The object's namespace: its own, or the command's (an error when the two disagree under -n). */
-function namespaceOf(ctx: CommandContext, entry: Usable): { ok: true; namespace: string | undefined } | { ok: false; error: string } {
-  const given = flagValue(ctx.parsed, 'namespace') !== undefined && flagValue(ctx.parsed, 'namespace') !== '';
-  return targetNamespace(entry.workload ?? entry.object, ctx.namespace, given);
-}
+const namespaceOf = (ctx: CommandContext, entry: Usable): ReturnType<typeof entryNamespace> => entryNamespace(ctx, entry.workload ?? entry.object);
 
 /** A PUT of each object (or, with --dry-run=client, the object as read, printed). */
 function replaceEach(ctx: CommandContext, { dry, format, entries }: FileCommand, out: Output): KubectlResult {
